@@ -1,0 +1,50 @@
+package org.cfdmspark.core;
+
+import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.RowMatrix;
+
+/**
+ * The exact posterior mean over all N training points: the training rows are streamed in blocks through the
+ * dot-product kernel, and each block's logits are folded into a running log-sum-exp, so no queries × N matrix
+ * is ever held. Cost per query: N·d multiply-adds and at most N exponentials.
+ */
+public final class ExactPosteriorMean extends PosteriorMean {
+  static final int ROW_BLOCK = 256;
+
+  private final DotProductKernel kernel;
+  private final SoftmaxMean softmax;
+  private double[] logits = new double[0];
+
+  public ExactPosteriorMean(TrainingSet training, DotProductKernel kernel) {
+    super(training);
+    this.kernel = kernel;
+    this.softmax = new SoftmaxMean(training.points());
+  }
+
+  @Override
+  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+    RowMatrix x = training.points();
+    int n = x.rows();
+    double scale = logitScale(t);
+    double[] norms = x.squaredNorms();
+    if (logits.length < count * ROW_BLOCK) {
+      logits = new double[count * ROW_BLOCK];
+    }
+    softmax.reset(count);
+    for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
+      int rowCount = Math.min(ROW_BLOCK, n - firstRow);
+      kernel.dots(queries, 0, count, x, firstRow, rowCount, logits);
+      for (int q = 0; q < count; q++) {
+        int base = q * rowCount;
+        for (int r = 0; r < rowCount; r++) {
+          logits[base + r] = logit(t, scale, logits[base + r], norms[firstRow + r]);
+        }
+        softmax.addContiguous(q, logits, base, firstRow, rowCount);
+      }
+    }
+    int d = x.dimension();
+    for (int q = 0; q < count; q++) {
+      softmax.finish(q, out, q * d);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.cfdmspark.core;
+
+/**
+ * An estimator of the posterior mean x̂(q, t) = Σ_i w_i(q, t)·x_i with
+ * w_i = softmax_i(−‖q − t·x_i‖² / (2(1−t)²)) (method.md §2). Expanding the square, ‖q‖² cancels in the
+ * softmax, leaving the logit (t⟨q, x_i⟩ − t²‖x_i‖²/2) / (1−t)², which needs only dot products.
+ *
+ * <p>Instances own scratch buffers: one per thread.
+ */
+public abstract class PosteriorMean {
+  protected final TrainingSet training;
+
+  protected PosteriorMean(TrainingSet training) {
+    this.training = training;
+  }
+
+  public TrainingSet training() {
+    return training;
+  }
+
+  /**
+   * Writes x̂(q, t) for the {@code count} queries in {@code queries} (row-major, d each) to {@code out}.
+   * {@code queryKeys[q]} keys the random stream of query q (see {@link RandomStream}); deterministic
+   * estimators ignore it. At t = 0 every weight is equal and the answer is the training mean.
+   */
+  public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+    if (!(t >= 0 && t < 1)) {
+      throw new IllegalArgumentException("t must be in [0, 1), got " + t);
+    }
+    if (t == 0) {
+      for (int q = 0; q < count; q++) {
+        training.copyMeanTo(out, q * training.dimension());
+      }
+      return;
+    }
+    estimateAt(queries, count, t, queryKeys, out);
+  }
+
+  /** As {@link #estimate} for t in (0, 1). */
+  protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out);
+
+  /** 1 / (1−t)², the factor every logit at time t carries. */
+  static double logitScale(double t) {
+    double gap = 1 - t;
+    return 1 / (gap * gap);
+  }
+
+  /** The logit of training row x at time t given ⟨q, x⟩ and ‖x‖², with {@code scale} = {@link #logitScale}. */
+  static double logit(double t, double scale, double dot, double squaredNorm) {
+    return (t * dot - 0.5 * t * t * squaredNorm) * scale;
+  }
+}

@@ -1,0 +1,66 @@
+package org.cfdmspark.knn;
+
+/**
+ * Exact k-nearest-neighbour search by scanning every row, blocked so that the dot-product kernel sees a block
+ * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). Not
+ * thread-safe: it owns scratch buffers; use one instance per thread.
+ */
+public final class BruteForceIndex implements NeighbourIndex {
+  private static final int ROW_BLOCK = 256;
+
+  private final RowMatrix matrix;
+  private final DotProductKernel kernel;
+  private double[] dots = new double[0];
+  private BoundedNeighbourHeap[] heaps = new BoundedNeighbourHeap[0];
+
+  public BruteForceIndex(RowMatrix matrix, DotProductKernel kernel) {
+    this.matrix = matrix;
+    this.kernel = kernel;
+  }
+
+  @Override
+  public RowMatrix matrix() {
+    return matrix;
+  }
+
+  @Override
+  public void nearest(double[] queries, int queryOffset, int queryCount, int k, int[] out) {
+    int n = matrix.rows();
+    if (k < 1 || k > n) {
+      throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
+    }
+    prepareScratch(queryCount, k);
+    double[] norms = matrix.squaredNorms();
+    for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
+      int rowCount = Math.min(ROW_BLOCK, n - firstRow);
+      kernel.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, dots);
+      for (int q = 0; q < queryCount; q++) {
+        BoundedNeighbourHeap heap = heaps[q];
+        for (int r = 0; r < rowCount; r++) {
+          double distance = norms[firstRow + r] - 2 * dots[q * rowCount + r];
+          if (distance <= heap.threshold()) {
+            heap.offer(distance, firstRow + r);
+          }
+        }
+      }
+    }
+    for (int q = 0; q < queryCount; q++) {
+      heaps[q].drainNearestFirst(out, q * k);
+    }
+  }
+
+  private void prepareScratch(int queryCount, int k) {
+    if (dots.length < queryCount * ROW_BLOCK) {
+      dots = new double[queryCount * ROW_BLOCK];
+    }
+    if (heaps.length < queryCount || (heaps.length > 0 && heaps[0].capacity() != k)) {
+      heaps = new BoundedNeighbourHeap[Math.max(queryCount, heaps.length)];
+      for (int q = 0; q < heaps.length; q++) {
+        heaps[q] = new BoundedNeighbourHeap(k);
+      }
+    }
+    for (int q = 0; q < queryCount; q++) {
+      heaps[q].reset();
+    }
+  }
+}
