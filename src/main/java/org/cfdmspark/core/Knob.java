@@ -52,7 +52,8 @@ public final class Knob<T> {
 
   /** A 64-bit integer in [min, max]; a null default means "unset". */
   public static Knob<Long> longInteger(String name, Long defaultValue, long min, long max, String help) {
-    String range = max == Long.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
+    String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "any 64-bit integer"
+        : max == Long.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
     return new Knob<>(name, "INT", defaultValue, Long::valueOf, v -> v >= min && v <= max, range, help,
         v -> v == null ? "(unset)" : String.valueOf(v));
   }

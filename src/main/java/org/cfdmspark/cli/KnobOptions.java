@@ -1,0 +1,41 @@
+package org.cfdmspark.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cfdmspark.core.Knob;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns knob definitions into picocli options, so that every knob's command-line name, value label and help
+ * come from its single definition. Values are taken as text and parsed by the knob itself (in
+ * {@link SettingsResolver}), never here.
+ */
+final class KnobOptions {
+  private KnobOptions() {
+  }
+
+  /** Adds one {@code --name VALUE} option per knob to {@code spec}. */
+  static void addTo(CommandSpec spec, List<Knob<?>> knobs) {
+    for (Knob<?> knob : knobs) {
+      spec.addOption(OptionSpec.builder(knob.option())
+          .paramLabel(knob.valueLabel())
+          .type(String.class)
+          .description(knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".")
+          .build());
+    }
+  }
+
+  /** The knobs given on the command line, name → raw text, in the order of the definitions. */
+  static Map<String, String> given(ParseResult parsed, List<Knob<?>> knobs) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Knob<?> knob : knobs) {
+      if (parsed.hasMatchedOption(knob.option())) {
+        values.put(knob.name(), parsed.matchedOptionValue(knob.option(), ""));
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,76 @@
+package org.cfdmspark.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cfdmspark.core.BadInputException;
+import org.cfdmspark.core.Knob;
+import org.cfdmspark.core.SamplerKnobs;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code cfdm-spark COMMAND [options]}: the entry point spark-submit runs. Turns user errors into one line on
+ * stderr and exit code 2, runtime failures into exit code 1 (see {@link ExitCodes}).
+ */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != ExitCodes.SUCCESS) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs a command; returns its exit code instead of exiting (for tests). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Map<String, CliCommand> commands = new LinkedHashMap<>();
+    for (CliCommand command : commands()) {
+      commands.put(command.name(), command);
+    }
+    CommandSpec top = CommandSpec.create().name("cfdm-spark");
+    top.usageMessage().description("Training-free synthetic tables with smoothed closed-form diffusion on Spark.");
+    top.mixinStandardHelpOptions(true);
+    commands.forEach((name, command) -> top.addSubcommand(name, command.spec().name(name)
+        .mixinStandardHelpOptions(true)));
+    CommandLine line = new CommandLine(top);
+    try {
+      ParseResult parsed = line.parseArgs(args);
+      if (CommandLine.printHelpIfRequested(parsed) ) {
+        return ExitCodes.SUCCESS;
+      }
+      if (!parsed.hasSubcommand()) {
+        err.println("error: name a command: " + String.join(", ", commands.keySet())
+            + " (e.g. generate --demo); --help lists the options");
+        return ExitCodes.BAD_INPUT;
+      }
+      ParseResult sub = parsed.subcommand();
+      return commands.get(sub.commandSpec().name()).run(sub, out);
+    } catch (CommandLine.ParameterException e) {
+      err.println("error: " + e.getMessage() + " (--help lists the options)");
+      return ExitCodes.BAD_INPUT;
+    } catch (BadInputException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    } catch (Exception e) {
+      err.println("failed: " + e);
+      e.printStackTrace(err);
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+  }
+
+  /** Every knob the generate command takes, in documentation order. */
+  public static List<Knob<?>> generateKnobs() {
+    List<Knob<?>> knobs = new ArrayList<>(SamplerKnobs.ALL);
+    return knobs;
+  }
+
+  private static List<CliCommand> commands() {
+    return List.of(new KnobsCommand(generateKnobs()));
+  }
+}

@@ -1,0 +1,59 @@
+package org.cfdmspark.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.cfdmspark.core.BadInputException;
+import org.cfdmspark.core.Knob;
+import org.cfdmspark.core.Settings;
+
+/**
+ * Settles every knob's value with the documented precedence: command line, then the {@code --conf-file}
+ * (Java properties, {@code name = value}, as in {@code conf/cfdm.properties}), then the built-in default.
+ */
+final class SettingsResolver {
+  private SettingsResolver() {
+  }
+
+  static Settings resolve(List<Knob<?>> knobs, Path confFile, Map<String, String> commandLine) {
+    Settings settings = Settings.defaults(knobs);
+    if (confFile != null) {
+      for (Map.Entry<String, String> entry : readConfFile(confFile, settings).entrySet()) {
+        settings = settings.withText(entry.getKey(), entry.getValue());
+      }
+    }
+    for (Map.Entry<String, String> entry : commandLine.entrySet()) {
+      settings = settings.withText(entry.getKey(), entry.getValue());
+    }
+    return settings;
+  }
+
+  private static Map<String, String> readConfFile(Path file, Settings settings) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("--conf-file: no such file: " + file + "; give the path of a properties file "
+          + "such as conf/cfdm.properties");
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadInputException("--conf-file: cannot read " + file + ": " + e.getMessage());
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+      try {
+        settings.knob(name);
+      } catch (BadInputException e) {
+        throw new BadInputException("--conf-file " + file + ": " + e.getMessage());
+      }
+      values.put(name, properties.getProperty(name));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,70 @@
+package org.cfdmspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.cfdmspark.core.SamplerKnobs;
+import org.cfdmspark.core.Settings;
+import org.cfdmspark.core.Sigma;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+  /** Output, error text and exit code of one CLI run. */
+  record Outcome(int code, String out, String err) {
+  }
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readmeCarriesTheKnobTableOfTheSingleDefinition() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String table = KnobTable.markdown(Main.generateKnobs());
+    assertTrue(readme.contains(table), "README.md's knob table is out of date; regenerate it with "
+        + "`./submit.sh knobs` and paste it in:\n" + table);
+    assertEquals(table, run("knobs").out());
+  }
+
+  @Test
+  void commandLineBeatsConfFileBeatsDefaults(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("job.properties");
+    Files.writeString(conf, "# a comment\nsigma = 0.4\ndraws = 6\n");
+    Settings settings = SettingsResolver.resolve(SamplerKnobs.ALL, conf, Map.of("draws", "3"));
+    assertEquals(Sigma.of(0.4), settings.get(SamplerKnobs.SIGMA));
+    assertEquals(3, settings.get(SamplerKnobs.DRAWS));
+    assertEquals(SamplerKnobs.STEPS.defaultValue(), settings.get(SamplerKnobs.STEPS));
+  }
+
+  @Test
+  void confFileWithAnUnknownKeyIsRejected(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("job.properties");
+    Files.writeString(conf, "sigam = 0.4\n");
+    var error = org.junit.jupiter.api.Assertions.assertThrows(org.cfdmspark.core.BadInputException.class,
+        () -> SettingsResolver.resolve(SamplerKnobs.ALL, conf, Map.of()));
+    assertTrue(error.getMessage().contains("unknown setting 'sigam'"), error.getMessage());
+  }
+
+  @Test
+  void usageErrorsExitWithCodeTwoAndOneLine() {
+    Outcome none = run();
+    assertEquals(ExitCodes.BAD_INPUT, none.code());
+    assertEquals(1, none.err().strip().lines().count(), none.err());
+    Outcome unknown = run("frobnicate");
+    assertEquals(ExitCodes.BAD_INPUT, unknown.code());
+    assertTrue(unknown.err().contains("frobnicate"), unknown.err());
+  }
+}
