@@ -33,10 +33,18 @@ class CliTest {
   @Test
   void readmeCarriesTheKnobTableOfTheSingleDefinition() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    String table = KnobTable.markdown(Main.generateKnobs());
+    String table = KnobDocs.markdownTable(Main.generateKnobs());
     assertTrue(readme.contains(table), "README.md's knob table is out of date; regenerate it with "
         + "`./submit.sh knobs` and paste it in:\n" + table);
     assertEquals(table, run("knobs").out());
+  }
+
+  @Test
+  void confFolderCarriesEverySettingAtItsDefault() throws IOException {
+    String template = KnobDocs.propertiesTemplate(Main.generateKnobs());
+    assertEquals(template, Files.readString(Path.of("conf/cfdm.properties")),
+        "conf/cfdm.properties is out of date; regenerate it with ./submit.sh knobs --properties");
+    assertEquals(template, run("knobs", "--properties").out());
   }
 
   @Test
