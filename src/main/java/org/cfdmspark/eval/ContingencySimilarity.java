@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SDMetrics' ContingencySimilarity: 1 − ½ Σ_{α,β} |R_αβ − S_αβ| over the normalised 2-D contingency tables of
- * two columns, for categorical and mixed pairs. A numeric column is cut into 10 equal-width bins spanning the
- * real column's range (synthetic values outside it fall in the edge bins); missing is its own category.
+ * SDMetrics' ContingencySimilarity: 1 − ½ Σ_{α,β} |R_αβ − S_αβ| over the normalised 2-D contingency tables
+ * of two columns, for categorical and mixed pairs. A numeric column is cut into 10 equal-width bins spanning
+ * the real column's range (synthetic values outside it fall in the edge bins); missing is its own category.
  */
 public final class ContingencySimilarity {
   static final int NUMERIC_BINS = 10;
@@ -47,7 +47,8 @@ public final class ContingencySimilarity {
   /** The real column's bins for a numeric column, null for a categorical one. */
   private static EqualWidthBins binsFor(EvalColumn real, EvalColumn synthetic) {
     if (real.getClass() != synthetic.getClass()) {
-      throw new IllegalArgumentException("column '" + real.name() + "' is numeric on one side and categorical on the other");
+      throw new IllegalArgumentException("column '" + real.name()
+          + "' is numeric on one side and categorical on the other");
     }
     return real instanceof EvalColumn.Numeric numeric ? EqualWidthBins.spanning(numeric.values(), NUMERIC_BINS) : null;
   }

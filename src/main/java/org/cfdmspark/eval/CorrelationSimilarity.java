@@ -1,6 +1,6 @@
 package org.cfdmspark.eval;
 
-/** SDMetrics' CorrelationSimilarity: 1 − |ρ_S(a, b) − ρ_R(a, b)| / 2 with Pearson's ρ, for two numeric columns. */
+/** SDMetrics' CorrelationSimilarity: 1 − |ρ_S(a, b) − ρ_R(a, b)| / 2 with Pearson's ρ, for numeric pairs. */
 public final class CorrelationSimilarity {
   private CorrelationSimilarity() {
   }

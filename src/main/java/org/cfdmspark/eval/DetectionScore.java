@@ -41,8 +41,9 @@ public record DetectionScore(double score, List<Double> foldAucs) {
    * folds are drawn from {@code seed}.
    */
   public static DetectionScore compute(SparkSession spark, double[][] real, double[][] synthetic, long seed) {
-    requireUsable(real, "real", real[0].length);
-    requireUsable(synthetic, "synthetic", real[0].length);
+    int dimension = real.length == 0 ? 0 : real[0].length;
+    requireUsable(real, "real", dimension);
+    requireUsable(synthetic, "synthetic", dimension);
     RandomStream random = MetricStream.FOLDS.open(seed);
     int[] realFolds = stratifiedFolds(real.length, random);
     int[] syntheticFolds = stratifiedFolds(synthetic.length, random);

@@ -29,7 +29,7 @@ public final class Mmd {
    * The median pairwise squared distance among at most {@value #BANDWIDTH_SAMPLE_CAP} rows drawn from the pooled
    * sets. Fixing it once lets several comparisons (S vs H, R vs H) share one kernel. When more than half the
    * pairs coincide (duplicated one-hot rows) the median is 0 and the mean squared distance is used instead; when
-   * that is 0 too every sampled row is the same point and any bandwidth will do, so 1.
+   * that is 0 too the sampled rows are all one point and show no scale at all, so 1.
    */
   public static double medianBandwidth(RowMatrix x, RowMatrix y, long seed) {
     Distances.requireSameDimension(x, y, "the two point sets");
@@ -88,7 +88,8 @@ public final class Mmd {
   /** At most the cap of rows drawn uniformly from x and y together, as one matrix. */
   private static RowMatrix pooledSample(RowMatrix x, RowMatrix y, long seed) {
     int total = x.rows() + y.rows();
-    int[] picks = Subsample.indices(total, Math.min(total, BANDWIDTH_SAMPLE_CAP), MetricStream.BANDWIDTH_SAMPLE.open(seed));
+    int[] picks = Subsample.indices(total, Math.min(total, BANDWIDTH_SAMPLE_CAP),
+        MetricStream.BANDWIDTH_SAMPLE.open(seed));
     int d = x.dimension();
     float[] values = new float[picks.length * d];
     for (int p = 0; p < picks.length; p++) {

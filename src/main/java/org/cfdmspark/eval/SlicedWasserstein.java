@@ -14,7 +14,7 @@ public final class SlicedWasserstein {
   private SlicedWasserstein() {
   }
 
-  /** The distance between the rows of {@code a} and {@code b}, over {@code directions} directions drawn from {@code seed}. */
+  /** The distance between the rows of {@code a} and {@code b} over {@code directions} directions from {@code seed}. */
   public static double compute(RowMatrix a, RowMatrix b, int directions, long seed) {
     Distances.requireSameDimension(a, b, "the two point sets");
     if (directions < 1) {
