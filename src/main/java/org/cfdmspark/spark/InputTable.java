@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,10 +41,11 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
     try {
       all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
           .load(path);
-    } catch (Exception e) { // Scala's AnalysisException is checked in Java but declared nowhere
-      if (e instanceof AnalysisException) {
-        throw new BadInputException("cannot read input '" + path + "' as " + format.sparkName() + ": "
-            + firstLine(e.getMessage()));
+    } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
+      if (e instanceof AnalysisException || e instanceof SparkException) {
+        // Loading reads only the schema (a footer, a header): a failure here is the file, not the cluster.
+        throw new BadInputException("cannot read input '" + path + "' as " + format.sparkName() + " (check "
+            + JobKnobs.INPUT_FORMAT.option() + "): " + firstLine(rootCause(e).getMessage()));
       }
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
@@ -53,7 +55,7 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
       bytes += contentLength(match, spark.sparkContext().hadoopConfiguration());
       modified = Math.max(modified, match.getModificationTime());
     }
-    return new InputTable(path, format, all.select(select(all, columns, exclude)), bytes, modified);
+    return new InputTable(path, format, all.select(select(path, all, columns, exclude)), bytes, modified);
   }
 
   /** The files the path (or glob) names; an error naming the path when there are none. */
@@ -79,12 +81,15 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
   }
 
   /** The columns to model: --columns (or all) minus --exclude, each known and of a supported type. */
-  private static Column[] select(Dataset<Row> all, List<String> columns, List<String> exclude) {
+  private static Column[] select(String path, Dataset<Row> all, List<String> columns, List<String> exclude) {
     List<String> available = Arrays.asList(all.columns());
     requireKnown(columns, available, JobKnobs.COLUMNS.option());
     requireKnown(exclude, available, JobKnobs.EXCLUDE.option());
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
     chosen.removeAll(exclude);
+    if (available.isEmpty()) {
+      throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
+    }
     if (chosen.isEmpty()) {
       throw new BadInputException("no columns left to model in the input; check " + JobKnobs.COLUMNS.option()
           + " and " + JobKnobs.EXCLUDE.option() + " (available: " + String.join(", ", available) + ")");
@@ -115,9 +120,18 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
     }
   }
 
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   /** The first line of a (possibly multi-line) Spark message, for one-line user errors. */
-  static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 }

@@ -55,6 +55,19 @@ class BadInputTest {
   }
 
   @Test
+  void csvReadAsParquet() throws Exception {
+    Path csv = Files.write(dir.resolve("table.csv"), List.of("a,b", "1,2"));
+    assertBadInput(List.of("cannot read input", "as parquet", "--input-format", "not a Parquet file"),
+        "input", csv.toString(), "input-format", "parquet");
+  }
+
+  @Test
+  void emptyInput() throws Exception {
+    Path empty = Files.write(dir.resolve("empty.csv"), List.of());
+    assertBadInput(List.of("empty.csv' has no columns"), "input", empty.toString());
+  }
+
+  @Test
   void unknownColumn() throws Exception {
     assertBadInput(List.of("unknown column 'NOPE'", "--columns", "available columns: ID, LIMIT_BAL, SEX"),
         "input", CREDIT, "columns", "LIMIT_BAL,NOPE");

@@ -65,25 +65,27 @@ class GenerateJobTest {
 
   @Test
   void manifestRecordsSettingsSigmaCountsAndTimings() throws Exception {
-    Path input = writeCsv("a,b,c", "1,2.5,3000000000", "2,,3000000001", "3,4.5,NaN", "4,6.5,3000000002",
+    Path input = writeCsv("a,b.x,c", "1,2.5,3000000000", "2,,3000000001", "3,4.5,NaN", "4,6.5,3000000002",
         "5,8.5,3000000004", "6,10.5,3000000003");
     Path output = dir.resolve("out");
-    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", output.toString(),
+    String inputUri = input.toUri().toString(); // file:///...: any Hadoop path works
+    GenerateJob.run(spark, TestSpark.settings("input", inputUri, "output", output.toString(),
         "num-samples", "50", "steps", "10", "sigma", "0.25", "seed", "11"));
 
     JsonNode manifest = new ObjectMapper().readTree(output.resolve(RunManifest.FILE_NAME).toFile());
     assertEquals(6, manifest.at("/rows/read").asLong());
-    assertEquals(2, manifest.at("/rows/dropped").asLong(), "the row with an empty b and the row with NaN c");
+    assertEquals(2, manifest.at("/rows/dropped").asLong(), "the row with an empty b.x and the row with NaN c");
     assertEquals(4, manifest.at("/rows/used").asLong());
     assertEquals(0.25, manifest.at("/sigma").asDouble());
     assertEquals(11, manifest.at("/seed").asLong());
     assertEquals("0.25", manifest.at("/settings/sigma").asText());
     assertEquals("50", manifest.at("/settings/num-samples").asText());
-    assertEquals(input.toString(), manifest.at("/input/path").asText());
+    assertEquals(inputUri, manifest.at("/input/path").asText());
     assertEquals(Files.size(input), manifest.at("/input/bytes").asLong());
     assertEquals(spark.version(), manifest.at("/spark_version").asText());
     assertEquals("0.1.0", manifest.at("/project_version").asText());
-    assertEquals("[\"a\",\"b\",\"c\"]", manifest.at("/columns").toString());
+    assertEquals("[\"a\",\"b.x\",\"c\"]", manifest.at("/columns").toString(), "a dot is part of the name");
+    assertEquals(50, TestSpark.csvLines(output).size());
     for (String phase : List.of("read", "fit", "sample_and_write")) {
       assertTrue(manifest.at("/seconds/" + phase).asDouble() > 0, phase);
     }
