@@ -41,7 +41,9 @@ public final class TableCodec implements Serializable {
 
   /**
    * Fits every column of {@code table} with one Spark aggregation (no rows reach the driver). The table must hold
-   * only supported column types (see {@link #supports}) and no missing values.
+   * only supported column types (see {@link #supports}) and no missing values. Means and deviations are
+   * floating-point sums, so their last bits follow the summation order: for results that are identical on any
+   * cluster, pass a table in a fixed row order on a single partition.
    */
   public static TableCodec fit(Dataset<Row> table) {
     StructField[] fields = table.schema().fields();

@@ -3,12 +3,14 @@ package org.cfdmspark.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -22,6 +24,7 @@ import org.cfdmspark.core.SamplerConfig;
 import org.cfdmspark.core.SamplerKnobs;
 import org.cfdmspark.core.Settings;
 import org.cfdmspark.core.TrainingSet;
+import org.cfdmspark.data.ColumnNames;
 import org.cfdmspark.data.TableCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +66,16 @@ public final class GenerateJob {
 
     phaseStart = System.nanoTime();
     Dataset<Row> complete = input.table().na().drop();
-    TableCodec codec = TableCodec.fit(complete);
+    // The model must not depend on how the input happens to be split into files and partitions (that changes
+    // with the cluster): sorted by value, the training rows come in one order, and fitted in a single task the
+    // floating-point statistics are summed in that order, identical to the last bit on any cluster.
+    Dataset<Row> canonical = complete.orderBy(Arrays.stream(complete.columns()).map(ColumnNames::column)
+        .toArray(Column[]::new));
+    TableCodec codec = TableCodec.fit(canonical.coalesce(1));
     RunManifest.RowCounts rows = new RunManifest.RowCounts(rowsRead, rowsRead - codec.fittedRows(),
         codec.fittedRows());
     requireRows(rows, inputPath);
-    TrainingSet training = new TrainingSet(TrainingMatrix.collect(complete, codec,
+    TrainingSet training = new TrainingSet(TrainingMatrix.collect(canonical, codec,
         settings.get(JobKnobs.BROADCAST_BUDGET_MB)));
     SamplingModel model = new SamplingModel(training, SamplerConfig.from(settings, training), codec,
         settings.get(JobKnobs.SAMPLE_ID));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
@@ -31,7 +30,7 @@ import org.cfdmspark.data.TableCodec;
  * @param bytes total size of the input file(s)
  * @param modifiedMillis latest modification time of the input file(s)
  */
-record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes, long modifiedMillis) {
+record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifiedMillis) {
 
   static InputTable read(SparkSession spark, String path, FileFormat requestedFormat, List<String> columns,
       List<String> exclude) {
@@ -43,7 +42,8 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
           .load(path);
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
-        // Loading reads only the schema (a footer, a header): a failure here is the file, not the cluster.
+        // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
+        // failure here is the file's, practically never the cluster's.
         throw new BadInputException("cannot read input '" + path + "' as " + format.sparkName() + " (check "
             + JobKnobs.INPUT_FORMAT.option() + "): " + firstLine(rootCause(e).getMessage()));
       }
@@ -55,7 +55,7 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
       bytes += contentLength(match, spark.sparkContext().hadoopConfiguration());
       modified = Math.max(modified, match.getModificationTime());
     }
-    return new InputTable(path, format, all.select(select(path, all, columns, exclude)), bytes, modified);
+    return new InputTable(format, all.select(select(path, all, columns, exclude)), bytes, modified);
   }
 
   /** The files the path (or glob) names; an error naming the path when there are none. */
@@ -83,13 +83,13 @@ record InputTable(String path, FileFormat format, Dataset<Row> table, long bytes
   /** The columns to model: --columns (or all) minus --exclude, each known and of a supported type. */
   private static Column[] select(String path, Dataset<Row> all, List<String> columns, List<String> exclude) {
     List<String> available = Arrays.asList(all.columns());
+    if (available.isEmpty()) {
+      throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
+    }
     requireKnown(columns, available, JobKnobs.COLUMNS.option());
     requireKnown(exclude, available, JobKnobs.EXCLUDE.option());
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
     chosen.removeAll(exclude);
-    if (available.isEmpty()) {
-      throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
-    }
     if (chosen.isEmpty()) {
       throw new BadInputException("no columns left to model in the input; check " + JobKnobs.COLUMNS.option()
           + " and " + JobKnobs.EXCLUDE.option() + " (available: " + String.join(", ", available) + ")");

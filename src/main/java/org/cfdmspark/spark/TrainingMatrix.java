@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.data.ColumnNames;
 import org.cfdmspark.data.TableCodec;
 import org.cfdmspark.knn.RowMatrix;
 
@@ -22,7 +20,10 @@ final class TrainingMatrix {
   private TrainingMatrix() {
   }
 
-  /** Encodes the (complete) rows of {@code table}, in order, after checking the matrix fits the budget. */
+  /**
+   * Encodes the rows of {@code table} (the codec's columns, no missing values), in the table's order, after
+   * checking that the matrix fits the budget.
+   */
   static RowMatrix collect(Dataset<Row> table, TableCodec codec, int budgetMb) {
     long rows = codec.fittedRows();
     int width = codec.width();
@@ -33,8 +34,7 @@ final class TrainingMatrix {
           + "exceeds %s %d; raise it, or model fewer rows or columns", rows, width, bytes / (1024.0 * 1024.0),
           JobKnobs.BROADCAST_BUDGET_MB.option(), budgetMb));
     }
-    Column[] columns = codec.columnNames().stream().map(ColumnNames::column).toArray(Column[]::new);
-    List<float[]> blocks = table.select(columns).javaRDD().mapPartitions(new EncodePartition(codec)).collect();
+    List<float[]> blocks = table.javaRDD().mapPartitions(new EncodePartition(codec)).collect();
     float[] all = new float[(int) values];
     int at = 0;
     for (float[] block : blocks) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same seed gives the same rows however the work is split: partitions, cores, sessions. */
+/** The same seed gives the same rows however the work is split (partitions, cores, sessions, input files). */
 class DeterminismTest {
   @TempDir
   static Path dir;
@@ -46,6 +47,14 @@ class DeterminismTest {
   }
 
   @Test
+  void rowOrderAndFileLayoutOfTheInputDoNotChangeTheRows() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    String shuffled = dir.resolve("credit-shuffled.parquet").toString();
+    spark.read().parquet(input).orderBy(functions.rand(5)).repartition(3).write().parquet(shuffled);
+    assertEquals(reference, sample(spark, shuffled, "from-shuffled", "7", "3"));
+  }
+
+  @Test
   void anotherSeedGivesOtherRows() throws Exception {
     List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
     assertEquals(reference.size(), other.size());
@@ -55,8 +64,13 @@ class DeterminismTest {
   /** CSV data lines, sorted; sample_id comes first, so equal lists mean equal rows for equal ids. */
   private static List<String> sample(SparkSession spark, String name, String seed, String partitions)
       throws Exception {
+    return sample(spark, input, name, seed, partitions);
+  }
+
+  private static List<String> sample(SparkSession spark, String from, String name, String seed, String partitions)
+      throws Exception {
     Path output = dir.resolve(name);
-    GenerateJob.run(spark, TestSpark.settings("input", input, "output",
+    GenerateJob.run(spark, TestSpark.settings("input", from, "output",
         output.toString(), "num-samples", "500", "steps", "20", "seed", seed, "partitions", partitions,
         "sample-id", "true"));
     return TestSpark.csvLines(output);
