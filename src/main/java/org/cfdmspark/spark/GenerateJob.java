@@ -48,7 +48,12 @@ public final class GenerateJob {
   private GenerateJob() {
   }
 
-  /** Runs the job with {@code settings} over {@link JobKnobs#GENERATE}. */
+  /**
+   * Runs the job with {@code settings} over {@link JobKnobs#GENERATE}.
+   *
+   * @throws BadInputException for anything the user can fix (paths, columns, budget), before anything is written
+   * @throws UncheckedIOException when the output cannot be written or moved into place
+   */
   public static GenerateResult run(SparkSession spark, Settings settings) {
     String inputPath = required(settings, JobKnobs.INPUT);
     String outputPath = required(settings, JobKnobs.OUTPUT);

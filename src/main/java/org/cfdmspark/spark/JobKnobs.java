@@ -28,7 +28,7 @@ public final class JobKnobs {
       "What to do if the output exists: error (keep it) or overwrite (replace it once the new one is complete).");
   public static final Knob<Integer> PARTITIONS = Knob.integer("partitions", 0, 0, 1_000_000,
       "Spark partitions (tasks) for sampling; 0 = " + GenerateJob.AUTO_PARTITIONS_PER_CORE
-          + " per core, so progress is smooth and a retried task is cheap.");
+          + " per core (fewer for small runs), so progress is smooth and a retried task is cheap.");
   public static final Knob<Integer> BROADCAST_BUDGET_MB = Knob.integer("broadcast-budget-mb", 512, 1,
       Integer.MAX_VALUE, "Largest encoded training matrix (MB) to collect and broadcast to every executor.");
   public static final Knob<Boolean> SAMPLE_ID = flag("sample-id", false,
