@@ -1,0 +1,117 @@
+package org.cfdmspark.data;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The table's columns side by side in the model's vector space: column c occupies floats
+ * [offset(c), offset(c) + width(c)) of an encoded row. Fitted in one aggregation pass; immutable and Serializable
+ * so that executors encode and decode with the same instance the driver fitted.
+ */
+public final class TableCodec implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<ColumnCodec> columns;
+  private final int[] offsets;
+  private final int width;
+  private final long fittedRows;
+
+  public TableCodec(List<ColumnCodec> columns, long fittedRows) {
+    this.columns = List.copyOf(columns);
+    this.offsets = new int[columns.size()];
+    int sum = 0;
+    for (int c = 0; c < columns.size(); c++) {
+      offsets[c] = sum;
+      sum += columns.get(c).width();
+    }
+    this.width = sum;
+    this.fittedRows = fittedRows;
+  }
+
+  /**
+   * Fits every column of {@code table} with one Spark aggregation (no rows reach the driver). The table must hold
+   * only supported column types (see {@link #supports}) and no missing values. Means and deviations are
+   * floating-point sums, so their last bits follow the summation order: for results that are identical on any
+   * cluster, pass a table in a fixed row order on a single partition.
+   */
+  public static TableCodec fit(Dataset<Row> table) {
+    StructField[] fields = table.schema().fields();
+    ColumnFitter[] fitters = new ColumnFitter[fields.length];
+    int[] firstResult = new int[fields.length];
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(count(lit(1)));
+    for (int c = 0; c < fields.length; c++) {
+      StructField field = fields[c];
+      fitters[c] = ColumnFitter.forType(field.dataType()).orElseThrow(() -> new IllegalArgumentException(
+          "column '" + field.name() + "' has unsupported type " + field.dataType().simpleString()));
+      firstResult[c] = aggregates.size();
+      aggregates.addAll(fitters[c].aggregates(field.name()));
+    }
+    Row results = table.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+        .first();
+    long rows = results.getLong(0);
+    List<ColumnCodec> columns = new ArrayList<>();
+    for (int c = 0; c < fields.length && rows > 0; c++) {
+      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c]));
+    }
+    return new TableCodec(columns, rows);
+  }
+
+  /** Whether columns of this Spark type can be encoded. */
+  public static boolean supports(DataType type) {
+    return ColumnFitter.forType(type).isPresent();
+  }
+
+  /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
+  public long fittedRows() {
+    return fittedRows;
+  }
+
+  /** Floats per encoded row. */
+  public int width() {
+    return width;
+  }
+
+  public List<ColumnCodec> columns() {
+    return columns;
+  }
+
+  /** The input column names, in encoding order. */
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnCodec::name).toList();
+  }
+
+  /** The decoded table's schema: the input columns with their input types. */
+  public StructType schema() {
+    StructField[] fields = new StructField[columns.size()];
+    for (int c = 0; c < fields.length; c++) {
+      fields[c] = DataTypes.createStructField(columns.get(c).name(), columns.get(c).outputType(), false);
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  /** Encodes a row whose fields are this codec's columns in order, without missing values, into out[offset ..]. */
+  public void encode(Row row, float[] out, int offset) {
+    for (int c = 0; c < offsets.length; c++) {
+      columns.get(c).encode(row.get(c), out, offset + offsets[c]);
+    }
+  }
+
+  /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
+  public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
+    for (int c = 0; c < offsets.length; c++) {
+      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c]);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.cfdmspark.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.cfdmspark.core.Knob;
+import org.cfdmspark.core.SamplerKnobs;
+
+/** The knobs of the Spark generation job (input, output, columns, layout), defined once like the engine's. */
+public final class JobKnobs {
+  private JobKnobs() {
+  }
+
+  public static final Knob<String> INPUT = Knob.text("input", "PATH", null,
+      "Training table: a CSV file with a header (.csv or .csv.gz) or Parquet, on any Hadoop path. Required.");
+  public static final Knob<String> OUTPUT = Knob.text("output", "PATH", null,
+      "Output directory for the synthetic table and its manifest; written atomically. Required.");
+  public static final Knob<List<String>> COLUMNS = columnList("columns", "(all)",
+      "Comma-separated input columns to model, in this order; default: all columns.");
+  public static final Knob<List<String>> EXCLUDE = columnList("exclude", "(none)",
+      "Comma-separated input columns to leave out (row ids, text columns).");
+  public static final Knob<FileFormat> FORMAT = Knob.choice("format", FileFormat.class, FileFormat.AUTO,
+      "Output format; auto = parquet when the output path ends in .parquet, else CSV with a header.");
+  public static final Knob<FileFormat> INPUT_FORMAT = Knob.choice("input-format", FileFormat.class,
+      FileFormat.AUTO, "Input format; auto = from the input's extension (.csv, .csv.gz, .parquet).");
+  public static final Knob<WriteMode> MODE = Knob.choice("mode", WriteMode.class, WriteMode.ERROR,
+      "What to do if the output exists: error (keep it) or overwrite (replace it once the new one is complete).");
+  public static final Knob<Integer> PARTITIONS = Knob.integer("partitions", 0, 0, 1_000_000,
+      "Spark partitions (tasks) for sampling; 0 = " + GenerateJob.AUTO_PARTITIONS_PER_CORE
+          + " per core (fewer for small runs), so progress is smooth and a retried task is cheap.");
+  public static final Knob<Integer> BROADCAST_BUDGET_MB = Knob.integer("broadcast-budget-mb", 512, 1,
+      Integer.MAX_VALUE, "Largest encoded training matrix (MB) to collect and broadcast to every executor.");
+  public static final Knob<Boolean> SAMPLE_ID = flag("sample-id", false,
+      "Add a sample_id column first: the sample's index, which alone determines its values.");
+  public static final Knob<Boolean> PROGRESS = flag("progress", true,
+      "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling.");
+
+  /** The job's own knobs. */
+  public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, COLUMNS, EXCLUDE, MODE,
+      PARTITIONS, BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS);
+
+  /** Every knob of the generate command: the engine's, then the job's. */
+  public static final List<Knob<?>> GENERATE = concat(SamplerKnobs.ALL, ALL);
+
+  private static Knob<List<String>> columnList(String name, String emptyText, String help) {
+    return Knob.custom(name, "COL[,COL...]", List.of(), JobKnobs::splitNames, names -> true,
+        "comma-separated column names", help, names -> names.isEmpty() ? emptyText : String.join(",", names));
+  }
+
+  private static List<String> splitNames(String raw) {
+    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+
+  private static Knob<Boolean> flag(String name, boolean defaultValue, String help) {
+    return Knob.custom(name, "true|false", defaultValue, JobKnobs::parseBoolean, v -> true, "true or false", help,
+        String::valueOf);
+  }
+
+  private static Boolean parseBoolean(String raw) {
+    return switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("not a boolean: " + raw);
+    };
+  }
+
+  private static List<Knob<?>> concat(List<Knob<?>> first, List<Knob<?>> second) {
+    List<Knob<?>> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
+}

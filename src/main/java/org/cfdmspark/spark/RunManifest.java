@@ -1,0 +1,71 @@
+package org.cfdmspark.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a generation run did, written as {@value #FILE_NAME} into its output: enough to reproduce it (every knob,
+ * the resolved σ, the input's size and modification time, the versions) and to judge it (row counts, timings).
+ *
+ * @param settings every knob's value as the user would type it
+ * @param sigma the σ actually used (auto resolved)
+ * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
+ */
+public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
+    Map<String, String> settings, double sigma, long seed, Input input, Output output, RowCounts rows,
+    List<String> columns, long samples, Map<String, Double> seconds, double samplesPerSecond) {
+
+  /**
+   * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
+   * output directory reads back as a plain table.
+   */
+  public static final String FILE_NAME = "_manifest.json";
+  private static final String VERSION_RESOURCE = "/org/cfdmspark/version.properties";
+
+  /** @param modified the input's modification time, ISO-8601 UTC */
+  public record Input(String path, String format, long bytes, String modified) {
+  }
+
+  public record Output(String path, String format, int partitions) {
+  }
+
+  /** Input rows read, dropped for a missing value in a used column, and used as the training set. */
+  public record RowCounts(long read, long dropped, long used) {
+  }
+
+  /** Writes this manifest as indented JSON to {@code file}, which must not exist. */
+  void write(FileSystem fs, Path file) throws IOException {
+    try (OutputStream out = fs.create(file, false)) {
+      mapper().writeValue(out, this);
+    }
+  }
+
+  private static ObjectMapper mapper() {
+    return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** The project version Maven wrote into a resource at build time; "dev" when run from unbuilt sources. */
+  static String buildVersion() {
+    try (InputStream in = RunManifest.class.getResourceAsStream(VERSION_RESOURCE)) {
+      if (in == null) {
+        return "dev";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      String version = properties.getProperty("version", "dev");
+      return version.startsWith("${") ? "dev" : version;
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+}
