@@ -1,13 +1,11 @@
 package org.cfdmspark.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cfdmspark.core.BadInputException;
 import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.SamplerKnobs;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -21,10 +19,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
-    if (code != ExitCodes.SUCCESS) {
-      System.exit(code);
-    }
+    // Exit explicitly: Spark's shutdown hook stops the context, and a scheduler gets the documented code.
+    System.exit(run(args, System.out, System.err));
   }
 
   /** Runs a command; returns its exit code instead of exiting (for tests). */
@@ -41,7 +37,7 @@ public final class Main {
     CommandLine line = new CommandLine(top);
     try {
       ParseResult parsed = line.parseArgs(args);
-      if (CommandLine.printHelpIfRequested(parsed) ) {
+      if (CommandLine.printHelpIfRequested(parsed)) {
         return ExitCodes.SUCCESS;
       }
       if (!parsed.hasSubcommand()) {
@@ -66,11 +62,10 @@ public final class Main {
 
   /** Every knob the generate command takes, in documentation order. */
   public static List<Knob<?>> generateKnobs() {
-    List<Knob<?>> knobs = new ArrayList<>(SamplerKnobs.ALL);
-    return knobs;
+    return GenerateCommand.KNOBS;
   }
 
   private static List<CliCommand> commands() {
-    return List.of(new KnobsCommand(generateKnobs()));
+    return List.of(new GenerateCommand(), new KnobsCommand(generateKnobs()));
   }
 }

@@ -65,7 +65,7 @@ public final class GenerateJob {
 
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, inputPath, settings.get(JobKnobs.INPUT_FORMAT),
-        settings.get(JobKnobs.COLUMNS), settings.get(JobKnobs.EXCLUDE));
+        settings.get(JobKnobs.NULL_VALUE), settings.get(JobKnobs.COLUMNS), settings.get(JobKnobs.EXCLUDE));
     long rowsRead = input.table().count();
     double readSeconds = secondsSince(phaseStart);
 

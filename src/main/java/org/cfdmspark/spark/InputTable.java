@@ -32,14 +32,14 @@ import org.cfdmspark.data.TableCodec;
  */
 record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifiedMillis) {
 
-  static InputTable read(SparkSession spark, String path, FileFormat requestedFormat, List<String> columns,
-      List<String> exclude) {
+  static InputTable read(SparkSession spark, String path, FileFormat requestedFormat, String nullValue,
+      List<String> columns, List<String> exclude) {
     FileFormat format = requestedFormat.forInput(path);
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
     try {
       all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
-          .load(path);
+          .option("nullValue", nullValue).load(path);
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a

@@ -16,6 +16,8 @@ public final class JobKnobs {
       "Training table: a CSV file with a header (.csv or .csv.gz) or Parquet, on any Hadoop path. Required.");
   public static final Knob<String> OUTPUT = Knob.text("output", "PATH", null,
       "Output directory for the synthetic table and its manifest; written atomically. Required.");
+  public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
+      "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing.");
   public static final Knob<List<String>> COLUMNS = columnList("columns", "(all)",
       "Comma-separated input columns to model, in this order; default: all columns.");
   public static final Knob<List<String>> EXCLUDE = columnList("exclude", "(none)",
@@ -37,7 +39,7 @@ public final class JobKnobs {
       "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling.");
 
   /** The job's own knobs. */
-  public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, COLUMNS, EXCLUDE, MODE,
+  public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, MODE,
       PARTITIONS, BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS);
 
   /** Every knob of the generate command: the engine's, then the job's. */

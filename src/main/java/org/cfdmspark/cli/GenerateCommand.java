@@ -1,0 +1,50 @@
+package org.cfdmspark.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cfdmspark.core.Knob;
+import org.cfdmspark.spark.GenerateJob;
+import org.cfdmspark.spark.GenerateResult;
+import org.cfdmspark.spark.JobKnobs;
+import org.cfdmspark.spark.SparkSessions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code generate}: samples a synthetic table from a training table (see {@link GenerateJob}). */
+final class GenerateCommand implements CliCommand {
+  static final List<Knob<?>> KNOBS = JobKnobs.GENERATE;
+
+  @Override
+  public String name() {
+    return "generate";
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create();
+    spec.usageMessage().description("Sample synthetic rows from a training table.");
+    spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
+        .description("Settings file (name = value, as conf/cfdm.properties); command-line options win.").build());
+    spec.addOption(OptionSpec.builder("--demo").arity("0")
+        .description("Use the bundled demo table (Palmer penguins) as input and write to ./"
+            + DemoInput.OUTPUT + " unless --input/--output say otherwise.").build());
+    KnobOptions.addTo(spec, KNOBS);
+    return spec;
+  }
+
+  @Override
+  public int run(ParseResult parsed, PrintStream out) throws Exception {
+    Map<String, String> given = KnobOptions.given(parsed, KNOBS);
+    if (parsed.hasMatchedOption("--demo")) {
+      given = DemoInput.complete(given);
+    }
+    var settings = SettingsResolver.resolve(KNOBS, parsed.matchedOptionValue("--conf-file", null), given);
+    GenerateResult result = GenerateJob.run(SparkSessions.getOrCreate("cfdm-spark generate"), settings);
+    out.printf("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)%n", result.samples(), result.output(),
+        result.output());
+    return ExitCodes.SUCCESS;
+  }
+}
