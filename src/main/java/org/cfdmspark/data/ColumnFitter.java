@@ -1,26 +1,48 @@
 package org.cfdmspark.data;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.core.BadInputException;
 
 /**
  * How one kind of column is fitted: the Spark aggregates it needs and the codec built from their values. All
- * columns' aggregates run in a single pass over the table ({@link TableCodec#fit}); a new column kind
- * (categorical, missing indicators) is a new fitter, not a change to that pass.
+ * columns' aggregates run in a single pass over the table ({@link TableCodec#fit}); a new column kind is a new
+ * fitter, not a change to that pass.
  */
 interface ColumnFitter {
 
   /** The aggregate expressions over {@code column} whose values {@link #build} reads. */
   List<Column> aggregates(String column);
 
-  /** The codec for {@code column} from the aggregate values at results[offset ..]. */
-  ColumnCodec build(String column, Row results, int offset);
+  /** The codec for {@code column} from the aggregate values at results[offset ..]; rows = rows fitted. */
+  ColumnCodec build(String column, Row results, int offset, long rows);
 
-  /** The fitter for columns of this Spark type, if the type is supported. */
-  static Optional<ColumnFitter> forType(DataType type) {
-    return NumericType.of(type).map(numeric -> numeric);
+  /**
+   * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers
+   * rounded), strings and booleans categorical, anything declared categorical categorical.
+   */
+  static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
+    String name = field.name();
+    DataType type = field.dataType();
+    if (overrides.categorical().contains(name)) {
+      return new CategoricalFitter(type, true, overrides.maxCategories());
+    }
+    var numeric = NumericType.of(type);
+    if (numeric.isPresent()) {
+      return new NumericFitter(numeric.get(), overrides.integer().contains(name));
+    }
+    if (overrides.integer().contains(name)) {
+      throw new BadInputException("--integer: column '" + name + "' holds " + type.simpleString()
+          + ", not numbers; leave it out of --integer");
+    }
+    if (type.equals(DataTypes.StringType) || type.equals(DataTypes.BooleanType)) {
+      return new CategoricalFitter(type, false, overrides.maxCategories());
+    }
+    throw new BadInputException("column '" + name + "' has type " + type.simpleString() + ", which cannot be "
+        + "modelled yet; leave it out with --exclude " + name + " or keep it empty with --ignore " + name);
   }
 }

@@ -3,12 +3,14 @@ package org.cfdmspark.data;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded for integer types
- * and clipped to the observed [min, max], so no decoded cell lies outside what the input held. A constant column
- * (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes back to the constant.
+ * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded when the column
+ * holds whole numbers, and clipped to the observed [min, max], so no decoded cell lies outside what the input
+ * held. A constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
+ * A column with missing cells takes a second float, the missing-value indicator (1 = missing, with the value slot
+ * at the mean, 0); a decoded indicator above ½ gives a missing cell, so missingness is generated too.
  */
-public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max)
-    implements ColumnCodec {
+public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+    boolean rounded, boolean hasMissing) implements ColumnCodec {
 
   public NumericColumnCodec {
     if (!(Double.isFinite(mean) && Double.isFinite(min) && Double.isFinite(max) && min <= max && sd >= 0)) {
@@ -24,7 +26,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public int width() {
-    return 1;
+    return hasMissing ? 2 : 1;
   }
 
   @Override
@@ -34,13 +36,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public void encode(Object value, float[] out, int offset) {
-    out[offset] = (float) ((((Number) value).doubleValue() - mean) / scale());
+    out[offset] = value == null ? 0 : (float) ((((Number) value).doubleValue() - mean) / scale());
+    if (hasMissing) {
+      out[offset + 1] = value == null ? 1 : 0;
+    }
   }
 
   @Override
   public Object decode(double[] z, int offset) {
+    if (hasMissing && z[offset + 1] > 0.5) {
+      return null;
+    }
     double x = z[offset] * scale() + mean;
-    if (type.integral()) {
+    if (rounded) {
       x = Math.rint(x);
     }
     return type.box(Math.min(max, Math.max(min, x)));

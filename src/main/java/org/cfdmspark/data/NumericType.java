@@ -1,23 +1,11 @@
 package org.cfdmspark.data;
 
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.mean;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.stddev_pop;
-
-import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-/**
- * The Spark number types a numeric column may have, each with the boxing its decoded cells need. Integer types
- * are rounded on decoding. Each constant fits columns of its type: mean, population standard deviation (so a
- * single row or a constant column gives 0 rather than NaN), minimum and maximum.
- */
-public enum NumericType implements ColumnFitter {
+/** The Spark number types a numeric column may have, each with the boxing its decoded cells need. */
+public enum NumericType {
   BYTE(DataTypes.ByteType, true),
   SHORT(DataTypes.ShortType, true),
   INTEGER(DataTypes.IntegerType, true),
@@ -47,11 +35,12 @@ public enum NumericType implements ColumnFitter {
     return sparkType;
   }
 
+  /** Whether the type holds only whole numbers (decoded values are then always rounded). */
   public boolean integral() {
     return integral;
   }
 
-  /** A value of this type for x, which is already rounded and clipped to the column's range. */
+  /** A value of this type for x, which is already rounded (for integral types) and clipped. */
   Object box(double x) {
     return switch (this) {
       case BYTE -> (byte) x;
@@ -61,17 +50,5 @@ public enum NumericType implements ColumnFitter {
       case FLOAT -> (float) x;
       case DOUBLE -> x;
     };
-  }
-
-  @Override
-  public List<Column> aggregates(String column) {
-    Column c = ColumnNames.column(column).cast(DataTypes.DoubleType);
-    return List.of(mean(c), stddev_pop(c), min(c), max(c));
-  }
-
-  @Override
-  public ColumnCodec build(String column, Row results, int offset) {
-    return new NumericColumnCodec(column, this, results.getDouble(offset), results.getDouble(offset + 1),
-        results.getDouble(offset + 2), results.getDouble(offset + 3));
   }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -40,12 +39,12 @@ public final class TableCodec implements Serializable {
   }
 
   /**
-   * Fits every column of {@code table} with one Spark aggregation (no rows reach the driver). The table must hold
-   * only supported column types (see {@link #supports}) and no missing values. Means and deviations are
+   * Fits every column of {@code table} with one Spark aggregation (no rows reach the driver), choosing each
+   * column's kind from its type and the overrides (see {@link ColumnFitter#forField}). Means and deviations are
    * floating-point sums, so their last bits follow the summation order: for results that are identical on any
    * cluster, pass a table in a fixed row order on a single partition.
    */
-  public static TableCodec fit(Dataset<Row> table) {
+  public static TableCodec fit(Dataset<Row> table, ColumnOverrides overrides) {
     StructField[] fields = table.schema().fields();
     ColumnFitter[] fitters = new ColumnFitter[fields.length];
     int[] firstResult = new int[fields.length];
@@ -53,8 +52,7 @@ public final class TableCodec implements Serializable {
     aggregates.add(count(lit(1)));
     for (int c = 0; c < fields.length; c++) {
       StructField field = fields[c];
-      fitters[c] = ColumnFitter.forType(field.dataType()).orElseThrow(() -> new IllegalArgumentException(
-          "column '" + field.name() + "' has unsupported type " + field.dataType().simpleString()));
+      fitters[c] = ColumnFitter.forField(field, overrides);
       firstResult[c] = aggregates.size();
       aggregates.addAll(fitters[c].aggregates(field.name()));
     }
@@ -63,14 +61,9 @@ public final class TableCodec implements Serializable {
     long rows = results.getLong(0);
     List<ColumnCodec> columns = new ArrayList<>();
     for (int c = 0; c < fields.length && rows > 0; c++) {
-      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c]));
+      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c], rows));
     }
     return new TableCodec(columns, rows);
-  }
-
-  /** Whether columns of this Spark type can be encoded. */
-  public static boolean supports(DataType type) {
-    return ColumnFitter.forType(type).isPresent();
   }
 
   /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
@@ -96,12 +89,13 @@ public final class TableCodec implements Serializable {
   public StructType schema() {
     StructField[] fields = new StructField[columns.size()];
     for (int c = 0; c < fields.length; c++) {
-      fields[c] = DataTypes.createStructField(columns.get(c).name(), columns.get(c).outputType(), false);
+      fields[c] = DataTypes.createStructField(columns.get(c).name(), columns.get(c).outputType(),
+          columns.get(c).hasMissing());
     }
     return DataTypes.createStructType(fields);
   }
 
-  /** Encodes a row whose fields are this codec's columns in order, without missing values, into out[offset ..]. */
+  /** Encodes a row whose fields are this codec's columns in order (nulls for missing cells) into out[offset ..]. */
   public void encode(Row row, float[] out, int offset) {
     for (int c = 0; c < offsets.length; c++) {
       columns.get(c).encode(row.get(c), out, offset + offsets[c]);

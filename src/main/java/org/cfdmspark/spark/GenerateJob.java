@@ -3,8 +3,9 @@ package org.cfdmspark.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -16,27 +17,24 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.util.LongAccumulator;
 import org.cfdmspark.core.BadInputException;
 import org.cfdmspark.core.FlowSampler;
 import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.SamplerConfig;
-import org.cfdmspark.core.SamplerKnobs;
 import org.cfdmspark.core.Settings;
-import org.cfdmspark.core.TrainingSet;
 import org.cfdmspark.data.ColumnNames;
-import org.cfdmspark.data.TableCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The generate job: read the input table, fit the codec, collect and broadcast the encoded training set, sample
- * {@code num-samples} trajectories across the cluster, decode them to the input's columns and write the table
- * atomically with a {@link RunManifest}.
+ * The generate job: read the input table (restricted by --where), fit the codec and the per-stratum models
+ * ({@link ModelFitting}), broadcast them once, sample {@code num-samples} trajectories across the cluster, decode
+ * them to the input's columns and write the table atomically with a {@link RunManifest}.
  *
- * <p>Missing values: a row with a null or NaN in any used column is dropped before fitting, the count is logged
- * and recorded as {@code rows.dropped} in the manifest. (Missing-value indicators, which would let the model
- * generate missingness, come with mixed column types.) No complete rows left is an error.
+ * <p>Missing values are modelled, not dropped: every column with missing cells gets a missing-value indicator
+ * (or a "missing" category), so the synthetic table has missing cells at about the training rate.
  *
  * <p>Every problem the user can fix is a {@link BadInputException} raised before anything is written.
  */
@@ -64,49 +62,37 @@ public final class GenerateJob {
     String started = Instant.now().toString();
 
     long phaseStart = System.nanoTime();
-    InputTable input = InputTable.read(spark, inputPath, settings.get(JobKnobs.INPUT_FORMAT),
-        settings.get(JobKnobs.NULL_VALUE), settings.get(JobKnobs.COLUMNS), settings.get(JobKnobs.EXCLUDE));
-    long rowsRead = input.table().count();
+    InputTable input = InputTable.read(spark, settings);
     double readSeconds = secondsSince(phaseStart);
 
     phaseStart = System.nanoTime();
-    Dataset<Row> complete = input.table().na().drop();
-    // The model must not depend on how the input happens to be split into files and partitions (that changes
-    // with the cluster): sorted by value, the training rows come in one order, and fitted in a single task the
-    // floating-point statistics are summed in that order, identical to the last bit on any cluster.
-    Dataset<Row> canonical = complete.orderBy(Arrays.stream(complete.columns()).map(ColumnNames::column)
-        .toArray(Column[]::new));
-    TableCodec codec = TableCodec.fit(canonical.coalesce(1));
-    RunManifest.RowCounts rows = new RunManifest.RowCounts(rowsRead, rowsRead - codec.fittedRows(),
-        codec.fittedRows());
-    requireRows(rows, inputPath);
-    TrainingSet training = new TrainingSet(TrainingMatrix.collect(canonical, codec,
-        settings.get(JobKnobs.BROADCAST_BUDGET_MB)));
-    SamplingModel model = new SamplingModel(training, SamplerConfig.from(settings, training), codec,
-        settings.get(JobKnobs.SAMPLE_ID));
+    ModelFitting.Fitted fitted = ModelFitting.fit(input, settings);
+    SamplingModel model = fitted.model();
     double fitSeconds = secondsSince(phaseStart);
-    LOG.info("training set: {} rows x {} encoded values; sigma {}", training.size(), training.dimension(),
-        model.config().sigma());
 
-    long samples = settings.get(SamplerKnobs.NUM_SAMPLES);
+    long samples = fitted.samples();
     int partitions = partitions(settings.get(JobKnobs.PARTITIONS), samples,
         spark.sparkContext().defaultParallelism());
     Broadcast<SamplingModel> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
     try {
       phaseStart = System.nanoTime();
-      sampleAndWrite(spark, broadcast, samples, partitions, outputFormat, output.staging(),
+      sampleAndWrite(spark, broadcast, input.outputFields(), samples, partitions, outputFormat, output.staging(),
           settings.get(JobKnobs.PROGRESS));
       double sampleSeconds = secondsSince(phaseStart);
       Map<String, Double> seconds = new LinkedHashMap<>();
       seconds.put("read", readSeconds);
       seconds.put("fit", fitSeconds);
       seconds.put("sample_and_write", sampleSeconds);
+      List<RunManifest.StratumSummary> strata = model.strata().stream().map(s -> new RunManifest.StratumSummary(
+          s.label(), s.training().size(), s.count(), s.config().sigma())).toList();
       RunManifest manifest = new RunManifest(RunManifest.buildVersion(), spark.version(),
-          spark.sparkContext().master(), started, settings.asText(), model.config().sigma(), model.config().seed(),
+          spark.sparkContext().master(), started, settings.asText(),
+          strata.size() == 1 ? strata.get(0).sigma() : null, model.strata().get(0).config().seed(),
           new RunManifest.Input(inputPath, input.format().sparkName(), input.bytes(),
               Instant.ofEpochMilli(input.modifiedMillis()).toString()),
           new RunManifest.Output(output.target().toString(), outputFormat.sparkName(), partitions),
-          rows, codec.columnNames(), samples, seconds, samples / sampleSeconds);
+          new RunManifest.RowCounts(input.rowsRead(), input.rowsRead() - fitted.rows(), fitted.rows()),
+          model.codec().columnNames(), strata, samples, seconds, samples / sampleSeconds);
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
       return new GenerateResult(output.target().toString(), manifest);
@@ -122,11 +108,13 @@ public final class GenerateJob {
   }
 
   /** Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows. */
-  private static void sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model, long samples,
-      int partitions, FileFormat format, Path staging, boolean showProgress) {
+  private static void sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model,
+      List<StructField> outputFields, long samples, int partitions, FileFormat format, Path staging,
+      boolean showProgress) {
     LongAccumulator sampled = spark.sparkContext().longAccumulator("cfdm samples");
-    Dataset<Row> table = spark.range(0, samples, 1, partitions)
+    Dataset<Row> modelled = spark.range(0, samples, 1, partitions)
         .mapPartitions(new PartitionSampler(model, sampled), Encoders.row(model.value().schema()));
+    Dataset<Row> table = modelled.select(outputColumns(model.value(), outputFields));
     ProgressListener progress = showProgress
         ? new ProgressListener(samples, partitions, sampled.id(), System.err) : null;
     if (progress != null) {
@@ -144,6 +132,20 @@ public final class GenerateJob {
     }
   }
 
+  /** The output columns in input order: sampled ones as they are, --ignore ones as typed nulls. */
+  private static Column[] outputColumns(SamplingModel model, List<StructField> outputFields) {
+    List<Column> columns = new ArrayList<>();
+    if (model.withSampleId()) {
+      columns.add(ColumnNames.column(SamplingModel.SAMPLE_ID));
+    }
+    List<String> modelled = model.codec().columnNames();
+    for (StructField field : outputFields) {
+      columns.add(modelled.contains(field.name()) ? ColumnNames.column(field.name())
+          : functions.lit(null).cast(field.dataType()).as(field.name()));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
   /** The requested count, or a few per core but no more than there are blocks of trajectories to share out. */
   static int partitions(int requested, long samples, int parallelism) {
     if (requested > 0) {
@@ -151,18 +153,6 @@ public final class GenerateJob {
     }
     long blocks = (samples + FlowSampler.DEFAULT_BLOCK_SIZE - 1) / FlowSampler.DEFAULT_BLOCK_SIZE;
     return (int) Math.max(1, Math.min((long) AUTO_PARTITIONS_PER_CORE * parallelism, blocks));
-  }
-
-  private static void requireRows(RunManifest.RowCounts rows, String inputPath) {
-    if (rows.dropped() > 0) {
-      LOG.warn("dropped {} of {} input rows that have a missing value (null or NaN) in a used column",
-          rows.dropped(), rows.read());
-    }
-    if (rows.used() == 0) {
-      throw new BadInputException(rows.read() == 0 ? "input '" + inputPath + "' has no rows"
-          : "every one of the " + rows.read() + " rows of input '" + inputPath + "' has a missing value in a used "
-              + "column; leave the emptiest columns out with " + JobKnobs.EXCLUDE.option());
-    }
   }
 
   private static String required(Settings settings, Knob<String> knob) {

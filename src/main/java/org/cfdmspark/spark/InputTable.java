@@ -16,30 +16,35 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.core.BadInputException;
+import org.cfdmspark.core.Knob;
+import org.cfdmspark.core.Settings;
 import org.cfdmspark.data.ColumnNames;
-import org.cfdmspark.data.TableCodec;
 
 /**
- * The input table, read lazily and narrowed to the columns the user asked for, with the facts the manifest
- * records about the file. Every problem a user can fix (missing path, unknown or unsupported column) is a
- * {@link BadInputException} raised here, before any sampling.
+ * The input table, read lazily, restricted to the --where rows and narrowed to the columns to model, with the
+ * facts the manifest records about the file. Every problem a user can fix (missing path, unknown column, bad
+ * predicate) is a {@link BadInputException} raised here, before any sampling.
  *
- * @param table the selected columns, in output order
+ * @param table the rows matching --where, the modelled columns only, in output order
+ * @param outputFields every output column in input order: the modelled ones and the --ignore ones
+ * @param rowsRead rows in the input before --where
  * @param bytes total size of the input file(s)
  * @param modifiedMillis latest modification time of the input file(s)
  */
-record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifiedMillis) {
+record InputTable(FileFormat format, Dataset<Row> table, List<StructField> outputFields, long rowsRead, long bytes,
+    long modifiedMillis) {
 
-  static InputTable read(SparkSession spark, String path, FileFormat requestedFormat, String nullValue,
-      List<String> columns, List<String> exclude) {
-    FileFormat format = requestedFormat.forInput(path);
+  static InputTable read(SparkSession spark, Settings settings) {
+    String path = settings.get(JobKnobs.INPUT);
+    FileFormat format = settings.get(JobKnobs.INPUT_FORMAT).forInput(path);
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
     try {
       all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
-          .option("nullValue", nullValue).load(path);
+          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path);
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
@@ -55,7 +60,34 @@ record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifi
       bytes += contentLength(match, spark.sparkContext().hadoopConfiguration());
       modified = Math.max(modified, match.getModificationTime());
     }
-    return new InputTable(format, all.select(select(path, all, columns, exclude)), bytes, modified);
+    List<String> modelled = select(path, all, settings);
+    List<StructField> outputFields = new ArrayList<>();
+    List<String> ignored = settings.get(JobKnobs.IGNORE);
+    for (StructField field : all.schema().fields()) {
+      if (modelled.contains(field.name()) || ignored.contains(field.name())) {
+        outputFields.add(field);
+      }
+    }
+    long rowsRead = all.count();
+    Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
+    return new InputTable(format, rows.select(modelled.stream().map(ColumnNames::column).toArray(Column[]::new)),
+        outputFields, rowsRead, bytes, modified);
+  }
+
+  /** The rows matching the --where predicate (all rows without one). */
+  private static Dataset<Row> restrict(Dataset<Row> all, String predicate) {
+    if (predicate == null || predicate.isBlank()) {
+      return all;
+    }
+    try {
+      return all.where(functions.expr(predicate));
+    } catch (Exception e) { // ParseException and AnalysisException, undeclared by Scala
+      if (e instanceof AnalysisException) {
+        throw new BadInputException(JobKnobs.WHERE.option() + " \"" + predicate + "\" is not a valid predicate on "
+            + "the input: " + firstLine(e.getMessage()).strip());
+      }
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
   }
 
   /** The files the path (or glob) names; an error naming the path when there are none. */
@@ -80,36 +112,32 @@ record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifi
     }
   }
 
-  /** The columns to model: --columns (or all) minus --exclude, each known and of a supported type. */
-  private static Column[] select(String path, Dataset<Row> all, List<String> columns, List<String> exclude) {
+  /** The columns to model: --columns (or all) minus --exclude and --ignore; overrides must name known columns. */
+  private static List<String> select(String path, Dataset<Row> all, Settings settings) {
     List<String> available = Arrays.asList(all.columns());
     if (available.isEmpty()) {
       throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
     }
-    requireKnown(columns, available, JobKnobs.COLUMNS.option());
-    requireKnown(exclude, available, JobKnobs.EXCLUDE.option());
+    for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, JobKnobs.IGNORE,
+        JobKnobs.CATEGORICAL, JobKnobs.INTEGER)) {
+      requireKnown(settings.get(knob), available, knob.option());
+    }
+    List<String> columns = settings.get(JobKnobs.COLUMNS);
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
-    chosen.removeAll(exclude);
+    chosen.removeAll(settings.get(JobKnobs.EXCLUDE));
+    chosen.removeAll(settings.get(JobKnobs.IGNORE));
     if (chosen.isEmpty()) {
       throw new BadInputException("no columns left to model in the input; check " + JobKnobs.COLUMNS.option()
-          + " and " + JobKnobs.EXCLUDE.option() + " (available: " + String.join(", ", available) + ")");
+          + ", " + JobKnobs.EXCLUDE.option() + " and " + JobKnobs.IGNORE.option() + " (available: "
+          + String.join(", ", available) + ")");
     }
-    List<String> unsupported = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    for (StructField field : all.schema().fields()) {
-      if (chosen.contains(field.name()) && !TableCodec.supports(field.dataType())) {
-        unsupported.add(field.name());
-        types.add(field.dataType().simpleString());
-      }
+    String stratifyBy = settings.get(JobKnobs.STRATIFY_BY);
+    if (stratifyBy != null && !chosen.contains(stratifyBy)) {
+      throw new BadInputException(JobKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column; "
+          + (available.contains(stratifyBy) ? "do not exclude or ignore it" : "available columns: "
+          + String.join(", ", available)));
     }
-    if (!unsupported.isEmpty()) {
-      boolean one = unsupported.size() == 1;
-      throw new BadInputException((one ? "column '" : "columns '") + String.join("', '", unsupported)
-          + (one ? "' is" : "' are") + " not numeric (" + String.join(", ", types) + "); exclude "
-          + (one ? "it" : "them") + " with " + JobKnobs.EXCLUDE.option() + " " + String.join(",", unsupported)
-          + " (mixed types come in a later release)");
-    }
-    return chosen.stream().map(ColumnNames::column).toArray(Column[]::new);
+    return List.copyOf(chosen);
   }
 
   private static void requireKnown(List<String> names, List<String> available, String option) {

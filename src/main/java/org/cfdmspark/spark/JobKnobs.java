@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cfdmspark.core.Knob;
 import org.cfdmspark.core.SamplerKnobs;
+import org.cfdmspark.data.ColumnOverrides;
 
 /** The knobs of the Spark generation job (input, output, columns, layout), defined once like the engine's. */
 public final class JobKnobs {
@@ -22,6 +23,24 @@ public final class JobKnobs {
       "Comma-separated input columns to model, in this order; default: all columns.");
   public static final Knob<List<String>> EXCLUDE = columnList("exclude", "(none)",
       "Comma-separated input columns to leave out (row ids, text columns).");
+  public static final Knob<List<String>> CATEGORICAL = columnList("categorical", "(inferred)",
+      "Columns to model as categories whatever their type (e.g. integer codes); text and true/false columns "
+          + "are categorical anyway.");
+  public static final Knob<List<String>> INTEGER = columnList("integer", "(inferred)",
+      "Number columns whose generated values are rounded to whole numbers; inferred for integer types and for "
+          + "columns whose every value is whole.");
+  public static final Knob<List<String>> IGNORE = columnList("ignore", "(none)",
+      "Columns kept in the output schema but not modelled: they are written empty (null).");
+  public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
+      ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
+      "Most distinct values a categorical column may have (each is one encoded dimension).");
+  public static final Knob<String> WHERE = Knob.text("where", "PREDICATE", null,
+      "Spark SQL predicate restricting the training rows, e.g. \"EDUCATION = 2\": samples follow those rows only.");
+  public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
+      "Generate each value of this column from its own rows only (no mixing across values), in training "
+          + "proportions or as --counts says.");
+  public static final Knob<String> COUNTS = Knob.text("counts", "VALUE=N[,...]", null,
+      "With --stratify-by: rows to generate per value (values not named get none); replaces --num-samples.");
   public static final Knob<FileFormat> FORMAT = Knob.choice("format", FileFormat.class, FileFormat.AUTO,
       "Output format; auto = parquet when the output path ends in .parquet, else CSV with a header.");
   public static final Knob<FileFormat> INPUT_FORMAT = Knob.choice("input-format", FileFormat.class,
@@ -39,11 +58,18 @@ public final class JobKnobs {
       "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling.");
 
   /** The job's own knobs. */
-  public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, MODE,
-      PARTITIONS, BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS);
+  public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE,
+      CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, WHERE, STRATIFY_BY, COUNTS, MODE, PARTITIONS,
+      BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS);
 
   /** Every knob of the generate command: the engine's, then the job's. */
   public static final List<Knob<?>> GENERATE = concat(SamplerKnobs.ALL, ALL);
+
+  /** The column-kind overrides in {@code settings}. */
+  static ColumnOverrides overrides(org.cfdmspark.core.Settings settings) {
+    return new ColumnOverrides(java.util.Set.copyOf(settings.get(CATEGORICAL)),
+        java.util.Set.copyOf(settings.get(INTEGER)), settings.get(MAX_CATEGORIES));
+  }
 
   private static Knob<List<String>> columnList(String name, String emptyText, String help) {
     return Knob.custom(name, "COL[,COL...]", List.of(), JobKnobs::splitNames, names -> true,

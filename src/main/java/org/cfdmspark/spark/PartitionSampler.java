@@ -11,8 +11,8 @@ import org.cfdmspark.core.FlowSampler;
 import org.cfdmspark.data.TableCodec;
 
 /**
- * Turns a partition of sample ids into output rows: one {@link FlowSampler} and one set of buffers per partition,
- * trajectories sampled a block at a time as the writer pulls rows. The sample id is the trajectory index, so a
+ * Turns a partition of sample ids into output rows: one {@link FlowSampler} per stratum and one set of buffers per
+ * partition, trajectories sampled a block at a time as the writer pulls rows (a block never spans two strata). The sample id is the trajectory index, so a
  * row's values depend only on its id, never on the partitioning or on task retries.
  */
 final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
@@ -35,7 +35,8 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
   private static final class Rows implements Iterator<Row> {
     private final Iterator<Long> ids;
     private final LongAccumulator sampled;
-    private final FlowSampler sampler;
+    private final SamplingModel model;
+    private final FlowSampler[] samplers;
     private final TableCodec codec;
     private final boolean withSampleId;
     private final int d;
@@ -43,14 +44,16 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private final double[] z;
     private int size;
     private int next;
+    private long pending = -1;
 
     Rows(SamplingModel model, Iterator<Long> ids, LongAccumulator sampled) {
       this.ids = ids;
       this.sampled = sampled;
-      this.sampler = FlowSampler.create(model.training(), model.config());
+      this.model = model;
+      this.samplers = new FlowSampler[model.strata().size()];
       this.codec = model.codec();
       this.withSampleId = model.withSampleId();
-      this.d = sampler.dimension();
+      this.d = codec.width();
       this.z = new double[block.length * d];
     }
 
@@ -78,16 +81,32 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
       return RowFactory.create(cells);
     }
 
+    /** Fills the block with the next ids of one stratum (an id of the next stratum waits in {@code pending}). */
     private void sampleNextBlock() {
       size = 0;
       next = 0;
-      while (size < block.length && ids.hasNext()) {
-        block[size++] = ids.next();
+      if (pending < 0 && ids.hasNext()) {
+        pending = ids.next();
       }
-      if (size > 0) {
-        sampler.sampleBlock(block, size, z, 0);
-        sampled.add(size);
+      if (pending < 0) {
+        return;
       }
+      int stratum = model.stratumOf(pending);
+      while (pending >= 0 && size < block.length && model.stratumOf(pending) == stratum) {
+        block[size++] = pending;
+        pending = ids.hasNext() ? ids.next() : -1;
+      }
+      sampler(stratum).sampleBlock(block, size, z, 0);
+      sampled.add(size);
+    }
+
+    /** Built on first use: a partition touches one or two strata, rarely all. */
+    private FlowSampler sampler(int stratum) {
+      if (samplers[stratum] == null) {
+        SamplingModel.Stratum s = model.strata().get(stratum);
+        samplers[stratum] = FlowSampler.create(s.training(), s.config());
+      }
+      return samplers[stratum];
     }
   }
 }

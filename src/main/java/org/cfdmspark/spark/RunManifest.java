@@ -17,12 +17,13 @@ import org.apache.hadoop.fs.Path;
  * the resolved σ, the input's size and modification time, the versions) and to judge it (row counts, timings).
  *
  * @param settings every knob's value as the user would type it
- * @param sigma the σ actually used (auto resolved)
+ * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
-    Map<String, String> settings, double sigma, long seed, Input input, Output output, RowCounts rows,
-    List<String> columns, long samples, Map<String, Double> seconds, double samplesPerSecond) {
+    Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
+    List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
+    double samplesPerSecond) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
@@ -38,8 +39,12 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public record Output(String path, String format, int partitions) {
   }
 
-  /** Input rows read, dropped for a missing value in a used column, and used as the training set. */
-  public record RowCounts(long read, long dropped, long used) {
+  /** Input rows read, left out by --where, and used as the training set. */
+  public record RowCounts(long read, long filtered, long used) {
+  }
+
+  /** One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ. */
+  public record StratumSummary(String value, long rows, long samples, double sigma) {
   }
 
   /** Writes this manifest as indented JSON to {@code file}, which must not exist. */

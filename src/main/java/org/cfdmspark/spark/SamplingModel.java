@@ -1,6 +1,7 @@
 package org.cfdmspark.spark;
 
 import java.io.Serializable;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -9,15 +10,30 @@ import org.cfdmspark.core.TrainingSet;
 import org.cfdmspark.data.TableCodec;
 
 /**
- * Everything an executor needs to turn sample ids into output rows, broadcast once per job: the training set
- * (the model), the resolved engine settings and the codec that decodes to the input's units.
+ * Everything an executor needs to turn sample ids into output rows, broadcast once per job: one model per
+ * stratum (its training rows and resolved engine settings; a single stratum without --stratify-by) and the codec
+ * that decodes to the input's units. Stratum k owns the sample ids [firstId, firstId + count).
  */
-record SamplingModel(TrainingSet training, SamplerConfig config, TableCodec codec, boolean withSampleId)
-    implements Serializable {
+record SamplingModel(List<Stratum> strata, TableCodec codec, boolean withSampleId) implements Serializable {
 
   static final String SAMPLE_ID = "sample_id";
 
-  /** The output schema: the codec's columns, after a {@value #SAMPLE_ID} column if asked for. */
+  /** One independent model: samples of a stratum are barycentres of that stratum's rows only. */
+  record Stratum(String label, TrainingSet training, SamplerConfig config, long firstId, long count)
+      implements Serializable {
+  }
+
+  /** The stratum that owns sample {@code id}. */
+  int stratumOf(long id) {
+    for (int k = strata.size() - 1; k > 0; k--) {
+      if (id >= strata.get(k).firstId()) {
+        return k;
+      }
+    }
+    return 0;
+  }
+
+  /** The output schema of the modelled columns: the codec's, after a {@value #SAMPLE_ID} column if asked for. */
   StructType schema() {
     StructType columns = codec.schema();
     if (!withSampleId) {

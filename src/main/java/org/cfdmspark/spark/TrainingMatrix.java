@@ -20,20 +20,24 @@ final class TrainingMatrix {
   private TrainingMatrix() {
   }
 
-  /**
-   * Encodes the rows of {@code table} (the codec's columns, no missing values), in the table's order, after
-   * checking that the matrix fits the budget.
-   */
-  static RowMatrix collect(Dataset<Row> table, TableCodec codec, int budgetMb) {
-    long rows = codec.fittedRows();
-    int width = codec.width();
+  /** Refuses a training matrix of {@code rows} x {@code width} floats over the budget, before it is collected. */
+  static void checkBudget(long rows, int width, long budgetBytes) {
     long values = rows * width;
     long bytes = values * Float.BYTES;
-    if (bytes > budgetMb * 1024L * 1024L || values > Integer.MAX_VALUE - 8) {
+    if (bytes > budgetBytes || values > Integer.MAX_VALUE - 8) {
       throw new BadInputException(String.format("the encoded training matrix (%,d rows x %d values = %,.1f MB) "
           + "exceeds %s %d; raise it, or model fewer rows or columns", rows, width, bytes / (1024.0 * 1024.0),
-          JobKnobs.BROADCAST_BUDGET_MB.option(), budgetMb));
+          JobKnobs.BROADCAST_BUDGET_MB.option(), budgetBytes / (1024 * 1024)));
     }
+  }
+
+  /**
+   * Encodes the {@code rows} rows of {@code table} (the codec's columns, nulls for missing cells), in the table's
+   * order. The caller has checked the budget.
+   */
+  static RowMatrix collect(Dataset<Row> table, TableCodec codec, long rows) {
+    int width = codec.width();
+    long values = rows * width;
     List<float[]> blocks = table.javaRDD().mapPartitions(new EncodePartition(codec)).collect();
     float[] all = new float[(int) values];
     int at = 0;

@@ -16,20 +16,20 @@ class TableCodecTest {
 
   @Test
   void decodesToInputUnitsRoundingIntegersAndClippingToTheObservedRange() {
-    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90);
+    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, false);
     float[] encoded = new float[1];
     age.encode(50, encoded, 0);
     assertEquals(1.0f, encoded[0]);
     assertEquals(52, age.decode(new double[] {1.24}, 0), "rounded");
     assertEquals(90, age.decode(new double[] {9}, 0), "clipped to the maximum");
     assertEquals(18, age.decode(new double[] {-9}, 0), "clipped to the minimum");
-    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3);
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3, false, false);
     assertEquals(1.75, income.decode(new double[] {0.5}, 0));
   }
 
   @Test
   void constantColumnEncodesToZeroAndDecodesToTheConstant() {
-    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7);
+    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, false);
     float[] encoded = {Float.NaN};
     constant.encode(7L, encoded, 0);
     assertEquals(0f, encoded[0]);
@@ -44,7 +44,7 @@ class TableCodecTest {
         DataTypes.createStructField("x", DataTypes.FloatType, false)));
     Dataset<Row> table = spark.createDataFrame(List.of(RowFactory.create((short) 1, 2f),
         RowFactory.create((short) 3, 2f), RowFactory.create((short) 5, 2f)), schema);
-    TableCodec codec = TableCodec.fit(table);
+    TableCodec codec = TableCodec.fit(table, ColumnOverrides.none());
 
     assertEquals(3, codec.fittedRows());
     assertEquals(schema, codec.schema());

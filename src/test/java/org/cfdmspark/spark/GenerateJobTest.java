@@ -65,17 +65,17 @@ class GenerateJobTest {
 
   @Test
   void manifestRecordsSettingsSigmaCountsAndTimings() throws Exception {
-    Path input = writeCsv("a,b.x,c", "1,2.5,3000000000", "2,,3000000001", "3,4.5,NaN", "4,6.5,3000000002",
+    Path input = writeCsv("a,b.x,c", "1,2.5,3000000000", "2,,3000000001", "3,4.5,3000000005", "4,6.5,3000000002",
         "5,8.5,3000000004", "6,10.5,3000000003");
     Path output = dir.resolve("out");
     String inputUri = input.toUri().toString(); // file:///...: any Hadoop path works
     GenerateJob.run(spark, TestSpark.settings("input", inputUri, "output", output.toString(),
-        "num-samples", "50", "steps", "10", "sigma", "0.25", "seed", "11"));
+        "num-samples", "50", "steps", "10", "sigma", "0.25", "seed", "11", "where", "a <= 5"));
 
     JsonNode manifest = new ObjectMapper().readTree(output.resolve(RunManifest.FILE_NAME).toFile());
     assertEquals(6, manifest.at("/rows/read").asLong());
-    assertEquals(2, manifest.at("/rows/dropped").asLong(), "the row with an empty b.x and the row with NaN c");
-    assertEquals(4, manifest.at("/rows/used").asLong());
+    assertEquals(1, manifest.at("/rows/filtered").asLong(), "the row with a = 6 fails --where");
+    assertEquals(5, manifest.at("/rows/used").asLong(), "the row with an empty b.x is kept: missingness is modelled");
     assertEquals(0.25, manifest.at("/sigma").asDouble());
     assertEquals(11, manifest.at("/seed").asLong());
     assertEquals("0.25", manifest.at("/settings/sigma").asText());

@@ -1,0 +1,53 @@
+package org.cfdmspark.data;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.mean;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.cfdmspark.core.BadInputException;
+
+/**
+ * Fits a number column: mean and population standard deviation (a single row or a constant column gives 0, not
+ * NaN), range, how many cells are missing, how many are NaN or infinite (refused: they are not values a model
+ * can reproduce), and whether every value is a whole number (then decoded values are rounded too).
+ */
+record NumericFitter(NumericType type, boolean declaredInteger) implements ColumnFitter {
+
+  @Override
+  public List<Column> aggregates(String column) {
+    Column c = ColumnNames.column(column).cast(DataTypes.DoubleType);
+    Column nonFinite = isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
+    Column finite = when(functions.not(nonFinite), c);
+    return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
+        count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))));
+  }
+
+  @Override
+  public ColumnCodec build(String column, Row results, int offset, long rows) {
+    long present = results.getLong(offset + 4);
+    long nonFinite = results.getLong(offset + 5);
+    if (nonFinite > 0) {
+      throw new BadInputException("column '" + column + "' holds NaN or Infinity in " + nonFinite + " of " + rows
+          + " rows; mark such cells as missing (e.g. --null-value NaN) or leave the column out with --exclude "
+          + column);
+    }
+    if (present == 0) {
+      throw new BadInputException("column '" + column + "' has no values, only missing cells; leave it out with "
+          + "--exclude " + column);
+    }
+    boolean rounded = type.integral() || declaredInteger || results.getLong(offset + 6) == 0;
+    return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
+        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, present < rows);
+  }
+}
