@@ -16,18 +16,14 @@ import java.util.Map;
 final class DemoInput {
   static final String OUTPUT = "cfdm-demo-output";
   private static final String RESOURCE = "/demo/penguins.csv";
-  private static final String NUMERIC_COLUMNS = "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,year";
 
   private DemoInput() {
   }
 
-  /** The given options with the demo's input, output and columns filled in where the user gave none. */
+  /** The given options with the demo's input and output filled in where the user gave none. */
   static Map<String, String> complete(Map<String, String> given) {
     Map<String, String> options = new LinkedHashMap<>(given);
     options.putIfAbsent("input", extract().toString());
-    if (!options.containsKey("columns") && !options.containsKey("exclude")) {
-      options.put("columns", NUMERIC_COLUMNS);
-    }
     if (!options.containsKey("output")) {
       Path output = Path.of(OUTPUT).toAbsolutePath();
       options.put("output", output.toString());
