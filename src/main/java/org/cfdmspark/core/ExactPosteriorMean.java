@@ -47,4 +47,9 @@ public final class ExactPosteriorMean extends PosteriorMean {
       softmax.finish(q, out, q * d);
     }
   }
+
+  /** Exponentials evaluated so far, i.e. (query, row) terms within the negligible range of the running max. */
+  public long exponentials() {
+    return softmax.exponentials();
+  }
 }

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Cache blocking: the depth runs in chunks of {@link #DEPTH_BLOCK} so a tile's panels (PANEL_TILE·LANES
  * rows × DEPTH_BLOCK doubles) stay in L1 while every query tile passes over them; partial sums wait in
- * {@code sums} between chunks (stored exactly, so chunking does not change any bit either).
+ * memory between chunks (stored exactly, so chunking does not change any bit either) — in the output array
+ * itself when the rows fill whole panels, so the common 256-row block needs no scratch sums and no copy.
  *
  * <p>Not thread-safe (owns the packing buffers): one instance per thread, as {@link DotProductKernel#best()}
  * hands out.
@@ -30,7 +31,7 @@ final class VectorDotProductKernel implements DotProductKernel {
   static final int DEPTH_BLOCK = 64;
 
   private double[] panels = new double[0];
-  private double[] sums = new double[0];
+  private double[] scratch = new double[0];
 
   /** True when the preferred double vector is wide enough (≥ 4 lanes) to beat the scalar loop. */
   static boolean worthwhile() {
@@ -43,15 +44,14 @@ final class VectorDotProductKernel implements DotProductKernel {
     int d = matrix.dimension();
     int panelCount = (rowCount + LANES - 1) / LANES;
     int stride = panelCount * LANES;
-    if (sums.length < queryCount * stride) {
-      sums = new double[queryCount * stride];
-    }
+    // When the rows fill whole panels the sums can live in out itself (same layout): no copy at the end.
+    double[] target = stride == rowCount ? out : scratchSums(queryCount * stride);
     if (panels.length < stride * DEPTH_BLOCK) {
       panels = new double[stride * DEPTH_BLOCK];
     }
-    Arrays.fill(sums, 0, queryCount * stride, 0);
     for (int j0 = 0; j0 < d; j0 += DEPTH_BLOCK) {
       int depth = Math.min(DEPTH_BLOCK, d - j0);
+      boolean resume = j0 > 0;
       pack(matrix, firstRow, rowCount, panelCount, j0, depth);
       for (int p = 0; p < panelCount; p += PANEL_TILE) {
         int tilePanels = Math.min(PANEL_TILE, panelCount - p);
@@ -59,20 +59,35 @@ final class VectorDotProductKernel implements DotProductKernel {
           int tileQueries = Math.min(QUERY_TILE, queryCount - q);
           int queryBase = (queryOffset + q) * d + j0;
           if (tileQueries == QUERY_TILE && tilePanels == PANEL_TILE) {
-            fullTile(queries, queryBase, d, depth, p, q * stride + p * LANES, stride);
+            fullTile(queries, queryBase, d, depth, p, target, q * stride + p * LANES, stride, resume);
           } else {
             for (int tq = 0; tq < tileQueries; tq++) {
               for (int tp = 0; tp < tilePanels; tp++) {
-                singleTile(queries, queryBase + tq * d, depth, p + tp, (q + tq) * stride + (p + tp) * LANES);
+                singleTile(queries, queryBase + tq * d, depth, p + tp, target,
+                    (q + tq) * stride + (p + tp) * LANES, resume);
               }
             }
           }
         }
       }
     }
-    for (int q = 0; q < queryCount; q++) {
-      System.arraycopy(sums, q * stride, out, q * rowCount, rowCount);
+    if (target != out) {
+      for (int q = 0; q < queryCount; q++) {
+        System.arraycopy(target, q * stride, out, q * rowCount, rowCount);
+      }
     }
+  }
+
+  private double[] scratchSums(int length) {
+    if (scratch.length < length) {
+      scratch = new double[length];
+    }
+    return scratch;
+  }
+
+  /** The running sums at sums[at ..]: zero for the first depth chunk, else what the previous chunk left. */
+  private static DoubleVector start(double[] sums, int at, boolean resume) {
+    return resume ? DoubleVector.fromArray(SPECIES, sums, at) : DoubleVector.zero(SPECIES);
   }
 
   /** panels[(p·depth + j)·LANES + lane] = x[firstRow + p·LANES + lane][j0 + j], zero past the last row. */
@@ -98,24 +113,24 @@ final class VectorDotProductKernel implements DotProductKernel {
   }
 
   /** QUERY_TILE queries × PANEL_TILE panels, twelve accumulators in registers. */
-  private void fullTile(double[] queries, int queryBase, int d, int depth, int firstPanel, int sumBase,
-      int stride) {
+  private void fullTile(double[] queries, int queryBase, int d, int depth, int firstPanel, double[] sums,
+      int sumBase, int stride, boolean resume) {
     int s0 = sumBase;
     int s1 = s0 + stride;
     int s2 = s1 + stride;
     int s3 = s2 + stride;
-    DoubleVector a00 = DoubleVector.fromArray(SPECIES, sums, s0);
-    DoubleVector a01 = DoubleVector.fromArray(SPECIES, sums, s0 + LANES);
-    DoubleVector a02 = DoubleVector.fromArray(SPECIES, sums, s0 + 2 * LANES);
-    DoubleVector a10 = DoubleVector.fromArray(SPECIES, sums, s1);
-    DoubleVector a11 = DoubleVector.fromArray(SPECIES, sums, s1 + LANES);
-    DoubleVector a12 = DoubleVector.fromArray(SPECIES, sums, s1 + 2 * LANES);
-    DoubleVector a20 = DoubleVector.fromArray(SPECIES, sums, s2);
-    DoubleVector a21 = DoubleVector.fromArray(SPECIES, sums, s2 + LANES);
-    DoubleVector a22 = DoubleVector.fromArray(SPECIES, sums, s2 + 2 * LANES);
-    DoubleVector a30 = DoubleVector.fromArray(SPECIES, sums, s3);
-    DoubleVector a31 = DoubleVector.fromArray(SPECIES, sums, s3 + LANES);
-    DoubleVector a32 = DoubleVector.fromArray(SPECIES, sums, s3 + 2 * LANES);
+    DoubleVector a00 = start(sums, s0, resume);
+    DoubleVector a01 = start(sums, s0 + LANES, resume);
+    DoubleVector a02 = start(sums, s0 + 2 * LANES, resume);
+    DoubleVector a10 = start(sums, s1, resume);
+    DoubleVector a11 = start(sums, s1 + LANES, resume);
+    DoubleVector a12 = start(sums, s1 + 2 * LANES, resume);
+    DoubleVector a20 = start(sums, s2, resume);
+    DoubleVector a21 = start(sums, s2 + LANES, resume);
+    DoubleVector a22 = start(sums, s2 + 2 * LANES, resume);
+    DoubleVector a30 = start(sums, s3, resume);
+    DoubleVector a31 = start(sums, s3 + LANES, resume);
+    DoubleVector a32 = start(sums, s3 + 2 * LANES, resume);
     int panelStride = depth * LANES;
     int x0Base = firstPanel * panelStride;
     for (int j = 0; j < depth; j++) {
@@ -155,8 +170,9 @@ final class VectorDotProductKernel implements DotProductKernel {
   }
 
   /** One query × one panel: the edges of the block, with the same per-lane operation order as the full tile. */
-  private void singleTile(double[] queries, int queryBase, int depth, int panel, int sumBase) {
-    DoubleVector a = DoubleVector.fromArray(SPECIES, sums, sumBase);
+  private void singleTile(double[] queries, int queryBase, int depth, int panel, double[] sums, int sumBase,
+      boolean resume) {
+    DoubleVector a = start(sums, sumBase, resume);
     int xBase = panel * depth * LANES;
     for (int j = 0; j < depth; j++) {
       a = DoubleVector.broadcast(SPECIES, queries[queryBase + j])
