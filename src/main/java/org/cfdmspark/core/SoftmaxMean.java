@@ -35,9 +35,12 @@ final class SoftmaxMean {
     java.util.Arrays.fill(weighted, 0, count * d, 0);
   }
 
-  /** Adds rows firstRow .. firstRow+count−1 with logits[offset ..] to query q's average. */
-  void addContiguous(int q, double[] logits, int offset, int firstRow, int count) {
-    raiseMaximum(q, logits, offset, count);
+  /**
+   * Adds rows firstRow .. firstRow+count−1 with logits[offset ..] to query q's average; {@code blockMax} is the
+   * largest of those logits (the kernel's logit pass finds it on the way).
+   */
+  void addContiguous(int q, double[] logits, int offset, int firstRow, int count, double blockMax) {
+    raiseMaximum(q, blockMax);
     double max = maxima[q];
     for (int r = 0; r < count; r++) {
       double excess = logits[offset + r] - max;
@@ -49,7 +52,11 @@ final class SoftmaxMean {
 
   /** Adds rows rowIndices[rowOffset + r] with logits[offset + r], r < count, to query q's average. */
   void addIndexed(int q, double[] logits, int offset, int[] rowIndices, int rowOffset, int count) {
-    raiseMaximum(q, logits, offset, count);
+    double blockMax = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < count; r++) {
+      blockMax = Math.max(blockMax, logits[offset + r]);
+    }
+    raiseMaximum(q, blockMax);
     double max = maxima[q];
     for (int r = 0; r < count; r++) {
       double excess = logits[offset + r] - max;
@@ -72,8 +79,7 @@ final class SoftmaxMean {
     }
   }
 
-  private void raiseMaximum(int q, double[] logits, int offset, int count) {
-    double blockMax = blockMaximum(logits, offset, count);
+  private void raiseMaximum(int q, double blockMax) {
     if (blockMax > maxima[q]) {
       double rescale = Math.exp(maxima[q] - blockMax); // 0 for the first piece
       sums[q] *= rescale;
@@ -82,35 +88,6 @@ final class SoftmaxMean {
       }
       maxima[q] = blockMax;
     }
-  }
-
-  /**
-   * The largest of logits[offset .. offset+count). Four independent running maxima with plain comparisons:
-   * a single Math.max chain is latency-bound, and at small d this scan costs as much as the dot products.
-   * The maximum does not depend on the order, so the result is the same bits either way (logits are never NaN).
-   */
-  private static double blockMaximum(double[] logits, int offset, int count) {
-    double m0 = Double.NEGATIVE_INFINITY;
-    double m1 = m0;
-    double m2 = m0;
-    double m3 = m0;
-    int r = 0;
-    for (; r + 4 <= count; r += 4) {
-      double v0 = logits[offset + r];
-      double v1 = logits[offset + r + 1];
-      double v2 = logits[offset + r + 2];
-      double v3 = logits[offset + r + 3];
-      m0 = v0 > m0 ? v0 : m0;
-      m1 = v1 > m1 ? v1 : m1;
-      m2 = v2 > m2 ? v2 : m2;
-      m3 = v3 > m3 ? v3 : m3;
-    }
-    for (; r < count; r++) {
-      m0 = logits[offset + r] > m0 ? logits[offset + r] : m0;
-    }
-    double m01 = m0 > m1 ? m0 : m1;
-    double m23 = m2 > m3 ? m2 : m3;
-    return m01 > m23 ? m01 : m23;
   }
 
   private void addRow(int q, double weight, int row) {

@@ -16,6 +16,26 @@ public interface DotProductKernel {
       double[] out);
 
   /**
+   * As {@link #dots}, then each product turned into out[q·rowCount + r] = dotWeight·⟨q, x_r⟩ − normWeight·‖x_r‖²
+   * (a posterior-mean logit, or minus half a squared distance), with the largest value for query q written to
+   * maxima[q]. Every implementation evaluates that expression with the same two roundings, so the logits do not
+   * depend on the kernel beyond its dot products; the maximum is exact in any order.
+   */
+  default void logits(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, int firstRow,
+      int rowCount, double dotWeight, double normWeight, double[] out, double[] maxima) {
+    dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, out);
+    double[] norms = matrix.squaredNorms();
+    for (int q = 0; q < queryCount; q++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int r = 0, at = q * rowCount; r < rowCount; r++, at++) {
+        out[at] = dotWeight * out[at] - normWeight * norms[firstRow + r];
+        max = Math.max(max, out[at]);
+      }
+      maxima[q] = max;
+    }
+  }
+
+  /**
    * A new kernel of the kind this JVM runs fastest (one per thread: kernels may own scratch buffers): the
    * Vector API kernel when the {@code jdk.incubator.vector} module is loaded (JVM flag
    * {@code --add-modules=jdk.incubator.vector}) and wide enough, else the scalar loop. The module check comes

@@ -2,6 +2,7 @@ package org.cfdmspark.knn;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -32,6 +33,7 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   private double[] panels = new double[0];
   private double[] scratch = new double[0];
+  private double[] weightedNorms = new double[0];
 
   /** True when the preferred double vector is wide enough (≥ 4 lanes) to beat the scalar loop. */
   static boolean worthwhile() {
@@ -78,16 +80,46 @@ final class VectorDotProductKernel implements DotProductKernel {
     }
   }
 
+  /**
+   * The logit pass in vectors: at small d it costs as much as the dot products, and a scalar running maximum is
+   * a latency-bound chain. Same two roundings per element as the interface's scalar version.
+   */
+  @Override
+  public void logits(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, int firstRow,
+      int rowCount, double dotWeight, double normWeight, double[] out, double[] maxima) {
+    dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, out);
+    if (weightedNorms.length < rowCount) {
+      weightedNorms = new double[rowCount];
+    }
+    double[] norms = matrix.squaredNorms();
+    for (int r = 0; r < rowCount; r++) {
+      weightedNorms[r] = normWeight * norms[firstRow + r];
+    }
+    int whole = rowCount - rowCount % LANES;
+    DoubleVector weight = DoubleVector.broadcast(SPECIES, dotWeight);
+    for (int q = 0; q < queryCount; q++) {
+      int base = q * rowCount;
+      DoubleVector max = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+      for (int r = 0; r < whole; r += LANES) {
+        DoubleVector logit = DoubleVector.fromArray(SPECIES, out, base + r).mul(weight)
+            .sub(DoubleVector.fromArray(SPECIES, weightedNorms, r));
+        logit.intoArray(out, base + r);
+        max = max.max(logit);
+      }
+      double blockMax = max.reduceLanes(VectorOperators.MAX);
+      for (int r = whole; r < rowCount; r++) {
+        out[base + r] = dotWeight * out[base + r] - weightedNorms[r];
+        blockMax = Math.max(blockMax, out[base + r]);
+      }
+      maxima[q] = blockMax;
+    }
+  }
+
   private double[] scratchSums(int length) {
     if (scratch.length < length) {
       scratch = new double[length];
     }
     return scratch;
-  }
-
-  /** The running sums at sums[at ..]: zero for the first depth chunk, else what the previous chunk left. */
-  private static DoubleVector start(double[] sums, int at, boolean resume) {
-    return resume ? DoubleVector.fromArray(SPECIES, sums, at) : DoubleVector.zero(SPECIES);
   }
 
   /** panels[(p·depth + j)·LANES + lane] = x[firstRow + p·LANES + lane][j0 + j], zero past the last row. */
@@ -119,18 +151,21 @@ final class VectorDotProductKernel implements DotProductKernel {
     int s1 = s0 + stride;
     int s2 = s1 + stride;
     int s3 = s2 + stride;
-    DoubleVector a00 = start(sums, s0, resume);
-    DoubleVector a01 = start(sums, s0 + LANES, resume);
-    DoubleVector a02 = start(sums, s0 + 2 * LANES, resume);
-    DoubleVector a10 = start(sums, s1, resume);
-    DoubleVector a11 = start(sums, s1 + LANES, resume);
-    DoubleVector a12 = start(sums, s1 + 2 * LANES, resume);
-    DoubleVector a20 = start(sums, s2, resume);
-    DoubleVector a21 = start(sums, s2 + LANES, resume);
-    DoubleVector a22 = start(sums, s2 + 2 * LANES, resume);
-    DoubleVector a30 = start(sums, s3, resume);
-    DoubleVector a31 = start(sums, s3 + LANES, resume);
-    DoubleVector a32 = start(sums, s3 + 2 * LANES, resume);
+    // Sums start at zero in the first depth chunk, else where the previous chunk left them. Written inline:
+    // a helper returning a vector, if C2 declined to inline it, would box every vector (a 100x slowdown).
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector a00 = resume ? DoubleVector.fromArray(SPECIES, sums, s0) : zero;
+    DoubleVector a01 = resume ? DoubleVector.fromArray(SPECIES, sums, s0 + LANES) : zero;
+    DoubleVector a02 = resume ? DoubleVector.fromArray(SPECIES, sums, s0 + 2 * LANES) : zero;
+    DoubleVector a10 = resume ? DoubleVector.fromArray(SPECIES, sums, s1) : zero;
+    DoubleVector a11 = resume ? DoubleVector.fromArray(SPECIES, sums, s1 + LANES) : zero;
+    DoubleVector a12 = resume ? DoubleVector.fromArray(SPECIES, sums, s1 + 2 * LANES) : zero;
+    DoubleVector a20 = resume ? DoubleVector.fromArray(SPECIES, sums, s2) : zero;
+    DoubleVector a21 = resume ? DoubleVector.fromArray(SPECIES, sums, s2 + LANES) : zero;
+    DoubleVector a22 = resume ? DoubleVector.fromArray(SPECIES, sums, s2 + 2 * LANES) : zero;
+    DoubleVector a30 = resume ? DoubleVector.fromArray(SPECIES, sums, s3) : zero;
+    DoubleVector a31 = resume ? DoubleVector.fromArray(SPECIES, sums, s3 + LANES) : zero;
+    DoubleVector a32 = resume ? DoubleVector.fromArray(SPECIES, sums, s3 + 2 * LANES) : zero;
     int panelStride = depth * LANES;
     int x0Base = firstPanel * panelStride;
     for (int j = 0; j < depth; j++) {
@@ -172,7 +207,7 @@ final class VectorDotProductKernel implements DotProductKernel {
   /** One query × one panel: the edges of the block, with the same per-lane operation order as the full tile. */
   private void singleTile(double[] queries, int queryBase, int depth, int panel, double[] sums, int sumBase,
       boolean resume) {
-    DoubleVector a = start(sums, sumBase, resume);
+    DoubleVector a = resume ? DoubleVector.fromArray(SPECIES, sums, sumBase) : DoubleVector.zero(SPECIES);
     int xBase = panel * depth * LANES;
     for (int j = 0; j < depth; j++) {
       a = DoubleVector.broadcast(SPECIES, queries[queryBase + j])

@@ -90,4 +90,35 @@ class VectorDotProductKernelTest {
       }
     }
   }
+
+  @Test
+  void logitsAgreeWithTheScalarPassAndReportTheExactBlockMaximum() {
+    Random random = new Random(12);
+    VectorDotProductKernel kernel = new VectorDotProductKernel();
+    for (int d : new int[] {2, 9, 64}) {
+      RowMatrix matrix = randomMatrix(90, d, random);
+      int queryCount = 6;
+      int rowCount = 1 + random.nextInt(89); // rarely a multiple of the lane count: exercises the scalar tail
+      double[] queries = randomQueries(queryCount, d, random);
+      double dotWeight = 9 / 0.01; // t = 0.9
+      double normWeight = 0.5 * 0.81 / 0.01;
+      double[] expected = new double[queryCount * rowCount];
+      double[] actual = new double[queryCount * rowCount];
+      double[] expectedMaxima = new double[queryCount];
+      double[] actualMaxima = new double[queryCount];
+      ScalarDotProductKernel.INSTANCE.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight,
+          expected, expectedMaxima);
+      kernel.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight, actual, actualMaxima);
+      for (int q = 0; q < queryCount; q++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < rowCount; r++) {
+          int at = q * rowCount + r;
+          assertEquals(expected[at], actual[at], 1e-12 * (Math.abs(expected[at]) + dotWeight * d * 30),
+              "d=" + d + " at (" + q + ", " + r + ")");
+          max = Math.max(max, actual[at]);
+        }
+        assertEquals(max, actualMaxima[q], 0, "block maximum of query " + q);
+      }
+    }
+  }
 }
