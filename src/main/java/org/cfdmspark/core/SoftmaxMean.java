@@ -42,6 +42,9 @@ final class SoftmaxMean {
   void addContiguous(int q, double[] logits, int offset, int firstRow, int count, double blockMax) {
     raiseMaximum(q, blockMax);
     double max = maxima[q];
+    if (blockMax - max <= -NEGLIGIBLE) {
+      return; // the whole block is negligible: the common case once the maximum is known
+    }
     for (int r = 0; r < count; r++) {
       double excess = logits[offset + r] - max;
       if (excess > -NEGLIGIBLE) {
