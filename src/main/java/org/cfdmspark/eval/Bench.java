@@ -35,6 +35,7 @@ public final class Bench {
   private static final int KERNEL_ROWS = 4096;
   private static final int ROW_BLOCK = 256;
   private static final double TIME = 0.9;
+  private static final double SIGMA = 0.1;
   private static final int NEIGHBOURS = 20;
   private static final int RANDOM_POINTS = 20;
   private static final long CEILING_ITERATIONS = 50_000_000L;
@@ -59,7 +60,7 @@ public final class Bench {
   }
 
   private void all() {
-    SamplerConfig defaults = SamplerConfig.defaults(0.1);
+    SamplerConfig defaults = SamplerConfig.defaults(SIGMA);
     out.printf(Locale.ROOT, "# cfdm-spark bench%n%nJava %s, %d cores, kernel %s, %d reps (median), seed %d.%n"
         + "Samples/s assume the default M = %d draws and %d Euler steps per sample (S = %d, T = %s).%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), DotProductKernel.best(),
@@ -162,12 +163,12 @@ public final class Bench {
   // ---- (2) estimators ------------------------------------------------------------------------------------
 
   private void estimators() {
-    SamplerConfig defaults = SamplerConfig.defaults(0.1);
+    SamplerConfig defaults = SamplerConfig.defaults(SIGMA);
     int perSample = evaluationsPerSample(defaults);
     double expSeconds = exponentialSeconds();
-    out.printf(Locale.ROOT, "%n## Estimators at t = %s: %d queries per call (a block of %d trajectories × M = %d), "
-        + "K = %d, L = %d, 1 thread%n%n", TIME, options.queries(), options.queries() / defaults.draws(),
-        defaults.draws(), NEIGHBOURS, RANDOM_POINTS);
+    out.printf(Locale.ROOT, "%n## Estimators at t = %s: %d queries per call (a block of %d trajectories × M = %d "
+        + "draws, σ = %s), K = %d, L = %d, 1 thread%n%n", TIME, options.queries(),
+        options.queries() / defaults.draws(), defaults.draws(), SIGMA, NEIGHBOURS, RANDOM_POINTS);
     out.printf(Locale.ROOT, "Data: mixture of %d Gaussians in R^d, means ~ N(0, I), spread %s. Exact-estimator "
         + "ceiling = its dot products and weighted row sums at the FMA ceiling plus its exponentials at %s ns "
         + "each (Math.exp, measured).%n%n", GaussianMixture.COMPONENTS, GaussianMixture.SPREAD,
@@ -204,9 +205,10 @@ public final class Bench {
     TrainingSet training = new TrainingSet(GaussianMixture.sample(n, d, options.seed()));
     int count = options.queries();
     Random random = new Random(options.seed() + n + d);
-    double[] queries = noisedPoints(training.points(), count, random);
+    SamplerConfig defaults = SamplerConfig.defaults(SIGMA);
+    double[] queries = smoothedQueries(training.points(), count, defaults.draws(), SIGMA, random);
     long[] keys = random.longs(count).toArray();
-    SamplerConfig nnConfig = SamplerConfig.defaults(0.1).withEstimator(EstimatorKind.NN, NEIGHBOURS, RANDOM_POINTS)
+    SamplerConfig nnConfig = defaults.withEstimator(EstimatorKind.NN, NEIGHBOURS, RANDOM_POINTS)
         .withSeed(options.seed());
 
     ExactPosteriorMean exact = new ExactPosteriorMean(training, DotProductKernel.best());
@@ -294,7 +296,7 @@ public final class Bench {
     TrainingSet training = new TrainingSet(GaussianMixture.sample(n, d, options.seed()));
     out.printf(Locale.ROOT, "%n## Threads: samples/s of ParallelSampler, N = %d, d = %d, %d samples, default "
         + "S, T, M, σ = 0.1%n%n| estimator | 1 thread | 2 threads | speed-up |%n|---|---|---|---|%n", n, d, count);
-    SamplerConfig exact = SamplerConfig.defaults(0.1).withSeed(options.seed());
+    SamplerConfig exact = SamplerConfig.defaults(SIGMA).withSeed(options.seed());
     SamplerConfig nn = exact.withEstimator(EstimatorKind.NN, NEIGHBOURS, RANDOM_POINTS);
     for (SamplerConfig config : new SamplerConfig[] {exact, nn}) {
       double one = count / Timing.medianWallSeconds(options.reps(), () -> ParallelSampler.sample(training, config,
@@ -316,14 +318,23 @@ public final class Bench {
     return q;
   }
 
-  /** Points of the noised mixture at {@link #TIME}: t·x_i + (1−t)·ξ for random training rows. */
-  private static double[] noisedPoints(RowMatrix x, int count, Random random) {
+  /**
+   * A block of queries as the sampler makes them: {@code count / draws} trajectories at points of the noised
+   * mixture at {@link #TIME} (t·x_i + (1−t)·ξ for random rows), each perturbed {@code draws} times by σ·ε.
+   */
+  private static double[] smoothedQueries(RowMatrix x, int count, int draws, double sigma, Random random) {
     int d = x.dimension();
     double[] q = new double[count * d];
+    double[] z = new double[d];
     for (int i = 0; i < count; i++) {
-      int row = random.nextInt(x.rows());
+      if (i % draws == 0) {
+        int row = random.nextInt(x.rows());
+        for (int j = 0; j < d; j++) {
+          z[j] = TIME * x.get(row, j) + (1 - TIME) * random.nextGaussian();
+        }
+      }
       for (int j = 0; j < d; j++) {
-        q[i * d + j] = TIME * x.get(row, j) + (1 - TIME) * random.nextGaussian();
+        q[i * d + j] = z[j] + sigma * random.nextGaussian();
       }
     }
     return q;

@@ -85,10 +85,12 @@ public final class IvfIndex implements NeighbourIndex {
         kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
         for (int i = 0; i < members; i++) {
           BoundedNeighbourHeap heap = heaps[pairQueries[firstPair + i]];
+          double threshold = heap.threshold();
           for (int r = 0; r < rowCount; r++) {
             double distance = norms[first + r] - 2 * dots[i * rowCount + r];
-            if (distance <= heap.threshold()) {
+            if (distance <= threshold) {
               heap.offer(distance, cells.rowId(first + r));
+              threshold = heap.threshold();
             }
           }
         }

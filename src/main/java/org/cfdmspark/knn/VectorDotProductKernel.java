@@ -122,7 +122,10 @@ final class VectorDotProductKernel implements DotProductKernel {
     return scratch;
   }
 
-  /** panels[(p·depth + j)·LANES + lane] = x[firstRow + p·LANES + lane][j0 + j], zero past the last row. */
+  /**
+   * panels[(p·depth + j)·LANES + lane] = x[firstRow + p·LANES + lane][j0 + j], zero past the last row. Reads
+   * each row sequentially (measured faster than writing the panels sequentially from LANES rows at once).
+   */
   private void pack(RowMatrix matrix, int firstRow, int rowCount, int panelCount, int j0, int depth) {
     int d = matrix.dimension();
     float[] x = matrix.values();
