@@ -95,7 +95,7 @@ public final class Bench {
     out.println("|---|---|---|---|---|---|");
     BlasGemm blas = blasOrNull();
     for (int d : options.dims()) {
-      RowMatrix matrix = GaussianMixture.sample(KERNEL_ROWS, d, options.seed());
+      RowMatrix matrix = mixture(KERNEL_ROWS, d);
       double[] rowsAsDouble = new double[KERNEL_ROWS * d];
       for (int i = 0; i < rowsAsDouble.length; i++) {
         rowsAsDouble[i] = matrix.values()[i];
@@ -171,7 +171,7 @@ public final class Bench {
         options.queries() / defaults.draws(), defaults.draws(), SIGMA, NEIGHBOURS, RANDOM_POINTS);
     out.printf(Locale.ROOT, "Data: mixture of %d Gaussians in R^d, means ~ N(0, I), spread %s. Exact-estimator "
         + "ceiling = its dot products and weighted row sums at the FMA ceiling plus its exponentials at %s ns "
-        + "each (Math.exp, measured).%n%n", GaussianMixture.COMPONENTS, GaussianMixture.SPREAD,
+        + "each (Math.exp, measured).%n%n", options.components(), options.spread(),
         format(expSeconds * 1e9));
     StringBuilder speed = new StringBuilder("| N | d | exact q/s | exps per query·row | exact / ceiling "
         + "| nn (exact search) q/s | nn + IVF q/s | IVF / exact | samples/s exact | samples/s nn + IVF |\n"
@@ -202,7 +202,7 @@ public final class Bench {
 
   private void estimatorRow(int n, int d, int perSample, double expSeconds, StringBuilder speed,
       StringBuilder quality) {
-    TrainingSet training = new TrainingSet(GaussianMixture.sample(n, d, options.seed()));
+    TrainingSet training = new TrainingSet(mixture(n, d));
     int count = options.queries();
     Random random = new Random(options.seed() + n + d);
     SamplerConfig defaults = SamplerConfig.defaults(SIGMA);
@@ -293,7 +293,7 @@ public final class Bench {
     int n = options.rows()[0];
     int d = options.dims()[Math.min(1, options.dims().length - 1)];
     int count = 128;
-    TrainingSet training = new TrainingSet(GaussianMixture.sample(n, d, options.seed()));
+    TrainingSet training = new TrainingSet(mixture(n, d));
     out.printf(Locale.ROOT, "%n## Threads: samples/s of ParallelSampler, N = %d, d = %d, %d samples, default "
         + "S, T, M, σ = 0.1%n%n| estimator | 1 thread | 2 threads | speed-up |%n|---|---|---|---|%n", n, d, count);
     SamplerConfig exact = SamplerConfig.defaults(SIGMA).withSeed(options.seed());
@@ -309,6 +309,10 @@ public final class Bench {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------
+
+  private RowMatrix mixture(int n, int d) {
+    return GaussianMixture.sample(n, d, options.components(), options.spread(), options.seed());
+  }
 
   private static double[] randomQueries(int count, int d, Random random) {
     double[] q = new double[count * d];
