@@ -38,7 +38,7 @@ public final class Bench {
   private static final double SIGMA = 0.1;
   private static final int NEIGHBOURS = 20;
   private static final int RANDOM_POINTS = 20;
-  private static final long CEILING_ITERATIONS = 50_000_000L;
+  private static final long CEILING_ITERATIONS = 10_000_000L;
 
   private final BenchOptions options;
   private final PrintStream out;
@@ -138,8 +138,13 @@ public final class Bench {
 
   /** Aggregate GFLOP/s of the FMA loop run on {@code threads} threads at once (1 thread: in CPU time). */
   private double ceilingGflops(int threads) {
+    // Many tiny calls first, so C2 compiles run() as a whole method: a long call gets an on-stack-replacement
+    // compile instead, which boxes the vectors carried round the loop (measured 25x slower).
+    double[] sink = new double[1];
+    for (int i = 0; i < 20_000; i++) {
+      sink[0] += FmaCeiling.run(100);
+    }
     if (threads == 1) {
-      double[] sink = new double[1];
       return FmaCeiling.flops(CEILING_ITERATIONS) / Timing.medianSeconds(options.reps(),
           () -> sink[0] += FmaCeiling.run(CEILING_ITERATIONS)) * 1e-9;
     }

@@ -31,6 +31,9 @@ final class VectorDotProductKernel implements DotProductKernel {
   static final int PANEL_TILE = 3;
   static final int DEPTH_BLOCK = 64;
 
+  /** One vector of zeros: where the sums of a first depth chunk are loaded from (at offset 0). */
+  private static final double[] ZEROS = new double[LANES];
+
   private double[] panels = new double[0];
   private double[] scratch = new double[0];
   private double[] weightedNorms = new double[0];
@@ -53,7 +56,12 @@ final class VectorDotProductKernel implements DotProductKernel {
     }
     for (int j0 = 0; j0 < d; j0 += DEPTH_BLOCK) {
       int depth = Math.min(DEPTH_BLOCK, d - j0);
-      boolean resume = j0 > 0;
+      // Sums start at zero in the first depth chunk, else where the previous chunk left them. The choice is made
+      // here, as a source array and an offset scale, so the tiles hold no branch: C2 had compiled a branch per
+      // accumulator as never taken (d <= 64), deoptimised on each at d = 784, and left the tile in slow
+      // interpreted-vector code (measured 12x slower).
+      double[] from = j0 == 0 ? ZEROS : target;
+      int fromScale = j0 == 0 ? 0 : 1;
       pack(matrix, firstRow, rowCount, panelCount, j0, depth);
       for (int p = 0; p < panelCount; p += PANEL_TILE) {
         int tilePanels = Math.min(PANEL_TILE, panelCount - p);
@@ -61,12 +69,12 @@ final class VectorDotProductKernel implements DotProductKernel {
           int tileQueries = Math.min(QUERY_TILE, queryCount - q);
           int queryBase = (queryOffset + q) * d + j0;
           if (tileQueries == QUERY_TILE && tilePanels == PANEL_TILE) {
-            fullTile(queries, queryBase, d, depth, p, target, q * stride + p * LANES, stride, resume);
+            fullTile(queries, queryBase, d, depth, p, target, q * stride + p * LANES, stride, from, fromScale);
           } else {
             for (int tq = 0; tq < tileQueries; tq++) {
               for (int tp = 0; tp < tilePanels; tp++) {
                 singleTile(queries, queryBase + tq * d, depth, p + tp, target,
-                    (q + tq) * stride + (p + tp) * LANES, resume);
+                    (q + tq) * stride + (p + tp) * LANES, from, fromScale);
               }
             }
           }
@@ -149,26 +157,23 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   /** QUERY_TILE queries × PANEL_TILE panels, twelve accumulators in registers. */
   private void fullTile(double[] queries, int queryBase, int d, int depth, int firstPanel, double[] sums,
-      int sumBase, int stride, boolean resume) {
+      int sumBase, int stride, double[] from, int fromScale) {
     int s0 = sumBase;
     int s1 = s0 + stride;
     int s2 = s1 + stride;
     int s3 = s2 + stride;
-    // Sums start at zero in the first depth chunk, else where the previous chunk left them. Written inline:
-    // a helper returning a vector, if C2 declined to inline it, would box every vector (a 100x slowdown).
-    DoubleVector zero = DoubleVector.zero(SPECIES);
-    DoubleVector a00 = resume ? DoubleVector.fromArray(SPECIES, sums, s0) : zero;
-    DoubleVector a01 = resume ? DoubleVector.fromArray(SPECIES, sums, s0 + LANES) : zero;
-    DoubleVector a02 = resume ? DoubleVector.fromArray(SPECIES, sums, s0 + 2 * LANES) : zero;
-    DoubleVector a10 = resume ? DoubleVector.fromArray(SPECIES, sums, s1) : zero;
-    DoubleVector a11 = resume ? DoubleVector.fromArray(SPECIES, sums, s1 + LANES) : zero;
-    DoubleVector a12 = resume ? DoubleVector.fromArray(SPECIES, sums, s1 + 2 * LANES) : zero;
-    DoubleVector a20 = resume ? DoubleVector.fromArray(SPECIES, sums, s2) : zero;
-    DoubleVector a21 = resume ? DoubleVector.fromArray(SPECIES, sums, s2 + LANES) : zero;
-    DoubleVector a22 = resume ? DoubleVector.fromArray(SPECIES, sums, s2 + 2 * LANES) : zero;
-    DoubleVector a30 = resume ? DoubleVector.fromArray(SPECIES, sums, s3) : zero;
-    DoubleVector a31 = resume ? DoubleVector.fromArray(SPECIES, sums, s3 + LANES) : zero;
-    DoubleVector a32 = resume ? DoubleVector.fromArray(SPECIES, sums, s3 + 2 * LANES) : zero;
+    DoubleVector a00 = DoubleVector.fromArray(SPECIES, from, fromScale * s0);
+    DoubleVector a01 = DoubleVector.fromArray(SPECIES, from, fromScale * (s0 + LANES));
+    DoubleVector a02 = DoubleVector.fromArray(SPECIES, from, fromScale * (s0 + 2 * LANES));
+    DoubleVector a10 = DoubleVector.fromArray(SPECIES, from, fromScale * s1);
+    DoubleVector a11 = DoubleVector.fromArray(SPECIES, from, fromScale * (s1 + LANES));
+    DoubleVector a12 = DoubleVector.fromArray(SPECIES, from, fromScale * (s1 + 2 * LANES));
+    DoubleVector a20 = DoubleVector.fromArray(SPECIES, from, fromScale * s2);
+    DoubleVector a21 = DoubleVector.fromArray(SPECIES, from, fromScale * (s2 + LANES));
+    DoubleVector a22 = DoubleVector.fromArray(SPECIES, from, fromScale * (s2 + 2 * LANES));
+    DoubleVector a30 = DoubleVector.fromArray(SPECIES, from, fromScale * s3);
+    DoubleVector a31 = DoubleVector.fromArray(SPECIES, from, fromScale * (s3 + LANES));
+    DoubleVector a32 = DoubleVector.fromArray(SPECIES, from, fromScale * (s3 + 2 * LANES));
     int panelStride = depth * LANES;
     int x0Base = firstPanel * panelStride;
     for (int j = 0; j < depth; j++) {
@@ -209,8 +214,8 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   /** One query × one panel: the edges of the block, with the same per-lane operation order as the full tile. */
   private void singleTile(double[] queries, int queryBase, int depth, int panel, double[] sums, int sumBase,
-      boolean resume) {
-    DoubleVector a = resume ? DoubleVector.fromArray(SPECIES, sums, sumBase) : DoubleVector.zero(SPECIES);
+      double[] from, int fromScale) {
+    DoubleVector a = DoubleVector.fromArray(SPECIES, from, fromScale * sumBase);
     int xBase = panel * depth * LANES;
     for (int j = 0; j < depth; j++) {
       a = DoubleVector.broadcast(SPECIES, queries[queryBase + j])
