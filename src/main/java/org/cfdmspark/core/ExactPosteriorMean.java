@@ -14,6 +14,7 @@ public final class ExactPosteriorMean extends PosteriorMean {
   private final DotProductKernel kernel;
   private final SoftmaxMean softmax;
   private double[] logits = new double[0];
+  private double[] blockMaxima = new double[0];
 
   public ExactPosteriorMean(TrainingSet training, DotProductKernel kernel) {
     super(training);
@@ -25,26 +26,28 @@ public final class ExactPosteriorMean extends PosteriorMean {
   protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
     RowMatrix x = training.points();
     int n = x.rows();
-    double scale = logitScale(t);
-    double[] norms = x.squaredNorms();
+    double dotWeight = dotWeight(t);
+    double normWeight = normWeight(t);
     if (logits.length < count * ROW_BLOCK) {
       logits = new double[count * ROW_BLOCK];
+      blockMaxima = new double[count];
     }
     softmax.reset(count);
     for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
       int rowCount = Math.min(ROW_BLOCK, n - firstRow);
-      kernel.dots(queries, 0, count, x, firstRow, rowCount, logits);
+      kernel.logits(queries, 0, count, x, firstRow, rowCount, dotWeight, normWeight, logits, blockMaxima);
       for (int q = 0; q < count; q++) {
-        int base = q * rowCount;
-        for (int r = 0; r < rowCount; r++) {
-          logits[base + r] = logit(t, scale, logits[base + r], norms[firstRow + r]);
-        }
-        softmax.addContiguous(q, logits, base, firstRow, rowCount);
+        softmax.addContiguous(q, logits, q * rowCount, firstRow, rowCount, blockMaxima[q]);
       }
     }
     int d = x.dimension();
     for (int q = 0; q < count; q++) {
       softmax.finish(q, out, q * d);
     }
+  }
+
+  /** Exponentials evaluated so far, i.e. (query, row) terms within the negligible range of the running max. */
+  public long exponentials() {
+    return softmax.exponentials();
   }
 }

@@ -40,7 +40,12 @@ public final class FlowSampler {
 
   /** A sampler with the estimator the config names and the default block size. */
   public static FlowSampler create(TrainingSet training, SamplerConfig config) {
-    return new FlowSampler(training, config, PosteriorMeans.create(training, config), DEFAULT_BLOCK_SIZE);
+    return create(training, config, NeighbourSearch.prepare(training, config));
+  }
+
+  /** As {@link #create(TrainingSet, SamplerConfig)} over a neighbour search prepared once and shared. */
+  public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search) {
+    return new FlowSampler(training, config, PosteriorMeans.create(training, config, search), DEFAULT_BLOCK_SIZE);
   }
 
   public int dimension() {

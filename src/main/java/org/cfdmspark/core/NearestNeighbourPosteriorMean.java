@@ -62,7 +62,8 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
     for (int q = count - 1; q >= 0; q--) {
       System.arraycopy(candidates, q * neighbours, candidates, q * perQuery, neighbours);
     }
-    double scale = logitScale(t);
+    double dotWeight = dotWeight(t);
+    double normWeight = normWeight(t);
     softmax.reset(count);
     for (int q = 0; q < count; q++) {
       int base = q * perQuery;
@@ -73,7 +74,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
         for (int j = 0, qBase = q * d, rowBase = row * d; j < d; j++) {
           dot += queries[qBase + j] * x.values()[rowBase + j];
         }
-        logits[c] = logit(t, scale, dot, x.squaredNorm(row)) + (c < neighbours ? 0 : randomLogWeight);
+        logits[c] = logit(dotWeight, normWeight, dot, x.squaredNorm(row)) + (c < neighbours ? 0 : randomLogWeight);
       }
       softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
       softmax.finish(q, out, q * d);

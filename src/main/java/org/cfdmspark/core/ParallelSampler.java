@@ -22,6 +22,7 @@ public final class ParallelSampler {
     }
     int d = training.dimension();
     double[] out = new double[Math.multiplyExact(count, d)];
+    NeighbourSearch search = NeighbourSearch.prepare(training, config); // built once, read by every thread
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
@@ -30,7 +31,7 @@ public final class ParallelSampler {
         int end = (int) ((long) count * (part + 1) / threads);
         parts.add(pool.submit(() -> {
           double[] chunk = new double[(end - first) * d];
-          FlowSampler.create(training, config).sample(first, end - first, chunk);
+          FlowSampler.create(training, config, search).sample(first, end - first, chunk);
           System.arraycopy(chunk, 0, out, first * d, chunk.length);
         }));
       }

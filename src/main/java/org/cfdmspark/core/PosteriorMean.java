@@ -39,14 +39,23 @@ public abstract class PosteriorMean {
   /** As {@link #estimate} for t in (0, 1). */
   protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out);
 
-  /** 1 / (1−t)², the factor every logit at time t carries. */
-  static double logitScale(double t) {
+  /** t / (1−t)²: the logit's weight on ⟨q, x⟩ at time t. */
+  static double dotWeight(double t) {
     double gap = 1 - t;
-    return 1 / (gap * gap);
+    return t / (gap * gap);
   }
 
-  /** The logit of training row x at time t given ⟨q, x⟩ and ‖x‖², with {@code scale} = {@link #logitScale}. */
-  static double logit(double t, double scale, double dot, double squaredNorm) {
-    return (t * dot - 0.5 * t * t * squaredNorm) * scale;
+  /** t² / (2(1−t)²): the logit's weight on ‖x‖² at time t. */
+  static double normWeight(double t) {
+    double gap = 1 - t;
+    return 0.5 * t * t / (gap * gap);
+  }
+
+  /**
+   * The logit of a training row given ⟨q, x⟩ and ‖x‖², with the weights above: evaluated exactly as the
+   * kernels' {@code logits} pass does, so both estimators give a row the same logit.
+   */
+  static double logit(double dotWeight, double normWeight, double dot, double squaredNorm) {
+    return dotWeight * dot - normWeight * squaredNorm;
   }
 }

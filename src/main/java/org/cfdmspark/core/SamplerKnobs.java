@@ -2,7 +2,10 @@ package org.cfdmspark.core;
 
 import java.util.List;
 
-/** The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, plus seed and count. */
+/**
+ * The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, the nn estimator's
+ * neighbour index, plus seed and count.
+ */
 public final class SamplerKnobs {
   private SamplerKnobs() {
   }
@@ -26,6 +29,14 @@ public final class SamplerKnobs {
       "K: nearest training rows per query for the nn estimator.");
   public static final Knob<Integer> RANDOM_POINTS = Knob.integer("random-points", 20, 0, 1_000_000,
       "L: random further training rows per query for the nn estimator (they stand for the remainder).");
+  public static final Knob<IndexKind> INDEX = Knob.choice("index", IndexKind.class, IndexKind.AUTO,
+      "Neighbour search of the nn estimator: exact scan, ivf (k-means cells), or auto (ivf from "
+          + NeighbourSearch.AUTO_IVF_ROWS + " training rows on).");
+  public static final Knob<Integer> NLIST = Knob.integer("nlist", 0, 0, 1_000_000,
+      "IVF cells (k-means centroids); 0 = automatic, about 4·sqrt(N).");
+  public static final Knob<Integer> NPROBE = Knob.integer("nprobe", 0, 0, 1_000_000,
+      "IVF cells searched per query; 0 = automatic, the fewest reaching recall@K >= "
+          + NeighbourSearch.TARGET_RECALL + " on a calibration sample.");
   public static final Knob<Long> SEED = Knob.longInteger("seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE,
       "Random seed: the same seed, data and knobs give the same rows, however the work is split.");
   public static final Knob<Long> NUM_SAMPLES = Knob.longInteger("num-samples", 1000L, 1, Long.MAX_VALUE,
@@ -33,5 +44,5 @@ public final class SamplerKnobs {
 
   /** All of them, in the order docs and manifests list them. */
   public static final List<Knob<?>> ALL = List.of(NUM_SAMPLES, SIGMA, DRAWS, STEPS, START_TIME, NOISE_POLICY,
-      ESTIMATOR, NEIGHBORS, RANDOM_POINTS, SEED);
+      ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED);
 }

@@ -36,10 +36,12 @@ public final class BruteForceIndex implements NeighbourIndex {
       kernel.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, dots);
       for (int q = 0; q < queryCount; q++) {
         BoundedNeighbourHeap heap = heaps[q];
+        double threshold = heap.threshold(); // in a local: most rows fail this test, so keep it cheap
         for (int r = 0; r < rowCount; r++) {
           double distance = norms[firstRow + r] - 2 * dots[q * rowCount + r];
-          if (distance <= heap.threshold()) {
+          if (distance <= threshold) {
             heap.offer(distance, firstRow + r);
+            threshold = heap.threshold();
           }
         }
       }

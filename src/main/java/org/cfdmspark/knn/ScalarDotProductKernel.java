@@ -1,6 +1,6 @@
 package org.cfdmspark.knn;
 
-/** Plain-loop dot products, accumulated in double; the reference every faster kernel is tested against. */
+/** Plain-loop dot products, accumulated in double; the reference every faster kernel is tested against. Stateless. */
 public final class ScalarDotProductKernel implements DotProductKernel {
   public static final ScalarDotProductKernel INSTANCE = new ScalarDotProductKernel();
 
@@ -23,5 +23,10 @@ public final class ScalarDotProductKernel implements DotProductKernel {
         out[q * rowCount + r] = sum;
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return "scalar";
   }
 }

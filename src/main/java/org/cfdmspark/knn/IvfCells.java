@@ -1,0 +1,82 @@
+package org.cfdmspark.knn;
+
+import java.io.Serializable;
+
+/**
+ * The immutable data of an inverted-file index over a {@link RowMatrix}: k-means centroids, and the rows
+ * grouped by their nearest centroid (cell). The rows are stored again in cell order so that each cell is one
+ * contiguous block for the dot-product kernel (this doubles the memory of the indexed matrix; the reason is
+ * that re-ranking runs at kernel speed instead of gathering scattered rows). Built once, then shared
+ * read-only by any number of threads or broadcast by Spark; searching happens in per-thread {@link IvfIndex}
+ * objects.
+ */
+public final class IvfCells implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final RowMatrix centroids;
+  private final int[] cellStart;
+  private final int[] rowIds;
+  private final RowMatrix cellOrdered;
+
+  private IvfCells(RowMatrix points, RowMatrix centroids) {
+    if (centroids.dimension() != points.dimension()) {
+      throw new IllegalArgumentException("centroids have dimension " + centroids.dimension() + ", the points "
+          + points.dimension());
+    }
+    int n = points.rows();
+    int cells = centroids.rows();
+    int[] cell = new int[n];
+    KMeans.assign(points, centroids, cell);
+    cellStart = new int[cells + 1];
+    for (int c : cell) {
+      cellStart[c + 1]++;
+    }
+    for (int c = 0; c < cells; c++) {
+      cellStart[c + 1] += cellStart[c];
+    }
+    int[] next = java.util.Arrays.copyOf(cellStart, cells);
+    rowIds = new int[n];
+    for (int i = 0; i < n; i++) {
+      rowIds[next[cell[i]]++] = i;
+    }
+    this.centroids = centroids;
+    this.cellOrdered = points.select(rowIds);
+  }
+
+  /** Cells from seeded k-means with {@code cells} centroids (1 ≤ cells ≤ rows). */
+  public static IvfCells build(RowMatrix points, int cells, long seed) {
+    return new IvfCells(points, KMeans.fit(points, cells, seed));
+  }
+
+  /** Cells around given centroids (for example MLlib KMeans run on the cluster). */
+  public static IvfCells withCentroids(RowMatrix points, RowMatrix centroids) {
+    return new IvfCells(points, centroids);
+  }
+
+  public int cells() {
+    return centroids.rows();
+  }
+
+  /** How many rows were indexed. */
+  public int rows() {
+    return rowIds.length;
+  }
+
+  RowMatrix centroids() {
+    return centroids;
+  }
+
+  /** Rows in cell order; cell c occupies positions [cellStart(c), cellStart(c + 1)). */
+  RowMatrix cellOrdered() {
+    return cellOrdered;
+  }
+
+  int cellStart(int cell) {
+    return cellStart[cell];
+  }
+
+  /** The original row index of cell-ordered position {@code position}. */
+  int rowId(int position) {
+    return rowIds[position];
+  }
+}

@@ -1,0 +1,96 @@
+package org.cfdmspark.knn;
+
+import java.util.SplittableRandom;
+
+/**
+ * Plain k-means (Lloyd's algorithm) for the inverted-file cells, deterministic for a given seed: the centroids
+ * start at k distinct rows of a seeded sample, and each round assigns the sample to its nearest centroid and
+ * moves every centroid to the mean of its points (a centroid that loses all its points stays put). Training
+ * on a sample of about {@link #POINTS_PER_CELL} rows per cell keeps the cost at sample·k·d per round, as
+ * faiss does; IVF only needs cells of balanced, compact shape, not the optimum.
+ */
+public final class KMeans {
+  static final int POINTS_PER_CELL = 32;
+  static final int ROUNDS = 8;
+  private static final int QUERY_BLOCK = 256;
+
+  private KMeans() {
+  }
+
+  /** k centroids of {@code points} (1 ≤ k ≤ rows). */
+  public static RowMatrix fit(RowMatrix points, int k, long seed) {
+    int n = points.rows();
+    if (k < 1 || k > n) {
+      throw new IllegalArgumentException("k-means needs 1 <= k <= " + n + " cells, got " + k);
+    }
+    int d = points.dimension();
+    RowMatrix sample = points.select(sampleRows(n, (int) Math.min(n, (long) k * POINTS_PER_CELL), seed));
+    float[] centroids = new float[k * d];
+    System.arraycopy(sample.values(), 0, centroids, 0, k * d);
+    int[] assignment = new int[sample.rows()];
+    int[] previous = new int[sample.rows()];
+    for (int round = 0; round < ROUNDS; round++) {
+      assign(sample, RowMatrix.of(k, d, centroids), assignment);
+      if (round > 0 && java.util.Arrays.equals(assignment, previous)) {
+        break;
+      }
+      moveToMeans(sample, assignment, k, centroids);
+      System.arraycopy(assignment, 0, previous, 0, assignment.length);
+    }
+    return RowMatrix.of(k, d, centroids);
+  }
+
+  /** cell[i] = the centroid nearest to row i (ties toward the lower centroid). */
+  static void assign(RowMatrix points, RowMatrix centroids, int[] cell) {
+    int d = points.dimension();
+    BruteForceIndex index = new BruteForceIndex(centroids, DotProductKernel.best());
+    double[] block = new double[QUERY_BLOCK * d];
+    int[] nearest = new int[QUERY_BLOCK];
+    float[] x = points.values();
+    for (int first = 0; first < points.rows(); first += QUERY_BLOCK) {
+      int count = Math.min(QUERY_BLOCK, points.rows() - first);
+      for (int i = 0; i < count * d; i++) {
+        block[i] = x[first * d + i];
+      }
+      index.nearest(block, 0, count, 1, nearest);
+      System.arraycopy(nearest, 0, cell, first, count);
+    }
+  }
+
+  private static void moveToMeans(RowMatrix sample, int[] assignment, int k, float[] centroids) {
+    int d = sample.dimension();
+    double[] sums = new double[k * d];
+    int[] counts = new int[k];
+    float[] x = sample.values();
+    for (int i = 0; i < assignment.length; i++) {
+      int c = assignment[i];
+      counts[c]++;
+      for (int j = 0; j < d; j++) {
+        sums[c * d + j] += x[i * d + j];
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      if (counts[c] > 0) {
+        for (int j = 0; j < d; j++) {
+          centroids[c * d + j] = (float) (sums[c * d + j] / counts[c]);
+        }
+      }
+    }
+  }
+
+  /** {@code size} distinct row indices in [0, n), a seeded partial Fisher–Yates shuffle. */
+  private static int[] sampleRows(int n, int size, long seed) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < size; i++) {
+      int j = i + random.nextInt(n - i);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return java.util.Arrays.copyOf(order, size);
+  }
+}
