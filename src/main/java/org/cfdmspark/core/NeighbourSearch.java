@@ -15,7 +15,7 @@ import org.cfdmspark.knn.NeighbourIndex;
  */
 public record NeighbourSearch(IvfCells cells, int probes) implements Serializable {
   /** Training sets from this size on use IVF under {@code --index auto}. */
-  public static final int AUTO_IVF_ROWS = 50_000;
+  public static final int AUTO_IVF_ROWS = 20_000;
   /** The recall@K that automatic probes aim for. */
   public static final double TARGET_RECALL = 0.95;
   public static final NeighbourSearch EXACT = new NeighbourSearch(null, 0);
@@ -45,6 +45,12 @@ public record NeighbourSearch(IvfCells cells, int probes) implements Serializabl
     int k = Math.min(config.neighbors(), n);
     return new NeighbourSearch(cells,
         IvfTuning.probesForRecall(training.points(), cells, k, TARGET_RECALL, (1 - t) / t, config.seed()));
+  }
+
+  /** For logs: "exact neighbour search" or "IVF search: C cells, P probes". */
+  @Override
+  public String toString() {
+    return cells == null ? "exact neighbour search" : "IVF search: " + cells.cells() + " cells, " + probes + " probes";
   }
 
   /** A searcher for one thread. */

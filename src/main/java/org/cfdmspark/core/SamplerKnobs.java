@@ -24,7 +24,8 @@ public final class SamplerKnobs {
   public static final Knob<NoisePolicy> NOISE_POLICY = Knob.choice("noise-policy", NoisePolicy.class,
       NoisePolicy.TRAJECTORY, "Draw the M smoothing vectors once per trajectory, or anew at every step.");
   public static final Knob<EstimatorKind> ESTIMATOR = Knob.choice("estimator", EstimatorKind.class,
-      EstimatorKind.EXACT, "Posterior mean over all training rows (exact) or K nearest + L random rows (nn).");
+      EstimatorKind.NN, "Posterior mean from K nearest + L random training rows (nn; near-exact from t = 0.5 on, "
+          + "sub-linear in N with IVF) or from all rows (exact).");
   public static final Knob<Integer> NEIGHBORS = Knob.integer("neighbors", 20, 1, 1_000_000,
       "K: nearest training rows per query for the nn estimator.");
   public static final Knob<Integer> RANDOM_POINTS = Knob.integer("random-points", 20, 0, 1_000_000,

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cfdmspark.core.BadInputException;
+import org.cfdmspark.core.NeighbourSearch;
 import org.cfdmspark.core.SamplerConfig;
 import org.cfdmspark.core.SamplerKnobs;
 import org.cfdmspark.core.Settings;
@@ -62,9 +63,11 @@ final class ModelFitting {
         Dataset<Row> stratumRows = plans.size() == 1 ? canonical : canonical.where(plan.filter());
         TrainingSet training = new TrainingSet(TrainingMatrix.collect(stratumRows, codec, plan.rows()));
         SamplerConfig config = SamplerConfig.from(settings, training);
-        LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}", plan.label(),
-            training.size(), training.dimension(), plan.count(), config.sigma());
-        strata.add(new SamplingModel.Stratum(plan.label(), training, config, plan.firstId(), plan.count()));
+        NeighbourSearch search = NeighbourSearch.prepare(training, config);
+        LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}, {}", plan.label(),
+            training.size(), training.dimension(), plan.count(), config.sigma(), search);
+        strata.add(new SamplingModel.Stratum(plan.label(), training, config, search, plan.firstId(),
+            plan.count()));
       }
       return new Fitted(new SamplingModel(strata, codec, settings.get(JobKnobs.SAMPLE_ID)), rows);
     } finally {

@@ -104,7 +104,7 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private FlowSampler sampler(int stratum) {
       if (samplers[stratum] == null) {
         SamplingModel.Stratum s = model.strata().get(stratum);
-        samplers[stratum] = FlowSampler.create(s.training(), s.config());
+        samplers[stratum] = FlowSampler.create(s.training(), s.config(), s.search());
       }
       return samplers[stratum];
     }

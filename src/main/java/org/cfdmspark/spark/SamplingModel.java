@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.core.NeighbourSearch;
 import org.cfdmspark.core.SamplerConfig;
 import org.cfdmspark.core.TrainingSet;
 import org.cfdmspark.data.TableCodec;
@@ -18,9 +19,12 @@ record SamplingModel(List<Stratum> strata, TableCodec codec, boolean withSampleI
 
   static final String SAMPLE_ID = "sample_id";
 
-  /** One independent model: samples of a stratum are barycentres of that stratum's rows only. */
-  record Stratum(String label, TrainingSet training, SamplerConfig config, long firstId, long count)
-      implements Serializable {
+  /**
+   * One independent model: samples of a stratum are barycentres of that stratum's rows only. Its neighbour
+   * search (IVF cells, probes) is built once on the driver and broadcast with the rows.
+   */
+  record Stratum(String label, TrainingSet training, SamplerConfig config, NeighbourSearch search, long firstId,
+      long count) implements Serializable {
   }
 
   /** The stratum that owns sample {@code id}. */

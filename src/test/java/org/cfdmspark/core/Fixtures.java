@@ -176,6 +176,8 @@ final class Fixtures {
 
   /** The exact configuration with the given σ, M, S, T. */
   static SamplerConfig config(double sigma, int draws, int steps, double startTime) {
-    return SamplerConfig.defaults(sigma).withDraws(draws).withSteps(steps).withStartTime(startTime);
+    return SamplerConfig.defaults(sigma).withDraws(draws).withSteps(steps).withStartTime(startTime)
+        .withEstimator(EstimatorKind.EXACT, SamplerKnobs.NEIGHBORS.defaultValue(),
+            SamplerKnobs.RANDOM_POINTS.defaultValue());
   }
 }
