@@ -94,8 +94,8 @@ public final class GenerateJob {
     Broadcast<SamplingModel> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
     try {
       phaseStart = System.nanoTime();
-      sampleAndWrite(spark, broadcast, samples, partitions, outputFormat, output.staging(),
-          settings.get(JobKnobs.PROGRESS));
+      RunManifest.TaskCounts tasks = sampleAndWrite(spark, broadcast, samples, partitions, outputFormat,
+          output.staging(), settings.get(JobKnobs.PROGRESS));
       double sampleSeconds = secondsSince(phaseStart);
       Map<String, Double> seconds = new LinkedHashMap<>();
       seconds.put("read", readSeconds);
@@ -106,7 +106,7 @@ public final class GenerateJob {
           new RunManifest.Input(inputPath, input.format().sparkName(), input.bytes(),
               Instant.ofEpochMilli(input.modifiedMillis()).toString()),
           new RunManifest.Output(output.target().toString(), outputFormat.sparkName(), partitions),
-          rows, codec.columnNames(), samples, seconds, samples / sampleSeconds);
+          rows, codec.columnNames(), samples, seconds, samples / sampleSeconds, tasks);
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
       return new GenerateResult(output.target().toString(), manifest);
@@ -121,27 +121,27 @@ public final class GenerateJob {
     }
   }
 
-  /** Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows. */
-  private static void sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model, long samples,
+  /**
+   * Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows.
+   * Returns the failed and retried task counts.
+   */
+  private static RunManifest.TaskCounts sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model, long samples,
       int partitions, FileFormat format, Path staging, boolean showProgress) {
     LongAccumulator sampled = spark.sparkContext().longAccumulator("cfdm samples");
     Dataset<Row> table = spark.range(0, samples, 1, partitions)
         .mapPartitions(new PartitionSampler(model, sampled), Encoders.row(model.value().schema()));
-    ProgressListener progress = showProgress
-        ? new ProgressListener(samples, partitions, sampled.id(), System.err) : null;
-    if (progress != null) {
-      progress.attach(spark.sparkContext());
-    }
+    ProgressListener progress = new ProgressListener(samples, partitions, sampled.id(),
+        showProgress ? System.err : null);
+    progress.attach(spark.sparkContext());
     boolean succeeded = false;
     try {
       table.write().mode(SaveMode.ErrorIfExists).format(format.sparkName()).option("header", "true")
           .save(staging.toString());
       succeeded = true;
     } finally {
-      if (progress != null) {
-        progress.detach(spark.sparkContext(), succeeded);
-      }
+      progress.detach(spark.sparkContext(), succeeded);
     }
+    return progress.tasks();
   }
 
   /** The requested count, or a few per core but no more than there are blocks of trajectories to share out. */
