@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.cfdmspark.spark.RunManifest;
 import org.cfdmspark.spark.TestSpark;
 
@@ -23,6 +24,8 @@ final class CreditRun {
   static final int PARTITIONS = 8;
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   static final Map<String, String> LOCAL_ENVIRONMENT = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
+  /** A progress line of the driver while sampling (and writing), e.g. {@code sampling: 12.5% (60 of 480 rows)}. */
+  static final Pattern PROGRESS = Pattern.compile("^sampling: (\\d+\\.\\d)% ");
   private static List<String> localRows;
 
   private CreditRun() {
