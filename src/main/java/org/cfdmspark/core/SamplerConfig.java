@@ -18,13 +18,16 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
     SamplerKnobs.RANDOM_POINTS.validate(randomPoints);
   }
 
-  /** The engine settings in {@code settings}, with an automatic σ resolved on {@code training}. */
+  /**
+   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} and the seed
+   * resolved from the seed and run id knobs ({@link RunSeed}).
+   */
   public static SamplerConfig from(Settings settings, TrainingSet training) {
     return new SamplerConfig(settings.get(SamplerKnobs.SIGMA).resolve(training), settings.get(SamplerKnobs.DRAWS),
         settings.get(SamplerKnobs.STEPS), settings.get(SamplerKnobs.START_TIME),
         settings.get(SamplerKnobs.NOISE_POLICY), settings.get(SamplerKnobs.ESTIMATOR),
         settings.get(SamplerKnobs.NEIGHBORS), settings.get(SamplerKnobs.RANDOM_POINTS),
-        settings.get(SamplerKnobs.SEED));
+        RunSeed.resolve(settings.get(SamplerKnobs.SEED), settings.get(SamplerKnobs.RUN_ID)));
   }
 
   /** The defaults with the given σ (for tests and embedded use). */
@@ -32,7 +35,7 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
     return new SamplerConfig(sigma, SamplerKnobs.DRAWS.defaultValue(), SamplerKnobs.STEPS.defaultValue(),
         SamplerKnobs.START_TIME.defaultValue(), SamplerKnobs.NOISE_POLICY.defaultValue(),
         SamplerKnobs.ESTIMATOR.defaultValue(), SamplerKnobs.NEIGHBORS.defaultValue(),
-        SamplerKnobs.RANDOM_POINTS.defaultValue(), SamplerKnobs.SEED.defaultValue());
+        SamplerKnobs.RANDOM_POINTS.defaultValue(), RunSeed.DEFAULT);
   }
 
   public SamplerConfig withSigma(double value) {
