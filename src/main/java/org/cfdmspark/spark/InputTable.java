@@ -86,6 +86,9 @@ record InputTable(FileFormat format, Dataset<Row> table, long bytes, long modifi
     if (available.isEmpty()) {
       throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
     }
+    if (all.isEmpty()) { // before the type checks: a CSV header alone types every column as text
+      throw new BadInputException("input '" + path + "' has no rows, only a header");
+    }
     requireKnown(columns, available, JobKnobs.COLUMNS.option());
     requireKnown(exclude, available, JobKnobs.EXCLUDE.option());
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
