@@ -2,7 +2,10 @@ package org.cfdmspark.core;
 
 import java.util.List;
 
-/** The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, plus seed, run id and count. */
+/**
+ * The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, plus seed, run id
+ * (which stands in for an unset seed) and count.
+ */
 public final class SamplerKnobs {
   private SamplerKnobs() {
   }

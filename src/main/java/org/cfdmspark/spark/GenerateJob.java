@@ -125,8 +125,8 @@ public final class GenerateJob {
    * Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows.
    * Returns the failed and retried task counts.
    */
-  private static RunManifest.TaskCounts sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model, long samples,
-      int partitions, FileFormat format, Path staging, boolean showProgress) {
+  private static RunManifest.TaskCounts sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model,
+      long samples, int partitions, FileFormat format, Path staging, boolean showProgress) {
     LongAccumulator sampled = spark.sparkContext().longAccumulator("cfdm samples");
     Dataset<Row> table = spark.range(0, samples, 1, partitions)
         .mapPartitions(new PartitionSampler(model, sampled), Encoders.row(model.value().schema()));

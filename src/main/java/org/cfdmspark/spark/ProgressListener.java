@@ -17,9 +17,9 @@ import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
-import scala.Tuple4;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple4;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

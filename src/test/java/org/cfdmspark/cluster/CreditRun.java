@@ -24,8 +24,11 @@ final class CreditRun {
   static final int PARTITIONS = 8;
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   static final Map<String, String> LOCAL_ENVIRONMENT = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
-  /** A progress line of the driver while sampling (and writing), e.g. {@code sampling: 12.5% (60 of 480 rows)}. */
-  static final Pattern PROGRESS = Pattern.compile("^sampling: (\\d+\\.\\d)% ");
+  /**
+   * A progress line of the driver once some rows are sampled and written but not all, e.g. {@code sampling:
+   * 12.5% (60 of 480 rows)}: a fault injected then lands mid-way. (0.0% lines come from heartbeats early on.)
+   */
+  static final Pattern PROGRESS = Pattern.compile("^sampling: ([1-9]\\d?\\.\\d)% ");
   private static List<String> localRows;
 
   private CreditRun() {

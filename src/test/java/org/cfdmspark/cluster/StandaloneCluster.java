@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * A real Spark standalone cluster on 127.0.0.1, started from the Maven-built jars alone: one master and some
  * workers, each a separate JVM with one core, on free ports chosen at run time (the master's REST submission
  * server, on a fixed port, is off). Workers launch executors through a SPARK_HOME-like folder whose
- * {@code jars/} links {@code target/lib}. {@link #close} stops every
- * process it started, and every process those started (executors), by pid.
+ * {@code jars/} links {@code target/lib}. {@link #close} stops every process it started, and every process those
+ * started (executors), by pid.
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
@@ -123,7 +123,9 @@ final class StandaloneCluster implements AutoCloseable {
 
   private void awaitWorkers(int count, Duration timeout) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterWebPort + "/json/")).build();
+    // "/json" answers with a redirect to "/json/", which HttpClient does not follow by default.
+    URI status = URI.create("http://127.0.0.1:" + masterWebPort + "/json/");
+    HttpRequest request = HttpRequest.newBuilder(status).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
