@@ -21,14 +21,17 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
     SamplerKnobs.NPROBE.validate(nprobe);
   }
 
-  /** The engine settings in {@code settings}, with an automatic σ resolved on {@code training}. */
+  /**
+   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} and the seed
+   * resolved from the seed and run id knobs ({@link RunSeed}).
+   */
   public static SamplerConfig from(Settings settings, TrainingSet training) {
     return new SamplerConfig(settings.get(SamplerKnobs.SIGMA).resolve(training), settings.get(SamplerKnobs.DRAWS),
         settings.get(SamplerKnobs.STEPS), settings.get(SamplerKnobs.START_TIME),
         settings.get(SamplerKnobs.NOISE_POLICY), settings.get(SamplerKnobs.ESTIMATOR),
         settings.get(SamplerKnobs.NEIGHBORS), settings.get(SamplerKnobs.RANDOM_POINTS),
-        settings.get(SamplerKnobs.INDEX), settings.get(SamplerKnobs.NLIST), settings.get(SamplerKnobs.NPROBE),
-        settings.get(SamplerKnobs.SEED));
+          settings.get(SamplerKnobs.INDEX), settings.get(SamplerKnobs.NLIST), settings.get(SamplerKnobs.NPROBE),
+          RunSeed.resolve(settings.get(SamplerKnobs.SEED), settings.get(SamplerKnobs.RUN_ID)));
   }
 
   /** The defaults with the given σ (for tests and embedded use). */
@@ -36,8 +39,8 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
     return new SamplerConfig(sigma, SamplerKnobs.DRAWS.defaultValue(), SamplerKnobs.STEPS.defaultValue(),
         SamplerKnobs.START_TIME.defaultValue(), SamplerKnobs.NOISE_POLICY.defaultValue(),
         SamplerKnobs.ESTIMATOR.defaultValue(), SamplerKnobs.NEIGHBORS.defaultValue(),
-        SamplerKnobs.RANDOM_POINTS.defaultValue(), SamplerKnobs.INDEX.defaultValue(),
-        SamplerKnobs.NLIST.defaultValue(), SamplerKnobs.NPROBE.defaultValue(), SamplerKnobs.SEED.defaultValue());
+          SamplerKnobs.RANDOM_POINTS.defaultValue(), SamplerKnobs.INDEX.defaultValue(),
+          SamplerKnobs.NLIST.defaultValue(), SamplerKnobs.NPROBE.defaultValue(), RunSeed.DEFAULT);
   }
 
   public SamplerConfig withSigma(double value) {

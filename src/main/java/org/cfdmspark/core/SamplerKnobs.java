@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, the nn estimator's
- * neighbour index, plus seed and count.
+ * neighbour index, plus seed, run id (which stands in for an unset seed) and count.
  */
 public final class SamplerKnobs {
   private SamplerKnobs() {
@@ -38,12 +38,16 @@ public final class SamplerKnobs {
   public static final Knob<Integer> NPROBE = Knob.integer("nprobe", 0, 0, 1_000_000,
       "IVF cells searched per query; 0 = automatic, the fewest reaching recall@K >= "
           + NeighbourSearch.TARGET_RECALL + " on a calibration sample.");
-  public static final Knob<Long> SEED = Knob.longInteger("seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE,
-      "Random seed: the same seed, data and knobs give the same rows, however the work is split.");
+  public static final Knob<Long> SEED = Knob.longInteger("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
+      "Random seed: the same seed, data and knobs give the same rows, however the work is split. Unset: derived "
+          + "from --run-id, else " + RunSeed.DEFAULT + ".");
+  public static final Knob<String> RUN_ID = Knob.text("run-id", "TEXT", null,
+      "Name of this run for schedulers (e.g. its date); without --seed the seed is derived from it (first 8 "
+          + "bytes of its UTF-8 SHA-256), so re-running a run id gives the same rows.");
   public static final Knob<Long> NUM_SAMPLES = Knob.longInteger("num-samples", 1000L, 1, Long.MAX_VALUE,
       "Number of synthetic rows to generate.");
 
   /** All of them, in the order docs and manifests list them. */
   public static final List<Knob<?>> ALL = List.of(NUM_SAMPLES, SIGMA, DRAWS, STEPS, START_TIME, NOISE_POLICY,
-      ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED);
+      ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID);
 }

@@ -76,8 +76,8 @@ public final class GenerateJob {
     Broadcast<SamplingModel> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
     try {
       phaseStart = System.nanoTime();
-      sampleAndWrite(spark, broadcast, input.outputFields(), samples, partitions, outputFormat, output.staging(),
-          settings.get(JobKnobs.PROGRESS));
+      RunManifest.TaskCounts tasks = sampleAndWrite(spark, broadcast, input.outputFields(), samples, partitions,
+          outputFormat, output.staging(), settings.get(JobKnobs.PROGRESS));
       double sampleSeconds = secondsSince(phaseStart);
       Map<String, Double> seconds = new LinkedHashMap<>();
       seconds.put("read", readSeconds);
@@ -92,7 +92,7 @@ public final class GenerateJob {
               Instant.ofEpochMilli(input.modifiedMillis()).toString()),
           new RunManifest.Output(output.target().toString(), outputFormat.sparkName(), partitions),
           new RunManifest.RowCounts(input.rowsRead(), input.rowsRead() - fitted.rows(), fitted.rows()),
-          model.codec().columnNames(), strata, samples, seconds, samples / sampleSeconds);
+          model.codec().columnNames(), strata, samples, seconds, samples / sampleSeconds, tasks);
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
       return new GenerateResult(output.target().toString(), manifest);
@@ -107,29 +107,29 @@ public final class GenerateJob {
     }
   }
 
-  /** Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows. */
-  private static void sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model,
+  /**
+   * Samples lazily inside the write action: each partition's task runs its sampler as the writer pulls rows.
+   * Returns the failed and retried task counts.
+   */
+  private static RunManifest.TaskCounts sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model,
       List<StructField> outputFields, long samples, int partitions, FileFormat format, Path staging,
       boolean showProgress) {
     LongAccumulator sampled = spark.sparkContext().longAccumulator("cfdm samples");
     Dataset<Row> modelled = spark.range(0, samples, 1, partitions)
         .mapPartitions(new PartitionSampler(model, sampled), Encoders.row(model.value().schema()));
     Dataset<Row> table = modelled.select(outputColumns(model.value(), outputFields));
-    ProgressListener progress = showProgress
-        ? new ProgressListener(samples, partitions, sampled.id(), System.err) : null;
-    if (progress != null) {
-      progress.attach(spark.sparkContext());
-    }
+    ProgressListener progress = new ProgressListener(samples, partitions, sampled.id(),
+        showProgress ? System.err : null);
+    progress.attach(spark.sparkContext());
     boolean succeeded = false;
     try {
       table.write().mode(SaveMode.ErrorIfExists).format(format.sparkName()).option("header", "true")
           .save(staging.toString());
       succeeded = true;
     } finally {
-      if (progress != null) {
-        progress.detach(spark.sparkContext(), succeeded);
-      }
+      progress.detach(spark.sparkContext(), succeeded);
     }
+    return progress.tasks();
   }
 
   /** The output columns in input order: sampled ones as they are, --ignore ones as typed nulls. */

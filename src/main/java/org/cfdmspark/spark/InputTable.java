@@ -118,6 +118,9 @@ record InputTable(FileFormat format, Dataset<Row> table, List<StructField> outpu
     if (available.isEmpty()) {
       throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
     }
+    if (all.isEmpty()) { // before the type checks: a CSV header alone types every column as text
+      throw new BadInputException("input '" + path + "' has no rows, only a header");
+    }
     for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, JobKnobs.IGNORE,
         JobKnobs.CATEGORICAL, JobKnobs.INTEGER)) {
       requireKnown(settings.get(knob), available, knob.option());

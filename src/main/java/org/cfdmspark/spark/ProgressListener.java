@@ -8,13 +8,17 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkContext;
+import org.apache.spark.Success$;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple4;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -24,10 +28,16 @@ import scala.jdk.javaapi.CollectionConverters;
  * [i·n/P, (i+1)·n/P), so its size is known); running tasks count the samples their executors last reported
  * through the sampling accumulator in heartbeats. Only the stage of jobs started under this listener's tag
  * is counted, so other work in the same SparkContext does not move the numbers.
+ *
+ * <p>It also counts task attempts that failed (lost executor, error, killed) and the successful attempts that
+ * were retries, for the manifest: a run that survived faults says so.
  */
 final class ProgressListener extends SparkListener {
   static final long MIN_INTERVAL_NANOS = 500_000_000L;
   private static final String TAG_PROPERTY = "cfdm.progress.tag";
+  /** How long a finished job waits for Spark's listener bus to deliver its last task events. */
+  private static final long DRAIN_TIMEOUT_MILLIS = 60_000;
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressListener.class);
 
   private final String tag = UUID.randomUUID().toString();
   private final long total;
@@ -39,9 +49,12 @@ final class ProgressListener extends SparkListener {
   private final BitSet finishedPartitions = new BitSet();
   private final Map<Long, Long> runningTasks = new HashMap<>();
   private long finishedSamples;
+  private long failedTasks;
+  private long retriedTasks;
   private long lastPrintNanos = startNanos;
   private boolean closed;
 
+  /** @param out where progress lines go, or null to count tasks without printing */
   ProgressListener(long total, int partitions, long accumulatorId, PrintStream out) {
     this.total = total;
     this.partitions = partitions;
@@ -55,16 +68,34 @@ final class ProgressListener extends SparkListener {
     context.addSparkListener(this);
   }
 
-  /** Stops listening; after a success prints the closing line (late events from the bus are ignored). */
+  /**
+   * Stops listening; after a success first lets the listener bus deliver the job's remaining task events (Spark
+   * posts them before the action returns but delivers them asynchronously), so that {@link #tasks} is complete,
+   * then prints the closing line.
+   */
   void detach(SparkContext context, boolean succeeded) {
     context.setLocalProperty(TAG_PROPERTY, null);
+    if (succeeded) {
+      try {
+        // private[spark] in Scala, public to Java: the only way to know the bus has caught up.
+        context.listenerBus().waitUntilEmpty(DRAIN_TIMEOUT_MILLIS);
+      } catch (TimeoutException e) {
+        LOG.warn("Spark's listener bus did not catch up in {} ms; the manifest's task counts may be low",
+            DRAIN_TIMEOUT_MILLIS);
+      }
+    }
     context.removeSparkListener(this);
     synchronized (this) {
       closed = true;
-      if (succeeded) {
+      if (succeeded && out != null) {
         out.println(ProgressLine.finished(total, (System.nanoTime() - startNanos) / 1e9));
       }
     }
+  }
+
+  /** Failed task attempts and successful retries of the sampling stage so far. */
+  synchronized RunManifest.TaskCounts tasks() {
+    return new RunManifest.TaskCounts(failedTasks, retriedTasks);
   }
 
   @Override
@@ -84,6 +115,11 @@ final class ProgressListener extends SparkListener {
       return;
     }
     runningTasks.remove(taskEnd.taskInfo().taskId());
+    if (!Success$.MODULE$.equals(taskEnd.reason())) {
+      failedTasks++;
+    } else if (taskEnd.taskInfo().attemptNumber() > 0) {
+      retriedTasks++;
+    }
     int partition = taskEnd.taskInfo().index();
     if (taskEnd.taskInfo().successful() && !finishedPartitions.get(partition)) {
       finishedPartitions.set(partition);
@@ -116,7 +152,7 @@ final class ProgressListener extends SparkListener {
 
   private void report() {
     long now = System.nanoTime();
-    if (closed || now - lastPrintNanos < MIN_INTERVAL_NANOS) {
+    if (out == null || closed || now - lastPrintNanos < MIN_INTERVAL_NANOS) {
       return;
     }
     long done = finishedSamples;

@@ -18,12 +18,14 @@ import org.apache.hadoop.fs.Path;
  *
  * @param settings every knob's value as the user would type it
  * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
+ * @param seed the seed actually used (given, derived from the run id, or 0)
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
+ * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
-    double samplesPerSecond) {
+    double samplesPerSecond, TaskCounts tasks) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
@@ -45,6 +47,13 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
 
   /** One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ. */
   public record StratumSummary(String value, long rows, long samples, double sigma) {
+  }
+
+  /**
+   * @param failed task attempts that ended without success (lost executor, error, killed)
+   * @param retried successful attempts that were not a task's first (attempt number above 0)
+   */
+  public record TaskCounts(long failed, long retried) {
   }
 
   /** Writes this manifest as indented JSON to {@code file}, which must not exist. */

@@ -1,15 +1,11 @@
 package org.cfdmspark.cluster;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Starting the project's own commands as separate processes, the way users and schedulers do. */
+/** The pieces every test that starts processes needs: where the project is, how to start Java, what is left. */
 final class Processes {
   private Processes() {
   }
@@ -19,43 +15,28 @@ final class Processes {
     return Path.of("").toAbsolutePath();
   }
 
-  /** {@code java} of this JVM with the given options. */
+  /** {@code java} of this JVM with Spark's Java 17 flags (from the build, see pom.xml) and the given options. */
   static List<String> javaCommand(String... options) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String flag : System.getProperty("cfdm.java.options", "").trim().split("\\s+")) {
+      if (!flag.isEmpty()) {
+        command.add(flag);
+      }
+    }
     command.addAll(List.of(options));
     return command;
   }
 
-  /** The outcome of a finished command. */
-  record Result(int exitCode, String output) {
+  /** Kills every process in {@code handles} (SIGKILL) and waits until each is gone. */
+  static void killAll(Collection<ProcessHandle> handles) {
+    handles.forEach(ProcessHandle::destroyForcibly);
+    handles.forEach(handle -> handle.onExit().join());
   }
 
-  /** Starts {@code ./submit.sh args...}, output (stdout and stderr) to {@code log}. */
-  static Process startSubmit(Path log, Map<String, String> environment, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(projectDir().resolve("submit.sh").toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir().toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    builder.environment().remove("SPARK_HOME");
-    builder.environment().put("CFDM_DRIVER_MEMORY", "1g");
-    return builder.start();
-  }
-
-  /** Runs {@code ./submit.sh args...} to the end (at most {@code timeoutSeconds}). */
-  static Result submit(Path log, Map<String, String> environment, List<String> args, long timeoutSeconds)
-      throws IOException, InterruptedException {
-    Process process = startSubmit(log, environment, args);
-    try {
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("submit.sh " + args + " did not finish in " + timeoutSeconds + " s");
-      }
-    } finally {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  /** A description of the processes among {@code handles} that are still alive; empty when none is. */
+  static String alive(Collection<ProcessHandle> handles) {
+    return handles.stream().filter(ProcessHandle::isAlive)
+        .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).reduce((a, b) -> a + "; " + b).orElse("");
   }
 }

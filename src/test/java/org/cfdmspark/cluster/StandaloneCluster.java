@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1, started from the Maven-built jars alone: one master and some
- * workers, each a separate JVM with one core, on free ports chosen at run time. Workers launch executors through a
- * SPARK_HOME-like folder whose {@code jars/} links every jar of {@code target/lib}. {@link #close} stops every
- * process it started, and every process those started (executors), by pid.
+ * workers, each a separate JVM with one core, on free ports chosen at run time (the master's REST submission
+ * server, on a fixed port, is off). Workers launch executors through a SPARK_HOME-like folder whose
+ * {@code jars/} links {@code target/lib}. {@link #close} stops every process it started, and every process those
+ * started (executors), by pid.
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
@@ -34,14 +35,23 @@ final class StandaloneCluster implements AutoCloseable {
   private int masterWebPort;
 
   private StandaloneCluster(Path workDir) throws IOException {
-    this.workDir = workDir;
-    this.sparkHome = workDir.resolve("spark-home");
-    Path jars = Files.createDirectories(sparkHome.resolve("jars"));
-    try (Stream<Path> libs = Files.list(Processes.projectDir().resolve("target/lib"))) {
-      for (Path jar : (Iterable<Path>) libs::iterator) {
-        Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
-      }
+    this.workDir = Files.createDirectories(workDir);
+    this.sparkHome = sparkHome();
+  }
+
+  /**
+   * target/it-spark-home, whose {@code jars} links target/lib. It lives in target/, not in a test's temporary
+   * folder, so that every JVM of the cluster names this checkout on its command line (CI looks for leftovers
+   * by it) and temporary-folder cleanup never walks a link to the project's jars.
+   */
+  private static Path sparkHome() throws IOException {
+    Path home = Processes.projectDir().resolve("target/it-spark-home");
+    Path jars = home.resolve("jars");
+    if (!Files.exists(jars, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(home);
+      Files.createSymbolicLink(jars, Path.of("../lib"));
     }
+    return home;
   }
 
   /** Starts a master and {@code workerCount} one-core workers and waits until all workers registered. */
@@ -50,15 +60,17 @@ final class StandaloneCluster implements AutoCloseable {
     try {
       cluster.masterPort = freePort();
       cluster.masterWebPort = freePort();
-      cluster.launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-          "--port", String.valueOf(cluster.masterPort), "--webui-port", String.valueOf(cluster.masterWebPort));
+      cluster.launch("master", "org.apache.spark.deploy.master.Master", "--properties-file",
+          Files.writeString(workDir.resolve("master.conf"), "spark.master.rest.enabled false\n").toString(),
+          "--host", "127.0.0.1", "--port", String.valueOf(cluster.masterPort),
+          "--webui-port", String.valueOf(cluster.masterWebPort));
       for (int w = 0; w < workerCount; w++) {
         Path dir = Files.createDirectories(workDir.resolve("worker-" + w));
         cluster.workers.add(cluster.launch("worker-" + w, "org.apache.spark.deploy.worker.Worker",
             "--host", "127.0.0.1", "--cores", "1", "--memory", "2g", "--work-dir", dir.toString(),
             "--webui-port", String.valueOf(freePort()), cluster.masterUrl()));
       }
-      cluster.awaitWorkers(workerCount, Duration.ofSeconds(90));
+      cluster.awaitWorkers(workerCount, Duration.ofMinutes(3));
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -75,8 +87,13 @@ final class StandaloneCluster implements AutoCloseable {
     return Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_SCALA_VERSION", "2.13");
   }
 
-  /** Kills worker {@code index}'s JVM (SIGKILL) by its pid, as a machine failure would. */
+  /**
+   * Kills worker {@code index}'s JVM (SIGKILL) by its pid, as a machine failure would. Its executors notice the
+   * lost worker and exit by themselves; they are recorded first, as orphans can no longer be found as
+   * descendants.
+   */
   void killWorker(int index) throws InterruptedException {
+    recordDescendants();
     Process worker = workers.get(index);
     worker.destroyForcibly();
     worker.waitFor();
@@ -106,7 +123,9 @@ final class StandaloneCluster implements AutoCloseable {
 
   private void awaitWorkers(int count, Duration timeout) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterWebPort + "/json")).build();
+    // "/json" answers with a redirect to "/json/", which HttpClient does not follow by default.
+    URI status = URI.create("http://127.0.0.1:" + masterWebPort + "/json/");
+    HttpRequest request = HttpRequest.newBuilder(status).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
@@ -135,14 +154,7 @@ final class StandaloneCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    recordDescendants();
-    // Executors first (children of workers), then workers and master.
-    for (int i = seen.size() - 1; i >= 0; i--) {
-      seen.get(i).destroyForcibly();
-    }
-    for (ProcessHandle handle : seen) {
-      handle.onExit().join();
-    }
+    Processes.killAll(allProcesses());
   }
 
   private static int freePort() throws IOException {

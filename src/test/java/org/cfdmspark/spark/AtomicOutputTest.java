@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +33,28 @@ class AtomicOutputTest {
     output.commit();
     assertEquals(List.of("part-0"), TestSpark.listing(target));
     assertEquals(List.of("synthetic"), TestSpark.listing(dir), "no staging or old copy left beside it");
+  }
+
+  @Test
+  void commitDeletesStagingLeftByKilledRunsButNotByLiveOnes() throws Exception {
+    Path target = dir.resolve("synthetic");
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration());
+    Path killed = stagingSibling(".synthetic.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
+    Path live = stagingSibling(".synthetic.tmp-live", FileTime.from(Instant.now().plusSeconds(60)));
+    Path other = stagingSibling(".other.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.createDirectories(Path.of(output.staging().toUri()));
+
+    output.commit();
+    assertEquals(List.of(other.getFileName().toString(), live.getFileName().toString(), "synthetic"),
+        TestSpark.listing(dir), "only " + killed.getFileName() + " is deleted");
+  }
+
+  /** A staging-like folder with one part file, both last modified at {@code modified}. */
+  private Path stagingSibling(String name, FileTime modified) throws Exception {
+    Path folder = Files.createDirectory(dir.resolve(name));
+    Files.setLastModifiedTime(Files.writeString(folder.resolve("part-0"), "rows"), modified);
+    Files.setLastModifiedTime(folder, modified);
+    return folder;
   }
 
   @Test

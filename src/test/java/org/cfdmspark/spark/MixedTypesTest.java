@@ -96,6 +96,22 @@ class MixedTypesTest {
   }
 
   @Test
+  void constantColumnsAreKeptNotRefused() throws Exception {
+    Path input = java.nio.file.Files.write(dir.resolve("constant.csv"),
+        List.of("a,k,c", "1,7,x", "2,7,x", "4,7,x", "3,7,x"));
+    Path output = dir.resolve("constant-out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", output.toString(),
+        "num-samples", "20", "steps", "10", "sample-id", "true"));
+    List<Row> rows = spark.read().option("header", "true").option("inferSchema", "true").csv(output.toString())
+        .collectAsList();
+    assertEquals(20, rows.size());
+    for (Row row : rows) {
+      assertEquals(7, row.getInt(row.fieldIndex("k")));
+      assertEquals("x", row.getString(row.fieldIndex("c")));
+    }
+  }
+
+  @Test
   void whereRestrictsTheTrainingRows() {
     Path credit = dir.resolve("credit");
     GenerateJob.run(spark, TestSpark.settings("input", TestSpark.sharedData("credit_default.csv.gz"),

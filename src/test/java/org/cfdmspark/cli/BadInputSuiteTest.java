@@ -1,0 +1,150 @@
+package org.cfdmspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.cfdmspark.spark.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input, through the command line as a scheduler would meet it: exit code 2, exactly one line on
+ * stderr naming the problem, and nothing written at or beside the output (the case's folder is unchanged).
+ * Adding a case is one line in {@link #cases}.
+ */
+class BadInputSuiteTest {
+  private static final String CREDIT = TestSpark.sharedData("credit_default.csv.gz");
+
+  @TempDir
+  Path dir;
+
+  /**
+   * One bad input: a fragment the error line must contain, and the generate options given the case's folder
+   * (which holds the output path, {@code out}).
+   */
+  record Case(String name, String expected, Function<Path, List<String>> options) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("no --input", "--input is required",
+            folder -> List.of("--output", folder.resolve("out").toString())),
+        new Case("missing input", "does not exist; check --input",
+            folder -> generate(folder.resolve("no-such-file.csv").toString(), folder.resolve("out"))),
+        file("input format not known from the name", "--input-format csv", "table.txt", "a\n1\n"),
+        file("CSV read as Parquet", "as parquet", "table.csv", "a,b\n1,2\n", "--input-format", "parquet"),
+        table("empty file", "has no columns", ""),
+        table("header only", "has no rows", "a,b\n"),
+        credit("unknown column", "unknown column 'NOPE' in --columns", "--columns", "LIMIT_BAL,NOPE"),
+        credit("unknown excluded column", "unknown column 'id' in --exclude", "--exclude", "id"),
+        credit("zero samples", "--num-samples: '0' is not valid", "--num-samples", "0"),
+        credit("negative samples", "--num-samples: '-5' is not valid", "--num-samples", "-5"),
+        credit("sigma below 0", "--sigma: '-0.1' is not valid", "--sigma", "-0.1"),
+        credit("draws M below 1", "--draws: '0' is not valid", "--draws", "0"),
+        credit("start time T of 1", "--start-time: '1' is not valid", "--start-time", "1"),
+        credit("start time T below 0", "--start-time: '-0.1' is not valid", "--start-time", "-0.1"),
+        credit("steps S below 1", "--steps: '0' is not valid", "--steps", "0"),
+        credit("neighbors K below 1", "--neighbors: '0' is not valid", "--neighbors", "0"),
+        credit("random points L below 0", "--random-points: '-1' is not valid", "--random-points", "-1"),
+        credit("training set over the broadcast budget", "--broadcast-budget-mb", "--broadcast-budget-mb", "1"),
+        table("text in a numeric column", "holds numbers but also text such as 'abc'", "a,b\n1,2\n3,abc\n5,6\n7,8\n"),
+        table("NaN in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,NaN\n5,6\n"),
+        table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
+        table("a single training row", "has 1 row, too few to model", "a,b\n1,2\n"),
+        credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
+        new Case("output exists with --mode error", "already exists", folder -> {
+          write(folder.resolve("out/keep.txt"), "an earlier result");
+          return generate(CREDIT, folder.resolve("out"), "--mode", "error");
+        }),
+        new Case("output holds the input", "is or contains the input", folder -> {
+          Path input = write(folder.resolve("out/train.csv"), "a\n1\n2\n");
+          return generate(input.toString(), folder.resolve("out"), "--mode", "overwrite");
+        }),
+        new Case("output under a regular file", "is a file, not a directory", folder -> {
+          write(folder.resolve("file"), "not a directory");
+          return generate(CREDIT, folder.resolve("file/out"));
+        }));
+  }
+
+  @BeforeAll
+  static void startSpark() {
+    TestSpark.local(2); // the session Main's generate command picks up
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void exitsWithCodeTwoAndOneLineAndWritesNothing(Case bad) throws IOException {
+    List<String> args = new ArrayList<>(List.of("generate"));
+    args.addAll(bad.options().apply(dir));
+    Map<String, String> before = contents(dir);
+
+    CliTest.Outcome outcome = CliTest.run(args.toArray(String[]::new));
+    assertEquals(ExitCodes.BAD_INPUT, outcome.code(), () -> "exit code; stderr:\n" + outcome.err());
+    List<String> lines = outcome.err().lines().toList();
+    assertEquals(1, lines.size(), () -> "stderr must be one line:\n" + outcome.err());
+    assertTrue(lines.get(0).contains(bad.expected()), () -> "'" + bad.expected() + "' missing from: " + lines);
+    assertEquals(before, contents(dir), "nothing may be written at or beside the output");
+  }
+
+  /** A case on the credit default table with these options. */
+  private static Case credit(String name, String expected, String... options) {
+    return new Case(name, expected, folder -> generate(CREDIT, folder.resolve("out"), options));
+  }
+
+  /** A case on a CSV file with this text. */
+  private static Case table(String name, String expected, String csv, String... options) {
+    return file(name, expected, "input.csv", csv, options);
+  }
+
+  /** A case on an input file of this name and text. */
+  private static Case file(String name, String expected, String fileName, String text, String... options) {
+    return new Case(name, expected, folder -> {
+      Path input = write(folder.resolve(fileName), text);
+      return generate(input.toString(), folder.resolve("out"), options);
+    });
+  }
+
+  /** Generate options: input, output, no progress lines (stderr holds only the error), plus {@code options}. */
+  private static List<String> generate(String input, Path output, String... options) {
+    List<String> args = new ArrayList<>(List.of("--input", input, "--output", output.toString(),
+        "--progress", "false"));
+    args.addAll(List.of(options));
+    return args;
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file and folder under {@code root} (hidden ones too) with its content. */
+  private static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> all = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.toList()) {
+        all.put(root.relativize(path).toString(), Files.isRegularFile(path) ? Files.readString(path) : "(folder)");
+      }
+    }
+    return all;
+  }
+}
