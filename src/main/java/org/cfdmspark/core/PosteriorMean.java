@@ -52,8 +52,8 @@ public abstract class PosteriorMean {
   }
 
   /**
-   * The logit of a training row given ⟨q, x⟩ and ‖x‖², with the weights above: evaluated exactly as the
-   * kernels' {@code logits} pass does, so both estimators give a row the same logit.
+   * The logit of a training row given ⟨q, x⟩ and ‖x‖², with the weights above: the same expression, with the
+   * same roundings, as the kernels' {@code logits} pass, so the estimators differ only in their dot products.
    */
   static double logit(double dotWeight, double normWeight, double dot, double squaredNorm) {
     return dotWeight * dot - normWeight * squaredNorm;

@@ -12,6 +12,11 @@ final class GaussianMixture {
   private GaussianMixture() {
   }
 
+  /** n rows in R^d shaped by the benchmark's --components, --spread and --seed. */
+  static RowMatrix sample(int n, int d, BenchOptions options) {
+    return sample(n, d, options.components(), options.spread(), options.seed());
+  }
+
   static RowMatrix sample(int n, int d, int components, double spread, long seed) {
     Random random = new Random(seed);
     double[] means = new double[components * d];

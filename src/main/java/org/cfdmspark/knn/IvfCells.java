@@ -1,6 +1,7 @@
 package org.cfdmspark.knn;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * The immutable data of an inverted-file index over a {@link RowMatrix}: k-means centroids, and the rows
@@ -34,7 +35,7 @@ public final class IvfCells implements Serializable {
     for (int c = 0; c < cells; c++) {
       cellStart[c + 1] += cellStart[c];
     }
-    int[] next = java.util.Arrays.copyOf(cellStart, cells);
+    int[] next = Arrays.copyOf(cellStart, cells);
     rowIds = new int[n];
     for (int i = 0; i < n; i++) {
       rowIds[next[cell[i]]++] = i;

@@ -1,5 +1,6 @@
 package org.cfdmspark.knn;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -31,7 +32,7 @@ public final class KMeans {
     int[] previous = new int[sample.rows()];
     for (int round = 0; round < ROUNDS; round++) {
       assign(sample, RowMatrix.of(k, d, centroids), assignment);
-      if (round > 0 && java.util.Arrays.equals(assignment, previous)) {
+      if (round > 0 && Arrays.equals(assignment, previous)) {
         break;
       }
       moveToMeans(sample, assignment, k, centroids);
@@ -91,6 +92,6 @@ public final class KMeans {
       order[i] = order[j];
       order[j] = swap;
     }
-    return java.util.Arrays.copyOf(order, size);
+    return Arrays.copyOf(order, size);
   }
 }
