@@ -1,5 +1,7 @@
 package org.cfdmspark.data;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.isnan;
@@ -20,9 +22,14 @@ import org.cfdmspark.core.BadInputException;
 /**
  * Fits a number column: mean and population standard deviation (a single row or a constant column gives 0, not
  * NaN), range, how many cells are missing, how many are NaN or infinite (refused: they are not values a model
- * can reproduce), and whether every value is a whole number (then decoded values are rounded too).
+ * can reproduce), whether every value is a whole number (then decoded values are rounded too) and, for columns
+ * of few distinct values, those values: whole-number columns of at most {@value #CODE_LEVELS} values become
+ * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct set lives only during the fit (the fit runs in one task on
+ * rows already bounded by the broadcast budget).
  */
 record NumericFitter(NumericType type, boolean declaredInteger) implements ColumnFitter {
+  /** Whole-number columns with at most this many distinct values are modelled as categories. */
+  static final int CODE_LEVELS = 16;
 
   @Override
   public List<Column> aggregates(String column) {
@@ -30,7 +37,8 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
     Column nonFinite = isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
     Column finite = when(functions.not(nonFinite), c);
     return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
-        count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))));
+        count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
+        array_sort(collect_set(finite)));
   }
 
   @Override
@@ -47,7 +55,16 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
           + "--exclude " + column);
     }
     boolean rounded = type.integral() || declaredInteger || results.getLong(offset + 6) == 0;
+    List<Double> distinct = results.getList(offset + 7);
+    if (rounded && distinct.size() <= CODE_LEVELS) {
+      // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
+      // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
+      return new CategoricalColumnCodec(column, type.sparkType(),
+          distinct.stream().map(type::box).toArray(), present < rows);
+    }
+    double[] levels = distinct.size() > NumericColumnCodec.MAX_LEVELS ? null
+        : distinct.stream().mapToDouble(Double::doubleValue).toArray();
     return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
-        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, present < rows);
+        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, levels, present < rows);
   }
 }

@@ -1,6 +1,7 @@
 package org.cfdmspark.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -16,20 +17,47 @@ class TableCodecTest {
 
   @Test
   void decodesToInputUnitsRoundingIntegersAndClippingToTheObservedRange() {
-    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, false);
+    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
+        false);
     float[] encoded = new float[1];
     age.encode(50, encoded, 0);
     assertEquals(1.0f, encoded[0]);
     assertEquals(52, age.decode(new double[] {1.24}, 0), "rounded");
     assertEquals(90, age.decode(new double[] {9}, 0), "clipped to the maximum");
     assertEquals(18, age.decode(new double[] {-9}, 0), "clipped to the minimum");
-    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3, false, false);
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3, false,
+        null, false);
     assertEquals(1.75, income.decode(new double[] {0.5}, 0));
   }
 
   @Test
+  void discreteColumnsDecodeToTheNearestValueSeenInTraining() {
+    NumericColumnCodec term = new NumericColumnCodec("term", NumericType.INTEGER, 36, 12, 12, 60, true,
+        new double[] {12, 36, 60}, false);
+    assertEquals(36, term.decode(new double[] {(47.9 - 36) / 12}, 0), "47.9 is nearer 36 than 60");
+    assertEquals(60, term.decode(new double[] {(48.1 - 36) / 12}, 0));
+    assertEquals(12, term.decode(new double[] {-5}, 0), "below the range");
+    assertEquals(60, term.decode(new double[] {5}, 0), "above the range");
+  }
+
+  @Test
+  void fewWholeNumbersAreModelledAsCodes() {
+    SparkSession spark = TestSpark.local(2);
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("term", DataTypes.IntegerType, true)));
+    Dataset<Row> table = spark.createDataFrame(List.of(RowFactory.create(12), RowFactory.create(60),
+        RowFactory.create(60), RowFactory.create((Object) null)), schema);
+    CategoricalColumnCodec term = (CategoricalColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns()
+        .get(0);
+    assertEquals(List.of(12, 60), List.of(term.levels()));
+    assertTrue(term.hasMissing());
+    assertEquals(60, term.decode(new double[] {0.2, 0.5, 0.3}, 0), "the vote, not the average");
+    assertEquals(null, term.decode(new double[] {0.2, 0.3, 0.5}, 0), "missing wins");
+  }
+
+  @Test
   void constantColumnEncodesToZeroAndDecodesToTheConstant() {
-    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, false);
+    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, null, false);
     float[] encoded = {Float.NaN};
     constant.encode(7L, encoded, 0);
     assertEquals(0f, encoded[0]);
@@ -42,23 +70,27 @@ class TableCodecTest {
     StructType schema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("n", DataTypes.ShortType, false),
         DataTypes.createStructField("x", DataTypes.FloatType, false)));
-    Dataset<Row> table = spark.createDataFrame(List.of(RowFactory.create((short) 1, 2f),
-        RowFactory.create((short) 3, 2f), RowFactory.create((short) 5, 2f)), schema);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (short i = 0; i < 20; i++) {
+      rows.add(RowFactory.create(i, 2.5f)); // 20 distinct whole numbers: numeric, not codes
+    }
+    Dataset<Row> table = spark.createDataFrame(rows, schema);
     TableCodec codec = TableCodec.fit(table, ColumnOverrides.none());
 
-    assertEquals(3, codec.fittedRows());
+    assertEquals(20, codec.fittedRows());
     assertEquals(schema, codec.schema());
     NumericColumnCodec n = (NumericColumnCodec) codec.columns().get(0);
-    assertEquals(3, n.mean(), 1e-12);
-    assertEquals(Math.sqrt(8.0 / 3), n.sd(), 1e-12, "population standard deviation");
-    assertEquals(1, n.min());
-    assertEquals(5, n.max());
+    double sd = Math.sqrt(399.0 / 12);
+    assertEquals(9.5, n.mean(), 1e-12);
+    assertEquals(sd, n.sd(), 1e-12, "population standard deviation");
+    assertEquals(0, n.min());
+    assertEquals(19, n.max());
     float[] encoded = new float[2];
-    codec.encode(RowFactory.create((short) 5, 2f), encoded, 0);
-    assertEquals((float) (2 / Math.sqrt(8.0 / 3)), encoded[0], 1e-6);
+    codec.encode(RowFactory.create((short) 19, 2.5f), encoded, 0);
+    assertEquals((float) (9.5 / sd), encoded[0], 1e-6);
     assertEquals(0f, encoded[1], "constant column");
     Object[] cells = new Object[3];
-    codec.decode(new double[] {0, 0}, 0, cells, 1);
-    assertEquals(List.of((short) 3, 2f), List.of(cells[1], cells[2]));
+    codec.decode(new double[] {1.2 / sd, 0}, 0, cells, 1);
+    assertEquals(List.of((short) 11, 2.5f), List.of(cells[1], cells[2]), "9.5 + 1.2 rounded");
   }
 }
