@@ -64,7 +64,8 @@ final class ModelFitting {
         SamplerConfig config = SamplerConfig.from(settings, training);
         LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}", plan.label(),
             training.size(), training.dimension(), plan.count(), config.sigma());
-        strata.add(new SamplingModel.Stratum(plan.label(), training, config, plan.firstId(), plan.count()));
+        strata.add(new SamplingModel.Stratum(plan.label(), training, config, plan.firstId(), plan.count(),
+            NearCopyGuard.forStratum(training, settings, config.seed())));
       }
       return new Fitted(new SamplingModel(strata, codec, settings.get(JobKnobs.SAMPLE_ID)), rows);
     } finally {

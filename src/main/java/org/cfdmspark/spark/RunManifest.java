@@ -19,11 +19,12 @@ import org.apache.hadoop.fs.Path;
  * @param settings every knob's value as the user would type it
  * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
+ * @param guard what --guard did; null without it
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
-    double samplesPerSecond) {
+    double samplesPerSecond, Guard guard) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
@@ -45,6 +46,13 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
 
   /** One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ. */
   public record StratumSummary(String value, long rows, long samples, double sigma) {
+  }
+
+  /**
+   * @param threshold the near-copy distance (encoded space); null when strata have their own
+   * @param replaced samples that were near-copies when first drawn and were sampled again
+   */
+  public record Guard(Double threshold, long replaced) {
   }
 
   /** Writes this manifest as indented JSON to {@code file}, which must not exist. */

@@ -18,8 +18,13 @@ record SamplingModel(List<Stratum> strata, TableCodec codec, boolean withSampleI
 
   static final String SAMPLE_ID = "sample_id";
 
-  /** One independent model: samples of a stratum are barycentres of that stratum's rows only. */
-  record Stratum(String label, TrainingSet training, SamplerConfig config, long firstId, long count)
+  /**
+   * One independent model: samples of a stratum are barycentres of that stratum's rows only.
+   *
+   * @param guard the --guard near-copy check against this stratum's rows; null without --guard
+   */
+  record Stratum(String label, TrainingSet training, SamplerConfig config, long firstId, long count,
+      NearCopyGuard guard)
       implements Serializable {
   }
 
