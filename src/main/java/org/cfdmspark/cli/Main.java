@@ -66,6 +66,6 @@ public final class Main {
   }
 
   private static List<CliCommand> commands() {
-    return List.of(new GenerateCommand(), new KnobsCommand(generateKnobs()));
+    return List.of(new GenerateCommand(), new ReportCommand(), new KnobsCommand(generateKnobs()));
   }
 }

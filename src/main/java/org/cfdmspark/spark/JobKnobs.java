@@ -63,7 +63,7 @@ public final class JobKnobs {
           + "privacy figures.");
   public static final Knob<Boolean> REPORT = flag("report", false,
       "After sampling, write the quality and privacy report of the output against the training rows (and the "
-          + "holdout) into <output>/_report/.");
+          + "holdout) into <output>/" + ReportJob.DIRECTORY + "/.");
   public static final Knob<Boolean> GUARD = flag("guard", false,
       "Resample near-copies: a sample closer to a training row than --guard-threshold is replaced by a new "
           + "trajectory (up to " + NearCopyGuard.ATTEMPTS + " tries); the manifest counts them.");
