@@ -19,7 +19,7 @@ public final class ReportHtml {
         .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}")
         .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
-        .append("img{margin:4px;border:1px solid #eee}.note{color:#555;font-size:90%}")
+        .append("img{margin:4px;border:1px solid #eee}.note{color:#555;font-size:90%}td.text{text-align:left}")
         .append("</style></head><body>\n<h1>Quality and privacy report</h1>\n");
     tables(html, report);
     fidelity(html, report);
@@ -43,7 +43,7 @@ public final class ReportHtml {
 
   private static void row(StringBuilder html, String name, QualityReport.TableInfo table) {
     if (table != null) {
-      html.append("<tr><td>").append(name).append("</td><td>").append(escape(table.path())).append("</td><td>")
+      html.append("<tr><td>").append(name).append("</td><td class=\"text\">").append(escape(table.path())).append("</td><td>")
           .append(table.rows()).append("</td><td>").append(table.usedRows()).append("</td></tr>");
     }
   }
@@ -106,7 +106,8 @@ public final class ReportHtml {
   }
 
   private static void figure(StringBuilder html, String name, double value, String reference) {
-    html.append("<tr><td>").append(name).append("</td>").append(cell(value)).append("<td>").append(reference)
+    html.append("<tr><td>").append(name).append("</td>").append(cell(value)).append("<td class=\"text\">")
+        .append(reference)
         .append("</td></tr>");
   }
 

@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,10 @@ public final class ReportPlots {
   }
 
   private static Chart<?, ?> marginal(EvalColumn train, EvalColumn synthetic) {
+    if (train instanceof EvalColumn.Numeric t && fewValues(t.values())) {
+      // A number column with a handful of values (years, codes, counts) reads best as bars, one per value.
+      return bars(train.name(), asText(t.values()), asText(((EvalColumn.Numeric) synthetic).values()));
+    }
     if (train instanceof EvalColumn.Numeric t) {
       double[] s = ((EvalColumn.Numeric) synthetic).values();
       EqualWidthBins bins = EqualWidthBins.spanning(t.values(), BINS);
@@ -77,18 +83,23 @@ public final class ReportPlots {
           .yAxisTitle("share of rows").build();
       style(chart.getStyler());
       chart.getStyler().setMarkerSize(0);
+      chart.getStyler().setXAxisDecimalPattern("#.##");
       chart.addSeries("training", centres, bins.shares(t.values())).setLineColor(TRAIN);
       chart.addSeries("synthetic", centres, bins.shares(s)).setLineColor(SYNTHETIC);
       return chart;
     }
-    String[] t = ((EvalColumn.Categorical) train).values();
-    String[] s = ((EvalColumn.Categorical) synthetic).values();
+    return bars(train.name(), ((EvalColumn.Categorical) train).values(),
+        ((EvalColumn.Categorical) synthetic).values());
+  }
+
+  /** Side-by-side bars of the most frequent training values' shares. */
+  private static CategoryChart bars(String name, String[] t, String[] s) {
     Map<String, Double> trainShares = shares(t);
     Map<String, Double> syntheticShares = shares(s);
     List<String> top = trainShares.keySet().stream()
         .sorted(Comparator.comparing((String k) -> -trainShares.get(k)).thenComparing(k -> k))
         .limit(MAX_CATEGORIES).toList();
-    CategoryChart chart = new CategoryChartBuilder().width(480).height(300).title(train.name())
+    CategoryChart chart = new CategoryChartBuilder().width(480).height(300).title(name)
         .yAxisTitle("share of rows").build();
     style(chart.getStyler());
     chart.getStyler().setXAxisLabelRotation(top.size() > 4 ? 45 : 0);
@@ -97,6 +108,21 @@ public final class ReportPlots {
     chart.addSeries("synthetic", top, top.stream().map(k -> syntheticShares.getOrDefault(k, 0.0)).toList())
         .setFillColor(SYNTHETIC);
     return chart;
+  }
+
+  private static boolean fewValues(double[] values) {
+    return Arrays.stream(values).filter(v -> !Double.isNaN(v)).distinct().limit(MAX_CATEGORIES + 1).count()
+        <= MAX_CATEGORIES;
+  }
+
+  /** Numbers as category labels, whole numbers without a decimal point, missing as null. */
+  private static String[] asText(double[] values) {
+    String[] text = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      text[i] = Double.isNaN(v) ? null : v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+    return text;
   }
 
   /** Category → share of rows; missing cells are the category "(missing)". */
@@ -116,17 +142,20 @@ public final class ReportPlots {
     for (int a = 0; a < numeric.size(); a++) {
       for (int b = 0; b < numeric.size(); b++) {
         double rho = CorrelationSimilarity.pearson(numeric.get(a).values(), numeric.get(b).values());
-        cells.add(new Number[] {a, b, Double.isNaN(rho) ? 0 : rho});
+        // Row b is drawn at height n − 1 − b so that the first column is at the top, the diagonal descending.
+        cells.add(new Number[] {a, numeric.size() - 1 - b, Double.isNaN(rho) ? 0 : rho});
       }
     }
-    int size = Math.max(420, 60 + 28 * names.size());
+    List<String> topDown = new ArrayList<>(names);
+    Collections.reverse(topDown);
+    int size = Math.max(520, 160 + 48 * names.size());
     HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title).build();
     chart.getStyler().setMin(-1).setMax(1)
         .setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)})
         .setShowValue(names.size() <= 12).setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setXAxisLabelRotation(90);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.addSeries("rho", names, names, cells);
+    chart.addSeries("rho", names, topDown, cells);
     return chart;
   }
 

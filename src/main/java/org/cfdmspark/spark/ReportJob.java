@@ -117,7 +117,7 @@ public final class ReportJob {
     try {
       return new Source(path, spark.read().format(FileFormat.AUTO.forOutput(path).sparkName())
           .option("header", "true").option("inferSchema", "true")
-          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path));
+          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(readable(spark, path)));
     } catch (Exception e) { // AnalysisException (no such path), undeclared by Scala
       if (e instanceof RuntimeException runtime && !(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw runtime;
@@ -125,6 +125,18 @@ public final class ReportJob {
       throw new BadInputException("cannot read table '" + path + "': " + e.getMessage().lines().findFirst()
           .orElse(""));
     }
+  }
+
+  /**
+   * Spark skips a path whose name starts with _ or . even when it is named explicitly, so such a directory
+   * (e.g. {@code <output>/_holdout}) is read through its part files.
+   */
+  static String readable(SparkSession spark, String path) throws IOException {
+    Path hadoopPath = new Path(path);
+    String name = hadoopPath.getName();
+    boolean hidden = name.startsWith("_") || name.startsWith(".");
+    return hidden && hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(hadoopPath)
+        .isDirectory() ? new Path(hadoopPath, "part-*").toString() : path;
   }
 
   /** The training columns less --exclude and --ignore; each must exist in the other tables. */

@@ -20,7 +20,7 @@ public final class ReportKnobs {
   public static final Knob<String> HOLDOUT = Knob.text("holdout", "PATH", null,
       "Rows of the same source never shown to the generator (e.g. <output>/_holdout): the floor and the privacy "
           + "reference.");
-  public static final Knob<Integer> MAX_ROWS = Knob.integer("max-rows", 20_000, 10, Integer.MAX_VALUE,
+  public static final Knob<Integer> MAX_ROWS = Knob.integer("max-rows", 50_000, 10, Integer.MAX_VALUE,
       "Rows per table read into the report (a seeded subsample of larger tables); also the DCR reference size.");
   public static final Knob<Integer> DISTANCE_ROWS = Knob.integer("distance-rows", 5_000, 10, Integer.MAX_VALUE,
       "Rows per table for detection (C2ST), sliced W2, MMD, PCA and as DCR queries.");
