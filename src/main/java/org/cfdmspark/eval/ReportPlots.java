@@ -30,6 +30,7 @@ import org.knowm.xchart.style.Styler;
  */
 public final class ReportPlots {
   private static final int BINS = 30;
+  private static final String MISSING = "(missing)";
   private static final int MAX_CATEGORIES = 12;
   private static final int MAX_SCATTER_POINTS = 1500;
   private static final Color TRAIN = new Color(31, 119, 180);
@@ -73,13 +74,14 @@ public final class ReportPlots {
   private static Chart<?, ?> marginal(EvalColumn train, EvalColumn synthetic) {
     if (train instanceof EvalColumn.Numeric t && fewValues(t.values())) {
       // A number column with a handful of values (years, codes, counts) reads best as bars, one per value.
-      return bars(train.name(), asText(t.values()), asText(((EvalColumn.Numeric) synthetic).values()));
+      return bars(train.name(), asText(t.values()), asText(((EvalColumn.Numeric) synthetic).values()),
+          Comparator.comparingDouble(ReportPlots::numericLabel));
     }
     if (train instanceof EvalColumn.Numeric t) {
       double[] s = ((EvalColumn.Numeric) synthetic).values();
       EqualWidthBins bins = EqualWidthBins.spanning(t.values(), BINS);
       double[] centres = bins.centres();
-      XYChart chart = new XYChartBuilder().width(480).height(300).title(train.name()).xAxisTitle(train.name())
+      XYChart chart = new XYChartBuilder().width(380).height(280).title(train.name()).xAxisTitle(train.name())
           .yAxisTitle("share of rows").build();
       style(chart.getStyler());
       chart.getStyler().setMarkerSize(0);
@@ -88,18 +90,18 @@ public final class ReportPlots {
       chart.addSeries("synthetic", centres, bins.shares(s)).setLineColor(SYNTHETIC);
       return chart;
     }
-    return bars(train.name(), ((EvalColumn.Categorical) train).values(),
-        ((EvalColumn.Categorical) synthetic).values());
+    String[] t = ((EvalColumn.Categorical) train).values();
+    Map<String, Double> trainShares = shares(t);
+    return bars(train.name(), t, ((EvalColumn.Categorical) synthetic).values(),
+        Comparator.comparing((String k) -> -trainShares.get(k)).thenComparing(k -> k));
   }
 
-  /** Side-by-side bars of the most frequent training values' shares. */
-  private static CategoryChart bars(String name, String[] t, String[] s) {
+  /** Side-by-side bars of the shares of the first {@value #MAX_CATEGORIES} training values in {@code order}. */
+  private static CategoryChart bars(String name, String[] t, String[] s, Comparator<String> order) {
     Map<String, Double> trainShares = shares(t);
     Map<String, Double> syntheticShares = shares(s);
-    List<String> top = trainShares.keySet().stream()
-        .sorted(Comparator.comparing((String k) -> -trainShares.get(k)).thenComparing(k -> k))
-        .limit(MAX_CATEGORIES).toList();
-    CategoryChart chart = new CategoryChartBuilder().width(480).height(300).title(name)
+    List<String> top = trainShares.keySet().stream().sorted(order).limit(MAX_CATEGORIES).toList();
+    CategoryChart chart = new CategoryChartBuilder().width(380).height(280).title(name)
         .yAxisTitle("share of rows").build();
     style(chart.getStyler());
     chart.getStyler().setXAxisLabelRotation(top.size() > 4 ? 45 : 0);
@@ -113,6 +115,11 @@ public final class ReportPlots {
   private static boolean fewValues(double[] values) {
     return Arrays.stream(values).filter(v -> !Double.isNaN(v)).distinct().limit(MAX_CATEGORIES + 1).count()
         <= MAX_CATEGORIES;
+  }
+
+  /** A numeric label's value; "(missing)" sorts last. */
+  private static double numericLabel(String label) {
+    return label.equals(MISSING) ? Double.POSITIVE_INFINITY : Double.parseDouble(label);
   }
 
   /** Numbers as category labels, whole numbers without a decimal point, missing as null. */
@@ -129,7 +136,7 @@ public final class ReportPlots {
   private static Map<String, Double> shares(String[] values) {
     Map<String, Double> shares = new TreeMap<>();
     for (String v : values) {
-      shares.merge(v == null ? "(missing)" : v, 1.0 / values.length, Double::sum);
+      shares.merge(v == null ? MISSING : v, 1.0 / values.length, Double::sum);
     }
     return shares;
   }
@@ -148,12 +155,15 @@ public final class ReportPlots {
     }
     List<String> topDown = new ArrayList<>(names);
     Collections.reverse(topDown);
-    int size = Math.max(520, 160 + 48 * names.size());
+    int size = Math.max(440, 160 + 40 * names.size());
     HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title).build();
     chart.getStyler().setMin(-1).setMax(1)
         .setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)})
         .setShowValue(names.size() <= 12).setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setXAxisLabelRotation(90);
+    // Small spacing hints: xchart otherwise drops every other column name to keep its default tick spacing.
+    chart.getStyler().setXAxisTickMarkSpacingHint(10);
+    chart.getStyler().setYAxisTickMarkSpacingHint(10);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.addSeries("rho", names, topDown, cells);
     return chart;
@@ -167,11 +177,12 @@ public final class ReportPlots {
         .build();
     style(chart.getStyler());
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(3);
+    // Synthetic first, so that the (often fewer) training and holdout points are drawn on top of it.
+    addScatter(chart, "synthetic", pca, tables.synthetic().encoded(), options, SYNTHETIC);
     addScatter(chart, "training", pca, train, options, TRAIN);
     if (tables.holdout() != null) {
       addScatter(chart, "holdout", pca, tables.holdout().encoded(), options, HOLDOUT);
     }
-    addScatter(chart, "synthetic", pca, tables.synthetic().encoded(), options, SYNTHETIC);
     return chart;
   }
 
@@ -193,6 +204,7 @@ public final class ReportPlots {
         .yAxisTitle("share of rows").build();
     style(chart.getStyler());
     chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setXAxisDecimalPattern("0.00");
     chart.addSeries("synthetic -> training", bins.centres(), bins.shares(s)).setLineColor(SYNTHETIC);
     if (h != null) {
       chart.addSeries("holdout -> training", bins.centres(), bins.shares(h)).setLineColor(HOLDOUT);

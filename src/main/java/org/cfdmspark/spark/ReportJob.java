@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.core.BadInputException;
+import org.cfdmspark.core.Knob;
 import org.cfdmspark.core.SamplerKnobs;
 import org.cfdmspark.core.Settings;
 import org.cfdmspark.data.ColumnNames;
@@ -61,10 +62,7 @@ public final class ReportJob {
 
   /** generate --report: the run's training rows (after --where and the holdout split) against its output. */
   public static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, GenerateResult result) {
-    Settings settings = Settings.defaults(ReportKnobs.ALL);
-    for (var entry : generateSettings.asText().entrySet()) {
-      settings = settings.withText(entry.getKey(), entry.getValue());
-    }
+    Settings settings = ReportKnobs.select(generateSettings, ReportKnobs.ALL);
     InputTable input = InputTable.read(spark, generateSettings);
     Source synthetic = new Source(result.output(), spark.read().format(result.manifest().output().format())
         .option("header", "true").option("inferSchema", "true")
@@ -128,15 +126,19 @@ public final class ReportJob {
   }
 
   /**
-   * Spark skips a path whose name starts with _ or . even when it is named explicitly, so such a directory
-   * (e.g. {@code <output>/_holdout}) is read through its part files.
+   * The paths to load for {@code path}. Spark skips a path whose name starts with _ or . even when it is named
+   * explicitly, so such a directory (e.g. {@code <output>/_holdout}) is read as the list of its data files.
    */
-  static String readable(SparkSession spark, String path) throws IOException {
+  static String[] readable(SparkSession spark, String path) throws IOException {
     Path hadoopPath = new Path(path);
+    FileSystem fs = hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
     String name = hadoopPath.getName();
-    boolean hidden = name.startsWith("_") || name.startsWith(".");
-    return hidden && hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(hadoopPath)
-        .isDirectory() ? new Path(hadoopPath, "part-*").toString() : path;
+    if (!(name.startsWith("_") || name.startsWith(".")) || !fs.getFileStatus(hadoopPath).isDirectory()) {
+      return new String[] {path};
+    }
+    return Arrays.stream(fs.listStatus(hadoopPath)).map(status -> status.getPath())
+        .filter(file -> !file.getName().startsWith("_") && !file.getName().startsWith("."))
+        .map(Path::toString).toArray(String[]::new);
   }
 
   /** The training columns less --exclude and --ignore; each must exist in the other tables. */
@@ -176,7 +178,7 @@ public final class ReportJob {
     return ReportRows.table(source.path(), total, used, codec);
   }
 
-  private static String required(Settings settings, org.cfdmspark.core.Knob<String> knob) {
+  private static String required(Settings settings, Knob<String> knob) {
     String value = settings.get(knob);
     if (value == null || value.isBlank()) {
       throw new BadInputException(knob.option() + " is required; give " + knob.option() + " " + knob.valueLabel());

@@ -3,6 +3,7 @@ package org.cfdmspark.spark;
 import java.util.ArrayList;
 import java.util.List;
 import org.cfdmspark.core.Knob;
+import org.cfdmspark.core.Settings;
 
 /**
  * The report command's own knobs. The command also takes every generate knob: --output (the report directory),
@@ -36,6 +37,24 @@ public final class ReportKnobs {
 
   /** Every knob the report command takes: its own, then the generate knobs. */
   public static final List<Knob<?>> ALL = concat();
+
+  /**
+   * Settings over {@code knobs}: the values {@code from} has for them, the defaults for the rest. Values are copied
+   * typed, because a value's display text (e.g. "(all)") need not parse back.
+   */
+  static Settings select(Settings from, List<Knob<?>> knobs) {
+    Settings selected = Settings.defaults(knobs);
+    for (Knob<?> knob : from.knobs()) {
+      if (knobs.contains(knob)) {
+        selected = copy(from, selected, knob);
+      }
+    }
+    return selected;
+  }
+
+  private static <T> Settings copy(Settings from, Settings to, Knob<T> knob) {
+    return to.with(knob, from.get(knob));
+  }
 
   private static List<Knob<?>> concat() {
     List<Knob<?>> all = new ArrayList<>(OWN);

@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.core.Knob;
 import org.cfdmspark.core.SamplerKnobs;
 import org.cfdmspark.core.Settings;
 import org.cfdmspark.eval.QualityReport;
@@ -65,7 +64,7 @@ public final class SweepJob {
       String run = "runs/" + knob + "=" + value;
       Settings runSettings = base.withText(knob, value).withText(JobKnobs.OUTPUT.name(),
           new Path(output, run).toString());
-      GenerateResult result = GenerateJob.run(spark, only(runSettings, JobKnobs.GENERATE));
+      GenerateResult result = GenerateJob.run(spark, ReportKnobs.select(runSettings, JobKnobs.GENERATE));
       QualityReport report = ReportJob.afterGenerate(spark, runSettings, result);
       rows.add(SweepReport.Row.of(value, result.samples(), report,
           run + "/" + ReportJob.DIRECTORY + "/" + ReportJob.HTML));
@@ -73,17 +72,6 @@ public final class SweepJob {
     SweepReport sweep = new SweepReport(knob, List.copyOf(rows));
     write(spark, sweep, output);
     return sweep;
-  }
-
-  /** The values of {@code knobs} only, so that a run's manifest lists the generate settings and nothing else. */
-  static Settings only(Settings settings, List<Knob<?>> knobs) {
-    Settings selected = Settings.defaults(knobs);
-    for (var entry : settings.asText().entrySet()) {
-      if (knobs.stream().anyMatch(k -> k.name().equals(entry.getKey()))) {
-        selected = selected.withText(entry.getKey(), entry.getValue());
-      }
-    }
-    return selected;
   }
 
   private static void write(SparkSession spark, SweepReport sweep, String output) {
