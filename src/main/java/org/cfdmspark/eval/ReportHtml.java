@@ -95,7 +95,7 @@ public final class ReportHtml {
       figure(html, "closer-to-training share", p.closerToTrainShare(),
           "ideal " + number(p.idealCloserToTrainShare()));
       figure(html, "DCROverfittingProtection", p.dcrOverfittingProtection(),
-          "1 = no overfitting; |R| = |H| = " + p.protectionTrainRows());
+          "1 = no overfitting: min((1 &minus; share) / (1 &minus; ideal), 1)");
     }
     figure(html, "near-copy rate", p.nearCopyRate(), "DCR below " + number(p.nearCopyThreshold())
         + " (1st percentile of training rows' nearest-other-row distance)");

@@ -10,8 +10,9 @@ import org.cfdmspark.knn.RowMatrix;
  * @param dcrSyntheticToTrain median and 5th percentile of the synthetic rows' DCR
  * @param dcrHoldoutToTrain the same for holdout rows: what rows the model never saw look like
  * @param closerToTrainShare share of synthetic rows nearer a training row than any holdout row (ideal: its ideal)
- * @param dcrOverfittingProtection SDMetrics' min(2 (1 − share), 1), computed with the training rows subsampled to
- *     {@code protectionTrainRows} = |H| (the metric assumes |R| = |H|)
+ * @param dcrOverfittingProtection min((1 − share) / (1 − ideal), 1): SDMetrics' min(2 (1 − share), 1) when
+ *     |R| = |H| (ideal ½), measured against the ideal otherwise. Subsampling R to |H| instead would hide copies of
+ *     the rows left out, so all used training rows stay in.
  * @param nearCopyThreshold 1st percentile of training rows' distances to their nearest other training row
  * @param nearCopyRate share of synthetic rows with DCR below the threshold
  * @param exactCopies synthetic rows equal to a used training row on every decoded value
@@ -19,7 +20,7 @@ import org.cfdmspark.knn.RowMatrix;
 public record ReportPrivacy(int trainRows, Integer holdoutRows, int syntheticRows,
     PrivacyMetrics.DcrSummary dcrSyntheticToTrain, PrivacyMetrics.DcrSummary dcrHoldoutToTrain,
     Double closerToTrainShare, Double idealCloserToTrainShare, Double dcrOverfittingProtection,
-    Integer protectionTrainRows, double nearCopyThreshold, double nearCopyRate, ExactCopies exactCopies) {
+    double nearCopyThreshold, double nearCopyRate, ExactCopies exactCopies) {
 
   /** The figures and the raw DCRs behind them (for the histogram); {@code holdoutToTrain} null without holdout. */
   public record Measured(ReportPrivacy figures, double[] syntheticToTrain, double[] holdoutToTrain) {
@@ -38,19 +39,17 @@ public record ReportPrivacy(int trainRows, Integer holdoutRows, int syntheticRow
         near += dcr < threshold ? 1 : 0;
       }
       ReportPrivacy figures = new ReportPrivacy(train.rows(), null, synthetic.rows(),
-          PrivacyMetrics.DcrSummary.of(syntheticToTrain), null, null, null, null, null, threshold,
+          PrivacyMetrics.DcrSummary.of(syntheticToTrain), null, null, null, null, threshold,
           near / (double) synthetic.rows(), copies);
       return new Measured(figures, syntheticToTrain, null);
     }
     RowMatrix holdout = QualityReport.subsample(tables.holdout().encoded(), options.distanceRows(),
         options.seed() + 1);
     PrivacyMetrics all = PrivacyMetrics.compute(train, holdout, synthetic);
-    RowMatrix sameSizeTrain = QualityReport.subsample(train, holdout.rows(), options.seed() + 2);
-    PrivacyMetrics sameSize = PrivacyMetrics.compute(sameSizeTrain, holdout, synthetic);
+    double protection = Math.min((1 - all.closerToTrainShare()) / (1 - all.idealCloserToTrainShare()), 1);
     ReportPrivacy figures = new ReportPrivacy(train.rows(), holdout.rows(), synthetic.rows(),
         all.syntheticToTrain(), all.holdoutToTrain(), all.closerToTrainShare(), all.idealCloserToTrainShare(),
-        sameSize.dcrOverfittingProtection(), sameSizeTrain.rows(), all.nearCopyThreshold(), all.nearCopyRate(),
-        copies);
+        protection, all.nearCopyThreshold(), all.nearCopyRate(), copies);
     return new Measured(figures, syntheticToTrain, NearestDistances.toNearest(train, holdout));
   }
 }

@@ -3,6 +3,7 @@ package org.cfdmspark.eval;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationText;
@@ -51,9 +52,15 @@ public record SweepReport(String knob, List<Row> rows) {
     double[] x = rows.stream().mapToDouble(Row::nearCopyRate).toArray();
     double[] y = rows.stream().mapToDouble(Row::overallFidelity).toArray();
     chart.addSeries(knob, x, y);
+    // Labels are centred on their anchor: place each above its point, and widen the axes so edge labels fit.
+    double yMin = Arrays.stream(y).min().orElse(0);
+    double yMax = Arrays.stream(y).max().orElse(1);
+    double ySpan = yMax > yMin ? yMax - yMin : 0.01;
+    chart.getStyler().setXAxisMin(-0.1).setXAxisMax(1.1);
+    chart.getStyler().setYAxisMin(yMin - 0.1 * ySpan).setYAxisMax(yMax + 0.15 * ySpan);
     for (Row row : rows) {
-      chart.addAnnotation(new AnnotationText("  " + knob + " = " + row.value(), row.nearCopyRate(),
-          row.overallFidelity(), false));
+      chart.addAnnotation(new AnnotationText(knob + " = " + row.value(), row.nearCopyRate(),
+          row.overallFidelity() + 0.05 * ySpan, false));
     }
     BitmapEncoder.saveBitmap(chart, directory.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
   }

@@ -40,7 +40,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public record Output(String path, String format, int partitions) {
   }
 
-  /** Input rows read, left out by --where, and used as the training set. */
+  /** Input rows read, left out (by --where or held out by --holdout-fraction), and used as the training set. */
   public record RowCounts(long read, long filtered, long used) {
   }
 

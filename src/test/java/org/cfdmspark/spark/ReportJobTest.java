@@ -65,8 +65,6 @@ class ReportJobTest {
     assertTrue(privacy.at("/dcr_synthetic_to_train/median").asDouble() > 0);
     assertTrue(privacy.at("/dcr_holdout_to_train/median").asDouble()
         >= privacy.at("/dcr_holdout_to_train/percentile5").asDouble());
-    assertEquals(report.at("/holdout/used_rows").asInt(), privacy.at("/protection_train_rows").asInt(),
-        "DCROverfittingProtection compares equal-size training and holdout sets");
 
     String html = Files.readString(reportDir.resolve(ReportJob.HTML));
     Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
