@@ -86,6 +86,7 @@ public final class ReportPlots {
       style(chart.getStyler());
       chart.getStyler().setMarkerSize(0);
       chart.getStyler().setXAxisDecimalPattern("#.##");
+      chart.getStyler().setXAxisTickMarkSpacingHint(110); // room for long numbers such as 355000.5
       chart.addSeries("training", centres, bins.shares(t.values())).setLineColor(TRAIN);
       chart.addSeries("synthetic", centres, bins.shares(s)).setLineColor(SYNTHETIC);
       return chart;
@@ -212,8 +213,10 @@ public final class ReportPlots {
     return chart;
   }
 
+  /** White, with the legend under the plot: inside it would cover bars and peaks. */
   private static void style(Styler styler) {
-    styler.setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE);
+    styler.setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendBorderColor(Color.WHITE);
   }
 
   private static void save(Chart<?, ?> chart, Path directory, String file) throws IOException {
