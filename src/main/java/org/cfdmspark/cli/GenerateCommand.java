@@ -7,7 +7,9 @@ import java.util.Map;
 import org.cfdmspark.core.Knob;
 import org.cfdmspark.spark.GenerateJob;
 import org.cfdmspark.spark.GenerateResult;
+import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.spark.JobKnobs;
+import org.cfdmspark.spark.ReportJob;
 import org.cfdmspark.spark.SparkSessions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -42,9 +44,14 @@ final class GenerateCommand implements CliCommand {
       given = DemoInput.complete(given);
     }
     var settings = SettingsResolver.resolve(KNOBS, parsed.matchedOptionValue("--conf-file", null), given);
-    GenerateResult result = GenerateJob.run(SparkSessions.getOrCreate("cfdm-spark generate"), settings);
+    SparkSession spark = SparkSessions.getOrCreate("cfdm-spark generate");
+    GenerateResult result = GenerateJob.run(spark, settings);
     out.printf("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)%n", result.samples(), result.output(),
         result.output());
+    if (settings.get(JobKnobs.REPORT)) {
+      ReportJob.afterGenerate(spark, settings, result);
+      out.printf("wrote the report to %s/%s/%s%n", result.output(), ReportJob.DIRECTORY, ReportJob.HTML);
+    }
     return ExitCodes.SUCCESS;
   }
 }

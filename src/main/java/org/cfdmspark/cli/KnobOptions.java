@@ -14,15 +14,19 @@ import picocli.CommandLine.ParseResult;
  * {@link SettingsResolver}), never here.
  */
 final class KnobOptions {
+  private static final String FLAG_LABEL = "true|false";
   private KnobOptions() {
   }
 
-  /** Adds one {@code --name VALUE} option per knob to {@code spec}. */
+  /** Adds one {@code --name VALUE} option per knob to {@code spec}; a true|false knob also works bare as a flag. */
   static void addTo(CommandSpec spec, List<Knob<?>> knobs) {
     for (Knob<?> knob : knobs) {
+      boolean flag = FLAG_LABEL.equals(knob.valueLabel());
       spec.addOption(OptionSpec.builder(knob.option())
           .paramLabel(knob.valueLabel())
           .type(String.class)
+          .arity(flag ? "0..1" : "1")
+          .fallbackValue(flag ? "true" : null)
           .description(knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".")
           .build());
     }

@@ -66,6 +66,7 @@ public final class Main {
   }
 
   private static List<CliCommand> commands() {
-    return List.of(new GenerateCommand(), new BenchCommand(), new KnobsCommand(generateKnobs()));
+    return List.of(new GenerateCommand(), new ReportCommand(), new BenchCommand(),
+        new KnobsCommand(generateKnobs()));
   }
 }

@@ -52,4 +52,30 @@ final class EqualWidthBins {
     int bin = position >= 0 ? position : -position - 2;
     return Math.max(0, Math.min(edges.length - 2, bin));
   }
+
+  /** The bins' mid-points, for plotting. */
+  double[] centres() {
+    double[] centres = new double[edges.length - 1];
+    for (int k = 0; k < centres.length; k++) {
+      centres[k] = (edges[k] + edges[k + 1]) / 2;
+    }
+    return centres;
+  }
+
+  /** The share of the non-missing {@code values} in each bin (zeros when there are none). */
+  double[] shares(double[] values) {
+    double[] shares = new double[edges.length - 1];
+    int present = 0;
+    for (double v : values) {
+      Integer bin = bin(v);
+      if (bin != null) {
+        shares[bin]++;
+        present++;
+      }
+    }
+    for (int k = 0; k < shares.length && present > 0; k++) {
+      shares[k] /= present;
+    }
+    return shares;
+  }
 }

@@ -28,13 +28,14 @@ import org.cfdmspark.data.ColumnNames;
  * facts the manifest records about the file. Every problem a user can fix (missing path, unknown column, bad
  * predicate) is a {@link BadInputException} raised here, before any sampling.
  *
- * @param table the rows matching --where, the modelled columns only, in output order
+ * @param table the rows matching --where less the --holdout-fraction rows, the modelled columns only, in output order
+ * @param holdout the held-out rows (same columns), never seen by the model; null without --holdout-fraction
  * @param outputFields every output column in input order: the modelled ones and the --ignore ones
  * @param rowsRead rows in the input before --where
  * @param bytes total size of the input file(s)
  * @param modifiedMillis latest modification time of the input file(s)
  */
-record InputTable(FileFormat format, Dataset<Row> table, List<StructField> outputFields, long rowsRead, long bytes,
+record InputTable(FileFormat format, Dataset<Row> table, Dataset<Row> holdout, List<StructField> outputFields, long rowsRead, long bytes,
     long modifiedMillis) {
 
   static InputTable read(SparkSession spark, Settings settings) {
@@ -69,8 +70,9 @@ record InputTable(FileFormat format, Dataset<Row> table, List<StructField> outpu
       }
     }
     long rowsRead = all.count();
-    Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
-    return new InputTable(format, rows.select(modelled.stream().map(ColumnNames::column).toArray(Column[]::new)),
+    Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE))
+        .select(modelled.stream().map(ColumnNames::column).toArray(Column[]::new));
+    return new InputTable(format, HoldoutSplit.training(rows, settings), HoldoutSplit.holdout(rows, settings),
         outputFields, rowsRead, bytes, modified);
   }
 

@@ -57,10 +57,26 @@ public final class JobKnobs {
   public static final Knob<Boolean> PROGRESS = flag("progress", true,
       "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling.");
 
+  public static final Knob<Double> HOLDOUT_FRACTION = Knob.decimal("holdout-fraction", 0, 0, 1, false,
+      "Share of the training rows (after --where) held out of the model, chosen by a seeded hash of each row's "
+          + "values, and written to <output>/" + HoldoutSplit.DIRECTORY + "/ as CSV: the reference for the report's "
+          + "privacy figures.");
+  public static final Knob<Boolean> REPORT = flag("report", false,
+      "After sampling, write the quality and privacy report of the output against the training rows (and the "
+          + "holdout) into <output>/" + ReportJob.DIRECTORY + "/.");
+  public static final Knob<Boolean> GUARD = flag("guard", false,
+      "Resample near-copies: a sample closer to a training row than --guard-threshold is replaced by a new "
+          + "trajectory (up to " + NearCopyGuard.ATTEMPTS + " tries); the manifest counts them.");
+  public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
+      raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
+      "Distance (encoded space) under which --guard replaces a sample; auto = the near-copy threshold, the 1st "
+          + "percentile of training rows' distances to their nearest other row.",
+      v -> v == null ? "auto" : String.valueOf(v));
+
   /** The job's own knobs. */
   public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE,
       CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, WHERE, STRATIFY_BY, COUNTS, MODE, PARTITIONS,
-      BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS);
+      BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS, HOLDOUT_FRACTION, GUARD, GUARD_THRESHOLD, REPORT);
 
   /** Every knob of the generate command: the engine's, then the job's. */
   public static final List<Knob<?>> GENERATE = concat(SamplerKnobs.ALL, ALL);
@@ -80,7 +96,7 @@ public final class JobKnobs {
     return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
-  private static Knob<Boolean> flag(String name, boolean defaultValue, String help) {
+  static Knob<Boolean> flag(String name, boolean defaultValue, String help) {
     return Knob.custom(name, "true|false", defaultValue, JobKnobs::parseBoolean, v -> true, "true or false", help,
         String::valueOf);
   }

@@ -67,7 +67,7 @@ final class ModelFitting {
         LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}, {}", plan.label(),
             training.size(), training.dimension(), plan.count(), config.sigma(), search);
         strata.add(new SamplingModel.Stratum(plan.label(), training, config, search, plan.firstId(),
-            plan.count()));
+            plan.count(), NearCopyGuard.forStratum(training, settings, config.seed())));
       }
       return new Fitted(new SamplingModel(strata, codec, settings.get(JobKnobs.SAMPLE_ID)), rows);
     } finally {

@@ -20,21 +20,25 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
 
   private final Broadcast<SamplingModel> model;
   private final LongAccumulator sampled;
+  private final LongAccumulator replaced;
 
-  PartitionSampler(Broadcast<SamplingModel> model, LongAccumulator sampled) {
+  /** {@code replaced} counts the near-copies --guard resampled. */
+  PartitionSampler(Broadcast<SamplingModel> model, LongAccumulator sampled, LongAccumulator replaced) {
     this.model = model;
     this.sampled = sampled;
+    this.replaced = replaced;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Long> ids) {
-    return new Rows(model.value(), ids, sampled);
+    return new Rows(model.value(), ids, sampled, replaced);
   }
 
   /** Lazily sampled rows: a block of ids is pulled and sampled when the previous block's rows are used up. */
   private static final class Rows implements Iterator<Row> {
     private final Iterator<Long> ids;
     private final LongAccumulator sampled;
+    private final LongAccumulator replaced;
     private final SamplingModel model;
     private final FlowSampler[] samplers;
     private final TableCodec codec;
@@ -46,9 +50,10 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private int next;
     private long pending = -1;
 
-    Rows(SamplingModel model, Iterator<Long> ids, LongAccumulator sampled) {
+    Rows(SamplingModel model, Iterator<Long> ids, LongAccumulator sampled, LongAccumulator replaced) {
       this.ids = ids;
       this.sampled = sampled;
+      this.replaced = replaced;
       this.model = model;
       this.samplers = new FlowSampler[model.strata().size()];
       this.codec = model.codec();
@@ -97,6 +102,10 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
         pending = ids.hasNext() ? ids.next() : -1;
       }
       sampler(stratum).sampleBlock(block, size, z, 0);
+      NearCopyGuard guard = model.strata().get(stratum).guard();
+      if (guard != null) {
+        replaced.add(guard.apply(sampler(stratum), block, size, z));
+      }
       sampled.add(size);
     }
 

@@ -21,11 +21,12 @@ import org.apache.hadoop.fs.Path;
  * @param seed the seed actually used (given, derived from the run id, or 0)
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
+ * @param guard what --guard did; null without it
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
-    double samplesPerSecond, TaskCounts tasks) {
+    double samplesPerSecond, TaskCounts tasks, Guard guard) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
@@ -41,7 +42,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public record Output(String path, String format, int partitions) {
   }
 
-  /** Input rows read, left out by --where, and used as the training set. */
+  /** Input rows read, left out (by --where or held out by --holdout-fraction), and used as the training set. */
   public record RowCounts(long read, long filtered, long used) {
   }
 
@@ -54,6 +55,13 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
    * @param retried successful attempts that were not a task's first (attempt number above 0)
    */
   public record TaskCounts(long failed, long retried) {
+  }
+
+  /**
+   * @param threshold the near-copy distance (encoded space); null when strata have their own
+   * @param replaced samples that were near-copies when first drawn and were sampled again
+   */
+  public record Guard(Double threshold, long replaced) {
   }
 
   /** Writes this manifest as indented JSON to {@code file}, which must not exist. */

@@ -22,9 +22,11 @@ record SamplingModel(List<Stratum> strata, TableCodec codec, boolean withSampleI
   /**
    * One independent model: samples of a stratum are barycentres of that stratum's rows only. Its neighbour
    * search (IVF cells, probes) is built once on the driver and broadcast with the rows.
+   *
+   * @param guard the --guard near-copy check against this stratum's rows; null without --guard
    */
   record Stratum(String label, TrainingSet training, SamplerConfig config, NeighbourSearch search, long firstId,
-      long count) implements Serializable {
+      long count, NearCopyGuard guard) implements Serializable {
   }
 
   /** The stratum that owns sample {@code id}. */

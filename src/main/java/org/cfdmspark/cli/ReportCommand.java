@@ -1,0 +1,61 @@
+package org.cfdmspark.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.core.Settings;
+import org.cfdmspark.eval.QualityReport;
+import org.cfdmspark.eval.SweepReport;
+import org.cfdmspark.spark.JobKnobs;
+import org.cfdmspark.spark.ReportJob;
+import org.cfdmspark.spark.ReportKnobs;
+import org.cfdmspark.spark.SparkSessions;
+import org.cfdmspark.spark.SweepJob;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code report}: the quality and privacy report of a synthetic table against its training table (and holdout),
+ * or with {@code --sweep} the trade-off over the values of one generate knob (see {@link ReportJob},
+ * {@link SweepJob}).
+ */
+final class ReportCommand implements CliCommand {
+
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create();
+    spec.usageMessage().description("Quality and privacy report: report --train PATH --synthetic PATH "
+        + "[--holdout PATH] --output DIR, or report --sweep KNOB=V1,V2,... --input PATH --output DIR [generate "
+        + "options]. --output is the report directory.");
+    spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
+        .description("Settings file (name = value); command-line options win.").build());
+    KnobOptions.addTo(spec, ReportKnobs.ALL);
+    return spec;
+  }
+
+  @Override
+  public int run(ParseResult parsed, PrintStream out) {
+    Map<String, String> given = KnobOptions.given(parsed, ReportKnobs.ALL);
+    Settings settings = SettingsResolver.resolve(ReportKnobs.ALL, parsed.matchedOptionValue("--conf-file", null),
+        given);
+    SparkSession spark = SparkSessions.getOrCreate("cfdm-spark report");
+    if (settings.get(ReportKnobs.SWEEP) != null) {
+      SweepReport sweep = SweepJob.run(spark, settings, given.keySet());
+      out.printf("swept %s over %d values: %s/%s%n", sweep.knob(), sweep.rows().size(),
+          settings.get(JobKnobs.OUTPUT), SweepJob.HTML);
+      return ExitCodes.SUCCESS;
+    }
+    QualityReport report = ReportJob.run(spark, settings);
+    out.printf("overall fidelity %.3f, near-copy rate %.3f: %s/%s%n",
+        report.comparisons().get("synthetic_vs_train").fidelity().overall(), report.privacy().nearCopyRate(),
+        settings.get(JobKnobs.OUTPUT), ReportJob.HTML);
+    return ExitCodes.SUCCESS;
+  }
+}
