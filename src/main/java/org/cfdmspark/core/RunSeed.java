@@ -28,6 +28,11 @@ public final class RunSeed {
     return runId == null ? DEFAULT : fromRunId(runId);
   }
 
+  /** The seed the settings ask for: --seed, else derived from --run-id, else {@link #DEFAULT}. */
+  public static long of(Settings settings) {
+    return resolve(settings.get(SamplerKnobs.SEED), settings.get(SamplerKnobs.RUN_ID));
+  }
+
   /** The seed derived from a run id (see the class comment). */
   public static long fromRunId(String runId) {
     try {

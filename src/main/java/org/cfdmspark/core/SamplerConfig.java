@@ -31,7 +31,7 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
         settings.get(SamplerKnobs.NOISE_POLICY), settings.get(SamplerKnobs.ESTIMATOR),
         settings.get(SamplerKnobs.NEIGHBORS), settings.get(SamplerKnobs.RANDOM_POINTS),
           settings.get(SamplerKnobs.INDEX), settings.get(SamplerKnobs.NLIST), settings.get(SamplerKnobs.NPROBE),
-          RunSeed.resolve(settings.get(SamplerKnobs.SEED), settings.get(SamplerKnobs.RUN_ID)));
+          RunSeed.of(settings));
   }
 
   /** The defaults with the given σ (for tests and embedded use). */

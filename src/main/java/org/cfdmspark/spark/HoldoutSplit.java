@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.apache.hadoop.fs.Path;
-import org.cfdmspark.core.SamplerKnobs;
+import org.cfdmspark.core.RunSeed;
 import org.cfdmspark.core.Settings;
 import org.cfdmspark.data.ColumnNames;
 
@@ -47,7 +47,7 @@ final class HoldoutSplit {
 
   private static Column heldOut(Dataset<Row> rows, double fraction, Settings settings) {
     List<Column> values = new ArrayList<>();
-    values.add(functions.lit(settings.get(SamplerKnobs.SEED)));
+    values.add(functions.lit(RunSeed.of(settings)));
     for (String name : rows.columns()) {
       values.add(ColumnNames.column(name));
     }

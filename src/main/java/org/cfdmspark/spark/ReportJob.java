@@ -20,7 +20,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.core.BadInputException;
 import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.SamplerKnobs;
+import org.cfdmspark.core.RunSeed;
 import org.cfdmspark.core.Settings;
 import org.cfdmspark.data.ColumnNames;
 import org.cfdmspark.data.TableCodec;
@@ -86,7 +86,7 @@ public final class ReportJob {
       Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
       TableCodec codec = TableCodec.fit(trainRows, JobKnobs.overrides(settings));
       List<StructField> types = Arrays.asList(trainRows.schema().fields());
-      long seed = settings.get(SamplerKnobs.SEED);
+      long seed = RunSeed.of(settings);
       int maxRows = settings.get(ReportKnobs.MAX_ROWS);
       ReportTables tables = new ReportTables(collect(train, types, codec, maxRows, seed),
           collect(synthetic, types, codec, maxRows, seed),
