@@ -85,8 +85,9 @@ public final class ReportPlots {
           .yAxisTitle("share of rows").build();
       style(chart.getStyler());
       chart.getStyler().setMarkerSize(0);
-      chart.getStyler().setXAxisDecimalPattern("#.##");
-      chart.getStyler().setXAxisTickMarkSpacingHint(110); // room for long numbers such as 355000.5
+      // Scientific notation for large numbers: six-digit tick labels run into each other at this width.
+      boolean large = Arrays.stream(centres).anyMatch(v -> Math.abs(v) >= 10_000);
+      chart.getStyler().setXAxisDecimalPattern(large ? "0.#E0" : "#.##");
       chart.addSeries("training", centres, bins.shares(t.values())).setLineColor(TRAIN);
       chart.addSeries("synthetic", centres, bins.shares(s)).setLineColor(SYNTHETIC);
       return chart;
