@@ -18,6 +18,12 @@ public final class SmoothedVelocity {
   private double[] queries = new double[0];
   private double[] means = new double[0];
   private long[] queryKeys = new long[0];
+  // σ·ε for the block last seen: under the trajectory policy the same vectors serve every step of a block, so
+  // they are drawn once per block instead of once per step.
+  private double[] noise = new double[0];
+  private long[] noiseTrajectories = new long[0];
+  private int noiseCount = -1;
+  private long noiseStep;
 
   public SmoothedVelocity(PosteriorMean posteriorMean, double sigma, int draws, NoisePolicy noisePolicy, long seed) {
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
@@ -45,16 +51,12 @@ public final class SmoothedVelocity {
       means = new double[queryCount * d];
       queryKeys = new long[queryCount];
     }
-    long noiseStep = noisePolicy == NoisePolicy.TRAJECTORY ? -1 : step;
+    drawNoise(trajectories, count, noisePolicy == NoisePolicy.TRAJECTORY ? -1 : step);
     for (int b = 0; b < count; b++) {
-      if (sigma > 0) {
-        random.reset(RandomStream.key(seed, trajectories[b], noiseStep, RandomStream.Purpose.SMOOTHING_NOISE));
-      }
       for (int m = 0; m < draws; m++) {
         int query = b * draws + m;
         for (int j = 0; j < d; j++) {
-          double noise = sigma > 0 ? sigma * random.nextGaussian() : 0;
-          queries[query * d + j] = z[b * d + j] + noise;
+          queries[query * d + j] = z[b * d + j] + noise[query * d + j];
         }
         queryKeys[query] = RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.RANDOM_POINTS, m);
       }
@@ -69,6 +71,29 @@ public final class SmoothedVelocity {
         out[b * d + j] = sum / draws;
       }
     }
+  }
+
+  /** Fills {@code noise} with σ·ε for the block, unless it already holds the vectors of these trajectories. */
+  private void drawNoise(long[] trajectories, int count, long step) {
+    if (count == noiseCount && step == noiseStep
+        && java.util.Arrays.equals(trajectories, 0, count, noiseTrajectories, 0, count)) {
+      return;
+    }
+    if (noise.length < count * draws * d) {
+      noise = new double[count * draws * d];
+      noiseTrajectories = new long[count];
+    }
+    for (int b = 0; b < count; b++) {
+      if (sigma > 0) {
+        random.reset(RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.SMOOTHING_NOISE));
+      }
+      for (int i = b * draws * d; i < (b + 1) * draws * d; i++) {
+        noise[i] = sigma > 0 ? sigma * random.nextGaussian() : 0;
+      }
+    }
+    System.arraycopy(trajectories, 0, noiseTrajectories, 0, count);
+    noiseCount = count;
+    noiseStep = step;
   }
 
   /** v = (x̂^σ − z) / (1 − t), elementwise over {@code length} entries. */
