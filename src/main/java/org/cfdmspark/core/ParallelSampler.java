@@ -17,22 +17,28 @@ public final class ParallelSampler {
 
   /** Samples trajectories 0 .. count−1 into a new row-major array. */
   public static double[] sample(TrainingSet training, SamplerConfig config, int count, int threads) {
+    // The search is built once here and read by every thread.
+    return sample(training, config, NeighbourSearch.prepare(training, config), 0, count, threads);
+  }
+
+  /** Samples trajectories first .. first+count−1 into a new row-major array, over a search prepared once. */
+  public static double[] sample(TrainingSet training, SamplerConfig config, NeighbourSearch search, long first,
+      int count, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     int d = training.dimension();
     double[] out = new double[Math.multiplyExact(count, d)];
-    NeighbourSearch search = NeighbourSearch.prepare(training, config); // built once, read by every thread
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
       for (int part = 0; part < threads; part++) {
-        int first = (int) ((long) count * part / threads);
+        int start = (int) ((long) count * part / threads);
         int end = (int) ((long) count * (part + 1) / threads);
         parts.add(pool.submit(() -> {
-          double[] chunk = new double[(end - first) * d];
-          FlowSampler.create(training, config, search).sample(first, end - first, chunk);
-          System.arraycopy(chunk, 0, out, first * d, chunk.length);
+          double[] chunk = new double[(end - start) * d];
+          FlowSampler.create(training, config, search).sample(first + start, end - start, chunk);
+          System.arraycopy(chunk, 0, out, start * d, chunk.length);
         }));
       }
       for (Future<?> part : parts) {

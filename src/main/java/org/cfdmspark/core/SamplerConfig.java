@@ -43,6 +43,11 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
           SamplerKnobs.NLIST.defaultValue(), SamplerKnobs.NPROBE.defaultValue(), RunSeed.DEFAULT);
   }
 
+  public SamplerConfig withSigma(double value) {
+    return new SamplerConfig(value, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
+        nlist, nprobe, seed);
+  }
+
   public SamplerConfig withDraws(int value) {
     return new SamplerConfig(sigma, value, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
         nlist, nprobe, seed);

@@ -13,7 +13,7 @@ public final class SamplerKnobs {
   public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
       Sigma::isValid, "a number >= 0 or auto",
       "Smoothing scale σ in standardised units; 0 reproduces training rows. auto = "
-          + SigmaDefault.DESCRIPTION + ".",
+          + SigmaDefault.DESCRIPTION + " (generate raises it for --near-copy-target below 1).",
       Sigma::toString);
   public static final Knob<Integer> DRAWS = Knob.integer("draws", 4, 1, 1024,
       "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");

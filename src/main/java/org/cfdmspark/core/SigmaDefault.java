@@ -6,12 +6,14 @@ import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
- * The automatic σ: the median distance from a training row to its nearest other row, divided by √d. A smoothing
- * vector σ·ε has length about σ·√d, so the M perturbed queries of a trajectory land about one neighbour spacing
- * from it — far enough to reach different nearby rows (novel barycentres), near enough not to average distant
- * ones (over-smoothing). The multiple 1 was chosen on the shared datasets (README, "Choosing the defaults"): 2
- * lowers per-column KS to 0.77 on credit_data (peaked columns smear), 4 below 0.9 on credit default. The median
- * is taken over a fixed subsample of rows, so it costs at most {@value #SUBSAMPLE}·N·d.
+ * The spacing rule, σ auto: the median distance from a training row to its nearest other row, divided by √d. A
+ * smoothing vector σ·ε has length about σ·√d, so the M perturbed queries of a trajectory land about one neighbour
+ * spacing from it. That keeps samples close to the data, but a perturbation moves a query towards a given
+ * neighbour only by its projection on that direction — σ, not σ·√d — so where rows sit far apart every draw finds
+ * the same row and the sample is a copy. The generate job deals with those (spark.NearCopyGuard widens σ for them;
+ * spark.SigmaCalibration raises σ for all on request); the engine used without the job (ParallelSampler, the
+ * bench) takes this value as it is. The median is taken over a fixed subsample of rows, so it costs at most
+ * {@value #SUBSAMPLE}·N·d.
  */
 public final class SigmaDefault {
   static final double MULTIPLE = 1.0;

@@ -31,7 +31,7 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
   }
 
   @Override
-  public ColumnCodec build(String column, Row results, int offset, long rows) {
+  public ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows) {
     List<Object> levels = new ArrayList<>(results.getList(offset));
     long missing = results.getLong(offset + 1);
     long numbers = results.getLong(offset + 2);

@@ -10,16 +10,29 @@ import org.cfdmspark.core.BadInputException;
 
 /**
  * How one kind of column is fitted: the Spark aggregates it needs and the codec built from their values. All
- * columns' aggregates run in a single pass over the table ({@link TableCodec#fit}); a new column kind is a new
- * fitter, not a change to that pass.
+ * columns' aggregates run in one pass over the table, and their refinements in at most one more
+ * ({@link TableCodec#fit}); a new column kind is a new fitter, not a change to those passes.
  */
 interface ColumnFitter {
 
   /** The aggregate expressions over {@code column} whose values {@link #build} reads. */
   List<Column> aggregates(String column);
 
-  /** The codec for {@code column} from the aggregate values at results[offset ..]; rows = rows fitted. */
-  ColumnCodec build(String column, Row results, int offset, long rows);
+  /**
+   * Aggregates for a second pass that the first pass's values at results[offset ..] call for; none by default.
+   * (A column's distinct values are worth collecting only when they are few: all of them would not fit in the
+   * one task that fits the table.)
+   */
+  default List<Column> refinements(String column, Row results, int offset) {
+    return List.of();
+  }
+
+  /**
+   * The codec for {@code column} from the aggregate values at results[offset ..] and, when {@link #refinements}
+   * asked for some, the second pass's values at refined[refinedOffset ..] (refined is null otherwise); rows = rows
+   * fitted.
+   */
+  ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows);
 
   /**
    * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers

@@ -1,5 +1,6 @@
 package org.cfdmspark.data;
 
+import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -24,25 +25,50 @@ import org.cfdmspark.core.BadInputException;
  * NaN), range, how many cells are missing, how many are NaN or infinite (refused: they are not values a model
  * can reproduce), whether every value is a whole number (then decoded values are rounded too) and, for columns
  * of few distinct values, those values: whole-number columns of at most {@value #CODE_LEVELS} values become
- * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct set lives only during the fit (the fit runs in one task on
- * rows already bounded by the broadcast budget).
+ * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct
+ * values are collected in a second pass, and only for columns whose approximate distinct count is small: the fit
+ * runs in one task, and a million rows of continuous columns would not fit in it as sets.
  */
 record NumericFitter(NumericType type, boolean declaredInteger) implements ColumnFitter {
   /** Whole-number columns with at most this many distinct values are modelled as categories. */
   static final int CODE_LEVELS = 16;
+  /**
+   * Columns whose approximate distinct count (HyperLogLog++, exact in practice at this size) is at most this get
+   * their distinct values collected in a second pass: twice MAX_LEVELS, so an estimate's error cannot hide a
+   * column of few values.
+   */
+  static final int DISTINCT_SCAN = 2 * NumericColumnCodec.MAX_LEVELS;
 
   @Override
   public List<Column> aggregates(String column) {
-    Column c = ColumnNames.column(column).cast(DataTypes.DoubleType);
-    Column nonFinite = isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
+    Column c = value(column);
+    Column nonFinite = nonFinite(c);
     Column finite = when(functions.not(nonFinite), c);
     return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
         count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
-        array_sort(collect_set(finite)));
+        approx_count_distinct(finite));
+  }
+
+  /** The sorted distinct values, for a column that has few (by its approximate count) and might snap to them. */
+  @Override
+  public List<Column> refinements(String column, Row results, int offset) {
+    if (results.getLong(offset + 7) > DISTINCT_SCAN) {
+      return List.of();
+    }
+    Column c = value(column);
+    return List.of(array_sort(collect_set(when(functions.not(nonFinite(c)), c))));
+  }
+
+  private static Column value(String column) {
+    return ColumnNames.column(column).cast(DataTypes.DoubleType);
+  }
+
+  private static Column nonFinite(Column c) {
+    return isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
   }
 
   @Override
-  public ColumnCodec build(String column, Row results, int offset, long rows) {
+  public ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows) {
     long present = results.getLong(offset + 4);
     long nonFinite = results.getLong(offset + 5);
     if (nonFinite > 0) {
@@ -55,14 +81,15 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
           + "--exclude " + column);
     }
     boolean rounded = type.integral() || declaredInteger || results.getLong(offset + 6) == 0;
-    List<Double> distinct = results.getList(offset + 7);
-    if (rounded && distinct.size() <= CODE_LEVELS) {
+    // Without a second pass the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
+    List<Double> distinct = refined == null ? null : refined.getList(refinedOffset);
+    if (distinct != null && rounded && distinct.size() <= CODE_LEVELS) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
       return new CategoricalColumnCodec(column, type.sparkType(),
           distinct.stream().map(type::box).toArray(), present < rows);
     }
-    double[] levels = distinct.size() > NumericColumnCodec.MAX_LEVELS ? null
+    double[] levels = distinct == null || distinct.size() > NumericColumnCodec.MAX_LEVELS ? null
         : distinct.stream().mapToDouble(Double::doubleValue).toArray();
     return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
         results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, levels, present < rows);

@@ -39,7 +39,8 @@ public final class TableCodec implements Serializable {
   }
 
   /**
-   * Fits every column of {@code table} with one Spark aggregation (no rows reach the driver), choosing each
+   * Fits every column of {@code table} with one Spark aggregation, and a second for the columns whose first
+   * results call for one (no rows reach the driver), choosing each
    * column's kind from its type and the overrides (see {@link ColumnFitter#forField}). Means and deviations are
    * floating-point sums, so their last bits follow the summation order: for results that are identical on any
    * cluster, pass a table in a fixed row order on a single partition.
@@ -56,14 +57,26 @@ public final class TableCodec implements Serializable {
       firstResult[c] = aggregates.size();
       aggregates.addAll(fitters[c].aggregates(field.name()));
     }
-    Row results = table.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .first();
+    Row results = aggregate(table, aggregates);
     long rows = results.getLong(0);
+    int[] firstRefined = new int[fields.length];
+    List<Column> refinements = new ArrayList<>();
+    for (int c = 0; c < fields.length && rows > 0; c++) {
+      List<Column> more = fitters[c].refinements(fields[c].name(), results, firstResult[c]);
+      firstRefined[c] = more.isEmpty() ? -1 : refinements.size();
+      refinements.addAll(more);
+    }
+    Row refined = refinements.isEmpty() ? null : aggregate(table, refinements);
     List<ColumnCodec> columns = new ArrayList<>();
     for (int c = 0; c < fields.length && rows > 0; c++) {
-      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c], rows));
+      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c], firstRefined[c] < 0 ? null : refined,
+          firstRefined[c], rows));
     }
     return new TableCodec(columns, rows);
+  }
+
+  private static Row aggregate(Dataset<Row> table, List<Column> aggregates) {
+    return table.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
   }
 
   /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
@@ -99,6 +112,19 @@ public final class TableCodec implements Serializable {
   public void encode(Row row, float[] out, int offset) {
     for (int c = 0; c < offsets.length; c++) {
       columns.get(c).encode(row.get(c), out, offset + offsets[c]);
+    }
+  }
+
+  /**
+   * Writes into out[0 .. width) the encoding of what z[offset .. offset + width) decodes to: the point the user
+   * actually receives, after arg-max, rounding and snapping. Privacy checks measure there, because a sample that
+   * decodes onto a training row is a copy however far its raw encoding was. {@code cells} is caller-owned scratch
+   * of at least {@code columns().size()} slots.
+   */
+  public void encodeDecoded(double[] z, int offset, Object[] cells, float[] out) {
+    decode(z, offset, cells, 0);
+    for (int c = 0; c < offsets.length; c++) {
+      columns.get(c).encode(cells[c], out, offsets[c]);
     }
   }
 

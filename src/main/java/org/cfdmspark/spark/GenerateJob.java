@@ -85,7 +85,7 @@ public final class GenerateJob {
       seconds.put("fit", fitSeconds);
       seconds.put("sample_and_write", sampleSeconds);
       List<RunManifest.StratumSummary> strata = model.strata().stream().map(s -> new RunManifest.StratumSummary(
-          s.label(), s.training().size(), s.count(), s.config().sigma())).toList();
+          s.label(), s.training().size(), s.count(), s.config().sigma(), s.sigmaCalibration())).toList();
       RunManifest manifest = new RunManifest(RunManifest.buildVersion(), spark.version(),
           spark.sparkContext().master(), started, settings.asText(),
           strata.size() == 1 ? strata.get(0).sigma() : null, model.strata().get(0).config().seed(),

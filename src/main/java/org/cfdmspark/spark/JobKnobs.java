@@ -64,9 +64,14 @@ public final class JobKnobs {
   public static final Knob<Boolean> REPORT = flag("report", false,
       "After sampling, write the quality and privacy report of the output against the training rows (and the "
           + "holdout) into <output>/" + ReportJob.DIRECTORY + "/.");
+  public static final Knob<Double> NEAR_COPY_TARGET = Knob.decimal("near-copy-target", 1, 0, 1, true,
+      "With --sigma auto and a target below 1: raise σ from the spacing rule in steps of √2 until a "
+          + SigmaCalibration.PILOT_SAMPLES + "-sample pilot has at most this share of near-copies (before "
+          + "--guard). 1 = the spacing rule as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
   public static final Knob<Boolean> GUARD = flag("guard", false,
-      "Resample near-copies: a sample closer to a training row than --guard-threshold is replaced by a new "
-          + "trajectory (up to " + NearCopyGuard.ATTEMPTS + " tries); the manifest counts them.");
+      "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
+          + "along its own trajectory with σ doubled (up to " + NearCopyGuard.ATTEMPTS + " times); the manifest "
+          + "counts them. Off by itself when σ = 0 or --draws 1, whose every sample is a training row.");
   public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
       "Distance (encoded space) under which --guard replaces a sample; auto = the near-copy threshold, the 1st "
@@ -76,7 +81,8 @@ public final class JobKnobs {
   /** The job's own knobs. */
   public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE,
       CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, WHERE, STRATIFY_BY, COUNTS, MODE, PARTITIONS,
-      BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS, HOLDOUT_FRACTION, GUARD, GUARD_THRESHOLD, REPORT);
+      BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS, HOLDOUT_FRACTION, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD,
+      REPORT);
 
   /** Every knob of the generate command: the engine's, then the job's. */
   public static final List<Knob<?>> GENERATE = concat(SamplerKnobs.ALL, ALL);

@@ -49,6 +49,8 @@ final class ModelFitting {
       long rows = canonical.count();
       requireRows(rows, "the training table", input, settings);
       TableCodec codec = TableCodec.fit(canonical, JobKnobs.overrides(settings));
+      // Progress for large tables, where sorting, collecting and building the search take minutes.
+      LOG.info("fitting: {} rows, {} columns in {} encoded values", rows, codec.columns().size(), codec.width());
       List<StratumPlan> plans = StratumPlan.of(canonical, rows, settings.get(JobKnobs.STRATIFY_BY),
           settings.get(JobKnobs.COUNTS), settings.get(SamplerKnobs.NUM_SAMPLES));
       long budgetBytes = settings.get(JobKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
@@ -62,12 +64,29 @@ final class ModelFitting {
             settings);
         Dataset<Row> stratumRows = plans.size() == 1 ? canonical : canonical.where(plan.filter());
         TrainingSet training = new TrainingSet(TrainingMatrix.collect(stratumRows, codec, plan.rows()));
+        LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
+            training.size());
         SamplerConfig config = SamplerConfig.from(settings, training);
         NeighbourSearch search = NeighbourSearch.prepare(training, config);
+        // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.
+        boolean smoothing = config.sigma() > 0 && config.draws() > 1;
+        boolean calibrate = smoothing && settings.get(SamplerKnobs.SIGMA).auto();
+        boolean guarded = smoothing && settings.get(JobKnobs.GUARD);
+        Double guardThreshold = settings.get(JobKnobs.GUARD_THRESHOLD);
+        NearCopyCheck check = calibrate || guarded && guardThreshold == null
+            ? NearCopyCheck.of(training, config.seed()) : null;
+        SigmaCalibration.Result sigma = null;
+        if (calibrate) {
+          sigma = SigmaCalibration.calibrate(training, config, search, codec, check,
+              settings.get(JobKnobs.NEAR_COPY_TARGET));
+          config = config.withSigma(sigma.sigma());
+        }
         LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}, {}", plan.label(),
             training.size(), training.dimension(), plan.count(), config.sigma(), search);
+        NearCopyGuard guard = !guarded ? null
+            : new NearCopyGuard(guardThreshold != null ? new NearCopyCheck(guardThreshold) : check);
         strata.add(new SamplingModel.Stratum(plan.label(), training, config, search, plan.firstId(),
-            plan.count(), NearCopyGuard.forStratum(training, settings, config.seed())));
+            plan.count(), guard, sigma));
       }
       return new Fitted(new SamplingModel(strata, codec, settings.get(JobKnobs.SAMPLE_ID)), rows);
     } finally {

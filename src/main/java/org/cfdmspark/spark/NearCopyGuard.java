@@ -1,60 +1,51 @@
 package org.cfdmspark.spark;
 
 import java.io.Serializable;
+import java.util.function.IntFunction;
 import org.cfdmspark.core.FlowSampler;
-import org.cfdmspark.core.Settings;
-import org.cfdmspark.core.TrainingSet;
-import org.cfdmspark.eval.NearCopyThreshold;
-import org.cfdmspark.knn.BruteForceIndex;
-import org.cfdmspark.knn.DotProductKernel;
-import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.data.TableCodec;
+import org.cfdmspark.knn.NeighbourIndex;
 
 /**
- * --guard: a sample closer than the threshold to its nearest training row is a near-copy and is sampled again from
- * a fresh trajectory. Retry k of sample i uses trajectory i + k · 2^60, far above any sample id, so retries never
- * share a trajectory with another sample and a row still depends on its id alone, whatever the partitioning or
- * the run's sample count. After {@value #ATTEMPTS} retries the last one is kept: the guard lowers the near-copy rate, it
- * does not promise zero.
+ * --guard: a sample that is a near-copy ({@link NearCopyCheck}) is sampled again along the same trajectory (same
+ * start point, same noise) with twice the σ, up to {@value #ATTEMPTS} times (2σ, 4σ, 8σ, 16σ). A near-copy marks a
+ * place where the training rows sit far apart for this σ; widening σ there, and only there, moves the sample
+ * onto a barycentre of that place's rows. (Redrawing from a fresh trajectory instead would move the sample's
+ * probability mass to wherever fresh draws are rarely copies — the dense regions — and skew the distribution.) A
+ * row still depends on its id alone, whatever the partitioning. After the last attempt the sample is kept: the
+ * guard lowers the near-copy rate, it does not promise zero.
  */
 final class NearCopyGuard implements Serializable {
   static final int ATTEMPTS = 4;
-  /** Query rows for the automatic threshold's percentile: a stable estimate at queries · N · d cost. */
-  static final int THRESHOLD_QUERIES = 5000;
-  private static final long STRIDE = 1L << 60;
   private static final long serialVersionUID = 1L;
 
-  private final double threshold;
+  private final NearCopyCheck check;
 
-  NearCopyGuard(double threshold) {
-    this.threshold = threshold;
-  }
-
-  /** The guard for one stratum's training rows; null without --guard. */
-  static NearCopyGuard forStratum(TrainingSet training, Settings settings, long seed) {
-    if (!settings.get(JobKnobs.GUARD)) {
-      return null;
-    }
-    Double given = settings.get(JobKnobs.GUARD_THRESHOLD);
-    return new NearCopyGuard(given != null ? given
-        : NearCopyThreshold.of(training.points(), THRESHOLD_QUERIES, seed));
+  NearCopyGuard(NearCopyCheck check) {
+    this.check = check;
   }
 
   double threshold() {
-    return threshold;
+    return check.threshold();
+  }
+
+  /** The σ multiple of attempt k (0 = the first draw). */
+  static double sigmaMultiple(int attempt) {
+    return Math.scalb(1.0, attempt);
   }
 
   /**
    * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}; returns how
-   * many samples were near-copies when first drawn. Scratch space is allocated per call: the guard is shared by
-   * the tasks of an executor, and a block's sampling costs far more than these few arrays.
+   * many samples were near-copies when first drawn. {@code samplers.apply(k)} samples with σ ·
+   * {@link #sigmaMultiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
+   * the guard is shared by the tasks of an executor, and a block's sampling costs far more than these arrays.
    */
-  int apply(FlowSampler sampler, long[] ids, int count, double[] z) {
-    RowMatrix training = sampler.training().points();
-    int d = training.dimension();
-    BruteForceIndex index = new BruteForceIndex(training, DotProductKernel.best());
+  int apply(IntFunction<FlowSampler> samplers, NeighbourIndex index, TableCodec codec, long[] ids, int count,
+      double[] z) {
+    int d = index.matrix().dimension();
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
-    boolean[] near = nearCopies(index, z, count);
+    boolean[] near = check.test(index, codec, z, count);
     int replaced = 0;
     for (boolean b : near) {
       replaced += b ? 1 : 0;
@@ -63,14 +54,14 @@ final class NearCopyGuard implements Serializable {
       int size = 0;
       for (int s = 0; s < count; s++) {
         if (near[s]) {
-          retryIds[size++] = ids[s] + attempt * STRIDE;
+          retryIds[size++] = ids[s];
         }
       }
       if (size == 0) {
         break;
       }
-      sampler.sampleBlock(retryIds, size, retry, 0);
-      boolean[] stillNear = nearCopies(index, retry, size);
+      samplers.apply(attempt).sampleBlock(retryIds, size, retry, 0);
+      boolean[] stillNear = check.test(index, codec, retry, size);
       for (int s = 0, r = 0; s < count; s++) {
         if (near[s]) {
           System.arraycopy(retry, r * d, z, s * d, d);
@@ -79,23 +70,5 @@ final class NearCopyGuard implements Serializable {
       }
     }
     return replaced;
-  }
-
-  private boolean[] nearCopies(BruteForceIndex index, double[] rows, int count) {
-    RowMatrix training = index.matrix();
-    int d = training.dimension();
-    int[] found = new int[count];
-    index.nearest(rows, 0, count, 1, found);
-    boolean[] near = new boolean[count];
-    for (int s = 0; s < count; s++) {
-      // Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too coarse for the small distances that matter.
-      double squared = 0;
-      for (int j = 0; j < d; j++) {
-        double diff = rows[s * d + j] - training.get(found[s], j);
-        squared += diff * diff;
-      }
-      near[s] = Math.sqrt(squared) < threshold;
-    }
-    return near;
   }
 }

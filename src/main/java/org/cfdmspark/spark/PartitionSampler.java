@@ -8,7 +8,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
 import org.cfdmspark.core.FlowSampler;
+import org.cfdmspark.core.SamplerConfig;
 import org.cfdmspark.data.TableCodec;
+import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.NeighbourIndex;
 
 /**
  * Turns a partition of sample ids into output rows: one {@link FlowSampler} per stratum and one set of buffers per
@@ -40,7 +43,9 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private final LongAccumulator sampled;
     private final LongAccumulator replaced;
     private final SamplingModel model;
-    private final FlowSampler[] samplers;
+    /** samplers[stratum][k]: σ · {@link NearCopyGuard#sigmaMultiple}(k); k > 0 only for --guard's attempts. */
+    private final FlowSampler[][] samplers;
+    private final NeighbourIndex[] guardIndexes;
     private final TableCodec codec;
     private final boolean withSampleId;
     private final int d;
@@ -55,7 +60,8 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
       this.sampled = sampled;
       this.replaced = replaced;
       this.model = model;
-      this.samplers = new FlowSampler[model.strata().size()];
+      this.samplers = new FlowSampler[model.strata().size()][NearCopyGuard.ATTEMPTS + 1];
+      this.guardIndexes = new NeighbourIndex[model.strata().size()];
       this.codec = model.codec();
       this.withSampleId = model.withSampleId();
       this.d = codec.width();
@@ -101,21 +107,32 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
         block[size++] = pending;
         pending = ids.hasNext() ? ids.next() : -1;
       }
-      sampler(stratum).sampleBlock(block, size, z, 0);
+      sampler(stratum, 0).sampleBlock(block, size, z, 0);
       NearCopyGuard guard = model.strata().get(stratum).guard();
       if (guard != null) {
-        replaced.add(guard.apply(sampler(stratum), block, size, z));
+        replaced.add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec, block, size,
+            z));
       }
       sampled.add(size);
     }
 
-    /** Built on first use: a partition touches one or two strata, rarely all. */
-    private FlowSampler sampler(int stratum) {
-      if (samplers[stratum] == null) {
+    /** Built on first use: a partition touches one or two strata, rarely all, and the guard's σ rarely. */
+    private FlowSampler sampler(int stratum, int attempt) {
+      if (samplers[stratum][attempt] == null) {
         SamplingModel.Stratum s = model.strata().get(stratum);
-        samplers[stratum] = FlowSampler.create(s.training(), s.config(), s.search());
+        SamplerConfig config = s.config().withSigma(s.config().sigma() * NearCopyGuard.sigmaMultiple(attempt));
+        samplers[stratum][attempt] = FlowSampler.create(s.training(), config, s.search());
       }
-      return samplers[stratum];
+      return samplers[stratum][attempt];
+    }
+
+    /** The --guard's searcher over the stratum's rows (its own scratch: a sampler's index is busy mid-block). */
+    private NeighbourIndex guardIndex(int stratum) {
+      if (guardIndexes[stratum] == null) {
+        SamplingModel.Stratum s = model.strata().get(stratum);
+        guardIndexes[stratum] = s.search().newIndex(s.training(), DotProductKernel.best());
+      }
+      return guardIndexes[stratum];
     }
   }
 }

@@ -46,8 +46,12 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public record RowCounts(long read, long filtered, long used) {
   }
 
-  /** One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ. */
-  public record StratumSummary(String value, long rows, long samples, double sigma) {
+  /**
+   * One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ, and with
+   * σ auto the pilots that chose it (null for a σ given as a number).
+   */
+  public record StratumSummary(String value, long rows, long samples, double sigma,
+      SigmaCalibration.Result sigmaCalibration) {
   }
 
   /**

@@ -24,9 +24,10 @@ record SamplingModel(List<Stratum> strata, TableCodec codec, boolean withSampleI
    * search (IVF cells, probes) is built once on the driver and broadcast with the rows.
    *
    * @param guard the --guard near-copy check against this stratum's rows; null without --guard
+   * @param sigmaCalibration how σ auto was chosen (for the manifest); null for a σ given as a number
    */
   record Stratum(String label, TrainingSet training, SamplerConfig config, NeighbourSearch search, long firstId,
-      long count, NearCopyGuard guard) implements Serializable {
+      long count, NearCopyGuard guard, SigmaCalibration.Result sigmaCalibration) implements Serializable {
   }
 
   /** The stratum that owns sample {@code id}. */

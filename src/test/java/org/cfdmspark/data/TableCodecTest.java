@@ -85,6 +85,7 @@ class TableCodecTest {
     assertEquals(sd, n.sd(), 1e-12, "population standard deviation");
     assertEquals(0, n.min());
     assertEquals(19, n.max());
+    assertEquals(20, n.levels().length, "few values (second pass): decoded values snap to them");
     float[] encoded = new float[2];
     codec.encode(RowFactory.create((short) 19, 2.5f), encoded, 0);
     assertEquals((float) (9.5 / sd), encoded[0], 1e-6);
@@ -92,5 +93,33 @@ class TableCodecTest {
     Object[] cells = new Object[3];
     codec.decode(new double[] {1.2 / sd, 0}, 0, cells, 1);
     assertEquals(List.of((short) 11, 2.5f), List.of(cells[1], cells[2]), "9.5 + 1.2 rounded");
+  }
+
+  @Test
+  void encodeDecodedLandsOnTheEncodingOfTheRowTheUserReceives() {
+    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
+        false);
+    CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
+        new Object[] {"red", "blue"}, false);
+    TableCodec codec = new TableCodec(List.of(age, colour), 2);
+    float[] row = new float[codec.width()];
+    codec.encode(RowFactory.create(52, "blue"), row, 0);
+
+    // 51.6 rounds to 52 and the blended category votes blue: the raw point is off the row, the decoded one on it.
+    double[] z = {1.16, 0.3, 0.4};
+    float[] decoded = new float[codec.width()];
+    codec.encodeDecoded(z, 0, new Object[2], decoded);
+    for (int j = 0; j < row.length; j++) {
+      assertEquals(row[j], decoded[j], "coordinate " + j);
+    }
+  }
+
+  @Test
+  void manyValuedColumnsAreNotCollected() {
+    SparkSession spark = TestSpark.local(2);
+    Dataset<Row> table = spark.range(500).selectExpr("CAST(id AS DOUBLE) / 2 AS x");
+    NumericColumnCodec x = (NumericColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
+    assertEquals(null, x.levels(), "500 distinct values: no levels, and no set of them built");
+    assertEquals(249.5, x.max());
   }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --holdout-fraction keeps rows away from the sampler; σ and --guard move the near-copy rate as documented. */
+/** --holdout-fraction keeps rows away from the sampler; --guard, or σ auto with a target, keeps near-copies rare. */
 class HoldoutAndGuardTest {
   private static SparkSession spark;
 
@@ -61,17 +63,35 @@ class HoldoutAndGuardTest {
   }
 
   @Test
-  void creditDefaultMemorisesAtSigmaZeroAndTheGuardLowersNearCopies() throws Exception {
+  void creditDefaultMemorisesAtSigmaZeroAndTheGuardKeepsNearCopiesUnderFivePercent() throws Exception {
     QualityReport memorised = creditRun("sigma0", "sigma", "0");
     assertTrue(memorised.privacy().nearCopyRate() >= 0.9, "σ = 0: " + memorised.privacy().nearCopyRate());
 
     QualityReport guarded = creditRun("guarded", "guard", "true");
-    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("guarded").resolve(RunManifest.FILE_NAME).toFile());
-    long replaced = manifest.at("/guard/replaced").asLong();
-    double guardedRate = guarded.privacy().nearCopyRate();
-    // The guard's first draws are the unguarded run's samples: `replaced` is that run's near-copy count.
-    assertTrue(replaced > 0, "the default σ leaves near-copies for the guard to replace");
-    assertTrue(guardedRate * 1000 < replaced, "guard lowers near-copies: " + replaced + " -> " + guardedRate);
+    assertTrue(guarded.privacy().nearCopyRate() < 0.05, "default σ with --guard: " + guarded.privacy().nearCopyRate());
+    assertTrue(manifest("guarded").at("/guard/replaced").asLong() > 0, "the guard had near-copies to redraw");
+  }
+
+  @Test
+  void sigmaAutoAloneReachesItsNearCopyTarget() throws Exception {
+    QualityReport calibrated = creditRun("calibrated", "near-copy-target", "0.02", "guard", "false");
+    assertTrue(calibrated.privacy().nearCopyRate() < 0.05, "σ auto: " + calibrated.privacy().nearCopyRate());
+    // σ auto is the smallest grid point whose pilot meets the target: the one a √2 step below it does not.
+    JsonNode manifest = manifest("calibrated");
+    JsonNode calibration = manifest.at("/strata/0/sigma_calibration");
+    double sigma = calibration.get("sigma").asDouble();
+    assertEquals(0.02, calibration.get("target").asDouble());
+    assertEquals(sigma, manifest.get("sigma").asDouble());
+    Map<Double, Double> rates = new HashMap<>();
+    calibration.get("trials").forEach(t -> rates.put(t.get("sigma").asDouble(), t.get("near_copy_rate").asDouble()));
+    assertTrue(rates.get(sigma) <= 0.02, "chosen σ " + sigma + " meets the target: " + rates);
+    double below = rates.keySet().stream().filter(v -> Math.abs(v * Math.sqrt(2) / sigma - 1) < 1e-9).findFirst()
+        .orElseThrow(() -> new AssertionError("the grid point below " + sigma + " was tried: " + rates));
+    assertTrue(rates.get(below) > 0.02, "σ / √2 misses the target: " + rates);
+  }
+
+  private JsonNode manifest(String run) throws Exception {
+    return new ObjectMapper().readTree(dir.resolve(run).resolve(RunManifest.FILE_NAME).toFile());
   }
 
   /** 1,000 samples of credit default's numeric columns with a 20 % holdout, and their report. */
