@@ -31,8 +31,9 @@ final class ThreadBench {
       out.printf(Locale.ROOT, "| FMA ceiling, GFLOP/s (what the machine gives now) | %s | %s | %s× |%n",
           Format.number(one), Format.number(two), Format.number(two / one));
     }
-    SamplerConfig exact = SamplerConfig.defaults(Bench.SIGMA).withSeed(options.seed());
-    SamplerConfig nn = exact.withEstimator(EstimatorKind.NN, Bench.NEIGHBOURS, Bench.RANDOM_POINTS);
+    SamplerConfig defaults = SamplerConfig.defaults(Bench.SIGMA).withSeed(options.seed());
+    SamplerConfig exact = defaults.withEstimator(EstimatorKind.EXACT, Bench.NEIGHBOURS, Bench.RANDOM_POINTS);
+    SamplerConfig nn = defaults.withEstimator(EstimatorKind.NN, Bench.NEIGHBOURS, Bench.RANDOM_POINTS);
     for (SamplerConfig config : new SamplerConfig[] {exact, nn}) {
       double one = SAMPLES / Timing.medianWallSeconds(options.reps(),
           () -> ParallelSampler.sample(training, config, SAMPLES, 1));
