@@ -43,7 +43,7 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
   public List<Column> aggregates(String column) {
     Column c = value(column);
     Column nonFinite = nonFinite(c);
-    Column finite = when(functions.not(nonFinite), c);
+    Column finite = finite(c);
     return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
         count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
         approx_count_distinct(finite));
@@ -55,8 +55,7 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
     if (results.getLong(offset + 7) > DISTINCT_SCAN) {
       return List.of();
     }
-    Column c = value(column);
-    return List.of(array_sort(collect_set(when(functions.not(nonFinite(c)), c))));
+    return List.of(array_sort(collect_set(finite(value(column)))));
   }
 
   private static Column value(String column) {
@@ -65,6 +64,11 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
 
   private static Column nonFinite(Column c) {
     return isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
+  }
+
+  /** The value where it is a finite number, else null (which aggregates skip). */
+  private static Column finite(Column c) {
+    return when(functions.not(nonFinite(c)), c);
   }
 
   @Override

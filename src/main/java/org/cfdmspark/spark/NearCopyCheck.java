@@ -55,12 +55,12 @@ record NearCopyCheck(double threshold) implements Serializable {
     return near;
   }
 
-  /** How many of the {@code count} samples in {@code rows} are near-copies. */
-  int count(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
-    int near = 0;
-    for (boolean b : test(index, codec, rows, count)) {
-      near += b ? 1 : 0;
+  /** How many samples {@link #test} flagged. */
+  static int flagged(boolean[] near) {
+    int count = 0;
+    for (boolean b : near) {
+      count += b ? 1 : 0;
     }
-    return near;
+    return count;
   }
 }

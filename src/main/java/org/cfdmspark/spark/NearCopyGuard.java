@@ -46,10 +46,7 @@ final class NearCopyGuard implements Serializable {
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
     boolean[] near = check.test(index, codec, z, count);
-    int replaced = 0;
-    for (boolean b : near) {
-      replaced += b ? 1 : 0;
-    }
+    int replaced = NearCopyCheck.flagged(near);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       int size = 0;
       for (int s = 0; s < count; s++) {

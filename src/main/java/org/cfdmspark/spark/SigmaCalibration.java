@@ -46,6 +46,8 @@ final class SigmaCalibration {
   private final NeighbourSearch search;
   private final TableCodec codec;
   private final NearCopyCheck check;
+  /** Searches the training rows for every pilot's check; built once, its scratch reused. */
+  private final NeighbourIndex index;
   private final List<Trial> trials = new ArrayList<>();
 
   private SigmaCalibration(TrainingSet training, SamplerConfig base, NeighbourSearch search, TableCodec codec,
@@ -55,6 +57,7 @@ final class SigmaCalibration {
     this.search = search;
     this.codec = codec;
     this.check = check;
+    this.index = search.newIndex(training, DotProductKernel.best());
   }
 
   /**
@@ -99,8 +102,7 @@ final class SigmaCalibration {
     int threads = Runtime.getRuntime().availableProcessors();
     double[] pilot = ParallelSampler.sample(training, base.withSigma(sigma), search, PILOT_FIRST_ID, PILOT_SAMPLES,
         threads);
-    NeighbourIndex index = search.newIndex(training, DotProductKernel.best());
-    double rate = check.count(index, codec, pilot, PILOT_SAMPLES) / (double) PILOT_SAMPLES;
+    double rate = NearCopyCheck.flagged(check.test(index, codec, pilot, PILOT_SAMPLES)) / (double) PILOT_SAMPLES;
     trials.add(new Trial(sigma, rate));
     LOG.info("sigma auto: pilot at sigma {} -> {} near-copies", (float) sigma, percent(rate));
     return rate;
