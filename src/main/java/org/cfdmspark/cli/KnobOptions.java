@@ -22,13 +22,16 @@ final class KnobOptions {
   static void addTo(CommandSpec spec, List<Knob<?>> knobs) {
     for (Knob<?> knob : knobs) {
       boolean flag = FLAG_LABEL.equals(knob.valueLabel());
-      spec.addOption(OptionSpec.builder(knob.option())
+      OptionSpec.Builder option = OptionSpec.builder(knob.option())
           .paramLabel(knob.valueLabel())
           .type(String.class)
           .arity(flag ? "0..1" : "1")
-          .fallbackValue(flag ? "true" : null)
-          .description(knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".")
-          .build());
+          .description(knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".");
+      if (flag) {
+        // Only flags get a fallback: a null one breaks picocli's help rendering (it expands ${FALLBACK-VALUE}).
+        option.fallbackValue("true");
+      }
+      spec.addOption(option.build());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.cfdmspark.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Main {
     commands.forEach((name, command) -> top.addSubcommand(name, command.spec().name(name)
         .mixinStandardHelpOptions(true)));
     CommandLine line = new CommandLine(top);
+    line.setOut(new PrintWriter(out, true));
     try {
       ParseResult parsed = line.parseArgs(args);
       if (CommandLine.printHelpIfRequested(parsed)) {

@@ -8,7 +8,8 @@ import org.apache.spark.sql.types.DataType;
  * the column has missing cells. The block is scaled by 1/√2 so that two rows with different categories are at
  * distance 1, the same as one standard deviation of a numeric column: a category change then weighs like a
  * typical numeric difference instead of √2 of them. A barycentre of one-hot rows is a probability vector;
- * decoding takes its arg-max (ties to the first value), so every decoded value occurred in training.
+ * decoding takes its arg-max (a tie settled by the row's bits, see {@link Vote}), so every decoded value occurred
+ * in training.
  */
 public record CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing)
     implements ColumnCodec {
@@ -28,13 +29,8 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
   }
 
   @Override
-  public Object decode(double[] z, int offset) {
-    int best = 0;
-    for (int k = 1; k < width(); k++) {
-      if (z[offset + k] > z[offset + best]) {
-        best = k;
-      }
-    }
+  public Object decode(double[] z, int offset, long tieBreak) {
+    int best = Vote.winner(z, offset, width(), tieBreak);
     return best < levels.length ? levels[best] : null;
   }
 

@@ -46,7 +46,7 @@ interface ColumnFitter {
     }
     var numeric = NumericType.of(type);
     if (numeric.isPresent()) {
-      return new NumericFitter(numeric.get(), overrides.integer().contains(name));
+      return new NumericFitter(numeric.get(), overrides.integer().contains(name), overrides.pointMasses());
     }
     if (overrides.integer().contains(name)) {
       throw new BadInputException("--integer: column '" + name + "' holds " + type.simpleString()

@@ -10,9 +10,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.mean;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -27,9 +30,13 @@ import org.cfdmspark.core.BadInputException;
  * of few distinct values, those values: whole-number columns of at most {@value #CODE_LEVELS} values become
  * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct
  * values are collected in a second pass, and only for columns whose approximate distinct count is small: the fit
- * runs in one task, and a million rows of continuous columns would not fit in it as sets.
+ * runs in one task, and a million rows of continuous columns would not fit in it as sets. Point masses of columns
+ * with more values than that (values held by at least {@value #MASS_SHARE} of the cells, see
+ * {@link NumericColumnCodec}) are found in the same two passes: the first pass's approximate percentiles name the
+ * candidates (a value held by 5 % of the cells fills at least 4 of the 101 percentile probes), the second pass
+ * counts them exactly.
  */
-record NumericFitter(NumericType type, boolean declaredInteger) implements ColumnFitter {
+record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses) implements ColumnFitter {
   /** Whole-number columns with at most this many distinct values are modelled as categories. */
   static final int CODE_LEVELS = 16;
   /**
@@ -38,6 +45,11 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
    * column of few values.
    */
   static final int DISTINCT_SCAN = 2 * NumericColumnCodec.MAX_LEVELS;
+  /** The share of a column's present cells that one value must hold to be a point mass. */
+  static final double MASS_SHARE = 0.05;
+  /** Percentile probes 0, 1 %, …, 100 %, and how many a value must fill to be counted as a possible mass. */
+  private static final int PROBES = 101;
+  private static final int MASS_PROBES = 3;
 
   @Override
   public List<Column> aggregates(String column) {
@@ -46,16 +58,53 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
     Column finite = finite(c);
     return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
         count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
-        approx_count_distinct(finite));
+        approx_count_distinct(finite), percentile_approx(finite, probes(), lit(10_000)));
   }
 
-  /** The sorted distinct values, for a column that has few (by its approximate count) and might snap to them. */
+  private static Column probes() {
+    Column[] probes = new Column[PROBES];
+    for (int k = 0; k < PROBES; k++) {
+      probes[k] = lit(k / (double) (PROBES - 1));
+    }
+    return functions.array(probes);
+  }
+
+  /** Values that fill at least MASS_PROBES percentile probes: the only ones that can hold MASS_SHARE of cells. */
+  private static List<Double> massCandidates(Row results, int offset) {
+    List<Double> candidates = new ArrayList<>();
+    if (results.isNullAt(offset + 8) || results.getDouble(offset + 2) == results.getDouble(offset + 3)) {
+      return candidates; // no values, or a constant column: nothing to tell apart
+    }
+    List<Double> percentiles = results.getList(offset + 8);
+    int run = 0;
+    for (int k = 0; k < percentiles.size(); k++) {
+      run = k > 0 && percentiles.get(k).equals(percentiles.get(k - 1)) ? run + 1 : 1;
+      if (run == MASS_PROBES) {
+        candidates.add(percentiles.get(k));
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * The sorted distinct values, for a column that has few (by its approximate count) and might snap to them;
+   * then the exact count of each point-mass candidate.
+   */
   @Override
   public List<Column> refinements(String column, Row results, int offset) {
-    if (results.getLong(offset + 7) > DISTINCT_SCAN) {
-      return List.of();
+    List<Column> refinements = new ArrayList<>();
+    Column finite = finite(value(column));
+    if (scansDistinct(results, offset)) {
+      refinements.add(array_sort(collect_set(finite)));
     }
-    return List.of(array_sort(collect_set(finite(value(column)))));
+    for (double candidate : pointMasses ? massCandidates(results, offset) : List.<Double>of()) {
+      refinements.add(count(when(finite.equalTo(candidate), lit(1))));
+    }
+    return refinements;
+  }
+
+  private static boolean scansDistinct(Row results, int offset) {
+    return results.getLong(offset + 7) <= DISTINCT_SCAN;
   }
 
   private static Column value(String column) {
@@ -85,8 +134,9 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
           + "--exclude " + column);
     }
     boolean rounded = type.integral() || declaredInteger || results.getLong(offset + 6) == 0;
-    // Without a second pass the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
-    List<Double> distinct = refined == null ? null : refined.getList(refinedOffset);
+    // Without the distinct scan the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
+    boolean scanned = scansDistinct(results, offset);
+    List<Double> distinct = scanned ? refined.getList(refinedOffset) : null;
     if (distinct != null && rounded && distinct.size() <= CODE_LEVELS) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
@@ -95,7 +145,23 @@ record NumericFitter(NumericType type, boolean declaredInteger) implements Colum
     }
     double[] levels = distinct == null || distinct.size() > NumericColumnCodec.MAX_LEVELS ? null
         : distinct.stream().mapToDouble(Double::doubleValue).toArray();
+    // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
+    double[] masses = levels != null || !pointMasses ? null
+        : masses(results, offset, refined, refinedOffset + (scanned ? 1 : 0), present);
     return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
-        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, levels, present < rows);
+        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, levels, masses, present < rows);
+  }
+
+  /** The candidates whose exact counts, from refined[firstCount ..], reach MASS_SHARE of the present cells. */
+  private static double[] masses(Row results, int offset, Row refined, int firstCount, long present) {
+    List<Double> candidates = massCandidates(results, offset);
+    double[] masses = new double[candidates.size()];
+    int found = 0;
+    for (int k = 0; k < candidates.size(); k++) {
+      if (refined.getLong(firstCount + k) >= MASS_SHARE * present) {
+        masses[found++] = candidates.get(k);
+      }
+    }
+    return Arrays.copyOf(masses, found);
   }
 }

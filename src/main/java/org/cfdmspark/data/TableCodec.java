@@ -98,6 +98,23 @@ public final class TableCodec implements Serializable {
     return columns.stream().map(ColumnCodec::name).toList();
   }
 
+  /**
+   * The encoded slots that make up the report's distance space ({@link ColumnCodec#isMetricSlot}), in order: all
+   * of them unless some number column has point masses.
+   */
+  public int[] metricSlots() {
+    int[] slots = new int[width];
+    int count = 0;
+    for (int c = 0; c < offsets.length; c++) {
+      for (int k = 0; k < columns.get(c).width(); k++) {
+        if (columns.get(c).isMetricSlot(k)) {
+          slots[count++] = offsets[c] + k;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(slots, count);
+  }
+
   /** The decoded table's schema: the input columns with their input types. */
   public StructType schema() {
     StructField[] fields = new StructField[columns.size()];
@@ -130,8 +147,9 @@ public final class TableCodec implements Serializable {
 
   /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
   public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
+    long rowBits = Vote.rowBits(z, offset, width);
     for (int c = 0; c < offsets.length; c++) {
-      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c]);
+      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c));
     }
   }
 }

@@ -52,15 +52,22 @@ public record SweepReport(String knob, List<Row> rows) {
     double[] x = rows.stream().mapToDouble(Row::nearCopyRate).toArray();
     double[] y = rows.stream().mapToDouble(Row::overallFidelity).toArray();
     chart.addSeries(knob, x, y);
-    // Labels are centred on their anchor: place each above its point, and widen the axes so edge labels fit.
+    // Labels are centred on their anchor: place each above its point — below it when that would overlap the
+    // label of an earlier point close by (σ = 0 and 0.05 often sit together) — and widen the axes to fit them.
     double yMin = Arrays.stream(y).min().orElse(0);
     double yMax = Arrays.stream(y).max().orElse(1);
     double ySpan = yMax > yMin ? yMax - yMin : 0.01;
     chart.getStyler().setXAxisMin(-0.1).setXAxisMax(1.1);
-    chart.getStyler().setYAxisMin(yMin - 0.1 * ySpan).setYAxisMax(yMax + 0.15 * ySpan);
-    for (Row row : rows) {
-      chart.addAnnotation(new AnnotationText(knob + " = " + row.value(), row.nearCopyRate(),
-          row.overallFidelity() + 0.05 * ySpan, false));
+    chart.getStyler().setYAxisMin(yMin - 0.15 * ySpan).setYAxisMax(yMax + 0.15 * ySpan);
+    double[] labelY = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      labelY[i] = y[i] + 0.05 * ySpan;
+      for (int j = 0; j < i; j++) {
+        if (Math.abs(x[i] - x[j]) < 0.15 && Math.abs(labelY[i] - labelY[j]) < 0.05 * ySpan) {
+          labelY[i] = y[i] - 0.06 * ySpan;
+        }
+      }
+      chart.addAnnotation(new AnnotationText(knob + " = " + rows.get(i).value(), x[i], labelY[i], false));
     }
     BitmapEncoder.saveBitmap(chart, directory.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
   }

@@ -76,8 +76,8 @@ public final class GenerateJob {
     Broadcast<SamplingModel> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
     try {
       phaseStart = System.nanoTime();
-      LongAccumulator replaced = spark.sparkContext().longAccumulator("cfdm near-copies replaced");
-      RunManifest.TaskCounts tasks = sampleAndWrite(spark, broadcast, replaced, input.outputFields(), samples,
+      GuardTally guard = new GuardTally(spark.sparkContext());
+      RunManifest.TaskCounts tasks = sampleAndWrite(spark, broadcast, guard, input.outputFields(), samples,
           partitions, outputFormat, output.staging(), settings.get(JobKnobs.PROGRESS));
       double sampleSeconds = secondsSince(phaseStart);
       Map<String, Double> seconds = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ public final class GenerateJob {
           new RunManifest.Output(output.target().toString(), outputFormat.sparkName(), partitions),
           new RunManifest.RowCounts(input.rowsRead(), input.rowsRead() - fitted.rows(), fitted.rows()),
           model.codec().columnNames(), strata, samples, seconds, samples / sampleSeconds, tasks,
-          guardSummary(model, replaced));
+          guardSummary(model, guard));
       HoldoutSplit.write(input.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
@@ -115,12 +115,12 @@ public final class GenerateJob {
    * Returns the failed and retried task counts.
    */
   private static RunManifest.TaskCounts sampleAndWrite(SparkSession spark, Broadcast<SamplingModel> model,
-      LongAccumulator replaced,
+      GuardTally guard,
       List<StructField> outputFields, long samples, int partitions, FileFormat format, Path staging,
       boolean showProgress) {
     LongAccumulator sampled = spark.sparkContext().longAccumulator("cfdm samples");
     Dataset<Row> modelled = spark.range(0, samples, 1, partitions)
-        .mapPartitions(new PartitionSampler(model, sampled, replaced), Encoders.row(model.value().schema()));
+        .mapPartitions(new PartitionSampler(model, sampled, guard), Encoders.row(model.value().schema()));
     Dataset<Row> table = modelled.select(outputColumns(model.value(), outputFields));
     ProgressListener progress = new ProgressListener(samples, partitions, sampled.id(),
         showProgress ? System.err : null);
@@ -150,12 +150,12 @@ public final class GenerateJob {
     return columns.toArray(Column[]::new);
   }
 
-  private static RunManifest.Guard guardSummary(SamplingModel model, LongAccumulator replaced) {
+  private static RunManifest.Guard guardSummary(SamplingModel model, GuardTally guard) {
     List<SamplingModel.Stratum> strata = model.strata();
     if (strata.get(0).guard() == null) {
       return null;
     }
-    return new RunManifest.Guard(strata.size() == 1 ? strata.get(0).guard().threshold() : null, replaced.value());
+    return guard.summary(strata.size() == 1 ? strata.get(0).guard().threshold() : null);
   }
 
   /** The requested count, or a few per core but no more than there are blocks of trajectories to share out. */

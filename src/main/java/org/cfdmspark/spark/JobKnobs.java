@@ -20,7 +20,7 @@ public final class JobKnobs {
   public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
       "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing.");
   public static final Knob<List<String>> COLUMNS = columnList("columns", "(all)",
-      "Comma-separated input columns to model, in this order; default: all columns.");
+      "Comma-separated input columns to model, in this order.");
   public static final Knob<List<String>> EXCLUDE = columnList("exclude", "(none)",
       "Comma-separated input columns to leave out (row ids, text columns).");
   public static final Knob<List<String>> CATEGORICAL = columnList("categorical", "(inferred)",
@@ -34,6 +34,10 @@ public final class JobKnobs {
   public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
       ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
       "Most distinct values a categorical column may have (each is one encoded dimension).");
+  public static final Knob<Boolean> POINT_MASSES = flag("point-masses", true,
+      "Give a number column a vote for each value that at least 5 % of its cells hold exactly (the 0 of a debt "
+          + "column): samples keep those spikes instead of averaging them away. false = plain standardised "
+          + "numbers (one encoded dimension per column).");
   public static final Knob<String> WHERE = Knob.text("where", "PREDICATE", null,
       "Spark SQL predicate restricting the training rows, e.g. \"EDUCATION = 2\": samples follow those rows only.");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
@@ -68,29 +72,35 @@ public final class JobKnobs {
       "With --sigma auto and a target below 1: raise σ from the spacing rule in steps of √2 until a "
           + SigmaCalibration.PILOT_SAMPLES + "-sample pilot has at most this share of near-copies (before "
           + "--guard). 1 = the spacing rule as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
-  public static final Knob<Boolean> GUARD = flag("guard", false,
+  public static final Knob<Boolean> GUARD = flag("guard", true,
       "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
-          + "along its own trajectory with σ doubled (up to " + NearCopyGuard.ATTEMPTS + " times); the manifest "
-          + "counts them. Off by itself when σ = 0 or --draws 1, whose every sample is a training row.");
+          + "along its own trajectory with σ raised in steps of √2 (up to " + NearCopyGuard.ATTEMPTS + " times, "
+          + "16σ); the manifest counts them. Off by itself when σ = 0 or --draws 1, whose every sample is a "
+          + "training row; --guard false gives the plain model, whose samples are often training rows.");
   public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
-      "Distance (encoded space) under which --guard replaces a sample; auto = the near-copy threshold, the 1st "
-          + "percentile of training rows' distances to their nearest other row.",
+      "Distance (the report's encoded space) under which --guard replaces a sample; auto = the near-copy "
+          + "threshold, the 1st percentile of training rows' distances to their nearest other row.",
       v -> v == null ? "auto" : String.valueOf(v));
 
   /** The job's own knobs. */
   public static final List<Knob<?>> ALL = List.of(INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE,
-      CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, WHERE, STRATIFY_BY, COUNTS, MODE, PARTITIONS,
+      CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, POINT_MASSES, WHERE, STRATIFY_BY, COUNTS, MODE, PARTITIONS,
       BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS, HOLDOUT_FRACTION, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD,
       REPORT);
 
   /** Every knob of the generate command: the engine's, then the job's. */
   public static final List<Knob<?>> GENERATE = concat(SamplerKnobs.ALL, ALL);
 
-  /** The column-kind overrides in {@code settings}. */
+  /** The column-kind overrides in {@code settings}, for the model. */
   static ColumnOverrides overrides(org.cfdmspark.core.Settings settings) {
+    return columnKinds(settings, settings.get(POINT_MASSES));
+  }
+
+  /** The column-kind overrides in {@code settings} with or without point masses (the report: without). */
+  static ColumnOverrides columnKinds(org.cfdmspark.core.Settings settings, boolean pointMasses) {
     return new ColumnOverrides(java.util.Set.copyOf(settings.get(CATEGORICAL)),
-        java.util.Set.copyOf(settings.get(INTEGER)), settings.get(MAX_CATEGORIES));
+        java.util.Set.copyOf(settings.get(INTEGER)), settings.get(MAX_CATEGORIES), pointMasses);
   }
 
   private static Knob<List<String>> columnList(String name, String emptyText, String help) {

@@ -74,7 +74,7 @@ final class ModelFitting {
         boolean guarded = smoothing && settings.get(JobKnobs.GUARD);
         Double guardThreshold = settings.get(JobKnobs.GUARD_THRESHOLD);
         NearCopyCheck check = calibrate || guarded && guardThreshold == null
-            ? NearCopyCheck.of(training, config.seed()) : null;
+            ? NearCopyCheck.of(training, codec, config.seed()) : null;
         SigmaCalibration.Result sigma = null;
         if (calibrate) {
           sigma = SigmaCalibration.calibrate(training, config, search, codec, check,
@@ -84,7 +84,7 @@ final class ModelFitting {
         LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}, {}", plan.label(),
             training.size(), training.dimension(), plan.count(), config.sigma(), search);
         NearCopyGuard guard = !guarded ? null
-            : new NearCopyGuard(guardThreshold != null ? new NearCopyCheck(guardThreshold) : check);
+            : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, codec) : check);
         strata.add(new SamplingModel.Stratum(plan.label(), training, config, search, plan.firstId(),
             plan.count(), guard, sigma));
       }

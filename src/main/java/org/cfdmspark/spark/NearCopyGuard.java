@@ -7,16 +7,18 @@ import org.cfdmspark.data.TableCodec;
 import org.cfdmspark.knn.NeighbourIndex;
 
 /**
- * --guard: a sample that is a near-copy ({@link NearCopyCheck}) is sampled again along the same trajectory (same
- * start point, same noise) with twice the σ, up to {@value #ATTEMPTS} times (2σ, 4σ, 8σ, 16σ). A near-copy marks a
- * place where the training rows sit far apart for this σ; widening σ there, and only there, moves the sample
- * onto a barycentre of that place's rows. (Redrawing from a fresh trajectory instead would move the sample's
- * probability mass to wherever fresh draws are rarely copies — the dense regions — and skew the distribution.) A
- * row still depends on its id alone, whatever the partitioning. After the last attempt the sample is kept: the
- * guard lowers the near-copy rate, it does not promise zero.
+ * The guard (--guard, on by default): a sample that is a near-copy ({@link NearCopyCheck}) is sampled again along
+ * the same trajectory (same start point, same noise) with σ raised by √2, up to {@value #ATTEMPTS} times (√2σ, 2σ,
+ * … 16σ). A near-copy marks a place where the training rows sit far apart for this σ; widening σ there, and only
+ * there, moves the sample onto a barycentre of that place's rows. (Redrawing from a fresh trajectory instead would
+ * move the sample's probability mass to wherever fresh draws are rarely copies — the dense regions — and skew the
+ * distribution. Steps of √2 rather than 2 stop each sample nearer the smallest σ that makes it new: every step
+ * beyond it averages more rows and narrows the columns' spread.) A row still depends on its id alone, whatever the
+ * partitioning. After the last attempt the sample is kept: the guard lowers the near-copy rate, it does not
+ * promise zero.
  */
 final class NearCopyGuard implements Serializable {
-  static final int ATTEMPTS = 4;
+  static final int ATTEMPTS = 8;
   private static final long serialVersionUID = 1L;
 
   private final NearCopyCheck check;
@@ -31,22 +33,24 @@ final class NearCopyGuard implements Serializable {
 
   /** The σ multiple of attempt k (0 = the first draw). */
   static double sigmaMultiple(int attempt) {
-    return Math.scalb(1.0, attempt);
+    return Math.pow(2, attempt / 2.0);
   }
 
   /**
-   * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}; returns how
-   * many samples were near-copies when first drawn. {@code samplers.apply(k)} samples with σ ·
+   * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
+   * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after
+   * the last; their sum is the near-copies of the first draw. {@code samplers.apply(k)} samples with σ ·
    * {@link #sigmaMultiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
    * the guard is shared by the tasks of an executor, and a block's sampling costs far more than these arrays.
    */
-  int apply(IntFunction<FlowSampler> samplers, NeighbourIndex index, TableCodec codec, long[] ids, int count,
+  int[] apply(IntFunction<FlowSampler> samplers, NeighbourIndex index, TableCodec codec, long[] ids, int count,
       double[] z) {
     int d = index.matrix().dimension();
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
     boolean[] near = check.test(index, codec, z, count);
-    int replaced = NearCopyCheck.flagged(near);
+    int[] outcomes = new int[ATTEMPTS + 1];
+    int pending = NearCopyCheck.flagged(near);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       int size = 0;
       for (int s = 0; s < count; s++) {
@@ -65,7 +69,11 @@ final class NearCopyGuard implements Serializable {
           near[s] = stillNear[r++];
         }
       }
+      int left = NearCopyCheck.flagged(near);
+      outcomes[attempt - 1] = pending - left;
+      pending = left;
     }
-    return replaced;
+    outcomes[ATTEMPTS] = pending;
+    return outcomes;
   }
 }

@@ -23,25 +23,25 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
 
   private final Broadcast<SamplingModel> model;
   private final LongAccumulator sampled;
-  private final LongAccumulator replaced;
+  private final GuardTally guardTally;
 
-  /** {@code replaced} counts the near-copies --guard resampled. */
-  PartitionSampler(Broadcast<SamplingModel> model, LongAccumulator sampled, LongAccumulator replaced) {
+  /** {@code guardTally} counts what the guard did with near-copies. */
+  PartitionSampler(Broadcast<SamplingModel> model, LongAccumulator sampled, GuardTally guardTally) {
     this.model = model;
     this.sampled = sampled;
-    this.replaced = replaced;
+    this.guardTally = guardTally;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Long> ids) {
-    return new Rows(model.value(), ids, sampled, replaced);
+    return new Rows(model.value(), ids, sampled, guardTally);
   }
 
   /** Lazily sampled rows: a block of ids is pulled and sampled when the previous block's rows are used up. */
   private static final class Rows implements Iterator<Row> {
     private final Iterator<Long> ids;
     private final LongAccumulator sampled;
-    private final LongAccumulator replaced;
+    private final GuardTally guardTally;
     private final SamplingModel model;
     /** samplers[stratum][k]: σ · {@link NearCopyGuard#sigmaMultiple}(k); k > 0 only for --guard's attempts. */
     private final FlowSampler[][] samplers;
@@ -55,10 +55,10 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private int next;
     private long pending = -1;
 
-    Rows(SamplingModel model, Iterator<Long> ids, LongAccumulator sampled, LongAccumulator replaced) {
+    Rows(SamplingModel model, Iterator<Long> ids, LongAccumulator sampled, GuardTally guardTally) {
       this.ids = ids;
       this.sampled = sampled;
-      this.replaced = replaced;
+      this.guardTally = guardTally;
       this.model = model;
       this.samplers = new FlowSampler[model.strata().size()][NearCopyGuard.ATTEMPTS + 1];
       this.guardIndexes = new NeighbourIndex[model.strata().size()];
@@ -110,7 +110,7 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
       sampler(stratum, 0).sampleBlock(block, size, z, 0);
       NearCopyGuard guard = model.strata().get(stratum).guard();
       if (guard != null) {
-        replaced.add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec, block, size,
+        guardTally.add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec, block, size,
             z));
       }
       sampled.add(size);

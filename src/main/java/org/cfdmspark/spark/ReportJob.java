@@ -84,7 +84,8 @@ public final class ReportJob {
       }
       List<String> columns = columns(train, synthetic, holdout, settings);
       Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
-      TableCodec codec = TableCodec.fit(trainRows, JobKnobs.overrides(settings));
+      // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
+      TableCodec codec = TableCodec.fit(trainRows, JobKnobs.columnKinds(settings, false));
       List<StructField> types = Arrays.asList(trainRows.schema().fields());
       long seed = RunSeed.of(settings);
       int maxRows = settings.get(ReportKnobs.MAX_ROWS);

@@ -62,10 +62,16 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   }
 
   /**
-   * @param threshold the near-copy distance (encoded space); null when strata have their own
+   * @param threshold the near-copy distance (the report's encoded space); null when strata have their own
    * @param replaced samples that were near-copies when first drawn and were sampled again
+   * @param widened per σ multiple of the guard's ladder, the near-copies it turned into new rows
+   * @param stillNear near-copies still after the widest σ (kept as they are)
    */
-  public record Guard(Double threshold, long replaced) {
+  public record Guard(Double threshold, long replaced, List<Widening> widened, long stillNear) {
+  }
+
+  /** @param samples near-copies that became new rows at σ · sigmaMultiple (and not below) */
+  public record Widening(double sigmaMultiple, long samples) {
   }
 
   /** Writes this manifest as indented JSON to {@code file}, which must not exist. */

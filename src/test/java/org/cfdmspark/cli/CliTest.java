@@ -75,4 +75,17 @@ class CliTest {
     assertEquals(ExitCodes.BAD_INPUT, unknown.code());
     assertTrue(unknown.err().contains("frobnicate"), unknown.err());
   }
+
+  @Test
+  void everyCommandPrintsItsHelpWithEveryKnob() {
+    for (String command : new String[] {"generate", "report", "bench", "knobs"}) {
+      Outcome help = run(command, "--help");
+      assertEquals(ExitCodes.SUCCESS, help.code(), command + " --help: " + help.err());
+      assertTrue(help.out().startsWith("Usage: cfdm-spark " + command), help.out());
+    }
+    String generate = run("generate", "--help").out();
+    for (var knob : Main.generateKnobs()) {
+      assertTrue(generate.contains(knob.option()), "generate --help lacks " + knob.option());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.cfdmspark.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,26 +19,26 @@ class TableCodecTest {
   @Test
   void decodesToInputUnitsRoundingIntegersAndClippingToTheObservedRange() {
     NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
-        false);
+        null, false);
     float[] encoded = new float[1];
     age.encode(50, encoded, 0);
     assertEquals(1.0f, encoded[0]);
-    assertEquals(52, age.decode(new double[] {1.24}, 0), "rounded");
-    assertEquals(90, age.decode(new double[] {9}, 0), "clipped to the maximum");
-    assertEquals(18, age.decode(new double[] {-9}, 0), "clipped to the minimum");
+    assertEquals(52, age.decode(new double[] {1.24}, 0, 0L), "rounded");
+    assertEquals(90, age.decode(new double[] {9}, 0, 0L), "clipped to the maximum");
+    assertEquals(18, age.decode(new double[] {-9}, 0, 0L), "clipped to the minimum");
     NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3, false,
-        null, false);
-    assertEquals(1.75, income.decode(new double[] {0.5}, 0));
+        null, null, false);
+    assertEquals(1.75, income.decode(new double[] {0.5}, 0, 0L));
   }
 
   @Test
   void discreteColumnsDecodeToTheNearestValueSeenInTraining() {
     NumericColumnCodec term = new NumericColumnCodec("term", NumericType.INTEGER, 36, 12, 12, 60, true,
-        new double[] {12, 36, 60}, false);
-    assertEquals(36, term.decode(new double[] {(47.9 - 36) / 12}, 0), "47.9 is nearer 36 than 60");
-    assertEquals(60, term.decode(new double[] {(48.1 - 36) / 12}, 0));
-    assertEquals(12, term.decode(new double[] {-5}, 0), "below the range");
-    assertEquals(60, term.decode(new double[] {5}, 0), "above the range");
+        new double[] {12, 36, 60}, null, false);
+    assertEquals(36, term.decode(new double[] {(47.9 - 36) / 12}, 0, 0L), "47.9 is nearer 36 than 60");
+    assertEquals(60, term.decode(new double[] {(48.1 - 36) / 12}, 0, 0L));
+    assertEquals(12, term.decode(new double[] {-5}, 0, 0L), "below the range");
+    assertEquals(60, term.decode(new double[] {5}, 0, 0L), "above the range");
   }
 
   @Test
@@ -51,17 +52,17 @@ class TableCodecTest {
         .get(0);
     assertEquals(List.of(12, 60), List.of(term.levels()));
     assertTrue(term.hasMissing());
-    assertEquals(60, term.decode(new double[] {0.2, 0.5, 0.3}, 0), "the vote, not the average");
-    assertEquals(null, term.decode(new double[] {0.2, 0.3, 0.5}, 0), "missing wins");
+    assertEquals(60, term.decode(new double[] {0.2, 0.5, 0.3}, 0, 0L), "the vote, not the average");
+    assertEquals(null, term.decode(new double[] {0.2, 0.3, 0.5}, 0, 0L), "missing wins");
   }
 
   @Test
   void constantColumnEncodesToZeroAndDecodesToTheConstant() {
-    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, null, false);
+    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, null, null, false);
     float[] encoded = {Float.NaN};
     constant.encode(7L, encoded, 0);
     assertEquals(0f, encoded[0]);
-    assertEquals(7L, constant.decode(new double[] {0.3}, 0));
+    assertEquals(7L, constant.decode(new double[] {0.3}, 0, 0L));
   }
 
   @Test
@@ -98,7 +99,7 @@ class TableCodecTest {
   @Test
   void encodeDecodedLandsOnTheEncodingOfTheRowTheUserReceives() {
     NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
-        false);
+        null, false);
     CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
         new Object[] {"red", "blue"}, false);
     TableCodec codec = new TableCodec(List.of(age, colour), 2);
@@ -121,5 +122,55 @@ class TableCodecTest {
     NumericColumnCodec x = (NumericColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
     assertEquals(null, x.levels(), "500 distinct values: no levels, and no set of them built");
     assertEquals(249.5, x.max());
+  }
+
+  @Test
+  void pointMassesAreFoundExactlyAndDecodedByVote() {
+    SparkSession spark = TestSpark.local(2);
+    // 60 zeros and 140 distinct values: 0 holds 30 % of the cells, every other value 0.5 %.
+    Dataset<Row> table = spark.range(200).selectExpr("CAST(IF(id < 60, 0, id) AS INT) AS debt");
+    NumericColumnCodec debt = (NumericColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
+    assertEquals(null, debt.levels());
+    assertArrayEquals(new double[] {0}, debt.masses());
+    assertEquals(2, debt.width());
+
+    float[] zero = new float[2];
+    float[] large = new float[2];
+    debt.encode(0, zero, 0);
+    debt.encode(100, large, 0);
+    assertEquals(1f, zero[1], "the mass's indicator");
+    assertEquals(0f, large[1]);
+    assertEquals((float) ((100 - debt.mean()) / debt.sd()), large[0], 1e-6, "the value slot is the plain scale");
+    assertEquals(0, debt.decode(blend(0.75, zero, large), 0, 0L), "three zero rows of four: zero");
+    assertEquals(100, debt.decode(blend(0.25, zero, large), 0, 0L),
+        "one zero row of four: the other rows' own value, not 75");
+  }
+
+  @Test
+  void anEvenSplitIsSettledByTheRowNotByPosition() {
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.INTEGER, 100, 30, 10, 900, true,
+        null, null, true);
+    CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
+        new Object[] {"blue", "red"}, false);
+    int missing = 0;
+    int blue = 0;
+    int draws = 2000;
+    for (long bits = 0; bits < draws; bits++) {
+      long tieBreak = bits * 0x9E3779B97F4A7C15L;
+      missing += income.decode(new double[] {0.4, 0.5}, 0, tieBreak) == null ? 1 : 0;
+      blue += "blue".equals(colour.decode(new double[] {0.35, 0.35}, 0, tieBreak)) ? 1 : 0;
+      assertEquals(null, income.decode(new double[] {0.4, 0.75}, 0, tieBreak), "a majority is never overruled");
+    }
+    assertTrue(Math.abs(missing - draws / 2) < 150, "ties go either way: " + missing + " missing of " + draws);
+    assertTrue(Math.abs(blue - draws / 2) < 150, "ties go either way: " + blue + " blue of " + draws);
+  }
+
+  /** The barycentre share·a + (1 − share)·b of two encoded rows. */
+  private static double[] blend(double share, float[] a, float[] b) {
+    double[] z = new double[a.length];
+    for (int j = 0; j < z.length; j++) {
+      z[j] = share * a[j] + (1 - share) * b[j];
+    }
+    return z;
   }
 }
