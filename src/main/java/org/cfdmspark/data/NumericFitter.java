@@ -40,9 +40,9 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** Whole-number columns with at most this many distinct values are modelled as categories. */
   static final int CODE_LEVELS = 16;
   /**
-   * Columns whose approximate distinct count (HyperLogLog++, exact in practice at this size) is at most this get
-   * their distinct values collected in a second pass: twice MAX_LEVELS, so an estimate's error cannot hide a
-   * column of few values.
+   * Columns whose approximate distinct count (HyperLogLog++, within about 5 %: 76 for credit default's 81 credit
+   * limits) is at most this get their distinct values collected in a second pass: twice MAX_LEVELS, so an
+   * estimate's error cannot hide a column of few values.
    */
   static final int DISTINCT_SCAN = 2 * NumericColumnCodec.MAX_LEVELS;
   /** The share of a column's present cells that one value must hold to be a point mass. */

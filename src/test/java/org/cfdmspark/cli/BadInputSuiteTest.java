@@ -68,6 +68,10 @@ class BadInputSuiteTest {
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
         table("a single training row", "has 1 row, too few to model", "a,b\n1,2\n"),
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
+        credit("categories over --max-categories, by estimate", "'LIMIT_BAL' has about ",
+            "--categorical", "LIMIT_BAL", "--max-categories", "10"),
+        credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "
+            + "--max-categories 60", "--categorical", "LIMIT_BAL", "--max-categories", "60"),
         new Case("output exists with --mode error", "already exists", folder -> {
           write(folder.resolve("out/keep.txt"), "an earlier result");
           return generate(CREDIT, folder.resolve("out"), "--mode", "error");

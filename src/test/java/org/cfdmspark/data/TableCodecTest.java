@@ -2,6 +2,7 @@ package org.cfdmspark.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.core.BadInputException;
 import org.cfdmspark.spark.TestSpark;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,16 @@ class TableCodecTest {
     NumericColumnCodec x = (NumericColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
     assertEquals(null, x.levels(), "500 distinct values: no levels, and no set of them built");
     assertEquals(249.5, x.max());
+  }
+
+  @Test
+  void aManyValuedTextColumnIsRefusedFromTheEstimateWithoutCollectingIt() {
+    SparkSession spark = TestSpark.local(2);
+    Dataset<Row> table = spark.range(5000).selectExpr("CONCAT('customer-', id) AS id");
+    BadInputException error = assertThrows(BadInputException.class,
+        () -> TableCodec.fit(table, ColumnOverrides.none()));
+    assertTrue(error.getMessage().startsWith("column 'id' has about "), error.getMessage());
+    assertTrue(error.getMessage().contains("more than --max-categories 200"), error.getMessage());
   }
 
   @Test
