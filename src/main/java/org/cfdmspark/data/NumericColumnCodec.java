@@ -4,9 +4,9 @@ import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded when the column
- * holds whole numbers, and clipped to the observed [min, max], so no decoded cell lies outside what the input
- * held. A constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
+ * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded to the decimals
+ * the column's values have (whole numbers, or 1 decimal for 38.3 mm: the float encoding would otherwise hand back
+ * 38.29999993), and clipped to the observed [min, max], so no decoded cell lies outside what the input held. A constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
  * A column of at most {@value #MAX_LEVELS} distinct values (a loan term of 12, 24, 36… months, a count) is
  * discrete: decoded values snap to the nearest value seen in training, as a category would, so a barycentre of
  * 36 and 60 becomes 48 only if 48 occurs.
@@ -21,10 +21,12 @@ import org.apache.spark.sql.types.DataType;
  * project's addition to method.md §6, which votes among categories the same way; --point-masses false drops them.)
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
-    boolean rounded, double[] levels, double[] masses, boolean hasMissing) implements ColumnCodec {
+    int decimals, double[] levels, double[] masses, boolean hasMissing) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
+  /** {@code decimals} of a column whose values have more decimals than are worth rounding to: none. */
+  public static final int UNROUNDED = -1;
 
   public NumericColumnCodec {
     if (!(Double.isFinite(mean) && Double.isFinite(min) && Double.isFinite(max) && min <= max && sd >= 0)) {
@@ -114,8 +116,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     if (levels != null) {
       return type.box(nearestLevel(x));
     }
-    if (rounded) {
-      x = Math.rint(x);
+    if (decimals >= 0) {
+      double scale = Math.pow(10, decimals);
+      x = Math.rint(x * scale) / scale;
     }
     return type.box(Math.min(max, Math.max(min, x)));
   }

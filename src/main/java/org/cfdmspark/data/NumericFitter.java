@@ -26,7 +26,8 @@ import org.cfdmspark.core.BadInputException;
 /**
  * Fits a number column: mean and population standard deviation (a single row or a constant column gives 0, not
  * NaN), range, how many cells are missing, how many are NaN or infinite (refused: they are not values a model
- * can reproduce), whether every value is a whole number (then decoded values are rounded too) and, for columns
+ * can reproduce), how many decimals the values have (whole numbers, or up to {@value #MAX_DECIMALS}: decoded values
+ * are rounded to as many) and, for columns
  * of few distinct values, those values: whole-number columns of at most {@value #CODE_LEVELS} values become
  * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct
  * values are collected in a second pass, and only for columns whose approximate distinct count is small: the fit
@@ -50,15 +51,37 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** Percentile probes 0, 1 %, …, 100 %, and how many a value must fill to be counted as a possible mass. */
   private static final int PROBES = 101;
   private static final int MASS_PROBES = 3;
+  /** The most decimals a column's values may have for decoded values to be rounded to them. */
+  static final int MAX_DECIMALS = 6;
+  /** How far a value times 10^k may lie from a whole number and still count as having k decimals. */
+  private static final double DECIMAL_TOLERANCE = 1e-6;
 
   @Override
   public List<Column> aggregates(String column) {
     Column c = value(column);
     Column nonFinite = nonFinite(c);
     Column finite = finite(c);
-    return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
-        count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
-        approx_count_distinct(finite), percentile_approx(finite, probes(), lit(10_000)));
+    List<Column> aggregates = new ArrayList<>(List.of(mean(finite), stddev_pop(finite), min(finite),
+        max(finite), count(c), count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
+        approx_count_distinct(finite), percentile_approx(finite, probes(), lit(10_000))));
+    for (int k = 1; k <= MAX_DECIMALS; k++) {
+      Column scaled = finite.multiply(Math.pow(10, k));
+      aggregates.add(count(when(functions.abs(scaled.minus(functions.rint(scaled))).gt(DECIMAL_TOLERANCE), lit(1))));
+    }
+    return aggregates;
+  }
+
+  /** 0 for whole numbers, else the fewest decimals (up to MAX_DECIMALS) every value has, else UNROUNDED. */
+  private int decimals(Row results, int offset) {
+    if (type.integral() || declaredInteger || results.getLong(offset + 6) == 0) {
+      return 0;
+    }
+    for (int k = 1; k <= MAX_DECIMALS; k++) {
+      if (results.getLong(offset + 8 + k) == 0) {
+        return k;
+      }
+    }
+    return NumericColumnCodec.UNROUNDED;
   }
 
   private static Column probes() {
@@ -133,11 +156,11 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       throw new BadInputException("column '" + column + "' has no values, only missing cells; leave it out with "
           + "--exclude " + column);
     }
-    boolean rounded = type.integral() || declaredInteger || results.getLong(offset + 6) == 0;
+    int decimals = decimals(results, offset);
     // Without the distinct scan the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
     boolean scanned = scansDistinct(results, offset);
     List<Double> distinct = scanned ? refined.getList(refinedOffset) : null;
-    if (distinct != null && rounded && distinct.size() <= CODE_LEVELS) {
+    if (distinct != null && decimals == 0 && distinct.size() <= CODE_LEVELS) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
       return new CategoricalColumnCodec(column, type.sparkType(),
@@ -149,7 +172,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] masses = levels != null || !pointMasses ? null
         : masses(results, offset, refined, refinedOffset + (scanned ? 1 : 0), present);
     return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
-        results.getDouble(offset + 2), results.getDouble(offset + 3), rounded, levels, masses, present < rows);
+        results.getDouble(offset + 2), results.getDouble(offset + 3), decimals, levels, masses, present < rows);
   }
 
   /** The candidates whose exact counts, from refined[firstCount ..], reach MASS_SHARE of the present cells. */

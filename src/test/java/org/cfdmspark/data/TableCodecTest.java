@@ -20,7 +20,7 @@ class TableCodecTest {
 
   @Test
   void decodesToInputUnitsRoundingIntegersAndClippingToTheObservedRange() {
-    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
+    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, 0, null,
         null, false);
     float[] encoded = new float[1];
     age.encode(50, encoded, 0);
@@ -28,14 +28,15 @@ class TableCodecTest {
     assertEquals(52, age.decode(new double[] {1.24}, 0, 0L), "rounded");
     assertEquals(90, age.decode(new double[] {9}, 0, 0L), "clipped to the maximum");
     assertEquals(18, age.decode(new double[] {-9}, 0, 0L), "clipped to the minimum");
-    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3, false,
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.DOUBLE, 1.5, 0.5, 0, 3,
+        NumericColumnCodec.UNROUNDED,
         null, null, false);
     assertEquals(1.75, income.decode(new double[] {0.5}, 0, 0L));
   }
 
   @Test
   void discreteColumnsDecodeToTheNearestValueSeenInTraining() {
-    NumericColumnCodec term = new NumericColumnCodec("term", NumericType.INTEGER, 36, 12, 12, 60, true,
+    NumericColumnCodec term = new NumericColumnCodec("term", NumericType.INTEGER, 36, 12, 12, 60, 0,
         new double[] {12, 36, 60}, null, false);
     assertEquals(36, term.decode(new double[] {(47.9 - 36) / 12}, 0, 0L), "47.9 is nearer 36 than 60");
     assertEquals(60, term.decode(new double[] {(48.1 - 36) / 12}, 0, 0L));
@@ -60,7 +61,7 @@ class TableCodecTest {
 
   @Test
   void constantColumnEncodesToZeroAndDecodesToTheConstant() {
-    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, true, null, null, false);
+    NumericColumnCodec constant = new NumericColumnCodec("c", NumericType.LONG, 7, 0, 7, 7, 0, null, null, false);
     float[] encoded = {Float.NaN};
     constant.encode(7L, encoded, 0);
     assertEquals(0f, encoded[0]);
@@ -100,7 +101,7 @@ class TableCodecTest {
 
   @Test
   void encodeDecodedLandsOnTheEncodingOfTheRowTheUserReceives() {
-    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, true, null,
+    NumericColumnCodec age = new NumericColumnCodec("age", NumericType.INTEGER, 40, 10, 18, 90, 0, null,
         null, false);
     CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
         new Object[] {"red", "blue"}, false);
@@ -124,6 +125,26 @@ class TableCodecTest {
     NumericColumnCodec x = (NumericColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
     assertEquals(null, x.levels(), "500 distinct values: no levels, and no set of them built");
     assertEquals(249.5, x.max());
+  }
+
+  @Test
+  void decodedValuesKeepTheDecimalsOfTheColumn() {
+    SparkSession spark = TestSpark.local(2);
+    // 100 values with one decimal (bill lengths in mm), and 100 with more decimals than are worth rounding to.
+    Dataset<Row> table = spark.range(100).selectExpr("30 + id / 10 AS mm", "id / 7 AS ratio");
+    TableCodec codec = TableCodec.fit(table, ColumnOverrides.none());
+    NumericColumnCodec mm = (NumericColumnCodec) codec.columns().get(0);
+    NumericColumnCodec ratio = (NumericColumnCodec) codec.columns().get(1);
+    assertEquals(1, mm.decimals());
+    assertEquals(NumericColumnCodec.UNROUNDED, ratio.decimals());
+    float[] encoded = new float[codec.width()];
+    codec.encode(RowFactory.create(38.3, 3 / 7.0), encoded, 0);
+    double[] z = {encoded[0], encoded[1]};
+    Object[] cells = new Object[2];
+    codec.decode(z, 0, cells, 0);
+    assertEquals(38.3, cells[0], "a training value comes back as it was, not as its float encoding");
+    assertEquals(3 / 7.0, (double) cells[1], 1e-6);
+    assertTrue((double) cells[1] != 3 / 7.0, "unrounded: the float encoding shows");
   }
 
   @Test
@@ -160,7 +181,7 @@ class TableCodecTest {
 
   @Test
   void anEvenSplitIsSettledByTheRowNotByPosition() {
-    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.INTEGER, 100, 30, 10, 900, true,
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.INTEGER, 100, 30, 10, 900, 0,
         null, null, true);
     CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
         new Object[] {"blue", "red"}, false);
