@@ -6,7 +6,8 @@ import org.apache.spark.sql.types.DataType;
 /**
  * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded to the decimals
  * the column's values have (whole numbers, or 1 decimal for 38.3 mm: the float encoding would otherwise hand back
- * 38.29999993), and clipped to the observed [min, max], so no decoded cell lies outside what the input held. A constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
+ * 38.29999993), and clipped to the observed [min, max], so no decoded cell lies outside what the input held. A
+ * constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
  * A column of at most {@value #MAX_LEVELS} distinct values (a loan term of 12, 24, 36… months, a count) is
  * discrete: decoded values snap to the nearest value seen in training, as a category would, so a barycentre of
  * 36 and 60 becomes 48 only if 48 occurs.

@@ -55,6 +55,18 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   static final int MAX_DECIMALS = 6;
   /** How far a value times 10^k may lie from a whole number and still count as having k decimals. */
   private static final double DECIMAL_TOLERANCE = 1e-6;
+  /** Where each first-pass value sits among the column's results (in the order {@link #aggregates} lists them). */
+  private static final int MEAN = 0;
+  private static final int SD = 1;
+  private static final int MIN = 2;
+  private static final int MAX = 3;
+  private static final int PRESENT = 4;
+  private static final int NON_FINITE = 5;
+  private static final int FRACTIONAL = 6;
+  private static final int APPROX_DISTINCT = 7;
+  private static final int PERCENTILES = 8;
+  /** Then one count per k = 1 .. MAX_DECIMALS of values with more than k decimals. */
+  private static final int OFF_GRID = 9;
 
   @Override
   public List<Column> aggregates(String column) {
@@ -73,11 +85,11 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
 
   /** 0 for whole numbers, else the fewest decimals (up to MAX_DECIMALS) every value has, else UNROUNDED. */
   private int decimals(Row results, int offset) {
-    if (type.integral() || declaredInteger || results.getLong(offset + 6) == 0) {
+    if (type.integral() || declaredInteger || results.getLong(offset + FRACTIONAL) == 0) {
       return 0;
     }
     for (int k = 1; k <= MAX_DECIMALS; k++) {
-      if (results.getLong(offset + 8 + k) == 0) {
+      if (results.getLong(offset + OFF_GRID + k - 1) == 0) {
         return k;
       }
     }
@@ -95,10 +107,11 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** Values that fill at least MASS_PROBES percentile probes: the only ones that can hold MASS_SHARE of cells. */
   private static List<Double> massCandidates(Row results, int offset) {
     List<Double> candidates = new ArrayList<>();
-    if (results.isNullAt(offset + 8) || results.getDouble(offset + 2) == results.getDouble(offset + 3)) {
+    if (results.isNullAt(offset + PERCENTILES)
+        || results.getDouble(offset + MIN) == results.getDouble(offset + MAX)) {
       return candidates; // no values, or a constant column: nothing to tell apart
     }
-    List<Double> percentiles = results.getList(offset + 8);
+    List<Double> percentiles = results.getList(offset + PERCENTILES);
     int run = 0;
     for (int k = 0; k < percentiles.size(); k++) {
       run = k > 0 && percentiles.get(k).equals(percentiles.get(k - 1)) ? run + 1 : 1;
@@ -127,7 +140,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   }
 
   private static boolean scansDistinct(Row results, int offset) {
-    return results.getLong(offset + 7) <= DISTINCT_SCAN;
+    return results.getLong(offset + APPROX_DISTINCT) <= DISTINCT_SCAN;
   }
 
   private static Column value(String column) {
@@ -145,8 +158,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
 
   @Override
   public ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows) {
-    long present = results.getLong(offset + 4);
-    long nonFinite = results.getLong(offset + 5);
+    long present = results.getLong(offset + PRESENT);
+    long nonFinite = results.getLong(offset + NON_FINITE);
     if (nonFinite > 0) {
       throw new BadInputException("column '" + column + "' holds NaN or Infinity in " + nonFinite + " of " + rows
           + " rows; mark such cells as missing (e.g. --null-value NaN) or leave the column out with --exclude "
@@ -171,8 +184,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null
         : masses(results, offset, refined, refinedOffset + (scanned ? 1 : 0), present);
-    return new NumericColumnCodec(column, type, results.getDouble(offset), results.getDouble(offset + 1),
-        results.getDouble(offset + 2), results.getDouble(offset + 3), decimals, levels, masses, present < rows);
+    return new NumericColumnCodec(column, type, results.getDouble(offset + MEAN), results.getDouble(offset + SD),
+        results.getDouble(offset + MIN), results.getDouble(offset + MAX), decimals, levels, masses, present < rows);
   }
 
   /** The candidates whose exact counts, from refined[firstCount ..], reach MASS_SHARE of the present cells. */

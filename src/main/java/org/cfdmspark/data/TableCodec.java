@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -112,7 +113,7 @@ public final class TableCodec implements Serializable {
         }
       }
     }
-    return java.util.Arrays.copyOf(slots, count);
+    return Arrays.copyOf(slots, count);
   }
 
   /** The decoded table's schema: the input columns with their input types. */

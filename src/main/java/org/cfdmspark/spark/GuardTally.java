@@ -40,7 +40,7 @@ final class GuardTally implements Serializable {
     for (int k = 0; k < outcomes.length; k++) {
       replaced += outcomes[k].value();
       if (k < NearCopyGuard.ATTEMPTS) {
-        widened.add(new RunManifest.Widening(NearCopyGuard.sigmaMultiple(k + 1), outcomes[k].value()));
+        widened.add(new RunManifest.Widening(SigmaSteps.multiple(k + 1), outcomes[k].value()));
       }
     }
     return new RunManifest.Guard(threshold, replaced, widened, outcomes[NearCopyGuard.ATTEMPTS].value());

@@ -73,12 +73,13 @@ final class ModelFitting {
         boolean calibrate = smoothing && settings.get(SamplerKnobs.SIGMA).auto();
         boolean guarded = smoothing && settings.get(JobKnobs.GUARD);
         Double guardThreshold = settings.get(JobKnobs.GUARD_THRESHOLD);
-        NearCopyCheck check = calibrate || guarded && guardThreshold == null
+        double target = settings.get(JobKnobs.NEAR_COPY_TARGET);
+        // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".
+        NearCopyCheck check = calibrate && target < 1 || guarded && guardThreshold == null
             ? NearCopyCheck.of(training, codec, config.seed()) : null;
         SigmaCalibration.Result sigma = null;
         if (calibrate) {
-          sigma = SigmaCalibration.calibrate(training, config, search, codec, check,
-              settings.get(JobKnobs.NEAR_COPY_TARGET));
+          sigma = SigmaCalibration.calibrate(training, config, search, codec, check, target);
           config = config.withSigma(sigma.sigma());
         }
         LOG.info("stratum {}: {} training rows x {} encoded values, {} samples, sigma {}, {}", plan.label(),

@@ -12,8 +12,8 @@ import org.cfdmspark.knn.NeighbourIndex;
  * … 16σ). A near-copy marks a place where the training rows sit far apart for this σ; widening σ there, and only
  * there, moves the sample onto a barycentre of that place's rows. (Redrawing from a fresh trajectory instead would
  * move the sample's probability mass to wherever fresh draws are rarely copies — the dense regions — and skew the
- * distribution. Steps of √2 rather than 2 stop each sample nearer the smallest σ that makes it new: every step
- * beyond it averages more rows and narrows the columns' spread.) A row still depends on its id alone, whatever the
+ * distribution. The steps are {@link SigmaSteps}: each sample stops near the smallest σ that makes it new.) A
+ * row still depends on its id alone, whatever the
  * partitioning. After the last attempt the sample is kept: the guard lowers the near-copy rate, it does not
  * promise zero.
  */
@@ -31,16 +31,11 @@ final class NearCopyGuard implements Serializable {
     return check.threshold();
   }
 
-  /** The σ multiple of attempt k (0 = the first draw). */
-  static double sigmaMultiple(int attempt) {
-    return Math.pow(2, attempt / 2.0);
-  }
-
   /**
    * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
    * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after
    * the last; their sum is the near-copies of the first draw. {@code samplers.apply(k)} samples with σ ·
-   * {@link #sigmaMultiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
+   * {@link SigmaSteps#multiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
    * the guard is shared by the tasks of an executor, and a block's sampling costs far more than these arrays.
    */
   int[] apply(IntFunction<FlowSampler> samplers, NeighbourIndex index, TableCodec codec, long[] ids, int count,

@@ -43,7 +43,7 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private final LongAccumulator sampled;
     private final GuardTally guardTally;
     private final SamplingModel model;
-    /** samplers[stratum][k]: σ · {@link NearCopyGuard#sigmaMultiple}(k); k > 0 only for --guard's attempts. */
+    /** samplers[stratum][k]: σ · {@link SigmaSteps#multiple}(k); k > 0 only for --guard's attempts. */
     private final FlowSampler[][] samplers;
     private final NeighbourIndex[] guardIndexes;
     private final TableCodec codec;
@@ -120,7 +120,7 @@ final class PartitionSampler implements MapPartitionsFunction<Long, Row> {
     private FlowSampler sampler(int stratum, int attempt) {
       if (samplers[stratum][attempt] == null) {
         SamplingModel.Stratum s = model.strata().get(stratum);
-        SamplerConfig config = s.config().withSigma(s.config().sigma() * NearCopyGuard.sigmaMultiple(attempt));
+        SamplerConfig config = s.config().withSigma(s.config().sigma() * SigmaSteps.multiple(attempt));
         samplers[stratum][attempt] = FlowSampler.create(s.training(), config, s.search());
       }
       return samplers[stratum][attempt];

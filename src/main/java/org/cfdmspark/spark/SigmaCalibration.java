@@ -62,21 +62,23 @@ final class SigmaCalibration {
 
   /**
    * The smallest grid σ whose pilot near-copy rate is at most {@code target}; the largest grid σ (with a warning)
-   * when none is. {@code base.sigma()} is the spacing rule's σ, above 0, with at least two draws.
+   * when none is. {@code base.sigma()} is the spacing rule's σ, above 0, with at least two draws. A target of 1
+   * allows any rate: σ stays the spacing rule's, no pilot runs, and {@code check} may be null.
    */
   static Result calibrate(TrainingSet training, SamplerConfig base, NeighbourSearch search, TableCodec codec,
       NearCopyCheck check, double target) {
+    if (target >= 1) {
+      return new Result(base.sigma(), target, List.of()); // any rate is allowed: the spacing rule as it is
+    }
     return new SigmaCalibration(training, base, search, codec, check).run(target);
   }
 
   private Result run(double target) {
-    if (target >= 1) {
-      return new Result(base.sigma(), target, List.of()); // any rate is allowed: the spacing rule as it is
-    }
     double widest = rate(STEPS);
     if (widest > target) {
       LOG.warn("sigma auto: even sigma {} leaves {} near-copies in the pilot, over the target {}; using it. "
-          + "Raise --draws or --sigma, or add --guard", sigmaAt(STEPS), percent(widest), percent(target));
+          + "Raise --draws or --sigma, or leave the rest to the guard (--guard true)", sigmaAt(STEPS),
+          percent(widest), percent(target));
       return new Result(sigmaAt(STEPS), target, List.copyOf(trials));
     }
     int failing = -1; // grid index known (or assumed, for the base's left neighbour) to be over the target
@@ -93,7 +95,7 @@ final class SigmaCalibration {
   }
 
   private double sigmaAt(int step) {
-    return base.sigma() * Math.pow(2, step / 2.0);
+    return base.sigma() * SigmaSteps.multiple(step);
   }
 
   /** Runs the pilot at grid point {@code step}, records it and returns its near-copy rate. */
