@@ -8,7 +8,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 REPS="${REPS:-3}"
 if [[ $# -eq 0 ]]; then
-  set -- --input "$HERE/../shared/data/credit_default.csv.gz" --exclude ID --num-samples 30000
+  set -- --input "$HERE/src/test/resources/data/credit_default.csv.gz" --exclude ID --num-samples 30000
 fi
 OUT="$(mktemp -d)/e2e-output"
 "$HERE/submit.sh" knobs >/dev/null  # builds the jar once, outside the timings

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Adding a case is one line in {@link #cases}.
  */
 class BadInputSuiteTest {
-  private static final String CREDIT = TestSpark.sharedData("credit_default.csv.gz");
+  private static final String CREDIT = TestSpark.testData("credit_default.csv.gz");
 
   @TempDir
   Path dir;

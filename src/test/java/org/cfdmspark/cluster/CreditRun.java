@@ -37,7 +37,7 @@ final class CreditRun {
   /** {@code submit.sh} arguments: the run on {@code master}, to {@code output}, plus {@code more} generate options. */
   static List<String> args(String master, Path output, String... more) {
     List<String> args = new ArrayList<>(List.of("--master", master, "--conf", "spark.ui.enabled=false",
-        "generate", "--input", TestSpark.sharedData("credit_default.csv.gz"), "--exclude", "ID",
+        "generate", "--input", TestSpark.testData("credit_default.csv.gz"), "--exclude", "ID",
         "--num-samples", String.valueOf(SAMPLES), "--steps", "50", "--seed", "20261123", "--sample-id", "true",
         "--partitions", String.valueOf(PARTITIONS), "--output", output.toString()));
     args.addAll(List.of(more));

@@ -18,9 +18,9 @@ final class Fixtures {
   private Fixtures() {
   }
 
-  /** The shared real datasets folder (../shared/data from the project root). */
-  static Path sharedData(String file) {
-    String folder = System.getProperty("cfdm.shared.data", "../shared/data");
+  /** A file of the test data sets (src/test/resources/data from the project root). */
+  static Path testData(String file) {
+    String folder = System.getProperty("cfdm.test.data", "src/test/resources/data");
     return Path.of(folder, file);
   }
 
@@ -29,7 +29,7 @@ final class Fixtures {
    * standardised to mean 0 and standard deviation 1.
    */
   static double[][] standardisedColumns(String file, String... columns) throws IOException {
-    Path path = sharedData(file);
+    Path path = testData(file);
     List<double[]> rows = new ArrayList<>();
     try (InputStream raw = Files.newInputStream(path);
         InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw;

@@ -23,7 +23,7 @@ class DeterminismTest {
     // 1,500 real rows keep each run short; Parquet input is exercised on the way.
     input = dir.resolve("credit.parquet").toString();
     TestSpark.local(2).read().option("header", "true").option("inferSchema", "true")
-        .csv(TestSpark.sharedData("credit_default.csv.gz")).drop("ID").limit(1500).coalesce(1).write()
+        .csv(TestSpark.testData("credit_default.csv.gz")).drop("ID").limit(1500).coalesce(1).write()
         .parquet(input);
     reference = sample(TestSpark.local(2), "ref", "7", "3");
   }

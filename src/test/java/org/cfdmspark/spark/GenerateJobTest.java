@@ -35,7 +35,7 @@ class GenerateJobTest {
 
   @Test
   void creditDefaultSamplesHaveTheInputsColumnsTypesAndRanges() throws Exception {
-    String input = TestSpark.sharedData("credit_default.csv.gz");
+    String input = TestSpark.testData("credit_default.csv.gz");
     Path output = dir.resolve("synthetic");
     GenerateResult result = GenerateJob.run(spark, TestSpark.settings("input", input, "output", output.toString(),
         "exclude", "ID", "num-samples", "2000", "steps", "10", "seed", "3"));

@@ -34,7 +34,7 @@ class HoldoutAndGuardTest {
 
   @Test
   void heldOutRowsNeverReachTheSampler() throws Exception {
-    String input = TestSpark.sharedData("penguins.csv");
+    String input = TestSpark.testData("penguins.csv");
     Path output = dir.resolve("memorised");
     // σ = 0 memorises: every sample is a training row, so a held-out row in the output would show it was sampled.
     GenerateResult result = GenerateJob.run(spark, TestSpark.settings("input", input, "output", output.toString(),
@@ -107,7 +107,7 @@ class HoldoutAndGuardTest {
 
   /** 1,000 samples of credit default's numeric columns with a 20 % holdout, and their report. */
   private QualityReport creditRun(String name, String... knobs) {
-    Settings settings = TestSpark.settings("input", TestSpark.sharedData("credit_default.csv.gz"), "output",
+    Settings settings = TestSpark.settings("input", TestSpark.testData("credit_default.csv.gz"), "output",
         dir.resolve(name).toString(), "exclude", "ID", "num-samples", "1000", "holdout-fraction", "0.2");
     for (int i = 0; i < knobs.length; i += 2) {
       settings = settings.withText(knobs[i], knobs[i + 1]);

@@ -52,7 +52,7 @@ class MixedTypesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("tables")
   void syntheticTableMatchesTheTrainingTableColumnByColumn(String file, String nullValue) {
-    String input = TestSpark.sharedData(file);
+    String input = TestSpark.testData(file);
     Path output = dir.resolve("out.parquet");
     GenerateJob.run(spark, TestSpark.settings("input", input, "output", output.toString(),
         "null-value", nullValue, "num-samples", "5000"));
@@ -115,7 +115,7 @@ class MixedTypesTest {
   @Test
   void whereRestrictsTheTrainingRows() {
     Path credit = dir.resolve("credit");
-    GenerateJob.run(spark, TestSpark.settings("input", TestSpark.sharedData("credit_default.csv.gz"),
+    GenerateJob.run(spark, TestSpark.settings("input", TestSpark.testData("credit_default.csv.gz"),
         "output", credit.toString(), "where", "EDUCATION = 2", "exclude", "ID", "num-samples", "300",
         "steps", "20"));
     Dataset<Row> educated = spark.read().option("header", "true").option("inferSchema", "true")
@@ -124,7 +124,7 @@ class MixedTypesTest {
     assertEquals(300, educated.where(col("EDUCATION").equalTo(2)).count());
 
     Path inland = dir.resolve("inland");
-    GenerateJob.run(spark, TestSpark.settings("input", TestSpark.sharedData("california_housing.csv.gz"),
+    GenerateJob.run(spark, TestSpark.settings("input", TestSpark.testData("california_housing.csv.gz"),
         "output", inland.toString(), "where", "ocean_proximity = 'INLAND'", "num-samples", "300", "steps", "20"));
     Dataset<Row> rows = spark.read().option("header", "true").csv(inland.toString());
     assertEquals(300, rows.where(col("ocean_proximity").equalTo("INLAND")).count());
@@ -132,7 +132,7 @@ class MixedTypesTest {
 
   @Test
   void stratifiedSamplesKeepTheTrainingShares() {
-    String input = TestSpark.sharedData("adult_train.csv.gz");
+    String input = TestSpark.testData("adult_train.csv.gz");
     Path output = dir.resolve("strata");
     GenerateJob.run(spark, TestSpark.settings("input", input, "output", output.toString(), "null-value", "?",
         "stratify-by", "income", "num-samples", "1000", "steps", "20"));
@@ -145,7 +145,7 @@ class MixedTypesTest {
 
   @Test
   void badConditionsAndOverridesAreRefusedWithoutWriting() throws Exception {
-    String input = TestSpark.sharedData("california_housing.csv.gz");
+    String input = TestSpark.testData("california_housing.csv.gz");
     Path output = dir.resolve("never");
     List<String[]> cases = new ArrayList<>();
     cases.add(new String[] {"categorical", "no_such_column", "unknown column 'no_such_column' in --categorical"});

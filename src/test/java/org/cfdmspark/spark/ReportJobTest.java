@@ -32,7 +32,7 @@ class ReportJobTest {
   @Test
   void penguinsReportWithHoldoutHasTheDocumentedKeysSaneRangesAndItsImages() throws Exception {
     Path output = dir.resolve("penguins");
-    Settings settings = TestSpark.settings("input", TestSpark.sharedData("penguins.csv"), "output",
+    Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
         output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5");
     GenerateResult result = GenerateJob.run(spark, settings);
     ReportJob.afterGenerate(spark, settings, result);

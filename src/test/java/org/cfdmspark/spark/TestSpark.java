@@ -10,7 +10,7 @@ import org.cfdmspark.core.Settings;
 
 /**
  * Test fixtures: one local SparkSession shared by all test classes (startup costs seconds; it is replaced only
- * when a test needs another core count), the shared data sets, and settings built from knob text.
+ * when a test needs another core count), the test data sets, and settings built from knob text.
  */
 public final class TestSpark {
   private static SparkSession session;
@@ -35,9 +35,10 @@ public final class TestSpark {
     return session;
   }
 
-  /** A file of the shared real data sets (../shared/data, or wherever Surefire's cfdm.shared.data points). */
-  public static String sharedData(String name) {
-    return Path.of(System.getProperty("cfdm.shared.data", "../shared/data"), name).toAbsolutePath().toString();
+  /** A file of the test data sets (src/test/resources/data, or wherever Surefire's cfdm.test.data points). */
+  public static String testData(String name) {
+    return Path.of(System.getProperty("cfdm.test.data", "src/test/resources/data"), name).toAbsolutePath()
+        .toString();
   }
 
   /** Generate settings from alternating knob names and values; progress is off unless given. */
