@@ -2,9 +2,9 @@ package org.cfdmspark.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.eval.Bench;
-import org.cfdmspark.eval.BenchOptions;
+import org.cfdmspark.bench.Bench;
+import org.cfdmspark.bench.BenchOptions;
+import org.cfdmspark.config.BadInputException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;

@@ -1,7 +1,7 @@
 package org.cfdmspark.cli;
 
 import java.util.List;
-import org.cfdmspark.core.Knob;
+import org.cfdmspark.config.Knob;
 
 /**
  * Documentation generated from the knob definitions: the Markdown table README.md carries and the commented

@@ -3,7 +3,7 @@ package org.cfdmspark.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cfdmspark.core.Knob;
+import org.cfdmspark.config.Knob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;

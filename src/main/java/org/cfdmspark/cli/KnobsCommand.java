@@ -2,7 +2,7 @@ package org.cfdmspark.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.cfdmspark.core.Knob;
+import org.cfdmspark.config.Knob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;

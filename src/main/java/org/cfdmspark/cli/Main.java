@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.core.Knob;
-import picocli.CommandLine;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * {@code cfdm-spark COMMAND [options]}: the entry point spark-submit runs. Turns user errors into one line on
@@ -68,7 +68,8 @@ public final class Main {
   }
 
   private static List<CliCommand> commands() {
-    return List.of(new GenerateCommand(), new ReportCommand(), new BenchCommand(),
+    return List.of(new GenerateCommand(), ModelCommand.fit(), ModelCommand.sample(), new ReportCommand(),
+        new BenchCommand(),
         new KnobsCommand(generateKnobs()));
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
-import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.Settings;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
 
 /**
  * Settles every knob's value with the documented precedence: command line, then the {@code --conf-file}

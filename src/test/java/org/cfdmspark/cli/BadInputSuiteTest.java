@@ -2,7 +2,6 @@ package org.cfdmspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.cfdmspark.spark.TestSpark;
+import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,7 @@ class BadInputSuiteTest {
   Path dir;
 
   /**
-   * One bad input: a fragment the error line must contain, and the generate options given the case's folder
+   * One bad input: a fragment the error line must contain, and the command line given the case's folder
    * (which holds the output path, {@code out}).
    */
   record Case(String name, String expected, Function<Path, List<String>> options) {
@@ -44,7 +43,7 @@ class BadInputSuiteTest {
   static Stream<Case> cases() {
     return Stream.of(
         new Case("no --input", "--input is required",
-            folder -> List.of("--output", folder.resolve("out").toString())),
+            folder -> List.of("generate", "--output", folder.resolve("out").toString())),
         new Case("missing input", "does not exist; check --input",
             folder -> generate(folder.resolve("no-such-file.csv").toString(), folder.resolve("out"))),
         file("input format not known from the name", "--input-format csv", "table.txt", "a\n1\n"),
@@ -83,7 +82,25 @@ class BadInputSuiteTest {
         new Case("output under a regular file", "is a file, not a directory", folder -> {
           write(folder.resolve("file"), "not a directory");
           return generate(CREDIT, folder.resolve("file/out"));
-        }));
+        }),
+        new Case("sample without a model", "--model is required",
+            folder -> List.of("sample", "--output", folder.resolve("out").toString())),
+        new Case("model directory missing", "does not exist; fit one", folder -> sample(folder.resolve("no-model"), folder)),
+        new Case("partial model: no metadata", "is not a complete saved model (no metadata.json)", folder -> {
+          write(folder.resolve("model/strata/0/part-0.parquet"), "half a save");
+          return sample(folder.resolve("model"), folder);
+        }),
+        new Case("corrupt model metadata", "is corrupt", folder -> {
+          write(folder.resolve("model/metadata.json"), "{\"format\": 1, \"project_version\": ");
+          return sample(folder.resolve("model"), folder);
+        }),
+        new Case("model of another version", "was saved by cfdm-spark 0.0.1 (model format 1); this is cfdm-spark ",
+            folder -> {
+              write(folder.resolve("model/metadata.json"), "{\"format\": 1, \"project_version\": \"0.0.1\"}");
+              return sample(folder.resolve("model"), folder);
+            }),
+        new Case("fit without --model", "--model is required",
+            folder -> List.of("fit", "--input", CREDIT)));
   }
 
   @BeforeAll
@@ -94,8 +111,7 @@ class BadInputSuiteTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void exitsWithCodeTwoAndOneLineAndWritesNothing(Case bad) throws IOException {
-    List<String> args = new ArrayList<>(List.of("generate"));
-    args.addAll(bad.options().apply(dir));
+    List<String> args = bad.options().apply(dir);
     Map<String, String> before = contents(dir);
 
     CliTest.Outcome outcome = CliTest.run(args.toArray(String[]::new));
@@ -124,9 +140,15 @@ class BadInputSuiteTest {
     });
   }
 
-  /** Generate options: input, output, no progress lines (stderr holds only the error), plus {@code options}. */
+  /** Sample from a model into the case folder's {@code out}, without progress lines. */
+  private static List<String> sample(Path model, Path folder) {
+    return List.of("sample", "--model", model.toString(), "--output", folder.resolve("out").toString(),
+        "--progress", "false");
+  }
+
+  /** Generate: input, output, no progress lines (stderr holds only the error), plus {@code options}. */
   private static List<String> generate(String input, Path output, String... options) {
-    List<String> args = new ArrayList<>(List.of("--input", input, "--output", output.toString(),
+    List<String> args = new ArrayList<>(List.of("generate", "--input", input, "--output", output.toString(),
         "--progress", "false"));
     args.addAll(List.of(options));
     return args;

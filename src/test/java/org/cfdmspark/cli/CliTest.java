@@ -2,7 +2,6 @@ package org.cfdmspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.cfdmspark.core.SamplerKnobs;
-import org.cfdmspark.core.Settings;
-import org.cfdmspark.core.Sigma;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.engine.Sigma;
+import org.cfdmspark.ml.ModelKnobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,18 +50,18 @@ class CliTest {
   void commandLineBeatsConfFileBeatsDefaults(@TempDir Path dir) throws IOException {
     Path conf = dir.resolve("job.properties");
     Files.writeString(conf, "# a comment\nsigma = 0.4\ndraws = 6\n");
-    Settings settings = SettingsResolver.resolve(SamplerKnobs.ALL, conf, Map.of("draws", "3"));
-    assertEquals(Sigma.of(0.4), settings.get(SamplerKnobs.SIGMA));
-    assertEquals(3, settings.get(SamplerKnobs.DRAWS));
-    assertEquals(SamplerKnobs.STEPS.defaultValue(), settings.get(SamplerKnobs.STEPS));
+    Settings settings = SettingsResolver.resolve(ModelKnobs.ALL, conf, Map.of("draws", "3"));
+    assertEquals(Sigma.of(0.4), settings.get(ModelKnobs.SIGMA));
+    assertEquals(3, settings.get(ModelKnobs.DRAWS));
+    assertEquals(ModelKnobs.STEPS.defaultValue(), settings.get(ModelKnobs.STEPS));
   }
 
   @Test
   void confFileWithAnUnknownKeyIsRejected(@TempDir Path dir) throws IOException {
     Path conf = dir.resolve("job.properties");
     Files.writeString(conf, "sigam = 0.4\n");
-    var error = org.junit.jupiter.api.Assertions.assertThrows(org.cfdmspark.core.BadInputException.class,
-        () -> SettingsResolver.resolve(SamplerKnobs.ALL, conf, Map.of()));
+    var error = org.junit.jupiter.api.Assertions.assertThrows(org.cfdmspark.config.BadInputException.class,
+        () -> SettingsResolver.resolve(ModelKnobs.ALL, conf, Map.of()));
     assertTrue(error.getMessage().contains("unknown setting 'sigam'"), error.getMessage());
   }
 

@@ -2,15 +2,14 @@ package org.cfdmspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.cfdmspark.core.RunSeed;
-import org.cfdmspark.spark.RunManifest;
-import org.cfdmspark.spark.TestSpark;
+import org.cfdmspark.job.RunManifest;
+import org.cfdmspark.ml.RunSeed;
+import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

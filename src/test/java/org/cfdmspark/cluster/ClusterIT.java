@@ -1,9 +1,8 @@
 package org.cfdmspark.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
-import org.cfdmspark.spark.TestSpark;
+import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;

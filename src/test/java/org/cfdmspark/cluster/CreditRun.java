@@ -1,7 +1,6 @@
 package org.cfdmspark.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -10,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.cfdmspark.spark.RunManifest;
-import org.cfdmspark.spark.TestSpark;
+import org.cfdmspark.job.RunManifest;
+import org.cfdmspark.testkit.TestSpark;
 
 /**
  * The generate run the process tests make: the real credit default table, a fixed seed, sample ids; about half

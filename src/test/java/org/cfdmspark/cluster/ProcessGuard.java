@@ -1,7 +1,6 @@
 package org.cfdmspark.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,51 @@
+package org.cfdmspark.encoding;
+
+import java.util.Arrays;
+import org.apache.spark.sql.types.DataType;
+
+/**
+ * A categorical column (method.md §6): one-hot over its sorted distinct values, plus one slot for "missing" when
+ * the column has missing cells. The block is scaled by 1/√2 so that two rows with different categories are at
+ * distance 1, the same as one standard deviation of a numeric column: a category change then weighs like a
+ * typical numeric difference instead of √2 of them. A barycentre of one-hot rows is a probability vector;
+ * decoding takes its arg-max (a tie settled by the row's bits, see {@link Vote}), so every decoded value occurred
+ * in training.
+ */
+public record CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing)
+    implements ColumnCodec {
+
+  /** The value of the "hot" entry of a one-hot block. */
+  public static final float HOT = (float) Math.sqrt(0.5);
+
+  @Override
+  public int width() {
+    return levels.length + (hasMissing ? 1 : 0);
+  }
+
+  @Override
+  public void encode(Object value, float[] out, int offset) {
+    Arrays.fill(out, offset, offset + width(), 0f);
+    out[offset + slot(value)] = HOT;
+  }
+
+  @Override
+  public Object decode(double[] z, int offset, long tieBreak) {
+    int best = Vote.winner(z, offset, width(), tieBreak);
+    return best < levels.length ? levels[best] : null;
+  }
+
+  private int slot(Object value) {
+    if (value == null) {
+      if (!hasMissing) {
+        throw new IllegalArgumentException("column '" + name + "' was fitted without missing values");
+      }
+      return levels.length;
+    }
+    for (int k = 0; k < levels.length; k++) {
+      if (levels[k].equals(value)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("column '" + name + "' has no category '" + value + "'");
+  }
+}

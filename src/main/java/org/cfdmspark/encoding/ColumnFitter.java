@@ -1,0 +1,61 @@
+package org.cfdmspark.encoding;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.config.BadInputException;
+
+/**
+ * How one kind of column is fitted: the Spark aggregates it needs and the codec built from their values. All
+ * columns' aggregates run in one pass over the table, and their refinements in at most one more
+ * ({@link TableCodec#fit}); a new column kind is a new fitter, not a change to those passes.
+ */
+interface ColumnFitter {
+
+  /** The aggregate expressions over {@code column} whose values {@link #build} reads. */
+  List<Column> aggregates(String column);
+
+  /**
+   * Aggregates for a second pass that the first pass's values at results[offset ..] call for; none by default.
+   * (A column's distinct values are worth collecting only when they are few: all of them would not fit in the
+   * one task that fits the table.)
+   */
+  default List<Column> refinements(String column, Row results, int offset) {
+    return List.of();
+  }
+
+  /**
+   * The codec for {@code column} from the aggregate values at results[offset ..] and, when {@link #refinements}
+   * asked for some, the second pass's values at refined[refinedOffset ..] (refined is null otherwise); rows = rows
+   * fitted.
+   */
+  ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows);
+
+  /**
+   * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers
+   * rounded), strings and booleans categorical, anything declared categorical categorical.
+   */
+  static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
+    String name = field.name();
+    DataType type = field.dataType();
+    if (overrides.categorical().contains(name)) {
+      return new CategoricalFitter(type, true, overrides.maxCategories());
+    }
+    var numeric = NumericType.of(type);
+    if (numeric.isPresent()) {
+      return new NumericFitter(numeric.get(), overrides.integer().contains(name), overrides.pointMasses());
+    }
+    if (overrides.integer().contains(name)) {
+      throw new BadInputException("--integer: column '" + name + "' holds " + type.simpleString()
+          + ", not numbers; leave it out of --integer");
+    }
+    if (type.equals(DataTypes.StringType) || type.equals(DataTypes.BooleanType)) {
+      return new CategoricalFitter(type, false, overrides.maxCategories());
+    }
+    throw new BadInputException("column '" + name + "' has type " + type.simpleString() + ", which cannot be "
+        + "modelled yet; leave it out with --exclude " + name + " or keep it empty with --ignore " + name);
+  }
+}

@@ -1,0 +1,23 @@
+package org.cfdmspark.encoding;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * What the user says about column kinds where inference from the schema and the data would guess wrong.
+ *
+ * @param categorical columns modelled as categories whatever their type (e.g. integer codes)
+ * @param integer numeric columns whose decoded values are rounded even if the data has fractions
+ * @param maxCategories the most distinct values a categorical column may have (each is one encoded dimension)
+ * @param pointMasses whether number columns get point-mass states ({@link NumericColumnCodec}): on for the model,
+ *     off for the report, whose distances follow the metrics' definition (standardised numbers, one-hot)
+ */
+public record ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories,
+    boolean pointMasses) implements Serializable {
+
+  public static final int DEFAULT_MAX_CATEGORIES = 200;
+
+  public static ColumnOverrides none() {
+    return new ColumnOverrides(Set.of(), Set.of(), DEFAULT_MAX_CATEGORIES, true);
+  }
+}

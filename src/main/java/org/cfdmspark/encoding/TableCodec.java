@@ -1,0 +1,155 @@
+package org.cfdmspark.encoding;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The table's columns side by side in the model's vector space: column c occupies floats
+ * [offset(c), offset(c) + width(c)) of an encoded row. Fitted in one aggregation pass; immutable and Serializable
+ * so that executors encode and decode with the same instance the driver fitted.
+ */
+public final class TableCodec implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<ColumnCodec> columns;
+  private final int[] offsets;
+  private final int width;
+  private final long fittedRows;
+
+  public TableCodec(List<ColumnCodec> columns, long fittedRows) {
+    this.columns = List.copyOf(columns);
+    this.offsets = new int[columns.size()];
+    int sum = 0;
+    for (int c = 0; c < columns.size(); c++) {
+      offsets[c] = sum;
+      sum += columns.get(c).width();
+    }
+    this.width = sum;
+    this.fittedRows = fittedRows;
+  }
+
+  /**
+   * Fits every column of {@code table} with one Spark aggregation, and a second for the columns whose first
+   * results call for one (no rows reach the driver), choosing each
+   * column's kind from its type and the overrides (see {@link ColumnFitter#forField}). Means and deviations are
+   * floating-point sums, so their last bits follow the summation order: for results that are identical on any
+   * cluster, pass a table in a fixed row order on a single partition.
+   */
+  public static TableCodec fit(Dataset<Row> table, ColumnOverrides overrides) {
+    StructField[] fields = table.schema().fields();
+    ColumnFitter[] fitters = new ColumnFitter[fields.length];
+    int[] firstResult = new int[fields.length];
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(count(lit(1)));
+    for (int c = 0; c < fields.length; c++) {
+      StructField field = fields[c];
+      fitters[c] = ColumnFitter.forField(field, overrides);
+      firstResult[c] = aggregates.size();
+      aggregates.addAll(fitters[c].aggregates(field.name()));
+    }
+    Row results = aggregate(table, aggregates);
+    long rows = results.getLong(0);
+    int[] firstRefined = new int[fields.length];
+    List<Column> refinements = new ArrayList<>();
+    for (int c = 0; c < fields.length && rows > 0; c++) {
+      List<Column> more = fitters[c].refinements(fields[c].name(), results, firstResult[c]);
+      firstRefined[c] = more.isEmpty() ? -1 : refinements.size();
+      refinements.addAll(more);
+    }
+    Row refined = refinements.isEmpty() ? null : aggregate(table, refinements);
+    List<ColumnCodec> columns = new ArrayList<>();
+    for (int c = 0; c < fields.length && rows > 0; c++) {
+      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c], firstRefined[c] < 0 ? null : refined,
+          firstRefined[c], rows));
+    }
+    return new TableCodec(columns, rows);
+  }
+
+  private static Row aggregate(Dataset<Row> table, List<Column> aggregates) {
+    return table.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+  }
+
+  /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
+  public long fittedRows() {
+    return fittedRows;
+  }
+
+  /** Floats per encoded row. */
+  public int width() {
+    return width;
+  }
+
+  public List<ColumnCodec> columns() {
+    return columns;
+  }
+
+  /** The input column names, in encoding order. */
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnCodec::name).toList();
+  }
+
+  /**
+   * The encoded slots that make up the report's distance space ({@link ColumnCodec#isMetricSlot}), in order: all
+   * of them unless some number column has point masses.
+   */
+  public int[] metricSlots() {
+    int[] slots = new int[width];
+    int count = 0;
+    for (int c = 0; c < offsets.length; c++) {
+      for (int k = 0; k < columns.get(c).width(); k++) {
+        if (columns.get(c).isMetricSlot(k)) {
+          slots[count++] = offsets[c] + k;
+        }
+      }
+    }
+    return Arrays.copyOf(slots, count);
+  }
+
+  /** The decoded table's schema: the input columns with their input types. */
+  public StructType schema() {
+    StructField[] fields = new StructField[columns.size()];
+    for (int c = 0; c < fields.length; c++) {
+      fields[c] = DataTypes.createStructField(columns.get(c).name(), columns.get(c).outputType(),
+          columns.get(c).hasMissing());
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  /** Encodes a row whose fields are this codec's columns in order (nulls for missing cells) into out[offset ..]. */
+  public void encode(Row row, float[] out, int offset) {
+    for (int c = 0; c < offsets.length; c++) {
+      columns.get(c).encode(row.get(c), out, offset + offsets[c]);
+    }
+  }
+
+  /**
+   * Writes into out[0 .. width) the encoding of what z[offset .. offset + width) decodes to: the point the user
+   * actually receives, after arg-max, rounding and snapping. Privacy checks measure there, because a sample that
+   * decodes onto a training row is a copy however far its raw encoding was. {@code cells} is caller-owned scratch
+   * of at least {@code columns().size()} slots.
+   */
+  public void encodeDecoded(double[] z, int offset, Object[] cells, float[] out) {
+    decode(z, offset, cells, 0);
+    for (int c = 0; c < offsets.length; c++) {
+      columns.get(c).encode(cells[c], out, offsets[c]);
+    }
+  }
+
+  /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
+  public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
+    long rowBits = Vote.rowBits(z, offset, width);
+    for (int c = 0; c < offsets.length; c++) {
+      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c));
+    }
+  }
+}

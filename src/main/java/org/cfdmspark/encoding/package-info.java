@@ -1,0 +1,8 @@
+/**
+ * Table ⇄ vectors: column kinds, the numeric and categorical codecs (standardised numbers, point masses,
+ * one-hot categories, missing-value indicators), decoding with votes, and at its edge the Spark aggregations that
+ * fit them ({@link org.cfdmspark.encoding.TableCodec#fit}).
+ *
+ * <p>May use: {@code config}; Spark SQL for fitting and for rows.
+ */
+package org.cfdmspark.encoding;

@@ -1,0 +1,15 @@
+package org.cfdmspark.engine;
+
+/**
+ * Draws encoded samples for sample ids, a block at a time: sample {@code ids[b]} is a pure function of the sampler
+ * (its training rows, settings, seed) and the id, never of the block it shares. The σ-CFDM flow
+ * ({@link FlowSampler}) is one; the baselines and trained score models are others. Not thread-safe: one per
+ * thread or Spark partition.
+ */
+public interface BlockSampler {
+  /** The largest block {@link #sampleBlock} takes. */
+  int blockSize();
+
+  /** Samples the given ids (at most {@link #blockSize}) into out[outOffset ..], row-major, d values each. */
+  void sampleBlock(long[] ids, int count, double[] out, int outOffset);
+}

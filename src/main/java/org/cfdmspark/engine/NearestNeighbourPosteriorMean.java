@@ -1,0 +1,122 @@
+package org.cfdmspark.engine;
+
+import java.util.Arrays;
+import org.cfdmspark.knn.NeighbourIndex;
+import org.cfdmspark.knn.RowMatrix;
+
+/**
+ * The K-nearest + L-random estimator of x̂(q, t) (method.md §5, DEANN-style, Karppa et al. 2022). x̂ is a
+ * Gaussian kernel average around q/t, so one index on the raw x_i serves every t: take the K training points
+ * nearest to q/t, draw L others uniformly without replacement from the remaining N − K, give the L random ones
+ * an extra log-weight log((N − K)/L) (each stands for (N − K)/L points of the remainder), and normalise over
+ * the K + L. With K + L ≥ N every point is used once with weight offset 0: the exact posterior mean.
+ */
+public final class NearestNeighbourPosteriorMean extends PosteriorMean {
+  private final NeighbourIndex index;
+  private final int neighbours;
+  private final int randomPoints;
+  private final double randomLogWeight;
+  private final SoftmaxMean softmax;
+  private final RandomStream random = new RandomStream();
+  private double[] scaledQueries = new double[0];
+  private int[] candidates = new int[0];
+  private double[] logits;
+  private final int[] sortedNeighbours;
+
+  /**
+   * @param neighbours   K ≥ 1 (capped at N)
+   * @param randomPoints L ≥ 0 (capped at N − K)
+   */
+  public NearestNeighbourPosteriorMean(TrainingSet training, NeighbourIndex index, int neighbours, int randomPoints) {
+    super(training);
+    if (index.matrix() != training.points()) {
+      throw new IllegalArgumentException("the neighbour index must be built on the training points");
+    }
+    if (neighbours < 1 || randomPoints < 0) {
+      throw new IllegalArgumentException("need K >= 1 and L >= 0, got K=" + neighbours + ", L=" + randomPoints);
+    }
+    int n = training.size();
+    this.index = index;
+    this.neighbours = Math.min(neighbours, n);
+    this.randomPoints = Math.min(randomPoints, n - this.neighbours);
+    this.randomLogWeight = this.randomPoints == 0 ? 0 : Math.log((double) (n - this.neighbours) / this.randomPoints);
+    this.softmax = new SoftmaxMean(training.points());
+    this.logits = new double[this.neighbours + this.randomPoints];
+    this.sortedNeighbours = new int[this.neighbours];
+  }
+
+  @Override
+  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+    RowMatrix x = training.points();
+    int d = x.dimension();
+    int perQuery = neighbours + randomPoints;
+    if (scaledQueries.length < count * d) {
+      scaledQueries = new double[count * d];
+      candidates = new int[count * perQuery];
+    }
+    for (int i = 0; i < count * d; i++) {
+      scaledQueries[i] = queries[i] / t;
+    }
+    // Neighbours of query q go to candidates[q * K ..]; spread them to stride K + L below, back to front.
+    index.nearest(scaledQueries, 0, count, neighbours, candidates);
+    for (int q = count - 1; q >= 0; q--) {
+      System.arraycopy(candidates, q * neighbours, candidates, q * perQuery, neighbours);
+    }
+    double dotWeight = dotWeight(t);
+    double normWeight = normWeight(t);
+    softmax.reset(count);
+    for (int q = 0; q < count; q++) {
+      int base = q * perQuery;
+      drawRandomOthers(queryKeys[q], base);
+      for (int c = 0; c < perQuery; c++) {
+        int row = candidates[base + c];
+        double dot = 0;
+        for (int j = 0, qBase = q * d, rowBase = row * d; j < d; j++) {
+          dot += queries[qBase + j] * x.values()[rowBase + j];
+        }
+        logits[c] = logit(dotWeight, normWeight, dot, x.squaredNorm(row)) + (c < neighbours ? 0 : randomLogWeight);
+      }
+      softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
+      softmax.finish(q, out, q * d);
+    }
+  }
+
+  /**
+   * Writes L distinct indices drawn uniformly from the training rows that are not among the K neighbours at
+   * candidates[base .. base+K) to candidates[base+K .. base+K+L). Floyd's algorithm draws L distinct ranks in
+   * [0, N − K); each rank is then mapped to the rank-th row that is not a neighbour.
+   */
+  private void drawRandomOthers(long key, int base) {
+    if (randomPoints == 0) {
+      return;
+    }
+    int remainder = training.size() - neighbours;
+    random.reset(key);
+    int first = base + neighbours;
+    for (int j = remainder - randomPoints, drawn = 0; j < remainder; j++, drawn++) {
+      int rank = random.nextInt(j + 1);
+      candidates[first + drawn] = contains(candidates, first, drawn, rank) ? j : rank;
+    }
+    System.arraycopy(candidates, base, sortedNeighbours, 0, neighbours);
+    Arrays.sort(sortedNeighbours);
+    for (int r = 0; r < randomPoints; r++) {
+      int row = candidates[first + r];
+      for (int neighbour : sortedNeighbours) {
+        if (neighbour > row) {
+          break;
+        }
+        row++;
+      }
+      candidates[first + r] = row;
+    }
+  }
+
+  private static boolean contains(int[] values, int offset, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[offset + i] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+package org.cfdmspark.engine;
+
+/**
+ * An estimator of the posterior mean x̂(q, t) = Σ_i w_i(q, t)·x_i with
+ * w_i = softmax_i(−‖q − t·x_i‖² / (2(1−t)²)) (method.md §2). Expanding the square, ‖q‖² cancels in the
+ * softmax, leaving the logit (t⟨q, x_i⟩ − t²‖x_i‖²/2) / (1−t)², which needs only dot products.
+ *
+ * <p>Instances own scratch buffers: one per thread.
+ */
+public abstract class PosteriorMean {
+  protected final TrainingSet training;
+
+  protected PosteriorMean(TrainingSet training) {
+    this.training = training;
+  }
+
+  public TrainingSet training() {
+    return training;
+  }
+
+  /**
+   * Writes x̂(q, t) for the {@code count} queries in {@code queries} (row-major, d each) to {@code out}.
+   * {@code queryKeys[q]} keys the random stream of query q (see {@link RandomStream}); deterministic
+   * estimators ignore it. At t = 0 every weight is equal and the answer is the training mean.
+   */
+  public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+    if (!(t >= 0 && t < 1)) {
+      throw new IllegalArgumentException("t must be in [0, 1), got " + t);
+    }
+    if (t == 0) {
+      for (int q = 0; q < count; q++) {
+        training.copyMeanTo(out, q * training.dimension());
+      }
+      return;
+    }
+    estimateAt(queries, count, t, queryKeys, out);
+  }
+
+  /** As {@link #estimate} for t in (0, 1). */
+  protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out);
+
+  /** t / (1−t)²: the logit's weight on ⟨q, x⟩ at time t. */
+  static double dotWeight(double t) {
+    double gap = 1 - t;
+    return t / (gap * gap);
+  }
+
+  /** t² / (2(1−t)²): the logit's weight on ‖x‖² at time t. */
+  static double normWeight(double t) {
+    double gap = 1 - t;
+    return 0.5 * t * t / (gap * gap);
+  }
+
+  /**
+   * The logit of a training row given ⟨q, x⟩ and ‖x‖², with the weights above: the same expression, with the
+   * same roundings, as the kernels' {@code logits} pass, so the estimators differ only in their dot products.
+   */
+  static double logit(double dotWeight, double normWeight, double dot, double squaredNorm) {
+    return dotWeight * dot - normWeight * squaredNorm;
+  }
+}

@@ -1,0 +1,24 @@
+package org.cfdmspark.engine;
+
+import org.cfdmspark.knn.DotProductKernel;
+
+/** Builds the posterior-mean estimator a configuration asks for (one instance per thread). */
+public final class PosteriorMeans {
+  private PosteriorMeans() {
+  }
+
+  /** Resolves the neighbour search itself: fine for one thread; threads should share one {@link NeighbourSearch}. */
+  public static PosteriorMean create(TrainingSet training, SamplerConfig config) {
+    return create(training, config, NeighbourSearch.prepare(training, config));
+  }
+
+  /** With a neighbour search prepared once and shared (ignored by the exact estimator). */
+  public static PosteriorMean create(TrainingSet training, SamplerConfig config, NeighbourSearch search) {
+    DotProductKernel kernel = DotProductKernel.best();
+    return switch (config.estimator()) {
+      case EXACT -> new ExactPosteriorMean(training, kernel);
+      case NN -> new NearestNeighbourPosteriorMean(training, search.newIndex(training, kernel),
+          config.neighbors(), config.randomPoints());
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package org.cfdmspark.engine;
+
+import java.util.Arrays;
+import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.RowMatrix;
+
+/**
+ * The spacing rule, σ auto: the median distance from a training row to its nearest other row, divided by √d. A
+ * smoothing vector σ·ε has length about σ·√d, so the M perturbed queries of a trajectory land about one neighbour
+ * spacing from it. That keeps samples close to the data, but a perturbation moves a query towards a given
+ * neighbour only by its projection on that direction — σ, not σ·√d — so where rows sit far apart every draw finds
+ * the same row and the sample is a copy. The generate job deals with those (spark.NearCopyGuard widens σ for them;
+ * spark.SigmaCalibration raises σ for all on request); the engine used without the job (ParallelSampler, the
+ * bench) takes this value as it is. The median is taken over a fixed subsample of rows, so it costs at most
+ * {@value #SUBSAMPLE}·N·d.
+ */
+public final class SigmaDefault {
+  public static final double MULTIPLE = 1.0;
+  static final int SUBSAMPLE = 1000;
+  public static final String DESCRIPTION = "median nearest-neighbour distance / sqrt(d)";
+
+  private SigmaDefault() {
+  }
+
+  public static double of(TrainingSet training) {
+    return MULTIPLE * medianNearestNeighbourDistance(training.points()) / Math.sqrt(training.dimension());
+  }
+
+  /** Median over (a fixed subsample of) rows of the distance to the nearest other row; 0 for one row. */
+  public static double medianNearestNeighbourDistance(RowMatrix x) {
+    int n = x.rows();
+    if (n < 2) {
+      return 0;
+    }
+    int d = x.dimension();
+    int count = Math.min(n, SUBSAMPLE);
+    double[] queries = new double[count * d];
+    int[] rows = new int[count];
+    for (int s = 0; s < count; s++) {
+      rows[s] = (int) ((long) s * n / count); // evenly spaced rows: deterministic
+      for (int j = 0; j < d; j++) {
+        queries[s * d + j] = x.get(rows[s], j);
+      }
+    }
+    int[] nearest = new int[count * 2];
+    new BruteForceIndex(x, DotProductKernel.best()).nearest(queries, 0, count, 2, nearest);
+    double[] distances = new double[count];
+    for (int s = 0; s < count; s++) {
+      // The row itself is normally nearest; with duplicate rows the other may come first.
+      int other = nearest[2 * s] == rows[s] ? nearest[2 * s + 1] : nearest[2 * s];
+      double sum = 0;
+      for (int j = 0; j < d; j++) {
+        double diff = x.get(rows[s], j) - x.get(other, j);
+        sum += diff * diff;
+      }
+      distances[s] = Math.sqrt(sum);
+    }
+    Arrays.sort(distances);
+    return distances[count / 2];
+  }
+}

@@ -1,0 +1,192 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
+import org.cfdmspark.config.BadInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An output directory that appears complete or not at all. Everything is written into a hidden sibling
+ * ({@code .<name>.tmp-<uuid>}, same parent, so the final rename stays within one file system and is atomic on
+ * HDFS and local disks); {@link #commit} renames it into place. With {@link WriteMode#OVERWRITE} the old output
+ * is moved aside only once the new one is complete, and deleted after the new one is in place.
+ *
+ * <p>A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling stays, hidden,
+ * and the output path is untouched. The next successful run to the same output deletes such leftovers.
+ */
+final class AtomicOutput {
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
+
+  private final FileSystem fs;
+  private final Path target;
+  private final Path staging;
+  private final WriteMode mode;
+  private final long startedMillis = System.currentTimeMillis();
+
+  private AtomicOutput(FileSystem fs, Path target, WriteMode mode) {
+    this.fs = fs;
+    this.target = target;
+    this.mode = mode;
+    this.staging = sibling("tmp");
+  }
+
+  /** Checks that the output may be written in this mode; creates nothing. */
+  static AtomicOutput prepare(String output, WriteMode mode, Configuration conf) {
+    try {
+      Path path = new Path(output);
+      FileSystem fs = path.getFileSystem(conf);
+      Path target = fs.makeQualified(path);
+      if (target.getParent() == null) {
+        throw new BadInputException("output '" + output + "' is a root directory; name a directory to create");
+      }
+      requireCreatable(fs, target, output);
+      if (mode == WriteMode.ERROR && fs.exists(target)) {
+        throw new BadInputException("output '" + output + "' already exists; choose another path or pass "
+            + JobKnobs.MODE.option() + " overwrite to replace it");
+      }
+      return new AtomicOutput(fs, target, mode);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check output '" + output + "'", e);
+    }
+  }
+
+  /**
+   * Refuses an output whose nearest existing ancestor is a file or not writable by this user: found after
+   * sampling, it would be a runtime failure instead of a one-line user error. (Write permission follows the
+   * file system's permission bits, so root may be refused a folder it could in fact write.)
+   */
+  private static void requireCreatable(FileSystem fs, Path target, String output) throws IOException {
+    Path ancestor = target.getParent();
+    while (ancestor.getParent() != null && !fs.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    FileStatus status = fs.getFileStatus(ancestor);
+    if (!status.isDirectory()) {
+      throw new BadInputException("output '" + output + "' cannot be created: " + ancestor
+          + " is a file, not a directory; choose another " + JobKnobs.OUTPUT.option());
+    }
+    try {
+      fs.access(ancestor, FsAction.WRITE);
+    } catch (AccessControlException e) {
+      throw new BadInputException("output '" + output + "' cannot be created: no permission to write in "
+          + ancestor + "; choose another " + JobKnobs.OUTPUT.option());
+    }
+  }
+
+  /** Refuses an output that is the input or holds it: replacing it would delete the training data. */
+  void requireOutside(String input, Configuration conf) {
+    try {
+      Path path = new Path(input);
+      String in = path.getFileSystem(conf).makeQualified(path).toString();
+      String out = target.toString();
+      if (in.equals(out) || in.startsWith(out + "/")) {
+        throw new BadInputException("output '" + out + "' is or contains the input '" + input
+            + "'; write the synthetic table somewhere else");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve input '" + input + "'", e);
+    }
+  }
+
+  Path target() {
+    return target;
+  }
+
+  /** Where the job writes; it does not exist yet. */
+  Path staging() {
+    return staging;
+  }
+
+  FileSystem fileSystem() {
+    return fs;
+  }
+
+  /**
+   * Moves the complete staging directory to the target, replacing an old target in overwrite mode; then
+   * deletes stale staging siblings of killed runs.
+   */
+  void commit() throws IOException {
+    moveIntoPlace();
+    removeStaleStaging();
+  }
+
+  private void moveIntoPlace() throws IOException {
+    if (!fs.exists(target)) {
+      rename(staging, target);
+      return;
+    }
+    if (mode == WriteMode.ERROR) {
+      // Someone created it while we sampled; a rename now would move our output inside theirs.
+      throw new IOException("output " + target + " appeared while sampling; the result is left in " + staging);
+    }
+    Path old = sibling("old");
+    rename(target, old);
+    try {
+      rename(staging, target);
+    } catch (IOException e) {
+      rename(old, target);
+      throw e;
+    }
+    if (!fs.delete(old, true)) {
+      throw new IOException("replaced " + target + " but could not delete the previous output, now at " + old);
+    }
+  }
+
+  /** Deletes the staging directory after a failure; never throws, so the original failure stays visible. */
+  void abort() {
+    try {
+      fs.delete(staging, true);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not delete the temporary output {}", staging, e);
+    }
+  }
+
+  /**
+   * Deletes the staging siblings of earlier runs to this output in which nothing changed since this run
+   * started: a live run's tasks keep writing into theirs, a killed run's stays as it was. Never throws; a
+   * leftover is only clutter.
+   */
+  private void removeStaleStaging() {
+    String prefix = "." + target.getName() + ".tmp-";
+    try {
+      for (FileStatus sibling : fs.listStatus(target.getParent())) {
+        if (sibling.getPath().getName().startsWith(prefix) && lastChange(sibling) < startedMillis) {
+          LOG.info("deleting {}, left by a run that was killed before it could finish", sibling.getPath());
+          fs.delete(sibling.getPath(), true);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not delete stale temporary outputs beside {}", target, e);
+    }
+  }
+
+  /** The latest modification time of a directory and everything in it. */
+  private long lastChange(FileStatus directory) throws IOException {
+    long latest = directory.getModificationTime();
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(directory.getPath(), true);
+    while (files.hasNext()) {
+      latest = Math.max(latest, files.next().getModificationTime());
+    }
+    return latest;
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("could not rename " + from + " to " + to);
+    }
+  }
+
+  private Path sibling(String role) {
+    return new Path(target.getParent(), "." + target.getName() + "." + role + "-" + UUID.randomUUID());
+  }
+}

@@ -1,0 +1,46 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.ml.CfdmModel;
+
+/**
+ * The fit job: read the input as generate does, fit a {@link CfdmModel} and save it to --model atomically (a
+ * hidden sibling first, renamed into place when complete; --mode overwrite replaces an old model only then). With
+ * --holdout-fraction the held-out rows are written inside the model directory, in {@code _holdout/}.
+ */
+public final class FitJob {
+  private FitJob() {
+  }
+
+  /**
+   * Runs the job with {@code settings} over {@link JobKnobs#FIT}; returns the model.
+   *
+   * @throws BadInputException for anything the user can fix, before anything is written
+   */
+  public static CfdmModel run(SparkSession spark, Settings settings) {
+    String inputPath = GenerateJob.required(settings, JobKnobs.INPUT);
+    String modelPath = GenerateJob.required(settings, JobKnobs.MODEL);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf);
+    output.requireOutside(inputPath, conf);
+    InputTable input = InputTable.read(spark, settings);
+    CfdmModel model = GenerateJob.fit(input, settings);
+    try {
+      model.write().overwrite().save(output.staging().toString());
+      HoldoutSplit.write(input.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
+      output.commit();
+      return model;
+    } catch (IOException e) {
+      output.abort();
+      throw new UncheckedIOException("could not write the model " + output.target() + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      output.abort();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.cfdmspark.job;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.ml.CfdmModel;
+import org.cfdmspark.ml.CfdmSynthesizer;
+import org.cfdmspark.ml.ModelKnobs;
+
+/**
+ * The generate job: read the input table (restricted by --where, less the holdout), fit a {@link CfdmModel} with
+ * {@link CfdmSynthesizer}, sample {@code num-samples} rows across the cluster and write them atomically with a
+ * {@link RunManifest}. The same as {@code fit} then {@code sample} with the same settings, in one process.
+ *
+ * <p>Missing values are modelled, not dropped: every column with missing cells gets a missing-value indicator
+ * (or a "missing" category), so the synthetic table has missing cells at about the training rate.
+ *
+ * <p>Every problem the user can fix is a {@link BadInputException} raised before anything is written.
+ */
+public final class GenerateJob {
+  private GenerateJob() {
+  }
+
+  /**
+   * Runs the job with {@code settings} over {@link JobKnobs#GENERATE}.
+   *
+   * @throws BadInputException for anything the user can fix (paths, columns, budget), before anything is written
+   * @throws UncheckedIOException when the output cannot be written or moved into place
+   */
+  public static GenerateResult run(SparkSession spark, Settings settings) {
+    String inputPath = required(settings, JobKnobs.INPUT);
+    String outputPath = required(settings, JobKnobs.OUTPUT);
+    FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf);
+    output.requireOutside(inputPath, conf);
+    String started = Instant.now().toString();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+
+    long phaseStart = System.nanoTime();
+    InputTable input = InputTable.read(spark, settings);
+    seconds.put("read", secondsSince(phaseStart));
+
+    phaseStart = System.nanoTime();
+    CfdmModel model = fit(input, settings);
+    seconds.put("fit", secondsSince(phaseStart));
+
+    long used = model.summary().trainingRows();
+    return SampleWriter.write(spark, model, settings, output, outputFormat, new SampleWriter.Run(started,
+        input.facts(), new RunManifest.RowCounts(input.rowsRead(), input.rowsRead() - used, used), seconds,
+        input.holdout()));
+  }
+
+  /** The model of the input's training rows, with the model knobs in {@code settings}. */
+  static CfdmModel fit(InputTable input, Settings settings) {
+    String where = settings.get(JobKnobs.WHERE);
+    if (where != null && input.table().isEmpty()) {
+      throw new BadInputException(JobKnobs.WHERE.option() + " \"" + where + "\" matches none of the "
+          + input.rowsRead() + " input rows; check the predicate's column names and values");
+    }
+    return CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
+  }
+
+  static String required(Settings settings, Knob<String> knob) {
+    String value = settings.get(knob);
+    if (value == null || value.isBlank()) {
+      throw new BadInputException(knob.option() + " is required; give " + knob.option() + " " + knob.valueLabel());
+    }
+    return value;
+  }
+
+  static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

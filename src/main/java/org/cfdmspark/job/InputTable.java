@@ -1,0 +1,174 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.ml.ModelKnobs;
+
+/**
+ * The input table, read lazily, restricted to the --where rows and narrowed to the columns to model, with the
+ * facts the manifest records about the file. Every problem a user can fix (missing path, unknown column, bad
+ * predicate) is a {@link BadInputException} raised here, before any sampling.
+ *
+ * @param table the rows matching --where less the --holdout-fraction rows: the modelled and the --ignore columns,
+ *     in input order (the schema of the output)
+ * @param holdout the held-out rows (the modelled columns), never seen by the model; null without --holdout-fraction
+ * @param rowsRead rows in the input before --where
+ * @param bytes total size of the input file(s)
+ * @param modifiedMillis latest modification time of the input file(s)
+ */
+public record InputTable(String path, FileFormat format, Dataset<Row> table, Dataset<Row> holdout, long rowsRead,
+    long bytes, long modifiedMillis) {
+
+  public static InputTable read(SparkSession spark, Settings settings) {
+    String path = settings.get(JobKnobs.INPUT);
+    FileFormat format = settings.get(JobKnobs.INPUT_FORMAT).forInput(path);
+    FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
+    Dataset<Row> all;
+    try {
+      all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
+          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path);
+    } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
+      if (e instanceof AnalysisException || e instanceof SparkException) {
+        // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
+        // failure here is the file's, practically never the cluster's.
+        throw new BadInputException("cannot read input '" + path + "' as " + format.sparkName() + " (check "
+            + JobKnobs.INPUT_FORMAT.option() + "): " + firstLine(rootCause(e).getMessage()));
+      }
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+    long bytes = 0;
+    long modified = 0;
+    for (FileStatus match : matches) {
+      bytes += contentLength(match, spark.sparkContext().hadoopConfiguration());
+      modified = Math.max(modified, match.getModificationTime());
+    }
+    List<String> modelled = select(path, all, settings);
+    List<String> ignored = settings.get(ModelKnobs.IGNORE);
+    Column[] output = Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
+        .map(ColumnNames::column).toArray(Column[]::new);
+    long rowsRead = all.count();
+    Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
+    Column[] hashed = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
+    Dataset<Row> holdout = HoldoutSplit.holdout(rows, hashed, settings);
+    return new InputTable(path, format, HoldoutSplit.training(rows, hashed, settings).select(output),
+        holdout == null ? null : holdout.select(hashed), rowsRead, bytes, modified);
+  }
+
+  /** What the manifest records about the input. */
+  RunManifest.Input facts() {
+    return new RunManifest.Input(path, format.sparkName(), bytes, Instant.ofEpochMilli(modifiedMillis).toString());
+  }
+
+  /** The rows matching the --where predicate (all rows without one). */
+  private static Dataset<Row> restrict(Dataset<Row> all, String predicate) {
+    if (predicate == null || predicate.isBlank()) {
+      return all;
+    }
+    try {
+      return all.where(functions.expr(predicate));
+    } catch (Exception e) { // ParseException and AnalysisException, undeclared by Scala
+      if (e instanceof AnalysisException) {
+        throw new BadInputException(JobKnobs.WHERE.option() + " \"" + predicate + "\" is not a valid predicate on "
+            + "the input: " + firstLine(e.getMessage()).strip());
+      }
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+  }
+
+  /** The files the path (or glob) names; an error naming the path when there are none. */
+  private static FileStatus[] find(String path, Configuration conf) {
+    try {
+      Path hadoopPath = new Path(path);
+      FileStatus[] matches = hadoopPath.getFileSystem(conf).globStatus(hadoopPath);
+      if (matches == null || matches.length == 0) {
+        throw new BadInputException("input '" + path + "' does not exist; check " + JobKnobs.INPUT.option());
+      }
+      return matches;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look up input '" + path + "'", e);
+    }
+  }
+
+  private static long contentLength(FileStatus status, Configuration conf) {
+    try {
+      return status.getPath().getFileSystem(conf).getContentSummary(status.getPath()).getLength();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure input '" + status.getPath() + "'", e);
+    }
+  }
+
+  /** The columns to model: --columns (or all) minus --exclude and --ignore; overrides must name known columns. */
+  private static List<String> select(String path, Dataset<Row> all, Settings settings) {
+    List<String> available = Arrays.asList(all.columns());
+    if (available.isEmpty()) {
+      throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
+    }
+    if (all.isEmpty()) { // before the type checks: a CSV header alone types every column as text
+      throw new BadInputException("input '" + path + "' has no rows, only a header");
+    }
+    for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, ModelKnobs.IGNORE,
+        ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
+      requireKnown(settings.get(knob), available, knob.option());
+    }
+    List<String> columns = settings.get(JobKnobs.COLUMNS);
+    Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
+    chosen.removeAll(settings.get(JobKnobs.EXCLUDE));
+    chosen.removeAll(settings.get(ModelKnobs.IGNORE));
+    if (chosen.isEmpty()) {
+      throw new BadInputException("no columns left to model in the input; check " + JobKnobs.COLUMNS.option()
+          + ", " + JobKnobs.EXCLUDE.option() + " and " + ModelKnobs.IGNORE.option() + " (available: "
+          + String.join(", ", available) + ")");
+    }
+    String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
+    if (stratifyBy != null && !chosen.contains(stratifyBy)) {
+      throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column; "
+          + (available.contains(stratifyBy) ? "do not exclude or ignore it" : "available columns: "
+          + String.join(", ", available)));
+    }
+    return List.copyOf(chosen);
+  }
+
+  private static void requireKnown(List<String> names, List<String> available, String option) {
+    List<String> unknown = names.stream().filter(name -> !available.contains(name)).toList();
+    if (!unknown.isEmpty()) {
+      throw new BadInputException("unknown column" + (unknown.size() == 1 ? " '" : "s '")
+          + String.join("', '", unknown) + "' in " + option + "; available columns: " + String.join(", ", available));
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** The first line of a (possibly multi-line) Spark message, for one-line user errors. */
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+}

@@ -1,0 +1,190 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Json;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.ml.ModelKnobs;
+import org.cfdmspark.ml.RunSeed;
+import org.cfdmspark.report.QualityReport;
+import org.cfdmspark.report.ReportHtml;
+import org.cfdmspark.report.ReportOptions;
+import org.cfdmspark.report.ReportPlots;
+import org.cfdmspark.report.ReportPrivacy;
+import org.cfdmspark.report.ReportRows;
+import org.cfdmspark.report.ReportTables;
+
+/**
+ * The quality and privacy report: reads the training, synthetic and (optional) holdout tables with Spark, fits the
+ * codec on the training table, brings a seeded subsample of each to the driver and writes report.json,
+ * report.html and the plots into a directory (any Hadoop path; drawn locally, then copied).
+ */
+public final class ReportJob {
+  /** Where generate --report writes the report inside its output; Spark's readers skip underscore names. */
+  public static final String DIRECTORY = "_report";
+  public static final String JSON = "report.json";
+  public static final String HTML = "report.html";
+  /** Directions of the sliced Wasserstein distance: its error shrinks as 1/√L, and 100 keep it cheap. */
+  static final int DIRECTIONS = 100;
+
+  private ReportJob() {
+  }
+
+  /** A table to report on and where it came from. */
+  record Source(String path, Dataset<Row> rows) {
+  }
+
+  /** The report command: the tables named by --train, --synthetic and --holdout, written to --output. */
+  public static QualityReport run(SparkSession spark, Settings settings) {
+    Source holdout = settings.get(ReportKnobs.HOLDOUT) == null ? null
+        : read(spark, settings.get(ReportKnobs.HOLDOUT), settings);
+    return write(spark, settings, read(spark, required(settings, ReportKnobs.TRAIN), settings),
+        read(spark, required(settings, ReportKnobs.SYNTHETIC), settings), holdout,
+        required(settings, JobKnobs.OUTPUT), settings.get(JobKnobs.MODE) == WriteMode.OVERWRITE);
+  }
+
+  /** generate --report: the run's training rows (after --where and the holdout split) against its output. */
+  public static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, GenerateResult result) {
+    Settings settings = generateSettings.select(ReportKnobs.ALL);
+    InputTable input = InputTable.read(spark, generateSettings);
+    Source synthetic = new Source(result.output(), spark.read().format(result.manifest().output().format())
+        .option("header", "true").option("inferSchema", "true")
+        .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(result.output()));
+    Source holdout = input.holdout() == null ? null
+        : new Source(new Path(result.output(), HoldoutSplit.DIRECTORY).toString(), input.holdout());
+    return write(spark, settings, new Source(generateSettings.get(JobKnobs.INPUT), input.table()), synthetic,
+        holdout, new Path(result.output(), DIRECTORY).toString(), false);
+  }
+
+  static QualityReport write(SparkSession spark, Settings settings, Source train, Source synthetic, Source holdout,
+      String output, boolean overwrite) {
+    Path target = new Path(output);
+    try {
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(target) && !overwrite) {
+        throw new BadInputException("report output '" + output + "' exists; remove it, choose another "
+            + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
+      }
+      List<String> columns = columns(train, synthetic, holdout, settings);
+      Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
+      // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
+      TableCodec codec = TableCodec.fit(trainRows, ModelKnobs.columnKinds(settings, false));
+      List<StructField> types = Arrays.asList(trainRows.schema().fields());
+      long seed = RunSeed.of(settings);
+      int maxRows = settings.get(ReportKnobs.MAX_ROWS);
+      ReportTables tables = new ReportTables(collect(train, types, codec, maxRows, seed),
+          collect(synthetic, types, codec, maxRows, seed),
+          holdout == null ? null : collect(holdout, types, codec, maxRows, seed));
+      ReportOptions options = new ReportOptions(settings.get(ReportKnobs.DISTANCE_ROWS),
+          settings.get(ReportKnobs.PLOT_COLUMNS), DIRECTIONS, seed);
+
+      java.nio.file.Path local = Files.createTempDirectory("cfdm-report");
+      ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
+      ReportPlots.Files plots = ReportPlots.write(local, tables, privacy, options);
+      QualityReport report = QualityReport.compute(spark, tables, options, privacy.figures(), plots);
+      Json.mapper().writeValue(local.resolve(JSON).toFile(), report);
+      Files.writeString(local.resolve(HTML), ReportHtml.render(report), StandardCharsets.UTF_8);
+      if (fs.exists(target)) {
+        fs.delete(target, true);
+      }
+      fs.copyFromLocalFile(true, true, new Path(local.toUri()), target);
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the report to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a CSV (header, inferred types, --null-value) or Parquet table; the format follows the path's name. */
+  static Source read(SparkSession spark, String path, Settings settings) {
+    try {
+      return new Source(path, spark.read().format(FileFormat.AUTO.forOutput(path).sparkName())
+          .option("header", "true").option("inferSchema", "true")
+          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(readable(spark, path)));
+    } catch (Exception e) { // AnalysisException (no such path), undeclared by Scala
+      if (e instanceof RuntimeException runtime && !(e instanceof org.apache.spark.sql.AnalysisException)) {
+        throw runtime;
+      }
+      throw new BadInputException("cannot read table '" + path + "': " + e.getMessage().lines().findFirst()
+          .orElse(""));
+    }
+  }
+
+  /**
+   * The paths to load for {@code path}. Spark skips a path whose name starts with _ or . even when it is named
+   * explicitly, so such a directory (e.g. {@code <output>/_holdout}) is read as the list of its data files.
+   */
+  static String[] readable(SparkSession spark, String path) throws IOException {
+    Path hadoopPath = new Path(path);
+    FileSystem fs = hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    String name = hadoopPath.getName();
+    if (!(name.startsWith("_") || name.startsWith(".")) || !fs.getFileStatus(hadoopPath).isDirectory()) {
+      return new String[] {path};
+    }
+    return Arrays.stream(fs.listStatus(hadoopPath)).map(status -> status.getPath())
+        .filter(file -> !file.getName().startsWith("_") && !file.getName().startsWith("."))
+        .map(Path::toString).toArray(String[]::new);
+  }
+
+  /** The training columns less --exclude and --ignore; each must exist in the other tables. */
+  private static List<String> columns(Source train, Source synthetic, Source holdout, Settings settings) {
+    List<String> columns = new ArrayList<>(Arrays.asList(train.rows().columns()));
+    columns.removeAll(settings.get(JobKnobs.EXCLUDE));
+    columns.removeAll(settings.get(ModelKnobs.IGNORE));
+    for (Source other : holdout == null ? List.of(synthetic) : List.of(synthetic, holdout)) {
+      List<String> present = Arrays.asList(other.rows().columns());
+      List<String> missing = columns.stream().filter(c -> !present.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new BadInputException("table '" + other.path() + "' lacks the training column(s) "
+            + String.join(", ", missing) + "; leave them out with " + JobKnobs.EXCLUDE.option());
+      }
+    }
+    if (columns.isEmpty()) {
+      throw new BadInputException("no columns left to compare; check " + JobKnobs.EXCLUDE.option());
+    }
+    return columns;
+  }
+
+  /**
+   * At most {@code maxRows} rows of a table, cast to the training types, in an order fixed by a seeded hash of
+   * their values: the same rows whatever the partitioning, and a uniform subsample when the table is larger.
+   */
+  private static ReportTables.Table collect(Source source, List<StructField> types, TableCodec codec, int maxRows,
+      long seed) {
+    Column[] cast = types.stream().map(f -> ColumnNames.column(f.name()).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new);
+    Dataset<Row> rows = source.rows().select(cast);
+    // Salted apart from the holdout split's hash, which uses the same seed on the same rows.
+    List<Column> hashed = new ArrayList<>(List.of(functions.lit(seed), functions.lit("report")));
+    hashed.addAll(Arrays.asList(rows.columns()).stream().map(ColumnNames::column).toList());
+    long total = rows.count();
+    List<Row> used = rows.orderBy(functions.xxhash64(hashed.toArray(Column[]::new)))
+        .limit(maxRows).collectAsList();
+    return ReportRows.table(source.path(), total, used, codec);
+  }
+
+  private static String required(Settings settings, Knob<String> knob) {
+    String value = settings.get(knob);
+    if (value == null || value.isBlank()) {
+      throw new BadInputException(knob.option() + " is required; give " + knob.option() + " " + knob.valueLabel());
+    }
+    return value;
+  }
+
+}

@@ -1,0 +1,69 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.cfdmspark.config.Json;
+import org.cfdmspark.ml.GuardTally;
+import org.cfdmspark.privacy.SigmaCalibration;
+
+/**
+ * What a generation run did, written as {@value #FILE_NAME} into its output: enough to reproduce it (every knob,
+ * the resolved σ, the input's size and modification time, the versions) and to judge it (row counts, timings).
+ *
+ * @param settings every knob's value as the user would type it
+ * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
+ * @param seed the seed actually used (given, derived from the run id, or 0)
+ * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
+ * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
+ * @param guard what --guard did; null without it
+ */
+public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
+    Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
+    List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
+    double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard) {
+
+  /**
+   * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
+   * output directory reads back as a plain table.
+   */
+  public static final String FILE_NAME = "_manifest.json";
+
+  /** @param modified the input's modification time, ISO-8601 UTC */
+  public record Input(String path, String format, long bytes, String modified) {
+  }
+
+  public record Output(String path, String format, int partitions) {
+  }
+
+  /** Input rows read, left out (by --where or held out by --holdout-fraction), and used as the training set. */
+  public record RowCounts(long read, long filtered, long used) {
+  }
+
+  /**
+   * One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ, and with
+   * σ auto the pilots that chose it (null for a σ given as a number).
+   */
+  public record StratumSummary(String value, long rows, long samples, double sigma,
+      SigmaCalibration.Result sigmaCalibration) {
+  }
+
+  /**
+   * @param failed task attempts that ended without success (lost executor, error, killed)
+   * @param retried successful attempts that were not a task's first (attempt number above 0)
+   */
+  public record TaskCounts(long failed, long retried) {
+  }
+
+  /** Writes this manifest as indented JSON to {@code file}, which must not exist. */
+  void write(FileSystem fs, Path file) throws IOException {
+    try (OutputStream out = fs.create(file, false)) {
+      Json.mapper().writeValue(out, this);
+    }
+  }
+
+
+}

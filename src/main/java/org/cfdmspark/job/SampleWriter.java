@@ -1,0 +1,135 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.ProjectVersion;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.ml.CfdmModel;
+import org.cfdmspark.ml.CfdmSummary;
+import org.cfdmspark.ml.GuardTally;
+import org.cfdmspark.ml.ModelKnobs;
+import org.cfdmspark.ml.SamplingMonitor;
+
+/**
+ * The second half of generate, and all of sample: draws the requested samples from a fitted model, writes them
+ * to the staging directory of an atomic output with a {@link RunManifest}, and commits. Sampling is lazy, so it
+ * runs inside the write action, with a progress line on stderr.
+ */
+final class SampleWriter {
+  private SampleWriter() {
+  }
+
+  /** What the caller knows about the run before sampling: for the manifest. */
+  record Run(String started, RunManifest.Input input, RunManifest.RowCounts rows, Map<String, Double> seconds,
+      Dataset<Row> holdout) {
+  }
+
+  static GenerateResult write(SparkSession spark, CfdmModel model, Settings settings, AtomicOutput output,
+      FileFormat format, Run run) {
+    try {
+      long phaseStart = System.nanoTime();
+      Map<String, Long> perStratum = allocation(model, settings);
+      long samples = perStratum.values().stream().mapToLong(Long::longValue).sum();
+      int partitions = CfdmModel.partitions(settings.get(JobKnobs.PARTITIONS), samples,
+          spark.sparkContext().defaultParallelism());
+      Dataset<Row> ids = settings.get(JobKnobs.COUNTS) == null ? model.sampleIds(samples, partitions)
+          : model.sampleIds(perStratum, partitions);
+      SamplingMonitor monitor = SamplingMonitor.register(spark.sparkContext());
+      Dataset<Row> table = model.transform(ids, monitor).select(outputColumns(model, settings));
+      RunManifest.TaskCounts tasks = writeTable(spark, table, monitor, samples, partitions, format,
+          output.staging(), settings.get(JobKnobs.PROGRESS));
+      Map<String, Double> seconds = new LinkedHashMap<>(run.seconds());
+      seconds.put("sample_and_write", (System.nanoTime() - phaseStart) / 1e9);
+      CfdmSummary summary = model.summary();
+      List<RunManifest.StratumSummary> strata = new ArrayList<>();
+      for (CfdmSummary.StratumSummary s : summary.strata()) {
+        long count = perStratum.getOrDefault(s.label(), 0L);
+        if (count > 0) {
+          strata.add(new RunManifest.StratumSummary(s.label(), s.rows(), count, s.sigma(), s.sigmaCalibration()));
+        }
+      }
+      RunManifest manifest = new RunManifest(ProjectVersion.current(), spark.version(),
+          spark.sparkContext().master(), run.started(), settings.asText(),
+          strata.size() == 1 ? strata.get(0).sigma() : null, model.seed(), run.input(),
+          new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
+          List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
+          samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()));
+      if (run.holdout() != null) {
+        HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
+      }
+      manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
+      output.commit();
+      return new GenerateResult(output.target().toString(), manifest);
+    } catch (IOException e) {
+      output.abort();
+      throw new UncheckedIOException("could not write the output " + output.target() + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      output.abort();
+      throw e;
+    } finally {
+      model.unpersist();
+    }
+  }
+
+  /** Samples per stratum: --counts, else --num-samples in training proportions. */
+  private static Map<String, Long> allocation(CfdmModel model, Settings settings) {
+    String counts = settings.get(JobKnobs.COUNTS);
+    if (counts == null) {
+      return model.allocation(settings.get(JobKnobs.NUM_SAMPLES));
+    }
+    if (model.settings().get(ModelKnobs.STRATIFY_BY) == null) {
+      throw new BadInputException(JobKnobs.COUNTS.option() + " needs " + ModelKnobs.STRATIFY_BY.option()
+          + " COL to say what the values are");
+    }
+    return StratumCounts.parse(counts);
+  }
+
+  /** The output columns in input order, after a sample_id column if asked for. */
+  private static Column[] outputColumns(CfdmModel model, Settings settings) {
+    List<Column> columns = new ArrayList<>();
+    if (settings.get(JobKnobs.SAMPLE_ID)) {
+      columns.add(ColumnNames.column(CfdmModel.SAMPLE_ID));
+    }
+    for (String name : model.inputSchema().fieldNames()) {
+      columns.add(ColumnNames.column(name));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
+  /** Writes the table, sampling inside the write action. Returns the failed and retried task counts. */
+  private static RunManifest.TaskCounts writeTable(SparkSession spark, Dataset<Row> table, SamplingMonitor monitor,
+      long samples, int partitions, FileFormat format, Path staging, boolean showProgress) {
+    ProgressListener progress = new ProgressListener(samples, partitions, monitor.sampled().id(),
+        showProgress ? System.err : null);
+    progress.attach(spark.sparkContext());
+    boolean succeeded = false;
+    try {
+      table.write().mode(SaveMode.ErrorIfExists).format(format.sparkName()).option("header", "true")
+          .save(staging.toString());
+      succeeded = true;
+    } finally {
+      progress.detach(spark.sparkContext(), succeeded);
+    }
+    return progress.tasks();
+  }
+
+  private static GuardTally.Summary guardSummary(CfdmSummary summary, GuardTally tally) {
+    List<CfdmSummary.StratumSummary> strata = summary.strata();
+    if (strata.stream().allMatch(s -> s.guardThreshold() == null)) {
+      return null;
+    }
+    return tally.summary(strata.size() == 1 ? strata.get(0).guardThreshold() : null);
+  }
+}

@@ -1,0 +1,35 @@
+package org.cfdmspark.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cfdmspark.config.BadInputException;
+
+/** The --counts option: {@code VALUE=N[,VALUE=N...]}, rows to generate per stratum value. */
+final class StratumCounts {
+  private StratumCounts() {
+  }
+
+  /**
+   * The counts by value, in the order given (a value's last "=" separates it from its count).
+   *
+   * @throws BadInputException for an entry that is not VALUE=N with N a whole number >= 0
+   */
+  static Map<String, Long> parse(String counts) {
+    Map<String, Long> byLabel = new LinkedHashMap<>();
+    for (String entry : counts.split(",")) {
+      int eq = entry.lastIndexOf('=');
+      long count;
+      try {
+        count = eq < 0 ? -1 : Long.parseLong(entry.substring(eq + 1).trim());
+      } catch (NumberFormatException e) {
+        count = -1;
+      }
+      if (count < 0) {
+        throw new BadInputException(JobKnobs.COUNTS.option() + ": '" + entry.trim() + "' is not VALUE=N with N a "
+            + "whole number >= 0");
+      }
+      byLabel.put(entry.substring(0, eq).trim(), count);
+    }
+    return byLabel;
+  }
+}

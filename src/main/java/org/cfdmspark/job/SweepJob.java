@@ -1,0 +1,91 @@
+package org.cfdmspark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Json;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.ml.ModelKnobs;
+import org.cfdmspark.report.QualityReport;
+import org.cfdmspark.report.SweepReport;
+
+/**
+ * report --sweep KNOB=V1,V2,...: one generate run (with its report) per value of one generate knob, all else
+ * equal, into {@code <output>/runs/KNOB=V/}; then sweep.json, sweep.html and the trade-off plot sweep.png in
+ * {@code <output>}. Unless given, runs are small ({@value #DEFAULT_SAMPLES} samples) and hold out
+ * {@value #DEFAULT_HOLDOUT} of the training rows, so that every run has its privacy reference.
+ */
+public final class SweepJob {
+  public static final String JSON = "sweep.json";
+  public static final String HTML = "sweep.html";
+  public static final String PLOT = "sweep.png";
+  static final long DEFAULT_SAMPLES = 2000;
+  static final double DEFAULT_HOLDOUT = 0.2;
+
+  private SweepJob() {
+  }
+
+  /** Runs the sweep {@code settings} describe; {@code given} names the knobs set on the command line. */
+  public static SweepReport run(SparkSession spark, Settings settings, Set<String> given) {
+    String spec = settings.get(ReportKnobs.SWEEP);
+    int equals = spec.indexOf('=');
+    String knob = equals < 0 ? "" : spec.substring(0, equals).trim();
+    if (JobKnobs.GENERATE.stream().noneMatch(k -> k.name().equals(knob))) {
+      throw new BadInputException(ReportKnobs.SWEEP.option() + " '" + spec + "': expected KNOB=V1,V2,... naming "
+          + "a generate option, e.g. sigma=0,0.05,0.1,0.2,0.4");
+    }
+    List<String> values = Arrays.stream(spec.substring(equals + 1).split(",")).map(String::trim)
+        .filter(v -> !v.isEmpty()).toList();
+    String output = settings.get(JobKnobs.OUTPUT);
+    if (output == null || settings.get(JobKnobs.INPUT) == null) {
+      throw new BadInputException(ReportKnobs.SWEEP.option() + " needs " + JobKnobs.INPUT.option() + " (the "
+          + "training table) and " + JobKnobs.OUTPUT.option() + " (the sweep directory)");
+    }
+    Settings base = settings;
+    if (!given.contains(JobKnobs.NUM_SAMPLES.name())) {
+      base = base.with(JobKnobs.NUM_SAMPLES, DEFAULT_SAMPLES);
+    }
+    if (!given.contains(JobKnobs.HOLDOUT_FRACTION.name())) {
+      base = base.with(JobKnobs.HOLDOUT_FRACTION, DEFAULT_HOLDOUT);
+    }
+    List<SweepReport.Row> rows = new ArrayList<>();
+    for (String value : values) {
+      String run = "runs/" + knob + "=" + value;
+      Settings runSettings = base.withText(knob, value).withText(JobKnobs.OUTPUT.name(),
+          new Path(output, run).toString());
+      GenerateResult result = GenerateJob.run(spark, runSettings.select(JobKnobs.GENERATE));
+      QualityReport report = ReportJob.afterGenerate(spark, runSettings, result);
+      rows.add(SweepReport.Row.of(value, result.samples(), report,
+          run + "/" + ReportJob.DIRECTORY + "/" + ReportJob.HTML));
+    }
+    SweepReport sweep = new SweepReport(knob, List.copyOf(rows));
+    write(spark, sweep, output);
+    return sweep;
+  }
+
+  private static void write(SparkSession spark, SweepReport sweep, String output) {
+    try {
+      java.nio.file.Path local = Files.createTempDirectory("cfdm-sweep");
+      Json.mapper().writeValue(local.resolve(JSON).toFile(), sweep);
+      sweep.writePlot(local, PLOT);
+      Files.writeString(local.resolve(HTML), sweep.html(PLOT), StandardCharsets.UTF_8);
+      Path target = new Path(output);
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (String file : List.of(JSON, PLOT, HTML)) {
+        fs.copyFromLocalFile(true, true, new Path(local.resolve(file).toUri()), new Path(target, file));
+      }
+      Files.delete(local);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the sweep to " + output + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.cfdmspark.metrics;
+
+import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.RowMatrix;
+
+/**
+ * Euclidean distances from rows to their nearest rows of a reference set. The exact k-NN index finds the
+ * neighbour; its distance is then recomputed directly, because the index ranks by ‖x‖² − 2⟨q, x⟩, whose
+ * rounding is fine for ranking but loses the small distances (near-copies) that matter here.
+ */
+public final class NearestDistances {
+  /** Queries per index call: enough to fill the kernel's blocks, small enough for a short scratch buffer. */
+  private static final int QUERY_BLOCK = 64;
+
+  private NearestDistances() {
+  }
+
+  /** For each row of {@code queries}, the distance to its nearest row of {@code reference}. */
+  public static double[] toNearest(RowMatrix reference, RowMatrix queries) {
+    Distances.requireSameDimension(reference, queries, "the reference and query rows");
+    return search(reference, queries, false);
+  }
+
+  /** For each row, the distance to its nearest other row (a duplicate row is at distance 0). Needs two rows. */
+  public static double[] toNearestOther(RowMatrix rows) {
+    if (rows.rows() < 2) {
+      throw new IllegalArgumentException("a nearest other row needs at least two rows, got " + rows.rows());
+    }
+    return search(rows, rows, true);
+  }
+
+  private static double[] search(RowMatrix reference, RowMatrix queries, boolean skipSelf) {
+    // With k = 2 the query itself is one of the two found rows unless a row ties with it at distance 0.
+    int k = skipSelf ? 2 : 1;
+    int d = queries.dimension();
+    float[] values = queries.values();
+    BruteForceIndex index = new BruteForceIndex(reference, DotProductKernel.best());
+    double[] block = new double[QUERY_BLOCK * d];
+    int[] found = new int[QUERY_BLOCK * k];
+    double[] distances = new double[queries.rows()];
+    for (int first = 0; first < queries.rows(); first += QUERY_BLOCK) {
+      int count = Math.min(QUERY_BLOCK, queries.rows() - first);
+      for (int i = 0; i < count * d; i++) {
+        block[i] = values[first * d + i];
+      }
+      index.nearest(block, 0, count, k, found);
+      for (int q = 0; q < count; q++) {
+        int query = first + q;
+        int nearest = skipSelf && found[q * k] == query ? found[q * k + 1] : found[q * k];
+        distances[query] = Math.sqrt(Distances.squared(queries, query, reference, nearest));
+      }
+    }
+    return distances;
+  }
+}

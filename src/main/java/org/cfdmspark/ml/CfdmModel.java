@@ -1,0 +1,313 @@
+package org.cfdmspark.ml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.engine.FlowSampler;
+import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.TrainingSet;
+
+/**
+ * A fitted σ-CFDM (method.md): the encoded training rows of each stratum with their resolved σ, neighbour search and
+ * near-copy guard. A synthetic row is a pure function of (model, seed, sample id, stratum), so sampling is a
+ * {@link #transform} over a column of sample ids: the same ids give the same rows however they are partitioned,
+ * on one core or a cluster, and in a model saved and loaded again.
+ *
+ * <pre>{@code
+ * CfdmModel model = new CfdmSynthesizer().setSeed(7).fit(table);
+ * Dataset<Row> rows = model.sample(1000);          // 1,000 rows in table's schema
+ * model.write().overwrite().save("models/credit");
+ * CfdmModel same = CfdmModel.load("models/credit"); // same.sample(1000) equals rows
+ * }</pre>
+ *
+ * <p>The id table {@link #transform} takes has a {@value #SAMPLE_ID} column (bigint) and, for a stratified model,
+ * a {@value #STRATUM} column naming each row's stratum (the stratification column's value as text);
+ * {@link #sampleIds} makes one. The output has the id table's columns followed by the fitted table's columns:
+ * the modelled ones sampled, the ignored ones null.
+ */
+public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
+  /** The id column {@link #transform} reads. */
+  public static final String SAMPLE_ID = "sample_id";
+  /** The stratum column {@link #transform} reads for a stratified model. */
+  public static final String STRATUM = "stratum";
+  /** Automatic partitions per core: several tasks per core keep progress smooth and make a retried task cheap. */
+  public static final int AUTO_PARTITIONS_PER_CORE = 4;
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final FittedModel fitted;
+  private final ModelParams params;
+  private transient Broadcast<FittedModel> broadcast;
+
+  CfdmModel(String uid, FittedModel fitted) {
+    this.uid = uid;
+    this.fitted = fitted;
+    this.params = new ModelParams(this);
+    for (int k = 0; k < params.size(); k++) {
+      setParamDefault(params.get(k), params.defaultOf(k));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> void setParamDefault(Param<T> param, Object value) {
+    if (value != null) {
+      setDefault(param, (T) value);
+    }
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** The model's knobs as Params, with the values they were fitted with. */
+  @Override
+  public Param<?>[] params() {
+    return params.all();
+  }
+
+  /** The settings the model was fitted with, over {@link ModelKnobs#ALL}. */
+  public Settings settings() {
+    return params.settings(this);
+  }
+
+  /** Sets the Params to {@code settings}' values (for a loaded model). */
+  CfdmModel withSettings(Settings settings) {
+    for (Knob<?> knob : ModelKnobs.ALL) {
+      setKnob(knob, settings);
+    }
+    return this;
+  }
+
+  private <T> void setKnob(Knob<T> knob, Settings settings) {
+    T value = settings.get(knob);
+    if (value != null) {
+      @SuppressWarnings("unchecked")
+      Param<Object> param = (Param<Object>) params.of(knob);
+      set(param, ModelParams.toParamValue(knob, value));
+    }
+  }
+
+  /** The seed the samples are drawn with (the fitted one, or the one given to {@link #withSamplingSeed}). */
+  public long seed() {
+    return fitted.strata().stream().filter(FittedModel.Stratum::sampleable).findFirst()
+        .map(s -> s.config().seed()).orElse(SamplerConfig.DEFAULT_SEED);
+  }
+
+  /**
+   * This model drawing its samples with another seed: fresh rows from the same fit (σ, guard and neighbour search
+   * stay as fitted). The same seed and ids give the same rows.
+   */
+  public CfdmModel withSamplingSeed(long seed) {
+    List<FittedModel.Stratum> strata = fitted.strata().stream().map(s -> !s.sampleable() ? s
+        : new FittedModel.Stratum(s.label(), s.rows(), s.training(), s.config().withSeed(seed), s.search(),
+            s.guard(), s.sigmaCalibration(), s.generator())).toList();
+    return copyValues(new CfdmModel(uid, new FittedModel(fitted.inputSchema(), fitted.codec(), fitted.stratifyBy(),
+        fitted.trainingRows(), strata)), ParamMap.empty());
+  }
+
+  /**
+   * The engine's view of stratum {@code k} (its encoded rows, resolved settings and neighbour search), for
+   * benchmarks and embedded use of the engine; null for a stratum too small to model.
+   */
+  public StratumEngine engine(int k) {
+    FittedModel.Stratum s = fitted.strata().get(k);
+    return s.sampleable() ? new StratumEngine(s.training(), s.config(), s.search()) : null;
+  }
+
+  /** The engine inputs of one stratum. */
+  public record StratumEngine(TrainingSet training, SamplerConfig config, NeighbourSearch search) {
+  }
+
+  FittedModel fitted() {
+    return fitted;
+  }
+
+  /** The schema of the table the model was fitted on: the schema of {@link #sample} and its column order. */
+  public StructType inputSchema() {
+    return fitted.inputSchema();
+  }
+
+  /** Strata, σ, calibration, column kinds and guard thresholds. */
+  public CfdmSummary summary() {
+    return CfdmSummary.of(fitted);
+  }
+
+  @Override
+  public CfdmModel copy(ParamMap extra) {
+    CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra);
+    return parent() == null ? copy : copy.setParent(parent());
+  }
+
+  /**
+   * The output schema for an id table: its columns, then the fitted table's.
+   *
+   * @throws BadInputException for a missing or mistyped id or stratum column, or a name both tables use
+   */
+  @Override
+  public StructType transformSchema(StructType ids) {
+    requireColumn(ids, SAMPLE_ID, DataTypes.LongType);
+    if (stratified()) {
+      requireColumn(ids, STRATUM, DataTypes.StringType);
+    }
+    List<StructField> fields = new ArrayList<>(List.of(ids.fields()));
+    for (StructField field : fitted.inputSchema().fields()) {
+      if (List.of(ids.fieldNames()).contains(field.name())) {
+        throw new BadInputException("the id table's column '" + field.name() + "' has the name of a sampled "
+            + "column; drop or rename it");
+      }
+      boolean ignored = !fitted.codec().columnNames().contains(field.name());
+      fields.add(ignored ? field.copy(field.name(), field.dataType(), true, field.metadata()) : field);
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  /** Samples one row per id row (see the class comment). Lazy, like every transform. */
+  @Override
+  public Dataset<Row> transform(Dataset<?> ids) {
+    return transform(ids, SamplingMonitor.register(ids.sparkSession().sparkContext()));
+  }
+
+  /** As {@link #transform(Dataset)}, counting progress and the guard's work in {@code monitor}. */
+  public Dataset<Row> transform(Dataset<?> ids, SamplingMonitor monitor) {
+    StructType schema = transformSchema(ids.schema());
+    int stratumField = stratified() ? ids.schema().fieldIndex(STRATUM) : -1;
+    return ids.toDF().mapPartitions(new PartitionSampler(broadcast(ids.sparkSession()),
+        ids.schema().fieldIndex(SAMPLE_ID), stratumField, monitor), Encoders.row(schema));
+  }
+
+  /** {@code n} rows in the fitted table's schema, strata in training proportions; ids 0 … n−1. */
+  public Dataset<Row> sample(long n) {
+    return withoutIds(transform(sampleIds(n, 0)));
+  }
+
+  /** Rows per stratum label (strata not named get none), in the fitted table's schema. */
+  public Dataset<Row> sample(Map<String, Long> perStratum) {
+    return withoutIds(transform(sampleIds(perStratum, 0)));
+  }
+
+  /**
+   * The id table of {@code n} samples: ids 0 … n−1, strata in training proportions (largest remainders), in
+   * {@code partitions} partitions (0: {@value #AUTO_PARTITIONS_PER_CORE} per core, fewer for small runs).
+   */
+  public Dataset<Row> sampleIds(long n, int partitions) {
+    if (n < 1) {
+      throw new BadInputException("the number of samples must be at least 1, got " + n);
+    }
+    return ids(SampleAllocation.proportional(fitted, n), partitions);
+  }
+
+  /** The id table of the given rows per stratum label. */
+  public Dataset<Row> sampleIds(Map<String, Long> perStratum, int partitions) {
+    return ids(SampleAllocation.perStratum(fitted, perStratum), partitions);
+  }
+
+  /** Samples per stratum label for {@code n} samples in training proportions (what {@link #sample(long)} does). */
+  public Map<String, Long> allocation(long n) {
+    return SampleAllocation.proportional(fitted, n).asMap(fitted);
+  }
+
+  /** The requested partitions, or a few per core but no more than there are blocks of trajectories to share. */
+  public static int partitions(int requested, long samples, int parallelism) {
+    if (requested > 0) {
+      return requested;
+    }
+    long blocks = (samples + FlowSampler.DEFAULT_BLOCK_SIZE - 1) / FlowSampler.DEFAULT_BLOCK_SIZE;
+    return (int) Math.max(1, Math.min((long) AUTO_PARTITIONS_PER_CORE * parallelism, blocks));
+  }
+
+  /** Releases the training rows broadcast to the executors; the next sampling broadcasts them again. */
+  public synchronized void unpersist() {
+    if (broadcast != null) {
+      broadcast.destroy();
+      broadcast = null;
+    }
+  }
+
+  @Override
+  public MLWriter write() {
+    return new ModelStore.Writer(this);
+  }
+
+  public static MLReader<CfdmModel> read() {
+    return new ModelStore.Reader();
+  }
+
+  /**
+   * The model saved at {@code path}.
+   *
+   * @throws BadInputException when the path holds no complete model, or one saved by another version
+   */
+  public static CfdmModel load(String path) {
+    return read().load(path);
+  }
+
+  private boolean stratified() {
+    return fitted.stratifyBy() != null;
+  }
+
+  private Dataset<Row> ids(SampleAllocation allocation, int partitions) {
+    SparkSession spark = SparkSession.active();
+    long n = allocation.total();
+    int slices = partitions(partitions, n, spark.sparkContext().defaultParallelism());
+    Dataset<Row> ids = spark.range(0, n, 1, slices).toDF(SAMPLE_ID);
+    if (!stratified()) {
+      return ids;
+    }
+    Column id = functions.col(SAMPLE_ID);
+    Column stratum = null;
+    for (int k = 0; k < fitted.strata().size(); k++) {
+      if (allocation.counts()[k] == 0) {
+        continue;
+      }
+      Column label = functions.lit(fitted.strata().get(k).label());
+      long end = allocation.firstId(k) + allocation.counts()[k];
+      stratum = stratum == null ? functions.when(id.lt(end), label) : stratum.when(id.lt(end), label);
+    }
+    return ids.withColumn(STRATUM, stratum);
+  }
+
+  private Dataset<Row> withoutIds(Dataset<Row> sampled) {
+    return sampled.select(List.of(fitted.inputSchema().fieldNames()).stream().map(ColumnNames::column)
+        .toArray(Column[]::new));
+  }
+
+  private synchronized Broadcast<FittedModel> broadcast(SparkSession spark) {
+    if (broadcast == null) {
+      broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(fitted);
+    }
+    return broadcast;
+  }
+
+  private static void requireColumn(StructType schema, String name, org.apache.spark.sql.types.DataType type) {
+    if (!List.of(schema.fieldNames()).contains(name)) {
+      throw new BadInputException("the id table has no '" + name + "' column; make one with sampleIds");
+    }
+    if (!schema.apply(name).dataType().equals(type)) {
+      throw new BadInputException("the id table's '" + name + "' column is " + schema.apply(name).dataType()
+          .simpleString() + ", not " + type.simpleString());
+    }
+  }
+}

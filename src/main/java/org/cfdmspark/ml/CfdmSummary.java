@@ -1,0 +1,44 @@
+package org.cfdmspark.ml;
+
+import java.util.List;
+import org.cfdmspark.encoding.CategoricalColumnCodec;
+import org.cfdmspark.encoding.ColumnCodec;
+import org.cfdmspark.privacy.SigmaCalibration;
+
+/**
+ * What a fitted model is, for people and manifests: its columns with their kind and encoded width, and per
+ * stratum the training rows, the σ used (in standardised units), how σ auto was chosen, the near-copy guard's
+ * threshold and the neighbour search.
+ *
+ * @param trainingRows rows the model was fitted on
+ * @param encodedWidth values per encoded row (d)
+ */
+public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
+    List<StratumSummary> strata) {
+
+  /** @param kind numeric or categorical (see the encoding package) */
+  public record ColumnSummary(String name, String kind, int width) {
+  }
+
+  /**
+   * @param sigma null for a stratum too small to model
+   * @param sigmaCalibration the pilots that chose σ auto; null for a σ given as a number
+   * @param guardThreshold the near-copy distance the guard redraws below; null without the guard
+   */
+  public record StratumSummary(String label, long rows, Double sigma, SigmaCalibration.Result sigmaCalibration,
+      Double guardThreshold, String neighbourSearch) {
+  }
+
+  static CfdmSummary of(FittedModel model) {
+    List<ColumnSummary> columns = model.codec().columns().stream()
+        .map(c -> new ColumnSummary(c.name(), kind(c), c.width())).toList();
+    List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
+        s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
+        s.guard() == null ? null : s.guard().threshold(), s.sampleable() ? s.search().toString() : null)).toList();
+    return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata);
+  }
+
+  private static String kind(ColumnCodec codec) {
+    return codec instanceof CategoricalColumnCodec ? "categorical" : "numeric";
+  }
+}

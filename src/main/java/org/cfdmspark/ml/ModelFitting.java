@@ -1,0 +1,150 @@
+package org.cfdmspark.ml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.privacy.NearCopyCheck;
+import org.cfdmspark.privacy.NearCopyGuard;
+import org.cfdmspark.privacy.SigmaCalibration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * From the training rows to the broadcastable model: fit the codec on all rows, split them into strata, encode and
+ * collect each stratum's rows (within the broadcast budget) and resolve its engine settings: σ (auto: the spacing
+ * rule, raised by pilots for a near-copy target below 1), the neighbour search and the near-copy guard.
+ */
+final class ModelFitting {
+  /** A model of one row can only copy it. */
+  static final int MIN_ROWS = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(ModelFitting.class);
+
+  private ModelFitting() {
+  }
+
+  /**
+   * Checks that the settings fit a table of this schema, before any Spark work: every column a knob names exists,
+   * the stratification column is modelled, and something is left to model.
+   *
+   * @return the modelled columns, in schema order
+   * @throws BadInputException naming every unknown column and the knob that names it
+   */
+  static List<String> modelledColumns(StructType schema, Settings settings) {
+    List<String> available = Arrays.asList(schema.fieldNames());
+    List<String> problems = new ArrayList<>();
+    for (Knob<List<String>> knob : List.of(ModelKnobs.IGNORE, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
+      List<String> unknown = settings.get(knob).stream().filter(name -> !available.contains(name)).toList();
+      if (!unknown.isEmpty()) {
+        problems.add("unknown column" + (unknown.size() == 1 ? " '" : "s '") + String.join("', '", unknown)
+            + "' in " + knob.option());
+      }
+    }
+    Set<String> modelled = new LinkedHashSet<>(available);
+    settings.get(ModelKnobs.IGNORE).forEach(modelled::remove);
+    String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
+    if (stratifyBy != null && !modelled.contains(stratifyBy)) {
+      problems.add(ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column"
+          + (available.contains(stratifyBy) ? " (do not ignore it)" : ""));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(String.join("; ", problems) + "; available columns: "
+          + ColumnNames.quotedList(available));
+    }
+    if (modelled.isEmpty()) {
+      throw new BadInputException("no columns left to model: " + ModelKnobs.IGNORE.option() + " names them all");
+    }
+    return List.copyOf(modelled);
+  }
+
+  static FittedModel fit(Dataset<Row> table, Settings settings) {
+    List<String> modelled = modelledColumns(table.schema(), settings);
+    // The model must not depend on how the input happens to be split into files and partitions (that changes
+    // with the cluster): sorted by value, the training rows come in one order, and fitted in a single task the
+    // floating-point statistics are summed in that order, identical to the last bit on any cluster.
+    Column[] columns = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
+    Dataset<Row> canonical = table.select(columns)
+        .orderBy(Arrays.stream(columns).map(Column::asc_nulls_first).toArray(Column[]::new)).coalesce(1).cache();
+    try {
+      long rows = canonical.count();
+      if (rows < MIN_ROWS) {
+        throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
+            + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
+      }
+      TableCodec codec = TableCodec.fit(canonical, ModelKnobs.overrides(settings));
+      // Progress for large tables, where sorting, collecting and building the search take minutes.
+      LOG.info("fitting: {} rows, {} columns in {} encoded values", rows, codec.columns().size(), codec.width());
+      String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
+      List<StratumPlan> plans = StratumPlan.of(canonical, rows, stratifyBy);
+      long budgetBytes = settings.get(ModelKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
+      TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
+      List<FittedModel.Stratum> strata = new ArrayList<>();
+      for (StratumPlan plan : plans) {
+        Dataset<Row> stratumRows = plans.size() == 1 ? canonical : canonical.where(plan.filter());
+        strata.add(plan.rows() < MIN_ROWS ? unsampleable(plan)
+            : fitStratum(plan, new TrainingSet(TrainingMatrix.collect(stratumRows, codec, plan.rows())), codec,
+                settings));
+      }
+      return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata));
+    } finally {
+      canonical.unpersist();
+    }
+  }
+
+  /**
+   * The generator of one stratum's rows (the place where a generator that learns something from the rows, say a
+   * trained score model, is fitted).
+   */
+  private static Generator generator(GeneratorKind kind, TrainingSet training, SamplerConfig config,
+      Settings settings) {
+    return switch (kind) {
+      case CFDM -> ClosedFormGenerator.INSTANCE;
+    };
+  }
+
+  private static FittedModel.Stratum unsampleable(StratumPlan plan) {
+    return new FittedModel.Stratum(plan.label(), plan.rows(), null, null, null, null, null, null);
+  }
+
+  /** σ, the neighbour search and the guard of one stratum's rows. */
+  static FittedModel.Stratum fitStratum(StratumPlan plan, TrainingSet training, TableCodec codec,
+      Settings settings) {
+    LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
+        training.size());
+    SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
+    NeighbourSearch search = NeighbourSearch.prepare(training, config);
+    // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.
+    boolean smoothing = config.sigma() > 0 && config.draws() > 1;
+    boolean calibrate = smoothing && settings.get(ModelKnobs.SIGMA).auto();
+    boolean guarded = smoothing && settings.get(ModelKnobs.GUARD);
+    Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
+    double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
+    // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".
+    NearCopyCheck check = calibrate && target < 1 || guarded && guardThreshold == null
+        ? NearCopyCheck.of(training, codec, config.seed()) : null;
+    SigmaCalibration.Result sigma = null;
+    if (calibrate) {
+      sigma = SigmaCalibration.calibrate(training, config, search, codec, check, target);
+      config = config.withSigma(sigma.sigma());
+    }
+    LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {}", plan.label(), training.size(),
+        training.dimension(), config.sigma(), search);
+    NearCopyGuard guard = !guarded ? null
+        : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, codec) : check);
+    return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
+        generator(settings.get(ModelKnobs.GENERATOR), training, config, settings));
+  }
+}

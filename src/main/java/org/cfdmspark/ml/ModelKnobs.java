@@ -1,0 +1,133 @@
+package org.cfdmspark.ml;
+
+import java.util.List;
+import java.util.Set;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.ColumnOverrides;
+import org.cfdmspark.engine.EstimatorKind;
+import org.cfdmspark.engine.IndexKind;
+import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.NoisePolicy;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.Sigma;
+import org.cfdmspark.engine.SigmaDefault;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.privacy.NearCopyGuard;
+import org.cfdmspark.privacy.SigmaCalibration;
+
+/**
+ * The knobs of the sampling engine: method.md's σ, M, S, T, noise policy, estimator, K, L, the nn estimator's
+ * neighbour index, seed and run id (which stands in for an unset seed), then the codec's column kinds, strata,
+ * the broadcast budget and the near-copy guard. Defined once; the CLI, config file, manifest and the Spark ML
+ * Params of ml.CfdmSynthesizer are views of these.
+ */
+public final class ModelKnobs {
+  private ModelKnobs() {
+  }
+
+  public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
+      Sigma::isValid, "a number >= 0 or auto",
+      "Smoothing scale σ in standardised units; 0 reproduces training rows. auto = "
+          + SigmaDefault.DESCRIPTION + " (generate raises it for --near-copy-target below 1).",
+      sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
+  public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
+      GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
+          + "diffusion model (the other knobs of this table set it).");
+  public static final Knob<Integer> DRAWS = Knob.integer("draws", SamplerConfig.DEFAULT_DRAWS, 1, 1024,
+      "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");
+  public static final Knob<Integer> STEPS = Knob.integer("steps", SamplerConfig.DEFAULT_STEPS, 1, 1_000_000,
+      "Euler grid size S: the flow is integrated on t = n/S.");
+  public static final Knob<Double> START_TIME = Knob.decimal("start-time", SamplerConfig.DEFAULT_START_TIME, 0, 1, false,
+      "Start time T: start from the noised data at t0 = ceil(T*S)/S, saving that share of the steps.");
+  public static final Knob<NoisePolicy> NOISE_POLICY = Knob.choice("noise-policy", NoisePolicy.class,
+      SamplerConfig.DEFAULT_NOISE_POLICY, "Draw the M smoothing vectors once per trajectory, or anew at every step.");
+  public static final Knob<EstimatorKind> ESTIMATOR = Knob.choice("estimator", EstimatorKind.class,
+      SamplerConfig.DEFAULT_ESTIMATOR, "Posterior mean from K nearest + L random training rows (nn; near-exact from t = 0.5 on, "
+          + "sub-linear in N with IVF) or from all rows (exact).");
+  public static final Knob<Integer> NEIGHBORS = Knob.integer("neighbors", SamplerConfig.DEFAULT_NEIGHBORS, 1, 1_000_000,
+      "K: nearest training rows per query for the nn estimator.");
+  public static final Knob<Integer> RANDOM_POINTS = Knob.integer("random-points", SamplerConfig.DEFAULT_RANDOM_POINTS, 0, 1_000_000,
+      "L: random further training rows per query for the nn estimator (they stand for the remainder).");
+  public static final Knob<IndexKind> INDEX = Knob.choice("index", IndexKind.class, SamplerConfig.DEFAULT_INDEX,
+      "Neighbour search of the nn estimator: exact scan, ivf (k-means cells), or auto (ivf from "
+          + NeighbourSearch.AUTO_IVF_ROWS + " training rows on).");
+  public static final Knob<Integer> NLIST = Knob.integer("nlist", 0, 0, 1_000_000,
+      "IVF cells (k-means centroids); 0 = automatic, about 4·sqrt(N).");
+  public static final Knob<Integer> NPROBE = Knob.integer("nprobe", 0, 0, 1_000_000,
+      "IVF cells searched per query; 0 = automatic, the fewest reaching recall@K >= "
+          + NeighbourSearch.TARGET_RECALL + " on a calibration sample.");
+  public static final Knob<Long> SEED = Knob.longInteger("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
+      "Random seed: the same seed, data and knobs give the same rows, however the work is split. Unset: derived "
+          + "from --run-id, else " + RunSeed.DEFAULT + ".");
+  public static final Knob<String> RUN_ID = Knob.text("run-id", "TEXT", null,
+      "Name of this run for schedulers (e.g. its date); without --seed the seed is derived from it (first 8 "
+          + "bytes of its UTF-8 SHA-256), so re-running a run id gives the same rows.");
+
+  public static final Knob<List<String>> CATEGORICAL = Knob.names("categorical", "(inferred)",
+      "Columns to model as categories whatever their type (e.g. integer codes); text and true/false columns "
+          + "are categorical anyway.");
+  public static final Knob<List<String>> INTEGER = Knob.names("integer", "(inferred)",
+      "Number columns whose generated values are rounded to whole numbers; inferred for integer types and for "
+          + "columns whose every value is whole.");
+  public static final Knob<List<String>> IGNORE = Knob.names("ignore", "(none)",
+      "Columns kept in the output schema but not modelled: they are written empty (null).");
+  public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
+      ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
+      "Most distinct values a categorical column may have (each is one encoded dimension).");
+  public static final Knob<Boolean> POINT_MASSES = Knob.flag("point-masses", true,
+      "Give a number column a vote for each value that at least 5 % of its cells hold exactly (the 0 of a debt "
+          + "column): samples keep those spikes instead of averaging them away. false = plain standardised "
+          + "numbers (one encoded dimension per column).");
+  public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
+      "Generate each value of this column from its own rows only (no mixing across values), in training "
+          + "proportions or as --counts says.");
+  public static final Knob<Integer> BROADCAST_BUDGET_MB = Knob.integer("broadcast-budget-mb", 512, 1,
+      Integer.MAX_VALUE, "Largest encoded training matrix (MB) to collect and broadcast to every executor.");
+  public static final Knob<Double> NEAR_COPY_TARGET = Knob.decimal("near-copy-target", 1, 0, 1, true,
+      "With --sigma auto and a target below 1: raise σ from the spacing rule in steps of √2 until a "
+          + SigmaCalibration.PILOT_SAMPLES + "-sample pilot has at most this share of near-copies (before "
+          + "--guard). 1 = the spacing rule as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
+  public static final Knob<Boolean> GUARD = Knob.flag("guard", true,
+      "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
+          + "along its own trajectory with σ raised in steps of √2 (up to " + NearCopyGuard.ATTEMPTS + " times, "
+          + "16σ); the manifest counts them. Off by itself when σ = 0 or --draws 1, whose every sample is a "
+          + "training row; --guard false gives the plain model, whose samples are often training rows.");
+  public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
+      raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
+      "Distance (the report's encoded space) under which --guard replaces a sample; auto = the near-copy "
+          + "threshold, the 1st percentile of training rows' distances to their nearest other row.",
+      v -> v == null ? "auto" : String.valueOf(v));
+
+  /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
+  public static final List<Knob<?>> ALL = List.of(GENERATOR, SIGMA, DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR,
+      NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID, CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES,
+      POINT_MASSES, STRATIFY_BY, BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD);
+
+  /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
+  public static Settings select(Settings settings) {
+    return settings.select(ALL);
+  }
+
+  /** The column-kind overrides in {@code settings}, for the model. */
+  public static ColumnOverrides overrides(Settings settings) {
+    return columnKinds(settings, settings.get(POINT_MASSES));
+  }
+
+  /** The column-kind overrides in {@code settings} with or without point masses (the report: without). */
+  public static ColumnOverrides columnKinds(Settings settings, boolean pointMasses) {
+    return new ColumnOverrides(Set.copyOf(settings.get(CATEGORICAL)), Set.copyOf(settings.get(INTEGER)),
+        settings.get(MAX_CATEGORIES), pointMasses);
+  }
+
+  /**
+   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} and the seed
+   * resolved from the seed and run id knobs ({@link RunSeed}); checked against each knob's range.
+   */
+  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training) {
+    return new SamplerConfig(settings.get(SIGMA).resolve(training), settings.get(DRAWS), settings.get(STEPS),
+        settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR), settings.get(NEIGHBORS),
+        settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST), settings.get(NPROBE),
+        RunSeed.of(settings));
+  }
+}

@@ -1,0 +1,230 @@
+package org.cfdmspark.ml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Json;
+import org.cfdmspark.config.ProjectVersion;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.CodecJson;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.IvfCells;
+import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.privacy.NearCopyCheck;
+import org.cfdmspark.privacy.NearCopyGuard;
+import org.cfdmspark.privacy.SigmaCalibration;
+
+/**
+ * A saved {@link CfdmModel}: a directory with {@value #METADATA} (format and project version, the model knobs, the
+ * input schema, the codec as JSON, per stratum its σ and engine settings, guard threshold and neighbour-search
+ * size) and {@code strata/K/}, the encoded rows of stratum K as Parquet {@link EncodedBlock}s. The IVF cells are
+ * rebuilt on load from the rows and the seed (deterministic), with the saved probe count, so a loaded model samples
+ * bit-identically to the saved one. The metadata is written last: a directory without it is a partial save.
+ */
+final class ModelStore {
+  static final String METADATA = "metadata.json";
+  /** Bumped whenever the layout changes; a model of another format is refused, never misread. */
+  static final int FORMAT = 1;
+  private static final int BLOCK_ROWS = 4096;
+
+  private ModelStore() {
+  }
+
+  /**
+   * @param search null (exact search) or the IVF cell and probe counts
+   */
+  record StoredStratum(String label, long rows, SamplerConfig config, int ivfCells, int ivfProbes,
+      Double guardThreshold, SigmaCalibration.Result sigmaCalibration) {
+  }
+
+  record Metadata(int format, String projectVersion, String sparkVersion, String uid,
+      Map<String, String> settings, JsonNode inputSchema, String stratifyBy, long trainingRows, JsonNode codec,
+      List<StoredStratum> strata) {
+  }
+
+  static final class Writer extends MLWriter {
+    private final CfdmModel model;
+
+    Writer(CfdmModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      SparkSession spark = sparkSession();
+      FittedModel fitted = model.fitted();
+      List<StoredStratum> strata = new ArrayList<>();
+      for (int k = 0; k < fitted.strata().size(); k++) {
+        FittedModel.Stratum s = fitted.strata().get(k);
+        if (s.sampleable() && s.generator() != ClosedFormGenerator.INSTANCE) {
+          throw new BadInputException("saving a model of --generator " + s.generator().kind().name()
+              .toLowerCase(java.util.Locale.ROOT) + " is not supported; save σ-CFDM models, or refit");
+        }
+        if (s.sampleable()) {
+          writeRows(spark, s.training().points(), stratumPath(path, k));
+        }
+        IvfCells cells = s.sampleable() ? s.search().cells() : null;
+        strata.add(new StoredStratum(s.label(), s.rows(), s.config(), cells == null ? 0 : cells.cells(),
+            cells == null ? 0 : s.search().probes(), s.guard() == null ? null : s.guard().threshold(),
+            s.sigmaCalibration()));
+      }
+      Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
+          model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
+          fitted.trainingRows(), CodecJson.toJson(fitted.codec()), strata);
+      Path file = new Path(path, METADATA);
+      try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, false)) {
+        Json.mapper().writeValue(out, metadata);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static void writeRows(SparkSession spark, RowMatrix points, String path) {
+      int d = points.dimension();
+      List<EncodedBlock> blocks = new ArrayList<>();
+      for (int first = 0; first < points.rows(); first += BLOCK_ROWS) {
+        int rows = Math.min(BLOCK_ROWS, points.rows() - first);
+        blocks.add(new EncodedBlock(first, rows,
+            Arrays.copyOfRange(points.values(), first * d, (first + rows) * d)));
+      }
+      spark.createDataset(blocks, Encoders.bean(EncodedBlock.class)).coalesce(1).write().parquet(path);
+    }
+  }
+
+  static final class Reader extends MLReader<CfdmModel> {
+    @Override
+    public CfdmModel load(String path) {
+      SparkSession spark = sparkSession();
+      Metadata metadata = readMetadata(spark, path);
+      try {
+        TableCodec codec = CodecJson.fromJson(metadata.codec());
+        StructType schema = (StructType) DataType.fromJson(metadata.inputSchema().toString());
+        List<FittedModel.Stratum> strata = new ArrayList<>();
+        for (int k = 0; k < metadata.strata().size(); k++) {
+          strata.add(stratum(spark, path, k, metadata.strata().get(k), codec));
+        }
+        FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
+            List.copyOf(strata));
+        CfdmModel model = new CfdmModel(metadata.uid(), fitted);
+        Settings settings = Settings.defaults(ModelKnobs.ALL);
+        for (Map.Entry<String, String> knob : metadata.settings().entrySet()) {
+          settings = withSaved(settings, knob.getKey(), knob.getValue());
+        }
+        return model.withSettings(settings);
+      } catch (RuntimeException e) {
+        if (e instanceof BadInputException) {
+          throw e;
+        }
+        throw corrupt(path, e.getMessage());
+      }
+    }
+
+    private static Settings withSaved(Settings settings, String name, String text) {
+      String defaultText = settings.asText().get(name);
+      // Unset knobs are written as their display text ("(unset)", "(none)"), which is not a value to parse.
+      return text.equals(defaultText) ? settings : settings.withText(name, text);
+    }
+
+
+    private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
+        TableCodec codec) {
+      if (stored.config() == null) {
+        return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
+      }
+      TrainingSet training = new TrainingSet(readRows(spark, stratumPath(path, k), stored.rows(), codec.width()));
+      NeighbourSearch search = stored.ivfCells() == 0 ? NeighbourSearch.EXACT
+          : new NeighbourSearch(IvfCells.build(training.points(), stored.ivfCells(), stored.config().seed()),
+              stored.ivfProbes());
+      NearCopyGuard guard = stored.guardThreshold() == null ? null
+          : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), codec));
+      return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
+          stored.sigmaCalibration(), ClosedFormGenerator.INSTANCE);
+    }
+
+    private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {
+      float[] values = new float[Math.toIntExact(rows * d)];
+      long read = 0;
+      for (EncodedBlock block : spark.read().parquet(path).as(Encoders.bean(EncodedBlock.class))
+          .collectAsList()) {
+        System.arraycopy(block.getValues(), 0, values, block.getFirst() * d, block.getRows() * d);
+        read += block.getRows();
+      }
+      if (read != rows) {
+        throw new IllegalStateException(path + " holds " + read + " rows, the metadata says " + rows);
+      }
+      return RowMatrix.of((int) rows, d, values);
+    }
+
+    private static Metadata readMetadata(SparkSession spark, String path) {
+      Path file = new Path(path, METADATA);
+      Metadata metadata;
+      try {
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(new Path(path))) {
+          throw new BadInputException("model '" + path + "' does not exist; fit one with the fit command or "
+              + "CfdmSynthesizer.fit and save it");
+        }
+        if (!fs.exists(file)) {
+          throw new BadInputException("'" + path + "' is not a complete saved model (no " + METADATA + "): it "
+              + "was not written by a model save, or the save did not finish; save the model again");
+        }
+        try (InputStream in = fs.open(file)) {
+          JsonNode tree = Json.mapper().readTree(in);
+          requireSameVersion(path, tree);
+          metadata = Json.mapper().treeToValue(tree, Metadata.class);
+        }
+      } catch (IOException e) {
+        throw corrupt(path, e.getMessage());
+      }
+      if (metadata.strata() == null || metadata.codec() == null || metadata.inputSchema() == null) {
+        throw corrupt(path, "incomplete metadata");
+      }
+      return metadata;
+    }
+
+    private static void requireSameVersion(String path, JsonNode tree) {
+      String saved = tree.path("project_version").asText("unknown");
+      int format = tree.path("format").asInt(-1);
+      if (format != FORMAT || !saved.equals(ProjectVersion.current())) {
+        throw new BadInputException("model '" + path + "' was saved by cfdm-spark " + saved + " (model format "
+            + format + "); this is cfdm-spark " + ProjectVersion.current() + " (model format " + FORMAT
+            + "): fit it again with this version");
+      }
+    }
+  }
+
+  private static BadInputException corrupt(String path, String detail) {
+    String line = String.valueOf(detail).lines().findFirst().orElse("");
+    return new BadInputException("model '" + path + "' is corrupt (" + line + "); save it again");
+  }
+
+  private static String stratumPath(String path, int k) {
+    return new Path(new Path(path, "strata"), String.valueOf(k)).toString();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.cfdmspark.privacy;
+
+import java.io.Serializable;
+import java.util.function.IntFunction;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.BlockSampler;
+import org.cfdmspark.knn.NeighbourIndex;
+
+/**
+ * The guard (--guard, on by default): a sample that is a near-copy ({@link NearCopyCheck}) is sampled again along
+ * the same trajectory (same start point, same noise) with σ raised by √2, up to {@value #ATTEMPTS} times (√2σ, 2σ,
+ * … 16σ). A near-copy marks a place where the training rows sit far apart for this σ; widening σ there, and only
+ * there, moves the sample onto a barycentre of that place's rows. (Redrawing from a fresh trajectory instead would
+ * move the sample's probability mass to wherever fresh draws are rarely copies — the dense regions — and skew the
+ * distribution. The steps are {@link SigmaSteps}: each sample stops near the smallest σ that makes it new.) A
+ * row still depends on its id alone, whatever the
+ * partitioning. After the last attempt the sample is kept: the guard lowers the near-copy rate, it does not
+ * promise zero.
+ */
+public final class NearCopyGuard implements Serializable {
+  public static final int ATTEMPTS = 8;
+  private static final long serialVersionUID = 1L;
+
+  private final NearCopyCheck check;
+
+  public NearCopyGuard(NearCopyCheck check) {
+    this.check = check;
+  }
+
+  public double threshold() {
+    return check.threshold();
+  }
+
+  /**
+   * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
+   * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after
+   * the last; their sum is the near-copies of the first draw. {@code samplers.apply(k)} samples with σ ·
+   * {@link SigmaSteps#multiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
+   * the guard is shared by the tasks of an executor, and a block's sampling costs far more than these arrays.
+   */
+  public int[] apply(IntFunction<? extends BlockSampler> samplers, NeighbourIndex index, TableCodec codec,
+      long[] ids, int count, double[] z) {
+    int d = index.matrix().dimension();
+    double[] retry = new double[count * d];
+    long[] retryIds = new long[count];
+    boolean[] near = check.test(index, codec, z, count);
+    int[] outcomes = new int[ATTEMPTS + 1];
+    int pending = NearCopyCheck.flagged(near);
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      int size = 0;
+      for (int s = 0; s < count; s++) {
+        if (near[s]) {
+          retryIds[size++] = ids[s];
+        }
+      }
+      if (size == 0) {
+        break;
+      }
+      samplers.apply(attempt).sampleBlock(retryIds, size, retry, 0);
+      boolean[] stillNear = check.test(index, codec, retry, size);
+      for (int s = 0, r = 0; s < count; s++) {
+        if (near[s]) {
+          System.arraycopy(retry, r * d, z, s * d, d);
+          near[s] = stillNear[r++];
+        }
+      }
+      int left = NearCopyCheck.flagged(near);
+      outcomes[attempt - 1] = pending - left;
+      pending = left;
+    }
+    outcomes[ATTEMPTS] = pending;
+    return outcomes;
+  }
+}

@@ -1,0 +1,99 @@
+package org.cfdmspark.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.metrics.DetectionScore;
+import org.cfdmspark.metrics.EvalColumn;
+import org.cfdmspark.metrics.MetricStream;
+import org.cfdmspark.metrics.Mmd;
+import org.cfdmspark.metrics.QualityScore;
+import org.cfdmspark.metrics.SlicedWasserstein;
+import org.cfdmspark.metrics.Subsample;
+
+/**
+ * The quality and privacy report: what report.json holds (snake_case keys, documented in README.md).
+ *
+ * @param train the training table's path and sizes; likewise {@code synthetic} and {@code holdout} (null if none)
+ * @param encoding the space distances are measured in
+ * @param comparisons "synthetic_vs_train" always; "synthetic_vs_holdout" and the floor "train_vs_holdout" (what
+ *     fresh rows from the same distribution score) with a holdout
+ * @param privacy distance-based privacy figures
+ * @param plots the PNG files written beside report.json
+ */
+public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo holdout, List<ColumnInfo> columns,
+    String encoding, ReportOptions options, Map<String, Comparison> comparisons, ReportPrivacy privacy,
+    ReportPlots.Files plots) {
+
+  public static final String ENCODING = "numeric columns standardised with the training mean and sd, categorical "
+      + "columns one-hot x 1/sqrt(2), a missing-value indicator per numeric column with missing cells; "
+      + "fitted on the training table";
+
+  /** @param usedRows rows read into the report (all, or a seeded subsample of {@code rows}) */
+  public record TableInfo(String path, long rows, int usedRows) {
+    static TableInfo of(ReportTables.Table table) {
+      return table == null ? null : new TableInfo(table.path(), table.totalRows(), table.decoded().rows());
+    }
+  }
+
+  /** @param kind numeric or categorical */
+  public record ColumnInfo(String name, String kind) {
+  }
+
+  /**
+   * One table ("compared") scored against another ("reference").
+   *
+   * @param fidelity SDMetrics' quality score on the used rows
+   * @param distanceRows rows of each side used for detection, sliced W2 and MMD (the smaller side's count)
+   * @param slicedWasserstein2 sliced W2 in the encoded space
+   * @param mmd2 unbiased MMD² with the median-heuristic RBF bandwidth, in the encoded space
+   */
+  public record Comparison(int comparedRows, int referenceRows, QualityScore fidelity, int distanceRows,
+      DetectionScore detection, double slicedWasserstein2, double mmd2) {
+  }
+
+  /** Computes every figure; plots are written by {@link ReportPlots} and passed in as {@code plots}. */
+  public static QualityReport compute(SparkSession spark, ReportTables tables, ReportOptions options,
+      ReportPrivacy privacy, ReportPlots.Files plots) {
+    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    comparisons.put("synthetic_vs_train", compare(spark, tables.synthetic(), tables.train(), options));
+    if (tables.holdout() != null) {
+      comparisons.put("synthetic_vs_holdout", compare(spark, tables.synthetic(), tables.holdout(), options));
+      comparisons.put("train_vs_holdout", compare(spark, tables.train(), tables.holdout(), options));
+    }
+    List<ColumnInfo> columns = tables.train().decoded().columns().stream()
+        .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList();
+    return new QualityReport(TableInfo.of(tables.train()), TableInfo.of(tables.synthetic()),
+        TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots);
+  }
+
+  private static Comparison compare(SparkSession spark, ReportTables.Table compared, ReportTables.Table reference,
+      ReportOptions options) {
+    QualityScore fidelity = QualityScore.compute(reference.decoded(), compared.decoded());
+    // Both sides at the same size: sliced W2 pairs order statistics, and C2ST is then balanced.
+    int n = Math.min(options.distanceRows(), Math.min(compared.encoded().rows(), reference.encoded().rows()));
+    RowMatrix a = subsample(compared.encoded(), n, options.seed());
+    RowMatrix b = subsample(reference.encoded(), n, options.seed() + 1);
+    DetectionScore detection = DetectionScore.compute(spark, toArrays(b), toArrays(a), options.seed());
+    double sw = SlicedWasserstein.compute(a, b, options.directions(), options.seed());
+    double mmd = Mmd.compute(a, b, options.seed());
+    return new Comparison(compared.decoded().rows(), reference.decoded().rows(), fidelity, n, detection, sw, mmd);
+  }
+
+  /** A seeded uniform subsample of at most {@code count} rows (the matrix itself when it is small enough). */
+  static RowMatrix subsample(RowMatrix rows, int count, long seed) {
+    return Subsample.rows(rows, count, MetricStream.SUBSAMPLE.open(seed));
+  }
+
+  private static double[][] toArrays(RowMatrix matrix) {
+    double[][] rows = new double[matrix.rows()][matrix.dimension()];
+    for (int i = 0; i < rows.length; i++) {
+      for (int j = 0; j < matrix.dimension(); j++) {
+        rows[i][j] = matrix.get(i, j);
+      }
+    }
+    return rows;
+  }
+}

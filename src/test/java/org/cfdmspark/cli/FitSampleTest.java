@@ -1,0 +1,53 @@
+package org.cfdmspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.TestData;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fit then sample, from the command line, writes what generate writes with the same settings. */
+@SparkTest
+class FitSampleTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void fitThenSampleEqualsGenerate() throws Exception {
+    String input = TestData.path("penguins.csv");
+    String[] model = {"--seed", "5", "--steps", "20", "--stratify-by", "island"};
+    Path generated = dir.resolve("generated");
+    run(with(model, "generate", "--input", input, "--output", generated.toString(), "--num-samples", "500",
+        "--progress", "false"));
+    Path modelDir = dir.resolve("model");
+    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    assertEquals(List.of("metadata.json", "strata"), TestSpark.listing(modelDir));
+    Path sampled = dir.resolve("sampled");
+    run("sample", "--model", modelDir.toString(), "--output", sampled.toString(), "--num-samples", "500",
+        "--progress", "false");
+    List<String> expected = TestSpark.csvLines(generated);
+    assertEquals(500, expected.size());
+    assertEquals(expected, TestSpark.csvLines(sampled));
+
+    Path fresh = dir.resolve("fresh");
+    run("sample", "--model", modelDir.toString(), "--output", fresh.toString(), "--num-samples", "500",
+        "--progress", "false", "--run-id", "2026-11-29");
+    assertNotEquals(expected, TestSpark.csvLines(fresh), "another seed draws other rows from the same fit");
+  }
+
+  private static String[] with(String[] more, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private static void run(String... args) {
+    CliTest.Outcome outcome = CliTest.run(args);
+    assertEquals(ExitCodes.SUCCESS, outcome.code(), () -> String.join(" ", args) + ":\n" + outcome.err());
+  }
+}

@@ -1,0 +1,77 @@
+package org.cfdmspark.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.TestData;
+import org.junit.jupiter.api.Test;
+
+/** A codec read back from its JSON encodes and decodes exactly as the one that was written. */
+@SparkTest
+class CodecJsonTest {
+
+  @Test
+  void creditDataCodecSurvivesItsJson(SparkSession spark) {
+    Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
+    assertRoundTrip(TableCodec.fit(table, ColumnOverrides.none()), table.collectAsList());
+  }
+
+  @Test
+  void levelsComeBackInTheirColumnsType(SparkSession spark) {
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("code", DataTypes.LongType, true),
+        DataTypes.createStructField("flag", DataTypes.BooleanType, true),
+        DataTypes.createStructField("small", DataTypes.ShortType, true),
+        DataTypes.createStructField("name", DataTypes.StringType, true)));
+    List<Row> rows = List.of(RowFactory.create(7L, true, (short) 1, "a"), RowFactory.create(9L, false, (short) 2,
+        null), RowFactory.create(null, true, (short) 3, "b\"c"), RowFactory.create(7L, null, (short) 1, "a"));
+    Dataset<Row> table = spark.createDataFrame(rows, schema);
+    TableCodec codec = TableCodec.fit(table, new ColumnOverrides(java.util.Set.of("code", "small"),
+        java.util.Set.of(), 100, true));
+    TableCodec read = assertRoundTrip(codec, rows);
+    CategoricalColumnCodec code = (CategoricalColumnCodec) read.columns().get(0);
+    assertEquals(Long.class, code.levels()[0].getClass());
+    assertEquals(Short.class, ((CategoricalColumnCodec) read.columns().get(2)).levels()[0].getClass());
+  }
+
+  @Test
+  void somethingElseIsRefused() throws Exception {
+    JsonNode notACodec = new ObjectMapper().readTree("{\"columns\": [{\"kind\": \"hologram\"}]}");
+    assertThrows(IllegalArgumentException.class, () -> CodecJson.fromJson(notACodec));
+  }
+
+  /** The JSON of the read codec equals the written one, and both encode and decode every row alike. */
+  private static TableCodec assertRoundTrip(TableCodec codec, List<Row> rows) {
+    JsonNode json = CodecJson.toJson(codec);
+    TableCodec read = CodecJson.fromJson(json);
+    assertEquals(json, CodecJson.toJson(read));
+    assertEquals(codec.width(), read.width());
+    float[] written = new float[codec.width()];
+    float[] reread = new float[codec.width()];
+    Object[] decodedWritten = new Object[codec.columns().size()];
+    Object[] decodedRead = new Object[codec.columns().size()];
+    for (Row row : rows) {
+      codec.encode(row, written, 0);
+      read.encode(row, reread, 0);
+      assertArrayEquals(written, reread);
+      double[] z = new double[written.length];
+      for (int j = 0; j < z.length; j++) {
+        z[j] = written[j];
+      }
+      codec.decode(z, 0, decodedWritten, 0);
+      read.decode(z, 0, decodedRead, 0);
+      assertArrayEquals(decodedWritten, decodedRead);
+    }
+    return read;
+  }
+}

@@ -1,0 +1,101 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An existing output is replaced only by a complete new one, and a failed run leaves it as it was. */
+class AtomicOutputTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void oldOutputStaysUntilTheNewOneIsCommitted() throws Exception {
+    Path target = oldOutput();
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration());
+    Path staging = Path.of(output.staging().toUri());
+    Files.createDirectories(staging);
+    Files.writeString(staging.resolve("part-0"), "new");
+    assertEquals(List.of("keep.txt"), TestSpark.listing(target), "untouched while the new output is written");
+    assertTrue(staging.getFileName().toString().startsWith(".synthetic.tmp-"), "hidden sibling: " + staging);
+
+    output.commit();
+    assertEquals(List.of("part-0"), TestSpark.listing(target));
+    assertEquals(List.of("synthetic"), TestSpark.listing(dir), "no staging or old copy left beside it");
+  }
+
+  @Test
+  void commitDeletesStagingLeftByKilledRunsButNotByLiveOnes() throws Exception {
+    Path target = dir.resolve("synthetic");
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration());
+    Path killed = stagingSibling(".synthetic.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
+    Path live = stagingSibling(".synthetic.tmp-live", FileTime.from(Instant.now().plusSeconds(60)));
+    Path other = stagingSibling(".other.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.createDirectories(Path.of(output.staging().toUri()));
+
+    output.commit();
+    assertEquals(List.of(other.getFileName().toString(), live.getFileName().toString(), "synthetic"),
+        TestSpark.listing(dir), "only " + killed.getFileName() + " is deleted");
+  }
+
+  /** A staging-like folder with one part file, both last modified at {@code modified}. */
+  private Path stagingSibling(String name, FileTime modified) throws Exception {
+    Path folder = Files.createDirectory(dir.resolve(name));
+    Files.setLastModifiedTime(Files.writeString(folder.resolve("part-0"), "rows"), modified);
+    Files.setLastModifiedTime(folder, modified);
+    return folder;
+  }
+
+  @Test
+  void abortDeletesOnlyTheStagingDirectory() throws Exception {
+    Path target = oldOutput();
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration());
+    Files.createDirectories(Path.of(output.staging().toUri()));
+    output.abort();
+    assertEquals(List.of("synthetic"), TestSpark.listing(dir));
+    assertEquals("old", Files.readString(target.resolve("keep.txt")));
+  }
+
+  @Test
+  void errorModeRefusesAnExistingOutput() throws Exception {
+    Path target = oldOutput();
+    BadInputException error = assertThrows(BadInputException.class,
+        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration()));
+    assertTrue(error.getMessage().contains("--mode overwrite"), error.getMessage());
+  }
+
+  @Test
+  void generateOverwritesWithACompleteOutputAndKeepsTheOldOneOnBadInput() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    Path target = oldOutput();
+    Path input = Files.write(dir.resolve("in.csv"), List.of("x,y", "1,2.0", "2,3.5", "4,1.0"));
+    assertThrows(BadInputException.class, () -> GenerateJob.run(spark, TestSpark.settings("input",
+        input.toString(), "output", target.toString(), "mode", "overwrite", "columns", "x,z")));
+    assertEquals(List.of("keep.txt"), TestSpark.listing(target), "a failed run leaves the old output");
+
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", target.toString(),
+        "mode", "overwrite", "num-samples", "40", "steps", "10"));
+    assertEquals(List.of("in.csv", "synthetic"), TestSpark.listing(dir));
+    List<String> files = TestSpark.listing(target);
+    assertTrue(files.contains(RunManifest.FILE_NAME) && files.contains("_SUCCESS") && !files.contains("keep.txt"),
+        files.toString());
+    assertEquals(40, TestSpark.csvLines(target).size());
+  }
+
+  private Path oldOutput() throws Exception {
+    Path target = Files.createDirectory(dir.resolve("synthetic"));
+    Files.writeString(target.resolve("keep.txt"), "old");
+    return target;
+  }
+}

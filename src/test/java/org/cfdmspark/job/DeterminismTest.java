@@ -1,0 +1,78 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same seed gives the same rows however the work is split (partitions, cores, sessions, input files). */
+class DeterminismTest {
+  @TempDir
+  static Path dir;
+  private static String input;
+  private static List<String> reference;
+
+  @BeforeAll
+  static void sampleReference() throws Exception {
+    // 1,500 real rows keep each run short; Parquet input is exercised on the way.
+    input = dir.resolve("credit.parquet").toString();
+    TestSpark.local(2).read().option("header", "true").option("inferSchema", "true")
+        .csv(TestSpark.testData("credit_default.csv.gz")).drop("ID").limit(1500).coalesce(1).write()
+        .parquet(input);
+    reference = sample(TestSpark.local(2), "ref", "7", "3");
+  }
+
+  @Test
+  void partitionCountDoesNotChangeTheRows() throws Exception {
+    assertEquals(500, reference.size());
+    assertEquals(reference, sample(TestSpark.local(2), "p1", "7", "1"));
+    assertEquals(reference, sample(TestSpark.local(2), "p8", "7", "8"));
+  }
+
+  @Test
+  void coreCountAndSessionDoNotChangeTheRows() throws Exception {
+    SparkSession oneCore = TestSpark.local(1);
+    try {
+      assertEquals(1, oneCore.sparkContext().defaultParallelism());
+      assertEquals(reference, sample(oneCore, "one-core", "7", "0"), "auto partitions on one core");
+    } finally {
+      TestSpark.local(2);
+    }
+  }
+
+  @Test
+  void rowOrderAndFileLayoutOfTheInputDoNotChangeTheRows() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    String shuffled = dir.resolve("credit-shuffled.parquet").toString();
+    spark.read().parquet(input).orderBy(functions.rand(5)).repartition(3).write().parquet(shuffled);
+    assertEquals(reference, sample(spark, shuffled, "from-shuffled", "7", "3"));
+  }
+
+  @Test
+  void anotherSeedGivesOtherRows() throws Exception {
+    List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
+    assertEquals(reference.size(), other.size());
+    assertNotEquals(reference, other);
+  }
+
+  /** CSV data lines, sorted; sample_id comes first, so equal lists mean equal rows for equal ids. */
+  private static List<String> sample(SparkSession spark, String name, String seed, String partitions)
+      throws Exception {
+    return sample(spark, input, name, seed, partitions);
+  }
+
+  private static List<String> sample(SparkSession spark, String from, String name, String seed, String partitions)
+      throws Exception {
+    Path output = dir.resolve(name);
+    GenerateJob.run(spark, TestSpark.settings("input", from, "output",
+        output.toString(), "num-samples", "500", "steps", "20", "seed", seed, "partitions", partitions,
+        "sample-id", "true"));
+    return TestSpark.csvLines(output);
+  }
+}

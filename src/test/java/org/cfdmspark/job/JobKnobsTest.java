@@ -1,0 +1,56 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.List;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.KnobException;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.ml.CfdmModel;
+import org.junit.jupiter.api.Test;
+
+class JobKnobsTest {
+
+  @Test
+  void columnListsAreTrimmedAndDeduplicated() {
+    Settings settings = Settings.defaults(JobKnobs.GENERATE).withText("columns", " a, b ,,a ");
+    assertEquals(List.of("a", "b"), settings.get(JobKnobs.COLUMNS));
+    assertEquals("a,b", settings.asText().get("columns"));
+    assertEquals("(all)", Settings.defaults(JobKnobs.GENERATE).asText().get("columns"));
+  }
+
+  @Test
+  void flagsAcceptOnlyTrueOrFalse() {
+    assertEquals(true, Settings.defaults(JobKnobs.GENERATE).withText("sample-id", "TRUE").get(JobKnobs.SAMPLE_ID));
+    KnobException error = assertThrows(KnobException.class,
+        () -> Settings.defaults(JobKnobs.GENERATE).withText("progress", "yes"));
+    assertEquals("--progress: 'yes' is not valid; expected true or false", error.getMessage());
+  }
+
+  @Test
+  void formatsFollowTheExtensionWhenAuto() {
+    assertEquals(FileFormat.CSV, FileFormat.AUTO.forInput("hdfs://nn/data/train.csv.gz"));
+    assertEquals(FileFormat.PARQUET, FileFormat.AUTO.forInput("/data/train.PARQUET/"));
+    assertEquals(FileFormat.CSV, FileFormat.CSV.forInput("/data/train.parquet"), "explicit wins");
+    assertThrows(BadInputException.class, () -> FileFormat.AUTO.forInput("/data/train"));
+    assertEquals(FileFormat.PARQUET, FileFormat.AUTO.forOutput("out.parquet"));
+    assertEquals(FileFormat.CSV, FileFormat.AUTO.forOutput("out"));
+  }
+
+  @Test
+  void autoPartitionsAreAFewPerCoreButNotMoreThanBlocks() {
+    assertEquals(8, CfdmModel.partitions(0, 2000, 2));
+    assertEquals(1, CfdmModel.partitions(0, 10, 2), "10 samples are one block");
+    assertEquals(3, CfdmModel.partitions(0, 129, 16));
+    assertEquals(5, CfdmModel.partitions(5, 10, 2), "an explicit count is kept");
+  }
+
+  @Test
+  void progressLinesArePlainAndComplete() {
+    assertEquals("sampling: 42.0% (840 of 2,000 rows), 420 rows/s, ETA 2.8 s",
+        ProgressLine.format(840, 2000, 2.0));
+    assertEquals("sampling: 0.0% (0 of 10 rows), 0 rows/s, ETA unknown", ProgressLine.format(0, 10, 1.0));
+    assertEquals("1:05:00", ProgressLine.duration(3900));
+    assertEquals("2:05", ProgressLine.duration(125));
+  }
+}

@@ -1,0 +1,84 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportJobTest {
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = TestSpark.local(2);
+  }
+
+  @Test
+  void penguinsReportWithHoldoutHasTheDocumentedKeysSaneRangesAndItsImages() throws Exception {
+    Path output = dir.resolve("penguins");
+    Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
+        output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5");
+    GenerateResult result = GenerateJob.run(spark, settings);
+    ReportJob.afterGenerate(spark, settings, result);
+
+    Path reportDir = output.resolve(ReportJob.DIRECTORY);
+    JsonNode report = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
+    for (String key : List.of("train", "synthetic", "holdout", "columns", "encoding", "options", "comparisons",
+        "privacy", "plots")) {
+      assertTrue(report.has(key), "report.json has " + key);
+    }
+    assertEquals(344, report.at("/train/rows").asLong() + report.at("/holdout/rows").asLong());
+    assertEquals(300, report.at("/synthetic/rows").asLong());
+    for (String comparison : List.of("synthetic_vs_train", "synthetic_vs_holdout", "train_vs_holdout")) {
+      JsonNode c = report.at("/comparisons/" + comparison);
+      assertInUnit(c.at("/fidelity/overall"), comparison + " overall");
+      assertInUnit(c.at("/fidelity/column_shapes"), comparison + " column shapes");
+      assertInUnit(c.at("/fidelity/column_pair_trends"), comparison + " column pair trends");
+      assertInUnit(c.at("/detection/score"), comparison + " detection");
+      assertEquals(8, c.at("/fidelity/columns").size(), "one score per penguins column");
+      assertTrue(c.at("/sliced_wasserstein2").asDouble() >= 0);
+      assertTrue(Double.isFinite(c.at("/mmd2").asDouble()));
+    }
+    JsonNode floor = report.at("/comparisons/train_vs_holdout/fidelity/overall");
+    assertTrue(floor.asDouble() > 0.8, "fresh rows of the same source score high: " + floor);
+    JsonNode privacy = report.at("/privacy");
+    for (String share : List.of("closer_to_train_share", "ideal_closer_to_train_share", "near_copy_rate",
+        "dcr_overfitting_protection")) {
+      assertInUnit(privacy.get(share), share);
+    }
+    assertTrue(privacy.at("/dcr_synthetic_to_train/median").asDouble() > 0);
+    assertTrue(privacy.at("/dcr_holdout_to_train/median").asDouble()
+        >= privacy.at("/dcr_holdout_to_train/percentile5").asDouble());
+
+    String html = Files.readString(reportDir.resolve(ReportJob.HTML));
+    Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+    int count = 0;
+    while (images.find()) {
+      assertTrue(Files.size(reportDir.resolve(images.group(1))) > 1000, images.group(1) + " exists");
+      count++;
+    }
+    assertEquals(8 + 2 + 2, count, "8 marginals, 2 correlation heatmaps, PCA and DCR");
+    assertFalse(html.contains("http"), "nothing to fetch: the page opens offline");
+  }
+
+  private static void assertInUnit(JsonNode value, String what) {
+    assertNotNull(value, what);
+    assertTrue(value.isNumber() && value.asDouble() >= 0 && value.asDouble() <= 1, what + " = " + value);
+  }
+}

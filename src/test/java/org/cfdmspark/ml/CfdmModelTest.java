@@ -1,0 +1,128 @@
+package org.cfdmspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.KnobException;
+import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.TestData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark ML API: fit once, sample many, transform ids, save and load, Params. */
+@SparkTest
+class CfdmModelTest {
+  private static Dataset<Row> penguins;
+  private static CfdmModel model;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void fit(SparkSession spark) {
+    penguins = TestData.csv(spark, "penguins.csv").cache();
+    model = new CfdmSynthesizer().setSeed(11).setSteps(20).fit(penguins);
+  }
+
+  @Test
+  void samplesHaveTheInputSchemaAndAreAPureFunctionOfTheIds() {
+    Dataset<Row> rows = model.sample(300);
+    assertEquals(penguins.schema(), rows.schema());
+    assertEquals(300, rows.count());
+    List<Row> reference = model.transform(model.sampleIds(300, 1)).orderBy(CfdmModel.SAMPLE_ID).collectAsList();
+    for (int partitions : new int[] {3, 8}) {
+      assertEquals(reference,
+          model.transform(model.sampleIds(300, partitions)).orderBy(CfdmModel.SAMPLE_ID).collectAsList(),
+          partitions + " partitions");
+    }
+    // Any id column works, in any order: sample 17 is sample 17.
+    Row seventeen = reference.get(17);
+    Dataset<Row> ids = penguins.sparkSession().range(17, 18).toDF(CfdmModel.SAMPLE_ID);
+    assertEquals(seventeen, model.transform(ids).first());
+  }
+
+  @Test
+  void aSavedModelLoadsAndSamplesBitIdentically() throws Exception {
+    for (CfdmModel fitted : List.of(model,
+        new CfdmSynthesizer().setSeed(5).setStratifyBy("species").setKnob("index", "ivf").fit(penguins))) {
+      String path = dir.resolve("model-" + fitted.uid() + fitted.summary().strata().size()).toString();
+      fitted.write().save(path);
+      CfdmModel loaded = CfdmModel.load(path);
+      assertEquals(fitted.sample(1000).collectAsList(), loaded.sample(1000).collectAsList());
+      assertEquals(fitted.summary(), loaded.summary());
+      assertEquals(fitted.settings().asText(), loaded.settings().asText());
+      assertEquals(fitted.uid(), loaded.uid());
+    }
+  }
+
+  @Test
+  void stratifiedSamplingFollowsTheCountsAskedFor() {
+    CfdmModel stratified = new CfdmSynthesizer().setSeed(2).setSteps(10).setStratifyBy("species")
+        .fit(penguins);
+    Dataset<Row> rows = stratified.sample(Map.of("Adelie", 40L, "Gentoo", 10L));
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    rows.groupBy("species").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    assertEquals(Map.of("Adelie", 40L, "Gentoo", 10L), counts);
+    BadInputException unknown = assertThrows(BadInputException.class,
+        () -> stratified.sample(Map.of("Emperor", 5L)));
+    assertTrue(unknown.getMessage().contains("'Emperor' is not a value of species"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("Adelie, Chinstrap, Gentoo"), unknown.getMessage());
+    long total = stratified.allocation(100).values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(100, total);
+  }
+
+  @Test
+  void anotherSamplingSeedGivesOtherRowsFromTheSameFit() {
+    List<Row> first = model.sample(50).collectAsList();
+    assertEquals(first, model.withSamplingSeed(11).sample(50).collectAsList(), "the fitted seed");
+    assertNotEquals(first, model.withSamplingSeed(12).sample(50).collectAsList());
+  }
+
+  @Test
+  void paramsAreTheModelKnobsWithTheirDefaultsAndRanges() {
+    CfdmSynthesizer synthesizer = new CfdmSynthesizer();
+    assertEquals(ModelKnobs.ALL.size(), synthesizer.params().length);
+    Param<?> draws = synthesizer.param("draws");
+    assertEquals("draws", draws.name());
+    assertEquals(4, synthesizer.getOrDefault(draws));
+    assertTrue(synthesizer.explainParams().contains("startTime: Start time T"), synthesizer.explainParams());
+    assertThrows(KnobException.class, () -> synthesizer.setKnob("draws", "0"));
+    assertThrows(KnobException.class, () -> synthesizer.setKnob("no-such-knob", "1"));
+    assertThrows(IllegalArgumentException.class, () -> synthesizer.setDraws(0));
+    CfdmSynthesizer copy = synthesizer.setSigma(0.25).copy(new org.apache.spark.ml.param.ParamMap());
+    assertEquals("0.25", copy.settings().asText().get("sigma"));
+    assertEquals(synthesizer.uid(), copy.uid());
+  }
+
+  @Test
+  void schemaProblemsAreRefusedBeforeAnySparkWork() {
+    BadInputException error = assertThrows(BadInputException.class,
+        () -> new CfdmSynthesizer().setCategorical("no_such").setStratifyBy("other").transformSchema(
+            penguins.schema()));
+    assertTrue(error.getMessage().contains("'no_such' in --categorical"), error.getMessage());
+    assertTrue(error.getMessage().contains("--stratify-by other must be a modelled column"), error.getMessage());
+    BadInputException ids = assertThrows(BadInputException.class,
+        () -> model.transform(penguins.sparkSession().range(3).toDF("id")));
+    assertTrue(ids.getMessage().contains("no 'sample_id' column"), ids.getMessage());
+  }
+
+  @Test
+  void ignoredColumnsStayInTheSchemaAsNulls() {
+    CfdmModel ignoring = new CfdmSynthesizer().setSeed(1).setSteps(10).setIgnore("sex", "year").fit(penguins);
+    Dataset<Row> rows = ignoring.sample(64);
+    assertEquals(List.of(penguins.columns()), List.of(rows.columns()));
+    assertEquals(64, rows.where(functions.col("sex").isNull().and(functions.col("year").isNull())).count());
+    assertEquals(0, rows.where(functions.col("species").isNull()).count());
+  }
+}

@@ -1,0 +1,76 @@
+package org.cfdmspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.cfdmspark.config.KnobException;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.engine.EstimatorKind;
+import org.cfdmspark.engine.NoisePolicy;
+import org.cfdmspark.engine.Sigma;
+import org.cfdmspark.engine.SigmaDefault;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.job.JobKnobs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KnobTest {
+
+  @ParameterizedTest(name = "--{0} {1}")
+  @CsvSource({
+      "sigma, -0.1, a number >= 0 or auto",
+      "sigma, abc, a number >= 0 or auto",
+      "draws, 0, an integer in [1, 1024]",
+      "steps, 0, an integer in [1, 1000000]",
+      "start-time, 1, 'a number in [0, 1)'",
+      "start-time, -0.5, 'a number in [0, 1)'",
+      "noise-policy, sometimes, one of trajectory|step",
+      "estimator, fast, one of exact|nn",
+      "neighbors, 0, an integer in [1, 1000000]",
+      "random-points, -1, an integer in [0, 1000000]",
+      "num-samples, 0, an integer >= 1",
+      "num-samples, -5, an integer >= 1",
+      "seed, 1.5, any 64-bit integer"})
+  void rejectsInvalidValuesNamingTheKnobAndItsRange(String name, String raw, String range) {
+    Settings defaults = Settings.defaults(JobKnobs.GENERATE);
+    KnobException error = assertThrows(KnobException.class, () -> defaults.withText(name, raw));
+    assertTrue(error.getMessage().startsWith("--" + name + ": '" + raw + "' is not valid"), error.getMessage());
+    assertTrue(error.getMessage().contains(range), error.getMessage());
+  }
+
+  @Test
+  void parsesValidValues() {
+    Settings settings = Settings.defaults(ModelKnobs.ALL)
+        .withText("sigma", "0.25").withText("draws", "3").withText("start-time", "0")
+        .withText("noise-policy", "STEP").withText("estimator", "nn").withText("seed", "-7");
+    assertEquals(Sigma.of(0.25), settings.get(ModelKnobs.SIGMA));
+    assertEquals(3, settings.get(ModelKnobs.DRAWS));
+    assertEquals(NoisePolicy.STEP, settings.get(ModelKnobs.NOISE_POLICY));
+    assertEquals(EstimatorKind.NN, settings.get(ModelKnobs.ESTIMATOR));
+    assertEquals(-7L, settings.get(ModelKnobs.SEED));
+    assertEquals("step", settings.asText().get("noise-policy"));
+    assertEquals(Sigma.AUTO, Settings.defaults(ModelKnobs.ALL).withText("sigma", "AUTO").get(ModelKnobs.SIGMA));
+  }
+
+  @Test
+  void unknownSettingNamesTheKnownOnes() {
+    KnobException error = assertThrows(KnobException.class,
+        () -> Settings.defaults(ModelKnobs.ALL).withText("sigmaa", "1"));
+    assertTrue(error.getMessage().contains("unknown setting 'sigmaa'"), error.getMessage());
+    assertTrue(error.getMessage().contains("sigma, "), error.getMessage());
+  }
+
+  @Test
+  void automaticSigmaFollowsTheNeighbourSpacing() {
+    // Points on a line 0.5 apart in d = 4: every nearest-neighbour distance is 0.5.
+    double[][] rows = new double[20][4];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i][0] = 0.5 * i;
+    }
+    TrainingSet training = TrainingSet.of(rows);
+    assertEquals(0.5, SigmaDefault.medianNearestNeighbourDistance(training.points()), 1e-6);
+    assertEquals(SigmaDefault.MULTIPLE * 0.5 / 2, Sigma.AUTO.resolve(training), 1e-6);
+    assertEquals(0.0, SigmaDefault.medianNearestNeighbourDistance(TrainingSet.of(new double[][] {{1, 2}}).points()));
+  }
+}
