@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
@@ -60,6 +61,8 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   private final FittedModel fitted;
   private final ModelParams params;
   private transient Broadcast<FittedModel> broadcast;
+  /** The context the broadcast belongs to: a model outlives sessions (tests, notebooks restart them). */
+  private transient SparkContext broadcastContext;
 
   CfdmModel(String uid, FittedModel fitted) {
     this.uid = uid;
@@ -241,8 +244,11 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   /** Releases the training rows broadcast to the executors; the next sampling broadcasts them again. */
   public synchronized void unpersist() {
     if (broadcast != null) {
-      broadcast.destroy();
+      if (!broadcastContext.isStopped()) {
+        broadcast.destroy();
+      }
       broadcast = null;
+      broadcastContext = null;
     }
   }
 
@@ -295,8 +301,9 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   }
 
   private synchronized Broadcast<FittedModel> broadcast(SparkSession spark) {
-    if (broadcast == null) {
-      broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(fitted);
+    if (broadcast == null || broadcastContext != spark.sparkContext()) {
+      broadcastContext = spark.sparkContext();
+      broadcast = JavaSparkContext.fromSparkContext(broadcastContext).broadcast(fitted);
     }
     return broadcast;
   }
