@@ -68,16 +68,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     this.uid = uid;
     this.fitted = fitted;
     this.params = new ModelParams(this);
-    for (int k = 0; k < params.size(); k++) {
-      setParamDefault(params.get(k), params.defaultOf(k));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> void setParamDefault(Param<T> param, Object value) {
-    if (value != null) {
-      setDefault(param, (T) value);
-    }
+    params.setDefaults(this);
   }
 
   @Override
@@ -105,12 +96,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   }
 
   private <T> void setKnob(Knob<T> knob, Settings settings) {
-    T value = settings.get(knob);
-    if (value != null) {
-      @SuppressWarnings("unchecked")
-      Param<Object> param = (Param<Object>) params.of(knob);
-      set(param, ModelParams.toParamValue(knob, value));
-    }
+    params.set(this, knob, settings.get(knob));
   }
 
   /** The seed the samples are drawn with (the fitted one, or the one given to {@link #withSamplingSeed}). */

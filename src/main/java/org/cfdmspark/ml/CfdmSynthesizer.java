@@ -39,16 +39,7 @@ public final class CfdmSynthesizer extends Estimator<CfdmModel> {
   public CfdmSynthesizer(String uid) {
     this.uid = uid;
     this.params = new ModelParams(this);
-    for (int k = 0; k < params.size(); k++) {
-      setParamDefault(params.get(k), params.defaultOf(k));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> void setParamDefault(Param<T> param, Object value) {
-    if (value != null) {
-      setDefault(param, (T) value);
-    }
+    params.setDefaults(this);
   }
 
   /** An estimator with the values of {@code settings} (over {@link ModelKnobs#ALL}). */
@@ -100,14 +91,7 @@ public final class CfdmSynthesizer extends Estimator<CfdmModel> {
   }
 
   private <T> CfdmSynthesizer setValue(Knob<T> knob, T value) {
-    knob.validate(value);
-    @SuppressWarnings("unchecked")
-    Param<Object> param = (Param<Object>) params.of(knob);
-    if (value == null) {
-      clear(param);
-    } else {
-      set(param, ModelParams.toParamValue(knob, value));
-    }
+    params.set(this, knob, value);
     return this;
   }
 

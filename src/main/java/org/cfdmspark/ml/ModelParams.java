@@ -22,7 +22,9 @@ import scala.Function1;
  * number), choices and text are {@code Param<String>} in the knob's text form. Shared by
  * {@link CfdmSynthesizer} and {@link CfdmModel}, which own one set each.
  */
-final class ModelParams {
+final class ModelParams implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<Knob<?>> knobs = ModelKnobs.ALL;
   private final Param<?>[] params;
 
@@ -48,26 +50,32 @@ final class ModelParams {
         + String.join(", ", knobs.stream().map(Knob::name).toList()));
   }
 
-  /** The Param of {@code knob}. */
-  Param<?> of(Knob<?> knob) {
-    return params[knobs.indexOf(knob)];
+  /** Gives the owner's Params the knobs' defaults (knobs without one, such as the seed, stay unset). */
+  void setDefaults(Params owner) {
+    for (Knob<?> knob : knobs) {
+      setDefault(owner, knob);
+    }
   }
 
-  /** The knob's default as the Param's value type, or null for a knob without one. */
-  Object defaultOf(int k) {
-    return defaultOf(knobs.get(k));
+  private <T> void setDefault(Params owner, Knob<T> knob) {
+    if (knob.defaultValue() != null) {
+      owner.setDefault(param(knob), toParamValue(knob, knob.defaultValue()));
+    }
   }
 
-  private static <T> Object defaultOf(Knob<T> knob) {
-    return knob.defaultValue() == null ? null : toParamValue(knob, knob.defaultValue());
+  /** Sets the owner's Param of {@code knob} to {@code value} (null clears it), checked against the knob's range. */
+  <T> void set(Params owner, Knob<T> knob, T value) {
+    knob.validate(value);
+    if (value == null) {
+      owner.clear(param(knob));
+    } else {
+      owner.set(param(knob), toParamValue(knob, value));
+    }
   }
 
-  int size() {
-    return params.length;
-  }
-
-  Param<?> get(int k) {
-    return params[k];
+  @SuppressWarnings("unchecked")
+  private Param<Object> param(Knob<?> knob) {
+    return (Param<Object>) params[knobs.indexOf(knob)];
   }
 
   /** The owner's values as settings over {@link ModelKnobs#ALL} (unset Params keep the knob's default). */
