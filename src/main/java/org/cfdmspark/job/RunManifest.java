@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.ml.GuardTally;
+import org.cfdmspark.ml.SamplingMonitor;
 import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
@@ -20,11 +21,13 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  * @param guard what --guard did; null without it
+ * @param profile task seconds inside sampling: the flow's first draws, the guard, decoding
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
-    double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard) {
+    double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
+    SamplingMonitor.Profile profile) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

@@ -65,7 +65,8 @@ final class SampleWriter {
           strata.size() == 1 ? strata.get(0).sigma() : null, model.seed(), run.input(),
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
-          samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()));
+          samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
+          monitor.profile());
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
       }

@@ -64,6 +64,8 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
     private int size;
     private int next;
     private Row pending;
+    /** Decoding time not yet added to the monitor (added once per block, not per row). */
+    private long decodeNanos;
 
     Rows(FittedModel model, Iterator<Row> ids) {
       this.ids = ids;
@@ -103,7 +105,9 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
       for (int i = 0; i < ids.size(); i++) {
         cells[i] = ids.get(i);
       }
+      long start = System.nanoTime();
       codec.decode(z, next * d, decoded, 0);
+      decodeNanos += System.nanoTime() - start;
       for (int c = 0; c < decoded.length; c++) {
         cells[ids.size() + outputSlot[c]] = decoded[c];
       }
@@ -113,6 +117,8 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
 
     /** Fills the block with the next ids of one stratum (an id of the next stratum waits in {@code pending}). */
     private void sampleNextBlock() {
+      monitor.addDecode(decodeNanos);
+      decodeNanos = 0;
       size = 0;
       next = 0;
       if (pending == null && ids.hasNext()) {
@@ -127,11 +133,15 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
         block[size++] = pending.getLong(idField);
         pending = ids.hasNext() ? ids.next() : null;
       }
+      long start = System.nanoTime();
       sampler(stratum, 0).sampleBlock(block, size, z, 0);
+      long sampled = System.nanoTime();
+      monitor.addFlow(sampled - start);
       NearCopyGuard guard = model.strata().get(stratum).guard();
       if (guard != null) {
         monitor.guardTally().add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec,
             block, size, z));
+        monitor.addGuard(System.nanoTime() - sampled);
       }
       monitor.sampled().add(size);
     }

@@ -90,6 +90,10 @@ class GenerateJobTest {
       assertTrue(manifest.at("/seconds/" + phase).asDouble() > 0, phase);
     }
     assertTrue(manifest.at("/samples_per_second").asDouble() > 0);
+    // The sampling profile: every block was drawn and decoded, so both took some time.
+    assertTrue(manifest.at("/profile/flow_seconds").asDouble() > 0);
+    assertTrue(manifest.at("/profile/decode_seconds").asDouble() > 0);
+    assertTrue(manifest.at("/profile/guard_seconds").isNumber());
   }
 
   @Test
