@@ -1,6 +1,7 @@
 package org.cfdmspark.engine;
 
 import java.util.Arrays;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.RowMatrix;
 
@@ -74,7 +75,8 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
         for (int j = 0, qBase = q * d, rowBase = row * d; j < d; j++) {
           dot += queries[qBase + j] * x.values()[rowBase + j];
         }
-        logits[c] = logit(dotWeight, normWeight, dot, x.squaredNorm(row)) + (c < neighbours ? 0 : randomLogWeight);
+        logits[c] = DotProductKernel.logit(dotWeight, normWeight, dot, x.squaredNorm(row))
+            + (c < neighbours ? 0 : randomLogWeight);
       }
       softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
       softmax.finish(q, out, q * d);

@@ -3,7 +3,8 @@ package org.cfdmspark.engine;
 /**
  * An estimator of the posterior mean x̂(q, t) = Σ_i w_i(q, t)·x_i with
  * w_i = softmax_i(−‖q − t·x_i‖² / (2(1−t)²)) (method.md §2). Expanding the square, ‖q‖² cancels in the
- * softmax, leaving the logit (t⟨q, x_i⟩ − t²‖x_i‖²/2) / (1−t)², which needs only dot products.
+ * softmax, leaving the logit (t⟨q, x_i⟩ − t²‖x_i‖²/2) / (1−t)², which needs only dot products: it is
+ * {@link org.cfdmspark.knn.DotProductKernel#logit} with the weights {@link #dotWeight} and {@link #normWeight}.
  *
  * <p>Instances own scratch buffers: one per thread.
  */
@@ -49,13 +50,5 @@ public abstract class PosteriorMean {
   static double normWeight(double t) {
     double gap = 1 - t;
     return 0.5 * t * t / (gap * gap);
-  }
-
-  /**
-   * The logit of a training row given ⟨q, x⟩ and ‖x‖², with the weights above: the same expression, with the
-   * same roundings, as the kernels' {@code logits} pass, so the estimators differ only in their dot products.
-   */
-  static double logit(double dotWeight, double normWeight, double dot, double squaredNorm) {
-    return dotWeight * dot - normWeight * squaredNorm;
   }
 }

@@ -14,7 +14,15 @@ public final class PosteriorMeans {
 
   /** With a neighbour search prepared once and shared (ignored by the exact estimator). */
   public static PosteriorMean create(TrainingSet training, SamplerConfig config, NeighbourSearch search) {
-    DotProductKernel kernel = DotProductKernel.best();
+    return create(training, config, search, DotProductKernel.best());
+  }
+
+  /**
+   * With a given dot-product kernel. Every kernel gives the same bits ({@link DotProductKernel#best()} only picks
+   * the fastest), so this changes speed, not samples.
+   */
+  public static PosteriorMean create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
+      DotProductKernel kernel) {
     return switch (config.estimator()) {
       case EXACT -> new ExactPosteriorMean(training, kernel);
       case NN -> new NearestNeighbourPosteriorMean(training, search.newIndex(training, kernel),

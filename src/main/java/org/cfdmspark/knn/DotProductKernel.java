@@ -16,10 +16,11 @@ public interface DotProductKernel {
       double[] out);
 
   /**
-   * As {@link #dots}, then each product turned into out[q·rowCount + r] = dotWeight·⟨q, x_r⟩ − normWeight·‖x_r‖²
-   * (a posterior-mean logit, or minus half a squared distance), with the largest value for query q written to
-   * maxima[q]. Every implementation evaluates that expression with the same two roundings, so the logits do not
-   * depend on the kernel beyond its dot products; the maximum is exact in any order.
+   * As {@link #dots}, then each product turned into out[q·rowCount + r] = {@link #logit}(dotWeight, normWeight,
+   * ⟨q, x_r⟩, ‖x_r‖²) (a posterior-mean logit, or minus half a squared distance), with the largest value for
+   * query q written to maxima[q]. Every implementation rounds that expression exactly as {@link #logit} does,
+   * so the logits do not depend on the kernel beyond its dot products (and those are bit-identical across
+   * kernels); the maximum is exact in any order.
    */
   default void logits(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, int firstRow,
       int rowCount, double dotWeight, double normWeight, double[] out, double[] maxima) {
@@ -28,7 +29,7 @@ public interface DotProductKernel {
     for (int q = 0; q < queryCount; q++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int r = 0, at = q * rowCount; r < rowCount; r++, at++) {
-        out[at] = dotWeight * out[at] - normWeight * norms[firstRow + r];
+        out[at] = logit(dotWeight, normWeight, out[at], norms[firstRow + r]);
         max = Math.max(max, out[at]);
       }
       maxima[q] = max;
@@ -36,15 +37,29 @@ public interface DotProductKernel {
   }
 
   /**
+   * The logit of a training row x given ⟨q, x⟩ and ‖x‖²: dotWeight·⟨q, x⟩ − normWeight·‖x‖² (method.md §2, with
+   * the time weights of {@code engine.PosteriorMean}; with weights 1 and ½ it is minus half the squared distance
+   * up to a term in q alone). Three roundings, two products and a difference, never fused: the one definition
+   * that every kernel's logit pass and the nearest-neighbour estimator evaluate.
+   */
+  static double logit(double dotWeight, double normWeight, double dot, double squaredNorm) {
+    return dotWeight * dot - normWeight * squaredNorm;
+  }
+
+  /**
+   * What this kernel is, for logs and the run manifest: {@code "scalar"} or {@code "vector(8 double lanes)"}.
+   * Kernels of different names give the same bits; the name tells the speed to expect.
+   */
+  String name();
+
+  /**
    * A new kernel of the kind this JVM runs fastest (one per thread: kernels may own scratch buffers): the
    * Vector API kernel when the {@code jdk.incubator.vector} module is loaded (JVM flag
-   * {@code --add-modules=jdk.incubator.vector}) and wide enough, else the scalar loop. The module check comes
-   * first because touching a Vector API class without the module throws {@code NoClassDefFoundError}.
+   * {@code --add-modules=jdk.incubator.vector}) and the CPU's double vectors have at least 4 lanes, else the
+   * scalar loop. Both give the same bits, so the choice changes speed, never samples. It is made and logged once
+   * per JVM ({@link KernelChoice}): a fallback is a warning naming the fix.
    */
   static DotProductKernel best() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorDotProductKernel.worthwhile()) {
-      return new VectorDotProductKernel();
-    }
-    return ScalarDotProductKernel.INSTANCE;
+    return KernelChoice.VECTOR ? new VectorDotProductKernel() : ScalarDotProductKernel.INSTANCE;
   }
 }

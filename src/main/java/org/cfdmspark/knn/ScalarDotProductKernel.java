@@ -1,10 +1,31 @@
 package org.cfdmspark.knn;
 
-/** Plain-loop dot products, accumulated in double; the reference every faster kernel is tested against. Stateless. */
+/**
+ * Plain-loop dot products that round exactly like {@link VectorDotProductKernel}: each (query, row) product is
+ * sum = fma(q_j, x_j, sum) for j = 0, 1, …, d−1 in order from sum = +0.0, which is what one lane of the vector
+ * kernel does whatever its width. So the two kernels give the same bits on every input, and a machine without
+ * the Vector API (or with narrower vectors) samples the same rows as one with it, only slower. The reference
+ * every faster kernel is tested against. Stateless.
+ *
+ * <p>{@link Math#fma} is one instruction on CPUs with FMA (x86 since Haswell / Zen, every ARMv8); without it the
+ * JDK computes it exactly in software, correct but very slow.
+ */
 public final class ScalarDotProductKernel implements DotProductKernel {
   public static final ScalarDotProductKernel INSTANCE = new ScalarDotProductKernel();
 
   private ScalarDotProductKernel() {
+  }
+
+  /**
+   * ⟨queries[queryBase ..], x[rowBase ..]⟩ over d values, fused multiply-adds in order of j: the one rounding of a
+   * dot product that every kernel reproduces.
+   */
+  public static double dot(double[] queries, int queryBase, float[] x, int rowBase, int d) {
+    double sum = 0;
+    for (int j = 0; j < d; j++) {
+      sum = Math.fma(queries[queryBase + j], x[rowBase + j], sum);
+    }
+    return sum;
   }
 
   @Override
@@ -15,18 +36,18 @@ public final class ScalarDotProductKernel implements DotProductKernel {
     for (int q = 0; q < queryCount; q++) {
       int queryBase = (queryOffset + q) * d;
       for (int r = 0; r < rowCount; r++) {
-        int rowBase = (firstRow + r) * d;
-        double sum = 0;
-        for (int j = 0; j < d; j++) {
-          sum += queries[queryBase + j] * x[rowBase + j];
-        }
-        out[q * rowCount + r] = sum;
+        out[q * rowCount + r] = dot(queries, queryBase, x, (firstRow + r) * d, d);
       }
     }
   }
 
   @Override
-  public String toString() {
+  public String name() {
     return "scalar";
+  }
+
+  @Override
+  public String toString() {
+    return name();
   }
 }

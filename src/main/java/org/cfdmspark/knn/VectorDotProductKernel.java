@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why rows in lanes rather than d in lanes: every (query, row) product is then one lane doing
  * sum = fma(q_j, x_j, sum) for j = 0, 1, …, d−1 in order, whatever the tile, the block shape or the padding —
- * so results are bit-identical for any block sizes (no horizontal reduction whose order could vary), d needs
- * no tail handling, and the accumulation is as accurate as the scalar double loop (more: fused).
+ * so results are bit-identical for any block sizes and any vector width (no horizontal reduction whose order
+ * could vary: the order is fixed by the code, not by the hardware), d needs no tail handling, and
+ * {@link ScalarDotProductKernel} reproduces every bit with the same fused loop.
  *
  * <p>Cache blocking: the depth runs in chunks of {@link #DEPTH_BLOCK} so a tile's panels (PANEL_TILE·LANES
  * rows × DEPTH_BLOCK doubles) stay in L1 while every query tile passes over them; partial sums wait in
@@ -90,7 +91,8 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   /**
    * The logit pass in vectors: at small d it costs as much as the dot products, and a scalar running maximum is
-   * a latency-bound chain. Same two roundings per element as the interface's scalar version.
+   * a latency-bound chain. The same three roundings per element as {@link DotProductKernel#logit} (the row's
+   * weighted norm, the weighted dot product, their difference), and an exact maximum.
    */
   @Override
   public void logits(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, int firstRow,
@@ -116,7 +118,7 @@ final class VectorDotProductKernel implements DotProductKernel {
       }
       double blockMax = max.reduceLanes(VectorOperators.MAX);
       for (int r = whole; r < rowCount; r++) {
-        out[base + r] = dotWeight * out[base + r] - weightedNorms[r];
+        out[base + r] = DotProductKernel.logit(dotWeight, normWeight, out[base + r], norms[firstRow + r]);
         blockMax = Math.max(blockMax, out[base + r]);
       }
       maxima[q] = blockMax;
@@ -225,7 +227,12 @@ final class VectorDotProductKernel implements DotProductKernel {
   }
 
   @Override
-  public String toString() {
+  public String name() {
     return "vector(" + LANES + " double lanes)";
+  }
+
+  @Override
+  public String toString() {
+    return name();
   }
 }

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The vector kernel against the scalar one: the same bits for every product and every logit, on random and
+ * adversarial values, for shapes with every kind of tail (d across the depth blocks, rows not filling a panel,
+ * queries not filling a tile, offsets). Bits, not tolerances: sampling on a machine without the Vector API must
+ * give the same rows.
+ */
 class VectorDotProductKernelTest {
 
-  private static RowMatrix randomMatrix(int n, int d, Random random) {
+  static RowMatrix randomMatrix(int n, int d, Random random) {
     float[] values = new float[n * d];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (random.nextGaussian() * 3);
@@ -15,7 +21,7 @@ class VectorDotProductKernelTest {
     return RowMatrix.of(n, d, values);
   }
 
-  private static double[] randomQueries(int count, int d, Random random) {
+  static double[] randomQueries(int count, int d, Random random) {
     double[] q = new double[count * d];
     for (int i = 0; i < q.length; i++) {
       q[i] = random.nextGaussian() * 10;
@@ -23,44 +29,144 @@ class VectorDotProductKernelTest {
     return q;
   }
 
+  /** Asserts the same bits (NaNs compared as NaN, whatever their payload) and says where they differ. */
+  static void assertSameBits(double[] expected, double[] actual, int length, String where) {
+    for (int i = 0; i < length; i++) {
+      if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
+        throw new AssertionError(where + ", element " + i + ": scalar " + expected[i] + " ("
+            + Long.toHexString(Double.doubleToLongBits(expected[i])) + "), vector " + actual[i] + " ("
+            + Long.toHexString(Double.doubleToLongBits(actual[i])) + ")");
+      }
+    }
+  }
+
+  /** Runs both kernels on one call's shape and asserts the same bits. */
+  static void assertKernelsAgree(VectorDotProductKernel kernel, double[] queries, int queryOffset, int queryCount,
+      RowMatrix matrix, int firstRow, int rowCount, String where) {
+    double[] expected = new double[queryCount * rowCount];
+    double[] actual = new double[queryCount * rowCount];
+    ScalarDotProductKernel.INSTANCE.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, expected);
+    kernel.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, actual);
+    assertSameBits(expected, actual, expected.length, where);
+  }
+
+  /** Dimensions that cross every boundary of the vector kernel: lanes, tile, depth block and its multiples. */
+  static int[] dimensions() {
+    int lanes = VectorDotProductKernel.LANES;
+    int depth = VectorDotProductKernel.DEPTH_BLOCK;
+    return new int[] {1, 2, 3, lanes - 1, lanes, lanes + 1, 13, 17, 64, depth - 1, depth, depth + 1, depth + 5,
+        2 * depth + 3, 300, 784};
+  }
+
   @Test
   void theBestKernelIsTheVectorOneWhenTheModuleIsLoaded() {
     // Surefire's argLine adds jdk.incubator.vector, so this run must exercise the vector path.
     assertTrue(DotProductKernel.best() instanceof VectorDotProductKernel, "best() = " + DotProductKernel.best());
+    assertEquals("vector(" + VectorDotProductKernel.LANES + " double lanes)", DotProductKernel.best().name());
+    assertEquals("scalar", ScalarDotProductKernel.INSTANCE.name());
   }
 
   @Test
-  void agreesWithTheScalarReferenceOnRandomShapesWithTails() {
+  void bothKernelsFuseEachMultiplyAdd() {
+    // ⟨(−(1 + 2⁻²³ + 2⁻³⁰), 1 + 2⁻³⁰), (1, 1 + 2⁻²³)⟩: the second product is 1 + 2⁻²³ + 2⁻³⁰ + 2⁻⁵³ exactly.
+    // Fused into the running sum it leaves exactly 2⁻⁵³; rounded first (to 1 + 2⁻²³ + 2⁻³⁰, a tie to even)
+    // it would cancel to 0.
+    double a = 1 + 0x1p-23 + 0x1p-30;
+    double[] queries = {-a, 1 + 0x1p-30};
+    RowMatrix matrix = RowMatrix.of(1, 2, new float[] {1, 1 + 0x1p-23f});
+    double[] out = new double[1];
+    ScalarDotProductKernel.INSTANCE.dots(queries, 0, 1, matrix, 0, 1, out);
+    assertEquals(0x1p-53, out[0], 0, "scalar");
+    new VectorDotProductKernel().dots(queries, 0, 1, matrix, 0, 1, out);
+    assertEquals(0x1p-53, out[0], 0, "vector");
+  }
+
+  @Test
+  void bitIdenticalToTheScalarKernelOnRandomShapesWithTails() {
     Random random = new Random(3);
-    int lanes = VectorDotProductKernel.LANES;
-    int depth = VectorDotProductKernel.DEPTH_BLOCK;
-    int[] dimensions = {1, 3, lanes - 1, lanes + 1, 17, depth, depth + 5, 2 * depth + 3, 300};
     VectorDotProductKernel kernel = new VectorDotProductKernel();
-    for (int d : dimensions) {
-      RowMatrix matrix = randomMatrix(120, d, random);
-      for (int trial = 0; trial < 4; trial++) {
-        int queryCount = 1 + random.nextInt(11);
+    for (int d : dimensions()) {
+      RowMatrix matrix = randomMatrix(300, d, random);
+      for (int trial = 0; trial < 6; trial++) {
+        int queryCount = 1 + random.nextInt(13);
         int queryOffset = random.nextInt(3);
         int firstRow = random.nextInt(40);
         int rowCount = 1 + random.nextInt(matrix.rows() - firstRow);
         double[] queries = randomQueries(queryOffset + queryCount, d, random);
-        double[] expected = new double[queryCount * rowCount];
-        double[] actual = new double[queryCount * rowCount];
-        ScalarDotProductKernel.INSTANCE.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, expected);
-        kernel.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, actual);
-        for (int q = 0; q < queryCount; q++) {
-          for (int r = 0; r < rowCount; r++) {
-            double magnitude = 0;
-            for (int j = 0; j < d; j++) {
-              magnitude += Math.abs(queries[(queryOffset + q) * d + j] * matrix.get(firstRow + r, j));
-            }
-            int at = q * rowCount + r;
-            assertEquals(expected[at], actual[at], 1e-14 * d * magnitude,
-                "d=" + d + ", " + queryCount + " queries x " + rowCount + " rows, at (" + q + ", " + r + ")");
-          }
-        }
+        assertKernelsAgree(kernel, queries, queryOffset, queryCount, matrix, firstRow, rowCount,
+            "d=" + d + ", " + queryCount + " queries x " + rowCount + " rows from row " + firstRow);
       }
     }
+  }
+
+  @Test
+  void bitIdenticalToTheScalarKernelOnAdversarialValues() {
+    Random random = new Random(21);
+    VectorDotProductKernel kernel = new VectorDotProductKernel();
+    for (int d : dimensions()) {
+      for (Adversary adversary : Adversary.values()) {
+        int rows = 1 + random.nextInt(70);
+        int queryCount = 1 + random.nextInt(9);
+        float[] x = new float[rows * d];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = adversary.row(random);
+        }
+        double[] queries = new double[queryCount * d];
+        for (int i = 0; i < queries.length; i++) {
+          queries[i] = adversary.query(random);
+        }
+        assertKernelsAgree(kernel, queries, 0, queryCount, RowMatrix.of(rows, d, x), 0, rows,
+            adversary + ", d=" + d + ", " + queryCount + " queries x " + rows + " rows");
+      }
+    }
+  }
+
+  /** Inputs where the order and fusing of roundings show most: each must still give the same bits. */
+  enum Adversary {
+    /** Large terms of both signs that cancel to a small sum: every rounding of a partial sum shows. */
+    CANCELLATION {
+      float row(Random r) {
+        return (float) ((r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), r.nextInt(40)));
+      }
+
+      double query(Random r) {
+        return (r.nextBoolean() ? 1 : -1) * (1 + Math.scalb(r.nextDouble(), -20)) * Math.scalb(1.0, r.nextInt(30));
+      }
+    },
+    /** Magnitudes from float subnormals to float's top, queries from double subnormals up. */
+    WIDE_EXPONENTS {
+      float row(Random r) {
+        return (float) ((r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), r.nextInt(270) - 145));
+      }
+
+      double query(Random r) {
+        return (r.nextBoolean() ? 1 : -1) * Math.scalb(1 + r.nextDouble(), r.nextInt(2000) - 1070);
+      }
+    },
+    /** Products that overflow to ±∞ and sums ∞ − ∞ = NaN. */
+    OVERFLOW {
+      float row(Random r) {
+        return (r.nextBoolean() ? 1 : -1) * Float.MAX_VALUE * (float) r.nextDouble();
+      }
+
+      double query(Random r) {
+        return r.nextInt(4) == 0 ? Double.NaN : (r.nextBoolean() ? 1 : -1) * 1e290 * (1 + r.nextDouble());
+      }
+    },
+    /** Signed zeros and exact small integers: sums that are exactly 0, with −0 products. */
+    ZEROS {
+      float row(Random r) {
+        return r.nextInt(3) == 0 ? -0f : r.nextInt(3) - 1;
+      }
+
+      double query(Random r) {
+        return r.nextInt(3) == 0 ? -0.0 : r.nextInt(5) - 2;
+      }
+    };
+
+    abstract float row(Random random);
+
+    abstract double query(Random random);
   }
 
   @Test
@@ -91,32 +197,34 @@ class VectorDotProductKernelTest {
   }
 
   @Test
-  void logitsAgreeWithTheScalarPassAndReportTheExactBlockMaximum() {
+  void logitsAreBitIdenticalToTheScalarPassWithTheExactBlockMaximum() {
     Random random = new Random(12);
     VectorDotProductKernel kernel = new VectorDotProductKernel();
-    for (int d : new int[] {2, 9, 64}) {
-      RowMatrix matrix = randomMatrix(90, d, random);
-      int queryCount = 6;
-      int rowCount = 1 + random.nextInt(89); // rarely a multiple of the lane count: exercises the scalar tail
-      double[] queries = randomQueries(queryCount, d, random);
-      double dotWeight = 9 / 0.01; // t = 0.9
-      double normWeight = 0.5 * 0.81 / 0.01;
-      double[] expected = new double[queryCount * rowCount];
-      double[] actual = new double[queryCount * rowCount];
-      double[] expectedMaxima = new double[queryCount];
-      double[] actualMaxima = new double[queryCount];
-      ScalarDotProductKernel.INSTANCE.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight,
-          expected, expectedMaxima);
-      kernel.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight, actual, actualMaxima);
-      for (int q = 0; q < queryCount; q++) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int r = 0; r < rowCount; r++) {
-          int at = q * rowCount + r;
-          assertEquals(expected[at], actual[at], 1e-12 * (Math.abs(expected[at]) + dotWeight * d * 30),
-              "d=" + d + " at (" + q + ", " + r + ")");
-          max = Math.max(max, actual[at]);
+    for (int d : new int[] {1, 2, 9, 64, 130}) {
+      for (double t : new double[] {0.05, 0.5, 0.9, 0.999}) {
+        RowMatrix matrix = randomMatrix(90, d, random);
+        int queryCount = 1 + random.nextInt(7);
+        int rowCount = 1 + random.nextInt(89); // rarely a multiple of the lane count: exercises the scalar tail
+        double[] queries = randomQueries(queryCount, d, random);
+        double dotWeight = t / ((1 - t) * (1 - t));
+        double normWeight = 0.5 * t * t / ((1 - t) * (1 - t));
+        double[] expected = new double[queryCount * rowCount];
+        double[] actual = new double[queryCount * rowCount];
+        double[] expectedMaxima = new double[queryCount];
+        double[] actualMaxima = new double[queryCount];
+        ScalarDotProductKernel.INSTANCE.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight,
+            expected, expectedMaxima);
+        kernel.logits(queries, 0, queryCount, matrix, 1, rowCount, dotWeight, normWeight, actual, actualMaxima);
+        String where = "d=" + d + ", t=" + t + ", " + queryCount + " queries x " + rowCount + " rows";
+        assertSameBits(expected, actual, expected.length, where);
+        assertSameBits(expectedMaxima, actualMaxima, queryCount, where + ", maxima");
+        for (int q = 0; q < queryCount; q++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (int r = 0; r < rowCount; r++) {
+            max = Math.max(max, expected[q * rowCount + r]);
+          }
+          assertEquals(max, actualMaxima[q], 0, "block maximum of query " + q);
         }
-        assertEquals(max, actualMaxima[q], 0, "block maximum of query " + q);
       }
     }
   }
