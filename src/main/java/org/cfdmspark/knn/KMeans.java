@@ -25,7 +25,8 @@ public final class KMeans {
       throw new IllegalArgumentException("k-means needs 1 <= k <= " + n + " cells, got " + k);
     }
     int d = points.dimension();
-    RowMatrix sample = points.select(sampleRows(n, (int) Math.min(n, (long) k * POINTS_PER_CELL), seed));
+    RowMatrix sample = points.select(
+        Shuffle.firstOf(n, (int) Math.min(n, (long) k * POINTS_PER_CELL), new SplittableRandom(seed)::nextInt));
     float[] centroids = new float[k * d];
     System.arraycopy(sample.values(), 0, centroids, 0, k * d);
     int[] assignment = new int[sample.rows()];
@@ -77,21 +78,5 @@ public final class KMeans {
         }
       }
     }
-  }
-
-  /** {@code size} distinct row indices in [0, n), a seeded partial Fisher–Yates shuffle. */
-  private static int[] sampleRows(int n, int size, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < size; i++) {
-      int j = i + random.nextInt(n - i);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return Arrays.copyOf(order, size);
   }
 }
