@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 /**
  * The kernel {@link DotProductKernel#best()} hands out in this JVM, decided once and logged once: at INFO when
  * the vector kernel runs, at WARNING with the fix when it falls back to the scalar one. A fallback changes the
- * speed (about 10× at d ≥ 64, BENCHMARKS.md §1), never the samples: the two kernels round identically. Logged
+ * speed (up to about 10×, BENCHMARKS.md §1), never the samples: the two kernels round identically. Logged
  * through {@link System.Logger} so that this package needs no logging library; under Spark it reaches the
  * driver's and each executor's log through Spark's JUL bridge.
  */
@@ -22,7 +22,7 @@ final class KernelChoice {
     System.Logger log = System.getLogger(DotProductKernel.class.getName());
     // The module check comes first: touching a Vector API class without the module throws NoClassDefFoundError.
     if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-      log.log(Level.WARNING, "dot products run in the scalar kernel (same results, about 10x slower): the Vector "
+      log.log(Level.WARNING, "dot products run in the scalar kernel (same results, up to about 10x slower): the Vector "
           + "API module is not loaded. Fix: start the JVM with --add-modules=" + MODULE + " (on Spark, in both "
           + "spark.driver.extraJavaOptions and spark.executor.extraJavaOptions; submit.sh sets both)");
       return false;
