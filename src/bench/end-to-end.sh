@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The job against the engine alone, side by side (BENCHMARKS.md, "End to end"):
 #   A: ./submit.sh generate ... end to end in local[*] (JVM start, read, fit, sample, decode, write);
-#   B: the in-process engine alone on the same knobs (org.cfdmspark.spark.EngineTiming: sampling only).
+#   B: the in-process engine alone on the same knobs (org.cfdmspark.bench.EngineTiming: sampling only).
 # Runs A and B alternately REPS times (default 3) and prints each time, the medians and the ratio A/B.
 #   src/bench/end-to-end.sh [generate options]   (default: 30,000 samples of credit default, default knobs)
 set -euo pipefail
@@ -26,7 +26,7 @@ for ((i = 1; i <= REPS; i++)); do
   start=$(date +%s.%N)
   "$HERE/submit.sh" generate "$@" --output "$OUT" --mode overwrite --progress false >/dev/null 2>&1
   a=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
-  b=$(SPARK_LOCAL_IP=127.0.0.1 java "${FLAGS[@]}" -cp "$CP" org.cfdmspark.spark.EngineTiming "$@" 2>/dev/null \
+  b=$(SPARK_LOCAL_IP=127.0.0.1 java "${FLAGS[@]}" -cp "$CP" org.cfdmspark.bench.EngineTiming "$@" 2>/dev/null \
       | sed -n 's/.*engine_seconds=\([0-9.]*\).*/\1/p')
   echo "run $i: submit.sh end to end ${a} s, engine alone ${b} s"
   a_times+=("$a"); b_times+=("$b")

@@ -26,7 +26,7 @@ class ArchitectureTest {
       Map.entry("config", Set.of()),
       Map.entry("knn", Set.of()),
       Map.entry("engine", Set.of("knn")),
-      Map.entry("encoding", Set.of("config")),
+      Map.entry("encoding", Set.of("config", "knn")),
       Map.entry("metrics", Set.of("config", "knn", "encoding", "engine")),
       Map.entry("privacy", Set.of("config", "knn", "encoding", "engine", "metrics")),
       Map.entry("report", Set.of("config", "knn", "encoding", "metrics")),

@@ -1,5 +1,7 @@
 package org.cfdmspark.encoding;
 
+import org.cfdmspark.knn.SplitMix64;
+
 /**
  * Arg-max decoding of a block of state scores (categories, or a number column's point masses and missing state)
  * with ties broken by the row's own bits instead of by position. At the end of a trajectory every perturbed
@@ -38,19 +40,14 @@ final class Vote {
   static long rowBits(double[] z, int offset, int width) {
     long h = 0;
     for (int j = 0; j < width; j++) {
-      h = mix(h ^ Double.doubleToLongBits(z[offset + j]));
+      h = SplitMix64.mix(h ^ Double.doubleToLongBits(z[offset + j]));
     }
     return h;
   }
 
   /** Tie-break bits for column {@code c} of a row with {@link #rowBits}: independent between columns. */
   static long forColumn(long rowBits, int c) {
-    return mix(rowBits + 0x9E3779B97F4A7C15L * (c + 1));
+    return SplitMix64.mix(rowBits + 0x9E3779B97F4A7C15L * (c + 1));
   }
 
-  private static long mix(long x) {
-    x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-    x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-    return x ^ (x >>> 31);
-  }
 }

@@ -3,6 +3,7 @@
  * one-hot categories, missing-value indicators), decoding with votes, and at its edge the Spark aggregations that
  * fit them ({@link org.cfdmspark.encoding.TableCodec#fit}).
  *
- * <p>May use: {@code config}; Spark SQL for fitting and for rows.
+ * <p>May use: {@code config}, {@code knn} (its SplitMix64 mixer, for the tie-breaking bits of votes); Spark SQL for
+ * fitting and for rows.
  */
 package org.cfdmspark.encoding;

@@ -1,5 +1,7 @@
 package org.cfdmspark.engine;
 
+import org.cfdmspark.knn.SplitMix64;
+
 /**
  * Counter-based randomness: a stream is a pure function of a 64-bit key, and keys are pure functions of
  * (seed, trajectory, step, purpose). Nothing random depends on the order in which trajectories are processed,
@@ -36,10 +38,10 @@ public final class RandomStream {
 
   /** As {@link #key(long, long, long, Purpose)}, with a sub-stream number (e.g. the smoothing draw m). */
   public static long key(long seed, long trajectory, long step, Purpose purpose, int subStream) {
-    long h = mix(seed ^ 0x5DEECE66DL);
-    h = mix(h ^ trajectory);
-    h = mix(h ^ step);
-    h = mix(h ^ ((long) purpose.ordinal() << 32 | (subStream & 0xFFFFFFFFL)));
+    long h = SplitMix64.mix(seed ^ 0x5DEECE66DL);
+    h = SplitMix64.mix(h ^ trajectory);
+    h = SplitMix64.mix(h ^ step);
+    h = SplitMix64.mix(h ^ ((long) purpose.ordinal() << 32 | (subStream & 0xFFFFFFFFL)));
     return h;
   }
 
@@ -50,7 +52,7 @@ public final class RandomStream {
 
   public long nextLong() {
     state += GOLDEN_GAMMA;
-    return mix(state);
+    return SplitMix64.mix(state);
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
@@ -99,9 +101,4 @@ public final class RandomStream {
     }
   }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
 }

@@ -22,12 +22,13 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  * @param guard what --guard did; null without it
  * @param profile task seconds inside sampling: the flow's first draws, the guard, decoding
+ * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
-    SamplingMonitor.Profile profile) {
+    SamplingMonitor.Profile profile, String kernel) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

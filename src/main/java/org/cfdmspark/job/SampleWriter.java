@@ -16,6 +16,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.CfdmSummary;
 import org.cfdmspark.ml.GuardTally;
@@ -66,7 +67,7 @@ final class SampleWriter {
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
-          monitor.profile());
+          monitor.profile(), DotProductKernel.best().name());
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
       }

@@ -94,6 +94,8 @@ class GenerateJobTest {
     assertTrue(manifest.at("/profile/flow_seconds").asDouble() > 0);
     assertTrue(manifest.at("/profile/decode_seconds").asDouble() > 0);
     assertTrue(manifest.at("/profile/guard_seconds").isNumber());
+    assertTrue(manifest.at("/kernel").asText().matches("scalar|vector\\(\\d+ double lanes\\)"),
+        manifest.at("/kernel").asText());
   }
 
   @Test
