@@ -9,8 +9,8 @@ println(s"sigma (auto): ${model.summary.strata.get(0).sigma}")
 // 1,000 new rows in the table's schema, with the training table's mean body mass give or take a little
 val synthetic = model.sample(1000).cache()
 synthetic.show(5)
-val training = penguins.select(avg("body_mass_g")).first.getDouble(0)
-val sampled = synthetic.select(avg("body_mass_g")).first.getDouble(0)
+val training = penguins.select(avg("body_mass_g")).first().getDouble(0)
+val sampled = synthetic.select(avg("body_mass_g")).first().getDouble(0)
 println(f"mean body mass: training $training%.0f g, synthetic $sampled%.0f g")
 
 // A row is a function of the model, the seed and its sample id: any partitioning gives the same rows.

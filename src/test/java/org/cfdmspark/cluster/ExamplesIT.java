@@ -51,7 +51,9 @@ class ExamplesIT {
       import spark.sql
       import org.apache.spark.sql.functions._
       """;
-  private static final Pattern REPL_ERROR = Pattern.compile("(?m)^\\s*error:|^[\\w.$]+(Exception|Error)\\b");
+  /** A compile error or an exception thrown by a line, as the REPL prints them (an exception after the prompt). */
+  private static final Pattern REPL_ERROR =
+      Pattern.compile("(?m)^(?:scala> )?\\s*(?:error:|[\\w.$]+(?:Exception|Error)\\b)");
 
   @RegisterExtension
   final ProcessGuard processes = new ProcessGuard();
