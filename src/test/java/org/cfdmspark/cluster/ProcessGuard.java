@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the processes of one test (clusters, submit.sh runs) and, after the test, passed or failed, kills every
- * one of them and their descendants by pid and asserts that none is left alive. Register with
+ * Starts the processes of one test (clusters, submit.sh runs, other commands) and, after the test, passed or
+ * failed, kills every one of them and their descendants by pid and asserts that none is left alive. Register with
  * {@code @RegisterExtension}.
  */
 final class ProcessGuard implements AfterEachCallback {
@@ -25,6 +25,13 @@ final class ProcessGuard implements AfterEachCallback {
 
   Submission submit(Path log, Map<String, String> environment, List<String> args) throws Exception {
     Submission submission = Submission.start(log, environment, args);
+    submissions.add(submission);
+    return submission;
+  }
+
+  /** Starts any command (see {@link Submission#command}). */
+  Submission command(String name, Path log, Path input, List<String> command) throws Exception {
+    Submission submission = Submission.command(name, log, input, command);
     submissions.add(submission);
     return submission;
   }

@@ -13,18 +13,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code ./submit.sh} run as a separate process, the way users and schedulers start it: output (stdout and
- * stderr) to a log file, and every process of its tree remembered while alive, so that {@link #close} can kill
- * them all by pid and tests can check that none is left.
+ * One {@code ./submit.sh} run (or another command, such as a JVM running an example) as a separate process, the
+ * way users and schedulers start it: output (stdout and stderr) to a log file, and every process of its tree
+ * remembered while alive, so that {@link #close} can kill them all by pid and tests can check that none is left.
  */
 final class Submission implements AutoCloseable {
   private final Process process;
   private final Path log;
+  private final String name;
   private final List<ProcessHandle> seen = new ArrayList<>();
 
-  private Submission(Process process, Path log) {
+  private Submission(Process process, Path log, String name) {
     this.process = process;
     this.log = log;
+    this.name = name;
     seen.add(process.toHandle());
   }
 
@@ -38,7 +40,26 @@ final class Submission implements AutoCloseable {
     builder.environment().putAll(environment);
     builder.environment().remove("SPARK_HOME");
     builder.environment().put("CFDM_DRIVER_MEMORY", "1g");
-    return new Submission(builder.start(), log);
+    return new Submission(builder.start(), log, "submit.sh");
+  }
+
+  /**
+   * Starts {@code command} in the project directory with SPARK_LOCAL_IP=127.0.0.1, reading its standard input
+   * from {@code input} (null: an empty input); {@code name} names it in failure messages.
+   */
+  static Submission command(String name, Path log, Path input, List<String> command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(Processes.projectDir().toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    if (input != null) {
+      builder.redirectInput(input.toFile());
+    }
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().remove("SPARK_HOME");
+    Process process = builder.start();
+    if (input == null) {
+      process.getOutputStream().close();
+    }
+    return new Submission(process, log, name);
   }
 
   /** Waits for the run to end; its exit code. Fails (after killing it) when it takes longer than {@code timeout}. */
@@ -48,7 +69,7 @@ final class Submission implements AutoCloseable {
       recordDescendants();
       if (System.nanoTime() > deadline) {
         close();
-        throw new AssertionError("submit.sh did not finish within " + timeout + "; its output:\n" + output());
+        throw new AssertionError(name + " did not finish within " + timeout + "; its output:\n" + output());
       }
     }
     return process.exitValue();
@@ -69,7 +90,7 @@ final class Submission implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
-        throw new AssertionError("submit.sh ended (exit " + process.exitValue() + ") before printing a line "
+        throw new AssertionError(name + " ended (exit " + process.exitValue() + ") before printing a line "
             + "matching " + pattern + "; its output:\n" + output());
       }
       Thread.sleep(200);
