@@ -47,7 +47,9 @@ public final class RandomStream {
 
   /** What a stream is used for; part of its key so that different uses never share numbers. */
   public enum Purpose {
-    START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT
+    START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT,
+    // The trained score models (appended: the keys of the constants above must not move).
+    FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER
   }
 
   public long nextLong() {
