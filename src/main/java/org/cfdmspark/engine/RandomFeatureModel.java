@@ -1,7 +1,8 @@
 package org.cfdmspark.engine;
 
-import java.io.Serializable;
+import org.cfdmspark.core.PosteriorMean;
 import org.cfdmspark.core.TimeGrid;
+import org.cfdmspark.core.TrainingSet;
 
 /**
  * A fitted random-feature denoiser: x̂(z, t_n) = B_nᵀ·φ(z) for every time t_n = n/S of the Euler grid with
@@ -9,7 +10,7 @@ import org.cfdmspark.core.TimeGrid;
  * at t = 0 the posterior mean is the training mean and needs no fit). φ is the {@link RandomFeatureMap}, which
  * travels as its seed; the read-outs B_n are p × d, column-major. Serialized size: 8·p·d bytes per grid time.
  */
-public final class RandomFeatureModel implements Serializable {
+public final class RandomFeatureModel implements TrainedModel {
   private static final long serialVersionUID = 1L;
 
   private final RandomFeatureMap map;
@@ -32,6 +33,11 @@ public final class RandomFeatureModel implements Serializable {
     this.steps = steps;
     this.firstFitted = firstFitted;
     this.readouts = readouts;
+  }
+
+  @Override
+  public PosteriorMean posteriorMean(TrainingSet training) {
+    return new RandomFeaturePosteriorMean(training, this);
   }
 
   /** The first grid step with a read-out: max(n0, 1). */

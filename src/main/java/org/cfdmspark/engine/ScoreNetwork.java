@@ -1,7 +1,8 @@
 package org.cfdmspark.engine;
 
-import java.io.Serializable;
+import org.cfdmspark.core.PosteriorMean;
 import org.cfdmspark.core.RandomStream;
+import org.cfdmspark.core.TrainingSet;
 
 /**
  * A multilayer perceptron denoiser x̂_θ(z, t) in the posterior-mean parametrisation of method.md §9 (the score
@@ -26,7 +27,7 @@ import org.cfdmspark.core.RandomStream;
  * <p>Parameters live in one flat array (layer by layer: W row-major, out × in, then b). Evaluation is
  * thread-safe given one {@link Scratch} per thread; training mutates {@link #parameters()}.
  */
-public final class ScoreNetwork implements Serializable {
+public final class ScoreNetwork implements TrainedModel {
   private static final long serialVersionUID = 1L;
   public static final int TIME_FREQUENCIES = 8;
 
@@ -84,6 +85,11 @@ public final class ScoreNetwork implements Serializable {
     weightOffsets = source.weightOffsets;
     biasOffsets = source.biasOffsets;
     parameters = source.parameters.clone();
+  }
+
+  @Override
+  public PosteriorMean posteriorMean(TrainingSet training) {
+    return new ScoreNetworkPosteriorMean(training, this);
   }
 
   /** A copy with its own parameters. */
