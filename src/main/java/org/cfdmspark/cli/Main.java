@@ -69,7 +69,7 @@ public final class Main {
 
   private static List<CliCommand> commands() {
     return List.of(new GenerateCommand(), ModelCommand.fit(), ModelCommand.sample(), new ReportCommand(),
-        new BenchCommand(),
+        new BenchCommand(), new StudyCommand(),
         new KnobsCommand(generateKnobs()));
   }
 }

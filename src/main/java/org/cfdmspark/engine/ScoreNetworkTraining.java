@@ -54,7 +54,7 @@ public final class ScoreNetworkTraining {
       throw new IllegalArgumentException(n + " rows are too few for a validation fraction of "
           + spec.validationFraction() + ": need at least " + spec.minimumRows());
     }
-    int[] order = permutation(n, new RandomStream(RandomStream.key(seed, -1, -1,
+    int[] order = Permutations.uniform(n, new RandomStream(RandomStream.key(seed, -1, -1,
         RandomStream.Purpose.VALIDATION_SPLIT)));
     int[] heldOut = Arrays.copyOf(order, spec.validationRows(n));
     int[] fit = Arrays.copyOfRange(order, heldOut.length, n);
@@ -105,7 +105,7 @@ public final class ScoreNetworkTraining {
     int bestEpoch = 0;
     boolean stoppedEarly = false;
     for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-      int[] visit = permutation(fit.length, new RandomStream(RandomStream.key(seed, epoch, -1,
+      int[] visit = Permutations.uniform(fit.length, new RandomStream(RandomStream.key(seed, epoch, -1,
           RandomStream.Purpose.TRAINING_ORDER)));
       adam.learningRate(learningRate(spec, epoch));
       double lossSum = 0;
@@ -169,20 +169,6 @@ public final class ScoreNetworkTraining {
     return new double[] {loss / count, distance / count};
   }
 
-  /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */
-  private static int[] permutation(int n, RandomStream random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
-  }
 
   private static void copyRow(RowMatrix points, int row, double[] out) {
     float[] values = points.values();
