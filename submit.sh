@@ -12,7 +12,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-COMMANDS=" generate fit sample report bench knobs help "
+COMMANDS=" generate fit sample report bench study knobs help "
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 # The JVM flags Spark needs on Java 17 (see pom.xml's java17.opens), plus the Vector API module.
