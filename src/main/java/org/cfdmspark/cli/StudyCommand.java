@@ -2,8 +2,8 @@ package org.cfdmspark.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.cfdmspark.spark.SparkSessions;
-import org.cfdmspark.spark.StudyJob;
+import org.cfdmspark.job.SparkSessions;
+import org.cfdmspark.job.StudyJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -34,7 +34,7 @@ final class StudyCommand implements CliCommand {
         KnobOptions.given(parsed, StudyJob.KNOBS));
     var points = StudyJob.run(SparkSessions.getOrCreate("cfdm-spark study"), settings);
     out.printf("wrote %d study points to %s/%s and %s%n", points.size(), settings.get(
-        org.cfdmspark.spark.JobKnobs.OUTPUT), StudyJob.JSON, StudyJob.PLOT);
+        org.cfdmspark.job.JobKnobs.OUTPUT), StudyJob.JSON, StudyJob.PLOT);
     return ExitCodes.SUCCESS;
   }
 }

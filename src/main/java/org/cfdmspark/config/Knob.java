@@ -72,11 +72,16 @@ public final class Knob<T> {
   public static <E extends Enum<E>> Knob<E> choice(String name, Class<E> type, E defaultValue, String help) {
     StringBuilder names = new StringBuilder();
     for (E constant : type.getEnumConstants()) {
-      names.append(names.length() == 0 ? "" : "|").append(constant.name().toLowerCase(Locale.ROOT));
+      names.append(names.length() == 0 ? "" : "|").append(choiceName(constant));
     }
     return new Knob<>(Kind.CHOICE, name, names.toString(), defaultValue,
-        raw -> Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT)), v -> true, "one of " + names, help,
-        v -> v.name().toLowerCase(Locale.ROOT));
+        raw -> Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT).replace('-', '_')), v -> true,
+        "one of " + names, help, Knob::choiceName);
+  }
+
+  /** A constant as the command line spells it: lower case, words joined by hyphens (RANDOM_FEATURES: random-features). */
+  private static String choiceName(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Free text; {@code null} default means "unset". */

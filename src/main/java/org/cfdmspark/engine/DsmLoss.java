@@ -1,7 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.TimeGrid;
 import org.cfdmspark.knn.RowMatrix;
 
 /**

@@ -1,6 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.RandomStream;
 
 /**
  * The noisy inputs of denoising score matching (method.md §9): z = t·x + (1 − t)·ε, ε ~ N(0, I_d), for training

@@ -1,6 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.RandomStream;
 
 /** Seeded uniform permutations (Fisher–Yates, Knuth TAOCP vol. 2, Algorithm 3.4.2 P). */
 public final class Permutations {

@@ -1,7 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.TimeGrid;
-import org.cfdmspark.core.TrainingSet;
 
 /**
  * Fits a {@link RandomFeatureModel} in this JVM, one ridge problem per grid time (the Spark fit in

@@ -1,7 +1,6 @@
 package org.cfdmspark.engine;
 
 import java.io.Serializable;
-import org.cfdmspark.core.RandomStream;
 
 /**
  * The frozen first layer of the random-feature score model (George, Veiga, Macris, AISTATS 2026, arXiv

@@ -1,8 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.TimeGrid;
-import org.cfdmspark.core.TrainingSet;
 
 /**
  * A fitted random-feature denoiser: x̂(z, t_n) = B_nᵀ·φ(z) for every time t_n = n/S of the Euler grid with

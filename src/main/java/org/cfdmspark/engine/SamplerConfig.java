@@ -63,6 +63,12 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
         cells, probes, seed);
   }
 
+  /** The Euler grid: S steps, start time T. */
+  public SamplerConfig withGrid(int stepCount, double start) {
+    return new SamplerConfig(sigma, draws, stepCount, start, noisePolicy, estimator, neighbors, randomPoints, index,
+        nlist, nprobe, seed);
+  }
+
   public SamplerConfig withSeed(long value) {
     return new SamplerConfig(sigma, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
         nlist, nprobe, value);

@@ -1,8 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.RandomStream;
-import org.cfdmspark.core.TrainingSet;
 
 /**
  * A multilayer perceptron denoiser x̂_θ(z, t) in the posterior-mean parametrisation of method.md §9 (the score

@@ -1,7 +1,5 @@
 package org.cfdmspark.engine;
 
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.TrainingSet;
 
 /**
  * The score network as the sampler's posterior mean x̂(z, t) (method.md §9): the Euler sampler, its start

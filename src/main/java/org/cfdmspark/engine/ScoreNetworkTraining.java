@@ -3,10 +3,6 @@ package org.cfdmspark.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.cfdmspark.core.ExactPosteriorMean;
-import org.cfdmspark.core.RandomStream;
-import org.cfdmspark.core.TimeGrid;
-import org.cfdmspark.core.TrainingSet;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
@@ -32,8 +28,9 @@ public final class ScoreNetworkTraining {
   private ScoreNetworkTraining() {
   }
 
-  /** One epoch's record. */
-  public record Epoch(int epoch, double trainLoss, double heldOutLoss, double closedFormDistance) {
+  /** One epoch's record (serializable: it travels with the fitted model into its summary). */
+  public record Epoch(int epoch, double trainLoss, double heldOutLoss, double closedFormDistance)
+      implements java.io.Serializable {
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.cfdmspark.engine;
 
 import java.io.Serializable;
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.TrainingSet;
 
 /**
  * A fitted score model (method.md §9) that the sampler can use in place of the closed form: broadcast once,

@@ -4,6 +4,7 @@ import java.util.List;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.ModelKnobs;
+import org.cfdmspark.ml.ScoreModelKnobs;
 
 /** The knobs of the Spark generation job (input, output, columns, layout), defined once like the engine's. */
 public final class JobKnobs {
@@ -58,7 +59,10 @@ public final class JobKnobs {
       ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
-      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD);
+      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
+      ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH, ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS,
+      ScoreModelKnobs.PATIENCE, ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE,
+      ScoreModelKnobs.BATCH_SIZE);
 
   /**
    * Every knob of the sample command: the model, what to sample and where to write it. --seed and --run-id, when
@@ -74,6 +78,9 @@ public final class JobKnobs {
       ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, COUNTS, MODE, PARTITIONS, ModelKnobs.BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS,
-      HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, REPORT);
+      HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, REPORT,
+      ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS, ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH,
+      ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS, ScoreModelKnobs.PATIENCE,
+      ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE, ScoreModelKnobs.BATCH_SIZE);
 
 }

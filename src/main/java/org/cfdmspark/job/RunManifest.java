@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfdmspark.config.Json;
+import org.cfdmspark.ml.CfdmSummary;
 import org.cfdmspark.ml.GuardTally;
 import org.cfdmspark.ml.SamplingMonitor;
 import org.cfdmspark.privacy.SigmaCalibration;
@@ -49,10 +50,11 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
 
   /**
    * One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ, and with
-   * σ auto the pilots that chose it (null for a σ given as a number).
+   * σ auto the pilots that chose it (null for a σ given as a number), and the fit of a trained score model (null
+   * for σ-CFDM).
    */
   public record StratumSummary(String value, long rows, long samples, double sigma,
-      SigmaCalibration.Result sigmaCalibration) {
+      SigmaCalibration.Result sigmaCalibration, CfdmSummary.Trained trained) {
   }
 
   /**

@@ -58,7 +58,9 @@ final class SampleWriter {
       for (CfdmSummary.StratumSummary s : summary.strata()) {
         long count = perStratum.getOrDefault(s.label(), 0L);
         if (count > 0) {
-          strata.add(new RunManifest.StratumSummary(s.label(), s.rows(), count, s.sigma(), s.sigmaCalibration()));
+          strata.add(new RunManifest.StratumSummary(s.label(), s.rows(), count, s.sigma(), s.sigmaCalibration(),
+              s.trained()));
+          TrainingCurves.write(s, output.fileSystem(), output.staging());
         }
       }
       RunManifest manifest = new RunManifest(ProjectVersion.current(), spark.version(),

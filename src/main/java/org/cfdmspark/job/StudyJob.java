@@ -1,8 +1,5 @@
-package org.cfdmspark.spark;
+package org.cfdmspark.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,26 +8,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.cfdmspark.config.ScoreModelKnobs;
-import org.cfdmspark.config.StudyKnobs;
-import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.RunSeed;
-import org.cfdmspark.core.SamplerConfig;
-import org.cfdmspark.core.SamplerKnobs;
-import org.cfdmspark.core.Settings;
-import org.cfdmspark.data.TableCodec;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Json;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.engine.EstimatorKind;
+import org.cfdmspark.engine.IndexKind;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.Sigma;
 import org.cfdmspark.knn.RowMatrix;
-import org.cfdmspark.report.MemorisationStudy;
+import org.cfdmspark.metrics.MemorisationStudy;
+import org.cfdmspark.ml.CfdmModel;
+import org.cfdmspark.ml.CfdmSynthesizer;
+import org.cfdmspark.ml.GeneratorKind;
+import org.cfdmspark.ml.ModelKnobs;
+import org.cfdmspark.ml.RunSeed;
+import org.cfdmspark.ml.ScoreModelKnobs;
 import org.cfdmspark.report.MemorisationStudyPlot;
 
 /**
- * study: reads and encodes a table as generate does (same column options), then runs the
- * {@link MemorisationStudy} grid on the driver and writes {@value #JSON} (settings and points) and
- * {@value #PLOT} into the output directory (a local path).
+ * study: reads a table as generate does and encodes it as the model does (same column options; a σ = 0 fit
+ * gives the encoded rows), then runs the {@link MemorisationStudy} grid on the driver and writes {@value #JSON}
+ * (settings and points) and {@value #PLOT} into the output directory (a local path).
  */
 public final class StudyJob {
   public static final String JSON = "study.json";
@@ -48,36 +48,38 @@ public final class StudyJob {
       throw new BadInputException("study needs " + JobKnobs.INPUT.option() + " (the table) and "
           + JobKnobs.OUTPUT.option() + " (a local directory for " + JSON + " and " + PLOT + ")");
     }
+    if (settings.get(ModelKnobs.STRATIFY_BY) != null) {
+      throw new BadInputException("study models the table as one: drop " + ModelKnobs.STRATIFY_BY.option()
+          + " (or restrict the rows with " + JobKnobs.WHERE.option() + ")");
+    }
     int largest = settings.get(StudyKnobs.ROWS).stream().mapToInt(Integer::intValue).max().orElse(0);
     int testRows = settings.get(StudyKnobs.TEST_ROWS);
     InputTable input = InputTable.read(spark, settings);
-    Dataset<Row> table = input.table().cache();
-    try {
-      long rows = table.count();
-      if (rows < (long) largest + testRows) {
-        throw new BadInputException("study needs " + largest + " training rows (the largest of "
-            + StudyKnobs.ROWS.option() + ") and " + testRows + " test rows (" + StudyKnobs.TEST_ROWS.option()
-            + "); the table has " + rows + ": lower them");
-      }
-      TableCodec codec = TableCodec.fit(table, JobKnobs.overrides(settings));
-      TrainingMatrix.checkBudget(rows, codec.width(), settings.get(JobKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L);
-      RowMatrix encoded = TrainingMatrix.collect(table, codec, rows);
-      SamplerConfig sampler = SamplerConfig.defaults(0).withSteps(settings.get(SamplerKnobs.STEPS))
-          .withStartTime(settings.get(SamplerKnobs.START_TIME)).withDraws(settings.get(SamplerKnobs.DRAWS))
-          .withSeed(RunSeed.of(settings));
-      MemorisationStudy.Plan plan = new MemorisationStudy.Plan(
-          settings.get(StudyKnobs.ROWS).stream().mapToInt(Integer::intValue).toArray(),
-          settings.get(StudyKnobs.FEATURE_RATIOS).stream().mapToDouble(Double::doubleValue).toArray(),
-          settings.get(StudyKnobs.NOISE_DRAWS).stream().mapToInt(Integer::intValue).toArray(),
-          settings.get(ScoreModelKnobs.RIDGE),
-          settings.get(StudyKnobs.SIGMAS).stream().mapToDouble(Double::doubleValue).toArray(), sampler,
-          settings.get(StudyKnobs.SAMPLES), testRows);
-      List<MemorisationStudy.Point> points = MemorisationStudy.run(encoded, plan);
-      write(Path.of(output), settings, codec.width(), points);
-      return points;
-    } finally {
-      table.unpersist();
+    // The closed form at σ = 0 fits nothing but the codec and the encoded rows, which are all the study needs.
+    Settings encoding = ModelKnobs.select(settings).with(ModelKnobs.GENERATOR, GeneratorKind.CFDM)
+        .with(ModelKnobs.SIGMA, Sigma.of(0)).with(ModelKnobs.GUARD, false).with(ModelKnobs.INDEX, IndexKind.EXACT);
+    CfdmModel model = CfdmSynthesizer.of(encoding).fit(input.table());
+    RowMatrix encoded = model.engine(0).training().points();
+    if (encoded.rows() < (long) largest + testRows) {
+      throw new BadInputException("study needs " + largest + " training rows (the largest of "
+          + StudyKnobs.ROWS.option() + ") and " + testRows + " test rows (" + StudyKnobs.TEST_ROWS.option()
+          + "); the table has " + encoded.rows() + ": lower them");
     }
+    SamplerConfig sampler = new SamplerConfig(0, settings.get(ModelKnobs.DRAWS), settings.get(ModelKnobs.STEPS),
+        settings.get(ModelKnobs.START_TIME), SamplerConfig.DEFAULT_NOISE_POLICY, EstimatorKind.EXACT,
+        SamplerConfig.DEFAULT_NEIGHBORS, SamplerConfig.DEFAULT_RANDOM_POINTS, IndexKind.EXACT, 0, 0,
+        RunSeed.of(settings));
+    MemorisationStudy.Plan plan = new MemorisationStudy.Plan(
+        settings.get(StudyKnobs.ROWS).stream().mapToInt(Integer::intValue).toArray(),
+        settings.get(StudyKnobs.FEATURE_RATIOS).stream().mapToDouble(Double::doubleValue).toArray(),
+        settings.get(StudyKnobs.NOISE_DRAWS).stream().mapToInt(Integer::intValue).toArray(),
+        settings.get(ScoreModelKnobs.RIDGE),
+        settings.get(StudyKnobs.SIGMAS).stream().mapToDouble(Double::doubleValue).toArray(), sampler,
+        settings.get(StudyKnobs.SAMPLES), testRows);
+    List<MemorisationStudy.Point> points = MemorisationStudy.run(encoded, plan);
+    write(Path.of(output), settings, encoded.dimension(), points);
+    model.unpersist();
+    return points;
   }
 
   private static void write(Path directory, Settings settings, int width, List<MemorisationStudy.Point> points) {
@@ -87,8 +89,7 @@ public final class StudyJob {
       document.put("settings", settings.asText());
       document.put("encoded_width", width);
       document.put("points", points);
-      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(JSON).toFile(), document);
+      Json.mapper().writeValue(directory.resolve(JSON).toFile(), document);
       MemorisationStudyPlot.write(points, directory.resolve(PLOT));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the study to " + directory, e);
@@ -97,10 +98,10 @@ public final class StudyJob {
 
   private static List<Knob<?>> knobs() {
     List<Knob<?>> knobs = new ArrayList<>(List.of(JobKnobs.INPUT, JobKnobs.OUTPUT, JobKnobs.INPUT_FORMAT,
-        JobKnobs.NULL_VALUE, JobKnobs.COLUMNS, JobKnobs.EXCLUDE, JobKnobs.CATEGORICAL, JobKnobs.INTEGER,
-        JobKnobs.IGNORE, JobKnobs.MAX_CATEGORIES, JobKnobs.POINT_MASSES, JobKnobs.WHERE, JobKnobs.STRATIFY_BY,
-        JobKnobs.HOLDOUT_FRACTION, JobKnobs.BROADCAST_BUDGET_MB, SamplerKnobs.STEPS, SamplerKnobs.START_TIME,
-        SamplerKnobs.DRAWS, SamplerKnobs.SEED, SamplerKnobs.RUN_ID, ScoreModelKnobs.RIDGE));
+        JobKnobs.NULL_VALUE, JobKnobs.COLUMNS, JobKnobs.EXCLUDE, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER,
+        ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, JobKnobs.WHERE,
+        ModelKnobs.STRATIFY_BY, JobKnobs.HOLDOUT_FRACTION, ModelKnobs.BROADCAST_BUDGET_MB, ModelKnobs.STEPS,
+        ModelKnobs.START_TIME, ModelKnobs.DRAWS, ModelKnobs.SEED, ModelKnobs.RUN_ID, ScoreModelKnobs.RIDGE));
     knobs.addAll(StudyKnobs.ALL);
     return List.copyOf(knobs);
   }

@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import java.util.List;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
+import org.cfdmspark.engine.ScoreNetworkTraining;
 import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
@@ -24,9 +25,21 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
    * @param sigma null for a stratum too small to model
    * @param sigmaCalibration the pilots that chose σ auto; null for a σ given as a number
    * @param guardThreshold the near-copy distance the guard redraws below; null without the guard
+   * @param trained the fit of a trained score model; null for σ-CFDM
    */
   public record StratumSummary(String label, long rows, Double sigma, SigmaCalibration.Result sigmaCalibration,
-      Double guardThreshold, String neighbourSearch) {
+      Double guardThreshold, String neighbourSearch, Trained trained) {
+  }
+
+  /**
+   * The fit of a trained score model (method.md §9).
+   *
+   * @param generator random-features or score-net
+   * @param fitSeconds wall time of the fit
+   * @param bestEpoch the score network's kept epoch; 0 for random features
+   * @param epochs the score network's per-epoch train loss, held-out loss and distance to the closed form
+   */
+  public record Trained(String generator, double fitSeconds, int bestEpoch, List<ScoreNetworkTraining.Epoch> epochs) {
   }
 
   static CfdmSummary of(FittedModel model) {
@@ -34,7 +47,9 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         .map(c -> new ColumnSummary(c.name(), kind(c), c.width())).toList();
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
-        s.guard() == null ? null : s.guard().threshold(), s.sampleable() ? s.search().toString() : null)).toList();
+        s.guard() == null ? null : s.guard().threshold(), s.sampleable() ? s.search().toString() : null,
+        s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
+            t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata);
   }
 

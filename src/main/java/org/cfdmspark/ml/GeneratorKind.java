@@ -3,5 +3,9 @@ package org.cfdmspark.ml;
 /** The generators --generator chooses among (see {@link Generator}). */
 public enum GeneratorKind {
   /** σ-CFDM: the smoothed closed-form posterior mean on the probability-flow ODE (method.md). */
-  CFDM
+  CFDM,
+  /** Random-feature denoising score matching (George, Veiga, Macris 2025): a ridge read-out per grid time. */
+  RANDOM_FEATURES,
+  /** An MLP denoiser trained by denoising score matching with early stopping (Han, Razaviyayn, Xu 2024). */
+  SCORE_NET
 }

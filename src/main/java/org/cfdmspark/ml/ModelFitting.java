@@ -72,6 +72,7 @@ final class ModelFitting {
 
   static FittedModel fit(Dataset<Row> table, Settings settings) {
     List<String> modelled = modelledColumns(table.schema(), settings);
+    ScoreModelKnobs.checkFeatures(settings, Runtime.getRuntime().maxMemory());
     // The model must not depend on how the input happens to be split into files and partitions (that changes
     // with the cluster): sorted by value, the training rows come in one order, and fitted in a single task the
     // floating-point statistics are summed in that order, identical to the last bit on any cluster.
@@ -84,6 +85,7 @@ final class ModelFitting {
         throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
             + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
       }
+      ScoreModelFit.check(settings, rows, Runtime.getRuntime().maxMemory());
       TableCodec codec = TableCodec.fit(canonical, ModelKnobs.overrides(settings));
       // Progress for large tables, where sorting, collecting and building the search take minutes.
       LOG.info("fitting: {} rows, {} columns in {} encoded values", rows, codec.columns().size(), codec.width());
@@ -105,13 +107,13 @@ final class ModelFitting {
   }
 
   /**
-   * The generator of one stratum's rows (the place where a generator that learns something from the rows, say a
-   * trained score model, is fitted).
+   * The generator of one stratum's rows: σ-CFDM, or a trained score model fitted here on the stratum's rows.
    */
   private static Generator generator(GeneratorKind kind, TrainingSet training, SamplerConfig config,
       Settings settings) {
     return switch (kind) {
       case CFDM -> ClosedFormGenerator.INSTANCE;
+      case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
     };
   }
 
@@ -124,7 +126,12 @@ final class ModelFitting {
       Settings settings) {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
+    GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
+    if (kind != GeneratorKind.CFDM) {
+      // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off.
+      config = config.withSigma(0);
+    }
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
     // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
@@ -145,6 +152,6 @@ final class ModelFitting {
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, codec) : check);
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
-        generator(settings.get(ModelKnobs.GENERATOR), training, config, settings));
+        generator(kind, training, config, settings));
   }
 }

@@ -100,9 +100,10 @@ public final class ModelKnobs {
       v -> v == null ? "auto" : String.valueOf(v));
 
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
-  public static final List<Knob<?>> ALL = List.of(GENERATOR, SIGMA, DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR,
-      NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID, CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES,
-      POINT_MASSES, STRATIFY_BY, BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD);
+  public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
+      DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
+      CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, POINT_MASSES, STRATIFY_BY, BROADCAST_BUDGET_MB, NEAR_COPY_TARGET,
+      GUARD, GUARD_THRESHOLD), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
   public static Settings select(Settings settings) {

@@ -2,7 +2,7 @@ package org.cfdmspark.ml;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.cfdmspark.core.TimeGrid;
+import org.cfdmspark.engine.TimeGrid;
 import org.cfdmspark.engine.DsmRidgeSamples;
 import org.cfdmspark.engine.RandomFeatureMap;
 import org.cfdmspark.engine.RandomFeatureModel;

@@ -1,13 +1,8 @@
-package org.cfdmspark.core;
+package org.cfdmspark.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.cfdmspark.engine.DsmLoss;
-import org.cfdmspark.engine.RandomFeatureFitting;
-import org.cfdmspark.engine.RandomFeatureModel;
-import org.cfdmspark.engine.RandomFeaturePosteriorMean;
-import org.cfdmspark.engine.RandomFeatureSpec;
 import org.cfdmspark.knn.RowMatrix;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,6 @@ package org.cfdmspark.engine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.cfdmspark.core.FlowSampler;
-import org.cfdmspark.core.SamplerConfig;
-import org.cfdmspark.core.TimeGrid;
-import org.cfdmspark.core.TrainingSet;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.MemorisedFraction;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,7 @@ class RandomFeatureModelTest {
 
   private static double memorisedFraction(RandomFeatureSpec spec) {
     TrainingSet training = new TrainingSet(gaussian(32, 32, 1));
-    SamplerConfig config = SamplerConfig.defaults(0).withSteps(20).withStartTime(0.8).withSeed(9);
+    SamplerConfig config = SamplerConfig.defaults(0).withGrid(20, 0.8).withSeed(9);
     RandomFeatureModel model = RandomFeatureFitting.fit(training, spec, config.timeGrid(), config.seed());
     FlowSampler sampler = new FlowSampler(training, config, new RandomFeaturePosteriorMean(training, model), 64);
     double[] samples = new double[SAMPLES * training.dimension()];

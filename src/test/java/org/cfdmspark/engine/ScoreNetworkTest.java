@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import org.cfdmspark.core.FlowSampler;
-import org.cfdmspark.core.SamplerConfig;
-import org.cfdmspark.core.TrainingSet;
-import org.cfdmspark.eval.SlicedWasserstein;
+import org.cfdmspark.metrics.SlicedWasserstein;
 import org.cfdmspark.knn.RowMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +44,7 @@ class ScoreNetworkTest {
   void samplesOfAGaussianMixtureAreWithinTheTwoSampleFloor() {
     int n = 3000;
     TrainingSet training = new TrainingSet(RowMatrix.ofRows(mixture(n, 1)));
-    SamplerConfig config = SamplerConfig.defaults(0).withSteps(200).withStartTime(0).withSeed(3);
+    SamplerConfig config = SamplerConfig.defaults(0).withGrid(200, 0).withSeed(3);
     ScoreNetworkSpec spec = new ScoreNetworkSpec(64, 2, 100, 0, 0.1, 3e-3, 64);
     ScoreNetworkTraining.Result result = ScoreNetworkTraining.train(training, spec, config.timeGrid(),
         config.seed());
@@ -73,7 +70,7 @@ class ScoreNetworkTest {
   @Test
   void longTrainingDriftsToTheClosedFormAndEarlyStoppingStopsBeforeTheRise() {
     TrainingSet training = new TrainingSet(RowMatrix.ofRows(mixture(150, 1)));
-    SamplerConfig config = SamplerConfig.defaults(0).withSteps(20).withStartTime(0.5).withSeed(3);
+    SamplerConfig config = SamplerConfig.defaults(0).withGrid(20, 0.5).withSeed(3);
     ScoreNetworkTraining.Result full = ScoreNetworkTraining.train(training,
         new ScoreNetworkSpec(64, 2, 3000, 0, 0.9, 1e-2, 15), config.timeGrid(), config.seed());
     assertEquals(15, full.fitRows().size());

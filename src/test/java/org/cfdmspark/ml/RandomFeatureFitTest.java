@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.cfdmspark.core.TimeGrid;
+import org.cfdmspark.engine.TimeGrid;
 import org.cfdmspark.engine.DsmNoise;
 import org.cfdmspark.engine.RandomFeatureMap;
 import org.cfdmspark.engine.RandomFeatureModel;
 import org.cfdmspark.engine.RandomFeatureSpec;
-import org.cfdmspark.spark.TestSpark;
+import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
 
 class RandomFeatureFitTest {

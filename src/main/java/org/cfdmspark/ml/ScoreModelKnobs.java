@@ -1,16 +1,15 @@
-package org.cfdmspark.config;
+package org.cfdmspark.ml;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import org.cfdmspark.core.BadInputException;
-import org.cfdmspark.core.Knob;
-import org.cfdmspark.core.Settings;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
 
 /**
- * The knobs of the trained score models (method.md §9): which model, the random-feature model's p, m and λ, the
- * score network's shape and training. Range errors (m < 1, λ < 0, …) are the knobs' own; the two checks that
+ * The knobs of the trained score models (method.md §9), chosen by {@code --generator random-features|score-net}:
+ * the random-feature model's p, m and λ, the score network's shape and training. The trained models sample with
+ * σ = 0 (σ smooths the closed form only). Range errors (m < 1, λ < 0, …) are the knobs' own; the two checks that
  * need the run's facts (driver heap, training rows) are {@link #checkFeatures} and {@link #checkRows}, to be
  * called before any fitting.
  */
@@ -21,13 +20,6 @@ public final class ScoreModelKnobs {
   /** Matrices of p × p doubles the random-feature fit holds on the driver at once (see {@link #checkFeatures}). */
   public static final int GRAM_COPIES = 3;
 
-  public static final Knob<ModelKind> MODEL = Knob.custom("model", labels(), ModelKind.CFDM, ModelKind::parse,
-      v -> true, "one of " + labels(),
-      "Posterior mean driving the sampler: cfdm = the closed form over the training rows (smoothed by σ); "
-          + "random-features = ridge read-out of p frozen random features per grid time (George, Veiga, Macris "
-          + "2025); score-net = an MLP trained by denoising score matching with early stopping (Han, Razaviyayn, "
-          + "Xu 2024). Give the trained models --sigma 0: σ smooths the closed form only.",
-      ModelKind::label);
   public static final Knob<Integer> FEATURES = Knob.integer("features", 1000, 1, 1_000_000,
       "random-features: p, the number of frozen random features; memorisation sets in once p exceeds the "
           + "training rows. The fit holds " + GRAM_COPIES + " p x p matrices of doubles (" + GRAM_COPIES
@@ -53,7 +45,7 @@ public final class ScoreModelKnobs {
       "score-net: training rows per Adam step.");
 
   /** All of them, in the order docs and manifests list them. */
-  public static final List<Knob<?>> ALL = List.of(MODEL, FEATURES, NOISE_DRAWS, RIDGE, HIDDEN_WIDTH, HIDDEN_LAYERS,
+  public static final List<Knob<?>> ALL = List.of(FEATURES, NOISE_DRAWS, RIDGE, HIDDEN_WIDTH, HIDDEN_LAYERS,
       EPOCHS, PATIENCE, VALIDATION_FRACTION, LEARNING_RATE, BATCH_SIZE);
 
   /**
@@ -64,7 +56,7 @@ public final class ScoreModelKnobs {
    * @throws BadInputException naming the bound and the largest p that fits
    */
   public static void checkFeatures(Settings settings, long heapBytes) {
-    if (settings.get(MODEL) != ModelKind.RANDOM_FEATURES) {
+    if (settings.get(ModelKnobs.GENERATOR) != GeneratorKind.RANDOM_FEATURES) {
       return;
     }
     long p = settings.get(FEATURES);
@@ -81,26 +73,23 @@ public final class ScoreModelKnobs {
 
   /**
    * Refuses a score network on fewer training rows than its validation split needs (at least
-   * {@code ScoreNetworkSpec.MIN_VALIDATION_ROWS} held out and two to fit on).
+   * {@link org.cfdmspark.engine.ScoreNetworkSpec#MIN_VALIDATION_ROWS} held out and two to fit on).
    *
    * @param minimumRows the fewest rows the split needs at this validation fraction
    * @throws BadInputException naming the rows given, the rows needed and the fix
    */
   public static void checkRows(Settings settings, long rows, long minimumRows) {
-    if (settings.get(MODEL) != ModelKind.SCORE_NET || rows >= minimumRows) {
+    if (settings.get(ModelKnobs.GENERATOR) != GeneratorKind.SCORE_NET || rows >= minimumRows) {
       return;
     }
-    throw new BadInputException(MODEL.option() + " score-net holds out " + VALIDATION_FRACTION.option() + " "
+    throw new BadInputException(ModelKnobs.GENERATOR.option() + " score-net holds out " + VALIDATION_FRACTION.option() + " "
         + VALIDATION_FRACTION.format(settings.get(VALIDATION_FRACTION)) + " of the training rows for early "
         + "stopping and needs at least " + minimumRows + " rows; the training rows are " + rows + ": give more "
-        + "rows, a larger " + VALIDATION_FRACTION.option() + ", or " + MODEL.option() + " cfdm");
+        + "rows, a larger " + VALIDATION_FRACTION.option() + ", or " + ModelKnobs.GENERATOR.option() + " cfdm");
   }
 
   private static String gigabytes(double bytes) {
     return String.format(Locale.ROOT, "%.1f GB", bytes / (1L << 30));
   }
 
-  private static String labels() {
-    return Arrays.stream(ModelKind.values()).map(ModelKind::label).collect(Collectors.joining("|"));
-  }
 }

@@ -1,14 +1,14 @@
-package org.cfdmspark.report;
+package org.cfdmspark.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cfdmspark.core.ExactPosteriorMean;
-import org.cfdmspark.core.FlowSampler;
-import org.cfdmspark.core.PosteriorMean;
-import org.cfdmspark.core.RandomStream;
-import org.cfdmspark.core.SamplerConfig;
-import org.cfdmspark.core.TimeGrid;
-import org.cfdmspark.core.TrainingSet;
+import org.cfdmspark.engine.ExactPosteriorMean;
+import org.cfdmspark.engine.FlowSampler;
+import org.cfdmspark.engine.PosteriorMean;
+import org.cfdmspark.engine.RandomStream;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.TimeGrid;
+import org.cfdmspark.engine.TrainingSet;
 import org.cfdmspark.engine.DsmLoss;
 import org.cfdmspark.engine.Permutations;
 import org.cfdmspark.engine.RandomFeatureFitting;
@@ -16,7 +16,6 @@ import org.cfdmspark.engine.RandomFeatureModel;
 import org.cfdmspark.engine.RandomFeatureSpec;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
-import org.cfdmspark.metrics.MemorisedFraction;
 
 /**
  * The memorisation regimes of George, Veiga, Macris (arXiv 2502.00336, §5) on encoded table rows, next to

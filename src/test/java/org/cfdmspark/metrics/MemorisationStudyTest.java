@@ -1,4 +1,4 @@
-package org.cfdmspark.report;
+package org.cfdmspark.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.cfdmspark.core.SamplerConfig;
+import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.report.MemorisationStudyPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class MemorisationStudyTest {
         row[j] = random.nextGaussian();
       }
     }
-    SamplerConfig sampler = SamplerConfig.defaults(0).withSteps(20).withStartTime(0.8).withSeed(2);
+    SamplerConfig sampler = SamplerConfig.defaults(0).withGrid(20, 0.8).withSeed(2);
     MemorisationStudy.Plan plan = new MemorisationStudy.Plan(new int[] {32}, new double[] {0.125, 28},
         new int[] {1}, 1e-8, new double[] {0, 1}, sampler, 100, 200);
     List<MemorisationStudy.Point> points = MemorisationStudy.run(RowMatrix.ofRows(rows), plan);

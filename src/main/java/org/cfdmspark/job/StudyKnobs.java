@@ -1,9 +1,9 @@
-package org.cfdmspark.config;
+package org.cfdmspark.job;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.cfdmspark.core.Knob;
+import org.cfdmspark.config.Knob;
 
 /** The grid of the memorisation study command (the random-feature paper's regimes next to σ-CFDM's σ). */
 public final class StudyKnobs {
