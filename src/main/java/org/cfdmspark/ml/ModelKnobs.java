@@ -33,7 +33,10 @@ public final class ModelKnobs {
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
       GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
-          + "diffusion model (the other knobs of this table set it).");
+          + "diffusion model (the other knobs of this table set it); random-features = a ridge read-out of frozen "
+          + "random features per grid time (--features, --noise-draws, --ridge); score-net = an MLP denoiser trained "
+          + "with early stopping (--hidden-width … --batch-size). The trained two sample with σ = 0 on the same "
+          + "grid, start time and seed.");
   public static final Knob<Integer> DRAWS = Knob.integer("draws", SamplerConfig.DEFAULT_DRAWS, 1, 1024,
       "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");
   public static final Knob<Integer> STEPS = Knob.integer("steps", SamplerConfig.DEFAULT_STEPS, 1, 1_000_000,

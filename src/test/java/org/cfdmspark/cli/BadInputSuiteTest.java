@@ -62,6 +62,13 @@ class BadInputSuiteTest {
         credit("neighbors K below 1", "--neighbors: '0' is not valid", "--neighbors", "0"),
         credit("random points L below 0", "--random-points: '-1' is not valid", "--random-points", "-1"),
         credit("training set over the broadcast budget", "--broadcast-budget-mb", "--broadcast-budget-mb", "1"),
+        credit("random features whose Gram matrices overflow the driver", "--features 1000000 needs 3 p x p "
+            + "matrices of doubles", "--generator", "random-features", "--features", "1000000"),
+        credit("noise draws m below 1", "--noise-draws: '0' is not valid", "--generator", "random-features",
+            "--noise-draws", "0"),
+        credit("ridge below 0", "--ridge: '-1' is not valid", "--generator", "random-features", "--ridge", "-1"),
+        credit("score network on fewer rows than its validation split", "needs at least 100 rows; the training "
+            + "rows are 30", "--generator", "score-net", "--where", "ID <= 30"),
         table("text in a numeric column", "holds numbers but also text such as 'abc'", "a,b\n1,2\n3,abc\n5,6\n7,8\n"),
         table("NaN in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,NaN\n5,6\n"),
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),

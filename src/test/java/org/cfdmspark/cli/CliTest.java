@@ -77,7 +77,7 @@ class CliTest {
 
   @Test
   void everyCommandPrintsItsHelpWithEveryKnob() {
-    for (String command : new String[] {"generate", "report", "bench", "knobs"}) {
+    for (String command : new String[] {"generate", "report", "bench", "study", "knobs"}) {
       Outcome help = run(command, "--help");
       assertEquals(ExitCodes.SUCCESS, help.code(), command + " --help: " + help.err());
       assertTrue(help.out().startsWith("Usage: cfdm-spark " + command), help.out());
