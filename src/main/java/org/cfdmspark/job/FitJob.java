@@ -7,6 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.ml.CfdmModel;
+import org.cfdmspark.ml.GeneratorKind;
+import org.cfdmspark.ml.ModelKnobs;
 
 /**
  * The fit job: read the input as generate does, fit a {@link CfdmModel} and save it to --model atomically (a
@@ -25,6 +27,12 @@ public final class FitJob {
   public static CfdmModel run(SparkSession spark, Settings settings) {
     String inputPath = GenerateJob.required(settings, JobKnobs.INPUT);
     String modelPath = GenerateJob.required(settings, JobKnobs.MODEL);
+    if (settings.get(ModelKnobs.GENERATOR) != GeneratorKind.CFDM) {
+      // Refused here, before the fit, rather than by the model store after it.
+      throw new BadInputException("fit saves σ-CFDM models only, not " + ModelKnobs.GENERATOR.option() + " "
+          + ModelKnobs.GENERATOR.format(settings.get(ModelKnobs.GENERATOR)) + "; use generate, which fits and "
+          + "samples in one run");
+    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf);
     output.requireOutside(inputPath, conf);

@@ -75,8 +75,9 @@ final class ModelStore {
       for (int k = 0; k < fitted.strata().size(); k++) {
         FittedModel.Stratum s = fitted.strata().get(k);
         if (s.sampleable() && s.generator() != ClosedFormGenerator.INSTANCE) {
-          throw new BadInputException("saving a model of --generator " + s.generator().kind().name()
-              .toLowerCase(java.util.Locale.ROOT) + " is not supported; save σ-CFDM models, or refit");
+          throw new BadInputException("saving a model of --generator "
+              + ModelKnobs.GENERATOR.format(s.generator().kind()) + " is not supported; save σ-CFDM models, or "
+              + "use generate, which fits and samples in one run");
         }
         if (s.sampleable()) {
           writeRows(spark, s.training().points(), stratumPath(path, k));
