@@ -14,6 +14,7 @@ import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
@@ -129,8 +130,9 @@ final class ModelFitting {
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
     if (kind != GeneratorKind.CFDM) {
-      // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off.
-      config = config.withSigma(0);
+      // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,
+      // and no neighbour index is built (the exact one costs nothing to prepare).
+      config = config.withSigma(0).withIndex(IndexKind.EXACT, 0, 0);
     }
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
     // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.

@@ -2,7 +2,9 @@ package org.cfdmspark.ml;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.RandomFeatureSpec;
@@ -52,9 +54,14 @@ final class ScoreModelFit {
     return switch (kind) {
       case RANDOM_FEATURES -> {
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
-        var model = RandomFeatureFit.fit(spark.parallelize(rows(training), spark.defaultParallelism()),
-            training.dimension(), randomFeatureSpec(settings), config.timeGrid(), config.seed());
-        yield new TrainedGenerator(kind, model, seconds(start), List.of(), 0);
+        Broadcast<TrainingSet> shared = spark.broadcast(training);
+        try {
+          var model = RandomFeatureFit.fit(rows(spark, shared, training.size()), training.dimension(),
+              randomFeatureSpec(settings), config.timeGrid(), config.seed());
+          yield new TrainedGenerator(kind, model, seconds(start), List.of(), 0);
+        } finally {
+          shared.destroy();
+        }
       }
       case SCORE_NET -> {
         ScoreNetworkTraining.Result result = ScoreNetworkTraining.train(training, scoreNetworkSpec(settings),
@@ -69,18 +76,29 @@ final class ScoreModelFit {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The training rows in their order, as doubles. */
-  private static List<double[]> rows(TrainingSet training) {
-    int d = training.dimension();
-    float[] values = training.points().values();
-    List<double[]> rows = new ArrayList<>(training.size());
-    for (int i = 0; i < training.size(); i++) {
-      double[] row = new double[d];
-      for (int j = 0; j < d; j++) {
-        row[j] = values[i * d + j];
-      }
-      rows.add(row);
+  /**
+   * The training rows in their order, as doubles, one slice [first, end) per core: the rows travel in the
+   * broadcast, a task carries only its slice's bounds.
+   */
+  private static JavaRDD<double[]> rows(JavaSparkContext spark, Broadcast<TrainingSet> shared, int n) {
+    int slices = Math.max(1, Math.min(n, spark.defaultParallelism()));
+    List<int[]> bounds = new ArrayList<>();
+    for (int k = 0; k < slices; k++) {
+      bounds.add(new int[] {(int) ((long) n * k / slices), (int) ((long) n * (k + 1) / slices)});
     }
-    return rows;
+    return spark.parallelize(bounds, slices).flatMap(slice -> {
+      TrainingSet training = shared.value();
+      int d = training.dimension();
+      float[] values = training.points().values();
+      List<double[]> rows = new ArrayList<>(slice[1] - slice[0]);
+      for (int i = slice[0]; i < slice[1]; i++) {
+        double[] row = new double[d];
+        for (int j = 0; j < d; j++) {
+          row[j] = values[i * d + j];
+        }
+        rows.add(row);
+      }
+      return rows.iterator();
+    });
   }
 }
