@@ -45,9 +45,12 @@ public final class RandomStream {
     return h;
   }
 
-  /** What a stream is used for; part of its key so that different uses never share numbers. */
+  /**
+   * What a stream is used for; part of its key so that different uses never share numbers. BASELINE: the
+   * baseline generators' draws, keyed by (seed, sample id, guard attempt).
+   */
   public enum Purpose {
-    START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT
+    START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT, BASELINE
   }
 
   public long nextLong() {

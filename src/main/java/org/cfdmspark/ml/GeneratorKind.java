@@ -3,5 +3,13 @@ package org.cfdmspark.ml;
 /** The generators --generator chooses among (see {@link Generator}). */
 public enum GeneratorKind {
   /** σ-CFDM: the smoothed closed-form posterior mean on the probability-flow ODE (method.md). */
-  CFDM
+  CFDM,
+  /** Baseline: a convex combination of a training row and its M − 1 nearest, flat Dirichlet weights. */
+  MIXUP,
+  /** Baseline: SMOTE, a point on the segment from a training row to one of its 5 nearest. */
+  SMOTE,
+  /** Baseline: a Gaussian copula with empirical marginals. */
+  COPULA,
+  /** Baseline: a training row drawn uniformly (memorisation). */
+  COPY
 }

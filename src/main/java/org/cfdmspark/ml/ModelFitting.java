@@ -112,6 +112,10 @@ final class ModelFitting {
       Settings settings) {
     return switch (kind) {
       case CFDM -> ClosedFormGenerator.INSTANCE;
+      case MIXUP -> RowBaselineGenerator.MIXUP;
+      case SMOTE -> RowBaselineGenerator.SMOTE;
+      case COPY -> RowBaselineGenerator.COPY;
+      case COPULA -> CopulaGenerator.fit(training);
     };
   }
 
@@ -126,10 +130,13 @@ final class ModelFitting {
         training.size());
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
-    // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.
+    // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
+    // redraw. A baseline ignores σ; its guard redraws from fresh streams.
+    GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
+    boolean cfdm = kind == GeneratorKind.CFDM;
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
-    boolean calibrate = smoothing && settings.get(ModelKnobs.SIGMA).auto();
-    boolean guarded = smoothing && settings.get(ModelKnobs.GUARD);
+    boolean calibrate = cfdm && smoothing && settings.get(ModelKnobs.SIGMA).auto();
+    boolean guarded = (smoothing || !cfdm) && settings.get(ModelKnobs.GUARD);
     Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
     double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
     // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".
@@ -145,6 +152,6 @@ final class ModelFitting {
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, codec) : check);
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
-        generator(settings.get(ModelKnobs.GENERATOR), training, config, settings));
+        generator(kind, training, config, settings));
   }
 }

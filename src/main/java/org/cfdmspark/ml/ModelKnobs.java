@@ -33,7 +33,11 @@ public final class ModelKnobs {
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
       GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
-          + "diffusion model (the other knobs of this table set it).");
+          + "diffusion model (the other knobs of this table set it); or a baseline on the same encoding, strata, "
+          + "guard and output: mixup = flat-Dirichlet mix of a row and its --draws - 1 nearest rows, smote = a "
+          + "uniform point between a row and one of its 5 nearest, copula = Gaussian copula with empirical "
+          + "marginals, copy = a training row. A baseline ignores σ; its --guard redraws a near-copy from a "
+          + "fresh random stream.");
   public static final Knob<Integer> DRAWS = Knob.integer("draws", SamplerConfig.DEFAULT_DRAWS, 1, 1024,
       "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");
   public static final Knob<Integer> STEPS = Knob.integer("steps", SamplerConfig.DEFAULT_STEPS, 1, 1_000_000,
