@@ -33,7 +33,8 @@ final class ReportCommand implements CliCommand {
     CommandSpec spec = CommandSpec.create();
     spec.usageMessage().description("Quality and privacy report: report --train PATH --synthetic PATH "
         + "[--holdout PATH] --output DIR, or report --sweep KNOB=V1,V2,... --input PATH --output DIR [generate "
-        + "options]. --output is the report directory.");
+        + "options], or report --compare --input PATH --output DIR [generate options]. --output is the report "
+        + "directory.");
     spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
         .description("Settings file (name = value); command-line options win.").build());
     KnobOptions.addTo(spec, ReportKnobs.ALL);
@@ -46,6 +47,12 @@ final class ReportCommand implements CliCommand {
     Settings settings = SettingsResolver.resolve(ReportKnobs.ALL, parsed.matchedOptionValue("--conf-file", null),
         given);
     SparkSession spark = SparkSessions.getOrCreate("cfdm-spark report");
+    if (settings.get(ReportKnobs.COMPARE)) {
+      SweepReport compare = SweepJob.compare(spark, settings, given.keySet());
+      out.printf("compared %d generators: %s/%s%n", compare.rows().size(), settings.get(JobKnobs.OUTPUT),
+          SweepJob.COMPARE_HTML);
+      return ExitCodes.SUCCESS;
+    }
     if (settings.get(ReportKnobs.SWEEP) != null) {
       SweepReport sweep = SweepJob.run(spark, settings, given.keySet());
       out.printf("swept %s over %d values: %s/%s%n", sweep.knob(), sweep.rows().size(),

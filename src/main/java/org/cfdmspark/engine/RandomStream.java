@@ -45,11 +45,14 @@ public final class RandomStream {
     return h;
   }
 
-  /** What a stream is used for; part of its key so that different uses never share numbers. */
+  /**
+   * What a stream is used for; part of its key so that different uses never share numbers. BASELINE: the
+   * baseline generators' draws, keyed by (seed, sample id, guard attempt).
+   */
   public enum Purpose {
     START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT,
-    // The trained score models (appended: the keys of the constants above must not move).
-    FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER
+    // Appended: the keys of the constants above must not move. The trained score models, then the baselines.
+    FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER, BASELINE
   }
 
   public long nextLong() {

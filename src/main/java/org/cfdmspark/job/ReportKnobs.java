@@ -31,9 +31,13 @@ public final class ReportKnobs {
       "Run generate (with --input and the generate knobs) once per value of one knob and tabulate the "
           + "fidelity/privacy trade-off, e.g. sigma=0,0.05,0.1,0.2,0.4.");
 
+  public static final Knob<Boolean> COMPARE = Knob.flag("compare", false,
+      "Run generate (with --input and the generate knobs) once per --generator, σ-CFDM and each baseline, and "
+          + "put their figures in one table (compare.json, compare.html) and one plot (compare.png).");
+
   /** The report command's own knobs. */
   public static final List<Knob<?>> OWN = List.of(TRAIN, SYNTHETIC, HOLDOUT, MAX_ROWS, DISTANCE_ROWS, PLOT_COLUMNS,
-      SWEEP);
+      SWEEP, COMPARE);
 
   /** Every knob the report command takes: its own, then the generate knobs. */
   public static final List<Knob<?>> ALL = concat();

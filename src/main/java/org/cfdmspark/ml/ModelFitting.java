@@ -115,6 +115,10 @@ final class ModelFitting {
     return switch (kind) {
       case CFDM -> ClosedFormGenerator.INSTANCE;
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
+      case MIXUP -> RowBaselineGenerator.MIXUP;
+      case SMOTE -> RowBaselineGenerator.SMOTE;
+      case COPY -> RowBaselineGenerator.COPY;
+      case COPULA -> CopulaGenerator.fit(training);
     };
   }
 
@@ -128,17 +132,20 @@ final class ModelFitting {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
+    boolean cfdm = kind == GeneratorKind.CFDM;
+    boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
-    if (kind != GeneratorKind.CFDM) {
+    if (trained) {
       // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,
       // and no neighbour index is built (the exact one costs nothing to prepare).
       config = config.withSigma(0).withIndex(IndexKind.EXACT, 0, 0);
     }
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
-    // σ = 0 or one draw makes every sample a training row: nothing for σ auto to tune or --guard to redraw.
+    // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
+    // redraw. A baseline ignores σ; its guard redraws from fresh streams.
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
-    boolean calibrate = smoothing && settings.get(ModelKnobs.SIGMA).auto();
-    boolean guarded = smoothing && settings.get(ModelKnobs.GUARD);
+    boolean calibrate = cfdm && smoothing && settings.get(ModelKnobs.SIGMA).auto();
+    boolean guarded = (smoothing || !cfdm && !trained) && settings.get(ModelKnobs.GUARD);
     Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
     double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
     // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".

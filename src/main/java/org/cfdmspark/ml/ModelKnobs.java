@@ -35,8 +35,11 @@ public final class ModelKnobs {
       GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
           + "diffusion model (the other knobs of this table set it); random-features = a ridge read-out of frozen "
           + "random features per grid time (--features, --noise-draws, --ridge); score-net = an MLP denoiser trained "
-          + "with early stopping (--hidden-width … --batch-size). The trained two sample with σ = 0 on the same "
-          + "grid, start time and seed.");
+          + "with early stopping (--hidden-width … --batch-size); the trained two sample with σ = 0 on the same "
+          + "grid, start time and seed. Or a baseline on the same encoding, strata, guard and output: mixup = "
+          + "flat-Dirichlet mix of a row and its --draws - 1 nearest rows, smote = a uniform point between a row and "
+          + "one of its 5 nearest, copula = Gaussian copula with empirical marginals, copy = a training row; a "
+          + "baseline ignores σ, and its --guard redraws a near-copy from a fresh random stream.");
   public static final Knob<Integer> DRAWS = Knob.integer("draws", SamplerConfig.DEFAULT_DRAWS, 1, 1024,
       "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");
   public static final Knob<Integer> STEPS = Knob.integer("steps", SamplerConfig.DEFAULT_STEPS, 1, 1_000_000,
