@@ -68,7 +68,7 @@ final class ScoreModelFit {
             config.timeGrid(), config.seed());
         yield new TrainedGenerator(kind, result.network(), seconds(start), result.epochs(), result.bestEpoch());
       }
-      case CFDM -> throw new IllegalArgumentException("σ-CFDM is not trained");
+      default -> throw new IllegalArgumentException(kind + " is not a trained score model");
     };
   }
 
