@@ -2,11 +2,14 @@ package org.cfdmspark.engine;
 
 import java.util.Arrays;
 import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
- * The spacing rule, σ auto: the median distance from a training row to its nearest other row, divided by √d. A
+ * The spacing rule, σ auto: the median distance from a training row to its nearest different row, divided by √d
+ * (measured over the distinct rows, so that a table that repeats rows still has a spacing: σ auto is 0 only when
+ * all rows are equal). A
  * smoothing vector σ·ε has length about σ·√d, so the M perturbed queries of a trajectory land about one neighbour
  * spacing from it. That keeps samples close to the data, but a perturbation moves a query towards a given
  * neighbour only by its projection on that direction — σ, not σ·√d — so where rows sit far apart every draw finds
@@ -18,7 +21,7 @@ import org.cfdmspark.knn.RowMatrix;
 public final class SigmaDefault {
   public static final double MULTIPLE = 1.0;
   static final int SUBSAMPLE = 1000;
-  public static final String DESCRIPTION = "median nearest-neighbour distance / sqrt(d)";
+  public static final String DESCRIPTION = "median distance to the nearest different row / sqrt(d)";
 
   private SigmaDefault() {
   }
@@ -27,8 +30,12 @@ public final class SigmaDefault {
     return MULTIPLE * medianNearestNeighbourDistance(training.points()) / Math.sqrt(training.dimension());
   }
 
-  /** Median over (a fixed subsample of) rows of the distance to the nearest other row; 0 for one row. */
-  public static double medianNearestNeighbourDistance(RowMatrix x) {
+  /**
+   * Median over (a fixed subsample of) the distinct rows of the distance to the nearest different row; 0 when all
+   * rows are equal.
+   */
+  public static double medianNearestNeighbourDistance(RowMatrix matrix) {
+    RowMatrix x = DistinctRows.of(matrix).rows(matrix);
     int n = x.rows();
     if (n < 2) {
       return 0;
@@ -47,7 +54,7 @@ public final class SigmaDefault {
     new BruteForceIndex(x, DotProductKernel.best()).nearest(queries, 0, count, 2, nearest);
     double[] distances = new double[count];
     for (int s = 0; s < count; s++) {
-      // The row itself is normally nearest; with duplicate rows the other may come first.
+      // The row itself is normally nearest; of two rows at distance 0 (rounding aside) the other may come first.
       int other = nearest[2 * s] == rows[s] ? nearest[2 * s + 1] : nearest[2 * s];
       double sum = 0;
       for (int j = 0; j < d; j++) {

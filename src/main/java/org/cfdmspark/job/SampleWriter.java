@@ -20,6 +20,7 @@ import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.CfdmSummary;
 import org.cfdmspark.ml.GuardTally;
+import org.cfdmspark.privacy.RunWarnings;
 import org.cfdmspark.ml.ModelKnobs;
 import org.cfdmspark.ml.SamplingMonitor;
 
@@ -70,6 +71,9 @@ final class SampleWriter {
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
           monitor.profile(), DotProductKernel.best().name());
+      if (manifest.guard() != null) {
+        RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
+      }
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
       }

@@ -1,11 +1,15 @@
 package org.cfdmspark.metrics;
 
 import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
- * The near-copy threshold: the 1st percentile of the training rows' distances to their nearest other training row.
+ * The near-copy threshold: the 1st percentile, over the distinct training rows, of the distance to the nearest
+ * different training row. Distinct rows, because a repeated row's nearest other row is its twin at distance 0: with
+ * 1 % of rows repeated the percentile over all rows is 0 and nothing would ever count as a near-copy (exact copies
+ * are caught by their own check, {@link ExactCopies} in the report and the guard's). 0 only when all rows are equal.
  * On a large training set the percentile is estimated from a uniform subsample of query rows (each still searched
  * against every row), which keeps the cost at queries · N · d instead of N² · d without biasing the distances.
  */
@@ -17,8 +21,17 @@ public final class NearCopyThreshold {
   private NearCopyThreshold() {
   }
 
-  /** The threshold of {@code train} (at least two rows), from at most {@code maxQueries} query rows. */
-  public static double of(RowMatrix train, int maxQueries, long seed) {
+  /** The threshold of {@code train}, every distinct row a query. */
+  public static double of(RowMatrix train) {
+    return of(train, Integer.MAX_VALUE, 0);
+  }
+
+  /** The threshold of {@code train}, from at most {@code maxQueries} of its distinct rows as queries. */
+  public static double of(RowMatrix rows, int maxQueries, long seed) {
+    RowMatrix train = DistinctRows.of(rows).rows(rows);
+    if (train.rows() < 2) {
+      return 0;
+    }
     if (train.rows() <= maxQueries) {
       return Quantiles.of(NearestDistances.toNearestOther(train), PERCENTILE);
     }

@@ -16,7 +16,8 @@ import org.cfdmspark.knn.RowMatrix;
  * @param closerToTrainShare share of synthetic rows whose nearest training row is strictly closer than their
  *     nearest holdout row
  * @param idealCloserToTrainShare |R| / (|R| + |H|): the share for fresh rows from the same distribution
- * @param nearCopyThreshold 1st percentile of the training rows' distances to their nearest other training row
+ * @param nearCopyThreshold {@link NearCopyThreshold}: 1st percentile of the distinct training rows' distances to
+ *     their nearest different training row
  * @param nearCopyRate share of synthetic rows with DCR strictly below {@code nearCopyThreshold}
  * @param dcrOverfittingProtection SDMetrics' min(2 · (1 − closerToTrainShare), 1), defined for |R| = |H| only;
  *     NaN otherwise (then compare the share with its ideal)
@@ -37,7 +38,7 @@ public record PrivacyMetrics(int trainRows, int holdoutRows, int syntheticRows, 
     double[] syntheticToTrain = NearestDistances.toNearest(train, synthetic);
     double[] syntheticToHoldout = NearestDistances.toNearest(holdout, synthetic);
     double[] holdoutToTrain = NearestDistances.toNearest(train, holdout);
-    double nearCopyThreshold = Quantiles.of(NearestDistances.toNearestOther(train), 0.01);
+    double nearCopyThreshold = NearCopyThreshold.of(train);
 
     int closerToTrain = 0;
     int nearCopies = 0;

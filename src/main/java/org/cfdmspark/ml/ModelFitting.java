@@ -20,6 +20,7 @@ import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
 import org.cfdmspark.privacy.NearCopyCheck;
 import org.cfdmspark.privacy.NearCopyGuard;
+import org.cfdmspark.privacy.RunWarnings;
 import org.cfdmspark.privacy.SigmaCalibration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +132,7 @@ final class ModelFitting {
       Settings settings) {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
+    RunWarnings.mostlyDuplicates(plan.label(), training, System.err);
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     boolean cfdm = kind == GeneratorKind.CFDM;
     boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
@@ -159,7 +161,7 @@ final class ModelFitting {
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {}", plan.label(), training.size(),
         training.dimension(), config.sigma(), search);
     NearCopyGuard guard = !guarded ? null
-        : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, codec) : check);
+        : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec) : check);
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
         generator(kind, training, config, settings));
   }

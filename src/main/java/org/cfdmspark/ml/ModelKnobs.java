@@ -102,7 +102,8 @@ public final class ModelKnobs {
   public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
       "Distance (the report's encoded space) under which --guard replaces a sample; auto = the near-copy "
-          + "threshold, the 1st percentile of training rows' distances to their nearest other row.",
+          + "threshold, the 1st percentile of distinct training rows' distances to their nearest different row; "
+          + "a copy of a training row that occurs once is always replaced.",
       v -> v == null ? "auto" : String.valueOf(v));
 
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */

@@ -155,7 +155,7 @@ final class ModelStore {
           : new NeighbourSearch(IvfCells.build(training.points(), stored.ivfCells(), stored.config().seed()),
               stored.ivfProbes());
       NearCopyGuard guard = stored.guardThreshold() == null ? null
-          : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), codec));
+          : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), training, codec));
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(), ClosedFormGenerator.INSTANCE);
     }

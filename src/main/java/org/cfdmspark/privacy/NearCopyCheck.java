@@ -3,6 +3,7 @@ package org.cfdmspark.privacy;
 import java.io.Serializable;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.NearCopyThreshold;
@@ -15,24 +16,44 @@ import org.cfdmspark.metrics.NearCopyThreshold;
  * report mean the same thing by a near-copy. The test behind --guard and behind the automatic σ
  * ({@link SigmaCalibration}).
  *
- * @param threshold distance under which a sample is a near-copy
+ * <p>Exact copies are judged against fresh data: where a table repeats rows (few distinct value combinations),
+ * fresh rows repeat training rows too, so a sample equal to a training row that occurs more than once is no leak
+ * and passes; a sample equal to a row that occurs once is always a near-copy, whatever the threshold (even 0).
+ *
+ * @param threshold distance under which a sample that is not an exact copy is a near-copy
  * @param slots the encoded slots distances are measured over
+ * @param repeated for each training row, whether another training row equals it
  */
-public record NearCopyCheck(double threshold, int[] slots) implements Serializable {
+public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) implements Serializable {
   /** Query rows for the automatic threshold's percentile: a stable estimate at queries · N · d cost. */
   static final int THRESHOLD_QUERIES = 5000;
+  /**
+   * Distance (standardised units) under which a decoded sample equals a training row: re-encoding a decoded value
+   * may differ from the training row's encoding in the last float bit, far below any difference of values.
+   */
+  static final double EQUAL = 1e-5;
 
   /** The report's near-copy threshold for these training rows, estimated from {@value #THRESHOLD_QUERIES} rows. */
   public static NearCopyCheck of(TrainingSet training, TableCodec codec, long seed) {
     int[] slots = codec.metricSlots();
     RowMatrix points = training.points();
     RowMatrix measured = slots.length == points.dimension() ? points : project(points, slots);
-    return new NearCopyCheck(NearCopyThreshold.of(measured, THRESHOLD_QUERIES, seed), slots);
+    return new NearCopyCheck(NearCopyThreshold.of(measured, THRESHOLD_QUERIES, seed), slots, repeated(training));
   }
 
   /** A check with a given threshold, measured over the codec's metric slots. */
-  public static NearCopyCheck withThreshold(double threshold, TableCodec codec) {
-    return new NearCopyCheck(threshold, codec.metricSlots());
+  public static NearCopyCheck withThreshold(double threshold, TrainingSet training, TableCodec codec) {
+    return new NearCopyCheck(threshold, codec.metricSlots(), repeated(training));
+  }
+
+  /** Which training rows have a twin (equal in the model's space, hence on every decoded value). */
+  private static boolean[] repeated(TrainingSet training) {
+    int[] multiplicity = DistinctRows.of(training.points()).multiplicity();
+    boolean[] repeated = new boolean[multiplicity.length];
+    for (int i = 0; i < repeated.length; i++) {
+      repeated[i] = multiplicity[i] > 1;
+    }
+    return repeated;
   }
 
   private static RowMatrix project(RowMatrix points, int[] slots) {
@@ -52,6 +73,15 @@ public record NearCopyCheck(double threshold, int[] slots) implements Serializab
    * point mass.
    */
   boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
+    return flag(index, codec, rows, count, threshold);
+  }
+
+  /** Flags the samples among {@code rows} that equal a training row occurring once: copies never to keep. */
+  boolean[] singleRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
+    return flag(index, codec, rows, count, 0);
+  }
+
+  private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, double threshold) {
     RowMatrix training = index.matrix();
     int d = training.dimension();
     double[] decoded = new double[count * d];
@@ -73,7 +103,8 @@ public record NearCopyCheck(double threshold, int[] slots) implements Serializab
         double diff = decoded[s * d + j] - training.get(found[s], j);
         squared += diff * diff;
       }
-      near[s] = Math.sqrt(squared) < threshold;
+      double distance = Math.sqrt(squared);
+      near[s] = distance < EQUAL ? !repeated[found[s]] : distance < threshold;
     }
     return near;
   }

@@ -15,10 +15,15 @@ import org.cfdmspark.knn.NeighbourIndex;
  * distribution. The steps are {@link SigmaSteps}: each sample stops near the smallest σ that makes it new.) A
  * row still depends on its id alone, whatever the
  * partitioning. After the last attempt the sample is kept: the guard lowers the near-copy rate, it does not
- * promise zero.
+ * promise zero — except for a copy of a training row that occurs once, which is never kept: such a sample (an
+ * isolated row that even 16σ cannot leave) is drawn from fresh trajectories at 16σ, keyed by its id and the round,
+ * until it is not one (up to {@value #FRESH_ROUNDS} rounds, each failing with about the copy rate of 16σ).
  */
 public final class NearCopyGuard implements Serializable {
   public static final int ATTEMPTS = 8;
+  static final int FRESH_ROUNDS = 64;
+  /** Round r's trajectory key for sample id: id + r · 2^48, apart from every sample id (ids stay below 2^48). */
+  static final long FRESH_STRIDE = 1L << 48;
   private static final long serialVersionUID = 1L;
 
   private final NearCopyCheck check;
@@ -68,7 +73,65 @@ public final class NearCopyGuard implements Serializable {
       outcomes[attempt - 1] = pending - left;
       pending = left;
     }
-    outcomes[ATTEMPTS] = pending;
+    int fresh = freshTrajectories(samplers.apply(ATTEMPTS), index, codec, ids, count, z, near, retry, retryIds);
+    outcomes[ATTEMPTS - 1] += fresh;
+    outcomes[ATTEMPTS] = pending - fresh;
     return outcomes;
+  }
+
+  /**
+   * Replaces the still-near samples that copy a training row occurring once by samples of fresh trajectories at
+   * the widest σ; returns how many of the still-near samples are no longer near-copies.
+   */
+  private int freshTrajectories(BlockSampler widest, NeighbourIndex index, TableCodec codec, long[] ids, int count,
+      double[] z, boolean[] near, double[] retry, long[] retryIds) {
+    int d = index.matrix().dimension();
+    int[] slots = new int[count];
+    int size = 0;
+    for (int s = 0; s < count; s++) {
+      if (near[s]) {
+        slots[size++] = s;
+      }
+    }
+    if (size == 0) {
+      return 0;
+    }
+    double[] kept = gather(z, slots, size, d);
+    boolean[] copy = check.singleRowCopies(index, codec, kept, size);
+    for (int round = 1; round <= FRESH_ROUNDS; round++) {
+      int pending = 0;
+      for (int k = 0; k < size; k++) {
+        if (copy[k]) {
+          retryIds[pending++] = ids[slots[k]] + round * FRESH_STRIDE;
+        }
+      }
+      if (pending == 0) {
+        break;
+      }
+      widest.sampleBlock(retryIds, pending, retry, 0);
+      boolean[] stillCopy = check.singleRowCopies(index, codec, retry, pending);
+      for (int k = 0, r = 0; k < size; k++) {
+        if (copy[k]) {
+          System.arraycopy(retry, r * d, z, slots[k] * d, d);
+          copy[k] = stillCopy[r++];
+        }
+      }
+    }
+    boolean[] stillNear = check.test(index, codec, gather(z, slots, size, d), size);
+    int settled = 0;
+    for (int k = 0; k < size; k++) {
+      near[slots[k]] = stillNear[k];
+      settled += stillNear[k] ? 0 : 1;
+    }
+    return settled;
+  }
+
+  /** The listed rows of z, row-major. */
+  private static double[] gather(double[] z, int[] slots, int size, int d) {
+    double[] rows = new double[size * d];
+    for (int k = 0; k < size; k++) {
+      System.arraycopy(z, slots[k] * d, rows, k * d, d);
+    }
+    return rows;
   }
 }

@@ -18,7 +18,8 @@ import org.cfdmspark.metrics.Quantiles;
  * @param dcrOverfittingProtection min((1 − share) / (1 − ideal), 1): SDMetrics' min(2 (1 − share), 1) when
  *     |R| = |H| (ideal ½), measured against the ideal otherwise. Subsampling R to |H| instead would hide copies of
  *     the rows left out, so all used training rows stay in.
- * @param nearCopyThreshold 1st percentile of training rows' distances to their nearest other training row
+ * @param nearCopyThreshold {@link NearCopyThreshold}: 1st percentile of the distinct training rows' distances to
+ *     their nearest different training row
  * @param nearCopyRate share of synthetic rows with DCR below the threshold
  * @param exactCopies synthetic rows equal to a used training row on every decoded value
  */
@@ -38,7 +39,7 @@ public record ReportPrivacy(int trainRows, Integer holdoutRows, int syntheticRow
     double[] syntheticToTrain = NearestDistances.toNearest(train, synthetic);
     ExactCopies copies = ExactCopies.find(tables.train().decoded(), tables.synthetic().decoded());
     if (tables.holdout() == null) {
-      double threshold = Quantiles.of(NearestDistances.toNearestOther(train), NearCopyThreshold.PERCENTILE);
+      double threshold = NearCopyThreshold.of(train);
       int near = 0;
       for (double dcr : syntheticToTrain) {
         near += dcr < threshold ? 1 : 0;

@@ -1,0 +1,40 @@
+package org.cfdmspark.privacy;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.DistinctRows;
+
+/**
+ * One-line warnings on stderr about what a run could not avoid, so that a user who reads no manifest still learns
+ * it: samples kept as near-copies of training rows, and a training table made mostly of repeated rows (whose
+ * copies the guard lets pass, as fresh rows of such a table repeat training rows too).
+ */
+public final class RunWarnings {
+  /** A table is "mostly duplicates" when more than this share of its rows equals another row. */
+  public static final double MOSTLY = 0.5;
+
+  private RunWarnings() {
+  }
+
+  /** Warns when most rows of a stratum's training set repeat another row; {@code label} names the stratum. */
+  public static void mostlyDuplicates(String label, TrainingSet training, PrintStream err) {
+    double share = DistinctRows.of(training.points()).repeatedShare();
+    if (share > MOSTLY) {
+      err.println(String.format(Locale.ROOT, "warning: %.0f %% of the %,d training rows%s equal another row; "
+          + "samples equal to such a row are kept as fresh data of this table would repeat it: compare the "
+          + "report's identical-match share with its holdout reference", 100 * share, training.size(),
+          "all".equals(label) ? "" : " of stratum " + label));
+    }
+  }
+
+  /** Warns when the guard kept {@code stillNear} of {@code samples} samples as near-copies after its widest σ. */
+  public static void stillNear(long stillNear, long samples, PrintStream err) {
+    if (stillNear > 0) {
+      err.println(String.format(Locale.ROOT, "warning: %,d of %,d samples are still near-copies of training rows "
+          + "after the guard's last widening of sigma (%.0fx) and were kept; give a larger --sigma or a "
+          + "--near-copy-target below 1 (guard in the manifest counts them)", stillNear, samples,
+          SigmaSteps.multiple(NearCopyGuard.ATTEMPTS)));
+    }
+  }
+}

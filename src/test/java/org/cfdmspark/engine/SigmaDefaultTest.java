@@ -1,0 +1,27 @@
+package org.cfdmspark.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SigmaDefaultTest {
+
+  @Test
+  void aTableOfMostlyRepeatedRowsStillHasASpacing() {
+    // 30 copies of the origin and 5 points 2 apart on an axis (d = 4): over all rows the median nearest-other
+    // distance would be 0; over the distinct rows {0, 2, 4, 6, 8, 10} every nearest different row is 2 away.
+    double[][] rows = new double[35][4];
+    for (int i = 0; i < 5; i++) {
+      rows[30 + i][0] = 2.0 * (i + 1);
+    }
+    TrainingSet training = TrainingSet.of(rows);
+    assertEquals(2.0, SigmaDefault.medianNearestNeighbourDistance(training.points()), 1e-6);
+    assertEquals(SigmaDefault.MULTIPLE * 2.0 / 2, Sigma.AUTO.resolve(training), 1e-6);
+  }
+
+  @Test
+  void equalRowsHaveNoSpacing() {
+    assertEquals(0.0, SigmaDefault.medianNearestNeighbourDistance(TrainingSet.of(new double[][] {{1, 2}, {1, 2}})
+        .points()));
+  }
+}

@@ -1,0 +1,69 @@
+package org.cfdmspark.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.cfdmspark.engine.FlowSampler;
+import org.cfdmspark.engine.SamplerConfig;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.encoding.NumericColumnCodec;
+import org.cfdmspark.encoding.NumericType;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DotProductKernel;
+import org.junit.jupiter.api.Test;
+
+/** A copy of a training row that occurs once never leaves the guard, even where no σ can move it. */
+class NearCopyGuardTest {
+
+  @Test
+  void anIsolatedRowIsNeverKeptAsACopy() {
+    // 20 rows 0.1 apart and one row at 50: trajectories that start by the isolated row end on it at every σ up to
+    // 16 · 0.05 = 0.8, so only a fresh trajectory makes them new. Numbers are not rounded, so a sample among the
+    // 20 rows is a barycentre, not a copy.
+    double[][] rows = new double[21][1];
+    for (int i = 0; i < 20; i++) {
+      rows[i][0] = 0.1 * i;
+    }
+    rows[20][0] = 50;
+    TrainingSet training = TrainingSet.of(rows);
+    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 50,
+        NumericColumnCodec.UNROUNDED, null, null, false)), 21);
+    SamplerConfig config = SamplerConfig.defaults(0.05).withSeed(3); // M = 4 draws
+    BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
+    NearCopyGuard guard = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec));
+
+    int count = 200;
+    long[] ids = new long[count];
+    for (int s = 0; s < count; s++) {
+      ids[s] = s;
+    }
+    double[] z = new double[count];
+    FlowSampler plain = FlowSampler.create(training, config);
+    for (int first = 0; first < count; first += 50) {
+      plain.sampleBlock(java.util.Arrays.copyOfRange(ids, first, first + 50), 50, z, first);
+    }
+    int isolated = 0;
+    for (double v : z) {
+      isolated += Math.abs(v - 50) < 1e-6 ? 1 : 0;
+    }
+    assertTrue(isolated > 0, "some first draws copy the isolated row");
+
+    double[] guarded = new double[count];
+    int[] outcomes = new int[NearCopyGuard.ATTEMPTS + 1];
+    for (int first = 0; first < count; first += 50) {
+      double[] block = java.util.Arrays.copyOfRange(z, first, first + 50);
+      int[] blockOutcomes = guard.apply(k -> FlowSampler.create(training, config.withSigma(0.05
+          * SigmaSteps.multiple(k))), index, codec, java.util.Arrays.copyOfRange(ids, first, first + 50), 50, block);
+      System.arraycopy(block, 0, guarded, first, 50);
+      for (int k = 0; k < outcomes.length; k++) {
+        outcomes[k] += blockOutcomes[k];
+      }
+    }
+    boolean[] copies = NearCopyCheck.withThreshold(0, training, codec).singleRowCopies(index, codec, guarded, count);
+    assertEquals(0, NearCopyCheck.flagged(copies), "no sample copies a row that occurs once");
+    assertEquals(0, outcomes[NearCopyGuard.ATTEMPTS], "none kept as a near-copy");
+    assertTrue(outcomes[NearCopyGuard.ATTEMPTS - 1] >= isolated, "the isolated row's copies settle at 16σ");
+  }
+}
