@@ -3,8 +3,8 @@ package org.cfdmspark.metrics;
 import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
@@ -26,13 +26,32 @@ import org.cfdmspark.engine.RandomStream;
  */
 public record DetectionScore(double score, List<Double> foldAucs) {
   static final int FOLDS = 3;
-  private static final String LABEL = "label";
+  /** The columns a {@link Classifier} is trained on: the label (1 real, 0 synthetic) and the feature vector. */
+  public static final String LABEL = "label";
+  public static final String FEATURES = "features";
   private static final String FOLD = "fold";
-  private static final String FEATURES = "features";
   private static final StructType SCHEMA = new StructType()
       .add(LABEL, DataTypes.DoubleType, false)
       .add(FOLD, DataTypes.IntegerType, false)
       .add(FEATURES, SQLDataTypes.VectorType(), false);
+
+  /** A binary classifier fitted on the training folds: rows with {@link #LABEL} and {@link #FEATURES}. */
+  @FunctionalInterface
+  public interface Classifier {
+    /** A model whose transform adds a rawPrediction column; {@code rows} is the number of training rows. */
+    Transformer fit(Dataset<Row> training, int rows);
+  }
+
+  /**
+   * SDMetrics' LogisticDetection. SDMetrics fits sklearn's LogisticRegression (L2, C = 1) on standardised features:
+   * C Σ loss + ½‖w‖². Spark minimises (1/n) Σ loss + regParam · ½‖w‖² on standardised features, the same optimum
+   * when regParam = 1 / (C n).
+   */
+  public static final Classifier LOGISTIC = (training, rows) -> new LogisticRegression()
+      .setLabelCol(LABEL)
+      .setFeaturesCol(FEATURES)
+      .setRegParam(1.0 / rows)
+      .fit(training);
 
   /**
    * Scores {@code synthetic} against {@code real}, both already encoded (standardised numerics, one-hot
@@ -40,6 +59,12 @@ public record DetectionScore(double score, List<Double> foldAucs) {
    * folds are drawn from {@code seed}.
    */
   public static DetectionScore compute(SparkSession spark, double[][] real, double[][] synthetic, long seed) {
+    return compute(spark, real, synthetic, seed, LOGISTIC);
+  }
+
+  /** The same test with another classifier (e.g. gradient-boosted trees, which separate far more). */
+  public static DetectionScore compute(SparkSession spark, double[][] real, double[][] synthetic, long seed,
+      Classifier classifier) {
     int dimension = real.length == 0 ? 0 : real[0].length;
     requireUsable(real, "real", dimension);
     requireUsable(synthetic, "synthetic", dimension);
@@ -63,14 +88,7 @@ public record DetectionScore(double score, List<Double> foldAucs) {
       double sum = 0;
       for (int fold = 0; fold < FOLDS; fold++) {
         int trainRows = rows.size() - count(realFolds, fold) - count(syntheticFolds, fold);
-        // SDMetrics fits sklearn's LogisticRegression (L2, C = 1) on standardised features: C Σ loss + ½‖w‖².
-        // Spark minimises (1/n) Σ loss + regParam · ½‖w‖² on standardised features, the same optimum when
-        // regParam = 1 / (C n).
-        LogisticRegressionModel model = new LogisticRegression()
-            .setLabelCol(LABEL)
-            .setFeaturesCol(FEATURES)
-            .setRegParam(1.0 / trainRows)
-            .fit(data.where(col(FOLD).notEqual(fold)));
+        Transformer model = classifier.fit(data.where(col(FOLD).notEqual(fold)), trainRows);
         double auc = evaluator.evaluate(model.transform(data.where(col(FOLD).equalTo(fold))));
         aucs.add(auc);
         sum += 2 * Math.max(0.5, auc) - 1;

@@ -7,7 +7,8 @@ import org.cfdmspark.engine.RandomStream;
  * one seed always gives the same figures and a change in how one use draws numbers never shifts another.
  */
 public enum MetricStream {
-  SUBSAMPLE, DIRECTIONS, BANDWIDTH_SAMPLE, FOLDS;
+  // New uses go last: a stream is keyed by its position.
+  SUBSAMPLE, DIRECTIONS, BANDWIDTH_SAMPLE, FOLDS, BOOTSTRAP;
 
   public RandomStream open(long seed) {
     // The trajectory slot holds −1 − ordinal: sampler trajectories are ≥ 0, so no sampler stream shares a key.

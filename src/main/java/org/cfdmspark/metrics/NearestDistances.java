@@ -19,7 +19,19 @@ public final class NearestDistances {
   /** For each row of {@code queries}, the distance to its nearest row of {@code reference}. */
   public static double[] toNearest(RowMatrix reference, RowMatrix queries) {
     Distances.requireSameDimension(reference, queries, "the reference and query rows");
-    return search(reference, queries, false);
+    return search(reference, queries, 1, false)[0];
+  }
+
+  /**
+   * For each row of {@code queries}, the distances to its nearest ([0]) and second-nearest ([1]) rows of
+   * {@code reference}, which needs at least two rows.
+   */
+  public static double[][] toTwoNearest(RowMatrix reference, RowMatrix queries) {
+    Distances.requireSameDimension(reference, queries, "the reference and query rows");
+    if (reference.rows() < 2) {
+      throw new IllegalArgumentException("a second-nearest row needs at least two rows, got " + reference.rows());
+    }
+    return search(reference, queries, 2, false);
   }
 
   /** For each row, the distance to its nearest other row (a duplicate row is at distance 0). Needs two rows. */
@@ -27,18 +39,19 @@ public final class NearestDistances {
     if (rows.rows() < 2) {
       throw new IllegalArgumentException("a nearest other row needs at least two rows, got " + rows.rows());
     }
-    return search(rows, rows, true);
+    return search(rows, rows, 1, true)[0];
   }
 
-  private static double[] search(RowMatrix reference, RowMatrix queries, boolean skipSelf) {
-    // With k = 2 the query itself is one of the two found rows unless a row ties with it at distance 0.
-    int k = skipSelf ? 2 : 1;
+  /** distances[i][q]: from query q to its (i + 1)-th nearest reference row, i < wanted. */
+  private static double[][] search(RowMatrix reference, RowMatrix queries, int wanted, boolean skipSelf) {
+    // With one extra row the query itself is among the found rows unless a row ties with it at distance 0.
+    int k = wanted + (skipSelf ? 1 : 0);
     int d = queries.dimension();
     float[] values = queries.values();
     BruteForceIndex index = new BruteForceIndex(reference, DotProductKernel.best());
     double[] block = new double[QUERY_BLOCK * d];
     int[] found = new int[QUERY_BLOCK * k];
-    double[] distances = new double[queries.rows()];
+    double[][] distances = new double[wanted][queries.rows()];
     for (int first = 0; first < queries.rows(); first += QUERY_BLOCK) {
       int count = Math.min(QUERY_BLOCK, queries.rows() - first);
       for (int i = 0; i < count * d; i++) {
@@ -47,8 +60,12 @@ public final class NearestDistances {
       index.nearest(block, 0, count, k, found);
       for (int q = 0; q < count; q++) {
         int query = first + q;
-        int nearest = skipSelf && found[q * k] == query ? found[q * k + 1] : found[q * k];
-        distances[query] = Math.sqrt(Distances.squared(queries, query, reference, nearest));
+        for (int i = 0, taken = 0; i < k && taken < wanted; i++) {
+          int row = found[q * k + i];
+          if (!(skipSelf && row == query) || k - i == wanted - taken) {
+            distances[taken++][query] = Math.sqrt(Distances.squared(queries, query, reference, row));
+          }
+        }
       }
     }
     return distances;

@@ -1,0 +1,69 @@
+package org.cfdmspark.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.cfdmspark.metrics.EvalColumn.Categorical;
+import org.cfdmspark.metrics.EvalColumn.Numeric;
+import org.junit.jupiter.api.Test;
+
+class ValidityTest {
+
+  @Test
+  void boundaryAdherenceCountsValuesInsideTheTrainingRange() {
+    // Range [1, 5]; of 1, 5, 6, −1 and 3 (NaN left out) three lie inside.
+    assertEquals(0.6, BoundaryAdherence.of(new Numeric("x", new double[] {1, Double.NaN, 5}),
+        new Numeric("x", new double[] {1, 5, 6, -1, Double.NaN, 3})), 1e-12);
+  }
+
+  @Test
+  void categoryAdherenceCountsMissingAsACategory() {
+    Categorical real = new Categorical("c", new String[] {"a", "b", null});
+    // a, b and missing are seen in training, z is not: 3 of 4.
+    assertEquals(0.75, CategoryAdherence.of(real, new Categorical("c", new String[] {"a", "z", null, "b"})), 1e-12);
+    // Without missing cells in training, a missing synthetic cell does not adhere: 1 of 2.
+    assertEquals(0.5, CategoryAdherence.of(new Categorical("c", new String[] {"a"}),
+        new Categorical("c", new String[] {"a", null})), 1e-12);
+  }
+
+  @Test
+  void keyUniquenessIsDistinctValuesOverRows() {
+    // 1, 2, 2, 3, 3: three distinct of five.
+    assertEquals(0.6, KeyUniqueness.of(new Numeric("id", new double[] {1, 2, 2, 3, 3})), 1e-12);
+    assertEquals(1.0, KeyUniqueness.of(new Categorical("id", new String[] {"a", "b", "c"})));
+  }
+
+  @Test
+  void keysAreWholeOrTextValuesAllDistinctInTraining() {
+    double[] ids = new double[30];
+    double[] measures = new double[30];
+    String[] names = new String[30];
+    for (int i = 0; i < 30; i++) {
+      ids[i] = 100 + i;
+      measures[i] = i + 0.5;
+      names[i] = "n" + i;
+    }
+    assertTrue(KeyUniqueness.isKey(new Numeric("id", ids)));
+    assertTrue(KeyUniqueness.isKey(new Categorical("name", names)));
+    assertFalse(KeyUniqueness.isKey(new Numeric("x", measures)), "fractional values measure");
+    ids[3] = ids[4];
+    assertFalse(KeyUniqueness.isKey(new Numeric("id", ids)), "a repeat");
+    assertFalse(KeyUniqueness.isKey(new Numeric("id", new double[] {1, 2, 3})), "too few rows to tell");
+  }
+
+  @Test
+  void validityGathersTheChecksPerColumn() {
+    EvalTable train = EvalTable.of(new Numeric("x", new double[] {0, 10}), new Categorical("c",
+        new String[] {"a", "b"}));
+    EvalTable synthetic = EvalTable.of(new Numeric("x", new double[] {5, 11}), new Categorical("c",
+        new String[] {"a", "a"}));
+    Validity validity = Validity.compute(train, synthetic);
+    assertEquals(0.5, validity.boundaryAdherence().score(), 1e-12);
+    assertEquals(List.of(new Validity.ColumnScore("x", 0.5)), validity.boundaryAdherence().columns());
+    assertEquals(1.0, validity.categoryAdherence().score(), 1e-12);
+    assertNull(validity.keyUniqueness().score(), "two rows make no key");
+  }
+}
