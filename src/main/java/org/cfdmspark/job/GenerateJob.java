@@ -3,6 +3,7 @@ package org.cfdmspark.job;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -45,6 +46,9 @@ public final class GenerateJob {
 
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, settings);
+    if (settings.get(JobKnobs.REPORT)) {
+      ReportJob.requireTarget(settings, List.of(input.table().columns()));
+    }
     seconds.put("read", secondsSince(phaseStart));
 
     phaseStart = System.nanoTime();

@@ -83,6 +83,7 @@ public final class ReportJob {
             + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
       }
       List<String> columns = columns(train, synthetic, holdout, settings);
+      requireTarget(settings, columns);
       Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
       // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
       TableCodec codec = TableCodec.fit(trainRows, ModelKnobs.columnKinds(settings, false));
@@ -93,7 +94,7 @@ public final class ReportJob {
           collect(synthetic, types, codec, maxRows, seed),
           holdout == null ? null : collect(holdout, types, codec, maxRows, seed));
       ReportOptions options = new ReportOptions(settings.get(ReportKnobs.DISTANCE_ROWS),
-          settings.get(ReportKnobs.PLOT_COLUMNS), DIRECTIONS, seed);
+          settings.get(ReportKnobs.PLOT_COLUMNS), DIRECTIONS, seed, settings.get(JobKnobs.TARGET));
 
       java.nio.file.Path local = Files.createTempDirectory("cfdm-report");
       ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
@@ -108,6 +109,15 @@ public final class ReportJob {
       return report;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a --target that is not among the compared {@code columns}; no --target passes. */
+  static void requireTarget(Settings settings, List<String> columns) {
+    String target = settings.get(JobKnobs.TARGET);
+    if (target != null && !columns.contains(target)) {
+      throw new BadInputException(JobKnobs.TARGET.option() + " " + target + " is not among the compared columns ("
+          + String.join(", ", columns) + "); choose one of them");
     }
   }
 

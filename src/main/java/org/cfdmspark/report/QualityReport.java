@@ -7,11 +7,16 @@ import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.DetectionScore;
 import org.cfdmspark.metrics.EvalColumn;
+import org.cfdmspark.metrics.GbtDetection;
+import org.cfdmspark.metrics.IdenticalMatchShare;
+import org.cfdmspark.metrics.MemorisedFraction;
 import org.cfdmspark.metrics.MetricStream;
 import org.cfdmspark.metrics.Mmd;
 import org.cfdmspark.metrics.QualityScore;
 import org.cfdmspark.metrics.SlicedWasserstein;
 import org.cfdmspark.metrics.Subsample;
+import org.cfdmspark.metrics.Tstr;
+import org.cfdmspark.metrics.Validity;
 
 /**
  * The quality and privacy report: what report.json holds (snake_case keys, documented in README.md).
@@ -22,10 +27,15 @@ import org.cfdmspark.metrics.Subsample;
  *     fresh rows from the same distribution score) with a holdout
  * @param privacy distance-based privacy figures
  * @param plots the PNG files written beside report.json
+ * @param utility TSTR on the holdout for {@code options.target}, or why it was skipped
+ * @param identicalMatchShare synthetic (and held-out) rows equal to a training row
+ * @param memorisedFraction synthetic rows on one training row (Bonnaire et al. 2025), with the holdout's share
+ * @param validity boundary, category and key checks of the synthetic table against the training table
  */
 public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo holdout, List<ColumnInfo> columns,
     String encoding, ReportOptions options, Map<String, Comparison> comparisons, ReportPrivacy privacy,
-    ReportPlots.Files plots) {
+    ReportPlots.Files plots, Tstr utility, IdenticalMatchShare identicalMatchShare,
+    MemorisedFraction.Figures memorisedFraction, Validity validity) {
 
   public static final String ENCODING = "numeric columns standardised with the training mean and sd, categorical "
       + "columns one-hot x 1/sqrt(2), a missing-value indicator per numeric column with missing cells; "
@@ -49,9 +59,10 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
    * @param distanceRows rows of each side used for detection, sliced W2 and MMD (the smaller side's count)
    * @param slicedWasserstein2 sliced W2 in the encoded space
    * @param mmd2 unbiased MMD² with the median-heuristic RBF bandwidth, in the encoded space
+   * @param gbtDetection the detection test with gradient-boosted trees ({@link GbtDetection}), on the same rows
    */
   public record Comparison(int comparedRows, int referenceRows, QualityScore fidelity, int distanceRows,
-      DetectionScore detection, double slicedWasserstein2, double mmd2) {
+      DetectionScore detection, double slicedWasserstein2, double mmd2, DetectionScore gbtDetection) {
   }
 
   /** Computes every figure; plots are written by {@link ReportPlots} and passed in as {@code plots}. */
@@ -66,7 +77,35 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
     List<ColumnInfo> columns = tables.train().decoded().columns().stream()
         .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList();
     return new QualityReport(TableInfo.of(tables.train()), TableInfo.of(tables.synthetic()),
-        TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots);
+        TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots,
+        utility(spark, tables, options), IdenticalMatchShare.compute(tables.train().decoded(),
+            tables.synthetic().decoded(), tables.holdout() == null ? null : tables.holdout().decoded()),
+        memorised(tables, options), Validity.compute(tables.train().decoded(), tables.synthetic().decoded()));
+  }
+
+  /** TSTR when a target and a holdout are given; otherwise an entry saying which is missing. */
+  private static Tstr utility(SparkSession spark, ReportTables tables, ReportOptions options) {
+    if (options.target() == null) {
+      return Tstr.skipped("no --target: give --target COL to score gradient-boosted trees trained on synthetic and "
+          + "on training rows on the holdout");
+    }
+    if (tables.holdout() == null) {
+      return Tstr.skipped("no holdout: TSTR scores on held-out rows (generate --holdout-fraction, report --holdout)");
+    }
+    return Tstr.compute(spark, tables.train().decoded(), tables.synthetic().decoded(), tables.holdout().decoded(),
+        options.target(), options.seed());
+  }
+
+  /** On the DCR queries: the same synthetic and holdout subsamples as {@link ReportPrivacy}. */
+  private static MemorisedFraction.Figures memorised(ReportTables tables, ReportOptions options) {
+    RowMatrix train = tables.train().encoded();
+    if (train.rows() < 2) {
+      return null;
+    }
+    RowMatrix synthetic = subsample(tables.synthetic().encoded(), options.distanceRows(), options.seed());
+    RowMatrix holdout = tables.holdout() == null ? null
+        : subsample(tables.holdout().encoded(), options.distanceRows(), options.seed() + 1);
+    return MemorisedFraction.compute(train, synthetic, holdout, options.seed());
   }
 
   private static Comparison compare(SparkSession spark, ReportTables.Table compared, ReportTables.Table reference,
@@ -79,7 +118,9 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
     DetectionScore detection = DetectionScore.compute(spark, toArrays(b), toArrays(a), options.seed());
     double sw = SlicedWasserstein.compute(a, b, options.directions(), options.seed());
     double mmd = Mmd.compute(a, b, options.seed());
-    return new Comparison(compared.decoded().rows(), reference.decoded().rows(), fidelity, n, detection, sw, mmd);
+    DetectionScore gbt = GbtDetection.compute(spark, toArrays(b), toArrays(a), options.seed());
+    return new Comparison(compared.decoded().rows(), reference.decoded().rows(), fidelity, n, detection, sw, mmd,
+        gbt);
   }
 
   /** A seeded uniform subsample of at most {@code count} rows (the matrix itself when it is small enough). */

@@ -26,6 +26,7 @@ public final class ReportHtml {
     fidelity(html, report);
     columns(html, report);
     privacy(html, report);
+    ProtocolHtml.render(html, report);
     plots(html, report.plots());
     html.append("</body></html>\n");
     return html.toString();
@@ -54,12 +55,13 @@ public final class ReportHtml {
         .append("(1 = indistinguishable); sliced W2 and MMD&sup2; are distances (0 = identical). With a holdout, ")
         .append("<em>train vs holdout</em> is the floor: what fresh rows from the same distribution score.</p>")
         .append("<table><tr><th>comparison</th><th>overall</th><th>column shapes</th><th>column pair trends</th>")
-        .append("<th>detection</th><th>sliced W2</th><th>MMD&sup2;</th><th>rows</th></tr>");
+        .append("<th>detection</th><th>GBT detection</th><th>sliced W2</th><th>MMD&sup2;</th><th>rows</th></tr>");
     for (Map.Entry<String, QualityReport.Comparison> entry : report.comparisons().entrySet()) {
       QualityReport.Comparison c = entry.getValue();
       html.append("<tr><td>").append(entry.getKey().replace('_', ' ')).append("</td>")
           .append(cell(c.fidelity().overall())).append(cell(c.fidelity().columnShapes()))
           .append(cell(c.fidelity().columnPairTrends())).append(cell(c.detection().score()))
+          .append(cell(c.gbtDetection().score()))
           .append(cell(c.slicedWasserstein2())).append(cell(c.mmd2())).append("<td>").append(c.comparedRows())
           .append(" vs ").append(c.referenceRows()).append("</td></tr>");
     }
@@ -99,7 +101,7 @@ public final class ReportHtml {
           "1 = no overfitting: min((1 &minus; share) / (1 &minus; ideal), 1)");
     }
     figure(html, "near-copy rate", p.nearCopyRate(), "DCR below " + number(p.nearCopyThreshold())
-        + " (1st percentile of training rows' nearest-other-row distance)");
+        + " (1st percentile of distinct training rows' distance to the nearest different row)");
     figure(html, "exact copies (rate)", p.exactCopies().rate(), p.exactCopies().count() + " rows");
     html.append("</table><p class=\"note\">DCR from ").append(p.syntheticRows()).append(" synthetic")
         .append(p.holdoutRows() == null ? "" : " and " + p.holdoutRows() + " holdout").append(" rows to ")
@@ -139,11 +141,13 @@ public final class ReportHtml {
     return "<td>" + number(value) + "</td>";
   }
 
-  private static String number(Double value) {
+  /** A figure with 4 decimals; a dash for none. */
+  static String number(Double value) {
     return value == null || value.isNaN() ? "&ndash;" : String.format(Locale.ROOT, "%.4f", value);
   }
 
-  private static String escape(String text) {
+  /** Text made safe for HTML. */
+  static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -7,6 +7,7 @@ package org.cfdmspark.report;
  * @param plotColumns most columns that get a marginal plot
  * @param directions random directions of the sliced Wasserstein distance
  * @param seed seeds every subsample, fold split and projection, so a report is reproducible
+ * @param target the column TSTR predicts; null for none (TSTR skipped)
  */
-public record ReportOptions(int distanceRows, int plotColumns, int directions, long seed) {
+public record ReportOptions(int distanceRows, int plotColumns, int directions, long seed, String target) {
 }

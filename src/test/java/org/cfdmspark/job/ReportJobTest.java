@@ -3,6 +3,7 @@ package org.cfdmspark.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
+import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,14 +35,15 @@ class ReportJobTest {
   void penguinsReportWithHoldoutHasTheDocumentedKeysSaneRangesAndItsImages() throws Exception {
     Path output = dir.resolve("penguins");
     Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
-        output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5");
+        output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5",
+        "target", "species");
     GenerateResult result = GenerateJob.run(spark, settings);
     ReportJob.afterGenerate(spark, settings, result);
 
     Path reportDir = output.resolve(ReportJob.DIRECTORY);
     JsonNode report = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
     for (String key : List.of("train", "synthetic", "holdout", "columns", "encoding", "options", "comparisons",
-        "privacy", "plots")) {
+        "privacy", "plots", "utility", "identical_match_share", "memorised_fraction", "validity")) {
       assertTrue(report.has(key), "report.json has " + key);
     }
     assertEquals(344, report.at("/train/rows").asLong() + report.at("/holdout/rows").asLong());
@@ -51,6 +54,7 @@ class ReportJobTest {
       assertInUnit(c.at("/fidelity/column_shapes"), comparison + " column shapes");
       assertInUnit(c.at("/fidelity/column_pair_trends"), comparison + " column pair trends");
       assertInUnit(c.at("/detection/score"), comparison + " detection");
+      assertInUnit(c.at("/gbt_detection/score"), comparison + " gradient-boosted detection");
       assertEquals(8, c.at("/fidelity/columns").size(), "one score per penguins column");
       assertTrue(c.at("/sliced_wasserstein2").asDouble() >= 0);
       assertTrue(Double.isFinite(c.at("/mmd2").asDouble()));
@@ -66,7 +70,27 @@ class ReportJobTest {
     assertTrue(privacy.at("/dcr_holdout_to_train/median").asDouble()
         >= privacy.at("/dcr_holdout_to_train/percentile5").asDouble());
 
+    // Species is told apart by bill and flipper sizes: trees trained on real rows find Gentoo (the last species in
+    // sorted order) almost perfectly.
+    JsonNode utility = report.at("/utility");
+    assertEquals("roc_auc", utility.get("metric").asText());
+    assertEquals("Gentoo", utility.get("positive_class").asText());
+    assertTrue(utility.get("real").asDouble() > 0.95, utility.toString());
+    assertInUnit(utility.get("synthetic"), "TSTR AUC");
+    assertEquals(utility.get("real").asDouble() - utility.get("synthetic").asDouble(), utility.get("gap").asDouble(),
+        1e-12);
+    assertInUnit(report.at("/identical_match_share/synthetic"), "identical-match share");
+    assertInUnit(report.at("/identical_match_share/holdout"), "its holdout reference");
+    JsonNode memorised = report.at("/memorised_fraction");
+    assertTrue(memorised.get("lower").asDouble() <= memorised.get("fraction").asDouble()
+        && memorised.get("fraction").asDouble() <= memorised.get("upper").asDouble(), memorised.toString());
+    assertInUnit(memorised.get("holdout"), "memorised share of held-out rows");
+    // Decoding clips numbers to the training range and votes among training categories.
+    assertEquals(1.0, report.at("/validity/boundary_adherence/score").asDouble());
+    assertEquals(1.0, report.at("/validity/category_adherence/score").asDouble());
+
     String html = Files.readString(reportDir.resolve(ReportJob.HTML));
+    assertTrue(html.contains("TSTR species"), "the utility row");
     Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
     int count = 0;
     while (images.find()) {
@@ -75,6 +99,16 @@ class ReportJobTest {
     }
     assertEquals(8 + 2 + 2, count, "8 marginals, 2 correlation heatmaps, PCA and DCR");
     assertFalse(html.contains("http"), "nothing to fetch: the page opens offline");
+  }
+
+  @Test
+  void anUnknownTargetIsRefusedBeforeSampling() {
+    Path output = dir.resolve("no-such-target");
+    Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
+        output.toString(), "num-samples", "10", "report", "true", "target", "beak");
+    BadInputException error = assertThrows(BadInputException.class, () -> GenerateJob.run(spark, settings));
+    assertTrue(error.getMessage().contains("--target beak is not among the compared columns"), error.getMessage());
+    assertFalse(Files.exists(output), "nothing written");
   }
 
   private static void assertInUnit(JsonNode value, String what) {
