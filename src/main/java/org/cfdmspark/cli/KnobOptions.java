@@ -24,9 +24,16 @@ final class KnobOptions {
       boolean flag = FLAG_LABEL.equals(knob.valueLabel());
       OptionSpec.Builder option = OptionSpec.builder(knob.option())
           .paramLabel(knob.valueLabel())
-          .type(String.class)
           .arity(flag ? "0..1" : "1")
-          .description(knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".");
+          // picocli formats descriptions with String.format: a bare % ("5 % of its cells") must be doubled.
+          .description((knob.help() + " Default: " + knob.defaultText() + "; valid: " + knob.validRange() + ".")
+              .replace("%", "%%"));
+      if (knob.kind() == Knob.Kind.NAMES) {
+        // A list option may be repeated (--exclude a --exclude b); given() joins the occurrences.
+        option.type(List.class).auxiliaryTypes(String.class);
+      } else {
+        option.type(String.class);
+      }
       if (flag) {
         // Only flags get a fallback: a null one breaks picocli's help rendering (it expands ${FALLBACK-VALUE}).
         option.fallbackValue("true");
@@ -40,7 +47,9 @@ final class KnobOptions {
     Map<String, String> values = new LinkedHashMap<>();
     for (Knob<?> knob : knobs) {
       if (parsed.hasMatchedOption(knob.option())) {
-        values.put(knob.name(), parsed.matchedOptionValue(knob.option(), ""));
+        values.put(knob.name(), knob.kind() == Knob.Kind.NAMES
+            ? String.join(",", parsed.matchedOption(knob.option()).stringValues())
+            : parsed.matchedOptionValue(knob.option(), ""));
       }
     }
     return values;

@@ -1,6 +1,5 @@
 package org.cfdmspark.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,10 +95,14 @@ public final class Knob<T> {
         help, String::valueOf);
   }
 
-  /** A comma-separated list of column names (duplicates dropped); {@code emptyText} is shown for none. */
+  /**
+   * A comma-separated list of column names (duplicates dropped), quoted as in CSV where a name holds a comma or a
+   * quote ({@code "weight, kg",age}; see {@link NameList}); {@code emptyText} is shown for none.
+   */
   public static Knob<List<String>> names(String name, String emptyText, String help) {
-    return new Knob<>(Kind.NAMES, name, "COL[,COL...]", List.of(), Knob::splitNames, names -> true,
-        "comma-separated column names", help, names -> names.isEmpty() ? emptyText : String.join(",", names));
+    return new Knob<>(Kind.NAMES, name, "COL[,COL...]", List.of(), NameList::parse, names -> true,
+        "comma-separated column names (\"quoted\" if a name holds a comma)", help,
+        names -> names.isEmpty() ? emptyText : NameList.format(names));
   }
 
   private static Boolean parseBoolean(String raw) {
@@ -108,10 +111,6 @@ public final class Knob<T> {
       case "false" -> false;
       default -> throw new IllegalArgumentException("not a boolean: " + raw);
     };
-  }
-
-  private static List<String> splitNames(String raw) {
-    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
   /** A custom knob: the parser throws IllegalArgumentException on malformed text. */

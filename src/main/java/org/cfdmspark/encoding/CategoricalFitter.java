@@ -55,8 +55,7 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
           + "missing with --null-value, or model the column as categories with --categorical " + column);
     }
     if (missing == rows) {
-      throw new BadInputException("column '" + column + "' has no values, only missing cells; leave it out with "
-          + "--exclude " + column);
+      throw ColumnFitter.noValues(column);
     }
     if (!collects(results, offset)) {
       throw tooMany(column, "about " + results.getLong(offset));

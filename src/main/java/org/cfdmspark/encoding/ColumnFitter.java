@@ -7,6 +7,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.NameList;
 
 /**
  * How one kind of column is fitted: the Spark aggregates it needs and the codec built from their values. All
@@ -34,6 +35,17 @@ interface ColumnFitter {
    */
   ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows);
 
+  /** The refusal of a column without values, with both fixes: keep it empty (--ignore) or drop it (--exclude). */
+  static BadInputException noValues(String column) {
+    return new BadInputException("column '" + column + "' has no values, only missing cells; keep it as an empty "
+        + "column with --ignore " + option(column) + " or leave it out with --exclude " + option(column));
+  }
+
+  /** A column name as a list option takes it (quoted when it holds a comma or a quote). */
+  static String option(String column) {
+    return NameList.format(List.of(column));
+  }
+
   /**
    * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers
    * rounded), strings and booleans categorical, anything declared categorical categorical.
@@ -56,6 +68,7 @@ interface ColumnFitter {
       return new CategoricalFitter(type, false, overrides.maxCategories());
     }
     throw new BadInputException("column '" + name + "' has type " + type.simpleString() + ", which cannot be "
-        + "modelled yet; leave it out with --exclude " + name + " or keep it empty with --ignore " + name);
+        + "modelled yet; leave it out with --exclude " + option(name) + " or keep it empty with --ignore "
+        + option(name));
   }
 }

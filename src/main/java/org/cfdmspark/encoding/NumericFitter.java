@@ -165,8 +165,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
           + column);
     }
     if (present == 0) {
-      throw new BadInputException("column '" + column + "' has no values, only missing cells; leave it out with "
-          + "--exclude " + column);
+      throw ColumnFitter.noValues(column);
     }
     int decimals = decimals(results, offset);
     // Without the distinct scan the column has far more than MAX_LEVELS values: it is neither codes nor snapped.

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
 
 /**
  * The table's columns side by side in the model's vector space: column c occupies floats
@@ -51,9 +52,16 @@ public final class TableCodec implements Serializable {
     int[] firstResult = new int[fields.length];
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(lit(1)));
+    // Every column's refusal is collected, so that one run names all the columns to fix.
+    List<String> refusals = new ArrayList<>();
     for (int c = 0; c < fields.length; c++) {
       StructField field = fields[c];
-      fitters[c] = ColumnFitter.forField(field, overrides);
+      try {
+        fitters[c] = ColumnFitter.forField(field, overrides);
+      } catch (BadInputException e) {
+        refusals.add(e.getMessage());
+        continue;
+      }
       firstResult[c] = aggregates.size();
       aggregates.addAll(fitters[c].aggregates(field.name()));
     }
@@ -62,15 +70,33 @@ public final class TableCodec implements Serializable {
     int[] firstRefined = new int[fields.length];
     List<Column> refinements = new ArrayList<>();
     for (int c = 0; c < fields.length && rows > 0; c++) {
-      List<Column> more = fitters[c].refinements(fields[c].name(), results, firstResult[c]);
+      List<Column> more = fitters[c] == null ? List.of()
+          : fitters[c].refinements(fields[c].name(), results, firstResult[c]);
       firstRefined[c] = more.isEmpty() ? -1 : refinements.size();
       refinements.addAll(more);
     }
     Row refined = refinements.isEmpty() ? null : aggregate(table, refinements);
     List<ColumnCodec> columns = new ArrayList<>();
     for (int c = 0; c < fields.length && rows > 0; c++) {
-      columns.add(fitters[c].build(fields[c].name(), results, firstResult[c], firstRefined[c] < 0 ? null : refined,
-          firstRefined[c], rows));
+      if (fitters[c] == null) {
+        continue;
+      }
+      try {
+        columns.add(fitters[c].build(fields[c].name(), results, firstResult[c],
+            firstRefined[c] < 0 ? null : refined, firstRefined[c], rows));
+      } catch (BadInputException e) {
+        refusals.add(e.getMessage());
+      }
+    }
+    if (refusals.size() == 1) {
+      throw new BadInputException(refusals.get(0));
+    }
+    if (!refusals.isEmpty()) {
+      StringBuilder message = new StringBuilder(refusals.size() + " columns cannot be modelled as they are:");
+      for (int k = 0; k < refusals.size(); k++) {
+        message.append(" (").append(k + 1).append(") ").append(refusals.get(k));
+      }
+      throw new BadInputException(message.toString());
     }
     return new TableCodec(columns, rows);
   }

@@ -40,7 +40,8 @@ public final class FitJob {
     CfdmModel model = GenerateJob.fit(input, settings);
     try {
       model.write().overwrite().save(output.staging().toString());
-      HoldoutSplit.write(input.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
+      HoldoutSplit.write(input.holdout(), output.staging(), CsvDialect.of(settings),
+          settings.get(JobKnobs.NULL_VALUE));
       output.commit();
       return model;
     } catch (IOException e) {

@@ -41,11 +41,11 @@ final class HoldoutSplit {
     return fraction == 0 ? null : split(rows, hashed, fraction, settings, true);
   }
 
-  /** Writes the held-out rows as CSV with a header into {@code outputDirectory}/{@value #DIRECTORY}. */
-  static void write(Dataset<Row> holdout, Path outputDirectory, String nullValue) {
+  /** Writes the held-out rows as CSV with a header, in the input's dialect, into {@code outputDirectory}/{@value #DIRECTORY}. */
+  static void write(Dataset<Row> holdout, Path outputDirectory, CsvDialect dialect, String nullValue) {
     if (holdout != null) {
-      holdout.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("nullValue", nullValue)
-          .csv(new Path(outputDirectory, DIRECTORY).toString());
+      dialect.writer(dialect.forWriting(holdout)).mode(SaveMode.ErrorIfExists).option("nullValue", nullValue)
+          .save(new Path(outputDirectory, DIRECTORY).toString());
     }
   }
 

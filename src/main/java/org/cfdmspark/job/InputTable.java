@@ -46,8 +46,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
     try {
-      all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
-          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path);
+      all = TableReader.read(spark, format, settings, path);
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
@@ -127,9 +126,17 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     if (all.isEmpty()) { // before the type checks: a CSV header alone types every column as text
       throw new BadInputException("input '" + path + "' has no rows, only a header");
     }
-    for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, ModelKnobs.IGNORE,
+    List<String> unknown = new ArrayList<>();
+    for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, JobKnobs.STRING, ModelKnobs.IGNORE,
         ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
-      requireKnown(settings.get(knob), available, knob.option());
+      List<String> names = settings.get(knob).stream().filter(name -> !available.contains(name)).toList();
+      if (!names.isEmpty()) {
+        unknown.add(ColumnNames.quotedList(names) + " in " + knob.option());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new BadInputException("unknown column" + (unknown.size() == 1 && !unknown.get(0).contains(", ") ? " "
+          : "s ") + String.join("; ", unknown) + "; available columns: " + ColumnNames.quotedList(available));
     }
     List<String> columns = settings.get(JobKnobs.COLUMNS);
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
@@ -138,23 +145,15 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     if (chosen.isEmpty()) {
       throw new BadInputException("no columns left to model in the input; check " + JobKnobs.COLUMNS.option()
           + ", " + JobKnobs.EXCLUDE.option() + " and " + ModelKnobs.IGNORE.option() + " (available: "
-          + String.join(", ", available) + ")");
+          + ColumnNames.quotedList(available) + ")");
     }
     String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
     if (stratifyBy != null && !chosen.contains(stratifyBy)) {
       throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column; "
           + (available.contains(stratifyBy) ? "do not exclude or ignore it" : "available columns: "
-          + String.join(", ", available)));
+          + ColumnNames.quotedList(available)));
     }
     return List.copyOf(chosen);
-  }
-
-  private static void requireKnown(List<String> names, List<String> available, String option) {
-    List<String> unknown = names.stream().filter(name -> !available.contains(name)).toList();
-    if (!unknown.isEmpty()) {
-      throw new BadInputException("unknown column" + (unknown.size() == 1 ? " '" : "s '")
-          + String.join("', '", unknown) + "' in " + option + "; available columns: " + String.join(", ", available));
-    }
   }
 
   private static Throwable rootCause(Throwable e) {

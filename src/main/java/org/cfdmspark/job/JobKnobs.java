@@ -1,5 +1,6 @@
 package org.cfdmspark.job;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.ml.CfdmModel;
@@ -20,6 +21,28 @@ public final class JobKnobs {
       "Output directory for the synthetic table and its manifest; written atomically. Required.");
   public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
       "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing.");
+  public static final Knob<String> CSV_SEP = Knob.custom("csv-sep", "TEXT", ",", raw -> raw, v -> !v.isEmpty(),
+      "non-empty text", "CSV field separator of the input and the CSV output, as Spark's sep option: e.g. ; or \\t "
+          + "(a tab).", v -> v);
+  public static final Knob<String> CSV_QUOTE = Knob.custom("csv-quote", "CHAR", "\"", raw -> raw,
+      v -> v.length() == 1, "one character", "CSV quote character of the input and the CSV output: a quoted cell "
+          + "may hold the separator and line breaks.", v -> v);
+  public static final Knob<String> CSV_ESCAPE = Knob.custom("csv-escape", "CHAR", "\"", raw -> raw,
+      v -> v.length() == 1, "one character", "Character that escapes a quote inside a quoted CSV cell; the "
+          + "default, the quote itself, is RFC 4180's doubled quote (\"6\"\" sub\" reads 6\" sub). \\ for "
+          + "backslash-escaped files.", v -> v);
+  public static final Knob<Boolean> MULTI_LINE = Knob.flag("multi-line", true,
+      "CSV records may span lines (RFC 4180: a line break inside a quoted cell). false reads a large "
+          + "uncompressed file in parallel splits, right only when no cell holds a line break.");
+  public static final Knob<Boolean> DECIMAL_COMMA = Knob.flag("decimal-comma", false,
+      "CSV numbers have a decimal comma (3,7): text columns whose every value is such a number are read as "
+          + "numbers, and CSV output writes numbers with a decimal comma.");
+  public static final Knob<String> ENCODING = Knob.custom("encoding", "CHARSET", "UTF-8", raw -> raw,
+      JobKnobs::knownCharset, "a character set Java knows", "Character set of the CSV input and output, e.g. "
+          + "ISO-8859-1 or windows-1252.", v -> v);
+  public static final Knob<List<String>> STRING = Knob.names("string", "(inferred)",
+      "CSV columns read as text however they look (codes such as 0712); number-like columns with a zero-padded "
+          + "value (01234) are read as text anyway.");
   public static final Knob<List<String>> COLUMNS = Knob.names("columns", "(all)",
       "Comma-separated input columns to model, in this order.");
   public static final Knob<List<String>> EXCLUDE = Knob.names("exclude", "(none)",
@@ -61,7 +84,8 @@ public final class JobKnobs {
   public static final List<Knob<?>> FIT = List.of(ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS, ModelKnobs.STEPS,
       ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
+      ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
+      DECIMAL_COMMA, ENCODING, COLUMNS, EXCLUDE, STRING, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
       ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
@@ -73,14 +97,16 @@ public final class JobKnobs {
    * Every knob of the sample command: the model, what to sample and where to write it. --seed and --run-id, when
    * given, draw fresh rows from the same fit; unset, the fit's seed is used (so fit + sample = generate).
    */
-  public static final List<Knob<?>> SAMPLE = List.of(MODEL, NUM_SAMPLES, COUNTS, OUTPUT, FORMAT, MODE,
+  public static final List<Knob<?>> SAMPLE = List.of(MODEL, NUM_SAMPLES, COUNTS, OUTPUT, FORMAT, CSV_SEP, CSV_QUOTE,
+      CSV_ESCAPE, DECIMAL_COMMA, ENCODING, MODE,
       PARTITIONS, SAMPLE_ID, PROGRESS, ModelKnobs.SEED, ModelKnobs.RUN_ID);
 
   /** Every knob of the generate command, in the order of the docs: the model's and the job's, interleaved. */
   public static final List<Knob<?>> GENERATE = List.of(NUM_SAMPLES, ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS,
       ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
+      ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
+      DECIMAL_COMMA, ENCODING, COLUMNS, EXCLUDE, STRING, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, COUNTS, MODE, PARTITIONS, ModelKnobs.BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS,
       HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, REPORT, TARGET,
@@ -88,4 +114,11 @@ public final class JobKnobs {
       ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS, ScoreModelKnobs.PATIENCE,
       ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE, ScoreModelKnobs.BATCH_SIZE);
 
+  private static boolean knownCharset(String name) {
+    try {
+      return Charset.isSupported(name);
+    } catch (IllegalArgumentException e) { // an illegal charset name
+      return false;
+    }
+  }
 }

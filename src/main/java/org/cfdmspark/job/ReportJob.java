@@ -20,6 +20,7 @@ import org.cfdmspark.config.Json;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.ml.ModelKnobs;
 import org.cfdmspark.ml.RunSeed;
@@ -64,9 +65,8 @@ public final class ReportJob {
   public static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, GenerateResult result) {
     Settings settings = generateSettings.select(ReportKnobs.ALL);
     InputTable input = InputTable.read(spark, generateSettings);
-    Source synthetic = new Source(result.output(), spark.read().format(result.manifest().output().format())
-        .option("header", "true").option("inferSchema", "true")
-        .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(result.output()));
+    Source synthetic = new Source(result.output(), TableReader.read(spark,
+        settings.get(JobKnobs.FORMAT).forOutput(result.output()), settings, result.output()));
     Source holdout = input.holdout() == null ? null
         : new Source(new Path(result.output(), HoldoutSplit.DIRECTORY).toString(), input.holdout());
     return write(spark, settings, new Source(generateSettings.get(JobKnobs.INPUT), input.table()), synthetic,
@@ -82,7 +82,8 @@ public final class ReportJob {
         throw new BadInputException("report output '" + output + "' exists; remove it, choose another "
             + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
       }
-      List<String> columns = columns(train, synthetic, holdout, settings);
+      List<String> columns = new ArrayList<>(columns(train, synthetic, holdout, settings));
+      columns.removeAll(EmptyColumns.of(train.rows(), columns)); // nothing to compare; the model kept them empty
       requireTarget(settings, columns);
       Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
       // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
@@ -124,9 +125,8 @@ public final class ReportJob {
   /** Reads a CSV (header, inferred types, --null-value) or Parquet table; the format follows the path's name. */
   static Source read(SparkSession spark, String path, Settings settings) {
     try {
-      return new Source(path, spark.read().format(FileFormat.AUTO.forOutput(path).sparkName())
-          .option("header", "true").option("inferSchema", "true")
-          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(readable(spark, path)));
+      return new Source(path, TableReader.read(spark, FileFormat.AUTO.forOutput(path), settings,
+          readable(spark, path)));
     } catch (Exception e) { // AnalysisException (no such path), undeclared by Scala
       if (e instanceof RuntimeException runtime && !(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw runtime;

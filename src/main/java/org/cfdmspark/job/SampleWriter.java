@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -50,7 +51,8 @@ final class SampleWriter {
           : model.sampleIds(perStratum, partitions);
       SamplingMonitor monitor = SamplingMonitor.register(spark.sparkContext());
       Dataset<Row> table = model.transform(ids, monitor).select(outputColumns(model, settings));
-      RunManifest.TaskCounts tasks = writeTable(spark, table, monitor, samples, partitions, format,
+      CsvDialect dialect = CsvDialect.of(settings);
+      RunManifest.TaskCounts tasks = writeTable(spark, table, monitor, samples, partitions, format, dialect,
           output.staging(), settings.get(JobKnobs.PROGRESS));
       Map<String, Double> seconds = new LinkedHashMap<>(run.seconds());
       seconds.put("sample_and_write", (System.nanoTime() - phaseStart) / 1e9);
@@ -75,7 +77,7 @@ final class SampleWriter {
         RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
       }
       if (run.holdout() != null) {
-        HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
+        HoldoutSplit.write(run.holdout(), output.staging(), dialect, settings.get(JobKnobs.NULL_VALUE));
       }
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
@@ -118,14 +120,15 @@ final class SampleWriter {
 
   /** Writes the table, sampling inside the write action. Returns the failed and retried task counts. */
   private static RunManifest.TaskCounts writeTable(SparkSession spark, Dataset<Row> table, SamplingMonitor monitor,
-      long samples, int partitions, FileFormat format, Path staging, boolean showProgress) {
+      long samples, int partitions, FileFormat format, CsvDialect dialect, Path staging, boolean showProgress) {
     ProgressListener progress = new ProgressListener(samples, partitions, monitor.sampled().id(),
         showProgress ? System.err : null);
     progress.attach(spark.sparkContext());
     boolean succeeded = false;
     try {
-      table.write().mode(SaveMode.ErrorIfExists).format(format.sparkName()).option("header", "true")
-          .save(staging.toString());
+      DataFrameWriter<Row> writer = format == FileFormat.CSV ? dialect.writer(dialect.forWriting(table))
+          : table.write().format(format.sparkName());
+      writer.mode(SaveMode.ErrorIfExists).save(staging.toString());
       succeeded = true;
     } finally {
       progress.detach(spark.sparkContext(), succeeded);

@@ -13,6 +13,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -88,16 +89,31 @@ final class ModelFitting {
             + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
       }
       ScoreModelFit.check(settings, rows, Runtime.getRuntime().maxMemory());
-      TableCodec codec = TableCodec.fit(canonical, ModelKnobs.overrides(settings));
+      // All-missing columns have nothing to model: kept empty in the output, like --ignore columns.
+      List<String> empty = EmptyColumns.of(canonical, modelled);
+      if (empty.size() == modelled.size()) {
+        throw new BadInputException("nothing to model: every cell of the modelled columns is missing");
+      }
+      if (empty.contains(settings.get(ModelKnobs.STRATIFY_BY))) {
+        throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + settings.get(ModelKnobs.STRATIFY_BY)
+            + " has no values, only missing cells; stratify by another column");
+      }
+      if (!empty.isEmpty()) {
+        LOG.warn("{} without values: kept as empty column(s), as with {}", ColumnNames.quotedList(empty),
+            ModelKnobs.IGNORE.option());
+      }
+      Dataset<Row> training = empty.isEmpty() ? canonical : canonical.select(modelled.stream()
+          .filter(name -> !empty.contains(name)).map(ColumnNames::column).toArray(Column[]::new));
+      TableCodec codec = TableCodec.fit(training, ModelKnobs.overrides(settings));
       // Progress for large tables, where sorting, collecting and building the search take minutes.
       LOG.info("fitting: {} rows, {} columns in {} encoded values", rows, codec.columns().size(), codec.width());
       String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
-      List<StratumPlan> plans = StratumPlan.of(canonical, rows, stratifyBy);
+      List<StratumPlan> plans = StratumPlan.of(training, rows, stratifyBy);
       long budgetBytes = settings.get(ModelKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
       TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
       List<FittedModel.Stratum> strata = new ArrayList<>();
       for (StratumPlan plan : plans) {
-        Dataset<Row> stratumRows = plans.size() == 1 ? canonical : canonical.where(plan.filter());
+        Dataset<Row> stratumRows = plans.size() == 1 ? training : training.where(plan.filter());
         strata.add(plan.rows() < MIN_ROWS ? unsampleable(plan)
             : fitStratum(plan, new TrainingSet(TrainingMatrix.collect(stratumRows, codec, plan.rows())), codec,
                 settings));
