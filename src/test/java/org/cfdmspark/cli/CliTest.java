@@ -76,15 +76,36 @@ class CliTest {
   }
 
   @Test
-  void everyCommandPrintsItsHelpWithEveryKnob() {
-    for (String command : new String[] {"generate", "report", "bench", "study", "knobs"}) {
-      Outcome help = run(command, "--help");
+  void everyCommandPrintsItsHelpWithEveryKnobAndNoWarning() {
+    for (String command : new String[] {"generate", "fit", "sample", "report", "bench", "study", "knobs"}) {
+      // picocli reports a help text it cannot format (a bare %) on System.err, not on the stream Main is given.
+      ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+      PrintStream stderr = System.err;
+      Outcome help;
+      System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+      try {
+        help = run(command, "--help");
+      } finally {
+        System.setErr(stderr);
+      }
       assertEquals(ExitCodes.SUCCESS, help.code(), command + " --help: " + help.err());
       assertTrue(help.out().startsWith("Usage: cfdm-spark " + command), help.out());
+      assertEquals("", help.err() + warnings.toString(StandardCharsets.UTF_8), command + " --help wrote to stderr");
     }
+    assertTrue(run("generate", "--help").out().contains("5 % of its cells"), "a % in a help text printed as is");
     String generate = run("generate", "--help").out();
     for (var knob : Main.generateKnobs()) {
       assertTrue(generate.contains(knob.option()), "generate --help lacks " + knob.option());
     }
+  }
+
+  @Test
+  void aListOptionMayBeRepeatedAndQuoteNamesWithCommas() {
+    var parsed = new picocli.CommandLine(new GenerateCommand().spec()).parseArgs("--exclude", "\"weight, kg\"",
+        "--exclude", "age,\"says \"\"hi\"\"\"");
+    Settings settings = SettingsResolver.resolve(GenerateCommand.KNOBS, null, KnobOptions.given(parsed,
+        GenerateCommand.KNOBS));
+    assertEquals(java.util.List.of("weight, kg", "age", "says \"hi\""),
+        settings.get(org.cfdmspark.job.JobKnobs.EXCLUDE));
   }
 }
