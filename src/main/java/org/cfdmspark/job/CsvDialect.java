@@ -17,8 +17,8 @@ import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
 
 /**
- * How a CSV file is written: separator, quote, escape, whether records span lines, decimal comma and character set
- * (the --csv-sep ... --encoding knobs, named after Spark's reader options). The defaults are RFC 4180's: comma,
+ * How a CSV file is written: separator, quote, escape, decimal comma and character set (the --csv-sep ...
+ * --encoding knobs, named after Spark's reader options; --multi-line is the reader's, see {@link TableReader}). The defaults are RFC 4180's: comma,
  * double quote, a quote inside a quoted cell doubled, line breaks allowed inside quoted cells. The job reads its
  * input and writes its CSV output (and the holdout) with the same dialect, so what it writes reads back cell for
  * cell.
@@ -26,32 +26,23 @@ import org.cfdmspark.encoding.ColumnNames;
  * @param separator the field separator, as Spark's {@code sep} option takes it ({@code \t} for a tab)
  * @param quote the quote character
  * @param escape the character that escapes a quote inside a quoted cell (the quote itself: doubled quotes)
- * @param multiLine whether a quoted cell may hold line breaks (reading only; the writer quotes such cells anyway)
  * @param decimalComma whether numbers are written 3,7 rather than 3.7
  * @param encoding the character set
  */
-public record CsvDialect(String separator, String quote, String escape, boolean multiLine, boolean decimalComma,
-    String encoding) {
+public record CsvDialect(String separator, String quote, String escape, boolean decimalComma, String encoding) {
 
   /** The dialect the knobs in {@code settings} describe. */
   public static CsvDialect of(Settings settings) {
-    boolean multiLine = settings.knobs().contains(JobKnobs.MULTI_LINE) ? settings.get(JobKnobs.MULTI_LINE)
-        : JobKnobs.MULTI_LINE.defaultValue(); // the sample command writes only
     return new CsvDialect(settings.get(JobKnobs.CSV_SEP), settings.get(JobKnobs.CSV_QUOTE),
-        settings.get(JobKnobs.CSV_ESCAPE), multiLine, settings.get(JobKnobs.DECIMAL_COMMA),
-        settings.get(JobKnobs.ENCODING));
+        settings.get(JobKnobs.CSV_ESCAPE), settings.get(JobKnobs.DECIMAL_COMMA), settings.get(JobKnobs.ENCODING));
   }
 
-  /** RFC 4180 with a header, UTF-8. */
-  public static CsvDialect standard() {
-    return new CsvDialect(JobKnobs.CSV_SEP.defaultValue(), JobKnobs.CSV_QUOTE.defaultValue(),
-        JobKnobs.CSV_ESCAPE.defaultValue(), JobKnobs.MULTI_LINE.defaultValue(), false,
-        JobKnobs.ENCODING.defaultValue());
-  }
-
-  /** A reader of CSV with a header in this dialect; the caller adds the schema (or inference) and null text. */
+  /**
+   * A reader of CSV with a header in this dialect; the caller adds the schema (or inference), the null text and
+   * whether records span lines.
+   */
   public DataFrameReader reader(SparkSession spark) {
-    return spark.read().format("csv").options(common()).option("multiLine", multiLine);
+    return spark.read().format("csv").options(common());
   }
 
   /**

@@ -162,7 +162,7 @@ public final class ReportJob {
       List<String> missing = columns.stream().filter(c -> !present.contains(c)).toList();
       if (!missing.isEmpty()) {
         throw new BadInputException("table '" + other.path() + "' lacks the training column(s) "
-            + String.join(", ", missing) + "; leave them out with " + JobKnobs.EXCLUDE.option());
+            + ColumnNames.quotedList(missing) + "; leave them out with " + JobKnobs.EXCLUDE.option());
       }
     }
     if (columns.isEmpty()) {

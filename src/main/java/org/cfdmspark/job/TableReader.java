@@ -48,58 +48,72 @@ final class TableReader {
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
-    Dataset<Row> inferred = csv(spark, dialect, nullValue).option("inferSchema", "true").load(paths);
+    boolean multiLine = settings.get(JobKnobs.MULTI_LINE);
+    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine).option("inferSchema", "true").load(paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
-    // One pass over the cells as text: which number columns have zero-padded values, which text columns are
-    // decimal-comma numbers.
-    Dataset<Row> text = csv(spark, dialect, nullValue).option("inferSchema", "false").load(paths);
-    List<Column> checks = new ArrayList<>();
-    List<String> checked = new ArrayList<>();
-    for (StructField field : inferred.schema().fields()) {
-      Column cell = ColumnNames.column(field.name());
-      if (strings.contains(field.name())) {
-        continue;
-      }
-      if (field.dataType() instanceof NumericType) {
-        checks.add(count(when(cell.rlike(ZERO_PADDED), lit(1))));
-        checked.add(field.name());
-      } else if (dialect.decimalComma() && field.dataType().equals(DataTypes.StringType)) {
-        checks.add(functions.min(cell.rlike(COMMA_NUMBER))); // null (skipped) for a missing cell
-        checked.add(field.name());
-      }
+    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine).option("inferSchema", "false").load(paths);
+    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
+    if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
+        && retyping.commaNumbers().isEmpty()) {
+      return inferred;
     }
-    List<String> asText = new ArrayList<>(strings);
-    List<String> commaNumbers = new ArrayList<>();
-    if (!checks.isEmpty()) {
+    StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
+        .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
+            : f)
+        .toArray(StructField[]::new));
+    Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine).schema(schema).load(paths);
+    return retyping.commaNumbers().isEmpty() ? typed
+        : typed.select(retyped(schema, List.of(), retyping.commaNumbers()));
+  }
+
+  /**
+   * Where Spark's inferred types give way to the text: the columns to read as text (--string and zero-padded
+   * number columns) and the text columns that are decimal-comma numbers.
+   */
+  private record Retyping(List<String> asText, List<String> commaNumbers) {
+    /** Decided in one pass over {@code text}, the table's cells as text. */
+    static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
+      List<Column> checks = new ArrayList<>();
+      List<String> checked = new ArrayList<>();
+      for (StructField field : inferred.fields()) {
+        Column cell = ColumnNames.column(field.name());
+        if (strings.contains(field.name())) {
+          continue;
+        }
+        if (field.dataType() instanceof NumericType) {
+          checks.add(count(when(cell.rlike(ZERO_PADDED), lit(1))));
+          checked.add(field.name());
+        } else if (decimalComma && field.dataType().equals(DataTypes.StringType)) {
+          checks.add(functions.min(cell.rlike(COMMA_NUMBER))); // null (skipped) for a missing cell
+          checked.add(field.name());
+        }
+      }
+      List<String> asText = new ArrayList<>(strings);
+      List<String> commaNumbers = new ArrayList<>();
+      if (checks.isEmpty()) {
+        return new Retyping(asText, commaNumbers);
+      }
       Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
       for (int k = 0; k < checked.size(); k++) {
-        if (found.isNullAt(k)) {
-          continue; // a text column with no values
-        }
-        Object value = found.get(k);
+        Object value = found.get(k); // null for a text column without values
         if (value instanceof Long padded && padded > 0) {
           asText.add(checked.get(k));
         } else if (Boolean.TRUE.equals(value)) {
           commaNumbers.add(checked.get(k));
         }
       }
+      return new Retyping(asText, commaNumbers);
     }
-    if (asText.stream().noneMatch(name -> isTyped(inferred.schema(), name)) && commaNumbers.isEmpty()) {
-      return inferred;
-    }
-    StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
-        .map(f -> asText.contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata()) : f)
-        .toArray(StructField[]::new));
-    Dataset<Row> typed = csv(spark, dialect, nullValue).schema(schema).load(paths);
-    return commaNumbers.isEmpty() ? typed : typed.select(retyped(schema, List.of(), commaNumbers));
   }
 
-  private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue) {
-    return dialect.reader(spark).option("nullValue", nullValue);
+  private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine) {
+    return dialect.reader(spark).option("nullValue", nullValue).option("multiLine", multiLine);
   }
 
+  /** Whether the schema has a column of this name with a type other than text. */
   private static boolean isTyped(StructType schema, String name) {
-    return !schema.apply(name).dataType().equals(DataTypes.StringType);
+    return Arrays.stream(schema.fields()).anyMatch(f -> f.name().equals(name)
+        && !f.dataType().equals(DataTypes.StringType));
   }
 
   /** The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as doubles. */

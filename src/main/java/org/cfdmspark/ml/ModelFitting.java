@@ -52,8 +52,8 @@ final class ModelFitting {
     for (Knob<List<String>> knob : List.of(ModelKnobs.IGNORE, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
       List<String> unknown = settings.get(knob).stream().filter(name -> !available.contains(name)).toList();
       if (!unknown.isEmpty()) {
-        problems.add("unknown column" + (unknown.size() == 1 ? " '" : "s '") + String.join("', '", unknown)
-            + "' in " + knob.option());
+        problems.add("unknown column" + (unknown.size() == 1 ? " " : "s ") + ColumnNames.quotedList(unknown)
+            + " in " + knob.option());
       }
     }
     Set<String> modelled = new LinkedHashSet<>(available);

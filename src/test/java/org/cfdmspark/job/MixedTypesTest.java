@@ -149,7 +149,7 @@ class MixedTypesTest {
     String input = TestSpark.testData("california_housing.csv.gz");
     Path output = dir.resolve("never");
     List<String[]> cases = new ArrayList<>();
-    cases.add(new String[] {"categorical", "no_such_column", "unknown column 'no_such_column' in --categorical"});
+    cases.add(new String[] {"categorical", "no_such_column", "unknown column \"no_such_column\" in --categorical"});
     cases.add(new String[] {"where", "ocean_proximity = = 'INLAND'", "--where \"ocean_proximity = = 'INLAND'\" is not"});
     cases.add(new String[] {"where", "ocean_proximity = 'MARS'", "matches none of the 20640 input rows"});
     cases.add(new String[] {"stratify-by", "nope", "--stratify-by nope must be a modelled column"});
