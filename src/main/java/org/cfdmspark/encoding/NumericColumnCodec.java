@@ -20,9 +20,21 @@ import org.apache.spark.sql.types.DataType;
  * of the distribution down. The value slot keeps every row's value, so distances between rows are those of the
  * plain standardised column plus 1 per change of state, as a category change counts. (Point masses are this
  * project's addition to method.md §6, which votes among categories the same way; --point-masses false drops them.)
+ *
+ * <p>Numbers keep their input form: decoded values are rounded to at most {@code decimals} decimals and
+ * {@code digits} significant digits ({@link DecimalDigits}: 4.435e-9 stays a 4-digit number, not 0); a column whose
+ * zeros are all −0.0 decodes zeros as −0.0. Whole-number types are exact at any size: mean, min, max, levels and
+ * masses are offsets from {@code origin} (a value of the column), and a decoded value is origin plus a rounded
+ * offset in long arithmetic, so a 64-bit id of 9,007,199,254,740,993 does not come back as a multiple of 256.
+ *
+ * @param decimals the most decimals a value has (0 for whole numbers), or {@link #UNROUNDED}
+ * @param digits the most significant digits a value has; 0 = no bound
+ * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
+ * @param negativeZero whether the column's zeros are all −0.0
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
-    int decimals, double[] levels, double[] masses, boolean hasMissing) implements ColumnCodec {
+    int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+    boolean negativeZero) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -35,7 +47,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
           + sd + ", range [" + min + ", " + max + "]");
     }
     masses = masses == null ? new double[0] : masses.clone();
+    for (int m = 0; m < masses.length; m++) {
+      masses[m] = masses[m] + 0.0; // −0.0 to 0.0: binary search tells them apart
+    }
     Arrays.sort(masses);
+  }
+
+  /** A column without a bound on significant digits, an origin or negative zeros. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, 0, 0, false);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -65,9 +86,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       out[offset + 1 + masses.length] = 1;
       return;
     }
-    double x = ((Number) value).doubleValue();
+    double x = offset(value);
     out[offset] = (float) ((x - mean) / scale());
-    int mass = Arrays.binarySearch(masses, x);
+    int mass = Arrays.binarySearch(masses, x + 0.0);
     if (mass >= 0) {
       out[offset + 1 + mass] = 1;
     }
@@ -89,7 +110,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         return null;
       }
       if (state > 0) {
-        return type.box(masses[state - 1]);
+        return cell(masses[state - 1]);
       }
       return value(otherValue(z, offset, other));
     }
@@ -115,13 +136,28 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   private Object value(double standardised) {
     double x = standardised * scale() + mean;
     if (levels != null) {
-      return type.box(nearestLevel(x));
+      return cell(nearestLevel(x));
     }
-    if (decimals >= 0) {
-      double scale = Math.pow(10, decimals);
-      x = Math.rint(x * scale) / scale;
+    if (type.integral()) {
+      x = Math.rint(x);
+    } else if (decimals >= 0 || digits > 0) {
+      x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
+          : DecimalDigits.FULL_PRECISION);
     }
-    return type.box(Math.min(max, Math.max(min, x)));
+    return cell(Math.min(max, Math.max(min, x)));
+  }
+
+  /** The value's offset from the origin: exact for whole-number types, the value itself for others. */
+  private double offset(Object value) {
+    return type.integral() ? ((Number) value).longValue() - origin : ((Number) value).doubleValue();
+  }
+
+  /** The cell for an offset from the origin that is already rounded and clipped. */
+  private Object cell(double x) {
+    if (type.integral()) {
+      return type.boxWhole(origin + (long) x);
+    }
+    return type.box(x == 0 ? (negativeZero ? -0.0 : 0.0) : x);
   }
 
   private double nearestLevel(double x) {

@@ -40,6 +40,18 @@ public enum NumericType {
     return integral;
   }
 
+  /** A value of this whole-number type for x, exactly. */
+  Object boxWhole(long x) {
+    return switch (this) {
+      case BYTE -> (byte) x;
+      case SHORT -> (short) x;
+      case INTEGER -> (int) x;
+      case LONG -> x;
+      case FLOAT -> (float) x;
+      case DOUBLE -> (double) x;
+    };
+  }
+
   /** A value of this type for x, which is already rounded (for integral types) and clipped. */
   Object box(double x) {
     return switch (this) {

@@ -48,6 +48,10 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     try {
       all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
           .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path);
+      if (format == FileFormat.CSV) {
+        all = BooleanSpelling.keep(all, spark.read().format(format.sparkName()).option("header", "true")
+            .option("nullValue", settings.get(JobKnobs.NULL_VALUE)), path);
+      }
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
