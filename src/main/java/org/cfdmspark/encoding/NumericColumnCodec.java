@@ -160,6 +160,74 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return type.box(x == 0 ? (negativeZero ? -0.0 : 0.0) : x);
   }
 
+  /** The smallest value of the column, in input units. */
+  public double lowest() {
+    return min + origin;
+  }
+
+  /** The largest value of the column, in input units. */
+  public double highest() {
+    return max + origin;
+  }
+
+  /**
+   * The cell of the largest value on this column's grid (its levels, whole numbers or decimals) that is at most
+   * {@code bound} (below it when strict), in input units; null when that is below the column's minimum.
+   */
+  Object atMost(double bound, boolean strict) {
+    double x = bound - origin;
+    double v;
+    if (levels != null) {
+      int k = levels.length - 1;
+      while (k >= 0 && (strict ? levels[k] >= x : levels[k] > x)) {
+        k--;
+      }
+      if (k < 0) {
+        return null;
+      }
+      v = levels[k];
+    } else {
+      double unit = unit();
+      v = unit == 0 ? x : DecimalDigits.round(Math.floor(x / unit) * unit, gridDecimals());
+      if (strict && v >= x) {
+        v = unit == 0 ? Math.nextDown(x) : DecimalDigits.round(v - unit, gridDecimals());
+      }
+    }
+    return v < min ? null : cell(Math.min(v, max));
+  }
+
+  /** As {@link #atMost}, the other way: the smallest grid value at least (above) {@code bound}; null past max. */
+  Object atLeast(double bound, boolean strict) {
+    double x = bound - origin;
+    double v;
+    if (levels != null) {
+      int k = 0;
+      while (k < levels.length && (strict ? levels[k] <= x : levels[k] < x)) {
+        k++;
+      }
+      if (k == levels.length) {
+        return null;
+      }
+      v = levels[k];
+    } else {
+      double unit = unit();
+      v = unit == 0 ? x : DecimalDigits.round(Math.ceil(x / unit) * unit, gridDecimals());
+      if (strict && v <= x) {
+        v = unit == 0 ? Math.nextUp(x) : DecimalDigits.round(v + unit, gridDecimals());
+      }
+    }
+    return v > max ? null : cell(Math.max(v, min));
+  }
+
+  /** The grid step of decoded values: 1 for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
+  private double unit() {
+    return type.integral() ? 1 : decimals >= 0 ? Math.pow(10, -decimals) : 0;
+  }
+
+  private int gridDecimals() {
+    return type.integral() ? 0 : decimals;
+  }
+
   private double nearestLevel(double x) {
     int at = Arrays.binarySearch(levels, x);
     if (at >= 0) {

@@ -132,7 +132,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       throw new BadInputException("input '" + path + "' has no rows, only a header");
     }
     for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, ModelKnobs.IGNORE,
-        ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
+        ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY)) {
       requireKnown(settings.get(knob), available, knob.option());
     }
     List<String> columns = settings.get(JobKnobs.COLUMNS);

@@ -69,7 +69,7 @@ final class SampleWriter {
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
-          monitor.profile(), DotProductKernel.best().name());
+          monitor.profile(), DotProductKernel.best().name(), summary.keys(), summary.constraints());
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), settings.get(JobKnobs.NULL_VALUE));
       }
