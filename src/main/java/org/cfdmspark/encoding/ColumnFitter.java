@@ -35,14 +35,15 @@ interface ColumnFitter {
   ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows);
 
   /**
-   * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers
-   * rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
+   * The fitter for a column, from its Spark type and the user's overrides: numbers, dates and timestamps are
+   * numeric (integers rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
    * columns may turn out to be keys ({@link KeyFitter}).
    */
   static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
     String name = field.name();
     DataType type = field.dataType();
-    boolean keyType = type.equals(DataTypes.StringType) || NumericType.of(type).map(NumericType::integral).orElse(false);
+    boolean keyType = type.equals(DataTypes.StringType)
+        || NumericType.of(type).map(t -> t.integral() && !t.temporal()).orElse(false);
     boolean declaredKey = overrides.keys().contains(name);
     if (declaredKey && !keyType) {
       throw new BadInputException("--key: column '" + name + "' holds " + type.simpleString()

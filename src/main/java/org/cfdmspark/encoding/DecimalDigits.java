@@ -33,32 +33,50 @@ final class DecimalDigits {
 
   /** The decimals of x's shortest text: 2 for 128.92, 12 for 4.435e-9, −2 for 1200, 0 for 0. */
   static int scale(double x) {
-    return x == 0 ? 0 : text(x).scale();
+    return scale(Double.toString(x));
   }
 
   /** The significant digits of x's shortest text: 5 for 128.92, 4 for 4.435e-9, 2 for 1200, 1 for 0. */
   static int precision(double x) {
-    return x == 0 ? 1 : text(x).precision();
+    return precision(Double.toString(x));
   }
 
-  private static BigDecimal text(double x) {
-    return new BigDecimal(Double.toString(x)).stripTrailingZeros();
+  private static Integer scale(String text) {
+    BigDecimal x = decimal(text);
+    return x == null ? null : x.signum() == 0 ? 0 : x.scale();
   }
 
-  /** Spark aggregate input: the scale of each finite value of {@code doubles} (null stays null). */
-  static Column scaleOf(Column doubles) {
-    return SCALE.apply(doubles);
+  private static Integer precision(String text) {
+    BigDecimal x = decimal(text);
+    return x == null ? null : x.signum() == 0 ? 1 : x.precision();
   }
 
-  /** Spark aggregate input: the precision of each finite value of {@code doubles} (null stays null). */
-  static Column precisionOf(Column doubles) {
-    return PRECISION.apply(doubles);
+  /** The number a Spark number-as-text spells; null for null, NaN and infinities. */
+  private static BigDecimal decimal(String text) {
+    try {
+      return text == null ? null : new BigDecimal(text).stripTrailingZeros();
+    } catch (NumberFormatException notFinite) {
+      return null;
+    }
+  }
+
+  /**
+   * Spark aggregate input: the scale of each value of {@code numbers} as Spark prints it (the shortest text of a
+   * float or double, so a float 38.3 has 1 decimal, not the 14 of its double widening); null for null.
+   */
+  static Column scaleOf(Column numbers) {
+    return SCALE.apply(numbers.cast(DataTypes.StringType));
+  }
+
+  /** Spark aggregate input: the precision of each value of {@code numbers}, as for {@link #scaleOf}. */
+  static Column precisionOf(Column numbers) {
+    return PRECISION.apply(numbers.cast(DataTypes.StringType));
   }
 
   private static final UserDefinedFunction SCALE = functions.udf(
-      (UDF1<Double, Integer>) x -> x == null ? null : scale(x), DataTypes.IntegerType);
+      (UDF1<String, Integer>) DecimalDigits::scale, DataTypes.IntegerType);
   private static final UserDefinedFunction PRECISION = functions.udf(
-      (UDF1<Double, Integer>) x -> x == null ? null : precision(x), DataTypes.IntegerType);
+      (UDF1<String, Integer>) DecimalDigits::precision, DataTypes.IntegerType);
 
   /**
    * x rounded to {@code decimals} decimals (negative: to tens, hundreds ...), half to even; the nearest double to

@@ -83,8 +83,12 @@ final class Inequalities {
     return List.copyOf(found);
   }
 
-  /** Whether the ranges overlap (share more than an end point): only then can decoding break an order. */
+  /**
+   * Whether the columns are of one kind (numbers, dates or timestamps) and their ranges overlap (share more than
+   * an end point): only then can decoding break an order between them.
+   */
   private static boolean overlap(NumericColumnCodec x, NumericColumnCodec y) {
-    return x.lowest() < y.highest() && y.lowest() < x.highest();
+    boolean comparable = x.type() == y.type() || !x.type().temporal() && !y.type().temporal();
+    return comparable && x.lowest() < y.highest() && y.lowest() < x.highest();
   }
 }

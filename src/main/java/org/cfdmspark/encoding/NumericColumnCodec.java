@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.DataType;
  * masses are offsets from {@code origin} (a value of the column), and a decoded value is origin plus a rounded
  * offset in long arithmetic, so a 64-bit id of 9,007,199,254,740,993 does not come back as a multiple of 256.
  *
- * @param decimals the most decimals a value has (0 for whole numbers), or {@link #UNROUNDED}
+ * @param decimals the most decimals a value has (0 for whole numbers), or {@link #UNROUNDED}; for timestamps
+ *     −6 or −3 when every value is whole seconds or milliseconds (decoded values keep that grain)
  * @param digits the most significant digits a value has; 0 = no bound
  * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
  * @param negativeZero whether the column's zeros are all −0.0
@@ -139,7 +140,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       return cell(nearestLevel(x));
     }
     if (type.integral()) {
-      x = Math.rint(x);
+      x = decimals < 0 ? DecimalDigits.round(x, decimals) : Math.rint(x); // a timestamp's grain: 10^-decimals µs
     } else if (decimals >= 0 || digits > 0) {
       x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
           : DecimalDigits.FULL_PRECISION);
@@ -149,7 +150,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The value's offset from the origin: exact for whole-number types, the value itself for others. */
   private double offset(Object value) {
-    return type.integral() ? ((Number) value).longValue() - origin : ((Number) value).doubleValue();
+    return type.integral() ? type.whole(value) - origin : ((Number) value).doubleValue();
   }
 
   /** The cell for an offset from the origin that is already rounded and clipped. */
@@ -221,11 +222,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The grid step of decoded values: 1 for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
   private double unit() {
-    return type.integral() ? 1 : decimals >= 0 ? Math.pow(10, -decimals) : 0;
+    return type.integral() ? Math.pow(10, Math.max(0, -decimals)) : decimals >= 0 ? Math.pow(10, -decimals) : 0;
   }
 
   private int gridDecimals() {
-    return type.integral() ? 0 : decimals;
+    return type.integral() ? Math.min(0, decimals) : decimals;
+  }
+
+  /** A cell of this column as a number in input units (days or microseconds for dates and timestamps). */
+  double number(Object cell) {
+    return type.integral() ? type.whole(cell) : ((Number) cell).doubleValue();
   }
 
   private double nearestLevel(double x) {

@@ -63,21 +63,31 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   private static final int PRECISION = 9;
   private static final int NEGATIVE_ZEROS = 10;
   private static final int ZEROS = 11;
+  /** Timestamps: the values that are not whole seconds, and not whole milliseconds. */
+  private static final int OFF_SECONDS = 12;
+  private static final int OFF_MILLIS = 13;
 
   @Override
   public List<Column> aggregates(String column) {
     Column c = value(column);
     Column finite = finite(c);
     boolean whole = type.integral();
+    // digits of the column's own type: a float's shortest text, not its double widening's
+    Column own = whole ? lit(null) : ColumnNames.column(column).cast(type.sparkType());
     return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
         count(when(nonFinite(c), lit(1))), approx_count_distinct(finite),
         percentile_approx(finite, probes(), lit(10_000)),
-        whole ? lit(0) : max(DecimalDigits.scaleOf(finite)), whole ? lit(0) : max(DecimalDigits.precisionOf(finite)),
-        count(when(finite.cast(DataTypes.StringType).equalTo("-0.0"), lit(1))), count(when(finite.equalTo(0), lit(1))));
+        whole ? lit(0) : max(DecimalDigits.scaleOf(own)), whole ? lit(0) : max(DecimalDigits.precisionOf(own)),
+        count(when(finite.cast(DataTypes.StringType).equalTo("-0.0"), lit(1))), count(when(finite.equalTo(0), lit(1))),
+        count(when(functions.pmod(finite, lit(1_000_000L)).notEqual(0), lit(1))),
+        count(when(functions.pmod(finite, lit(1_000L)).notEqual(0), lit(1))));
   }
 
   /** 0 for whole numbers, else the most decimals a value has, else UNROUNDED when digits do not bound them. */
   private int decimals(Row results, int offset) {
+    if (type == NumericType.TIMESTAMP) {
+      return results.getLong(offset + OFF_SECONDS) == 0 ? -6 : results.getLong(offset + OFF_MILLIS) == 0 ? -3 : 0;
+    }
     int scale = results.getInt(offset + SCALE);
     if (type.integral() || declaredInteger || scale <= 0) {
       return 0;
@@ -131,9 +141,14 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     return results.getLong(offset + APPROX_DISTINCT) <= DISTINCT_SCAN;
   }
 
-  /** The column as doubles, or as longs for whole-number types (exact at any size). */
+  /** The column as doubles, or as longs for whole-number types (exact at any size; days or µs of dates). */
   private Column value(String column) {
-    return ColumnNames.column(column).cast(type.integral() ? DataTypes.LongType : DataTypes.DoubleType);
+    Column c = ColumnNames.column(column);
+    return switch (type) {
+      case DATE -> functions.unix_date(c).cast(DataTypes.LongType);
+      case TIMESTAMP -> functions.unix_micros(c);
+      default -> c.cast(type.integral() ? DataTypes.LongType : DataTypes.DoubleType);
+    };
   }
 
   private Column nonFinite(Column c) {
@@ -163,7 +178,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     // Without the distinct scan the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
     boolean scanned = scansDistinct(results, offset);
     List<Number> distinct = scanned ? refined.getList(refinedOffset) : null;
-    if (distinct != null && decimals == 0 && distinct.size() <= CODE_LEVELS) {
+    if (distinct != null && decimals == 0 && distinct.size() <= CODE_LEVELS && !type.temporal()) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
       return new CategoricalColumnCodec(column, type.sparkType(), distinct.stream()

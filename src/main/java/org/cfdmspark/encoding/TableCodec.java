@@ -211,16 +211,18 @@ public final class TableCodec implements Serializable {
         if (cells[lower] == null || cells[upper] == null) {
           continue;
         }
-        double a = ((Number) cells[lower]).doubleValue();
-        double b = ((Number) cells[upper]).doubleValue();
+        NumericColumnCodec low = (NumericColumnCodec) columns.get(constraintColumns[q][0]);
+        NumericColumnCodec high = (NumericColumnCodec) columns.get(constraintColumns[q][1]);
+        double a = low.number(cells[lower]);
+        double b = high.number(cells[upper]);
         if (inequality.holds(a, b)) {
           continue;
         }
-        Object down = ((NumericColumnCodec) columns.get(constraintColumns[q][0])).atMost(b, inequality.strict());
+        Object down = low.atMost(b, inequality.strict());
         if (down != null) {
           cells[lower] = down;
         } else {
-          Object up = ((NumericColumnCodec) columns.get(constraintColumns[q][1])).atLeast(a, inequality.strict());
+          Object up = high.atLeast(a, inequality.strict());
           if (up != null) {
             cells[upper] = up;
           }

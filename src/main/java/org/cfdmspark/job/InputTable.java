@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,12 +47,21 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
     try {
-      all = spark.read().format(format.sparkName()).option("header", "true").option("inferSchema", "true")
-          .option("nullValue", settings.get(JobKnobs.NULL_VALUE)).load(path);
+      String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
+      DataFrameReader reader = spark.read().format(format.sparkName()).option("header", "true")
+          .option("nullValue", settings.get(JobKnobs.NULL_VALUE));
+      if (datetimeFormat != null) {
+        reader = reader.option("timestampFormat", datetimeFormat);
+      }
+      all = reader.option("inferSchema", "true").load(path);
       if (format == FileFormat.CSV) {
         all = BooleanSpelling.keep(all, spark.read().format(format.sparkName()).option("header", "true")
             .option("nullValue", settings.get(JobKnobs.NULL_VALUE)), path);
+        all = TimestampText.keep(all, spark.read().format(format.sparkName()).option("header", "true")
+            .option("nullValue", settings.get(JobKnobs.NULL_VALUE)), path, datetimeFormat,
+            spark.conf().get("spark.sql.session.timeZone"));
       }
+      all = DateCodes.read(all, settings.get(JobKnobs.DATE));
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a

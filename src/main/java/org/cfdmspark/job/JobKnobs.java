@@ -20,6 +20,12 @@ public final class JobKnobs {
       "Output directory for the synthetic table and its manifest; written atomically. Required.");
   public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
       "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing.");
+  public static final Knob<List<String>> DATE = Knob.names("date", "(none)",
+      "Columns holding dates as numbers or text in a pattern, as COL=PATTERN (e.g. visit=yyyyMMdd for 20230514): "
+          + "modelled as dates and written back in the pattern and type.");
+  public static final Knob<String> DATETIME_FORMAT = Knob.text("datetime-format", "PATTERN", null,
+      "CSV: the pattern of timestamp text the reader cannot infer (Spark's timestampFormat, e.g. "
+          + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it.");
   public static final Knob<List<String>> COLUMNS = Knob.names("columns", "(all)",
       "Comma-separated input columns to model, in this order.");
   public static final Knob<List<String>> EXCLUDE = Knob.names("exclude", "(none)",
@@ -56,7 +62,7 @@ public final class JobKnobs {
   public static final List<Knob<?>> FIT = List.of(ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS, ModelKnobs.STEPS,
       ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
+      ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES,
       ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
@@ -76,7 +82,7 @@ public final class JobKnobs {
   public static final List<Knob<?>> GENERATE = List.of(NUM_SAMPLES, ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS,
       ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
+      ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, ModelKnobs.CATEGORICAL,
       ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES,
       ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, COUNTS, MODE, PARTITIONS, ModelKnobs.BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS,

@@ -53,6 +53,19 @@ class DecimalDigitsTest {
   }
 
   @Test
+  void aFloatColumnHasTheDecimalsOfItsFloats(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(RowFactory.create(30 + i / 10f));
+    }
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("mm", DataTypes.FloatType, false)));
+    NumericColumnCodec mm = (NumericColumnCodec) TableCodec.fit(spark.createDataFrame(rows, schema),
+        ColumnOverrides.none()).columns().get(0);
+    assertEquals(1, mm.decimals(), "38.3f, not its double 38.29999923706055");
+  }
+
+  @Test
   void negativeZerosStayNegative(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 100; i++) {

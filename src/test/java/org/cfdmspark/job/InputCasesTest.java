@@ -123,6 +123,92 @@ class InputCasesTest {
         refused.getMessage());
   }
 
+  @Test
+  void isoDatesComeBackAsDatesWithinTheTrainingRange(SparkSession spark) throws Exception {
+    generate(TestData.path("cases/01-iso-dates.csv"), "num-samples", "600");
+    Row range = TestData.csv(spark, "cases/01-iso-dates.csv").selectExpr("min(visit_date)", "max(visit_date)")
+        .first();
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.DateType, synthetic.schema().apply("visit_date").dataType());
+    Set<Object> distinct = new HashSet<>();
+    for (Row row : synthetic.select("visit_date").collectAsList()) {
+      java.sql.Date date = row.getDate(0);
+      assertTrue(!date.before(range.getDate(0)) && !date.after(range.getDate(1)), "outside the range: " + date);
+      distinct.add(date);
+    }
+    assertTrue(distinct.size() > 100, "new dates, not a few: " + distinct.size());
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2},.*"), "written as yyyy-MM-dd: " + line);
+    }
+  }
+
+  @Test
+  void timestampsKeepTheirOrderOffsetsAndWholeSeconds(SparkSession spark) throws Exception {
+    GenerateResult result = generate(TestData.path("cases/02-tz-timestamps.csv"));
+    assertTrue(result.manifest().constraints().contains("session_start < session_end"),
+        "found: " + result.manifest().constraints());
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.TimestampType, synthetic.schema().apply("session_start").dataType());
+    for (Row row : synthetic.select("session_start", "session_end").collectAsList()) {
+      assertTrue(row.getTimestamp(0).before(row.getTimestamp(1)), "start < end broken: " + row);
+      assertEquals(0, row.getTimestamp(0).getNanos(), "whole seconds, as the input: " + row);
+    }
+    Set<String> offsets = new HashSet<>();
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      String[] cells = line.split(",");
+      for (int c = 0; c < 2; c++) {
+        assertTrue(cells[c].matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}"),
+            "the input's form: " + cells[c]);
+        offsets.add(cells[c].substring(19));
+      }
+    }
+    assertEquals(Set.of("+01:00", "+02:00"), offsets, "winter and summer offsets, as the input has");
+  }
+
+  @Test
+  void integerCodedDatesStayDates(SparkSession spark) throws Exception {
+    Path input = dir.resolve("visits.csv");
+    Random random = new Random(11);
+    List<String> lines = new ArrayList<>(List.of("visit,returned,cost"));
+    java.time.LocalDate first = java.time.LocalDate.of(2023, 1, 1);
+    for (int i = 0; i < 300; i++) {
+      java.time.LocalDate visit = first.plusDays(random.nextInt(365));
+      java.time.LocalDate returned = visit.plusDays(1 + random.nextInt(40));
+      lines.add(visit.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + ","
+          + returned.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "," + random.nextInt(500));
+    }
+    Files.write(input, lines);
+    GenerateResult result = generate(input.toString(), "date", "visit=yyyyMMdd,returned=yyyyMMdd",
+        "num-samples", "1000");
+    assertTrue(result.manifest().constraints().contains("visit < returned"), "found: "
+        + result.manifest().constraints());
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.IntegerType, synthetic.schema().apply("visit").dataType());
+    for (Row row : synthetic.collectAsList()) {
+      java.time.LocalDate visit = java.time.LocalDate.parse(String.valueOf(row.getInt(0)),
+          java.time.format.DateTimeFormatter.BASIC_ISO_DATE); // 20230732 would throw
+      java.time.LocalDate returned = java.time.LocalDate.parse(String.valueOf(row.getInt(1)),
+          java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+      assertTrue(visit.getYear() == 2023 && visit.isBefore(returned), row.toString());
+    }
+  }
+
+  @Test
+  void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
+    Path input = dir.resolve("calls.csv");
+    Random random = new Random(3);
+    List<String> lines = new ArrayList<>(List.of("called,minutes"));
+    for (int i = 0; i < 200; i++) {
+      lines.add(String.format("%02d/%02d/2024 %02d:%02d,%d", 1 + random.nextInt(28), 1 + random.nextInt(12),
+          random.nextInt(24), random.nextInt(60), random.nextInt(90)));
+    }
+    Files.write(input, lines);
+    generate(input.toString(), "datetime-format", "dd/MM/yyyy HH:mm", "num-samples", "300");
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      assertTrue(line.matches("\\d{2}/\\d{2}/2024 \\d{2}:\\d{2},\\d+"), "the input's pattern: " + line);
+    }
+  }
+
   private static double[] column(Dataset<Row> table, String name) {
     return table.select(name).collectAsList().stream().filter(r -> !r.isNullAt(0))
         .mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray();
