@@ -26,8 +26,8 @@ import org.cfdmspark.encoding.ColumnNames;
 /**
  * Keeps the text form of a CSV file's ISO-8601 timestamps with a UTC offset ({@code 2024-06-29T23:11:25+02:00}).
  * Spark reads them as instants and would write them back in the session's zone with milliseconds; instead the
- * zone they were written in is found (one offset, or else the first time-zone whose rules give every sampled
- * row's offset, so +01:00 in winter and +02:00 in summer come back as they were), kept with the column's pattern
+ * zone they were written in is found (one offset, or else the time-zone whose rules give the most sampled rows
+ * their offset, so +01:00 in winter and +02:00 in summer come back as they were), kept with the column's pattern
  * in the column's metadata (which a saved model keeps with its input schema), and used to write the column.
  */
 final class TimestampText {
@@ -104,20 +104,28 @@ final class TimestampText {
     return new MetadataBuilder().putString(ZONE, zone.getId()).putString(PATTERN, pattern).build();
   }
 
-  /** One offset, or the first zone (by id) whose rules give every time its offset; null if none does. */
+  /**
+   * One offset, or else the zone (first by id on a tie) whose rules give the most times their offset: every one
+   * for data written in a real zone; the nearest real zone for data whose offsets follow no zone's rules.
+   */
   private static ZoneId zone(List<OffsetDateTime> times) {
     Set<ZoneOffset> offsets = new TreeSet<>();
     times.forEach(t -> offsets.add(t.getOffset()));
     if (offsets.size() == 1) {
       return offsets.iterator().next();
     }
+    ZoneId best = null;
+    long bestMatches = 0;
     for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
       ZoneId zone = ZoneId.of(id);
-      if (times.stream().allMatch(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))) {
-        return zone;
+      long matches = times.stream().filter(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))
+          .count();
+      if (matches > bestMatches) {
+        best = zone;
+        bestMatches = matches;
       }
     }
-    return null;
+    return best;
   }
 
   /** The column as the input's text when its metadata has a zone and pattern, else the column itself. */

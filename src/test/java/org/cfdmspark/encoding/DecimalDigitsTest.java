@@ -3,6 +3,7 @@ package org.cfdmspark.encoding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -98,7 +99,8 @@ class DecimalDigitsTest {
     }
     StructType schema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("id", DataTypes.LongType, false)));
-    TableCodec continuous = TableCodec.fit(spark.createDataFrame(many, schema), ColumnOverrides.none());
+    TableCodec continuous = TableCodec.fit(spark.createDataFrame(many, schema), new ColumnOverrides(Set.of(),
+        Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES, true, Set.of(), Set.of("id"), List.of())); // not a key
     TableCodec codes = TableCodec.fit(spark.createDataFrame(few, schema), ColumnOverrides.none());
     for (Row row : List.of(many.get(0), many.get(1), many.get(99))) {
       assertEquals(row.get(0), roundTrip(continuous, row));
