@@ -20,13 +20,13 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * A {@link TableCodec} as JSON and back, for saved models: every column codec with its kind ("numeric",
- * "categorical"), Spark types in Spark's own JSON form, category levels as JSON scalars boxed back to their
+ * "categorical", "key"), Spark types in Spark's own JSON form, category levels as JSON scalars boxed back to their
  * column's type on reading (a JSON 7 becomes the Long 7 of a bigint column). Reading what writing wrote gives
  * a codec that encodes and decodes exactly as the original.
  */
 public final class CodecJson {
   /** The JSON form of the codec, as written into a saved model's metadata. */
-  public record Form(List<ColumnCodec> columns, long fittedRows) {
+  public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -40,14 +40,14 @@ public final class CodecJson {
   }
 
   public static JsonNode toJson(TableCodec codec) {
-    return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows()));
+    return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints()));
   }
 
   /** @throws IllegalArgumentException when the JSON is not a codec this version can read */
   public static TableCodec fromJson(JsonNode json) {
     try {
       Form form = MAPPER.treeToValue(json, Form.class);
-      return new TableCodec(form.columns(), form.fittedRows());
+      return new TableCodec(form.columns(), form.fittedRows(), form.constraints());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a column codec: " + e.getMessage(), e);
     }
@@ -55,7 +55,8 @@ public final class CodecJson {
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
   @JsonSubTypes({@JsonSubTypes.Type(value = NumericColumnCodec.class, name = "numeric"),
-      @JsonSubTypes.Type(value = CategoricalColumnCodec.class, name = "categorical")})
+      @JsonSubTypes.Type(value = CategoricalColumnCodec.class, name = "categorical"),
+      @JsonSubTypes.Type(value = KeyColumnCodec.class, name = "key")})
   private interface ColumnCodecKinds {
   }
 

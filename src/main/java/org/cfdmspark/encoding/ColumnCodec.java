@@ -41,4 +41,12 @@ public interface ColumnCodec extends Serializable {
    * {@code tieBreak}: the row's bits that settle a tied vote between states (see {@link Vote}).
    */
   Object decode(double[] z, int offset, long tieBreak);
+
+  /**
+   * Decodes as {@link #decode(double[], int, long)} for sample {@code sampleId}: only a column whose cells are
+   * made per sample rather than decoded (a {@link KeyColumnCodec}) looks at the id.
+   */
+  default Object decode(double[] z, int offset, long tieBreak, long sampleId) {
+    return decode(z, offset, tieBreak);
+  }
 }

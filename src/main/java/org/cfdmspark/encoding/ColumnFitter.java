@@ -47,10 +47,28 @@ interface ColumnFitter {
   }
 
   /**
-   * The fitter for a column, from its Spark type and the user's overrides: numbers are numeric (integers
-   * rounded), strings and booleans categorical, anything declared categorical categorical.
+   * The fitter for a column, from its Spark type and the user's overrides: numbers, dates and timestamps are
+   * numeric (integers rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
+   * columns may turn out to be keys ({@link KeyFitter}).
    */
   static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
+    String name = field.name();
+    DataType type = field.dataType();
+    boolean keyType = type.equals(DataTypes.StringType)
+        || NumericType.of(type).map(t -> t.integral() && !t.temporal()).orElse(false);
+    boolean declaredKey = overrides.keys().contains(name);
+    if (declaredKey && !keyType) {
+      throw new BadInputException("--key: column '" + name + "' holds " + type.simpleString()
+          + ", not whole numbers or text; leave it out of --key");
+    }
+    boolean mayBeKey = declaredKey || keyType && !overrides.notKeys().contains(name)
+        && !overrides.categorical().contains(name) && !overrides.integer().contains(name);
+    ColumnFitter modelled = modelledFitter(field, overrides);
+    return mayBeKey ? new KeyFitter(modelled, type, declaredKey) : modelled;
+  }
+
+  /** The fitter of a column that is modelled (not a key). */
+  private static ColumnFitter modelledFitter(StructField field, ColumnOverrides overrides) {
     String name = field.name();
     DataType type = field.dataType();
     if (overrides.categorical().contains(name)) {

@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,9 +12,18 @@ import java.util.Set;
  * @param maxCategories the most distinct values a categorical column may have (each is one encoded dimension)
  * @param pointMasses whether number columns get point-mass states ({@link NumericColumnCodec}): on for the model,
  *     off for the report, whose distances follow the metrics' definition (standardised numbers, one-hot)
+ * @param keys columns regenerated as keys ({@link KeyColumnCodec}) whatever their values
+ * @param notKeys columns modelled even if their values look like a key's (all distinct)
+ * @param constraints inequalities the user states ("a <= b"), refused if a training row breaks one; others
+ *     are found ({@link Inequalities})
  */
 public record ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories,
-    boolean pointMasses) implements Serializable {
+    boolean pointMasses, Set<String> keys, Set<String> notKeys, List<String> constraints) implements Serializable {
+
+  /** Overrides that leave keys and constraints to detection. */
+  public ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories, boolean pointMasses) {
+    this(categorical, integer, maxCategories, pointMasses, Set.of(), Set.of(), List.of());
+  }
 
   public static final int DEFAULT_MAX_CATEGORIES = 200;
 

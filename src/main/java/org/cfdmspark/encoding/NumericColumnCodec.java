@@ -20,9 +20,22 @@ import org.apache.spark.sql.types.DataType;
  * of the distribution down. The value slot keeps every row's value, so distances between rows are those of the
  * plain standardised column plus 1 per change of state, as a category change counts. (Point masses are this
  * project's addition to method.md §6, which votes among categories the same way; --point-masses false drops them.)
+ *
+ * <p>Numbers keep their input form: decoded values are rounded to at most {@code decimals} decimals and
+ * {@code digits} significant digits ({@link DecimalDigits}: 4.435e-9 stays a 4-digit number, not 0); a column whose
+ * zeros are all −0.0 decodes zeros as −0.0. Whole-number types are exact at any size: mean, min, max, levels and
+ * masses are offsets from {@code origin} (a value of the column), and a decoded value is origin plus a rounded
+ * offset in long arithmetic, so a 64-bit id of 9,007,199,254,740,993 does not come back as a multiple of 256.
+ *
+ * @param decimals the most decimals a value has (0 for whole numbers), or {@link #UNROUNDED}; for timestamps
+ *     −6 or −3 when every value is whole seconds or milliseconds (decoded values keep that grain)
+ * @param digits the most significant digits a value has; 0 = no bound
+ * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
+ * @param negativeZero whether the column's zeros are all −0.0
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
-    int decimals, double[] levels, double[] masses, boolean hasMissing) implements ColumnCodec {
+    int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+    boolean negativeZero) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -35,7 +48,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
           + sd + ", range [" + min + ", " + max + "]");
     }
     masses = masses == null ? new double[0] : masses.clone();
+    for (int m = 0; m < masses.length; m++) {
+      masses[m] = masses[m] + 0.0; // −0.0 to 0.0: binary search tells them apart
+    }
     Arrays.sort(masses);
+  }
+
+  /** A column without a bound on significant digits, an origin or negative zeros. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, 0, 0, false);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -65,9 +87,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       out[offset + 1 + masses.length] = 1;
       return;
     }
-    double x = ((Number) value).doubleValue();
+    double x = offset(value);
     out[offset] = (float) ((x - mean) / scale());
-    int mass = Arrays.binarySearch(masses, x);
+    int mass = Arrays.binarySearch(masses, x + 0.0);
     if (mass >= 0) {
       out[offset + 1 + mass] = 1;
     }
@@ -89,7 +111,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         return null;
       }
       if (state > 0) {
-        return type.box(masses[state - 1]);
+        return cell(masses[state - 1]);
       }
       return value(otherValue(z, offset, other));
     }
@@ -115,13 +137,101 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   private Object value(double standardised) {
     double x = standardised * scale() + mean;
     if (levels != null) {
-      return type.box(nearestLevel(x));
+      return cell(nearestLevel(x));
     }
-    if (decimals >= 0) {
-      double scale = Math.pow(10, decimals);
-      x = Math.rint(x * scale) / scale;
+    if (type.integral()) {
+      x = decimals < 0 ? DecimalDigits.round(x, decimals) : Math.rint(x); // a timestamp's grain: 10^-decimals µs
+    } else if (decimals >= 0 || digits > 0) {
+      x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
+          : DecimalDigits.FULL_PRECISION);
     }
-    return type.box(Math.min(max, Math.max(min, x)));
+    return cell(Math.min(max, Math.max(min, x)));
+  }
+
+  /** The value's offset from the origin: exact for whole-number types, the value itself for others. */
+  private double offset(Object value) {
+    return type.integral() ? type.whole(value) - origin : ((Number) value).doubleValue();
+  }
+
+  /** The cell for an offset from the origin that is already rounded and clipped. */
+  private Object cell(double x) {
+    if (type.integral()) {
+      return type.boxWhole(origin + (long) x);
+    }
+    return type.box(x == 0 ? (negativeZero ? -0.0 : 0.0) : x);
+  }
+
+  /** The smallest value of the column, in input units. */
+  public double lowest() {
+    return min + origin;
+  }
+
+  /** The largest value of the column, in input units. */
+  public double highest() {
+    return max + origin;
+  }
+
+  /**
+   * The cell of the largest value on this column's grid (its levels, whole numbers or decimals) that is at most
+   * {@code bound} (below it when strict), in input units; null when that is below the column's minimum.
+   */
+  Object atMost(double bound, boolean strict) {
+    double x = bound - origin;
+    double v;
+    if (levels != null) {
+      int k = levels.length - 1;
+      while (k >= 0 && (strict ? levels[k] >= x : levels[k] > x)) {
+        k--;
+      }
+      if (k < 0) {
+        return null;
+      }
+      v = levels[k];
+    } else {
+      double unit = unit();
+      v = unit == 0 ? x : DecimalDigits.round(Math.floor(x / unit) * unit, gridDecimals());
+      if (strict && v >= x) {
+        v = unit == 0 ? Math.nextDown(x) : DecimalDigits.round(v - unit, gridDecimals());
+      }
+    }
+    return v < min ? null : cell(Math.min(v, max));
+  }
+
+  /** As {@link #atMost}, the other way: the smallest grid value at least (above) {@code bound}; null past max. */
+  Object atLeast(double bound, boolean strict) {
+    double x = bound - origin;
+    double v;
+    if (levels != null) {
+      int k = 0;
+      while (k < levels.length && (strict ? levels[k] <= x : levels[k] < x)) {
+        k++;
+      }
+      if (k == levels.length) {
+        return null;
+      }
+      v = levels[k];
+    } else {
+      double unit = unit();
+      v = unit == 0 ? x : DecimalDigits.round(Math.ceil(x / unit) * unit, gridDecimals());
+      if (strict && v <= x) {
+        v = unit == 0 ? Math.nextUp(x) : DecimalDigits.round(v + unit, gridDecimals());
+      }
+    }
+    return v > max ? null : cell(Math.max(v, min));
+  }
+
+  /** The grid step of decoded values: 1 for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
+  private double unit() {
+    return type.integral() ? Math.pow(10, Math.max(0, -decimals)) : decimals >= 0 ? Math.pow(10, -decimals) : 0;
+  }
+
+  private int gridDecimals() {
+    return type.integral() ? Math.min(0, decimals) : decimals;
+  }
+
+  /** A cell of this column as a number in input units (days or microseconds for dates and timestamps). */
+  double number(Object cell) {
+    return type.integral() ? type.whole(cell) : ((Number) cell).doubleValue();
   }
 
   private double nearestLevel(double x) {

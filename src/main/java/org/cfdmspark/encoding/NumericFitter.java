@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -25,8 +24,8 @@ import org.cfdmspark.config.BadInputException;
 /**
  * Fits a number column: mean and population standard deviation (a single row or a constant column gives 0, not
  * NaN), range, how many cells are missing, how many are NaN or infinite (refused: they are not values a model
- * can reproduce), how many decimals the values have (whole numbers, or up to {@value #MAX_DECIMALS}: decoded values
- * are rounded to as many) and, for columns
+ * can reproduce), how many decimals and significant digits the values have (decoded values are rounded to as many,
+ * {@link DecimalDigits}), whether its zeros are −0.0, and, for columns
  * of few distinct values, those values: whole-number columns of at most {@value #CODE_LEVELS} values become
  * categorical, other columns of few values snap to them ({@link NumericColumnCodec#MAX_LEVELS}). The distinct
  * values are collected in a second pass, and only for columns whose approximate distinct count is small: the fit
@@ -50,10 +49,6 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** Percentile probes 0, 1 %, …, 100 %, and how many a value must fill to be counted as a possible mass. */
   private static final int PROBES = 101;
   private static final int MASS_PROBES = 3;
-  /** The most decimals a column's values may have for decoded values to be rounded to them. */
-  static final int MAX_DECIMALS = 6;
-  /** How far a value times 10^k may lie from a whole number and still count as having k decimals. */
-  private static final double DECIMAL_TOLERANCE = 1e-6;
   /** Where each first-pass value sits among the column's results (in the order {@link #aggregates} lists them). */
   private static final int MEAN = 0;
   private static final int SD = 1;
@@ -61,38 +56,43 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   private static final int MAX = 3;
   private static final int PRESENT = 4;
   private static final int NON_FINITE = 5;
-  private static final int FRACTIONAL = 6;
-  private static final int APPROX_DISTINCT = 7;
-  private static final int PERCENTILES = 8;
-  /** Then one count per k = 1 .. MAX_DECIMALS of values with more than k decimals. */
-  private static final int OFF_GRID = 9;
+  private static final int APPROX_DISTINCT = 6;
+  private static final int PERCENTILES = 7;
+  /** The largest scale and precision of the values ({@link DecimalDigits}), the −0.0 cells and all zero cells. */
+  private static final int SCALE = 8;
+  private static final int PRECISION = 9;
+  private static final int NEGATIVE_ZEROS = 10;
+  private static final int ZEROS = 11;
+  /** Timestamps: the values that are not whole seconds, and not whole milliseconds. */
+  private static final int OFF_SECONDS = 12;
+  private static final int OFF_MILLIS = 13;
 
   @Override
   public List<Column> aggregates(String column) {
     Column c = value(column);
-    Column nonFinite = nonFinite(c);
     Column finite = finite(c);
-    List<Column> aggregates = new ArrayList<>(List.of(mean(finite), stddev_pop(finite), min(finite),
-        max(finite), count(c), count(when(nonFinite, lit(1))), count(when(finite.notEqual(floor(finite)), lit(1))),
-        approx_count_distinct(finite), percentile_approx(finite, probes(), lit(10_000))));
-    for (int k = 1; k <= MAX_DECIMALS; k++) {
-      Column scaled = finite.multiply(Math.pow(10, k));
-      aggregates.add(count(when(functions.abs(scaled.minus(functions.rint(scaled))).gt(DECIMAL_TOLERANCE), lit(1))));
-    }
-    return aggregates;
+    boolean whole = type.integral();
+    // digits of the column's own type: a float's shortest text, not its double widening's
+    Column own = whole ? lit(null) : ColumnNames.column(column).cast(type.sparkType());
+    return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
+        count(when(nonFinite(c), lit(1))), approx_count_distinct(finite),
+        percentile_approx(finite, probes(), lit(10_000)),
+        whole ? lit(0) : max(DecimalDigits.scaleOf(own)), whole ? lit(0) : max(DecimalDigits.precisionOf(own)),
+        count(when(finite.cast(DataTypes.StringType).equalTo("-0.0"), lit(1))), count(when(finite.equalTo(0), lit(1))),
+        count(when(functions.pmod(finite, lit(1_000_000L)).notEqual(0), lit(1))),
+        count(when(functions.pmod(finite, lit(1_000L)).notEqual(0), lit(1))));
   }
 
-  /** 0 for whole numbers, else the fewest decimals (up to MAX_DECIMALS) every value has, else UNROUNDED. */
+  /** 0 for whole numbers, else the most decimals a value has, else UNROUNDED when digits do not bound them. */
   private int decimals(Row results, int offset) {
-    if (type.integral() || declaredInteger || results.getLong(offset + FRACTIONAL) == 0) {
+    if (type == NumericType.TIMESTAMP) {
+      return results.getLong(offset + OFF_SECONDS) == 0 ? -6 : results.getLong(offset + OFF_MILLIS) == 0 ? -3 : 0;
+    }
+    int scale = results.getInt(offset + SCALE);
+    if (type.integral() || declaredInteger || scale <= 0) {
       return 0;
     }
-    for (int k = 1; k <= MAX_DECIMALS; k++) {
-      if (results.getLong(offset + OFF_GRID + k - 1) == 0) {
-        return k;
-      }
-    }
-    return NumericColumnCodec.UNROUNDED;
+    return results.getInt(offset + PRECISION) >= DecimalDigits.FULL_PRECISION ? NumericColumnCodec.UNROUNDED : scale;
   }
 
   private static Column probes() {
@@ -104,13 +104,12 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   }
 
   /** Values that fill at least MASS_PROBES percentile probes: the only ones that can hold MASS_SHARE of cells. */
-  private static List<Double> massCandidates(Row results, int offset) {
-    List<Double> candidates = new ArrayList<>();
-    if (results.isNullAt(offset + PERCENTILES)
-        || results.getDouble(offset + MIN) == results.getDouble(offset + MAX)) {
+  private static List<Object> massCandidates(Row results, int offset) {
+    List<Object> candidates = new ArrayList<>();
+    if (results.isNullAt(offset + PERCENTILES) || results.get(offset + MIN).equals(results.get(offset + MAX))) {
       return candidates; // no values, or a constant column: nothing to tell apart
     }
-    List<Double> percentiles = results.getList(offset + PERCENTILES);
+    List<Object> percentiles = results.getList(offset + PERCENTILES);
     int run = 0;
     for (int k = 0; k < percentiles.size(); k++) {
       run = k > 0 && percentiles.get(k).equals(percentiles.get(k - 1)) ? run + 1 : 1;
@@ -132,7 +131,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     if (scansDistinct(results, offset)) {
       refinements.add(array_sort(collect_set(finite)));
     }
-    for (double candidate : pointMasses ? massCandidates(results, offset) : List.<Double>of()) {
+    for (Object candidate : pointMasses ? massCandidates(results, offset) : List.of()) {
       refinements.add(count(when(finite.equalTo(candidate), lit(1))));
     }
     return refinements;
@@ -142,17 +141,24 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     return results.getLong(offset + APPROX_DISTINCT) <= DISTINCT_SCAN;
   }
 
-  private static Column value(String column) {
-    return ColumnNames.column(column).cast(DataTypes.DoubleType);
+  /** The column as doubles, or as longs for whole-number types (exact at any size; days or µs of dates). */
+  private Column value(String column) {
+    Column c = ColumnNames.column(column);
+    return switch (type) {
+      case DATE -> functions.unix_date(c).cast(DataTypes.LongType);
+      case TIMESTAMP -> functions.unix_micros(c);
+      default -> c.cast(type.integral() ? DataTypes.LongType : DataTypes.DoubleType);
+    };
   }
 
-  private static Column nonFinite(Column c) {
-    return isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
+  private Column nonFinite(Column c) {
+    return type.integral() ? lit(false)
+        : isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
   }
 
   /** The value where it is a finite number, else null (which aggregates skip). */
-  private static Column finite(Column c) {
-    return when(functions.not(nonFinite(c)), c);
+  private Column finite(Column c) {
+    return type.integral() ? c : when(functions.not(nonFinite(c)), c);
   }
 
   @Override
@@ -170,30 +176,42 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     int decimals = decimals(results, offset);
     // Without the distinct scan the column has far more than MAX_LEVELS values: it is neither codes nor snapped.
     boolean scanned = scansDistinct(results, offset);
-    List<Double> distinct = scanned ? refined.getList(refinedOffset) : null;
-    if (distinct != null && decimals == 0 && distinct.size() <= CODE_LEVELS) {
+    List<Number> distinct = scanned ? refined.getList(refinedOffset) : null;
+    if (distinct != null && decimals == 0 && distinct.size() <= CODE_LEVELS && !type.temporal()) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
-      return new CategoricalColumnCodec(column, type.sparkType(),
-          distinct.stream().map(type::box).toArray(), present < rows);
+      return new CategoricalColumnCodec(column, type.sparkType(), distinct.stream()
+          .map(v -> type.integral() ? type.boxWhole(v.longValue()) : type.box(v.doubleValue())).toArray(),
+          present < rows);
     }
+    // Whole numbers as offsets from their minimum: exact in a double however large the values are.
+    long origin = type.integral() ? ((Number) results.get(offset + MIN)).longValue() : 0;
     double[] levels = distinct == null || distinct.size() > NumericColumnCodec.MAX_LEVELS ? null
-        : distinct.stream().mapToDouble(Double::doubleValue).toArray();
+        : distinct.stream().mapToDouble(v -> offset(v, origin)).toArray();
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null
-        : masses(results, offset, refined, refinedOffset + (scanned ? 1 : 0), present);
-    return new NumericColumnCodec(column, type, results.getDouble(offset + MEAN), results.getDouble(offset + SD),
-        results.getDouble(offset + MIN), results.getDouble(offset + MAX), decimals, levels, masses, present < rows);
+        : masses(results, offset, refined, refinedOffset + (scanned ? 1 : 0), present, origin);
+    long zeros = results.getLong(offset + ZEROS);
+    return new NumericColumnCodec(column, type, results.getDouble(offset + MEAN) - origin,
+        results.getDouble(offset + SD), offset((Number) results.get(offset + MIN), origin),
+        offset((Number) results.get(offset + MAX), origin), decimals, levels, masses, present < rows,
+        type.integral() ? 0 : results.getInt(offset + PRECISION), origin,
+        zeros > 0 && results.getLong(offset + NEGATIVE_ZEROS) == zeros);
+  }
+
+  /** v − origin, exactly for whole numbers (origin is 0 for other types). */
+  private double offset(Number v, long origin) {
+    return type.integral() ? v.longValue() - origin : v.doubleValue();
   }
 
   /** The candidates whose exact counts, from refined[firstCount ..], reach MASS_SHARE of the present cells. */
-  private static double[] masses(Row results, int offset, Row refined, int firstCount, long present) {
-    List<Double> candidates = massCandidates(results, offset);
+  private double[] masses(Row results, int offset, Row refined, int firstCount, long present, long origin) {
+    List<Object> candidates = massCandidates(results, offset);
     double[] masses = new double[candidates.size()];
     int found = 0;
     for (int k = 0; k < candidates.size(); k++) {
       if (refined.getLong(firstCount + k) >= MASS_SHARE * present) {
-        masses[found++] = candidates.get(k);
+        masses[found++] = offset((Number) candidates.get(k), origin);
       }
     }
     return Arrays.copyOf(masses, found);

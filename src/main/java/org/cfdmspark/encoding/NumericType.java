@@ -1,17 +1,27 @@
 package org.cfdmspark.encoding;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The Spark number types a numeric column may have, each with the boxing its decoded cells need. */
+/**
+ * The Spark types a numeric column may have, each with the boxing its decoded cells need: numbers, and dates and
+ * timestamps as whole numbers of their unit (days, microseconds since the epoch).
+ */
 public enum NumericType {
   BYTE(DataTypes.ByteType, true),
   SHORT(DataTypes.ShortType, true),
   INTEGER(DataTypes.IntegerType, true),
   LONG(DataTypes.LongType, true),
   FLOAT(DataTypes.FloatType, false),
-  DOUBLE(DataTypes.DoubleType, false);
+  DOUBLE(DataTypes.DoubleType, false),
+  /** Dates as whole days since 1970-01-01. */
+  DATE(DataTypes.DateType, true),
+  /** Timestamps (instants) as whole microseconds since 1970-01-01T00:00Z. */
+  TIMESTAMP(DataTypes.TimestampType, true);
 
   private final DataType sparkType;
   private final boolean integral;
@@ -21,7 +31,7 @@ public enum NumericType {
     this.integral = integral;
   }
 
-  /** The numeric type for a Spark type, or empty for any other type (strings, dates, decimals ...). */
+  /** The numeric type for a Spark type, or empty for any other type (strings, booleans, decimals ...). */
   public static Optional<NumericType> of(DataType type) {
     for (NumericType numeric : values()) {
       if (numeric.sparkType.equals(type)) {
@@ -35,9 +45,46 @@ public enum NumericType {
     return sparkType;
   }
 
+  /** Whether the type is a date or timestamp, modelled as a whole number of days or microseconds. */
+  public boolean temporal() {
+    return this == DATE || this == TIMESTAMP;
+  }
+
+  /** The whole number a cell of this whole-number type stands for (days or microseconds for temporal types). */
+  long whole(Object cell) {
+    if (cell instanceof java.sql.Date date) {
+      return date.toLocalDate().toEpochDay();
+    } else if (cell instanceof LocalDate date) {
+      return date.toEpochDay();
+    } else if (cell instanceof java.sql.Timestamp timestamp) {
+      return micros(timestamp.toInstant());
+    } else if (cell instanceof Instant instant) {
+      return micros(instant);
+    }
+    return ((Number) cell).longValue();
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+  }
+
   /** Whether the type holds only whole numbers (decoded values are then always rounded). */
   public boolean integral() {
     return integral;
+  }
+
+  /** A value of this whole-number type for x, exactly. */
+  Object boxWhole(long x) {
+    return switch (this) {
+      case BYTE -> (byte) x;
+      case SHORT -> (short) x;
+      case INTEGER -> (int) x;
+      case LONG -> x;
+      case FLOAT -> (float) x;
+      case DOUBLE -> (double) x;
+      case DATE -> java.sql.Date.valueOf(LocalDate.ofEpochDay(x));
+      case TIMESTAMP -> java.sql.Timestamp.from(Instant.EPOCH.plus(x, ChronoUnit.MICROS));
+    };
   }
 
   /** A value of this type for x, which is already rounded (for integral types) and clipped. */
@@ -49,6 +96,7 @@ public enum NumericType {
       case LONG -> (long) x;
       case FLOAT -> (float) x;
       case DOUBLE -> x;
+      case DATE, TIMESTAMP -> boxWhole((long) x);
     };
   }
 }

@@ -26,9 +26,32 @@ public final class TableCodec implements Serializable {
   private final int[] offsets;
   private final int width;
   private final long fittedRows;
+  private final List<Inequality> constraints;
+  /** constraintColumns[q] = {lower, upper}: the positions of constraint q's columns. */
+  private final int[][] constraintColumns;
 
   public TableCodec(List<ColumnCodec> columns, long fittedRows) {
+    this(columns, fittedRows, List.of());
+  }
+
+  /** @param constraints inequalities between number columns that decoded rows keep ({@link Inequality}) */
+  public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints) {
     this.columns = List.copyOf(columns);
+    this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    this.constraintColumns = new int[this.constraints.size()][];
+    List<String> names = columnNames();
+    for (int q = 0; q < constraintColumns.length; q++) {
+      Inequality inequality = this.constraints.get(q);
+      int lower = names.indexOf(inequality.lower());
+      int upper = names.indexOf(inequality.upper());
+      if (lower < 0 || upper < 0 || !(columns.get(lower) instanceof NumericColumnCodec)
+          || !(columns.get(upper) instanceof NumericColumnCodec)) {
+        throw new BadInputException("--constraint " + inequality + ": both sides must be modelled number columns "
+            + "(with more than " + NumericFitter.CODE_LEVELS + " values); available: "
+            + ColumnNames.quotedList(names));
+      }
+      constraintColumns[q] = new int[] {lower, upper};
+    }
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -47,6 +70,12 @@ public final class TableCodec implements Serializable {
    * cluster, pass a table in a fixed row order on a single partition.
    */
   public static TableCodec fit(Dataset<Row> table, ColumnOverrides overrides) {
+    TableCodec codec = fitColumns(table, overrides);
+    return codec.fittedRows == 0 ? codec : new TableCodec(codec.columns, codec.fittedRows,
+        Inequalities.find(table, codec.columns, overrides.constraints()));
+  }
+
+  private static TableCodec fitColumns(Dataset<Row> table, ColumnOverrides overrides) {
     StructField[] fields = table.schema().fields();
     ColumnFitter[] fitters = new ColumnFitter[fields.length];
     int[] firstResult = new int[fields.length];
@@ -108,6 +137,11 @@ public final class TableCodec implements Serializable {
   /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
   public long fittedRows() {
     return fittedRows;
+  }
+
+  /** The inequalities between columns that every decoded row keeps. */
+  public List<Inequality> constraints() {
+    return constraints;
   }
 
   /** Floats per encoded row. */
@@ -173,9 +207,61 @@ public final class TableCodec implements Serializable {
 
   /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
   public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
+    decode(z, offset, cells, cellOffset, 0);
+  }
+
+  /**
+   * Decodes the encoded row of sample {@code sampleId} (which makes its key columns' cells, see
+   * {@link KeyColumnCodec}) into cells[cellOffset .. cellOffset + columns).
+   */
+  public void decode(double[] z, int offset, Object[] cells, int cellOffset, long sampleId) {
     long rowBits = Vote.rowBits(z, offset, width);
     for (int c = 0; c < offsets.length; c++) {
-      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c));
+      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), sampleId);
     }
+    keepConstraints(cells, cellOffset);
+  }
+
+  /**
+   * Moves cells that break a constraint back onto its right side (see {@link Inequality}); a few passes settle
+   * chains such as a <= b <= c, whose fixes can undo each other once.
+   */
+  private void keepConstraints(Object[] cells, int cellOffset) {
+    for (int pass = 0; pass < constraints.size() + 1; pass++) {
+      boolean moved = false;
+      for (int q = 0; q < constraintColumns.length; q++) {
+        Inequality inequality = constraints.get(q);
+        int lower = cellOffset + constraintColumns[q][0];
+        int upper = cellOffset + constraintColumns[q][1];
+        if (cells[lower] == null || cells[upper] == null) {
+          continue;
+        }
+        NumericColumnCodec low = (NumericColumnCodec) columns.get(constraintColumns[q][0]);
+        NumericColumnCodec high = (NumericColumnCodec) columns.get(constraintColumns[q][1]);
+        double a = low.number(cells[lower]);
+        double b = high.number(cells[upper]);
+        if (inequality.holds(a, b)) {
+          continue;
+        }
+        Object down = low.atMost(b, inequality.strict());
+        if (down != null) {
+          cells[lower] = down;
+        } else {
+          Object up = high.atLeast(a, inequality.strict());
+          if (up != null) {
+            cells[upper] = up;
+          }
+        }
+        moved = true;
+      }
+      if (!moved) {
+        return;
+      }
+    }
+  }
+
+  /** The names of the key columns ({@link KeyColumnCodec}), regenerated per sample rather than modelled. */
+  public List<String> keyColumns() {
+    return columns.stream().filter(c -> c instanceof KeyColumnCodec).map(ColumnCodec::name).toList();
   }
 }

@@ -68,7 +68,12 @@ public final class GenerateJob {
       throw new BadInputException(JobKnobs.WHERE.option() + " \"" + where + "\" matches none of the "
           + input.rowsRead() + " input rows; check the predicate's column names and values");
     }
-    return CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
+    CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
+    for (String key : model.summary().keys()) {
+      System.err.println("column '" + key + "' is treated as a key (every value distinct): its values are new "
+          + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + key + " models it instead");
+    }
+    return model;
   }
 
   static String required(Settings settings, Knob<String> knob) {

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,7 +47,15 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
     try {
+      String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
       all = TableReader.read(spark, format, settings, path);
+      if (format == FileFormat.CSV) {
+        // Spark's inference loses the input's spelling of booleans and timestamps: keep them from the text.
+        all = BooleanSpelling.keep(all, TableReader.textReader(spark, settings), path);
+        all = TimestampText.keep(all, TableReader.textReader(spark, settings), path, datetimeFormat,
+            spark.conf().get("spark.sql.session.timeZone"));
+      }
+      all = DateCodes.read(all, settings.get(JobKnobs.DATE));
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch
       if (e instanceof AnalysisException || e instanceof SparkException) {
         // Loading reads only the schema (Parquet footers; a CSV header and one pass to infer the types), so a
@@ -128,7 +137,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     }
     List<String> unknown = new ArrayList<>();
     for (Knob<List<String>> knob : List.of(JobKnobs.COLUMNS, JobKnobs.EXCLUDE, JobKnobs.STRING, ModelKnobs.IGNORE,
-        ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
+        ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY)) {
       List<String> names = settings.get(knob).stream().filter(name -> !available.contains(name)).toList();
       if (!names.isEmpty()) {
         unknown.add(ColumnNames.quotedList(names) + " in " + knob.option());

@@ -43,6 +43,12 @@ public final class JobKnobs {
   public static final Knob<List<String>> STRING = Knob.names("string", "(inferred)",
       "CSV columns read as text however they look (codes such as 0712); number-like columns with a zero-padded "
           + "value (01234) are read as text anyway.");
+  public static final Knob<List<String>> DATE = Knob.names("date", "(none)",
+      "Columns holding dates as numbers or text in a pattern, as COL=PATTERN (e.g. visit=yyyyMMdd for 20230514): "
+          + "modelled as dates and written back in the pattern and type.");
+  public static final Knob<String> DATETIME_FORMAT = Knob.text("datetime-format", "PATTERN", null,
+      "CSV: the pattern of timestamp text the reader cannot infer (Spark's timestampFormat, e.g. "
+          + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it.");
   public static final Knob<List<String>> COLUMNS = Knob.names("columns", "(all)",
       "Comma-separated input columns to model, in this order.");
   public static final Knob<List<String>> EXCLUDE = Knob.names("exclude", "(none)",
@@ -85,8 +91,9 @@ public final class JobKnobs {
       ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
       ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
-      DECIMAL_COMMA, ENCODING, COLUMNS, EXCLUDE, STRING, ModelKnobs.CATEGORICAL,
-      ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
+      DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
+      ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
+      ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
       ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
       ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH, ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS,
@@ -106,8 +113,9 @@ public final class JobKnobs {
       ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
       ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
       ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
-      DECIMAL_COMMA, ENCODING, COLUMNS, EXCLUDE, STRING, ModelKnobs.CATEGORICAL,
-      ModelKnobs.INTEGER, ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
+      DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
+      ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
+      ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, WHERE,
       ModelKnobs.STRATIFY_BY, COUNTS, MODE, PARTITIONS, ModelKnobs.BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS,
       HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, REPORT, TARGET,
       ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS, ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH,

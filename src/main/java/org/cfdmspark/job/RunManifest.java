@@ -24,12 +24,14 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param guard what --guard did; null without it
  * @param profile task seconds inside sampling: the flow's first draws, the guard, decoding
  * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
+ * @param keys the columns regenerated as keys (new unique values), not modelled
+ * @param constraints the inequalities between columns that every output row keeps (found or stated)
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
-    SamplingMonitor.Profile profile, String kernel) {
+    SamplingMonitor.Profile profile, String kernel, List<String> keys, List<String> constraints) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
@@ -50,7 +51,7 @@ final class SampleWriter {
       Dataset<Row> ids = settings.get(JobKnobs.COUNTS) == null ? model.sampleIds(samples, partitions)
           : model.sampleIds(perStratum, partitions);
       SamplingMonitor monitor = SamplingMonitor.register(spark.sparkContext());
-      Dataset<Row> table = model.transform(ids, monitor).select(outputColumns(model, settings));
+      Dataset<Row> table = model.transform(ids, monitor).select(outputColumns(model, settings, format));
       CsvDialect dialect = CsvDialect.of(settings);
       RunManifest.TaskCounts tasks = writeTable(spark, table, monitor, samples, partitions, format, dialect,
           output.staging(), settings.get(JobKnobs.PROGRESS));
@@ -72,7 +73,7 @@ final class SampleWriter {
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
-          monitor.profile(), DotProductKernel.best().name());
+          monitor.profile(), DotProductKernel.best().name(), summary.keys(), summary.constraints());
       if (manifest.guard() != null) {
         RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
       }
@@ -106,14 +107,18 @@ final class SampleWriter {
     return StratumCounts.parse(counts);
   }
 
-  /** The output columns in input order, after a sample_id column if asked for. */
-  private static Column[] outputColumns(CfdmModel model, Settings settings) {
+  /**
+   * The output columns in input order, after a sample_id column if asked for; --date columns in their pattern
+   * ({@link DateCodes}) and, in CSV, timestamps in the input's text form ({@link TimestampText}).
+   */
+  private static Column[] outputColumns(CfdmModel model, Settings settings, FileFormat format) {
     List<Column> columns = new ArrayList<>();
     if (settings.get(JobKnobs.SAMPLE_ID)) {
       columns.add(ColumnNames.column(CfdmModel.SAMPLE_ID));
     }
-    for (String name : model.inputSchema().fieldNames()) {
-      columns.add(ColumnNames.column(name));
+    for (StructField field : model.inputSchema().fields()) {
+      columns.add(DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
+          : ColumnNames.column(field.name())));
     }
     return columns.toArray(Column[]::new);
   }

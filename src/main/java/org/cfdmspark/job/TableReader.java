@@ -49,9 +49,10 @@ final class TableReader {
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
     boolean multiLine = settings.get(JobKnobs.MULTI_LINE);
-    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine).option("inferSchema", "true").load(paths);
+    String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
+    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true").load(paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
-    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine).option("inferSchema", "false").load(paths);
+    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "false").load(paths);
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
@@ -61,7 +62,7 @@ final class TableReader {
         .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
             : f)
         .toArray(StructField[]::new));
-    Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine).schema(schema).load(paths);
+    Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
     return retyping.commaNumbers().isEmpty() ? typed
         : typed.select(retyped(schema, List.of(), retyping.commaNumbers()));
   }
@@ -106,8 +107,16 @@ final class TableReader {
     }
   }
 
-  private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine) {
-    return dialect.reader(spark).option("nullValue", nullValue).option("multiLine", multiLine);
+  private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine,
+      String datetimeFormat) {
+    DataFrameReader reader = dialect.reader(spark).option("nullValue", nullValue).option("multiLine", multiLine);
+    return datetimeFormat == null ? reader : reader.option("timestampFormat", datetimeFormat);
+  }
+
+  /** A new reader of the CSV input's cells as text, in the settings' dialect (give it a schema; one use each). */
+  static DataFrameReader textReader(SparkSession spark, Settings settings) {
+    return csv(spark, CsvDialect.of(settings), settings.get(JobKnobs.NULL_VALUE), settings.get(JobKnobs.MULTI_LINE),
+        settings.get(JobKnobs.DATETIME_FORMAT)).option("inferSchema", "false");
   }
 
   /** Whether the schema has a column of this name with a type other than text. */

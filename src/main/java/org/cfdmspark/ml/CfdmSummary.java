@@ -4,6 +4,7 @@ import java.util.List;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
+import org.cfdmspark.encoding.KeyColumnCodec;
 import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
@@ -13,11 +14,12 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *
  * @param trainingRows rows the model was fitted on
  * @param encodedWidth values per encoded row (d)
+ * @param constraints the inequalities between columns that every sample keeps ("a <= b", "a < b")
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
-    List<StratumSummary> strata) {
+    List<StratumSummary> strata, List<String> constraints) {
 
-  /** @param kind numeric or categorical (see the encoding package) */
+  /** @param kind numeric, categorical or key (see the encoding package) */
   public record ColumnSummary(String name, String kind, int width) {
   }
 
@@ -50,10 +52,17 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         s.guard() == null ? null : s.guard().threshold(), s.sampleable() ? s.search().toString() : null,
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
-    return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata);
+    return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
+        model.codec().constraints().stream().map(Object::toString).toList());
   }
 
   private static String kind(ColumnCodec codec) {
-    return codec instanceof CategoricalColumnCodec ? "categorical" : "numeric";
+    return codec instanceof CategoricalColumnCodec ? "categorical" : codec instanceof KeyColumnCodec ? "key"
+        : "numeric";
+  }
+
+  /** The columns regenerated as keys, not modelled ({@link KeyColumnCodec}). */
+  public List<String> keys() {
+    return columns.stream().filter(c -> c.kind().equals("key")).map(ColumnSummary::name).toList();
   }
 }

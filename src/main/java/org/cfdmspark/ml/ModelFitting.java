@@ -49,7 +49,8 @@ final class ModelFitting {
   static List<String> modelledColumns(StructType schema, Settings settings) {
     List<String> available = Arrays.asList(schema.fieldNames());
     List<String> problems = new ArrayList<>();
-    for (Knob<List<String>> knob : List.of(ModelKnobs.IGNORE, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER)) {
+    for (Knob<List<String>> knob : List.of(ModelKnobs.IGNORE, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER,
+        ModelKnobs.KEY, ModelKnobs.NO_KEY)) {
       List<String> unknown = settings.get(knob).stream().filter(name -> !available.contains(name)).toList();
       if (!unknown.isEmpty()) {
         problems.add("unknown column" + (unknown.size() == 1 ? " " : "s ") + ColumnNames.quotedList(unknown)

@@ -78,6 +78,15 @@ public final class ModelKnobs {
           + "columns whose every value is whole.");
   public static final Knob<List<String>> IGNORE = Knob.names("ignore", "(none)",
       "Columns kept in the output schema but not modelled: they are written empty (null).");
+  public static final Knob<List<String>> KEY = Knob.names("key", "(detected)",
+      "Columns regenerated as keys: new unique values of the same type and form, none taken from training. "
+          + "Detected for whole-number and text columns whose values are all distinct (text without spaces).");
+  public static final Knob<List<String>> NO_KEY = Knob.names("no-key", "(none)",
+      "Columns modelled like the others although all their values are distinct (not keys).");
+  public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "(detected)",
+      "Inequalities between two number columns that every output row keeps, e.g. \"paid <= invoice\" (refused "
+          + "when a training row breaks one). Every such inequality that all training rows satisfy is found "
+          + "anyway and listed in the manifest.");
   public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
       ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
       "Most distinct values a categorical column may have (each is one encoded dimension).");
@@ -109,8 +118,8 @@ public final class ModelKnobs {
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
-      CATEGORICAL, INTEGER, IGNORE, MAX_CATEGORIES, POINT_MASSES, STRATIFY_BY, BROADCAST_BUDGET_MB, NEAR_COPY_TARGET,
-      GUARD, GUARD_THRESHOLD), ScoreModelKnobs.ALL.stream()).toList();
+      CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, STRATIFY_BY,
+      BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
   public static Settings select(Settings settings) {
@@ -125,7 +134,8 @@ public final class ModelKnobs {
   /** The column-kind overrides in {@code settings} with or without point masses (the report: without). */
   public static ColumnOverrides columnKinds(Settings settings, boolean pointMasses) {
     return new ColumnOverrides(Set.copyOf(settings.get(CATEGORICAL)), Set.copyOf(settings.get(INTEGER)),
-        settings.get(MAX_CATEGORIES), pointMasses);
+        settings.get(MAX_CATEGORIES), pointMasses, Set.copyOf(settings.get(KEY)), Set.copyOf(settings.get(NO_KEY)),
+        settings.get(CONSTRAINT));
   }
 
   /**

@@ -106,7 +106,7 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
         cells[i] = ids.get(i);
       }
       long start = System.nanoTime();
-      codec.decode(z, next * d, decoded, 0);
+      codec.decode(z, next * d, decoded, 0, block[next]);
       decodeNanos += System.nanoTime() - start;
       for (int c = 0; c < decoded.length; c++) {
         cells[ids.size() + outputSlot[c]] = decoded[c];

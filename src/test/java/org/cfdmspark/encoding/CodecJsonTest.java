@@ -45,6 +45,27 @@ class CodecJsonTest {
   }
 
   @Test
+  void keysAndConstraintsSurviveSaving(SparkSession spark) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(RowFactory.create("CUST-" + String.format("%05d", 7 * i), (long) i, i / 2.0, i / 2.0 + (i % 3)));
+    }
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("customer", DataTypes.StringType, false),
+        DataTypes.createStructField("row", DataTypes.LongType, false),
+        DataTypes.createStructField("paid", DataTypes.DoubleType, false),
+        DataTypes.createStructField("invoice", DataTypes.DoubleType, false)));
+    TableCodec codec = TableCodec.fit(spark.createDataFrame(rows, schema), ColumnOverrides.none());
+    assertEquals(List.of("customer", "row"), codec.keyColumns());
+    assertEquals(List.of(new Inequality("paid", "invoice", false)), codec.constraints());
+    TableCodec read = assertRoundTrip(codec, rows);
+    assertEquals(codec.constraints(), read.constraints());
+    KeyColumnCodec customer = (KeyColumnCodec) read.columns().get(0);
+    assertEquals("CUST-00414", customer.key(0), "one past the largest key, padded as the keys are");
+    assertEquals(60L, ((KeyColumnCodec) read.columns().get(1)).key(0));
+  }
+
+  @Test
   void somethingElseIsRefused() throws Exception {
     JsonNode notACodec = new ObjectMapper().readTree("{\"columns\": [{\"kind\": \"hologram\"}]}");
     assertThrows(IllegalArgumentException.class, () -> CodecJson.fromJson(notACodec));

@@ -75,10 +75,10 @@ class TableCodecTest {
         DataTypes.createStructField("x", DataTypes.FloatType, false)));
     List<Row> rows = new java.util.ArrayList<>();
     for (short i = 0; i < 20; i++) {
-      rows.add(RowFactory.create(i, 2.5f)); // 20 distinct whole numbers: numeric, not codes
+      rows.add(RowFactory.create(i, 2.5f)); // 20 distinct whole numbers: numeric, not codes (nor a key)
     }
     Dataset<Row> table = spark.createDataFrame(rows, schema);
-    TableCodec codec = TableCodec.fit(table, ColumnOverrides.none());
+    TableCodec codec = TableCodec.fit(table, notKey("n"));
 
     assertEquals(20, codec.fittedRows());
     assertEquals(schema, codec.schema());
@@ -118,6 +118,19 @@ class TableCodecTest {
   }
 
   @Test
+  void aColumnOfDistinctTextWithoutSpacesIsAKey() {
+    Dataset<Row> table = TestSpark.local(2).range(5000).selectExpr("CONCAT('customer-', id) AS id");
+    KeyColumnCodec id = (KeyColumnCodec) TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
+    assertEquals("customer-5000", id.key(0), "one past the largest number after the prefix");
+  }
+
+  /** No overrides but that {@code column} is not a key. */
+  private static ColumnOverrides notKey(String column) {
+    return new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES, true,
+        java.util.Set.of(), java.util.Set.of(column), List.of());
+  }
+
+  @Test
   void manyValuedColumnsAreNotCollected() {
     SparkSession spark = TestSpark.local(2);
     Dataset<Row> table = spark.range(500).selectExpr("CAST(id AS DOUBLE) / 2 AS x");
@@ -150,8 +163,7 @@ class TableCodecTest {
   void aManyValuedTextColumnIsRefusedFromTheEstimateWithoutCollectingIt() {
     SparkSession spark = TestSpark.local(2);
     Dataset<Row> table = spark.range(5000).selectExpr("CONCAT('customer-', id) AS id");
-    BadInputException error = assertThrows(BadInputException.class,
-        () -> TableCodec.fit(table, ColumnOverrides.none()));
+    BadInputException error = assertThrows(BadInputException.class, () -> TableCodec.fit(table, notKey("id")));
     assertTrue(error.getMessage().startsWith("column 'id' has about "), error.getMessage());
     assertTrue(error.getMessage().contains("more than --max-categories 200"), error.getMessage());
   }

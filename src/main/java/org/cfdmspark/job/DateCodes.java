@@ -1,0 +1,86 @@
+package org.cfdmspark.job;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.encoding.ColumnNames;
+
+/**
+ * Columns that hold dates as numbers or text in a pattern ({@code --date visit=yyyyMMdd}: 20230514): read as
+ * dates, so that they are modelled as days (a barycentre of 20230430 and 20230602 is a day in May, not the
+ * 20230516 of the numbers, nor a 20230732), and written back in the pattern and the column's own type. The
+ * pattern and the type travel in the column's metadata, which a saved model keeps with its input schema.
+ */
+final class DateCodes {
+  static final String PATTERN = "cfdm.datePattern";
+  static final String TYPE = "cfdm.dateCodedAs";
+
+  private DateCodes() {
+  }
+
+  /**
+   * The table with each --date column as dates.
+   *
+   * @throws BadInputException for an entry that is not COL=PATTERN, an unknown column, or cells that are not
+   *     dates in the pattern (with their count and an example)
+   */
+  static Dataset<Row> read(Dataset<Row> table, List<String> entries) {
+    if (entries.isEmpty()) {
+      return table;
+    }
+    List<String> names = Arrays.asList(table.columns());
+    Column[] columns = names.stream().map(ColumnNames::column).toArray(Column[]::new);
+    List<Column> checks = new ArrayList<>();
+    List<String> parsed = new ArrayList<>();
+    for (String entry : entries) {
+      int eq = entry.lastIndexOf('=');
+      String name = eq < 0 ? entry : entry.substring(0, eq).strip();
+      String pattern = eq < 0 ? "" : entry.substring(eq + 1).strip();
+      if (pattern.isEmpty() || !names.contains(name)) {
+        throw new BadInputException(JobKnobs.DATE.option() + " " + entry + ": write COL=PATTERN with a column of "
+            + "the input, e.g. visit=yyyyMMdd; available columns: " + ColumnNames.quotedList(names));
+      }
+      int c = names.indexOf(name);
+      DataType type = table.schema().fields()[c].dataType();
+      Column text = ColumnNames.column(name).cast(DataTypes.StringType);
+      Column date = functions.to_date(functions.try_to_timestamp(text, lit(pattern)));
+      columns[c] = date.as(name, new MetadataBuilder().putString(PATTERN, pattern).putString(TYPE, type.json())
+          .build());
+      Column bad = text.isNotNull().and(date.isNull());
+      checks.add(count(when(bad, lit(1))));
+      checks.add(first(when(bad, text), true));
+      parsed.add(entry);
+    }
+    Row result = table.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
+    for (int k = 0; k < parsed.size(); k++) {
+      long bad = result.getLong(2 * k);
+      if (bad > 0) {
+        throw new BadInputException(JobKnobs.DATE.option() + " " + parsed.get(k) + ": " + bad + " cells are not "
+            + "dates in that pattern, such as '" + result.get(2 * k + 1) + "'; fix the pattern or those cells");
+      }
+    }
+    return table.select(columns);
+  }
+
+  /** The column as written: a --date column back in its pattern and type, any other column as it is. */
+  static Column written(StructField field, Column column) {
+    if (!field.metadata().contains(PATTERN)) {
+      return column;
+    }
+    return functions.date_format(column, field.metadata().getString(PATTERN))
+        .cast(DataType.fromJson(field.metadata().getString(TYPE))).as(field.name());
+  }
+}

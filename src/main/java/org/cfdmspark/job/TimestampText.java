@@ -1,0 +1,143 @@
+package org.cfdmspark.job;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.encoding.ColumnNames;
+
+/**
+ * Keeps the text form of a CSV file's ISO-8601 timestamps with a UTC offset ({@code 2024-06-29T23:11:25+02:00}).
+ * Spark reads them as instants and would write them back in the session's zone with milliseconds; instead the
+ * zone they were written in is found (one offset, or else the time-zone whose rules give the most sampled rows
+ * their offset, so +01:00 in winter and +02:00 in summer come back as they were), kept with the column's pattern
+ * in the column's metadata (which a saved model keeps with its input schema), and used to write the column.
+ */
+final class TimestampText {
+  /** Metadata keys: the zone id and the DateTimeFormatter pattern of the input's text. */
+  static final String ZONE = "cfdm.zone";
+  static final String PATTERN = "cfdm.pattern";
+  /** Rows whose text is read to find the zone. */
+  private static final int SAMPLE = 2000;
+
+  private TimestampText() {
+  }
+
+  /**
+   * The table with the zone and pattern in the metadata of each timestamp column whose text has an offset, or,
+   * with a --datetime-format, of every other timestamp column (that pattern, in the session's zone).
+   */
+  static Dataset<Row> keep(Dataset<Row> table, DataFrameReader textReader, String path, String datetimeFormat,
+      String sessionZone) {
+    List<String> timestamps = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      if (field.dataType().equals(DataTypes.TimestampType)) {
+        timestamps.add(field.name());
+      }
+    }
+    if (timestamps.isEmpty()) {
+      return table;
+    }
+    Dataset<Row> text = textReader.option("inferSchema", "false").load(path)
+        .select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new)).limit(SAMPLE);
+    List<Row> rows = text.collectAsList();
+    Column[] columns = new Column[table.columns().length];
+    for (int c = 0; c < columns.length; c++) {
+      String name = table.columns()[c];
+      int t = timestamps.indexOf(name);
+      Metadata form = t < 0 ? null : form(rows, t);
+      if (t >= 0 && form == null && datetimeFormat != null) {
+        form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat).build();
+      }
+      columns[c] = form == null ? ColumnNames.column(name) : ColumnNames.column(name).as(name, form);
+    }
+    return table.select(columns);
+  }
+
+  /** The zone and pattern of column t's texts; null when they are not ISO-8601 with an offset. */
+  private static Metadata form(List<Row> rows, int t) {
+    List<OffsetDateTime> times = new ArrayList<>();
+    String example = null;
+    for (Row row : rows) {
+      String cell = row.isNullAt(t) ? null : row.getString(t).strip();
+      if (cell == null || cell.isEmpty()) {
+        continue;
+      }
+      try {
+        times.add(OffsetDateTime.parse(cell.replace(' ', 'T')));
+        example = example == null ? cell : example;
+      } catch (DateTimeParseException notIso) {
+        return null;
+      }
+    }
+    if (times.isEmpty()) {
+      return null;
+    }
+    ZoneId zone = zone(times);
+    if (zone == null) {
+      return null;
+    }
+    int dot = example.indexOf('.', 10);
+    int fraction = 0;
+    while (dot > 0 && dot + 1 + fraction < example.length() && Character.isDigit(example.charAt(dot + 1 + fraction))) {
+      fraction++;
+    }
+    String pattern = "yyyy-MM-dd'" + example.charAt(10) + "'HH:mm:ss" + (fraction > 0 ? "." + "S".repeat(fraction) : "")
+        + (example.endsWith("Z") ? "XXX" : "xxx");
+    return new MetadataBuilder().putString(ZONE, zone.getId()).putString(PATTERN, pattern).build();
+  }
+
+  /**
+   * One offset, or else the zone (first by id on a tie) whose rules give the most times their offset: every one
+   * for data written in a real zone; the nearest real zone for data whose offsets follow no zone's rules.
+   */
+  private static ZoneId zone(List<OffsetDateTime> times) {
+    Set<ZoneOffset> offsets = new TreeSet<>();
+    times.forEach(t -> offsets.add(t.getOffset()));
+    if (offsets.size() == 1) {
+      return offsets.iterator().next();
+    }
+    ZoneId best = null;
+    long bestMatches = 0;
+    for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
+      ZoneId zone = ZoneId.of(id);
+      long matches = times.stream().filter(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))
+          .count();
+      if (matches > bestMatches) {
+        best = zone;
+        bestMatches = matches;
+      }
+    }
+    return best;
+  }
+
+  /** The column as the input's text when its metadata has a zone and pattern, else the column itself. */
+  static Column written(StructField field) {
+    Column column = ColumnNames.column(field.name());
+    if (!field.metadata().contains(ZONE)) {
+      return column;
+    }
+    String zone = field.metadata().getString(ZONE);
+    String pattern = field.metadata().getString(PATTERN);
+    UserDefinedFunction format = functions.udf((UDF1<Timestamp, String>) ts -> ts == null ? null
+        : ts.toInstant().atZone(ZoneId.of(zone)).format(DateTimeFormatter.ofPattern(pattern)), DataTypes.StringType);
+    return format.apply(column).as(field.name());
+  }
+}

@@ -1,0 +1,216 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.metrics.KSComplement;
+import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.TestData;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The input cases of issue 13 (src/test/resources/data/cases, see its README) of the kinds keys, numbers, constraints. */
+@SparkTest
+class InputCasesTest {
+  @TempDir
+  Path dir;
+
+  private GenerateResult generate(String input, String... more) {
+    List<String> knobs = new ArrayList<>(List.of("input", input, "output", dir.resolve("out").toString(),
+        "num-samples", "500", "seed", "5"));
+    knobs.addAll(List.of(more));
+    return GenerateJob.run(TestSpark.local(2), TestSpark.settings(knobs.toArray(String[]::new)));
+  }
+
+  private Dataset<Row> output(SparkSession spark) {
+    return spark.read().option("header", "true").option("inferSchema", "true").csv(dir.resolve("out").toString());
+  }
+
+  @Test
+  void aUniqueIntegerKeyIsRegeneratedUniqueAndNew(SparkSession spark) {
+    String input = TestData.path("cases/09-unique-int-pk.csv");
+    GenerateResult result = generate(input);
+    assertEquals(List.of("customer_id"), result.manifest().keys());
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.IntegerType, synthetic.schema().apply("customer_id").dataType());
+    Set<Integer> training = new HashSet<>();
+    for (Row row : TestData.csv(spark, "cases/09-unique-int-pk.csv").select("customer_id").collectAsList()) {
+      training.add(row.getInt(0));
+    }
+    Set<Integer> keys = new HashSet<>();
+    for (Row row : synthetic.select("customer_id").collectAsList()) {
+      assertFalse(training.contains(row.getInt(0)), "a training key: " + row.get(0));
+      assertTrue(keys.add(row.getInt(0)), "a repeated key: " + row.get(0));
+    }
+    assertEquals(500, keys.size());
+  }
+
+  @Test
+  void noKeyModelsTheColumn(SparkSession spark) {
+    GenerateResult result = generate(TestData.path("cases/09-unique-int-pk.csv"), "no-key", "customer_id");
+    assertEquals(List.of(), result.manifest().keys());
+  }
+
+  @Test
+  void tinyNumbersKeepTheirDistributionAndDigits(SparkSession spark) {
+    String input = TestData.path("cases/18-tiny-floats.csv");
+    generate(input, "num-samples", "600");
+    double[] real = column(TestData.csv(spark, "cases/18-tiny-floats.csv"), "conc_mol");
+    double[] synthetic = column(output(spark), "conc_mol");
+    assertTrue(KSComplement.compute(real, synthetic) >= 0.85, "conc_mol in distribution, not collapsed");
+    assertTrue(java.util.Arrays.stream(synthetic).distinct().count() > 100, "many values, not the minimum");
+    for (String name : List.of("conc_mol", "p_value")) {
+      for (double x : column(output(spark), name)) {
+        assertTrue(new BigDecimal(Double.toString(x)).stripTrailingZeros().precision() <= 4,
+            name + " = " + x + " has more digits than the input's 4");
+      }
+    }
+  }
+
+  @Test
+  void booleansKeepTheirSpellingAndNullRate(SparkSession spark) throws Exception {
+    generate(TestData.path("cases/06-boolean-nulls.csv"), "num-samples", "800");
+    int missing = 0;
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      String first = line.substring(0, line.indexOf(','));
+      assertTrue(Set.of("True", "False", "").contains(first), "is_member spelt " + first);
+      missing += first.isEmpty() ? 1 : 0;
+    }
+    assertEquals(0.106, missing / 800.0, 0.04, "missing rate of is_member");
+  }
+
+  @Test
+  void anOrderBetweenTwoColumnsHoldsOnEveryRowAfterRounding(SparkSession spark) throws Exception {
+    Path input = dir.resolve("shifts.csv");
+    Random random = new Random(7);
+    List<String> lines = new ArrayList<>(List.of("start_hour,end_hour,paid,invoice"));
+    for (int i = 0; i < 400; i++) {
+      int start = random.nextInt(22);
+      double invoice = Math.round(random.nextDouble() * 10_000) / 100.0;
+      double paid = random.nextInt(4) == 0 ? invoice : Math.round(invoice * random.nextDouble() * 100) / 100.0;
+      lines.add(start + "," + (start + 1 + random.nextInt(Math.min(3, 23 - start))) + "," + paid + "," + invoice);
+    }
+    Files.write(input, lines);
+    GenerateResult result = generate(input.toString(), "num-samples", "3000", "point-masses", "false");
+    assertTrue(result.manifest().constraints().containsAll(List.of("start_hour < end_hour", "paid <= invoice")),
+        "found: " + result.manifest().constraints());
+    for (Row row : output(spark).collectAsList()) {
+      assertTrue(row.getInt(0) < row.getInt(1), "start_hour < end_hour broken: " + row);
+      assertTrue(row.getDouble(2) <= row.getDouble(3), "paid <= invoice broken: " + row);
+    }
+  }
+
+  @Test
+  void aStatedConstraintThatTrainingRowsBreakIsRefusedWithTheCount() {
+    BadInputException refused = assertThrows(BadInputException.class, () -> generate(
+        TestData.path("cases/09-unique-int-pk.csv"), "constraint", "monthly_fee <= age"));
+    assertTrue(refused.getMessage().contains("monthly_fee <= age") && refused.getMessage().contains(" of the "),
+        refused.getMessage());
+  }
+
+  @Test
+  void isoDatesComeBackAsDatesWithinTheTrainingRange(SparkSession spark) throws Exception {
+    generate(TestData.path("cases/01-iso-dates.csv"), "num-samples", "600");
+    Row range = TestData.csv(spark, "cases/01-iso-dates.csv").selectExpr("min(visit_date)", "max(visit_date)")
+        .first();
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.DateType, synthetic.schema().apply("visit_date").dataType());
+    Set<Object> distinct = new HashSet<>();
+    for (Row row : synthetic.select("visit_date").collectAsList()) {
+      java.sql.Date date = row.getDate(0);
+      assertTrue(!date.before(range.getDate(0)) && !date.after(range.getDate(1)), "outside the range: " + date);
+      distinct.add(date);
+    }
+    assertTrue(distinct.size() > 100, "new dates, not a few: " + distinct.size());
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2},.*"), "written as yyyy-MM-dd: " + line);
+    }
+  }
+
+  @Test
+  void timestampsKeepTheirOrderOffsetsAndWholeSeconds(SparkSession spark) throws Exception {
+    GenerateResult result = generate(TestData.path("cases/02-tz-timestamps.csv"));
+    assertTrue(result.manifest().constraints().contains("session_start < session_end"),
+        "found: " + result.manifest().constraints());
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.TimestampType, synthetic.schema().apply("session_start").dataType());
+    for (Row row : synthetic.select("session_start", "session_end").collectAsList()) {
+      assertTrue(row.getTimestamp(0).before(row.getTimestamp(1)), "start < end broken: " + row);
+      assertEquals(0, row.getTimestamp(0).getNanos(), "whole seconds, as the input: " + row);
+    }
+    Set<String> offsets = new HashSet<>();
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      String[] cells = line.split(",");
+      for (int c = 0; c < 2; c++) {
+        assertTrue(cells[c].matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}"),
+            "the input's form: " + cells[c]);
+        offsets.add(cells[c].substring(19));
+      }
+    }
+    assertEquals(Set.of("+01:00", "+02:00"), offsets, "winter and summer offsets, as the input has");
+  }
+
+  @Test
+  void integerCodedDatesStayDates(SparkSession spark) throws Exception {
+    Path input = dir.resolve("visits.csv");
+    Random random = new Random(11);
+    List<String> lines = new ArrayList<>(List.of("visit,returned,cost"));
+    java.time.LocalDate first = java.time.LocalDate.of(2023, 1, 1);
+    for (int i = 0; i < 300; i++) {
+      java.time.LocalDate visit = first.plusDays(random.nextInt(365));
+      java.time.LocalDate returned = visit.plusDays(1 + random.nextInt(40));
+      lines.add(visit.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + ","
+          + returned.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "," + random.nextInt(500));
+    }
+    Files.write(input, lines);
+    GenerateResult result = generate(input.toString(), "date", "visit=yyyyMMdd,returned=yyyyMMdd",
+        "num-samples", "1000");
+    assertTrue(result.manifest().constraints().contains("visit < returned"), "found: "
+        + result.manifest().constraints());
+    Dataset<Row> synthetic = output(spark);
+    assertEquals(DataTypes.IntegerType, synthetic.schema().apply("visit").dataType());
+    for (Row row : synthetic.collectAsList()) {
+      java.time.LocalDate visit = java.time.LocalDate.parse(String.valueOf(row.getInt(0)),
+          java.time.format.DateTimeFormatter.BASIC_ISO_DATE); // 20230732 would throw
+      java.time.LocalDate returned = java.time.LocalDate.parse(String.valueOf(row.getInt(1)),
+          java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+      assertTrue(visit.getYear() == 2023 && visit.isBefore(returned), row.toString());
+    }
+  }
+
+  @Test
+  void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
+    Path input = dir.resolve("calls.csv");
+    Random random = new Random(3);
+    List<String> lines = new ArrayList<>(List.of("called,minutes"));
+    for (int i = 0; i < 200; i++) {
+      lines.add(String.format("%02d/%02d/2024 %02d:%02d,%d", 1 + random.nextInt(28), 1 + random.nextInt(12),
+          random.nextInt(24), random.nextInt(60), random.nextInt(90)));
+    }
+    Files.write(input, lines);
+    generate(input.toString(), "datetime-format", "dd/MM/yyyy HH:mm", "num-samples", "300");
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      assertTrue(line.matches("\\d{2}/\\d{2}/2024 \\d{2}:\\d{2},\\d+"), "the input's pattern: " + line);
+    }
+  }
+
+  private static double[] column(Dataset<Row> table, String name) {
+    return table.select(name).collectAsList().stream().filter(r -> !r.isNullAt(0))
+        .mapToDouble(r -> ((Number) r.get(0)).doubleValue()).toArray();
+  }
+}
