@@ -91,7 +91,8 @@ class BaselineGeneratorsTest {
     JsonNode table = new ObjectMapper().readTree(output.resolve(SweepJob.COMPARE_JSON).toFile());
     assertEquals("generator", table.get("knob").asText());
     JsonNode rows = table.get("rows");
-    List<String> generators = List.of("cfdm", "mixup", "smote", "copula", "copy");
+    // Every generator, in --generator's order: σ-CFDM, the trained score models, the baselines.
+    List<String> generators = List.of("cfdm", "random-features", "score-net", "mixup", "smote", "copula", "copy");
     assertEquals(generators.size(), rows.size());
     for (int k = 0; k < rows.size(); k++) {
       JsonNode row = rows.get(k);
@@ -105,13 +106,15 @@ class BaselineGeneratorsTest {
       assertTrue(Files.exists(output.resolve(row.get("report").asText())), "each run has its report");
     }
     // copy is the memorisation reference: every row a training row; σ-CFDM's guard keeps copies out.
-    JsonNode copy = rows.get(4);
+    JsonNode copy = rows.get(generators.indexOf("copy"));
     assertEquals(1.0, copy.get("exact_copy_rate").asDouble());
     assertEquals(1.0, copy.get("near_copy_rate").asDouble());
     assertTrue(rows.get(0).get("exact_copy_rate").asDouble() < 0.05, "cfdm: " + rows.get(0));
     // One floor for all: the same training and holdout rows in every run.
-    assertEquals(rows.get(0).get("floor_sliced_w2").asDouble(), rows.get(3).get("floor_sliced_w2").asDouble());
-    assertNotEquals(rows.get(1).get("sliced_w2").asDouble(), rows.get(2).get("sliced_w2").asDouble());
+    assertEquals(rows.get(0).get("floor_sliced_w2").asDouble(),
+        rows.get(generators.indexOf("copula")).get("floor_sliced_w2").asDouble());
+    assertNotEquals(rows.get(generators.indexOf("mixup")).get("sliced_w2").asDouble(),
+        rows.get(generators.indexOf("smote")).get("sliced_w2").asDouble());
     String html = Files.readString(output.resolve(SweepJob.COMPARE_HTML));
     for (String generator : generators) {
       assertTrue(html.contains("<tr><td>" + generator + "</td>"), "the page lists " + generator);

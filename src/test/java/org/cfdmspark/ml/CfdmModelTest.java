@@ -110,7 +110,7 @@ class CfdmModelTest {
     BadInputException error = assertThrows(BadInputException.class,
         () -> new CfdmSynthesizer().setCategorical("no_such").setStratifyBy("other").transformSchema(
             penguins.schema()));
-    assertTrue(error.getMessage().contains("'no_such' in --categorical"), error.getMessage());
+    assertTrue(error.getMessage().contains("\"no_such\" in --categorical"), error.getMessage());
     assertTrue(error.getMessage().contains("--stratify-by other must be a modelled column"), error.getMessage());
     BadInputException ids = assertThrows(BadInputException.class,
         () -> model.transform(penguins.sparkSession().range(3).toDF("id")));
