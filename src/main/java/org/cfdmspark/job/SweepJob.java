@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -67,7 +66,7 @@ public final class SweepJob {
           + " itself; drop " + ReportKnobs.SWEEP.option() + " or run it separately");
     }
     String knob = ModelKnobs.GENERATOR.name();
-    List<String> values = Arrays.stream(GeneratorKind.values()).map(g -> g.name().toLowerCase(Locale.ROOT))
+    List<String> values = Arrays.stream(GeneratorKind.values()).map(ModelKnobs.GENERATOR::format)
         .toList();
     SweepReport sweep = sweep(spark, settings, given, ReportKnobs.COMPARE, knob, values);
     write(spark, sweep, settings.get(JobKnobs.OUTPUT),
