@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * A {@link TableCodec} as JSON and back, for saved models: every column codec with its kind ("numeric",
@@ -92,6 +94,8 @@ public final class CodecJson {
         return number.floatValue();
       } else if (type.equals(DataTypes.DoubleType)) {
         return number.doubleValue();
+      } else if (type instanceof DecimalType decimal) {
+        return NumericColumnCodec.decimal(decimal, new BigDecimal(number.toString()));
       }
       return level;
     }

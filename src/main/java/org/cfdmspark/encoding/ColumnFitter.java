@@ -5,6 +5,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.NameList;
@@ -47,8 +48,8 @@ interface ColumnFitter {
   }
 
   /**
-   * The fitter for a column, from its Spark type and the user's overrides: numbers, dates and timestamps are
-   * numeric (integers rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
+   * The fitter for a column, from its Spark type and the user's overrides: numbers (decimals too), dates and
+   * timestamps are numeric (integers rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
    * columns may turn out to be keys ({@link KeyFitter}).
    */
   static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
@@ -73,6 +74,9 @@ interface ColumnFitter {
     DataType type = field.dataType();
     if (overrides.categorical().contains(name)) {
       return new CategoricalFitter(type, true, overrides.maxCategories());
+    }
+    if (type instanceof DecimalType decimal) {
+      return DecimalFitter.of(decimal, overrides.integer().contains(name), overrides.pointMasses());
     }
     var numeric = NumericType.of(type);
     if (numeric.isPresent()) {

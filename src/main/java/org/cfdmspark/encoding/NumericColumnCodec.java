@@ -1,7 +1,10 @@
 package org.cfdmspark.encoding;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * A number column (method.md §6): encoded as (x − mean) / sd; decoded by the inverse, rounded to the decimals
@@ -32,10 +35,13 @@ import org.apache.spark.sql.types.DataType;
  * @param digits the most significant digits a value has; 0 = no bound
  * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
  * @param negativeZero whether the column's zeros are all −0.0
+ * @param declaredType the column's Spark type when it is not {@code type}'s own: a {@code DecimalType(p, s)}
+ *     column is modelled as doubles (or as longs when s = 0 and p ≤ 18, exactly) and decodes to decimals of that
+ *     precision and scale ({@link DecimalFitter}); null for every other column
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
-    boolean negativeZero) implements ColumnCodec {
+    boolean negativeZero, DataType declaredType) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -60,6 +66,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, 0, 0, false);
   }
 
+  /** A column of its NumericType's own Spark type. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+      boolean negativeZero) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero, null);
+  }
+
+  /** This codec decoding to {@code decimal} cells. */
+  NumericColumnCodec asDecimal(DecimalType decimal) {
+    return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
+        origin, negativeZero, decimal);
+  }
+
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
   public double scale() {
     return sd > 0 ? sd : 1;
@@ -77,7 +96,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public DataType outputType() {
-    return type.sparkType();
+    return declaredType == null ? type.sparkType() : declaredType;
   }
 
   @Override
@@ -155,10 +174,18 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The cell for an offset from the origin that is already rounded and clipped. */
   private Object cell(double x) {
+    if (declaredType instanceof DecimalType decimal) {
+      return decimal(decimal, type.integral() ? BigDecimal.valueOf(origin + (long) x) : BigDecimal.valueOf(x));
+    }
     if (type.integral()) {
       return type.boxWhole(origin + (long) x);
     }
     return type.box(x == 0 ? (negativeZero ? -0.0 : 0.0) : x);
+  }
+
+  /** {@code value} at the scale of {@code decimal}: a cell of a DecimalType(p, s) column, written with s digits. */
+  static BigDecimal decimal(DecimalType decimal, BigDecimal value) {
+    return value.setScale(decimal.scale(), RoundingMode.HALF_UP);
   }
 
   /** The smallest value of the column, in input units. */
@@ -230,7 +257,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   }
 
   /** A cell of this column as a number in input units (days or microseconds for dates and timestamps). */
-  double number(Object cell) {
+  public double number(Object cell) {
     return type.integral() ? type.whole(cell) : ((Number) cell).doubleValue();
   }
 

@@ -85,7 +85,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
 
   /** 0 for whole numbers, else the most decimals a value has, else UNROUNDED when digits do not bound them. */
   private int decimals(Row results, int offset) {
-    if (type == NumericType.TIMESTAMP) {
+    if (type.timestamp()) {
       return results.getLong(offset + OFF_SECONDS) == 0 ? -6 : results.getLong(offset + OFF_MILLIS) == 0 ? -3 : 0;
     }
     int scale = results.getInt(offset + SCALE);
@@ -147,6 +147,10 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     return switch (type) {
       case DATE -> functions.unix_date(c).cast(DataTypes.LongType);
       case TIMESTAMP -> functions.unix_micros(c);
+      // A local date-time's microseconds from its fields: a cast to an instant would pass through the session's zone.
+      case TIMESTAMP_NTZ -> functions.unix_date(functions.to_date(c)).cast(DataTypes.LongType).multiply(86_400_000_000L)
+          .plus(functions.hour(c).multiply(3_600_000_000L)).plus(functions.minute(c).multiply(60_000_000L))
+          .plus(functions.date_part(lit("SECOND"), c).multiply(1_000_000).cast(DataTypes.LongType));
       default -> c.cast(type.integral() ? DataTypes.LongType : DataTypes.DoubleType);
     };
   }

@@ -2,6 +2,8 @@ package org.cfdmspark.encoding;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
@@ -9,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The Spark types a numeric column may have, each with the boxing its decoded cells need: numbers, and dates and
- * timestamps as whole numbers of their unit (days, microseconds since the epoch).
+ * timestamps (with or without a time zone) as whole numbers of their unit (days, microseconds since the epoch).
  */
 public enum NumericType {
   BYTE(DataTypes.ByteType, true),
@@ -21,7 +23,9 @@ public enum NumericType {
   /** Dates as whole days since 1970-01-01. */
   DATE(DataTypes.DateType, true),
   /** Timestamps (instants) as whole microseconds since 1970-01-01T00:00Z. */
-  TIMESTAMP(DataTypes.TimestampType, true);
+  TIMESTAMP(DataTypes.TimestampType, true),
+  /** Timestamps without a time zone (local date-times) as whole microseconds since 1970-01-01T00:00. */
+  TIMESTAMP_NTZ(DataTypes.TimestampNTZType, true);
 
   private final DataType sparkType;
   private final boolean integral;
@@ -47,7 +51,12 @@ public enum NumericType {
 
   /** Whether the type is a date or timestamp, modelled as a whole number of days or microseconds. */
   public boolean temporal() {
-    return this == DATE || this == TIMESTAMP;
+    return this == DATE || this == TIMESTAMP || this == TIMESTAMP_NTZ;
+  }
+
+  /** Whether the type is a timestamp, modelled as whole microseconds. */
+  public boolean timestamp() {
+    return this == TIMESTAMP || this == TIMESTAMP_NTZ;
   }
 
   /** The whole number a cell of this whole-number type stands for (days or microseconds for temporal types). */
@@ -60,6 +69,8 @@ public enum NumericType {
       return micros(timestamp.toInstant());
     } else if (cell instanceof Instant instant) {
       return micros(instant);
+    } else if (cell instanceof LocalDateTime local) {
+      return micros(local.toInstant(ZoneOffset.UTC));
     }
     return ((Number) cell).longValue();
   }
@@ -84,6 +95,7 @@ public enum NumericType {
       case DOUBLE -> (double) x;
       case DATE -> java.sql.Date.valueOf(LocalDate.ofEpochDay(x));
       case TIMESTAMP -> java.sql.Timestamp.from(Instant.EPOCH.plus(x, ChronoUnit.MICROS));
+      case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(Instant.EPOCH.plus(x, ChronoUnit.MICROS), ZoneOffset.UTC);
     };
   }
 
@@ -96,7 +108,7 @@ public enum NumericType {
       case LONG -> (long) x;
       case FLOAT -> (float) x;
       case DOUBLE -> x;
-      case DATE, TIMESTAMP -> boxWhole((long) x);
+      case DATE, TIMESTAMP, TIMESTAMP_NTZ -> boxWhole((long) x);
     };
   }
 }

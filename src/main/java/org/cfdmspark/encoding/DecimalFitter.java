@@ -1,0 +1,51 @@
+package org.cfdmspark.encoding;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DecimalType;
+
+/**
+ * Fits a {@code DecimalType(p, s)} column (Parquet decimals, a schema's money amounts) as numbers: the fitter of
+ * its values as doubles, or as longs when s = 0 and p ≤ 18 (exact, like any whole-number column), whose codec
+ * then decodes to decimals of the same precision and scale, so the output has the input's type and is written
+ * with s digits after the point (12.50, not 12.5). Values with more than about 15 significant digits come back
+ * rounded to a double's precision.
+ */
+record DecimalFitter(ColumnFitter numbers, DecimalType type) implements ColumnFitter {
+  /** The most digits a long holds whatever they are. */
+  private static final int LONG_DIGITS = 18;
+
+  static DecimalFitter of(DecimalType type, boolean declaredInteger, boolean pointMasses) {
+    boolean whole = type.scale() == 0 && type.precision() <= LONG_DIGITS;
+    return new DecimalFitter(new NumericFitter(whole ? NumericType.LONG : NumericType.DOUBLE, declaredInteger,
+        pointMasses), type);
+  }
+
+  @Override
+  public List<Column> aggregates(String column) {
+    return numbers.aggregates(column);
+  }
+
+  @Override
+  public List<Column> refinements(String column, Row results, int offset) {
+    return numbers.refinements(column, results, offset);
+  }
+
+  @Override
+  public ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows) {
+    ColumnCodec codec = numbers.build(column, results, offset, refined, refinedOffset, rows);
+    if (codec instanceof CategoricalColumnCodec categorical) {
+      Object[] levels = Arrays.stream(categorical.levels()).map(this::cell).toArray();
+      return new CategoricalColumnCodec(column, type, levels, categorical.hasMissing());
+    }
+    return ((NumericColumnCodec) codec).asDecimal(type);
+  }
+
+  /** A number as a cell of this column (its scale). */
+  Object cell(Object number) {
+    return NumericColumnCodec.decimal(type, new BigDecimal(number.toString()));
+  }
+}
