@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Validity (SDMetrics' DiagnosticReport, expected 100 %): every number inside the training range
  * ({@link BoundaryAdherence}), every category seen in training ({@link CategoryAdherence}), key columns unique
- * ({@link KeyUniqueness}, for the columns that look like keys in training).
+ * ({@link KeyUniqueness}, for the columns the training codec treats as keys).
  *
  * @param boundaryAdherence over the numeric columns
  * @param categoryAdherence over the categorical columns
@@ -37,8 +37,11 @@ public record Validity(Family boundaryAdherence, Family categoryAdherence, Famil
     }
   }
 
-  /** The checks of {@code synthetic} against {@code train} (same columns in the same order). */
-  public static Validity compute(EvalTable train, EvalTable synthetic) {
+  /**
+   * The checks of {@code synthetic} against {@code train} (same columns in the same order), and the uniqueness of
+   * each column of {@code syntheticKeys}, the synthetic table's key columns.
+   */
+  public static Validity compute(EvalTable train, EvalTable synthetic, EvalTable syntheticKeys) {
     train.requireSameSchema(synthetic, "synthetic");
     List<ColumnScore> boundary = new ArrayList<>();
     List<ColumnScore> category = new ArrayList<>();
@@ -52,9 +55,9 @@ public record Validity(Family boundaryAdherence, Family categoryAdherence, Famil
         category.add(new ColumnScore(real.name(),
             CategoryAdherence.of((EvalColumn.Categorical) real, (EvalColumn.Categorical) made)));
       }
-      if (KeyUniqueness.isKey(real)) {
-        keys.add(new ColumnScore(real.name(), KeyUniqueness.of(made)));
-      }
+    }
+    for (EvalColumn key : syntheticKeys.columns()) {
+      keys.add(new ColumnScore(key.name(), KeyUniqueness.of(key)));
     }
     return new Validity(Family.of(boundary), Family.of(category), Family.of(keys));
   }

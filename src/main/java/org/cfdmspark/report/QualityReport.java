@@ -1,5 +1,6 @@
 package org.cfdmspark.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
     }
   }
 
-  /** @param kind numeric or categorical */
+  /** @param kind numeric, categorical or key (a key column is only checked for unique values) */
   public record ColumnInfo(String name, String kind) {
   }
 
@@ -74,13 +75,15 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
       comparisons.put("synthetic_vs_holdout", compare(spark, tables.synthetic(), tables.holdout(), options));
       comparisons.put("train_vs_holdout", compare(spark, tables.train(), tables.holdout(), options));
     }
-    List<ColumnInfo> columns = tables.train().decoded().columns().stream()
-        .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList();
+    List<ColumnInfo> columns = new ArrayList<>(tables.train().decoded().columns().stream()
+        .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList());
+    tables.train().keys().columns().forEach(c -> columns.add(new ColumnInfo(c.name(), "key")));
     return new QualityReport(TableInfo.of(tables.train()), TableInfo.of(tables.synthetic()),
         TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots,
         utility(spark, tables, options), IdenticalMatchShare.compute(tables.train().decoded(),
             tables.synthetic().decoded(), tables.holdout() == null ? null : tables.holdout().decoded()),
-        memorised(tables, options), Validity.compute(tables.train().decoded(), tables.synthetic().decoded()));
+        memorised(tables, options), Validity.compute(tables.train().decoded(), tables.synthetic().decoded(),
+            tables.synthetic().keys()));
   }
 
   /** TSTR when a target and a holdout are given; otherwise an entry saying which is missing. */

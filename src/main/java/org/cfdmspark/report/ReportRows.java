@@ -1,10 +1,12 @@
 package org.cfdmspark.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
+import org.cfdmspark.encoding.KeyColumnCodec;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.knn.RowMatrix;
@@ -13,7 +15,9 @@ import org.cfdmspark.metrics.EvalTable;
 
 /**
  * Collected rows (the codec's columns, in order) as a report table: decoded for the column metrics, encoded with
- * the training codec for the distances. Unlike sampling, a report meets rows the codec was not fitted on
+ * the training codec for the distances. Key columns ({@link KeyColumnCodec}) are set apart: their values identify
+ * rows and are regenerated, not modelled, so they take no part in fidelity, detection or distances, only in the
+ * key-uniqueness check. Unlike sampling, a report meets rows the codec was not fitted on
  * (holdout or another generator's output), so a category the training rows lack, or a missing cell in a column
  * that had none, is encoded as an all-zero block instead of failing: it matches no training category.
  */
@@ -25,7 +29,8 @@ public final class ReportRows {
     List<ColumnCodec> columns = codec.columns();
     int width = codec.width();
     float[] encoded = new float[rows.size() * width];
-    EvalColumn[] decoded = new EvalColumn[columns.size()];
+    List<EvalColumn> decoded = new ArrayList<>();
+    List<EvalColumn> keys = new ArrayList<>();
     for (int c = 0, offset = 0; c < columns.size(); offset += columns.get(c).width(), c++) {
       ColumnCodec column = columns.get(c);
       boolean numeric = column instanceof NumericColumnCodec;
@@ -34,17 +39,17 @@ public final class ReportRows {
       for (int r = 0; r < rows.size(); r++) {
         Object value = rows.get(r).get(c);
         if (numeric) {
-          numbers[r] = value == null ? Double.NaN : ((Number) value).doubleValue();
+          numbers[r] = value == null ? Double.NaN : ((NumericColumnCodec) column).number(value);
         } else {
           categories[r] = value == null ? null : String.valueOf(value);
         }
         encode(column, value, encoded, r * width + offset);
       }
-      decoded[c] = numeric ? new EvalColumn.Numeric(column.name(), numbers)
-          : new EvalColumn.Categorical(column.name(), categories);
+      (column instanceof KeyColumnCodec ? keys : decoded).add(numeric ? new EvalColumn.Numeric(column.name(),
+          numbers) : new EvalColumn.Categorical(column.name(), categories));
     }
-    return new ReportTables.Table(path, totalRows, new EvalTable(Arrays.asList(decoded)),
-        RowMatrix.of(rows.size(), width, encoded));
+    return new ReportTables.Table(path, totalRows, new EvalTable(decoded), RowMatrix.of(rows.size(), width, encoded),
+        new EvalTable(keys));
   }
 
   private static void encode(ColumnCodec column, Object value, float[] out, int offset) {

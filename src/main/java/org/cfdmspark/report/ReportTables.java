@@ -16,10 +16,12 @@ public record ReportTables(Table train, Table synthetic, Table holdout) {
    *
    * @param path where it was read from
    * @param totalRows rows in the table
-   * @param decoded the rows used (all, or a seeded subsample of {@code totalRows})
+   * @param decoded the rows used (all, or a seeded subsample of {@code totalRows}), less the key columns
    * @param encoded the same rows encoded
+   * @param keys the same rows' key columns (the codec's: new, unique values in a synthetic table, not modelled),
+   *     which only the validity check's key uniqueness looks at
    */
-  public record Table(String path, long totalRows, EvalTable decoded, RowMatrix encoded) {
+  public record Table(String path, long totalRows, EvalTable decoded, RowMatrix encoded, EvalTable keys) {
     public Table {
       if (decoded.rows() != encoded.rows()) {
         throw new IllegalArgumentException(path + ": " + decoded.rows() + " decoded rows but " + encoded.rows()

@@ -1,9 +1,7 @@
 package org.cfdmspark.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cfdmspark.metrics.EvalColumn.Categorical;
@@ -37,21 +35,14 @@ class ValidityTest {
   }
 
   @Test
-  void keysAreWholeOrTextValuesAllDistinctInTraining() {
-    double[] ids = new double[30];
-    double[] measures = new double[30];
-    String[] names = new String[30];
-    for (int i = 0; i < 30; i++) {
-      ids[i] = 100 + i;
-      measures[i] = i + 0.5;
-      names[i] = "n" + i;
-    }
-    assertTrue(KeyUniqueness.isKey(new Numeric("id", ids)));
-    assertTrue(KeyUniqueness.isKey(new Categorical("name", names)));
-    assertFalse(KeyUniqueness.isKey(new Numeric("x", measures)), "fractional values measure");
-    ids[3] = ids[4];
-    assertFalse(KeyUniqueness.isKey(new Numeric("id", ids)), "a repeat");
-    assertFalse(KeyUniqueness.isKey(new Numeric("id", new double[] {1, 2, 3})), "too few rows to tell");
+  void keyUniquenessIsCheckedOnTheGivenKeyColumnsOnly() {
+    EvalTable train = EvalTable.of(new Numeric("x", new double[] {0, 10, 20}));
+    EvalTable synthetic = EvalTable.of(new Numeric("x", new double[] {1, 2, 3}));
+    // x is all distinct but not a key; the key column repeats one of its three values.
+    Validity validity = Validity.compute(train, synthetic,
+        EvalTable.of(new Categorical("id", new String[] {"k1", "k2", "k2"})));
+    assertEquals(List.of(new Validity.ColumnScore("id", 2 / 3.0)), validity.keyUniqueness().columns());
+    assertEquals(2 / 3.0, validity.keyUniqueness().score(), 1e-12);
   }
 
   @Test
@@ -60,10 +51,10 @@ class ValidityTest {
         new String[] {"a", "b"}));
     EvalTable synthetic = EvalTable.of(new Numeric("x", new double[] {5, 11}), new Categorical("c",
         new String[] {"a", "a"}));
-    Validity validity = Validity.compute(train, synthetic);
+    Validity validity = Validity.compute(train, synthetic, EvalTable.of());
     assertEquals(0.5, validity.boundaryAdherence().score(), 1e-12);
     assertEquals(List.of(new Validity.ColumnScore("x", 0.5)), validity.boundaryAdherence().columns());
     assertEquals(1.0, validity.categoryAdherence().score(), 1e-12);
-    assertNull(validity.keyUniqueness().score(), "two rows make no key");
+    assertNull(validity.keyUniqueness().score(), "no key columns");
   }
 }
