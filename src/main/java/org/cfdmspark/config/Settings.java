@@ -3,20 +3,25 @@ package org.cfdmspark.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Values for a set of knobs: every knob starts at its default; {@link #with} returns a changed copy.
- * Immutable.
+ * Values for a set of knobs: every knob starts at its default; {@link #with} returns a changed copy, which
+ * remembers that the knob was given ({@link #isGiven}), so that a value saved elsewhere (a model's input dialect)
+ * can fill in only what the user left unsaid. Immutable.
  */
 public final class Settings {
   private final List<Knob<?>> knobs;
   private final Map<String, Object> values;
+  private final Set<String> given;
 
-  private Settings(List<Knob<?>> knobs, Map<String, Object> values) {
+  private Settings(List<Knob<?>> knobs, Map<String, Object> values, Set<String> given) {
     this.knobs = knobs;
     this.values = values;
+    this.given = given;
   }
 
   /** Every knob at its default. */
@@ -28,7 +33,7 @@ public final class Settings {
       }
       values.put(knob.name(), knob.defaultValue());
     }
-    return new Settings(List.copyOf(knobs), values);
+    return new Settings(List.copyOf(knobs), values, Set.of());
   }
 
   public List<Knob<?>> knobs() {
@@ -57,7 +62,15 @@ public final class Settings {
     requireKnown(knob);
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(knob.name(), knob.validate(value));
-    return new Settings(knobs, copy);
+    Set<String> givenNow = new LinkedHashSet<>(given);
+    givenNow.add(knob.name());
+    return new Settings(knobs, copy, Collections.unmodifiableSet(givenNow));
+  }
+
+  /** Whether the knob was set (by {@link #with} or {@link #withText}), even to its default, rather than left so. */
+  public boolean isGiven(Knob<?> knob) {
+    requireKnown(knob);
+    return given.contains(knob.name());
   }
 
   /** Sets a knob from text, validating it. */
@@ -74,17 +87,18 @@ public final class Settings {
    * copied typed, because a value's display text (e.g. "(all)") need not parse back.
    */
   public Settings select(List<Knob<?>> knobs) {
-    Settings selected = defaults(knobs);
+    Settings defaults = defaults(knobs);
+    Map<String, Object> selected = new LinkedHashMap<>(defaults.values);
+    Set<String> selectedGiven = new LinkedHashSet<>();
     for (Knob<?> knob : this.knobs) {
       if (knobs.contains(knob)) {
-        selected = copy(selected, knob);
+        selected.put(knob.name(), values.get(knob.name()));
+        if (given.contains(knob.name())) {
+          selectedGiven.add(knob.name());
+        }
       }
     }
-    return selected;
-  }
-
-  private <T> Settings copy(Settings to, Knob<T> knob) {
-    return to.with(knob, get(knob));
+    return new Settings(defaults.knobs, selected, Collections.unmodifiableSet(selectedGiven));
   }
 
   /** Every knob with its value as text, in definition order (for manifests and logs). */

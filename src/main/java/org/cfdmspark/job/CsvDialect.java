@@ -1,7 +1,9 @@
 package org.cfdmspark.job;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -9,10 +11,13 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
+import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
 
@@ -30,6 +35,34 @@ import org.cfdmspark.encoding.ColumnNames;
  * @param encoding the character set
  */
 public record CsvDialect(String separator, String quote, String escape, boolean decimalComma, String encoding) {
+
+  /** The knobs of a dialect, which a saved model records of its input's (see {@link #recorded}). */
+  static final List<Knob<?>> KNOBS = List.of(JobKnobs.CSV_SEP, JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE,
+      JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING);
+
+  /** The dialect knobs' values in {@code settings} as text: what fit records with the model. */
+  static Map<String, String> recorded(Settings settings) {
+    Map<String, String> recorded = new LinkedHashMap<>();
+    for (Knob<?> knob : KNOBS) {
+      recorded.put(knob.name(), settings.asText().get(knob.name()));
+    }
+    return recorded;
+  }
+
+  /**
+   * {@code settings} with the {@code recorded} dialect (a model's input form) for every dialect knob the user did
+   * not give: sample writes in the fit's dialect unless told otherwise.
+   */
+  static Settings inherit(Settings settings, Map<String, String> recorded) {
+    Settings inherited = settings;
+    for (Knob<?> knob : KNOBS) {
+      String text = recorded.get(knob.name());
+      if (text != null && !settings.isGiven(knob)) {
+        inherited = inherited.withText(knob.name(), text);
+      }
+    }
+    return inherited;
+  }
 
   /** The dialect the knobs in {@code settings} describe. */
   public static CsvDialect of(Settings settings) {
@@ -65,7 +98,8 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
 
   /**
    * The table as this dialect writes it: with a decimal comma, fractional numbers as text with a comma for the
-   * point (Spark's CSV writer knows only the point); otherwise the table itself.
+   * point (Spark's CSV writer knows only the point), and numbers read with thousands separators
+   * ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the table itself.
    */
   public Dataset<Row> forWriting(Dataset<Row> table) {
     if (!decimalComma) {
@@ -78,9 +112,29 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
 
   private static Column withDecimalComma(StructField field) {
     Column column = ColumnNames.column(field.name());
+    String grouping = field.metadata().contains(TableReader.GROUPING)
+        ? field.metadata().getString(TableReader.GROUPING) : "";
+    if (!grouping.isEmpty()) {
+      UserDefinedFunction grouped = functions.udf((UDF1<String, String>) text -> text == null ? null
+          : grouped(text, grouping), DataTypes.StringType);
+      return grouped.apply(column.cast(DataTypes.StringType)).as(field.name());
+    }
     boolean fractional = field.dataType().equals(DataTypes.DoubleType)
         || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;
     return fractional ? functions.regexp_replace(column.cast(DataTypes.StringType), "\\.", ",").as(field.name())
         : column;
+  }
+
+  /** A number's text (1234567.5, 1.2345675E6) with a decimal comma and its whole part grouped: 1.234.567,5. */
+  static String grouped(String number, String grouping) {
+    String plain = new BigDecimal(number).toPlainString();
+    int point = plain.indexOf('.');
+    String whole = point < 0 ? plain : plain.substring(0, point);
+    int digitsFrom = whole.startsWith("-") ? 1 : 0;
+    StringBuilder out = new StringBuilder(whole);
+    for (int at = whole.length() - 3; at > digitsFrom; at -= 3) {
+      out.insert(at, grouping);
+    }
+    return point < 0 ? out.toString() : out.append(',').append(plain, point + 1, plain.length()).toString();
   }
 }

@@ -3,6 +3,7 @@ package org.cfdmspark.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Settings;
@@ -13,7 +14,8 @@ import org.cfdmspark.ml.ModelKnobs;
 /**
  * The fit job: read the input as generate does, fit a {@link CfdmModel} and save it to --model atomically (a
  * hidden sibling first, renamed into place when complete; --mode overwrite replaces an old model only then). With
- * --holdout-fraction the held-out rows are written inside the model directory, in {@code _holdout/}.
+ * --holdout-fraction the held-out rows are written inside the model directory, in {@code _holdout/}, in the
+ * input's format and dialect. The model records the input's CSV dialect, which sample writes unless told otherwise.
  */
 public final class FitJob {
   private FitJob() {
@@ -39,9 +41,10 @@ public final class FitJob {
     InputTable input = InputTable.read(spark, settings);
     CfdmModel model = GenerateJob.fit(input, settings);
     try {
-      model.write().overwrite().save(output.staging().toString());
-      HoldoutSplit.write(input.holdout(), output.staging(), CsvDialect.of(settings),
-          settings.get(JobKnobs.NULL_VALUE));
+      MLWriter writer = model.write().overwrite();
+      CsvDialect.recorded(settings).forEach(writer::option); // sample writes in the input's dialect
+      writer.save(output.staging().toString());
+      HoldoutSplit.write(input.holdout(), output.staging(), input.format(), CsvDialect.of(settings));
       output.commit();
       return model;
     } catch (IOException e) {

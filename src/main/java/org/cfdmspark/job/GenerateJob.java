@@ -70,7 +70,7 @@ public final class GenerateJob {
     }
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
     for (String key : model.summary().keys()) {
-      System.err.println("column '" + key + "' is treated as a key (every value distinct): its values are new "
+      System.err.println("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
           + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + key + " models it instead");
     }
     return model;

@@ -41,11 +41,15 @@ final class HoldoutSplit {
     return fraction == 0 ? null : split(rows, hashed, fraction, settings, true);
   }
 
-  /** Writes the held-out rows as CSV with a header, in the input's dialect, into {@code outputDirectory}/{@value #DIRECTORY}. */
-  static void write(Dataset<Row> holdout, Path outputDirectory, CsvDialect dialect, String nullValue) {
+  /**
+   * Writes the held-out rows into {@code outputDirectory}/{@value #DIRECTORY} as the samples are written
+   * ({@link SampleWriter#writer}): in {@code format}, CSV in the dialect and with each column in the input's text
+   * form, so that they read back to the cells they were read from.
+   */
+  static void write(Dataset<Row> holdout, Path outputDirectory, FileFormat format, CsvDialect dialect) {
     if (holdout != null) {
-      dialect.writer(dialect.forWriting(holdout)).mode(SaveMode.ErrorIfExists).option("nullValue", nullValue)
-          .save(new Path(outputDirectory, DIRECTORY).toString());
+      SampleWriter.writer(holdout.select(SampleWriter.written(holdout.schema(), format)), format, dialect)
+          .mode(SaveMode.ErrorIfExists).save(new Path(outputDirectory, DIRECTORY).toString());
     }
   }
 

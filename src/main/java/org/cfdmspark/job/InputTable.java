@@ -46,12 +46,14 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     FileFormat format = settings.get(JobKnobs.INPUT_FORMAT).forInput(path);
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> all;
+    Long counted;
     try {
       String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
-      all = TableReader.read(spark, format, settings, path);
+      TableReader.Counted read = TableReader.readCounted(spark, format, settings, path);
+      all = read.table();
+      counted = read.rows();
       if (format == FileFormat.CSV) {
-        // Spark's inference loses the input's spelling of booleans and timestamps: keep them from the text.
-        all = BooleanSpelling.keep(all, TableReader.textReader(spark, settings), path);
+        // Spark's inference loses the input's text form of timestamps: keep it from the text.
         all = TimestampText.keep(all, TableReader.textReader(spark, settings), path, datetimeFormat,
             spark.conf().get("spark.sql.session.timeZone"));
       }
@@ -75,7 +77,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     List<String> ignored = settings.get(ModelKnobs.IGNORE);
     Column[] output = Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
         .map(ColumnNames::column).toArray(Column[]::new);
-    long rowsRead = all.count();
+    long rowsRead = counted != null ? counted : all.count();
     Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
     Column[] hashed = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
     Dataset<Row> holdout = HoldoutSplit.holdout(rows, hashed, settings);

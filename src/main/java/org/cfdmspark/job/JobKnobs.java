@@ -35,8 +35,9 @@ public final class JobKnobs {
       "CSV records may span lines (RFC 4180: a line break inside a quoted cell). false reads a large "
           + "uncompressed file in parallel splits, right only when no cell holds a line break.");
   public static final Knob<Boolean> DECIMAL_COMMA = Knob.flag("decimal-comma", false,
-      "CSV numbers have a decimal comma (3,7): text columns whose every value is such a number are read as "
-          + "numbers, and CSV output writes numbers with a decimal comma.");
+      "CSV numbers have a decimal comma (3,7), thousands optionally grouped by a point or a space (1.234.567,89; "
+          + "1 234,5): columns whose every value is such a number are read as numbers, and CSV output writes them "
+          + "so, grouped as the input grouped them.");
   public static final Knob<String> ENCODING = Knob.custom("encoding", "CHARSET", "UTF-8", raw -> raw,
       JobKnobs::knownCharset, "a character set Java knows", "Character set of the CSV input and output, e.g. "
           + "ISO-8859-1 or windows-1252.", v -> v);
@@ -75,7 +76,8 @@ public final class JobKnobs {
 
   public static final Knob<Double> HOLDOUT_FRACTION = Knob.decimal("holdout-fraction", 0, 0, 1, false,
       "Share of the training rows (after --where) held out of the model, chosen by a seeded hash of each row's "
-          + "values, and written to <output>/" + HoldoutSplit.DIRECTORY + "/ as CSV: the reference for the report's "
+          + "values, and written to <output>/" + HoldoutSplit.DIRECTORY + "/ as the samples are (format, dialect, "
+          + "text forms): the reference for the report's "
           + "privacy figures and its TSTR test rows. 0.5 makes the ideal closer-to-train share 0.5 (the TabSyn/TabDiff "
           + "figure); 0.1 is their 90/10 split.");
   public static final Knob<Boolean> REPORT = Knob.flag("report", false,

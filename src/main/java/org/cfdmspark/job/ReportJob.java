@@ -122,11 +122,16 @@ public final class ReportJob {
     }
   }
 
-  /** Reads a CSV (header, inferred types, --null-value) or Parquet table; the format follows the path's name. */
+  /**
+   * Reads a CSV (header, inferred types, --null-value) or Parquet table; the format follows the path's name, or
+   * its files' (a held-out {@code _holdout} directory is written in its run's output format).
+   */
   static Source read(SparkSession spark, String path, Settings settings) {
     try {
-      return new Source(path, TableReader.read(spark, FileFormat.AUTO.forOutput(path), settings,
-          readable(spark, path)));
+      String[] files = readable(spark, path);
+      FileFormat format = Arrays.stream(files).allMatch(file -> file.endsWith(".parquet")) ? FileFormat.PARQUET
+          : FileFormat.AUTO.forOutput(path);
+      return new Source(path, TableReader.read(spark, format, settings, files));
     } catch (Exception e) { // AnalysisException (no such path), undeclared by Scala
       if (e instanceof RuntimeException runtime && !(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw runtime;

@@ -19,7 +19,8 @@ import org.cfdmspark.ml.RunSeed;
 /**
  * The sample job: load a model saved by fit (or {@code CfdmModel.write}) and write {@code num-samples} rows (or
  * --counts per stratum) atomically with a manifest, as generate does. --seed or --run-id draw fresh rows from the
- * same fit; without them the fit's seed is used, so fit then sample writes what generate writes.
+ * same fit; without them the fit's seed is used, so fit then sample writes what generate writes. CSV output is in
+ * the fit's input dialect, saved with the model, for each dialect option not given on the command line.
  */
 public final class SampleJob {
   private SampleJob() {
@@ -49,7 +50,7 @@ public final class SampleJob {
     }
     seconds.put("load", GenerateJob.secondsSince(phaseStart));
     long rows = model.summary().trainingRows();
-    return SampleWriter.write(spark, model, settings, output, outputFormat, new SampleWriter.Run(started,
+    return SampleWriter.write(spark, model, CsvDialect.inherit(settings, model.inputForm()), output, outputFormat, new SampleWriter.Run(started,
         facts(modelPath, conf), new RunManifest.RowCounts(rows, 0, rows), seconds, null));
   }
 

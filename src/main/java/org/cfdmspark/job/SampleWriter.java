@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
@@ -78,7 +79,7 @@ final class SampleWriter {
         RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
       }
       if (run.holdout() != null) {
-        HoldoutSplit.write(run.holdout(), output.staging(), dialect, settings.get(JobKnobs.NULL_VALUE));
+        HoldoutSplit.write(run.holdout(), output.staging(), format, dialect);
       }
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
       output.commit();
@@ -107,20 +108,37 @@ final class SampleWriter {
     return StratumCounts.parse(counts);
   }
 
-  /**
-   * The output columns in input order, after a sample_id column if asked for; --date columns in their pattern
-   * ({@link DateCodes}) and, in CSV, timestamps in the input's text form ({@link TimestampText}).
-   */
+  /** The output columns in input order ({@link #written}), after a sample_id column if asked for. */
   private static Column[] outputColumns(CfdmModel model, Settings settings, FileFormat format) {
     List<Column> columns = new ArrayList<>();
     if (settings.get(JobKnobs.SAMPLE_ID)) {
       columns.add(ColumnNames.column(CfdmModel.SAMPLE_ID));
     }
-    for (StructField field : model.inputSchema().fields()) {
-      columns.add(DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
-          : ColumnNames.column(field.name())));
+    columns.addAll(List.of(written(model.inputSchema(), format)));
+    return columns.toArray(Column[]::new);
+  }
+
+  /**
+   * The columns of a table with the input's {@code schema} (and its metadata) as they are written in
+   * {@code format}: --date columns in their pattern ({@link DateCodes}) and, in CSV, timestamps in the input's
+   * text form ({@link TimestampText}). Samples and held-out rows are both written so.
+   */
+  static Column[] written(StructType schema, FileFormat format) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      Column column = DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
+          : ColumnNames.column(field.name()));
+      // the grouping of decimal-comma numbers, for the dialect's writer (CsvDialect#forWriting)
+      columns.add(field.metadata().contains(TableReader.GROUPING) ? column.as(field.name(), field.metadata())
+          : column);
     }
     return columns.toArray(Column[]::new);
+  }
+
+  /** The writer of {@code table} (its {@link #written} columns) in {@code format}: CSV in {@code dialect}. */
+  static DataFrameWriter<Row> writer(Dataset<Row> table, FileFormat format, CsvDialect dialect) {
+    return format == FileFormat.CSV ? dialect.writer(dialect.forWriting(table))
+        : table.write().format(format.sparkName());
   }
 
   /** Writes the table, sampling inside the write action. Returns the failed and retried task counts. */
@@ -131,9 +149,7 @@ final class SampleWriter {
     progress.attach(spark.sparkContext());
     boolean succeeded = false;
     try {
-      DataFrameWriter<Row> writer = format == FileFormat.CSV ? dialect.writer(dialect.forWriting(table))
-          : table.write().format(format.sparkName());
-      writer.mode(SaveMode.ErrorIfExists).save(staging.toString());
+      writer(table, format, dialect).mode(SaveMode.ErrorIfExists).save(staging.toString());
       succeeded = true;
     } finally {
       progress.detach(spark.sparkContext(), succeeded);

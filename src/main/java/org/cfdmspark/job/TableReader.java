@@ -5,14 +5,19 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.FractionalType;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -23,28 +28,60 @@ import org.cfdmspark.encoding.ColumnNames;
 /**
  * Reads a table the way the job's user wrote it. CSV is read in the {@link CsvDialect} of the settings, with
  * --null-value cells missing and column types inferred by Spark, then corrected where Spark's inference loses
- * what the text says: a number-like column with a zero-padded value (ZIP and FIPS codes, 01234) is text, since as
- * an integer it would lose its zeros; --string columns are text; with --decimal-comma, a text column whose every
- * value is a decimal-comma number (3,7) is a double. A CSV read as a single column whose name holds another
- * likely separator is refused with the option that reads it. Parquet carries its own types; --string casts.
+ * what the text says:
+ * <ul>
+ *   <li>a number-like column with a zero-padded value (ZIP and FIPS codes, 01234) is text, since as an integer it
+ *       would lose its zeros; --string columns are text;</li>
+ *   <li>a true/false column spelt otherwise than Spark's own {@code true}/{@code false} ({@code True},
+ *       {@code TRUE}) is text: modelled as the same two categories and written back as the input spelt it;</li>
+ *   <li>with --decimal-comma, a text or fractional column whose every value is a number in that dialect is a
+ *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
+ *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
+ *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did.</li>
+ * </ul>
+ * These decisions and the row count are one aggregation over the cells as text: with Spark's inference, reading
+ * a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
+ * the option that reads it. Parquet carries its own types; --string casts.
  */
 final class TableReader {
+  /** Column metadata key: the thousands separator of a decimal-comma number column. */
+  static final String GROUPING = "cfdm.grouping";
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
   private static final String ZERO_PADDED = "^\\s*[+-]?0[0-9]";
-  /** A number with a decimal comma (or none), optionally with an exponent. */
-  private static final String COMMA_NUMBER = "^\\s*[+-]?([0-9]+(,[0-9]*)?|,[0-9]+)([eE][+-]?[0-9]+)?\\s*$";
+  /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
+  private static final String GROUP_SEPARATORS = ". \u00A0\u202F";
+  /**
+   * A number with a decimal comma (or none): digits in groups of three after a separator, or ungrouped digits
+   * with an optional exponent.
+   */
+  private static final String COMMA_NUMBER = "^\\s*[+-]?(?=[0-9]|,[0-9])([0-9]{1,3}([" + GROUP_SEPARATORS
+      + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$";
+  /** The first thousands separator of a grouped number. */
+  private static final String GROUP = "^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}";
   /** Separators a one-column header is checked for, as --csv-sep takes them (\t for a tab). */
   private static final List<String> LIKELY_SEPARATORS = List.of(";", "\\t", "|", ",");
 
   private TableReader() {
   }
 
+  /**
+   * A table as read, with its row count when reading it counted them (CSV), else null.
+   */
+  record Counted(Dataset<Row> table, Long rows) {
+  }
+
   /** The table at {@code paths} (files or directories of one table) in {@code format} (CSV or PARQUET). */
   static Dataset<Row> read(SparkSession spark, FileFormat format, Settings settings, String... paths) {
+    return readCounted(spark, format, settings, paths).table();
+  }
+
+  /** As {@link #read}, with the CSV's row count, which the reading's one aggregation finds too. */
+  static Counted readCounted(SparkSession spark, FileFormat format, Settings settings, String... paths) {
     List<String> strings = settings.get(JobKnobs.STRING);
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
-      return strings.isEmpty() ? table : table.select(retyped(table.schema(), strings, List.of()));
+      return new Counted(strings.isEmpty() ? table : table.select(retyped(table.schema(), strings, Map.of())),
+          null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -56,54 +93,82 @@ final class TableReader {
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
-      return inferred;
+      return new Counted(inferred, retyping.rows());
     }
     StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
         .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
             : f)
         .toArray(StructField[]::new));
     Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
-    return retyping.commaNumbers().isEmpty() ? typed
-        : typed.select(retyped(schema, List.of(), retyping.commaNumbers()));
+    return new Counted(retyping.commaNumbers().isEmpty() ? typed
+        : typed.select(retyped(schema, List.of(), retyping.commaNumbers())), retyping.rows());
+  }
+
+  /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
+  private record CommaNumber(String grouping, boolean whole) {
   }
 
   /**
-   * Where Spark's inferred types give way to the text: the columns to read as text (--string and zero-padded
-   * number columns) and the text columns that are decimal-comma numbers.
+   * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
+   * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
+   * decimal-comma number columns; with the row count.
    */
-  private record Retyping(List<String> asText, List<String> commaNumbers) {
+  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers, long rows) {
     /** Decided in one pass over {@code text}, the table's cells as text. */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
-      List<Column> checks = new ArrayList<>();
+      List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
       List<String> checked = new ArrayList<>();
+      List<String> kinds = new ArrayList<>();
       for (StructField field : inferred.fields()) {
         Column cell = ColumnNames.column(field.name());
         if (strings.contains(field.name())) {
           continue;
         }
-        if (field.dataType() instanceof NumericType) {
+        DataType type = field.dataType();
+        if (type instanceof NumericType) {
           checks.add(count(when(cell.rlike(ZERO_PADDED), lit(1))));
           checked.add(field.name());
-        } else if (decimalComma && field.dataType().equals(DataTypes.StringType)) {
-          checks.add(functions.min(cell.rlike(COMMA_NUMBER))); // null (skipped) for a missing cell
+          kinds.add("padded");
+        } else if (type.equals(DataTypes.BooleanType)) {
+          checks.add(count(when(cell.isNotNull().and(functions.not(cell.isin("true", "false"))), lit(1))));
           checked.add(field.name());
+          kinds.add("spelt");
+        }
+        if (decimalComma && (type.equals(DataTypes.StringType) || type instanceof FractionalType)) {
+          checks.add(functions.min(cell.rlike(COMMA_NUMBER))); // null (skipped) for a missing cell
+          checks.add(functions.max(functions.regexp_extract(cell, GROUP, 1)));
+          checks.add(functions.max(cell.contains(",")));
+          checked.add(field.name());
+          kinds.add("comma");
         }
       }
       List<String> asText = new ArrayList<>(strings);
-      List<String> commaNumbers = new ArrayList<>();
-      if (checks.isEmpty()) {
-        return new Retyping(asText, commaNumbers);
-      }
+      Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
       Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
-      for (int k = 0; k < checked.size(); k++) {
-        Object value = found.get(k); // null for a text column without values
-        if (value instanceof Long padded && padded > 0) {
-          asText.add(checked.get(k));
-        } else if (Boolean.TRUE.equals(value)) {
-          commaNumbers.add(checked.get(k));
+      for (int k = 0, at = 1; k < checked.size(); k++) {
+        String name = checked.get(k);
+        Object value = found.get(at++); // null for a column without values
+        switch (kinds.get(k)) {
+          case "comma" -> {
+            String grouping = found.getString(at++);
+            Object commas = found.get(at++);
+            // Already a number when ungrouped and without commas (Spark read 3.5 itself): nothing to change.
+            boolean changes = !grouping.isEmpty() || Boolean.TRUE.equals(commas);
+            if (Boolean.TRUE.equals(value) && changes) {
+              commaNumbers.put(name, new CommaNumber(grouping, !Boolean.TRUE.equals(commas)));
+              if (!asText.contains(name)) {
+                asText.add(name);
+              }
+            }
+          }
+          default -> {
+            if (value instanceof Long count && count > 0) {
+              asText.add(name);
+            }
+          }
         }
       }
-      return new Retyping(asText, commaNumbers);
+      return new Retyping(asText, commaNumbers, found.getLong(0));
     }
   }
 
@@ -125,16 +190,24 @@ final class TableReader {
         && !f.dataType().equals(DataTypes.StringType));
   }
 
-  /** The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as doubles. */
-  private static Column[] retyped(StructType schema, List<String> strings, List<String> commaNumbers) {
+  /**
+   * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
+   * thousands separators dropped, the comma made a point) with their grouping in the metadata.
+   */
+  private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
+      CommaNumber number = commaNumbers.get(name);
       if (strings.contains(name)) {
         column = column.cast(DataTypes.StringType).as(name);
-      } else if (commaNumbers.contains(name)) {
-        column = functions.regexp_replace(functions.trim(column), ",", ".").cast(DataTypes.DoubleType).as(name);
+      } else if (number != null) {
+        Column digits = functions.regexp_replace(functions.regexp_replace(functions.trim(column),
+            "[" + GROUP_SEPARATORS + "]", ""), ",", ".");
+        column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
+            new MetadataBuilder().withMetadata(schema.fields()[c].metadata()).putString(GROUPING, number.grouping())
+                .build());
       }
       columns[c] = column;
     }

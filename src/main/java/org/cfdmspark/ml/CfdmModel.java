@@ -63,6 +63,8 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   private transient Broadcast<FittedModel> broadcast;
   /** The context the broadcast belongs to: a model outlives sessions (tests, notebooks restart them). */
   private transient SparkContext broadcastContext;
+  /** How the training table was written (e.g. its CSV dialect), as saved with the model; empty until saved. */
+  private Map<String, String> inputForm = Map.of();
 
   CfdmModel(String uid, FittedModel fitted) {
     this.uid = uid;
@@ -95,6 +97,21 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     return this;
   }
 
+  /**
+   * How the training table was written, as name → text pairs given to the model's writer
+   * ({@code write().option(name, value)}) and saved in its metadata: the job records its CSV dialect knobs
+   * there, so that sampling a loaded model writes the input's dialect. Empty for a model that was not loaded.
+   */
+  public Map<String, String> inputForm() {
+    return inputForm;
+  }
+
+  /** This model with {@code form} as its input form (for a loaded model). */
+  CfdmModel withInputForm(Map<String, String> form) {
+    this.inputForm = Map.copyOf(form);
+    return this;
+  }
+
   private <T> void setKnob(Knob<T> knob, Settings settings) {
     params.set(this, knob, settings.get(knob));
   }
@@ -114,7 +131,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
         : new FittedModel.Stratum(s.label(), s.rows(), s.training(), s.config().withSeed(seed), s.search(),
             s.guard(), s.sigmaCalibration(), s.generator())).toList();
     return copyValues(new CfdmModel(uid, new FittedModel(fitted.inputSchema(), fitted.codec(), fitted.stratifyBy(),
-        fitted.trainingRows(), strata)), ParamMap.empty());
+        fitted.trainingRows(), strata)), ParamMap.empty()).withInputForm(inputForm);
   }
 
   /**
@@ -146,7 +163,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
 
   @Override
   public CfdmModel copy(ParamMap extra) {
-    CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra);
+    CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra).withInputForm(inputForm);
     return parent() == null ? copy : copy.setParent(parent());
   }
 

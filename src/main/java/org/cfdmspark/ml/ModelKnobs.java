@@ -80,7 +80,9 @@ public final class ModelKnobs {
       "Columns kept in the output schema but not modelled: they are written empty (null).");
   public static final Knob<List<String>> KEY = Knob.names("key", "(detected)",
       "Columns regenerated as keys: new unique values of the same type and form, none taken from training. "
-          + "Detected for whole-number and text columns whose values are all distinct (text without spaces).");
+          + "Detected when every value is present and distinct and looks like an id: whole numbers in a sequence "
+          + "(span at most 4 per row) or under an id-like name (customer_id, OrderNo), text without spaces of at "
+          + "most 64 characters.");
   public static final Knob<List<String>> NO_KEY = Knob.names("no-key", "(none)",
       "Columns modelled like the others although all their values are distinct (not keys).");
   public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "(detected)",

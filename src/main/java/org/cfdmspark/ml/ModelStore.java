@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.MLReader;
@@ -31,13 +32,15 @@ import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.privacy.NearCopyCheck;
 import org.cfdmspark.privacy.NearCopyGuard;
 import org.cfdmspark.privacy.SigmaCalibration;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A saved {@link CfdmModel}: a directory with {@value #METADATA} (format and project version, the model knobs, the
  * input schema, the codec as JSON, per stratum its σ and engine settings, guard threshold and neighbour-search
  * size) and {@code strata/K/}, the encoded rows of stratum K as Parquet {@link EncodedBlock}s. The IVF cells are
  * rebuilt on load from the rows and the seed (deterministic), with the saved probe count, so a loaded model samples
- * bit-identically to the saved one. The metadata is written last: a directory without it is a partial save.
+ * bit-identically to the saved one. The metadata is written last: a directory without it is a partial save. The
+ * writer's options ({@code model.write().option("csv-sep", ";")}) are kept as the model's input form.
  */
 final class ModelStore {
   static final String METADATA = "metadata.json";
@@ -55,9 +58,13 @@ final class ModelStore {
       Double guardThreshold, SigmaCalibration.Result sigmaCalibration) {
   }
 
+  /**
+   * @param inputForm how the input was written, as the writer's options gave it ({@link CfdmModel#inputForm});
+   *     absent (null) in models saved before it was recorded
+   */
   record Metadata(int format, String projectVersion, String sparkVersion, String uid,
       Map<String, String> settings, JsonNode inputSchema, String stratifyBy, long trainingRows, JsonNode codec,
-      List<StoredStratum> strata) {
+      List<StoredStratum> strata, Map<String, String> inputForm) {
   }
 
   static final class Writer extends MLWriter {
@@ -89,7 +96,8 @@ final class ModelStore {
       }
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
           model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
-          fitted.trainingRows(), CodecJson.toJson(fitted.codec()), strata);
+          fitted.trainingRows(), CodecJson.toJson(fitted.codec()), strata,
+          new TreeMap<>(CollectionConverters.asJava(optionMap())));
       Path file = new Path(path, METADATA);
       try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, false)) {
         Json.mapper().writeValue(out, metadata);
@@ -129,7 +137,8 @@ final class ModelStore {
         for (Map.Entry<String, String> knob : metadata.settings().entrySet()) {
           settings = withSaved(settings, knob.getKey(), knob.getValue());
         }
-        return model.withSettings(settings);
+        return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
+            : metadata.inputForm());
       } catch (RuntimeException e) {
         if (e instanceof BadInputException) {
           throw e;
