@@ -26,16 +26,29 @@ import org.cfdmspark.encoding.ColumnNames;
 /**
  * Keeps the text form of a CSV file's ISO-8601 timestamps with a UTC offset ({@code 2024-06-29T23:11:25+02:00}).
  * Spark reads them as instants and would write them back in the session's zone with milliseconds; instead the
- * zone they were written in is found (one offset, or else the time-zone whose rules give the most sampled rows
- * their offset, so +01:00 in winter and +02:00 in summer come back as they were), kept with the column's pattern
- * in the column's metadata (which a saved model keeps with its input schema), and used to write the column.
+ * offsets they were written with are kept with the column's pattern in the column's metadata (which a saved model
+ * keeps with its input schema) and used to write the column:
+ * <ul>
+ *   <li>one offset: that offset;</li>
+ *   <li>several, all given by the rules of a real time-zone (the first by id of those in
+ *       {@code ZoneId.getAvailableZoneIds()} that give every read row its offset): that zone, so +01:00 in winter
+ *       and +02:00 in summer come back as they were, switching on the zone's own dates;</li>
+ *   <li>several that follow no zone's rules (offsets by month, say, switching on March 1): each written instant
+ *       takes the offset of the nearest read row in time, from the runs of equal offsets of the read rows, so
+ *       an output instant never gets an offset its neighbourhood in the input did not have.</li>
+ * </ul>
  */
 final class TimestampText {
   /** Metadata keys: the zone id and the DateTimeFormatter pattern of the input's text. */
   static final String ZONE = "cfdm.zone";
   static final String PATTERN = "cfdm.pattern";
-  /** Rows whose text is read to find the zone. */
-  private static final int SAMPLE = 2000;
+  /**
+   * Metadata key of offsets that follow no zone: the runs of equal offsets of the read rows in time order, each
+   * "first/last/offset" (epoch seconds, seconds east of UTC), comma-separated.
+   */
+  static final String OFFSET_RUNS = "cfdm.offsetRuns";
+  /** Rows whose text is read to find the zone (the file's first: a cheap read, and as many as any zone needs). */
+  private static final int SAMPLE = 10_000;
 
   private TimestampText() {
   }
@@ -91,9 +104,6 @@ final class TimestampText {
       return null;
     }
     ZoneId zone = zone(times);
-    if (zone == null) {
-      return null;
-    }
     int dot = example.indexOf('.', 10);
     int fraction = 0;
     while (dot > 0 && dot + 1 + fraction < example.length() && Character.isDigit(example.charAt(dot + 1 + fraction))) {
@@ -101,12 +111,13 @@ final class TimestampText {
     }
     String pattern = "yyyy-MM-dd'" + example.charAt(10) + "'HH:mm:ss" + (fraction > 0 ? "." + "S".repeat(fraction) : "")
         + (example.endsWith("Z") ? "XXX" : "xxx");
-    return new MetadataBuilder().putString(ZONE, zone.getId()).putString(PATTERN, pattern).build();
+    MetadataBuilder form = new MetadataBuilder().putString(PATTERN, pattern);
+    return zone != null ? form.putString(ZONE, zone.getId()).build()
+        : form.putString(OFFSET_RUNS, OffsetRuns.of(times).toString()).build();
   }
 
   /**
-   * One offset, or else the zone (first by id on a tie) whose rules give the most times their offset: every one
-   * for data written in a real zone; the nearest real zone for data whose offsets follow no zone's rules.
+   * One offset, or else the first zone by id whose rules give every time its offset; null when there is none.
    */
   private static ZoneId zone(List<OffsetDateTime> times) {
     Set<ZoneOffset> offsets = new TreeSet<>();
@@ -114,30 +125,33 @@ final class TimestampText {
     if (offsets.size() == 1) {
       return offsets.iterator().next();
     }
-    ZoneId best = null;
-    long bestMatches = 0;
     for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
       ZoneId zone = ZoneId.of(id);
-      long matches = times.stream().filter(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))
-          .count();
-      if (matches > bestMatches) {
-        best = zone;
-        bestMatches = matches;
+      if (times.stream().allMatch(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))) {
+        return zone;
       }
     }
-    return best;
+    return null;
   }
 
   /** The column as the input's text when its metadata has a zone and pattern, else the column itself. */
   static Column written(StructField field) {
     Column column = ColumnNames.column(field.name());
-    if (!field.metadata().contains(ZONE)) {
+    if (!field.metadata().contains(PATTERN)) {
       return column;
     }
-    String zone = field.metadata().getString(ZONE);
     String pattern = field.metadata().getString(PATTERN);
-    UserDefinedFunction format = functions.udf((UDF1<Timestamp, String>) ts -> ts == null ? null
-        : ts.toInstant().atZone(ZoneId.of(zone)).format(DateTimeFormatter.ofPattern(pattern)), DataTypes.StringType);
+    UserDefinedFunction format;
+    if (field.metadata().contains(ZONE)) {
+      String zone = field.metadata().getString(ZONE);
+      format = functions.udf((UDF1<Timestamp, String>) ts -> ts == null ? null
+          : ts.toInstant().atZone(ZoneId.of(zone)).format(DateTimeFormatter.ofPattern(pattern)), DataTypes.StringType);
+    } else {
+      OffsetRuns runs = OffsetRuns.parse(field.metadata().getString(OFFSET_RUNS));
+      format = functions.udf((UDF1<Timestamp, String>) ts -> ts == null ? null
+          : ts.toInstant().atOffset(runs.nearest(ts.toInstant())).format(DateTimeFormatter.ofPattern(pattern)),
+          DataTypes.StringType);
+    }
     return format.apply(column).as(field.name());
   }
 }
