@@ -2,11 +2,6 @@ package org.cfdmspark.encoding;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The decimal form of a column's numbers, read from their shortest text (Java's {@link Double#toString}, the form
@@ -41,12 +36,14 @@ final class DecimalDigits {
     return precision(Double.toString(x));
   }
 
-  private static Integer scale(String text) {
+  /** The decimals of a number's text (Spark's or Java's spelling of it); null for NaN and infinities. */
+  static Integer scale(String text) {
     BigDecimal x = decimal(text);
     return x == null ? null : x.signum() == 0 ? 0 : x.scale();
   }
 
-  private static Integer precision(String text) {
+  /** The significant digits of a number's text; null for NaN and infinities. */
+  static Integer precision(String text) {
     BigDecimal x = decimal(text);
     return x == null ? null : x.signum() == 0 ? 1 : x.precision();
   }
@@ -59,24 +56,6 @@ final class DecimalDigits {
       return null;
     }
   }
-
-  /**
-   * Spark aggregate input: the scale of each value of {@code numbers} as Spark prints it (the shortest text of a
-   * float or double, so a float 38.3 has 1 decimal, not the 14 of its double widening); null for null.
-   */
-  static Column scaleOf(Column numbers) {
-    return SCALE.apply(numbers.cast(DataTypes.StringType));
-  }
-
-  /** Spark aggregate input: the precision of each value of {@code numbers}, as for {@link #scaleOf}. */
-  static Column precisionOf(Column numbers) {
-    return PRECISION.apply(numbers.cast(DataTypes.StringType));
-  }
-
-  private static final UserDefinedFunction SCALE = functions.udf(
-      (UDF1<String, Integer>) DecimalDigits::scale, DataTypes.IntegerType);
-  private static final UserDefinedFunction PRECISION = functions.udf(
-      (UDF1<String, Integer>) DecimalDigits::precision, DataTypes.IntegerType);
 
   /**
    * x rounded to {@code decimals} decimals (negative: to tens, hundreds ...), half to even; the nearest double to
