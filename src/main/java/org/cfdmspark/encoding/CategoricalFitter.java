@@ -1,8 +1,9 @@
 package org.cfdmspark.encoding;
 
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -20,21 +21,25 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
   public ColumnCodec fit(String column, Object[] cells) {
     long rows = cells.length;
     long missing = 0;
-    long numbers = 0;
-    Object firstText = null;
-    Set<Object> distinct = new HashSet<>();
+    // Each distinct value's cells, in order of first appearance (the rows' order).
+    Map<Object, long[]> counts = new LinkedHashMap<>();
     for (Object cell : cells) {
       if (cell == null) {
         missing++;
-        continue;
+      } else {
+        counts.computeIfAbsent(cell, k -> new long[1])[0]++;
       }
-      if (type.equals(DataTypes.StringType) && isNumber((String) cell)) {
-        numbers++;
-      } else if (firstText == null) {
-        firstText = cell;
-      }
-      distinct.add(cell);
     }
+    long numbers = 0;
+    Object firstText = null;
+    for (Map.Entry<Object, long[]> value : counts.entrySet()) {
+      if (type.equals(DataTypes.StringType) && isNumber((String) value.getKey())) {
+        numbers += value.getValue()[0];
+      } else if (firstText == null) {
+        firstText = value.getKey();
+      }
+    }
+    Set<Object> distinct = counts.keySet();
     long present = rows - missing;
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
       throw new BadInputException("column '" + column + "' holds numbers but also text such as '" + firstText

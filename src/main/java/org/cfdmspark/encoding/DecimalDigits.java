@@ -36,24 +36,71 @@ final class DecimalDigits {
     return precision(Double.toString(x));
   }
 
-  /** The decimals of a number's text (Spark's or Java's spelling of it); null for NaN and infinities. */
+  /** The decimals of a number's text (Java's spelling of it); null for NaN and infinities. */
   static Integer scale(String text) {
-    BigDecimal x = decimal(text);
-    return x == null ? null : x.signum() == 0 ? 0 : x.scale();
+    long digits = digits(text);
+    return digits == NOT_A_NUMBER ? null : (int) (digits >> 32);
   }
 
   /** The significant digits of a number's text; null for NaN and infinities. */
   static Integer precision(String text) {
-    BigDecimal x = decimal(text);
-    return x == null ? null : x.signum() == 0 ? 1 : x.precision();
+    long digits = digits(text);
+    return digits == NOT_A_NUMBER ? null : (int) digits;
   }
 
-  /** The number a Spark number-as-text spells; null for null, NaN and infinities. */
-  private static BigDecimal decimal(String text) {
+  private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+
+  /**
+   * Scale (high 32 bits) and precision (low 32) of the decimal a text spells, trailing zeros stripped, as
+   * {@link BigDecimal#stripTrailingZeros} gives them (0 has scale 0 and precision 1); read off the digits of
+   * "[-]digits[.digits][E[-]exponent]" (every double's and float's text) without building a BigDecimal, which
+   * costs more than the rest of a column's fit; other texts go through BigDecimal.
+   */
+  private static long digits(String text) {
+    if (text == null) {
+      return NOT_A_NUMBER;
+    }
+    int exponentAt = Math.max(text.indexOf('E'), text.indexOf('e'));
+    int end = exponentAt < 0 ? text.length() : exponentAt;
+    int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+    int point = text.indexOf('.');
+    int first = -1; // the first and last non-zero digit's positions, and the fraction's length
+    int last = -1;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (c != '.' && (c < '0' || c > '9') || c == '.' && k != point) {
+        return viaBigDecimal(text);
+      }
+      if (c > '0') {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    if (end == start || point == start && end == start + 1) {
+      return viaBigDecimal(text);
+    }
+    int exponent;
     try {
-      return text == null ? null : new BigDecimal(text).stripTrailingZeros();
+      exponent = exponentAt < 0 ? 0 : Integer.parseInt(text.substring(exponentAt + 1));
+    } catch (NumberFormatException e) {
+      return viaBigDecimal(text);
+    }
+    if (first < 0) {
+      return 1; // zero: scale 0, precision 1
+    }
+    int pointAt = point < 0 ? end : point;
+    // The last non-zero digit's place: 10^-scale.
+    int scale = (last < pointAt ? -(pointAt - 1 - last) : last - pointAt) - exponent;
+    int precision = last - first + 1 - (first < pointAt && last > pointAt ? 1 : 0);
+    return ((long) scale << 32) | (precision & 0xffffffffL);
+  }
+
+  private static long viaBigDecimal(String text) {
+    try {
+      BigDecimal x = new BigDecimal(text).stripTrailingZeros();
+      return x.signum() == 0 ? 1 : ((long) x.scale() << 32) | (x.precision() & 0xffffffffL);
     } catch (NumberFormatException notFinite) {
-      return null;
+      return NOT_A_NUMBER;
     }
   }
 

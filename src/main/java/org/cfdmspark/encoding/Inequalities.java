@@ -34,16 +34,21 @@ final class Inequalities {
     List<Inequality> stated = statedText.stream().map(Inequality::parse).toList();
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
     List<Integer> numbers = new ArrayList<>();
+    double[][] values = new double[columns.size()][]; // a number column's cells in input units, NaN if missing
     for (int c = 0; c < columns.size(); c++) {
-      if (columns.get(c) instanceof NumericColumnCodec) {
+      if (columns.get(c) instanceof NumericColumnCodec codec) {
         numbers.add(c);
+        values[c] = new double[cells[c].length];
+        for (int r = 0; r < values[c].length; r++) {
+          values[c][r] = cells[c][r] == null ? Double.NaN : codec.number(cells[c][r]);
+        }
       }
     }
     for (Inequality inequality : stated) {
       int lower = names.indexOf(inequality.lower());
       int upper = names.indexOf(inequality.upper());
       if (numbers.contains(lower) && numbers.contains(upper)) { // else the codec refuses it, naming the columns
-        long broken = count(cells, columns, lower, upper)[inequality.strict() ? GE : GT];
+        long broken = count(values[lower], values[upper])[inequality.strict() ? GE : GT];
         if (broken > 0) {
           throw new BadInputException("--constraint \"" + inequality + "\" is broken by " + broken + " of the "
               + "training rows; fix those rows or drop the constraint");
@@ -61,7 +66,7 @@ final class Inequalities {
         if (!overlap((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
           continue;
         }
-        long[] counts = count(cells, columns, x, y);
+        long[] counts = count(values[x], values[y]);
         if (counts[BOTH] == 0) {
           continue; // no row has both: nothing to keep
         }
@@ -80,15 +85,13 @@ final class Inequalities {
     return List.copyOf(found);
   }
 
-  /** For the rows with both cells of columns a and b: how many, and how many with a > b, a >= b, a < b, a <= b. */
-  private static long[] count(Object[][] cells, List<ColumnCodec> columns, int a, int b) {
-    NumericColumnCodec x = (NumericColumnCodec) columns.get(a);
-    NumericColumnCodec y = (NumericColumnCodec) columns.get(b);
+  /** For the rows with both cells present (not NaN): how many, and how many with a > b, a >= b, a < b, a <= b. */
+  private static long[] count(double[] a, double[] b) {
     long[] counts = new long[PER_PAIR];
-    for (int r = 0; r < cells[a].length; r++) {
-      if (cells[a][r] != null && cells[b][r] != null) {
-        double u = x.number(cells[a][r]);
-        double v = y.number(cells[b][r]);
+    for (int r = 0; r < a.length; r++) {
+      double u = a[r];
+      double v = b[r];
+      if (u == u && v == v) {
         counts[BOTH]++;
         counts[GT] += u > v ? 1 : 0;
         counts[GE] += u >= v ? 1 : 0;

@@ -62,10 +62,6 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
         values[at++] = x;
         zeros += x == 0 ? 1 : 0;
         negativeZeros += x == 0 && Double.doubleToRawLongBits(x) != 0 ? 1 : 0;
-        // digits of the column's own type: a float's shortest text, not its double widening's
-        String text = cell.toString();
-        maxScale = Math.max(maxScale, DecimalDigits.scale(text));
-        maxPrecision = Math.max(maxPrecision, DecimalDigits.precision(text));
       }
     }
     double[] sorted = values.clone();
@@ -73,6 +69,14 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       sorted[k] += 0.0; // −0.0 and 0.0 are one value
     }
     Arrays.sort(sorted);
+    for (int k = 0; k < sorted.length && !type.integral(); k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        // digits of the column's own type: a float's shortest text, not its double widening's
+        String text = type == NumericType.FLOAT ? Float.toString((float) sorted[k]) : Double.toString(sorted[k]);
+        maxScale = Math.max(maxScale, DecimalDigits.scale(text));
+        maxPrecision = Math.max(maxPrecision, DecimalDigits.precision(text));
+      }
+    }
     double min = sorted[0];
     double max = sorted[present - 1];
     double mean = min;
