@@ -1,8 +1,6 @@
 package org.cfdmspark.encoding;
 
 import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -11,30 +9,19 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.NameList;
 
 /**
- * How one kind of column is fitted: the Spark aggregates it needs and the codec built from their values. All
- * columns' aggregates run in one pass over the table, and their refinements in at most one more
- * ({@link TableCodec#fit}); a new column kind is a new fitter, not a change to those passes.
+ * How one kind of column is fitted: the codec built from the column's cells, which the fit holds in memory (the
+ * training rows must fit the broadcast budget anyway, and statistics over cells in hand are exact and cost no
+ * Spark job); a new column kind is a new fitter, not a change to {@link TableCodec#fit}.
  */
 interface ColumnFitter {
 
-  /** The aggregate expressions over {@code column} whose values {@link #build} reads. */
-  List<Column> aggregates(String column);
-
   /**
-   * Aggregates for a second pass that the first pass's values at results[offset ..] call for; none by default.
-   * (A column's distinct values are worth collecting only when they are few: all of them would not fit in the
-   * one task that fits the table.)
+   * The codec for {@code column} from its cells, in the fitted rows' order (null for a missing cell); sums run in
+   * that order, so a fixed order gives the same codec to the last bit.
+   *
+   * @throws BadInputException when the column cannot be modelled as it is, naming the fix
    */
-  default List<Column> refinements(String column, Row results, int offset) {
-    return List.of();
-  }
-
-  /**
-   * The codec for {@code column} from the aggregate values at results[offset ..] and, when {@link #refinements}
-   * asked for some, the second pass's values at refined[refinedOffset ..] (refined is null otherwise); rows = rows
-   * fitted.
-   */
-  ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows);
+  ColumnCodec fit(String column, Object[] cells);
 
   /** The refusal of a column without values, with both fixes: keep it empty (--ignore) or drop it (--exclude). */
   static BadInputException noValues(String column) {

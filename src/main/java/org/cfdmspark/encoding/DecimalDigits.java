@@ -2,11 +2,6 @@ package org.cfdmspark.encoding;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The decimal form of a column's numbers, read from their shortest text (Java's {@link Double#toString}, the form
@@ -41,42 +36,73 @@ final class DecimalDigits {
     return precision(Double.toString(x));
   }
 
-  private static Integer scale(String text) {
-    BigDecimal x = decimal(text);
-    return x == null ? null : x.signum() == 0 ? 0 : x.scale();
+  /** The decimals of a number's text (Java's spelling of it); null for NaN and infinities. */
+  static Integer scale(String text) {
+    long digits = digits(text);
+    return digits == NOT_A_NUMBER ? null : (int) (digits >> 32);
   }
 
-  private static Integer precision(String text) {
-    BigDecimal x = decimal(text);
-    return x == null ? null : x.signum() == 0 ? 1 : x.precision();
+  /** The significant digits of a number's text; null for NaN and infinities. */
+  static Integer precision(String text) {
+    long digits = digits(text);
+    return digits == NOT_A_NUMBER ? null : (int) digits;
   }
 
-  /** The number a Spark number-as-text spells; null for null, NaN and infinities. */
-  private static BigDecimal decimal(String text) {
-    try {
-      return text == null ? null : new BigDecimal(text).stripTrailingZeros();
-    } catch (NumberFormatException notFinite) {
-      return null;
-    }
-  }
+  private static final long NOT_A_NUMBER = Long.MIN_VALUE;
 
   /**
-   * Spark aggregate input: the scale of each value of {@code numbers} as Spark prints it (the shortest text of a
-   * float or double, so a float 38.3 has 1 decimal, not the 14 of its double widening); null for null.
+   * Scale (high 32 bits) and precision (low 32) of the decimal a text spells, trailing zeros stripped, as
+   * {@link BigDecimal#stripTrailingZeros} gives them (0 has scale 0 and precision 1); read off the digits of
+   * "[-]digits[.digits][E[-]exponent]" (every double's and float's text) without building a BigDecimal, which
+   * costs more than the rest of a column's fit; other texts go through BigDecimal.
    */
-  static Column scaleOf(Column numbers) {
-    return SCALE.apply(numbers.cast(DataTypes.StringType));
+  private static long digits(String text) {
+    if (text == null) {
+      return NOT_A_NUMBER;
+    }
+    int exponentAt = Math.max(text.indexOf('E'), text.indexOf('e'));
+    int end = exponentAt < 0 ? text.length() : exponentAt;
+    int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+    int point = text.indexOf('.');
+    int first = -1; // the first and last non-zero digit's positions, and the fraction's length
+    int last = -1;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (c != '.' && (c < '0' || c > '9') || c == '.' && k != point) {
+        return viaBigDecimal(text);
+      }
+      if (c > '0') {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    if (end == start || point == start && end == start + 1) {
+      return viaBigDecimal(text);
+    }
+    int exponent;
+    try {
+      exponent = exponentAt < 0 ? 0 : Integer.parseInt(text.substring(exponentAt + 1));
+    } catch (NumberFormatException e) {
+      return viaBigDecimal(text);
+    }
+    if (first < 0) {
+      return 1; // zero: scale 0, precision 1
+    }
+    int pointAt = point < 0 ? end : point;
+    // The last non-zero digit's place: 10^-scale.
+    int scale = (last < pointAt ? -(pointAt - 1 - last) : last - pointAt) - exponent;
+    int precision = last - first + 1 - (first < pointAt && last > pointAt ? 1 : 0);
+    return ((long) scale << 32) | (precision & 0xffffffffL);
   }
 
-  /** Spark aggregate input: the precision of each value of {@code numbers}, as for {@link #scaleOf}. */
-  static Column precisionOf(Column numbers) {
-    return PRECISION.apply(numbers.cast(DataTypes.StringType));
+  private static long viaBigDecimal(String text) {
+    try {
+      BigDecimal x = new BigDecimal(text).stripTrailingZeros();
+      return x.signum() == 0 ? 1 : ((long) x.scale() << 32) | (x.precision() & 0xffffffffL);
+    } catch (NumberFormatException notFinite) {
+      return NOT_A_NUMBER;
+    }
   }
-
-  private static final UserDefinedFunction SCALE = functions.udf(
-      (UDF1<String, Integer>) DecimalDigits::scale, DataTypes.IntegerType);
-  private static final UserDefinedFunction PRECISION = functions.udf(
-      (UDF1<String, Integer>) DecimalDigits::precision, DataTypes.IntegerType);
 
   /**
    * x rounded to {@code decimals} decimals (negative: to tens, hundreds ...), half to even; the nearest double to

@@ -2,9 +2,6 @@ package org.cfdmspark.encoding;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
@@ -25,18 +22,8 @@ record DecimalFitter(ColumnFitter numbers, DecimalType type) implements ColumnFi
   }
 
   @Override
-  public List<Column> aggregates(String column) {
-    return numbers.aggregates(column);
-  }
-
-  @Override
-  public List<Column> refinements(String column, Row results, int offset) {
-    return numbers.refinements(column, results, offset);
-  }
-
-  @Override
-  public ColumnCodec build(String column, Row results, int offset, Row refined, int refinedOffset, long rows) {
-    ColumnCodec codec = numbers.build(column, results, offset, refined, refinedOffset, rows);
+  public ColumnCodec fit(String column, Object[] cells) {
+    ColumnCodec codec = numbers.fit(column, cells);
     if (codec instanceof CategoricalColumnCodec categorical) {
       Object[] levels = Arrays.stream(categorical.levels()).map(this::cell).toArray();
       return new CategoricalColumnCodec(column, type, levels, categorical.hasMissing());

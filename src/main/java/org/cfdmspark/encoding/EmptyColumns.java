@@ -32,4 +32,16 @@ public final class EmptyColumns {
     }
     return empty;
   }
+
+  /** The columns among {@code names} (the fields of {@code rows}, in order) whose every cell is null. */
+  public static List<String> of(List<Row> rows, List<String> names) {
+    List<String> empty = new ArrayList<>();
+    for (int c = 0; c < names.size(); c++) {
+      int column = c;
+      if (rows.stream().allMatch(row -> row.isNullAt(column))) {
+        empty.add(names.get(c));
+      }
+    }
+    return empty;
+  }
 }

@@ -1,10 +1,6 @@
 package org.cfdmspark.encoding;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import java.io.Serializable;
-import org.apache.spark.sql.Column;
 import org.cfdmspark.config.BadInputException;
 
 /**
@@ -37,13 +33,6 @@ public record Inequality(String lower, String upper, boolean strict) implements 
     }
     throw new BadInputException("--constraint \"" + text + "\" is not an inequality between two columns; write "
         + "it as \"a <= b\" or \"a < b\"");
-  }
-
-  /** Spark aggregate: the rows (both cells present) that break this inequality. */
-  Column violations() {
-    Column a = ColumnNames.column(lower);
-    Column b = ColumnNames.column(upper);
-    return count(when(strict ? a.geq(b) : a.gt(b), lit(1)));
   }
 
   /** Whether the two values satisfy it. */

@@ -1,12 +1,9 @@
 package org.cfdmspark.encoding;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,7 +13,7 @@ import org.cfdmspark.config.BadInputException;
 
 /**
  * The table's columns side by side in the model's vector space: column c occupies floats
- * [offset(c), offset(c) + width(c)) of an encoded row. Fitted in one aggregation pass; immutable and Serializable
+ * [offset(c), offset(c) + width(c)) of an encoded row. Fitted from the rows in hand; immutable and Serializable
  * so that executors encode and decode with the same instance the driver fitted.
  */
 public final class TableCodec implements Serializable {
@@ -63,56 +60,48 @@ public final class TableCodec implements Serializable {
   }
 
   /**
-   * Fits every column of {@code table} with one Spark aggregation, and a second for the columns whose first
-   * results call for one (no rows reach the driver), choosing each
-   * column's kind from its type and the overrides (see {@link ColumnFitter#forField}). Means and deviations are
-   * floating-point sums, so their last bits follow the summation order: for results that are identical on any
-   * cluster, pass a table in a fixed row order on a single partition.
+   * Fits every column of {@code table}, collected to the driver in the order it delivers its rows (see
+   * {@link #fit(StructType, List, ColumnOverrides)}).
    */
   public static TableCodec fit(Dataset<Row> table, ColumnOverrides overrides) {
-    TableCodec codec = fitColumns(table, overrides);
-    return codec.fittedRows == 0 ? codec : new TableCodec(codec.columns, codec.fittedRows,
-        Inequalities.find(table, codec.columns, overrides.constraints()));
+    return fit(table.schema(), table.collectAsList(), overrides);
   }
 
-  private static TableCodec fitColumns(Dataset<Row> table, ColumnOverrides overrides) {
-    StructField[] fields = table.schema().fields();
+  /**
+   * Fits every column of {@code rows} (their fields are {@code schema}'s, in order) from the cells in hand, with
+   * no Spark job, choosing each column's kind from its type and the overrides (see {@link ColumnFitter#forField}),
+   * then finds the inequalities between its number columns ({@link Inequalities}). Means and deviations are
+   * floating-point sums in row order, so their last bits follow it: for results that are identical on any
+   * cluster, pass the rows in a fixed order ({@link CellOrder#ROWS}).
+   *
+   * @throws BadInputException naming every column that cannot be modelled as it is, and the fix
+   */
+  public static TableCodec fit(StructType schema, List<Row> rows, ColumnOverrides overrides) {
+    StructField[] fields = schema.fields();
     ColumnFitter[] fitters = new ColumnFitter[fields.length];
-    int[] firstResult = new int[fields.length];
-    List<Column> aggregates = new ArrayList<>();
-    aggregates.add(count(lit(1)));
     // Every column's refusal is collected, so that one run names all the columns to fix.
     List<String> refusals = new ArrayList<>();
     for (int c = 0; c < fields.length; c++) {
-      StructField field = fields[c];
       try {
-        fitters[c] = ColumnFitter.forField(field, overrides);
+        fitters[c] = ColumnFitter.forField(fields[c], overrides);
       } catch (BadInputException e) {
         refusals.add(e.getMessage());
-        continue;
       }
-      firstResult[c] = aggregates.size();
-      aggregates.addAll(fitters[c].aggregates(field.name()));
     }
-    Row results = aggregate(table, aggregates);
-    long rows = results.getLong(0);
-    int[] firstRefined = new int[fields.length];
-    List<Column> refinements = new ArrayList<>();
-    for (int c = 0; c < fields.length && rows > 0; c++) {
-      List<Column> more = fitters[c] == null ? List.of()
-          : fitters[c].refinements(fields[c].name(), results, firstResult[c]);
-      firstRefined[c] = more.isEmpty() ? -1 : refinements.size();
-      refinements.addAll(more);
+    Object[][] cells = new Object[fields.length][rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      for (int c = 0; c < fields.length; c++) {
+        cells[c][r] = row.get(c);
+      }
     }
-    Row refined = refinements.isEmpty() ? null : aggregate(table, refinements);
     List<ColumnCodec> columns = new ArrayList<>();
-    for (int c = 0; c < fields.length && rows > 0; c++) {
+    for (int c = 0; c < fields.length && !rows.isEmpty(); c++) {
       if (fitters[c] == null) {
         continue;
       }
       try {
-        columns.add(fitters[c].build(fields[c].name(), results, firstResult[c],
-            firstRefined[c] < 0 ? null : refined, firstRefined[c], rows));
+        columns.add(fitters[c].fit(fields[c].name(), cells[c]));
       } catch (BadInputException e) {
         refusals.add(e.getMessage());
       }
@@ -127,11 +116,8 @@ public final class TableCodec implements Serializable {
       }
       throw new BadInputException(message.toString());
     }
-    return new TableCodec(columns, rows);
-  }
-
-  private static Row aggregate(Dataset<Row> table, List<Column> aggregates) {
-    return table.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+    return rows.isEmpty() ? new TableCodec(columns, 0) : new TableCodec(columns, rows.size(),
+        Inequalities.find(cells, columns, overrides.constraints()));
   }
 
   /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */

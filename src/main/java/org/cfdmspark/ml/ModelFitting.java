@@ -8,6 +8,8 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
@@ -27,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * From the training rows to the broadcastable model: fit the codec on all rows, split them into strata, encode and
- * collect each stratum's rows (within the broadcast budget) and resolve its engine settings: σ (auto: the spacing
+ * From the training rows to the broadcastable model: collect the rows (within the broadcast budget) in their
+ * canonical order, fit the codec on all of them, split them into strata, encode each stratum's rows and resolve its
+ * engine settings: σ (auto: the spacing
  * rule, raised by pilots for a near-copy target below 1), the neighbour search and the near-copy guard.
  */
 final class ModelFitting {
@@ -77,52 +80,73 @@ final class ModelFitting {
   static FittedModel fit(Dataset<Row> table, Settings settings) {
     List<String> modelled = modelledColumns(table.schema(), settings);
     ScoreModelKnobs.checkFeatures(settings, Runtime.getRuntime().maxMemory());
+    long budgetBytes = settings.get(ModelKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
     // The model must not depend on how the input happens to be split into files and partitions (that changes
-    // with the cluster): sorted by value, the training rows come in one order, and fitted in a single task the
-    // floating-point statistics are summed in that order, identical to the last bit on any cluster.
-    Column[] columns = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
-    Dataset<Row> canonical = table.select(columns)
-        .orderBy(Arrays.stream(columns).map(Column::asc_nulls_first).toArray(Column[]::new)).coalesce(1).cache();
-    try {
-      long rows = canonical.count();
-      if (rows < MIN_ROWS) {
-        throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
-            + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
-      }
-      ScoreModelFit.check(settings, rows, Runtime.getRuntime().maxMemory());
-      // All-missing columns have nothing to model: kept empty in the output, like --ignore columns.
-      List<String> empty = EmptyColumns.of(canonical, modelled);
-      if (empty.size() == modelled.size()) {
-        throw new BadInputException("nothing to model: every cell of the modelled columns is missing");
-      }
-      if (empty.contains(settings.get(ModelKnobs.STRATIFY_BY))) {
-        throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + settings.get(ModelKnobs.STRATIFY_BY)
-            + " has no values, only missing cells; stratify by another column");
-      }
-      if (!empty.isEmpty()) {
-        LOG.warn("{} without values: kept as empty column(s), as with {}", ColumnNames.quotedList(empty),
-            ModelKnobs.IGNORE.option());
-      }
-      Dataset<Row> training = empty.isEmpty() ? canonical : canonical.select(modelled.stream()
-          .filter(name -> !empty.contains(name)).map(ColumnNames::column).toArray(Column[]::new));
-      TableCodec codec = TableCodec.fit(training, ModelKnobs.overrides(settings));
-      // Progress for large tables, where sorting, collecting and building the search take minutes.
-      LOG.info("fitting: {} rows, {} columns in {} encoded values", rows, codec.columns().size(), codec.width());
-      String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
-      List<StratumPlan> plans = StratumPlan.of(training, rows, stratifyBy);
-      long budgetBytes = settings.get(ModelKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
-      TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
-      List<FittedModel.Stratum> strata = new ArrayList<>();
-      for (StratumPlan plan : plans) {
-        Dataset<Row> stratumRows = plans.size() == 1 ? training : training.where(plan.filter());
-        strata.add(plan.rows() < MIN_ROWS ? unsampleable(plan)
-            : fitStratum(plan, new TrainingSet(TrainingMatrix.collect(stratumRows, codec, plan.rows())), codec,
-                settings));
-      }
-      return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata));
-    } finally {
-      canonical.unpersist();
+    // with the cluster): sorted by value, the training rows come in one order, and the floating-point statistics
+    // are summed in that order, identical to the last bit on any cluster. The rows must fit the broadcast budget
+    // anyway, so they are collected once, and every statistic after that is computed on the driver, with no
+    // further Spark job.
+    long start = System.nanoTime();
+    List<Row> all = TrainingMatrix.collect(table.select(modelled.stream().map(ColumnNames::column)
+        .toArray(Column[]::new)), budgetBytes);
+    long rows = all.size();
+    double collectSeconds = secondsSince(start);
+    if (rows < MIN_ROWS) {
+      throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
+          + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
     }
+    ScoreModelFit.check(settings, rows, Runtime.getRuntime().maxMemory());
+    // All-missing columns have nothing to model: kept empty in the output, like --ignore columns.
+    List<String> empty = EmptyColumns.of(all, modelled);
+    if (empty.size() == modelled.size()) {
+      throw new BadInputException("nothing to model: every cell of the modelled columns is missing");
+    }
+    if (empty.contains(settings.get(ModelKnobs.STRATIFY_BY))) {
+      throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + settings.get(ModelKnobs.STRATIFY_BY)
+          + " has no values, only missing cells; stratify by another column");
+    }
+    if (!empty.isEmpty()) {
+      LOG.warn("{} without values: kept as empty column(s), as with {}", ColumnNames.quotedList(empty),
+          ModelKnobs.IGNORE.option());
+    }
+    List<String> kept = modelled.stream().filter(name -> !empty.contains(name)).toList();
+    List<Row> training = empty.isEmpty() ? all : project(all, modelled, kept);
+    StructType schema = new StructType(kept.stream().map(name -> table.schema().apply(name))
+        .toArray(StructField[]::new));
+    start = System.nanoTime();
+    TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings));
+    double codecSeconds = secondsSince(start);
+    // Progress for large tables, where collecting and building the search take minutes.
+    LOG.info("fitting: {} rows, {} columns in {} encoded values (collected in {} s, codec fitted in {} s)", rows,
+        codec.columns().size(), codec.width(), String.format("%.2f", collectSeconds),
+        String.format("%.2f", codecSeconds));
+    String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
+    List<StratumPlan> plans = StratumPlan.of(training, stratifyBy == null ? -1 : kept.indexOf(stratifyBy));
+    TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
+    List<FittedModel.Stratum> strata = new ArrayList<>();
+    for (StratumPlan plan : plans) {
+      strata.add(plan.rows() < MIN_ROWS ? unsampleable(plan)
+          : fitStratum(plan, new TrainingSet(TrainingMatrix.encode(plan.members(), codec)), codec, settings));
+    }
+    return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata));
+  }
+
+  /** The rows' cells of the columns {@code kept}, from rows whose fields are {@code columns}. */
+  private static List<Row> project(List<Row> rows, List<String> columns, List<String> kept) {
+    int[] at = kept.stream().mapToInt(columns::indexOf).toArray();
+    List<Row> projected = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      Object[] cells = new Object[at.length];
+      for (int c = 0; c < at.length; c++) {
+        cells[c] = row.get(at[c]);
+      }
+      projected.add(RowFactory.create(cells));
+    }
+    return projected;
+  }
+
+  private static double secondsSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   /**
@@ -159,7 +183,9 @@ final class ModelFitting {
       // and no neighbour index is built (the exact one costs nothing to prepare).
       config = config.withSigma(0).withIndex(IndexKind.EXACT, 0, 0);
     }
+    long start = System.nanoTime();
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
+    double searchSeconds = secondsSince(start);
     // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
     // redraw. A baseline ignores σ; its guard redraws from fresh streams.
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
@@ -168,15 +194,20 @@ final class ModelFitting {
     Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
     double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
     // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".
+    start = System.nanoTime();
     NearCopyCheck check = calibrate && target < 1 || guarded && guardThreshold == null
         ? NearCopyCheck.of(training, codec, config.seed()) : null;
+    double checkSeconds = secondsSince(start);
+    start = System.nanoTime();
     SigmaCalibration.Result sigma = null;
     if (calibrate) {
       sigma = SigmaCalibration.calibrate(training, config, search, codec, check, target);
       config = config.withSigma(sigma.sigma());
     }
-    LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {}", plan.label(), training.size(),
-        training.dimension(), config.sigma(), search);
+    LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: search {}, near-copy "
+        + "threshold {}, sigma {})", plan.label(), training.size(), training.dimension(), config.sigma(), search,
+        String.format("%.2f", searchSeconds), String.format("%.2f", checkSeconds),
+        String.format("%.2f", secondsSince(start)));
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec) : check);
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,

@@ -1,13 +1,11 @@
 package org.cfdmspark.ml;
 
-import static org.apache.spark.sql.functions.lit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.cfdmspark.encoding.ColumnNames;
 
 /**
  * Which training rows make which stratum. Without --stratify-by, one stratum holds every row. With it, each value
@@ -15,26 +13,29 @@ import org.cfdmspark.encoding.ColumnNames;
  * (null last), which fixes their sample ids.
  *
  * @param label the stratum's value as text ("all" without stratification, "null" for missing)
- * @param filter selects the stratum's training rows
- * @param rows training rows in the stratum
+ * @param members the stratum's training rows, in the training rows' order
  */
-record StratumPlan(String label, Column filter, long rows) {
+record StratumPlan(String label, List<Row> members) {
   static final String ALL = "all";
 
-  /** The strata of the training rows {@code table} ({@code rows} of them). */
-  static List<StratumPlan> of(Dataset<Row> table, long rows, String stratifyBy) {
-    if (stratifyBy == null) {
-      return List.of(new StratumPlan(ALL, lit(true), rows));
+  /** Training rows in the stratum. */
+  long rows() {
+    return members.size();
+  }
+
+  /** The strata of the training rows {@code rows}, by the column at {@code stratifyBy} (negative: none). */
+  static List<StratumPlan> of(List<Row> rows, int stratifyBy) {
+    if (stratifyBy < 0) {
+      return List.of(new StratumPlan(ALL, rows));
     }
-    Column column = ColumnNames.column(stratifyBy);
-    List<Row> groups = new ArrayList<>(table.groupBy(column).count().collectAsList());
-    groups.sort(Comparator.comparing((Row r) -> r.isNullAt(0) ? "\uffff" : String.valueOf(r.get(0))));
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    for (Row row : rows) {
+      String label = row.isNullAt(stratifyBy) ? null : String.valueOf(row.get(stratifyBy));
+      groups.computeIfAbsent(label, k -> new ArrayList<>()).add(row);
+    }
     List<StratumPlan> plans = new ArrayList<>();
-    for (Row group : groups) {
-      Column filter = group.isNullAt(0) ? column.isNull() : column.equalTo(lit(group.get(0)));
-      plans.add(new StratumPlan(group.isNullAt(0) ? "null" : String.valueOf(group.get(0)), filter,
-          group.getLong(1)));
-    }
+    groups.forEach((label, members) -> plans.add(new StratumPlan(label == null ? "null" : label, members)));
+    plans.sort(Comparator.comparing((StratumPlan p) -> p.members.get(0).isNullAt(stratifyBy) ? "\uffff" : p.label));
     return plans;
   }
 }
