@@ -12,4 +12,17 @@ public interface BlockSampler {
 
   /** Samples the given ids (at most {@link #blockSize}) into out[outOffset ..], row-major, d values each. */
   void sampleBlock(long[] ids, int count, double[] out, int outOffset);
+
+  /**
+   * Wall nanoseconds this sampler has spent evaluating posterior means since construction (the neighbour search
+   * included), for the run's profile; 0 for samplers that evaluate none.
+   */
+  default long posteriorMeanNanos() {
+    return 0;
+  }
+
+  /** The part of {@link #posteriorMeanNanos} spent in neighbour searches; 0 for samplers that search none. */
+  default long searchNanos() {
+    return 0;
+  }
 }

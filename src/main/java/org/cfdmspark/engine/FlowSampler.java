@@ -90,4 +90,14 @@ public final class FlowSampler implements BlockSampler {
   public TrainingSet training() {
     return training;
   }
+
+  @Override
+  public long posteriorMeanNanos() {
+    return velocity.posteriorMean().estimateNanos();
+  }
+
+  @Override
+  public long searchNanos() {
+    return velocity.posteriorMean().searchNanos();
+  }
 }

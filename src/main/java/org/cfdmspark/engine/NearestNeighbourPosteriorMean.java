@@ -59,7 +59,9 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
       scaledQueries[i] = queries[i] / t;
     }
     // Neighbours of query q go to candidates[q * K ..]; spread them to stride K + L below, back to front.
+    long searchStart = System.nanoTime();
     index.nearest(scaledQueries, 0, count, neighbours, candidates);
+    searchNanos += System.nanoTime() - searchStart;
     for (int q = count - 1; q >= 0; q--) {
       System.arraycopy(candidates, q * neighbours, candidates, q * perQuery, neighbours);
     }

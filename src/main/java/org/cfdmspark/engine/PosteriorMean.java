@@ -10,6 +10,10 @@ package org.cfdmspark.engine;
  */
 public abstract class PosteriorMean {
   protected final TrainingSet training;
+  /** Nanoseconds in {@link #estimate} so far (one clock read per call, i.e. per block and step). */
+  private long estimateNanos;
+  /** Nanoseconds of it in the neighbour search, added by estimators that search. */
+  protected long searchNanos;
 
   protected PosteriorMean(TrainingSet training) {
     this.training = training;
@@ -34,7 +38,19 @@ public abstract class PosteriorMean {
       }
       return;
     }
+    long start = System.nanoTime();
     estimateAt(queries, count, t, queryKeys, out);
+    estimateNanos += System.nanoTime() - start;
+  }
+
+  /** Wall nanoseconds spent in {@link #estimate} since construction (this thread's; t = 0 calls not counted). */
+  public long estimateNanos() {
+    return estimateNanos;
+  }
+
+  /** The part of {@link #estimateNanos} spent searching neighbours (0 for estimators that do not search). */
+  public long searchNanos() {
+    return searchNanos;
   }
 
   /** As {@link #estimate} for t in (0, 1). */

@@ -107,4 +107,9 @@ public final class SmoothedPosteriorMean {
   public int dimension() {
     return d;
   }
+
+  /** The estimator behind x̂^σ (for its clocks). */
+  public PosteriorMean posteriorMean() {
+    return posteriorMean;
+  }
 }

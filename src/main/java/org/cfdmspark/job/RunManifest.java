@@ -22,7 +22,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  * @param guard what --guard did; null without it
- * @param profile task seconds inside sampling: the flow's first draws, the guard, decoding
+ * @param profile task seconds inside sampling: the flow's first draws (of which neighbour search and posterior-mean
+ *     kernel), the guard, decoding
  * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
  * @param keys the columns regenerated as keys (new unique values), not modelled
  * @param constraints the inequalities between columns that every output row keeps (found or stated)

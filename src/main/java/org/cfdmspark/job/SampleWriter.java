@@ -75,6 +75,9 @@ final class SampleWriter {
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
           monitor.profile(), DotProductKernel.best().name(), summary.keys(), summary.constraints());
+      if (settings.get(JobKnobs.PROGRESS)) {
+        System.err.println(ProgressLine.profile(seconds, manifest.profile()));
+      }
       if (manifest.guard() != null) {
         RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
       }

@@ -133,10 +133,13 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
         block[size++] = pending.getLong(idField);
         pending = ids.hasNext() ? ids.next() : null;
       }
+      BlockSampler first = sampler(stratum, 0);
+      long searchBefore = first.searchNanos();
+      long meanBefore = first.posteriorMeanNanos();
       long start = System.nanoTime();
-      sampler(stratum, 0).sampleBlock(block, size, z, 0);
+      first.sampleBlock(block, size, z, 0);
       long sampled = System.nanoTime();
-      monitor.addFlow(sampled - start);
+      monitor.addFlow(sampled - start, first.searchNanos() - searchBefore, first.posteriorMeanNanos() - meanBefore);
       NearCopyGuard guard = model.strata().get(stratum).guard();
       if (guard != null) {
         monitor.guardTally().add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec,

@@ -15,6 +15,8 @@ public final class SamplingMonitor implements Serializable {
   private final LongAccumulator sampled;
   private final GuardTally guardTally;
   private final DoubleAccumulator flowSeconds;
+  private final DoubleAccumulator searchSeconds;
+  private final DoubleAccumulator kernelSeconds;
   private final DoubleAccumulator guardSeconds;
   private final DoubleAccumulator decodeSeconds;
 
@@ -22,6 +24,8 @@ public final class SamplingMonitor implements Serializable {
     this.sampled = spark.longAccumulator("cfdm samples");
     this.guardTally = new GuardTally(spark);
     this.flowSeconds = spark.doubleAccumulator("cfdm flow seconds");
+    this.searchSeconds = spark.doubleAccumulator("cfdm search seconds");
+    this.kernelSeconds = spark.doubleAccumulator("cfdm kernel seconds");
     this.guardSeconds = spark.doubleAccumulator("cfdm guard seconds");
     this.decodeSeconds = spark.doubleAccumulator("cfdm decode seconds");
   }
@@ -33,22 +37,31 @@ public final class SamplingMonitor implements Serializable {
 
   /**
    * Where sampling spent its time, summed over all tasks (so up to cores × wall time): drawing the samples (the
-   * flow: neighbour search and posterior means), the guard's checks and redraws, and decoding to rows.
+   * flow), split into its neighbour searches, the rest of its posterior-mean arithmetic (the kernel: logits,
+   * softmax, weighted row sums) and the remainder (start points, smoothing noise, Euler updates); then the guard's
+   * checks and redraws, and decoding to rows. Clocks are read once per block and step, never per row.
    *
-   * @param flowSeconds task seconds in the generator's first draws
-   * @param guardSeconds task seconds in the near-copy checks and redraws
+   * @param flowSeconds task seconds in the generator's first draws (search + kernel + the remainder)
+   * @param searchSeconds of which in neighbour searches (0 for the exact estimator and the trained models)
+   * @param kernelSeconds of which in posterior-mean arithmetic other than the search
+   * @param guardSeconds task seconds in the near-copy checks and redraws (their searches and kernels included)
    * @param decodeSeconds task seconds decoding encoded samples to rows
    */
-  public record Profile(double flowSeconds, double guardSeconds, double decodeSeconds) {
+  public record Profile(double flowSeconds, double searchSeconds, double kernelSeconds, double guardSeconds,
+      double decodeSeconds) {
   }
 
   /** The profile so far (final once the sampling action has completed). */
   public Profile profile() {
-    return new Profile(flowSeconds.value(), guardSeconds.value(), decodeSeconds.value());
+    return new Profile(flowSeconds.value(), searchSeconds.value(), kernelSeconds.value(), guardSeconds.value(),
+        decodeSeconds.value());
   }
 
-  void addFlow(long nanos) {
+  /** @param meanNanos posterior-mean time within {@code nanos}; {@code searchNanos} of it searching */
+  void addFlow(long nanos, long searchNanos, long meanNanos) {
     flowSeconds.add(nanos / 1e9);
+    searchSeconds.add(searchNanos / 1e9);
+    kernelSeconds.add((meanNanos - searchNanos) / 1e9);
   }
 
   void addGuard(long nanos) {

@@ -1,5 +1,6 @@
 package org.cfdmspark.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.cfdmspark.knn.BruteForceIndex;
@@ -11,6 +12,21 @@ class NearestNeighbourPosteriorMeanTest {
   private static NearestNeighbourPosteriorMean estimator(TrainingSet training, int k, int l) {
     return new NearestNeighbourPosteriorMean(training,
         new BruteForceIndex(training.points(), ScalarDotProductKernel.INSTANCE), k, l);
+  }
+
+  @Test
+  void clocksItsSearchWithinItsWholeEstimateAndTheExactEstimatorSearchesNothing() {
+    TrainingSet training = TrainingSet.of(Fixtures.gaussian(2000, new double[] {1, 3, 0.5, 2}, 11));
+    double[] q = Fixtures.noisedPoint(Fixtures.rowsOf(training), 0.9, new Random(5));
+    NearestNeighbourPosteriorMean nn = estimator(training, 20, 20);
+    ExactPosteriorMean exact = new ExactPosteriorMean(training, ScalarDotProductKernel.INSTANCE);
+    assertEquals(0, nn.estimateNanos());
+    Fixtures.estimate(nn, q, 0.9, 1);
+    Fixtures.estimate(exact, q, 0.9, 1);
+    assertTrue(nn.searchNanos() > 0 && nn.searchNanos() <= nn.estimateNanos(),
+        nn.searchNanos() + " of " + nn.estimateNanos());
+    assertTrue(exact.estimateNanos() > 0);
+    assertEquals(0, exact.searchNanos());
   }
 
   @Test

@@ -94,6 +94,11 @@ class GenerateJobTest {
     assertTrue(manifest.at("/profile/flow_seconds").asDouble() > 0);
     assertTrue(manifest.at("/profile/decode_seconds").asDouble() > 0);
     assertTrue(manifest.at("/profile/guard_seconds").isNumber());
+    // Inside the flow: the nn estimator searched and did arithmetic, both within the flow's own time.
+    double search = manifest.at("/profile/search_seconds").asDouble();
+    double kernel = manifest.at("/profile/kernel_seconds").asDouble();
+    assertTrue(search > 0 && kernel > 0, manifest.at("/profile").toString());
+    assertTrue(search + kernel <= manifest.at("/profile/flow_seconds").asDouble(), manifest.at("/profile").toString());
     assertTrue(manifest.at("/kernel").asText().matches("scalar|vector\\(\\d+ double lanes\\)"),
         manifest.at("/kernel").asText());
   }

@@ -2,11 +2,14 @@ package org.cfdmspark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.ml.CfdmModel;
+import org.cfdmspark.ml.SamplingMonitor;
 import org.junit.jupiter.api.Test;
 
 class JobKnobsTest {
@@ -52,5 +55,10 @@ class JobKnobsTest {
     assertEquals("sampling: 0.0% (0 of 10 rows), 0 rows/s, ETA unknown", ProgressLine.format(0, 10, 1.0));
     assertEquals("1:05:00", ProgressLine.duration(3900));
     assertEquals("2:05", ProgressLine.duration(125));
+    Map<String, Double> phases = new LinkedHashMap<>();
+    phases.put("read", 3.84);
+    phases.put("fit", 12.2);
+    assertEquals("profile: read 3.8 s, fit 12.2 s; task seconds in sampling: search 4.0, kernel 6.1, flow other 0.5,"
+        + " guard 2.0, decode 0.3", ProgressLine.profile(phases, new SamplingMonitor.Profile(10.6, 4.0, 6.1, 2.0, 0.3)));
   }
 }
