@@ -102,6 +102,26 @@ class ReportJobTest {
   }
 
   @Test
+  void keyColumnsAreOnlyCheckedForUniqueness() throws Exception {
+    Path output = dir.resolve("keys");
+    Settings settings = TestSpark.settings("input", TestSpark.testData("cases/09-unique-int-pk.csv"), "output",
+        output.toString(), "num-samples", "300", "steps", "20", "seed", "5");
+    ReportJob.afterGenerate(spark, settings, GenerateJob.run(spark, settings));
+    JsonNode report = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY).resolve(ReportJob.JSON)
+        .toFile());
+    JsonNode last = report.at("/columns/" + (report.at("/columns").size() - 1));
+    assertEquals("customer_id", last.get("name").asText(), "listed after the compared columns");
+    assertEquals("key", last.get("kind").asText(), report.at("/columns").toString());
+    JsonNode fidelity = report.at("/comparisons/synthetic_vs_train/fidelity/columns");
+    assertEquals(3, fidelity.size(), "age, plan and monthly_fee; not the key: " + fidelity);
+    assertFalse(fidelity.toString().contains("customer_id"), fidelity.toString());
+    JsonNode keys = report.at("/validity/key_uniqueness/columns");
+    assertEquals(1, keys.size(), keys.toString());
+    assertEquals("customer_id", keys.at("/0/column").asText());
+    assertEquals(1.0, keys.at("/0/score").asDouble(), "new keys are unique");
+  }
+
+  @Test
   void anUnknownTargetIsRefusedBeforeSampling() {
     Path output = dir.resolve("no-such-target");
     Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",

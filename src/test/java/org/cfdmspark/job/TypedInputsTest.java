@@ -1,0 +1,273 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Settings;
+import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.TestData;
+import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13's typed inputs: Parquet's own types (decimals, dates, timestamps with and without a zone, booleans,
+ * longs) modelled and written back as they were; held-out rows written as the input's cells; sample writing in
+ * the fit's dialect; thousands separators with a decimal comma; offsets of timestamps near a DST switch.
+ */
+@SparkTest
+class TypedInputsTest {
+  @TempDir
+  Path dir;
+
+  private static final StructType TYPED = new StructType()
+      .add("order_id", DataTypes.LongType, false)
+      .add("amount", DataTypes.createDecimalType(10, 2), true)
+      .add("day", DataTypes.DateType, true)
+      .add("at", DataTypes.TimestampType, true)
+      .add("local_at", DataTypes.TimestampNTZType, true)
+      .add("paid", DataTypes.BooleanType, true)
+      .add("bytes", DataTypes.LongType, true);
+
+  /** 400 orders: a sequential id, amounts with cents (and whole ones), ordered dates and times. */
+  private Path typedParquet(SparkSession spark) {
+    Random random = new Random(17);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(300));
+      Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(86_400));
+      BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2).add(BigDecimal.valueOf(i % 7 == 0 ? 1 : 0))
+          .setScale(2);
+      rows.add(RowFactory.create(1000L + i, i % 10 == 0 ? null : amount, Date.valueOf(day), Timestamp.from(at),
+          LocalDateTime.ofInstant(at, ZoneOffset.UTC), random.nextBoolean(),
+          (long) random.nextInt(1_000_000) * 1_000_003L));
+    }
+    Path input = dir.resolve("orders.parquet");
+    spark.createDataFrame(rows, TYPED).coalesce(1).write().parquet(input.toString());
+    return input;
+  }
+
+  @Test
+  void parquetTypesComeBackAsTheyWereInParquetAndAsIsoTextInCsv(SparkSession spark) throws Exception {
+    Path input = typedParquet(spark);
+    Path parquet = dir.resolve("out.parquet");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", parquet.toString(),
+        "num-samples", "300", "seed", "3"));
+    Dataset<Row> synthetic = spark.read().parquet(parquet.toString());
+    for (int c = 0; c < TYPED.fields().length; c++) {
+      assertEquals(TYPED.fields()[c].dataType(), synthetic.schema().fields()[c].dataType(), TYPED.fields()[c].name());
+    }
+    Row range = spark.read().parquet(input.toString()).selectExpr("min(amount)", "max(amount)", "min(local_at)",
+        "max(local_at)").first();
+    int nulls = 0;
+    Set<BigDecimal> amounts = new HashSet<>();
+    for (Row row : synthetic.collectAsList()) {
+      if (row.isNullAt(1)) {
+        nulls++;
+        continue;
+      }
+      BigDecimal amount = row.getDecimal(1);
+      assertEquals(2, amount.scale(), "the column's scale: " + amount);
+      assertTrue(amount.compareTo(range.getDecimal(0)) >= 0 && amount.compareTo(range.getDecimal(1)) <= 0,
+          "inside the training range: " + amount);
+      amounts.add(amount);
+      LocalDateTime local = row.getAs("local_at");
+      assertTrue(!local.isBefore(range.getAs(2)) && !local.isAfter(range.getAs(3)), "inside the range: " + local);
+    }
+    assertTrue(amounts.size() > 100, "amounts modelled, not a few values: " + amounts.size());
+    assertTrue(nulls > 5 && nulls < 70, "about 10 % missing amounts: " + nulls);
+
+    Path csv = dir.resolve("out-csv");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", csv.toString(),
+        "num-samples", "300", "seed", "3"));
+    String number = "-?\\d+";
+    for (String line : TestSpark.csvLines(csv)) {
+      assertTrue(line.matches(number + ",(\\d+\\.\\d{2})?,\\d{4}-\\d{2}-\\d{2},"
+          + "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2}),"
+          + "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?,(true|false)," + number), "ISO text: " + line);
+    }
+  }
+
+  @Test
+  void heldOutRowsAreWrittenAsTheInputsCells(SparkSession spark) throws Exception {
+    String input = TestData.path("cases/02-tz-timestamps.csv");
+    Set<String> inputLines = new HashSet<>(Files.readAllLines(Path.of(input)));
+    Path out = dir.resolve("out");
+    GenerateResult result = GenerateJob.run(spark, TestSpark.settings("input", input, "output", out.toString(),
+        "num-samples", "50", "holdout-fraction", "0.3", "seed", "5"));
+    List<String> held = TestSpark.csvLines(out.resolve(HoldoutSplit.DIRECTORY));
+    assertEquals(result.manifest().rows().read() - result.manifest().rows().used(), held.size());
+    for (String line : held) {
+      assertTrue(inputLines.contains(line), "not an input line: " + line);
+    }
+
+    Path model = dir.resolve("model");
+    Settings fit = Settings.defaults(JobKnobs.FIT).withText("input", input).withText("model", model.toString())
+        .withText("holdout-fraction", "0.3").withText("seed", "5");
+    FitJob.run(spark, fit);
+    assertEquals(held, TestSpark.csvLines(model.resolve(HoldoutSplit.DIRECTORY)), "fit holds out the same rows");
+  }
+
+  @Test
+  void sampleWritesInTheFitsDialectUnlessTold(SparkSession spark) throws Exception {
+    String input = TestData.path("cases/12-semicolon-separated.csv");
+    Path model = dir.resolve("model");
+    FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input).withText("model", model.toString())
+        .withText("csv-sep", ";").withText("decimal-comma", "true"));
+    Path inherited = dir.resolve("inherited");
+    SampleJob.run(spark, sample(model, inherited));
+    String header = Files.readAllLines(Path.of(input)).get(0);
+    assertEquals(header, firstLine(inherited));
+    for (String line : TestSpark.csvLines(inherited)) {
+      assertTrue(line.matches("[^;]+;\\d+;\\d+,\\d+;\\d+,\\d"), "the fit's dialect: " + line);
+    }
+    Path told = dir.resolve("told");
+    SampleJob.run(spark, sample(model, told).withText("csv-sep", ",").withText("decimal-comma", "false"));
+    assertEquals(header.replace(';', ','), firstLine(told), "the command line's dialect");
+  }
+
+  private static Settings sample(Path model, Path output) {
+    return Settings.defaults(JobKnobs.SAMPLE).with(JobKnobs.PROGRESS, false).withText("model", model.toString())
+        .withText("output", output.toString()).withText("num-samples", "100");
+  }
+
+  private static String firstLine(Path output) throws Exception {
+    try (var files = Files.list(output)) {
+      Path part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+      return Files.readAllLines(part).get(0);
+    }
+  }
+
+  @Test
+  void thousandsSeparatorsAreReadWithADecimalCommaAndWrittenBack(SparkSession spark) throws Exception {
+    String nbsp = "\u00A0";
+    List<String> lines = new ArrayList<>(List.of("name;revenue;population;area"));
+    Random random = new Random(5);
+    for (int i = 0; i < 60; i++) {
+      // last decimals other than 0: a double keeps no trailing zeros (3,70 reads as 3.7 and is written 3,7)
+      long cents = 10L * random.nextInt(200_000_000) + 1 + random.nextInt(9);
+      String revenue = CsvDialect.grouped(BigDecimal.valueOf(cents, 2).toPlainString(), ".");
+      String population = CsvDialect.grouped(Long.toString(random.nextInt(5_000_000)), " ");
+      String area = CsvDialect.grouped(BigDecimal.valueOf(10L * random.nextInt(999_999) + 1 + random.nextInt(9), 1)
+          .toPlainString(), nbsp);
+      lines.add("t" + i + ";" + revenue + ";" + population + ";" + area);
+    }
+    lines.add("t60;1.234.567,89;1 234;12" + nbsp + "345,5");
+    lines.add("t61;-999,5;12;0,5");
+    Path input = dir.resolve("towns.csv");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Settings settings = TestSpark.settings("csv-sep", ";", "decimal-comma", "true");
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+    assertEquals(List.of(DataTypes.DoubleType, DataTypes.LongType, DataTypes.DoubleType), List.of(
+        table.schema().apply("revenue").dataType(), table.schema().apply("population").dataType(),
+        table.schema().apply("area").dataType()));
+    Row special = table.where("name = 't60'").first();
+    assertEquals(1234567.89, special.getDouble(1));
+    assertEquals(1234L, special.getLong(2));
+    assertEquals(12345.5, special.getDouble(3));
+
+    Path written = dir.resolve("written");
+    CsvDialect dialect = CsvDialect.of(settings);
+    dialect.writer(dialect.forWriting(table)).save(written.toString());
+    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+    expected.sort(null);
+    assertEquals(expected, TestSpark.csvLines(written), "the input's cells, grouped as it grouped them");
+  }
+
+  @Test
+  void offsetsOfARealZoneFollowItsRulesAcrossTheSwitch(SparkSession spark) throws Exception {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    DateTimeFormatter form = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    Random random = new Random(9);
+    List<String> lines = new ArrayList<>(List.of("start,end,kind"));
+    Instant switchAt = Instant.parse("2024-03-31T01:00:00Z");
+    for (int i = 0; i < 300; i++) {
+      Instant start = switchAt.plusSeconds(random.nextInt(4 * 86_400) - 2 * 86_400);
+      Instant end = start.plusSeconds(60 + random.nextInt(7_200));
+      lines.add(start.atZone(berlin).format(form) + "," + end.atZone(berlin).format(form) + ","
+          + (random.nextBoolean() ? "a" : "b"));
+    }
+    Path input = dir.resolve("switch.csv");
+    Files.write(input, lines);
+    Path out = dir.resolve("out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", out.toString(),
+        "num-samples", "600", "seed", "2"));
+    Set<String> offsets = new HashSet<>();
+    for (String line : TestSpark.csvLines(out)) {
+      for (String cell : line.split(",", 3)) {
+        if (cell.length() > 2) {
+          OffsetDateTime time = OffsetDateTime.parse(cell);
+          assertEquals(berlin.getRules().getOffset(time.toInstant()), time.getOffset(), "Berlin's rule: " + cell);
+          offsets.add(time.getOffset().toString());
+        }
+      }
+    }
+    assertEquals(Set.of("+01:00", "+02:00"), offsets, "both sides of the switch");
+  }
+
+  @Test
+  void offsetsThatFollowNoZoneAreTheNearestInputRowsOffset(SparkSession spark) throws Exception {
+    // Case 02 writes +01:00 in January and February and +02:00 from March 1: no zone's rule (Europe's switch
+    // is on the last Sunday of March), so each output instant takes the offset of the input's nearest one.
+    String input = TestData.path("cases/02-tz-timestamps.csv");
+    List<List<OffsetDateTime>> training = List.of(new ArrayList<>(), new ArrayList<>()); // per column
+    for (String line : Files.readAllLines(Path.of(input)).subList(1, 501)) {
+      String[] cells = line.split(",");
+      training.get(0).add(OffsetDateTime.parse(cells[0]));
+      training.get(1).add(OffsetDateTime.parse(cells[1]));
+    }
+    Path out = dir.resolve("out");
+    GenerateJob.run(spark, TestSpark.settings("input", input, "output", out.toString(), "num-samples", "1000",
+        "seed", "4"));
+    int march = 0;
+    for (String line : TestSpark.csvLines(out)) {
+      String[] cells = line.split(",");
+      for (int c = 0; c < 2; c++) {
+        OffsetDateTime time = OffsetDateTime.parse(cells[c]);
+        OffsetDateTime nearest = training.get(c).get(0);
+        for (OffsetDateTime t : training.get(c)) {
+          long distance = Math.abs(t.toEpochSecond() - time.toEpochSecond());
+          if (distance < Math.abs(nearest.toEpochSecond() - time.toEpochSecond())) {
+            nearest = t;
+          }
+        }
+        assertEquals(nearest.getOffset(), time.getOffset(), "the offset of the column's nearest input cell: "
+            + cells[c]);
+        march += time.getMonthValue() == 3 && time.getDayOfMonth() < 31 ? 1 : 0;
+      }
+    }
+    assertTrue(march > 20, "cells in March before Europe's switch, where the input's rule differs: " + march);
+  }
+
+  /** Knob list check: the dialect a model records is what sample can take. */
+  @Test
+  void everyRecordedDialectKnobIsASampleKnob() {
+    for (Knob<?> knob : CsvDialect.KNOBS) {
+      assertTrue(JobKnobs.SAMPLE.contains(knob), knob.name());
+    }
+  }
+}
