@@ -76,7 +76,8 @@ interface ColumnFitter {
     }
     var numeric = NumericType.of(type);
     if (numeric.isPresent()) {
-      return new NumericFitter(numeric.get(), overrides.integer().contains(name), overrides.pointMasses());
+      return new NumericFitter(numeric.get(), overrides.integer().contains(name), overrides.pointMasses(),
+          overrides.normalScores(), overrides.finalNoise());
     }
     if (overrides.integer().contains(name)) {
       throw new BadInputException("--integer: column '" + name + "' holds " + type.simpleString()

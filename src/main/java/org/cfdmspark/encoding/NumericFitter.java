@@ -35,7 +35,8 @@ import org.cfdmspark.config.BadInputException;
  * candidates (a value held by 5 % of the cells fills at least 4 of the 101 percentile probes), the second pass
  * counts them exactly.
  */
-record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses) implements ColumnFitter {
+record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses, boolean normalScores,
+    double finalNoise) implements ColumnFitter {
   /** Whole-number columns with at most this many distinct values are modelled as categories. */
   static final int CODE_LEVELS = 16;
   /**
@@ -66,6 +67,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** Timestamps: the values that are not whole seconds, and not whole milliseconds. */
   private static final int OFF_SECONDS = 12;
   private static final int OFF_MILLIS = 13;
+  /** With normal scores: the quantile knots of {@link NormalScores}. */
+  private static final int QUANTILES = 14;
 
   @Override
   public List<Column> aggregates(String column) {
@@ -74,13 +77,24 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     boolean whole = type.integral();
     // digits of the column's own type: a float's shortest text, not its double widening's
     Column own = whole ? lit(null) : ColumnNames.column(column).cast(type.sparkType());
-    return List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
+    List<Column> aggregates = new ArrayList<>(List.of(mean(finite), stddev_pop(finite), min(finite), max(finite), count(c),
         count(when(nonFinite(c), lit(1))), approx_count_distinct(finite),
         percentile_approx(finite, probes(), lit(10_000)),
         whole ? lit(0) : max(DecimalDigits.scaleOf(own)), whole ? lit(0) : max(DecimalDigits.precisionOf(own)),
         count(when(finite.cast(DataTypes.StringType).equalTo("-0.0"), lit(1))), count(when(finite.equalTo(0), lit(1))),
         count(when(functions.pmod(finite, lit(1_000_000L)).notEqual(0), lit(1))),
-        count(when(functions.pmod(finite, lit(1_000L)).notEqual(0), lit(1))));
+        count(when(functions.pmod(finite, lit(1_000L)).notEqual(0), lit(1)))));
+    if (normalScores) {
+      aggregates.add(percentile_approx(finite, knotProbes(), lit(QUANTILE_ACCURACY)));
+    }
+    return aggregates;
+  }
+
+  /** percentile_approx's accuracy for the knots: rank error at most 1/10,000 of the rows, well inside a knot. */
+  private static final int QUANTILE_ACCURACY = 100_000;
+
+  private static Column knotProbes() {
+    return functions.array(Arrays.stream(NormalScores.probabilities()).mapToObj(p -> lit(p)).toArray(Column[]::new));
   }
 
   /** 0 for whole numbers, else the most decimals a value has, else UNROUNDED when digits do not bound them. */
@@ -196,7 +210,13 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
         results.getDouble(offset + SD), offset((Number) results.get(offset + MIN), origin),
         offset((Number) results.get(offset + MAX), origin), decimals, levels, masses, present < rows,
         type.integral() ? 0 : results.getInt(offset + PRECISION), origin,
-        zeros > 0 && results.getLong(offset + NEGATIVE_ZEROS) == zeros);
+        zeros > 0 && results.getLong(offset + NEGATIVE_ZEROS) == zeros,
+        normalScores ? knots(results.getList(offset + QUANTILES), origin) : null, finalNoise);
+  }
+
+  /** The quantile knots as offsets from the origin. */
+  private double[] knots(List<Number> quantiles, long origin) {
+    return quantiles.stream().mapToDouble(v -> offset(v, origin)).sorted().toArray();
   }
 
   /** v − origin, exactly for whole numbers (origin is 0 for other types). */
