@@ -32,7 +32,8 @@ public final class ModelKnobs {
 
   public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
       Sigma::isValid, "a number >= 0 or auto",
-      "Smoothing scale σ in standardised units; 0 reproduces training rows. auto = "
+      "Smoothing scale σ in the model's units (normal scores or standard deviations, --numeric-scale); 0 "
+          + "reproduces training rows. auto = "
           + SigmaDefault.DESCRIPTION + " (generate raises it for --near-copy-target below 1).",
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
