@@ -27,9 +27,6 @@ public final class ModelKnobs {
   private ModelKnobs() {
   }
 
-  /** --final-noise's default, in normal-score units (README, "Choosing the defaults"). */
-  public static final double DEFAULT_FINAL_NOISE = 0.15;
-
   public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
       Sigma::isValid, "a number >= 0 or auto",
       "Smoothing scale σ in the model's units (normal scores or standard deviations, --numeric-scale); 0 "
@@ -100,14 +97,15 @@ public final class ModelKnobs {
           + "column): samples keep those spikes instead of averaging them away. false = plain standardised "
           + "numbers (one encoded dimension per column).");
   public static final Knob<NumericScale> NUMERIC_SCALE = Knob.choice("numeric-scale", NumericScale.class,
-      NumericScale.NORMAL_SCORES, "What the model averages for a number column: normal-scores = Φ⁻¹ of the "
-          + "value's quantile in training (a barycentre of payments keeps the column's skew; the value comes back "
-          + "through the quantiles), standard = (x - mean) / sd as method.md §6 says. The report measures in "
-          + "standardised units either way.");
-  public static final Knob<Double> FINAL_NOISE = Knob.decimal("final-noise", DEFAULT_FINAL_NOISE, 0, 10, true,
+      NumericScale.STANDARD, "What the model averages for a number column: standard = (x - mean) / sd as "
+          + "method.md §6 says; normal-scores = Φ⁻¹ of the value's quantile in training (a barycentre of payments "
+          + "keeps the column's skew; the value comes back through the quantiles). The report measures in "
+          + "standardised units either way, the guard in the model's (README, \"Normal scores and final noise\").");
+  public static final Knob<Double> FINAL_NOISE = Knob.decimal("final-noise", 0, 0, 10, true,
       "σ-CFDM lands on a barycentre of training rows; decoding then adds Gaussian noise of this standard deviation "
-          + "(in --numeric-scale units) to each number column's value, so samples sit as far from training rows "
-          + "as fresh rows do. 0 = the barycentre itself (method.md §4). Baselines get none.");
+          + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "
+          + "0 = the barycentre itself (method.md §4); 0.15 with --numeric-scale normal-scores is the measured "
+          + "choice. Baselines get none.");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.special.Erf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,22 +26,28 @@ class NormalScoresTest {
     return q;
   }
 
+  /** The value of the uniform knots whose squeezed probability is {@code p}. */
+  private static double atSqueezed(double p) {
+    double e = 0.5 / 512;
+    return 512 * (p - e) / (1 - 2 * e);
+  }
+
   @Test
   void scoresAreNormalQuantilesOfTheEmpiricalCdf() {
     // Φ(1) = 0.841344746068543, Φ(−1.959963984540054) = 0.025 (standard normal tables)
     assertEquals(0, NormalScores.score(UNIFORM, 256), 1e-12, "the median scores 0");
-    assertEquals(1, NormalScores.score(UNIFORM, 512 * 0.841344746068543), 1e-9);
-    assertEquals(-1.959963984540054, NormalScores.score(UNIFORM, 512 * 0.025), 1e-9);
+    assertEquals(1, NormalScores.score(UNIFORM, atSqueezed(0.841344746068543)), 1e-9);
+    assertEquals(-1.959963984540054, NormalScores.score(UNIFORM, atSqueezed(0.025)), 1e-9);
   }
 
   @Test
   void valuesInvertScoresAndStayInsideTheKnots() {
-    for (double x : new double[] {0.7, 3.25, 100, 256, 400.5, 511.2}) {
+    for (double x : new double[] {0, 0.7, 3.25, 100, 256, 400.5, 511.2, 512}) {
       assertEquals(x, NormalScores.value(UNIFORM, NormalScores.score(UNIFORM, x)), 1e-9);
     }
     assertEquals(0, NormalScores.value(UNIFORM, -40), "far below: the minimum");
     assertEquals(512, NormalScores.value(UNIFORM, 40), "far above: the maximum");
-    // the extremes are kept a half knot inside (0, 1), so their scores are finite: Φ⁻¹(1/1024) = −3.0972
+    // the extremes are squeezed a half knot inside (0, 1), so their scores are finite: Φ⁻¹(1/1024) = −3.0972
     assertEquals(-3.0972, NormalScores.score(UNIFORM, 0), 1e-4);
     assertEquals(-3.0972, NormalScores.score(UNIFORM, -5), 1e-4, "below the range: as the minimum");
   }
@@ -52,7 +59,8 @@ class NormalScoresTest {
     for (int k = 0; k < q.length; k++) {
       q[k] = k <= 128 ? 0 : k - 128;
     }
-    assertEquals(-1.150349380376008, NormalScores.score(q, 0), 1e-9, "Φ⁻¹(0.125): the middle of [0, 0.25]");
+    double middle = NormalScores.squeeze(0.125, q.length); // the middle of [0, 0.25]
+    assertEquals(middle, 0.5 * Erf.erfc(-NormalScores.score(q, 0) / Math.sqrt(2)), 1e-12, "Φ(score) = F");
     assertEquals(0.0, NormalScores.value(q, -2), "scores inside the mass decode to it");
     assertEquals(0.0, NormalScores.value(q, NormalScores.score(q, 0)));
   }
@@ -79,10 +87,8 @@ class NormalScoresTest {
       amount.encode(row.get(0), out, 0);
       sum += out[0];
       squares += out[0] * out[0];
-      if (i >= n / 1024 && i < n - n / 1024) { // the outer half knots are held at their edges (see above)
-        double back = (Double) amount.decode(new double[] {out[0]}, 0, 0L);
-        assertEquals(row.getDouble(0), back, 1e-3 * row.getDouble(0), "decode(encode(x)) = x");
-      }
+      double back = (Double) amount.decode(new double[] {out[0]}, 0, 0L);
+      assertEquals(row.getDouble(0), back, 1e-3 * row.getDouble(0), "decode(encode(x)) = x");
     }
     double mean = sum / n;
     assertEquals(0, mean, 0.01, "normal scores are centred");
