@@ -63,11 +63,12 @@ interface ColumnFitter {
       return new CategoricalFitter(type, true, overrides.maxCategories());
     }
     if (type instanceof DecimalType decimal) {
-      return DecimalFitter.of(decimal, overrides.integer().contains(name), overrides.pointMasses());
+      return DecimalFitter.of(decimal, numbers(decimal.scale() == 0 && decimal.precision() <= DecimalFitter.LONG_DIGITS
+          ? NumericType.LONG : NumericType.DOUBLE, name, overrides));
     }
     var numeric = NumericType.of(type);
     if (numeric.isPresent()) {
-      return new NumericFitter(numeric.get(), overrides.integer().contains(name), overrides.pointMasses());
+      return numbers(numeric.get(), name, overrides);
     }
     if (overrides.integer().contains(name)) {
       throw new BadInputException("--integer: column '" + name + "' holds " + type.simpleString()
@@ -79,5 +80,11 @@ interface ColumnFitter {
     throw new BadInputException("column '" + name + "' has type " + type.simpleString() + ", which cannot be "
         + "modelled yet; leave it out with --exclude " + option(name) + " or keep it empty with --ignore "
         + option(name));
+  }
+
+  /** The fitter of a number column held as {@code type}. */
+  private static NumericFitter numbers(NumericType type, String name, ColumnOverrides overrides) {
+    return new NumericFitter(type, overrides.integer().contains(name), overrides.pointMasses(),
+        overrides.normalScores(), overrides.finalNoise());
   }
 }

@@ -16,9 +16,19 @@ import java.util.Set;
  * @param notKeys columns modelled even if their values look like a key's (all distinct)
  * @param constraints inequalities the user states ("a <= b"), refused if a training row breaks one; others
  *     are found ({@link Inequalities})
+ * @param normalScores whether number columns are modelled as normal scores ({@link NormalScores}) instead of
+ *     standardised values: the model's choice (--numeric-scale); the report keeps standardised values
+ * @param finalNoise the noise a number column's decoding adds, in value-slot units (--final-noise; 0 = none)
  */
 public record ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories,
-    boolean pointMasses, Set<String> keys, Set<String> notKeys, List<String> constraints) implements Serializable {
+    boolean pointMasses, Set<String> keys, Set<String> notKeys, List<String> constraints, boolean normalScores,
+    double finalNoise) implements Serializable {
+
+  /** Overrides with standardised numbers and no final noise (the report's, and the plain method's). */
+  public ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories, boolean pointMasses,
+      Set<String> keys, Set<String> notKeys, List<String> constraints) {
+    this(categorical, integer, maxCategories, pointMasses, keys, notKeys, constraints, false, 0);
+  }
 
   /** Overrides that leave keys and constraints to detection. */
   public ColumnOverrides(Set<String> categorical, Set<String> integer, int maxCategories, boolean pointMasses) {

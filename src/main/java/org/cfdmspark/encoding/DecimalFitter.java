@@ -13,12 +13,11 @@ import org.apache.spark.sql.types.DecimalType;
  */
 record DecimalFitter(ColumnFitter numbers, DecimalType type) implements ColumnFitter {
   /** The most digits a long holds whatever they are. */
-  private static final int LONG_DIGITS = 18;
+  static final int LONG_DIGITS = 18;
 
-  static DecimalFitter of(DecimalType type, boolean declaredInteger, boolean pointMasses) {
-    boolean whole = type.scale() == 0 && type.precision() <= LONG_DIGITS;
-    return new DecimalFitter(new NumericFitter(whole ? NumericType.LONG : NumericType.DOUBLE, declaredInteger,
-        pointMasses), type);
+  /** The fitter of a decimal column whose values {@code numbers} fits (as longs or doubles, see above). */
+  static DecimalFitter of(DecimalType type, NumericFitter numbers) {
+    return new DecimalFitter(numbers, type);
   }
 
   @Override

@@ -34,14 +34,23 @@ import org.apache.spark.sql.types.DecimalType;
  *     −6 or −3 when every value is whole seconds or milliseconds (decoded values keep that grain)
  * @param digits the most significant digits a value has; 0 = no bound
  * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
+ * <p>The value slot holds (x − mean) / sd, or, with {@code quantiles}, the normal score Φ⁻¹(F(x)) of
+ * {@link NormalScores} (--numeric-scale normal-scores), so that barycentres keep a skewed column's shape. Decoding
+ * adds {@code finalNoise}·N(0, 1) to the value slot's reading of a sample in the "other" state (in the slot's units:
+ * standard deviations or normal scores), drawn from the row's bits ({@link FinalNoise}): σ-CFDM lands on a
+ * barycentre, and the noise spreads it the way fresh rows spread around their neighbours (--final-noise).
+ *
  * @param negativeZero whether the column's zeros are all −0.0
  * @param declaredType the column's Spark type when it is not {@code type}'s own: a {@code DecimalType(p, s)}
  *     column is modelled as doubles (or as longs when s = 0 and p ≤ 18, exactly) and decodes to decimals of that
  *     precision and scale ({@link DecimalFitter}); null for every other column
+ * @param quantiles the column's quantile knots (offsets from {@code origin}) when the value slot holds normal
+ *     scores; null for the standardised value
+ * @param finalNoise the standard deviation of the noise decoding adds to the value slot; 0 = none
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
-    boolean negativeZero, DataType declaredType) implements ColumnCodec {
+    boolean negativeZero, DataType declaredType, double[] quantiles, double finalNoise) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -58,6 +67,10 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       masses[m] = masses[m] + 0.0; // −0.0 to 0.0: binary search tells them apart
     }
     Arrays.sort(masses);
+    if (!(finalNoise >= 0 && Double.isFinite(finalNoise))) {
+      throw new IllegalArgumentException("column '" + name + "': final noise must be a finite number >= 0, got "
+          + finalNoise);
+    }
   }
 
   /** A column without a bound on significant digits, an origin or negative zeros. */
@@ -66,17 +79,18 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, 0, 0, false);
   }
 
-  /** A column of its NumericType's own Spark type. */
+  /** A standardised column of its NumericType's own Spark type, without final noise. */
   public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
       int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
       boolean negativeZero) {
-    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero, null);
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero, null,
+        null, 0);
   }
 
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal);
+        origin, negativeZero, decimal, quantiles, finalNoise);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -107,7 +121,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       return;
     }
     double x = offset(value);
-    out[offset] = (float) ((x - mean) / scale());
+    out[offset] = (float) standardised(x);
     int mass = Arrays.binarySearch(masses, x + 0.0);
     if (mass >= 0) {
       out[offset + 1 + mass] = 1;
@@ -132,9 +146,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       if (state > 0) {
         return cell(masses[state - 1]);
       }
-      return value(otherValue(z, offset, other));
+      return value(otherValue(z, offset, other) + noise(tieBreak));
     }
-    return value(z[offset]);
+    return value(z[offset] + noise(tieBreak));
+  }
+
+  /** The final noise of a row whose bits are {@code tieBreak}. */
+  private double noise(long tieBreak) {
+    return finalNoise == 0 ? 0 : finalNoise * FinalNoise.gaussian(tieBreak);
+  }
+
+  /** The value slot of an offset from the origin: standardised, or its normal score. */
+  private double standardised(double x) {
+    return quantiles != null ? NormalScores.score(quantiles, x) : (x - mean) / scale();
   }
 
   /**
@@ -147,14 +171,14 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   private double otherValue(double[] z, int offset, double otherWeight) {
     double slot = z[offset];
     for (int m = 0; m < masses.length; m++) {
-      slot -= z[offset + 1 + m] * (masses[m] - mean) / scale();
+      slot -= z[offset + 1 + m] * standardised(masses[m]);
     }
     return slot / otherWeight;
   }
 
   /** The cell for a value-slot reading: back to input units, then snapped, rounded and clipped. */
   private Object value(double standardised) {
-    double x = standardised * scale() + mean;
+    double x = quantiles != null ? NormalScores.value(quantiles, standardised) : standardised * scale() + mean;
     if (levels != null) {
       return cell(nearestLevel(x));
     }

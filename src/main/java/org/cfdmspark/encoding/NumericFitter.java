@@ -13,7 +13,8 @@ import org.cfdmspark.config.BadInputException;
  * (values held by at least {@value #MASS_SHARE} of the present cells, see {@link NumericColumnCodec}). All of it is
  * exact, from the sorted values.
  */
-record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses) implements ColumnFitter {
+record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses, boolean normalScores,
+    double finalNoise) implements ColumnFitter {
   /** Whole-number columns with at most this many distinct values are modelled as categories. */
   static final int CODE_LEVELS = 16;
   /** The share of a column's present cells that one value must hold to be a point mass. */
@@ -106,7 +107,23 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null : masses(sorted);
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
-        type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros);
+        type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
+        normalScores ? knots(sorted) : null, finalNoise);
+  }
+
+  /**
+   * The quantile knots of {@link NormalScores} from the sorted values (offsets from the origin): at probability p
+   * the smallest value with at least p of the values at or below it, the order statistic that Spark's
+   * percentile_approx returns when exact.
+   */
+  private static double[] knots(double[] sorted) {
+    double[] p = NormalScores.probabilities();
+    double[] knots = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      int rank = (int) Math.ceil(p[k] * sorted.length) - 1;
+      knots[k] = sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+    }
+    return knots;
   }
 
   private long smallestWhole(Object[] cells) {

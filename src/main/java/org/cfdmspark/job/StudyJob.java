@@ -13,6 +13,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.NumericScale;
 import org.cfdmspark.engine.EstimatorKind;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.SamplerConfig;
@@ -55,9 +56,11 @@ public final class StudyJob {
     int largest = settings.get(StudyKnobs.ROWS).stream().mapToInt(Integer::intValue).max().orElse(0);
     int testRows = settings.get(StudyKnobs.TEST_ROWS);
     InputTable input = InputTable.read(spark, settings);
-    // The closed form at σ = 0 fits nothing but the codec and the encoded rows, which are all the study needs.
+    // The closed form at σ = 0 fits nothing but the codec and the encoded rows, which are all the study needs; the
+    // papers' standardised encoding, without σ-CFDM's final noise.
     Settings encoding = ModelKnobs.select(settings).with(ModelKnobs.GENERATOR, GeneratorKind.CFDM)
-        .with(ModelKnobs.SIGMA, Sigma.of(0)).with(ModelKnobs.GUARD, false).with(ModelKnobs.INDEX, IndexKind.EXACT);
+        .with(ModelKnobs.SIGMA, Sigma.of(0)).with(ModelKnobs.GUARD, false).with(ModelKnobs.INDEX, IndexKind.EXACT)
+        .with(ModelKnobs.NUMERIC_SCALE, NumericScale.STANDARD).with(ModelKnobs.FINAL_NOISE, 0.0);
     CfdmModel model = CfdmSynthesizer.of(encoding).fit(input.table());
     RowMatrix encoded = model.engine(0).training().points();
     if (encoded.rows() < (long) largest + testRows) {

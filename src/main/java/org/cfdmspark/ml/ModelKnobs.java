@@ -5,6 +5,7 @@ import java.util.Set;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnOverrides;
+import org.cfdmspark.encoding.NumericScale;
 import org.cfdmspark.engine.EstimatorKind;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -28,7 +29,8 @@ public final class ModelKnobs {
 
   public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
       Sigma::isValid, "a number >= 0 or auto",
-      "Smoothing scale σ in standardised units; 0 reproduces training rows. auto = "
+      "Smoothing scale σ in the model's units (normal scores or standard deviations, --numeric-scale); 0 "
+          + "reproduces training rows. auto = "
           + SigmaDefault.DESCRIPTION + " (generate raises it for --near-copy-target below 1).",
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
@@ -96,6 +98,16 @@ public final class ModelKnobs {
       "Give a number column a vote for each value that at least 5 % of its cells hold exactly (the 0 of a debt "
           + "column): samples keep those spikes instead of averaging them away. false = plain standardised "
           + "numbers (one encoded dimension per column).");
+  public static final Knob<NumericScale> NUMERIC_SCALE = Knob.choice("numeric-scale", NumericScale.class,
+      NumericScale.STANDARD, "What the model averages for a number column: standard = (x - mean) / sd as "
+          + "method.md §6 says; normal-scores = Φ⁻¹ of the value's quantile in training (a barycentre of payments "
+          + "keeps the column's skew; the value comes back through the quantiles). The report measures in "
+          + "standardised units either way, the guard in the model's (README, \"Normal scores and final noise\").");
+  public static final Knob<Double> FINAL_NOISE = Knob.decimal("final-noise", 0, 0, 10, true,
+      "σ-CFDM lands on a barycentre of training rows; decoding then adds Gaussian noise of this standard deviation "
+          + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "
+          + "0 = the barycentre itself (method.md §4); 0.15 with --numeric-scale normal-scores is the measured "
+          + "choice. Baselines get none.");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");
@@ -120,7 +132,8 @@ public final class ModelKnobs {
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
-      CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, STRATIFY_BY,
+      CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
+      STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
@@ -130,7 +143,11 @@ public final class ModelKnobs {
 
   /** The column-kind overrides in {@code settings}, for the model. */
   public static ColumnOverrides overrides(Settings settings) {
-    return columnKinds(settings, settings.get(POINT_MASSES));
+    ColumnOverrides kinds = columnKinds(settings, settings.get(POINT_MASSES));
+    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM ? settings.get(FINAL_NOISE) : 0;
+    return new ColumnOverrides(kinds.categorical(), kinds.integer(), kinds.maxCategories(), kinds.pointMasses(),
+        kinds.keys(), kinds.notKeys(), kinds.constraints(), settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES,
+        finalNoise);
   }
 
   /** The column-kind overrides in {@code settings} with or without point masses (the report: without). */

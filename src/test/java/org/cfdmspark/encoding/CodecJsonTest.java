@@ -27,6 +27,19 @@ class CodecJsonTest {
   }
 
   @Test
+  void normalScoresAndFinalNoiseSurviveTheirJson(SparkSession spark) {
+    Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
+    ColumnOverrides normal = new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), 200, true,
+        java.util.Set.of(), java.util.Set.of(), List.of(), true, 0.15);
+    TableCodec codec = TableCodec.fit(table, normal);
+    TableCodec read = assertRoundTrip(codec, table.collectAsList());
+    NumericColumnCodec first = read.columns().stream().filter(c -> c instanceof NumericColumnCodec)
+        .map(c -> (NumericColumnCodec) c).findFirst().orElseThrow();
+    assertEquals(NormalScores.KNOTS, first.quantiles().length);
+    assertEquals(0.15, first.finalNoise());
+  }
+
+  @Test
   void levelsComeBackInTheirColumnsType(SparkSession spark) {
     StructType schema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("code", DataTypes.LongType, true),

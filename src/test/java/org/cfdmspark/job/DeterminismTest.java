@@ -55,6 +55,21 @@ class DeterminismTest {
   }
 
   @Test
+  void normalScoresAndFinalNoiseKeepTheRowsAcrossPartitionings() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    List<String> three = sample(spark, input, "normal-p3", "7", "3", "numeric-scale", "normal-scores",
+        "final-noise", "0.15");
+    assertEquals(500, three.size());
+    assertNotEquals(reference, three, "the knobs change the rows");
+    assertEquals(three, sample(spark, input, "normal-p8", "7", "8", "numeric-scale", "normal-scores",
+        "final-noise", "0.15"));
+    String shuffled = dir.resolve("credit-shuffled-normal.parquet").toString();
+    spark.read().parquet(input).orderBy(functions.rand(6)).repartition(3).write().parquet(shuffled);
+    assertEquals(three, sample(spark, shuffled, "normal-shuffled", "7", "1", "numeric-scale", "normal-scores",
+        "final-noise", "0.15"), "the quantile knots do not depend on the input's layout");
+  }
+
+  @Test
   void anotherSeedGivesOtherRows() throws Exception {
     List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
     assertEquals(reference.size(), other.size());
@@ -67,12 +82,13 @@ class DeterminismTest {
     return sample(spark, input, name, seed, partitions);
   }
 
-  private static List<String> sample(SparkSession spark, String from, String name, String seed, String partitions)
-      throws Exception {
+  private static List<String> sample(SparkSession spark, String from, String name, String seed, String partitions,
+      String... knobs) throws Exception {
     Path output = dir.resolve(name);
-    GenerateJob.run(spark, TestSpark.settings("input", from, "output",
-        output.toString(), "num-samples", "500", "steps", "20", "seed", seed, "partitions", partitions,
-        "sample-id", "true"));
+    List<String> pairs = new java.util.ArrayList<>(List.of("input", from, "output", output.toString(), "num-samples",
+        "500", "steps", "20", "seed", seed, "partitions", partitions, "sample-id", "true"));
+    pairs.addAll(List.of(knobs));
+    GenerateJob.run(spark, TestSpark.settings(pairs.toArray(String[]::new)));
     return TestSpark.csvLines(output);
   }
 }
