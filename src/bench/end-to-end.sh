@@ -1,17 +1,56 @@
 #!/usr/bin/env bash
-# The job against the engine alone, side by side (BENCHMARKS.md, "End to end"):
-#   A: ./submit.sh generate ... end to end in local[*] (JVM start, read, fit, sample, decode, write);
-#   B: the in-process engine alone on the same knobs (org.cfdmspark.bench.EngineTiming: sampling only).
-# Runs A and B alternately REPS times (default 3) and prints each time, the medians and the ratio A/B.
-#   src/bench/end-to-end.sh [generate options]   (default: 30,000 samples of credit default, default knobs)
+# End-to-end timings, alternating runs, medians (BENCHMARKS.md, "End to end" and "Fixed costs").
+#
+#   src/bench/end-to-end.sh [generate options]
+#     A: ./submit.sh generate ... end to end (JVM start, read, fit, sample, decode, write);
+#     B: the in-process engine alone on the same knobs (org.cfdmspark.bench.EngineTiming: sampling only).
+#     Prints each time, the medians and the ratio A/B. Default: 30,000 samples of credit default, default knobs.
+#   BEFORE=/path/to/other/checkout src/bench/end-to-end.sh [generate options]
+#     A: that checkout's ./submit.sh generate, B: this one's, both end to end; besides the wall time, each run's
+#     manifest phases (read, fit, sample_and_write seconds). Build the other checkout first (mvn -DskipTests package).
+# REPS runs of each (default 3). Spark options go in SUBMIT_OPTS (e.g. SUBMIT_OPTS="--master local[2]").
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 REPS="${REPS:-3}"
+read -r -a SUBMIT <<< "${SUBMIT_OPTS:-}"
 if [[ $# -eq 0 ]]; then
   set -- --input "$HERE/src/test/resources/data/credit_default.csv.gz" --exclude ID --num-samples 30000
 fi
 OUT="$(mktemp -d)/e2e-output"
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 "$HERE/submit.sh" knobs >/dev/null  # builds the jar once, outside the timings
+
+# Runs one checkout's submit.sh generate; prints "wall read fit sample_and_write" in seconds.
+generate() {
+  local start end
+  start=$(date +%s.%N)
+  "$1/submit.sh" "${SUBMIT[@]}" generate "${@:2}" --output "$OUT" --mode overwrite --progress false >/dev/null 2>&1
+  end=$(date +%s.%N)
+  printf '%s ' "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", e - s}')"
+  for phase in read fit sample_and_write; do
+    sed -n '/"seconds" : {/,/}/p' "$OUT/_manifest.json" | sed -n "s/^ *\"$phase\" : \([0-9.]*\).*/\1/p" \
+      | awk '{printf "%.2f ", $1}'
+  done
+  echo
+}
+
+if [[ -n "${BEFORE:-}" ]]; then
+  a_lines=(); b_lines=()
+  for ((i = 1; i <= REPS; i++)); do
+    a=$(generate "$BEFORE" "$@"); b=$(generate "$HERE" "$@")
+    echo "run $i (wall read fit sample_and_write, s): before $a | after $b"
+    a_lines+=("$a"); b_lines+=("$b")
+  done
+  for k in 1 2 3 4; do
+    name=$(echo "wall read fit sample_and_write" | cut -d' ' -f"$k")
+    ma=$(printf '%s\n' "${a_lines[@]}" | cut -d' ' -f"$k" | median)
+    mb=$(printf '%s\n' "${b_lines[@]}" | cut -d' ' -f"$k" | median)
+    echo "median $name: before ${ma} s, after ${mb} s, ratio before/after $(awk -v a="$ma" -v b="$mb" \
+      'BEGIN {printf "%.2f", a / b}')"
+  done
+  exit 0
+fi
+
 version="$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$HERE/pom.xml" | head -n 1)"
 CP="$HERE/target/cfdm-spark-$version.jar:$HERE/target/lib/*"
 FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
@@ -19,13 +58,9 @@ FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   "-Dlog4j2.configurationFile=file:$HERE/conf/log4j2.properties" -Xmx6g)
-
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 a_times=(); b_times=()
 for ((i = 1; i <= REPS; i++)); do
-  start=$(date +%s.%N)
-  "$HERE/submit.sh" generate "$@" --output "$OUT" --mode overwrite --progress false >/dev/null 2>&1
-  a=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}')
+  a=$(generate "$HERE" "$@" | cut -d' ' -f1)
   b=$(SPARK_LOCAL_IP=127.0.0.1 java "${FLAGS[@]}" -cp "$CP" org.cfdmspark.bench.EngineTiming "$@" 2>/dev/null \
       | sed -n 's/.*engine_seconds=\([0-9.]*\).*/\1/p')
   echo "run $i: submit.sh end to end ${a} s, engine alone ${b} s"

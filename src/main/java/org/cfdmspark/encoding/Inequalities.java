@@ -2,6 +2,7 @@ package org.cfdmspark.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.cfdmspark.config.BadInputException;
 
 /**
@@ -28,9 +29,9 @@ final class Inequalities {
   /**
    * The stated inequalities, then those found (no duplicate of a stated one).
    *
-   * @param cells cells[c] = the cells of column c of {@code columns}, in row order
+   * @param rows the fitted rows; their fields are the columns of {@code columns}, in order
    */
-  static List<Inequality> find(Object[][] cells, List<ColumnCodec> columns, List<String> statedText) {
+  static List<Inequality> find(List<Row> rows, List<ColumnCodec> columns, List<String> statedText) {
     List<Inequality> stated = statedText.stream().map(Inequality::parse).toList();
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
     List<Integer> numbers = new ArrayList<>();
@@ -38,9 +39,9 @@ final class Inequalities {
     for (int c = 0; c < columns.size(); c++) {
       if (columns.get(c) instanceof NumericColumnCodec codec) {
         numbers.add(c);
-        values[c] = new double[cells[c].length];
+        values[c] = new double[rows.size()];
         for (int r = 0; r < values[c].length; r++) {
-          values[c][r] = cells[c][r] == null ? Double.NaN : codec.number(cells[c][r]);
+          values[c][r] = rows.get(r).isNullAt(c) ? Double.NaN : codec.number(rows.get(r).get(c));
         }
       }
     }

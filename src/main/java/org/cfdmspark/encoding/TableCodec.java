@@ -88,20 +88,13 @@ public final class TableCodec implements Serializable {
         refusals.add(e.getMessage());
       }
     }
-    Object[][] cells = new Object[fields.length][rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      for (int c = 0; c < fields.length; c++) {
-        cells[c][r] = row.get(c);
-      }
-    }
     List<ColumnCodec> columns = new ArrayList<>();
     for (int c = 0; c < fields.length && !rows.isEmpty(); c++) {
       if (fitters[c] == null) {
         continue;
       }
       try {
-        columns.add(fitters[c].fit(fields[c].name(), cells[c]));
+        columns.add(fitters[c].fit(fields[c].name(), cells(rows, c)));
       } catch (BadInputException e) {
         refusals.add(e.getMessage());
       }
@@ -117,7 +110,16 @@ public final class TableCodec implements Serializable {
       throw new BadInputException(message.toString());
     }
     return rows.isEmpty() ? new TableCodec(columns, 0) : new TableCodec(columns, rows.size(),
-        Inequalities.find(cells, columns, overrides.constraints()));
+        Inequalities.find(rows, columns, overrides.constraints()));
+  }
+
+  /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
+  private static Object[] cells(List<Row> rows, int c) {
+    Object[] cells = new Object[rows.size()];
+    for (int r = 0; r < cells.length; r++) {
+      cells[r] = rows.get(r).get(c);
+    }
+    return cells;
   }
 
   /** Rows the codec was fitted on (0: an empty table, which has no column codecs). */
