@@ -48,8 +48,10 @@ final class Inequalities {
     for (Inequality inequality : stated) {
       int lower = names.indexOf(inequality.lower());
       int upper = names.indexOf(inequality.upper());
-      if (numbers.contains(lower) && numbers.contains(upper)) { // else the codec refuses it, naming the columns
-        long broken = count(values[lower], values[upper])[inequality.strict() ? GE : GT];
+      double[] a = lower < 0 ? null : values[lower] != null ? values[lower] : raw(rows, lower);
+      double[] b = upper < 0 ? null : values[upper] != null ? values[upper] : raw(rows, upper);
+      if (a != null && b != null) { // else the codec refuses it, naming the columns
+        long broken = count(a, b)[inequality.strict() ? GE : GT];
         if (broken > 0) {
           throw new BadInputException("--constraint \"" + inequality + "\" is broken by " + broken + " of the "
               + "training rows; fix those rows or drop the constraint");
@@ -84,6 +86,27 @@ final class Inequalities {
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * Column c's cells as numbers (dates and timestamps in days and microseconds) for a stated inequality on a
+   * column of few values (modelled as categories, yet still numbers); null if a cell is not a number.
+   */
+  private static double[] raw(List<Row> rows, int c) {
+    double[] values = new double[rows.size()];
+    for (int r = 0; r < values.length; r++) {
+      Object cell = rows.get(r).get(c);
+      if (cell == null) {
+        values[r] = Double.NaN;
+      } else if (cell instanceof Number number) {
+        values[r] = number.doubleValue();
+      } else if (cell instanceof java.util.Date || cell instanceof java.time.temporal.Temporal) {
+        values[r] = NumericType.TIMESTAMP.whole(cell);
+      } else {
+        return null;
+      }
+    }
+    return values;
   }
 
   /** For the rows with both cells present (not NaN): how many, and how many with a > b, a >= b, a < b, a <= b. */
