@@ -17,7 +17,7 @@ if [[ $# -eq 0 ]]; then
   set -- --input "$HERE/src/test/resources/data/credit_default.csv.gz" --exclude ID --num-samples 30000
 fi
 OUT="$(mktemp -d)/e2e-output"
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+source "$HERE/src/bench/jvm.sh"
 "$HERE/submit.sh" knobs >/dev/null  # builds the jar once, outside the timings
 
 # Runs one checkout's submit.sh generate; prints "wall read fit sample_and_write" in seconds.
@@ -51,17 +51,10 @@ if [[ -n "${BEFORE:-}" ]]; then
   exit 0
 fi
 
-version="$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$HERE/pom.xml" | head -n 1)"
-CP="$HERE/target/cfdm-spark-$version.jar:$HERE/target/lib/*"
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  "-Dlog4j2.configurationFile=file:$HERE/conf/log4j2.properties" -Xmx6g)
 a_times=(); b_times=()
 for ((i = 1; i <= REPS; i++)); do
   a=$(generate "$HERE" "$@" | cut -d' ' -f1)
-  b=$(SPARK_LOCAL_IP=127.0.0.1 java "${FLAGS[@]}" -cp "$CP" org.cfdmspark.bench.EngineTiming "$@" 2>/dev/null \
+  b=$(bench_java 6g EngineTiming "$@" 2>/dev/null \
       | sed -n 's/.*engine_seconds=\([0-9.]*\).*/\1/p')
   echo "run $i: submit.sh end to end ${a} s, engine alone ${b} s"
   a_times+=("$a"); b_times+=("$b")

@@ -14,17 +14,10 @@ WORK="$(mktemp -d)"
 DATA=(--input "$HERE/src/test/resources/data/credit_default.csv.gz" --exclude ID --holdout-fraction 0.2)
 KNOBS=(--estimator exact --sigma 1 --draws 4 --steps 100 --start-time 0.9 --num-samples 3000 --seed 1)
 "$HERE/submit.sh" knobs >/dev/null  # builds the jar once, outside the timings
-version="$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$HERE/pom.xml" | head -n 1)"
-CP="$HERE/target/cfdm-spark-$version.jar:$HERE/target/lib/*"
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  "-Dlog4j2.configurationFile=file:$HERE/conf/log4j2.properties" -Xmx3g)
-SPARK_LOCAL_IP=127.0.0.1 java "${FLAGS[@]}" -cp "$CP" org.cfdmspark.bench.TrainingMatrixDump "$WORK/x.npy" \
+source "$HERE/src/bench/jvm.sh"
+bench_java 3g TrainingMatrixDump "$WORK/x.npy" \
     "${DATA[@]}" "${KNOBS[@]}" 2>/dev/null
 
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 elapsed() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}'; }
 a_times=(); b_times=()
 for ((i = 1; i <= REPS; i++)); do

@@ -2,15 +2,10 @@ package org.cfdmspark.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.ParallelSampler;
-import org.cfdmspark.job.InputTable;
 import org.cfdmspark.job.JobKnobs;
-import org.cfdmspark.job.SparkSessions;
 import org.cfdmspark.ml.CfdmModel;
-import org.cfdmspark.ml.CfdmSynthesizer;
-import org.cfdmspark.ml.ModelKnobs;
 
 /**
  * Times the in-process engine alone on the same knobs as a {@code generate} run: reads and fits the training
@@ -24,14 +19,9 @@ public final class EngineTiming {
   }
 
   public static void main(String[] args) {
-    Settings settings = Settings.defaults(JobKnobs.GENERATE).withText("output", "unused");
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      settings = settings.withText(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    SparkSession spark = SparkSessions.getOrCreate("cfdm-spark engine timing");
-    CfdmModel.StratumEngine stratum = CfdmSynthesizer.of(ModelKnobs.select(settings))
-        .fit(InputTable.read(spark, settings).table()).engine(0);
-    spark.stop();
+    BenchFit fit = BenchFit.of(args, 0, "cfdm-spark engine timing");
+    Settings settings = fit.settings();
+    CfdmModel.StratumEngine stratum = fit.stratum();
     int threads = Runtime.getRuntime().availableProcessors();
     long count = settings.get(JobKnobs.NUM_SAMPLES);
     long start = System.nanoTime();

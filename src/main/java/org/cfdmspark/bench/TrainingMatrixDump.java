@@ -7,15 +7,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.apache.spark.sql.SparkSession;
-import org.cfdmspark.config.Settings;
-import org.cfdmspark.job.InputTable;
-import org.cfdmspark.job.JobKnobs;
-import org.cfdmspark.job.SparkSessions;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.ml.CfdmModel;
-import org.cfdmspark.ml.CfdmSynthesizer;
-import org.cfdmspark.ml.ModelKnobs;
 
 /**
  * Writes the encoded, standardised training matrix that a {@code generate} run samples from (first stratum) as
@@ -28,14 +21,7 @@ public final class TrainingMatrixDump {
   }
 
   public static void main(String[] args) throws IOException {
-    Settings settings = Settings.defaults(JobKnobs.GENERATE).withText("output", "unused");
-    for (int i = 1; i + 1 < args.length; i += 2) {
-      settings = settings.withText(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    SparkSession spark = SparkSessions.getOrCreate("cfdm-spark training matrix dump");
-    CfdmModel.StratumEngine stratum = CfdmSynthesizer.of(ModelKnobs.select(settings))
-        .fit(InputTable.read(spark, settings).table()).engine(0);
-    spark.stop();
+    CfdmModel.StratumEngine stratum = BenchFit.of(args, 1, "cfdm-spark training matrix dump").stratum();
     RowMatrix x = stratum.training().points();
     try (OutputStream out = new FileOutputStream(args[0])) {
       writeNpy(x, out);
