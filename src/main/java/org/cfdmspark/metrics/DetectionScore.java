@@ -78,7 +78,9 @@ public record DetectionScore(double score, List<Double> foldAucs) {
     for (int i = 0; i < synthetic.length; i++) {
       rows.add(RowFactory.create(0.0, syntheticFolds[i], Vectors.dense(synthetic[i])));
     }
-    Dataset<Row> data = spark.createDataFrame(rows, SCHEMA).cache();
+    // Checkpointed, not only cached: rows made on the driver would otherwise travel inside every task of the
+    // classifier's hundreds of stages (their partitions hold the rows), megabytes each for a large report.
+    Dataset<Row> data = spark.createDataFrame(rows, SCHEMA).localCheckpoint();
     try {
       BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator()
           .setLabelCol(LABEL)

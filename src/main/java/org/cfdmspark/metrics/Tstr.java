@@ -161,6 +161,7 @@ public record Tstr(String target, String metric, String positiveClass, Double sy
       throw new BadInputException("--target " + target + " has no value in a table of " + table.rows()
           + " rows; choose a column with values");
     }
-    return spark.createDataFrame(rows, SCHEMA).cache();
+    // Checkpointed, not only cached: see DetectionScore (driver rows would ride in every task of the trees' stages).
+    return spark.createDataFrame(rows, SCHEMA).localCheckpoint();
   }
 }
