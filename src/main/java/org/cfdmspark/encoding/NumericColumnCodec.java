@@ -93,6 +93,22 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         origin, negativeZero, decimal, quantiles, finalNoise);
   }
 
+  /**
+   * This column in the report's space (metrics.md): the value slot holds (x − mean) / sd even when this codec's
+   * holds normal scores; {@code finalNoise} keeps decoding unchanged (noise acts on the slot's own units). This
+   * codec itself when it is standardised already.
+   */
+  NumericColumnCodec standardised() {
+    return quantiles == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
+        masses, hasMissing, digits, origin, negativeZero, declaredType, null, finalNoise);
+  }
+
+  /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
+  NumericColumnCodec noiseless() {
+    return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
+        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, 0);
+  }
+
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
   public double scale() {
     return sd > 0 ? sd : 1;

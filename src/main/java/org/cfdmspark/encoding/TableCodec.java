@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -188,9 +189,36 @@ public final class TableCodec implements Serializable {
    */
   public void encodeDecoded(double[] z, int offset, Object[] cells, float[] out) {
     decode(z, offset, cells, 0);
+    encodeCells(cells, out);
+  }
+
+  /** Encodes {@code cells} (this codec's columns in order, nulls for missing cells) into out[0 .. width). */
+  public void encodeCells(Object[] cells, float[] out) {
     for (int c = 0; c < offsets.length; c++) {
       columns.get(c).encode(cells[c], out, offsets[c]);
     }
+  }
+
+  /** Whether some number column's value slot holds normal scores (--numeric-scale normal-scores). */
+  public boolean normalScores() {
+    return columns.stream().anyMatch(c -> c instanceof NumericColumnCodec n && n.quantiles() != null);
+  }
+
+  /**
+   * This codec with every number column's value slot holding (x − mean) / sd: the space the report measures
+   * distances in (metrics.md), whatever --numeric-scale the model averages in. Same columns, widths and slots.
+   */
+  public TableCodec standardised() {
+    return map(c -> c instanceof NumericColumnCodec n ? n.standardised() : c);
+  }
+
+  /** This codec decoding without final noise (--final-noise): an encoded training row decodes to its cells. */
+  public TableCodec noiseless() {
+    return map(c -> c instanceof NumericColumnCodec n ? n.noiseless() : c);
+  }
+
+  private TableCodec map(UnaryOperator<ColumnCodec> column) {
+    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints);
   }
 
   /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */

@@ -101,8 +101,9 @@ public final class ModelKnobs {
   public static final Knob<NumericScale> NUMERIC_SCALE = Knob.choice("numeric-scale", NumericScale.class,
       NumericScale.STANDARD, "What the model averages for a number column: standard = (x - mean) / sd as "
           + "method.md §6 says; normal-scores = Φ⁻¹ of the value's quantile in training (a barycentre of payments "
-          + "keeps the column's skew; the value comes back through the quantiles). The report measures in "
-          + "standardised units either way, the guard in the model's (README, \"Normal scores and final noise\").");
+          + "keeps the column's skew; the value comes back through the quantiles). The report, the guard and "
+          + "the σ pilots measure near-copies in standardised units either way (README, \"Normal scores and final "
+          + "noise\").");
   public static final Knob<Double> FINAL_NOISE = Knob.decimal("final-noise", 0, 0, 10, true,
       "σ-CFDM lands on a barycentre of training rows; decoding then adds Gaussian noise of this standard deviation "
           + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "

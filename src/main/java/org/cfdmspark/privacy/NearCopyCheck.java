@@ -1,9 +1,12 @@
 package org.cfdmspark.privacy;
 
 import java.io.Serializable;
+import java.util.stream.IntStream;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.BruteForceIndex;
 import org.cfdmspark.knn.DistinctRows;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.NearCopyThreshold;
@@ -16,6 +19,13 @@ import org.cfdmspark.metrics.NearCopyThreshold;
  * report mean the same thing by a near-copy. The test behind --guard and behind the automatic σ
  * ({@link SigmaCalibration}).
  *
+ * <p>When the model averages normal scores (--numeric-scale normal-scores) its space is not the report's, whose
+ * number columns are (x − mean) / sd: a tail gap of several sd is a small step in normal scores and the reverse in
+ * the bulk, so a model-space threshold would pass rows the report calls copies. The check then measures in the
+ * report's space itself: {@code measured} holds the training rows decoded (without final noise) and re-encoded with
+ * {@link TableCodec#standardised()}, the threshold is computed over them, and a sample is decoded, re-encoded the
+ * same way and searched exactly among them (a scan of N rows per sample; the model-space index is not used).
+ *
  * <p>Exact copies are judged against fresh data: where a table repeats rows (few distinct value combinations),
  * fresh rows repeat training rows too, so a sample equal to a training row that occurs more than once is no leak
  * and passes; a sample equal to a row that occurs once is always a near-copy, whatever the threshold (even 0).
@@ -23,8 +33,12 @@ import org.cfdmspark.metrics.NearCopyThreshold;
  * @param threshold distance under which a sample that is not an exact copy is a near-copy
  * @param slots the encoded slots distances are measured over
  * @param repeated for each training row, whether another training row equals it
+ * @param measured the training rows in the report's space, over {@code slots} only; null when the model's space is
+ *     the report's (--numeric-scale standard)
+ * @param standardised the codec that re-encodes decoded samples into {@code measured}'s space; null with it
  */
-public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) implements Serializable {
+public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
+    TableCodec standardised) implements Serializable {
   /** Query rows for the automatic threshold's percentile: a stable estimate at queries · N · d cost. */
   static final int THRESHOLD_QUERIES = 5000;
   /**
@@ -36,14 +50,50 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) i
   /** The report's near-copy threshold for these training rows, estimated from {@value #THRESHOLD_QUERIES} rows. */
   public static NearCopyCheck of(TrainingSet training, TableCodec codec, long seed) {
     int[] slots = codec.metricSlots();
+    if (codec.normalScores()) {
+      RowMatrix measured = reportSpace(training, codec, slots);
+      return new NearCopyCheck(NearCopyThreshold.of(measured, THRESHOLD_QUERIES, seed), slots, repeated(training),
+          measured, codec.standardised());
+    }
     RowMatrix points = training.points();
     RowMatrix measured = slots.length == points.dimension() ? points : project(points, slots);
-    return new NearCopyCheck(NearCopyThreshold.of(measured, THRESHOLD_QUERIES, seed), slots, repeated(training));
+    return new NearCopyCheck(NearCopyThreshold.of(measured, THRESHOLD_QUERIES, seed), slots, repeated(training),
+        null, null);
   }
 
-  /** A check with a given threshold, measured over the codec's metric slots. */
+  /** A check with a given threshold (in the report's units), measured over the codec's metric slots. */
   public static NearCopyCheck withThreshold(double threshold, TrainingSet training, TableCodec codec) {
-    return new NearCopyCheck(threshold, codec.metricSlots(), repeated(training));
+    int[] slots = codec.metricSlots();
+    return codec.normalScores()
+        ? new NearCopyCheck(threshold, slots, repeated(training), reportSpace(training, codec, slots),
+            codec.standardised())
+        : new NearCopyCheck(threshold, slots, repeated(training), null, null);
+  }
+
+  /**
+   * The training rows in the report's space over {@code slots}: each decoded without final noise (its own cells,
+   * up to the float precision of unrounded doubles) and re-encoded standardised, as the report encodes the table.
+   */
+  private static RowMatrix reportSpace(TrainingSet training, TableCodec codec, int[] slots) {
+    TableCodec noiseless = codec.noiseless();
+    TableCodec standardised = codec.standardised();
+    RowMatrix points = training.points();
+    int d = points.dimension();
+    double[] row = new double[d];
+    Object[] cells = new Object[codec.columns().size()];
+    float[] encoded = new float[d];
+    float[] values = new float[points.rows() * slots.length];
+    for (int i = 0; i < points.rows(); i++) {
+      for (int j = 0; j < d; j++) {
+        row[j] = points.get(i, j);
+      }
+      noiseless.decode(row, 0, cells, 0);
+      standardised.encodeCells(cells, encoded);
+      for (int j = 0; j < slots.length; j++) {
+        values[i * slots.length + j] = encoded[slots[j]];
+      }
+    }
+    return RowMatrix.of(points.rows(), slots.length, values);
   }
 
   /** Which training rows have a twin (equal in the model's space, hence on every decoded value). */
@@ -70,7 +120,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) i
    * Flags the near-copies among the {@code count} samples in {@code rows} (row-major); {@code index} searches the
    * training rows. A near-copy's row is in the first cell an IVF index probes, so approximate search is enough;
    * the search ranks in the model's full space, where a near-copy's row is just as near unless they straddle a
-   * point mass.
+   * point mass. With {@code measured} (normal scores) {@code index} is not used: the search is exact, in the
+   * report's space.
    */
   boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
     return flag(index, codec, rows, count, threshold);
@@ -82,6 +133,9 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) i
   }
 
   private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, double threshold) {
+    if (measured != null) {
+      return flagInReportSpace(codec, rows, count, threshold);
+    }
     RowMatrix training = index.matrix();
     int d = training.dimension();
     double[] decoded = new double[count * d];
@@ -95,18 +149,49 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated) i
     }
     int[] found = new int[count];
     index.nearest(decoded, 0, count, 1, found);
-    boolean[] near = new boolean[count];
-    for (int s = 0; s < count; s++) {
-      // Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too coarse for the small distances that matter.
+    return judge(decoded, d, slots, training, found, threshold);
+  }
+
+  /**
+   * Near-copy or not, for each query row (stride {@code stride} in {@code queries}) against its found training
+   * row, over the listed columns (the same in both). Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too
+   * coarse for the small distances that matter.
+   */
+  private boolean[] judge(double[] queries, int stride, int[] columns, RowMatrix training, int[] found,
+      double threshold) {
+    boolean[] near = new boolean[found.length];
+    for (int s = 0; s < found.length; s++) {
       double squared = 0;
-      for (int j : slots) {
-        double diff = decoded[s * d + j] - training.get(found[s], j);
+      for (int j : columns) {
+        double diff = queries[s * stride + j] - training.get(found[s], j);
         squared += diff * diff;
       }
       double distance = Math.sqrt(squared);
       near[s] = distance < EQUAL ? !repeated[found[s]] : distance < threshold;
     }
     return near;
+  }
+
+  /**
+   * {@link #flag} when the model's space is not the report's: samples decoded as the user receives them (with
+   * final noise), re-encoded standardised, and searched exactly among {@code measured}.
+   */
+  private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, double threshold) {
+    int d = codec.width();
+    int m = slots.length;
+    double[] queries = new double[count * m];
+    Object[] cells = new Object[codec.columns().size()];
+    float[] encoded = new float[d];
+    for (int s = 0; s < count; s++) {
+      codec.decode(rows, s * d, cells, 0);
+      standardised.encodeCells(cells, encoded);
+      for (int j = 0; j < m; j++) {
+        queries[s * m + j] = encoded[slots[j]];
+      }
+    }
+    int[] found = new int[count];
+    new BruteForceIndex(measured, DotProductKernel.best()).nearest(queries, 0, count, 1, found);
+    return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold);
   }
 
   /** How many samples {@link #test} flagged. */
