@@ -62,7 +62,59 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" --class org.cfdmspark.cli.Main ${master:+--master "$master"} \
     "${conf_args[@]}" --driver-java-options "$LOG_FLAG" "${spark_args[@]}" "$JAR" "$@"
 fi
-# shellcheck disable=SC2086 # JAVA_FLAGS is a list of flags
-exec java $JAVA_FLAGS "-Xmx$driver_memory" "$LOG_FLAG" ${CFDM_JAVA_OPTS:-} \
-  -cp "$JAR:$HERE/target/lib/*" org.apache.spark.deploy.SparkSubmit \
-  --class org.cfdmspark.cli.Main --master "${master:-local[*]}" "${conf_args[@]}" "${spark_args[@]}" "$JAR" "$@"
+
+# Class-data sharing: a short run's start is mostly loading and verifying ~20,000 classes, which the JVM maps
+# from an archive of an earlier run's classes instead. The first Spark run of a build writes the archive at
+# exit (-XX:ArchiveClassesAtExit; a few seconds more, once), later runs map it (-XX:SharedArchiveFile). The
+# archive is this user's (target/cds/UID-KEY.jsa, in a folder only its owner uses), keyed by the JVM, the jars
+# and the flags, so a rebuild makes a new one; it is written under a temporary name, checked by a JVM that must
+# map it, and renamed into place, because a truncated archive crashes the JVM. The JVM's own messages go to
+# stderr and archive ones are off, so that a stale or unusable archive (then ignored) never prints on stdout
+# (`knobs --properties > file`). CFDM_CDS=off launches without it.
+VM_OUTPUT_FLAGS="-Xlog:disable -Xlog:all=warning,cds*=off:stderr -XX:+DisplayVMOutputToStderr"
+cds_dir="$HERE/target/cds"
+cds_flags=()
+dump_to=""
+cds_key() {
+  local jvm
+  jvm="$(readlink -f "$(command -v java)")"
+  { echo "$jvm $JAVA_FLAGS"; ls -lL "$jvm" "$(dirname "$jvm")/../lib/server/libjvm.so" 2>/dev/null
+    cksum < "$JAR"; ls -l "$HERE/target/lib"; } | cksum | cut -d' ' -f1
+}
+if [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key" ]]; then
+  archive="$cds_dir/$(id -u)-$key.jsa"
+  if [[ -f "$archive" && -O "$archive" ]]; then
+    cds_flags=("-XX:SharedArchiveFile=$archive")
+  elif [[ " knobs help " != *" $1 "* && " $* " != *" --help "* && " $* " != *" -h "* ]] \
+      && mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null && [[ -O "$cds_dir" ]]; then
+    dump_to="$cds_dir/.$(id -u)-$key.$$.jsa"
+    cds_flags=("-XX:ArchiveClassesAtExit=$dump_to")
+  fi
+fi
+
+# shellcheck disable=SC2086 # JAVA_FLAGS and VM_OUTPUT_FLAGS are lists of flags
+launch=(java $JAVA_FLAGS $VM_OUTPUT_FLAGS "${cds_flags[@]}" "-Xmx$driver_memory" "$LOG_FLAG" ${CFDM_JAVA_OPTS:-}
+  -cp "$JAR:$HERE/target/lib/*" org.apache.spark.deploy.SparkSubmit
+  --class org.cfdmspark.cli.Main --master "${master:-local[*]}" "${conf_args[@]}" "${spark_args[@]}" "$JAR" "$@")
+if [[ -z "$dump_to" ]]; then
+  exec "${launch[@]}"
+fi
+# The run that writes the archive: the JVM is a child, so that the archive can be checked and moved into place
+# after it exits; signals to this script are passed on to it.
+"${launch[@]}" <&0 &
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null || true' TERM INT HUP
+rc=0
+wait "$child" || rc=$?
+while kill -0 "$child" 2>/dev/null; do  # a signal ended the wait, not the JVM
+  rc=0; wait "$child" || rc=$?
+done
+# shellcheck disable=SC2086 # (a subshell, so that a crash of the check is not reported by this shell)
+if [[ $rc -eq 0 && -s "$dump_to" ]] && (java $JAVA_FLAGS $VM_OUTPUT_FLAGS -XX:ErrorFile=/dev/null -Xshare:on \
+    "-XX:SharedArchiveFile=$dump_to" -cp "$JAR:$HERE/target/lib/*" -version) >/dev/null 2>&1; then
+  rm -f "$cds_dir/$(id -u)-"*.jsa
+  mv -f "$dump_to" "$archive"
+else
+  rm -f "$dump_to"
+fi
+exit "$rc"

@@ -6,8 +6,11 @@
 #     B: the in-process engine alone on the same knobs (org.cfdmspark.bench.EngineTiming: sampling only).
 #     Prints each time, the medians and the ratio A/B. Default: 30,000 samples of credit default, default knobs.
 #   BEFORE=/path/to/other/checkout src/bench/end-to-end.sh [generate options]
-#     A: that checkout's ./submit.sh generate, B: this one's, both end to end; besides the wall time, each run's
-#     manifest phases (read, fit, sample_and_write seconds). Build the other checkout first (mvn -DskipTests package).
+#     A: that checkout's ./submit.sh generate, B: this one's, both end to end; besides the wall time, the CPU
+#     seconds of the run's processes (user + system: less moved by other work on a shared machine than the wall
+#     time) and each run's manifest phases (read, fit, sample_and_write seconds). One untimed run of each first
+#     (it writes submit.sh's class-data archive where that exists, and warms the file cache for both alike).
+#     Build the other checkout first (mvn -DskipTests package).
 # REPS runs of each (default 3). Spark options go in SUBMIT_OPTS (e.g. SUBMIT_OPTS="--master local[2]").
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,13 +23,14 @@ OUT="$(mktemp -d)/e2e-output"
 source "$HERE/src/bench/jvm.sh"
 "$HERE/submit.sh" knobs >/dev/null  # builds the jar once, outside the timings
 
-# Runs one checkout's submit.sh generate; prints "wall read fit sample_and_write" in seconds.
+# Runs one checkout's submit.sh generate; prints "wall cpu read fit sample_and_write" in seconds.
 generate() {
-  local start end
-  start=$(date +%s.%N)
-  "$1/submit.sh" "${SUBMIT[@]}" generate "${@:2}" --output "$OUT" --mode overwrite --progress false >/dev/null 2>&1
-  end=$(date +%s.%N)
-  printf '%s ' "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.2f", e - s}')"
+  local times
+  times="$(mktemp)"
+  /usr/bin/time -o "$times" -f "%e %U %S" "$1/submit.sh" "${SUBMIT[@]}" generate "${@:2}" --output "$OUT" \
+    --mode overwrite --progress false >/dev/null 2>&1
+  awk '{printf "%.2f %.2f ", $1, $2 + $3}' "$times"
+  rm -f "$times"
   for phase in read fit sample_and_write; do
     sed -n '/"seconds" : {/,/}/p' "$OUT/_manifest.json" | sed -n "s/^ *\"$phase\" : \([0-9.]*\).*/\1/p" \
       | awk '{printf "%.2f ", $1}'
@@ -35,14 +39,15 @@ generate() {
 }
 
 if [[ -n "${BEFORE:-}" ]]; then
+  generate "$BEFORE" "$@" >/dev/null; generate "$HERE" "$@" >/dev/null
   a_lines=(); b_lines=()
   for ((i = 1; i <= REPS; i++)); do
     a=$(generate "$BEFORE" "$@"); b=$(generate "$HERE" "$@")
-    echo "run $i (wall read fit sample_and_write, s): before $a | after $b"
+    echo "run $i (wall cpu read fit sample_and_write, s): before $a | after $b"
     a_lines+=("$a"); b_lines+=("$b")
   done
-  for k in 1 2 3 4; do
-    name=$(echo "wall read fit sample_and_write" | cut -d' ' -f"$k")
+  for k in 1 2 3 4 5; do
+    name=$(echo "wall cpu read fit sample_and_write" | cut -d' ' -f"$k")
     ma=$(printf '%s\n' "${a_lines[@]}" | cut -d' ' -f"$k" | median)
     mb=$(printf '%s\n' "${b_lines[@]}" | cut -d' ' -f"$k" | median)
     echo "median $name: before ${ma} s, after ${mb} s, ratio before/after $(awk -v a="$ma" -v b="$mb" \
