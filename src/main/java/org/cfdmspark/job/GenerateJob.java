@@ -2,7 +2,6 @@ package org.cfdmspark.job;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -42,7 +41,7 @@ public final class GenerateJob {
     AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf);
     output.requireOutside(inputPath, conf);
     String started = Instant.now().toString();
-    Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, Double> seconds = SparkSessions.startSeconds(spark);
 
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, settings);

@@ -73,11 +73,13 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       bytes += contentLength(match, spark.sparkContext().hadoopConfiguration());
       modified = Math.max(modified, match.getModificationTime());
     }
-    List<String> modelled = select(path, all, settings);
+    requireColumns(path, all);
+    // The CSV read counted the rows already: no Spark job of its own for the count or the emptiness check.
+    long rowsRead = counted != null ? counted : all.count();
+    List<String> modelled = select(path, all, rowsRead, settings);
     List<String> ignored = settings.get(ModelKnobs.IGNORE);
     Column[] output = Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
         .map(ColumnNames::column).toArray(Column[]::new);
-    long rowsRead = counted != null ? counted : all.count();
     Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
     Column[] hashed = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
     Dataset<Row> holdout = HoldoutSplit.holdout(rows, hashed, settings);
@@ -128,13 +130,19 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     }
   }
 
-  /** The columns to model: --columns (or all) minus --exclude and --ignore; overrides must name known columns. */
-  private static List<String> select(String path, Dataset<Row> all, Settings settings) {
-    List<String> available = Arrays.asList(all.columns());
-    if (available.isEmpty()) {
+  private static void requireColumns(String path, Dataset<Row> all) {
+    if (all.columns().length == 0) {
       throw new BadInputException("input '" + path + "' has no columns; is it empty? (CSV input needs a header)");
     }
-    if (all.isEmpty()) { // before the type checks: a CSV header alone types every column as text
+  }
+
+  /**
+   * The columns to model: --columns (or all) minus --exclude and --ignore; overrides must name known columns.
+   * {@code rows} is the input's row count.
+   */
+  private static List<String> select(String path, Dataset<Row> all, long rows, Settings settings) {
+    List<String> available = Arrays.asList(all.columns());
+    if (rows == 0) { // before the type checks: a CSV header alone types every column as text
       throw new BadInputException("input '" + path + "' has no rows, only a header");
     }
     List<String> unknown = new ArrayList<>();

@@ -19,7 +19,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param settings every knob's value as the user would type it
  * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
  * @param seed the seed actually used (given, derived from the run id, or 0)
- * @param seconds wall time per phase: read, fit, sample_and_write (sampling is lazy, so it runs in the write)
+ * @param seconds wall time per phase: jvm and spark_start (when the command line started the session: see
+ *     {@link SparkSessions#startSeconds}), then read, fit (or load, for sample), sample_and_write (sampling is
+ *     lazy, so it runs in the write)
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  * @param guard what --guard did; null without it
  * @param profile task seconds inside sampling: the flow's first draws (of which neighbour search and posterior-mean

@@ -3,7 +3,6 @@ package org.cfdmspark.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ContentSummary;
@@ -40,7 +39,7 @@ public final class SampleJob {
     AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf);
     output.requireOutside(modelPath, conf);
     String started = Instant.now().toString();
-    Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, Double> seconds = SparkSessions.startSeconds(spark);
     long phaseStart = System.nanoTime();
     CfdmModel model = CfdmModel.load(modelPath);
     Long seed = settings.get(ModelKnobs.SEED);

@@ -1,13 +1,22 @@
 package org.cfdmspark.job;
 
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The session for a command-line run: spark-submit's settings, or local[*] when started without them, with
- * defaults that cut a short run's fixed costs (each one the user can still set with --conf).
+ * defaults that cut a short run's fixed costs (each one the user can still set with --conf). A session created
+ * here carries the start-up's wall seconds in its runtime conf, which the jobs put first in the manifest's phases
+ * ({@link #startSeconds}).
  */
 public final class SparkSessions {
+  /** Runtime-conf keys: seconds from JVM start to the session request, and the session's own start. */
+  private static final String JVM_SECONDS = "cfdm.startup.jvmSeconds";
+  private static final String SPARK_SECONDS = "cfdm.startup.sparkSeconds";
+
   private SparkSessions() {
   }
 
@@ -26,6 +35,30 @@ public final class SparkSessions {
       // Spark's default of 200 mostly schedules empty tasks.
       conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
-    return SparkSession.builder().appName(appName).config(conf).getOrCreate();
+    boolean existed = SparkSession.getDefaultSession().isDefined();
+    double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+    long start = System.nanoTime();
+    SparkSession spark = SparkSession.builder().appName(appName).config(conf).getOrCreate();
+    if (!existed) {
+      // Spark builds the SQL state at the first query; done here, its cost is the start-up's, not the read's.
+      spark.sessionState();
+      spark.conf().set(JVM_SECONDS, String.valueOf(jvmSeconds));
+      spark.conf().set(SPARK_SECONDS, String.valueOf((System.nanoTime() - start) / 1e9));
+    }
+    return spark;
+  }
+
+  /**
+   * The start-up phases of a session made by {@link #getOrCreate}, in order: "jvm" (JVM start, spark-submit
+   * and the command line, up to the session request) and "spark_start" (the Spark context and SQL session),
+   * wall seconds; empty for a session made elsewhere (tests, a notebook).
+   */
+  static Map<String, Double> startSeconds(SparkSession spark) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    if (spark.conf().contains(JVM_SECONDS) && spark.conf().contains(SPARK_SECONDS)) {
+      seconds.put("jvm", Double.parseDouble(spark.conf().get(JVM_SECONDS)));
+      seconds.put("spark_start", Double.parseDouble(spark.conf().get(SPARK_SECONDS)));
+    }
+    return seconds;
   }
 }
