@@ -65,7 +65,7 @@ fi
 
 # Class-data sharing: a short run's start is mostly loading and verifying ~20,000 classes, which the JVM maps
 # from an archive of an earlier run's classes instead. The first Spark run of a build writes the archive at
-# exit (-XX:ArchiveClassesAtExit; a few seconds more, once), later runs map it (-XX:SharedArchiveFile). The
+# exit (-XX:ArchiveClassesAtExit: ~150 MB, and that run takes longer), later runs map it (-XX:SharedArchiveFile). The
 # archive is this user's (target/cds/UID-KEY.jsa, in a folder only its owner uses), keyed by the JVM, the jars
 # and the flags, so a rebuild makes a new one; it is written under a temporary name, checked by a JVM that must
 # map it, and renamed into place, because a truncated archive crashes the JVM. The JVM's own messages go to
@@ -79,13 +79,14 @@ cds_key() {
   local jvm
   jvm="$(readlink -f "$(command -v java)")"
   { echo "$jvm $JAVA_FLAGS"; ls -lL "$jvm" "$(dirname "$jvm")/../lib/server/libjvm.so" 2>/dev/null
-    cksum < "$JAR"; ls -l "$HERE/target/lib"; } | cksum | cut -d' ' -f1
+    cksum < "$JAR"; LC_ALL=C ls -l "$HERE/target/lib"; } | cksum | cut -d' ' -f1
 }
 if [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key" ]]; then
   archive="$cds_dir/$(id -u)-$key.jsa"
   if [[ -f "$archive" && -O "$archive" ]]; then
     cds_flags=("-XX:SharedArchiveFile=$archive")
-  elif [[ " knobs help " != *" $1 "* && " $* " != *" --help "* && " $* " != *" -h "* ]] \
+  elif [[ " knobs help " != *" $1 "* && " $* " != *" --help "* && " $* " != *" -h "* && " $* " != *" -V "* \
+      && " $* " != *" --version "* ]] \
       && mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null && [[ -O "$cds_dir" ]]; then
     dump_to="$cds_dir/.$(id -u)-$key.$$.jsa"
     cds_flags=("-XX:ArchiveClassesAtExit=$dump_to")
