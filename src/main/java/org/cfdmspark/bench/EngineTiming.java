@@ -12,7 +12,9 @@ import org.cfdmspark.ml.CfdmModel;
  * table as the job does (not timed), then samples {@code num-samples} trajectories of the first stratum with
  * {@link ParallelSampler} on every core, without Spark, decoding or writing — the baseline that
  * {@code src/bench/end-to-end.sh} compares the whole job against. Usage: the generate options
- * ({@code --input … --num-samples …}); prints one line {@code engine_seconds=S}.
+ * ({@code --input … --num-samples …}); prints one line {@code engine_seconds=S … checksum=H}, where H is a hash
+ * of the samples' bits: two builds that print the same H sampled the same numbers (how a change that must not
+ * move any sample, such as a faster exact search, is checked).
  */
 public final class EngineTiming {
   private EngineTiming() {
@@ -28,7 +30,16 @@ public final class EngineTiming {
     double[] samples = ParallelSampler.sample(stratum.training(), stratum.config(), Math.toIntExact(count), threads);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String> facts = new ArrayList<>(List.of("engine_seconds=" + seconds, "samples=" + count,
-        "threads=" + threads, "values=" + samples.length));
+        "threads=" + threads, "values=" + samples.length, "checksum=" + Long.toHexString(checksum(samples))));
     System.out.println(String.join(" ", facts));
+  }
+
+  /** A 64-bit polynomial hash of the values' exact bits, in order. */
+  private static long checksum(double[] values) {
+    long hash = 1;
+    for (double v : values) {
+      hash = 31 * hash + Double.doubleToRawLongBits(v);
+    }
+    return hash;
   }
 }
