@@ -167,7 +167,10 @@ public final class IvfIndex implements NeighbourIndex {
     }
     double squaredNorm = squaredNorm(queries, base, d);
     double slack = slack(squaredNorm);
-    stamp++;
+    if (++stamp == Integer.MAX_VALUE) { // after 2³¹ warm queries: start the marks again rather than wrap onto old ones
+      Arrays.fill(centroidStamp, 0);
+      stamp = 1;
+    }
     int cellTotal = cells.cells();
     double[] lower = slot.centroidLower;
     for (int c = 0; c < cellTotal; c++) {
