@@ -22,6 +22,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
   private double[] scaledQueries = new double[0];
   private int[] candidates = new int[0];
   private double[] logits;
+  private final double[] dots;
   private final int[] sortedNeighbours;
 
   /**
@@ -43,6 +44,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
     this.randomLogWeight = this.randomPoints == 0 ? 0 : Math.log((double) (n - this.neighbours) / this.randomPoints);
     this.softmax = new SoftmaxMean(training.points());
     this.logits = new double[this.neighbours + this.randomPoints];
+    this.dots = new double[this.neighbours + this.randomPoints];
     this.sortedNeighbours = new int[this.neighbours];
   }
 
@@ -71,17 +73,53 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
     for (int q = 0; q < count; q++) {
       int base = q * perQuery;
       drawRandomOthers(queryKeys[q], base);
+      candidateDots(queries, q * d, base, perQuery);
       for (int c = 0; c < perQuery; c++) {
-        int row = candidates[base + c];
-        double dot = 0;
-        for (int j = 0, qBase = q * d, rowBase = row * d; j < d; j++) {
-          dot += queries[qBase + j] * x.values()[rowBase + j];
-        }
-        logits[c] = DotProductKernel.logit(dotWeight, normWeight, dot, x.squaredNorm(row))
+        logits[c] = DotProductKernel.logit(dotWeight, normWeight, dots[c], x.squaredNorm(candidates[base + c]))
             + (c < neighbours ? 0 : randomLogWeight);
       }
       softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
       softmax.finish(q, out, q * d);
+    }
+  }
+
+  /**
+   * dots[c] = ⟨q, x_row⟩ for the rows candidates[base + c], c &lt; count, where q is queries[queryBase ..]. Each
+   * product is the plain sum of q_j·x_j in order of j (every rounding as a sequential loop does it), four
+   * candidates side by side: one chain of dependent additions waits on each add's latency, four independent
+   * ones fill the pipeline, and the bits stay those of one candidate at a time.
+   */
+  private void candidateDots(double[] queries, int queryBase, int base, int count) {
+    float[] values = training.points().values();
+    int d = training.dimension();
+    int c = 0;
+    for (; c + 4 <= count; c += 4) {
+      int row0 = candidates[base + c] * d;
+      int row1 = candidates[base + c + 1] * d;
+      int row2 = candidates[base + c + 2] * d;
+      int row3 = candidates[base + c + 3] * d;
+      double dot0 = 0;
+      double dot1 = 0;
+      double dot2 = 0;
+      double dot3 = 0;
+      for (int j = 0; j < d; j++) {
+        double qj = queries[queryBase + j];
+        dot0 += qj * values[row0 + j];
+        dot1 += qj * values[row1 + j];
+        dot2 += qj * values[row2 + j];
+        dot3 += qj * values[row3 + j];
+      }
+      dots[c] = dot0;
+      dots[c + 1] = dot1;
+      dots[c + 2] = dot2;
+      dots[c + 3] = dot3;
+    }
+    for (; c < count; c++) {
+      double dot = 0;
+      for (int j = 0, rowBase = candidates[base + c] * d; j < d; j++) {
+        dot += queries[queryBase + j] * values[rowBase + j];
+      }
+      dots[c] = dot;
     }
   }
 

@@ -11,22 +11,50 @@ import java.util.Arrays;
  *
  * <p>The queries of a block are grouped by cell, so each probed cell is one (queries × cell rows) kernel call
  * rather than one call per query. Holds scratch buffers: one instance per thread, over shared {@link IvfCells}.
+ *
+ * <p><b>Warm start of the cell choice.</b> Each query position of a block remembers its last query
+ * ({@link SlotMemory}) with lower bounds on its distances to every centroid. When the next call's query at the
+ * same position, q', lies within δ = ‖q' − q‖ of the old one, ‖q' − c‖ ≥ ‖q − c‖ − δ (triangle inequality)
+ * bounds every centroid: a centroid is evaluated only when its bound does not exceed the current probes-th
+ * value (the old nearest cells, evaluated first, make that tight at once). Any other cannot be among the
+ * probes nearest, so the cells, and hence the answer, are exactly those of a fresh search: the evaluated values
+ * are the same dot products rounded the same way (every {@link DotProductKernel} matches
+ * {@link ScalarDotProductKernel#dot}), and the bounds carry a margin far above that rounding. The flow sampler
+ * asks for the same trajectories in the same positions at every step of a block, and a query moves little
+ * from step to step, so most of the centroid scan is skipped. A position whose query jumped further than its
+ * last probes-th centroid distance (a new block) is chosen cold, in one blocked scan with the others.
  */
 public final class IvfIndex implements NeighbourIndex {
   private static final int ROW_BLOCK = 256;
+  /** Slack on squared distances, relative to ‖q‖² + the largest ‖c‖²: far above the rounding of any value. */
+  private static final double SQUARED_SLACK = 1e-9;
+  /** Relative slack on distances taken from square roots and sums. */
+  private static final double LINEAR_SLACK = 1e-12;
 
   private final RowMatrix matrix;
   private final IvfCells cells;
   private final int probes;
   private final DotProductKernel kernel;
-  private final BruteForceIndex centroidSearch;
+  private final RowMatrix centroids;
+  private final double largestCentroidNorm;
   private final int[] cellFirstPair;
-  private int[] ranked = new int[0];
-  private int[] visited = new int[0];
+  private final BoundedNeighbourHeap cellHeap;
+  private final int[] topCells;
+  private final int[] candidates;
+  private final double[] centroidValues;
+  private final int[] centroidStamp;
+  private final int[] batchBases = new int[ScalarDotProductKernel.BATCH];
+  private final double[] batchDots = new double[ScalarDotProductKernel.BATCH];
+  private int stamp;
+  private SlotMemory[] slots = new SlotMemory[0];
+  private BoundedNeighbourHeap[] heaps = new BoundedNeighbourHeap[0];
+  private int[] coldList = new int[0];
+  private double[] coldQueries = new double[0];
+  private double[] coldValues = new double[0];
+  private Integer[] order = new Integer[0];
   private int[] pairQueries = new int[0];
   private double[] gathered = new double[0];
   private double[] dots = new double[0];
-  private BoundedNeighbourHeap[] heaps = new BoundedNeighbourHeap[0];
 
   /**
    * @param matrix the matrix the cells were built on
@@ -44,8 +72,18 @@ public final class IvfIndex implements NeighbourIndex {
     this.cells = cells;
     this.probes = Math.min(probes, cells.cells());
     this.kernel = kernel;
-    this.centroidSearch = new BruteForceIndex(cells.centroids(), kernel);
+    this.centroids = cells.centroids();
+    double largest = 0;
+    for (double norm : centroids.squaredNorms()) {
+      largest = Math.max(largest, norm);
+    }
+    this.largestCentroidNorm = largest;
     this.cellFirstPair = new int[cells.cells() + 1];
+    this.cellHeap = new BoundedNeighbourHeap(this.probes);
+    this.topCells = new int[this.probes];
+    this.candidates = new int[cells.cells()];
+    this.centroidValues = new double[cells.cells()];
+    this.centroidStamp = new int[cells.cells()];
   }
 
   @Override
@@ -58,10 +96,20 @@ public final class IvfIndex implements NeighbourIndex {
     if (k < 1 || k > matrix.rows()) {
       throw new IllegalArgumentException("k must be in [1, " + matrix.rows() + "], got " + k);
     }
-    int ranks = rankCells(queries, queryOffset, queryCount, k);
-    groupByCell(queryCount, ranks);
-    prepareHeaps(queryCount, k);
+    prepare(queryCount, k);
     int d = matrix.dimension();
+    int coldCount = 0;
+    for (int q = 0; q < queryCount; q++) {
+      if (!chooseCellsWarm(queries, (queryOffset + q) * d, slots[q], k)) {
+        coldList[coldCount++] = q;
+      }
+    }
+    chooseCellsCold(queries, queryOffset, coldCount, k);
+    for (int q = 0; q < queryCount; q++) {
+      System.arraycopy(queries, (queryOffset + q) * d, slots[q].query, 0, d);
+      slots[q].valid = true;
+    }
+    groupByCell(queryCount);
     RowMatrix rows = cells.cellOrdered();
     double[] norms = rows.squaredNorms();
     for (int cell = 0; cell < cells.cells(); cell++) {
@@ -79,9 +127,7 @@ public final class IvfIndex implements NeighbourIndex {
       int end = cells.cellStart(cell + 1);
       for (int first = cells.cellStart(cell); first < end; first += ROW_BLOCK) {
         int rowCount = Math.min(ROW_BLOCK, end - first);
-        if (dots.length < members * rowCount) {
-          dots = new double[members * ROW_BLOCK];
-        }
+        ensureDots(members * rowCount);
         kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
         for (int i = 0; i < members; i++) {
           BoundedNeighbourHeap heap = heaps[pairQueries[firstPair + i]];
@@ -102,45 +148,191 @@ public final class IvfIndex implements NeighbourIndex {
   }
 
   /**
-   * Ranks each query's nearest cells into ranked[q·ranks ..] and sets visited[q] to the cells it visits:
-   * {@code probes}, or more while those hold fewer than k rows. Returns the ranks listed per query. The
-   * prefix a query uses does not depend on how many ranks the block needed (the ranking is the same).
+   * Chooses the cells of the query at queries[base ..] from its slot's memory; false (nothing done) when the
+   * slot has none or the query moved further than its last probes-th centroid distance (a new trajectory).
    */
-  private int rankCells(double[] queries, int queryOffset, int queryCount, int k) {
-    if (visited.length < queryCount) {
-      visited = new int[queryCount];
+  private boolean chooseCellsWarm(double[] queries, int base, SlotMemory slot, int k) {
+    if (!slot.valid) {
+      return false;
     }
-    for (int ranks = probes; ; ranks = Math.min(cells.cells(), 2 * ranks)) {
-      if (ranked.length < queryCount * ranks) {
-        ranked = new int[queryCount * ranks];
+    int d = matrix.dimension();
+    double moved = 0;
+    for (int j = 0; j < d; j++) {
+      double step = queries[base + j] - slot.query[j];
+      moved += step * step;
+    }
+    double delta = Math.sqrt(moved) * (1 + SQUARED_SLACK);
+    if (!(delta <= slot.probeRadius)) {
+      return false;
+    }
+    double squaredNorm = squaredNorm(queries, base, d);
+    double slack = slack(squaredNorm);
+    if (++stamp == Integer.MAX_VALUE) { // after 2³¹ warm queries: start the marks again rather than wrap onto old ones
+      Arrays.fill(centroidStamp, 0);
+      stamp = 1;
+    }
+    int cellTotal = cells.cells();
+    double[] lower = slot.centroidLower;
+    for (int c = 0; c < cellTotal; c++) {
+      lower[c] -= delta;
+    }
+    // Last call's nearest cells first, so the probes-th value is tight before the rest are tested.
+    cellHeap.reset();
+    int seeds = Math.min(probes, slot.cellCount);
+    for (int i = 0; i < seeds; i++) {
+      candidates[i] = slot.cells[i];
+      centroidStamp[slot.cells[i]] = stamp;
+    }
+    offerCentroids(queries, base, seeds, squaredNorm, slack, lower);
+    double limit = upper(cellHeap.threshold(), squaredNorm, slack);
+    int count = 0;
+    for (int c = 0; c < cellTotal; c++) {
+      if (lower[c] <= limit && centroidStamp[c] != stamp) {
+        candidates[count++] = c;
       }
-      centroidSearch.nearest(queries, queryOffset, queryCount, ranks, ranked);
-      boolean covered = true;
-      for (int q = 0; q < queryCount; q++) {
-        int seen = 0;
-        int used = 0;
-        while (used < ranks && (used < probes || seen < k)) {
-          int cell = ranked[q * ranks + used++];
-          seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
+    }
+    offerCentroids(queries, base, count, squaredNorm, slack, lower);
+    slot.probeRadius = upper(cellHeap.threshold(), squaredNorm, slack);
+    cellHeap.drainNearestFirst(topCells, 0);
+    if (!visitTopCells(slot, k)) {
+      count = 0;
+      for (int c = 0; c < cellTotal; c++) {
+        if (centroidStamp[c] != stamp) {
+          candidates[count++] = c;
+          lower[c] = Double.NEGATIVE_INFINITY; // so that every one is evaluated
         }
-        visited[q] = used;
-        covered &= seen >= k;
       }
-      if (covered || ranks == cells.cells()) {
-        return ranks;
+      offerCentroids(queries, base, count, squaredNorm, slack, lower);
+      visitRanked(centroidValues, 0, slot, k);
+    }
+    return true;
+  }
+
+  /**
+   * Evaluates the centroids candidates[0 .. count) whose bound does not exceed the current probes-th value
+   * (tested again batch by batch as it tightens), records their values and bounds, and offers them to the
+   * cell heap.
+   */
+  private void offerCentroids(double[] queries, int base, int count, double squaredNorm, double slack,
+      double[] lower) {
+    int d = matrix.dimension();
+    double limit = upper(cellHeap.threshold(), squaredNorm, slack);
+    for (int from = 0; from < count; from += ScalarDotProductKernel.BATCH) {
+      int kept = 0;
+      for (int j = from; j < Math.min(count, from + ScalarDotProductKernel.BATCH); j++) {
+        if (lower[candidates[j]] <= limit) {
+          batchBases[kept++] = candidates[j] * d;
+        }
+      }
+      ScalarDotProductKernel.dotsAt(queries, base, centroids.values(), batchBases, kept, d, batchDots);
+      for (int j = 0; j < kept; j++) {
+        int c = batchBases[j] / d;
+        double value = centroids.squaredNorm(c) - 2 * batchDots[j];
+        centroidValues[c] = value;
+        centroidStamp[c] = stamp;
+        lower[c] = lower(value, squaredNorm, slack);
+        cellHeap.offer(value, c);
+      }
+      limit = upper(cellHeap.threshold(), squaredNorm, slack);
+    }
+  }
+
+  /** The cold choice for queries coldList[0 .. coldCount): every centroid, in one blocked kernel scan. */
+  private void chooseCellsCold(double[] queries, int queryOffset, int coldCount, int k) {
+    if (coldCount == 0) {
+      return;
+    }
+    int d = matrix.dimension();
+    int cellTotal = cells.cells();
+    if (coldQueries.length < coldCount * d) {
+      coldQueries = new double[coldCount * d];
+    }
+    for (int i = 0; i < coldCount; i++) {
+      System.arraycopy(queries, (queryOffset + coldList[i]) * d, coldQueries, i * d, d);
+    }
+    if (coldValues.length < coldCount * cellTotal) {
+      coldValues = new double[coldCount * cellTotal];
+    }
+    ensureDots(coldCount * ROW_BLOCK);
+    double[] centroidNorms = centroids.squaredNorms();
+    for (int first = 0; first < cellTotal; first += ROW_BLOCK) {
+      int rowCount = Math.min(ROW_BLOCK, cellTotal - first);
+      kernel.dots(coldQueries, 0, coldCount, centroids, first, rowCount, dots);
+      for (int i = 0; i < coldCount; i++) {
+        for (int r = 0; r < rowCount; r++) {
+          coldValues[i * cellTotal + first + r] = centroidNorms[first + r] - 2 * dots[i * rowCount + r];
+        }
+      }
+    }
+    for (int i = 0; i < coldCount; i++) {
+      SlotMemory slot = slots[coldList[i]];
+      double squaredNorm = squaredNorm(coldQueries, i * d, d);
+      double slack = slack(squaredNorm);
+      int base = i * cellTotal;
+      cellHeap.reset();
+      for (int c = 0; c < cellTotal; c++) {
+        slot.centroidLower[c] = lower(coldValues[base + c], squaredNorm, slack);
+        cellHeap.offer(coldValues[base + c], c);
+      }
+      slot.probeRadius = upper(cellHeap.threshold(), squaredNorm, slack);
+      cellHeap.drainNearestFirst(topCells, 0);
+      if (!visitTopCells(slot, k)) {
+        visitRanked(coldValues, base, slot, k);
       }
     }
   }
 
+  /** Visits topCells when they hold at least k rows (true), else leaves the slot's list empty (false). */
+  private boolean visitTopCells(SlotMemory slot, int k) {
+    int seen = 0;
+    for (int cell : topCells) {
+      seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
+    }
+    slot.clearCells(probes);
+    if (seen < k) {
+      return false;
+    }
+    for (int cell : topCells) {
+      slot.addCell(cell);
+    }
+    return true;
+  }
+
+  /**
+   * Visits cells in the order of their values (values[base + c], ties toward the lower cell): {@code probes} of
+   * them, or more while those hold fewer than k rows. Every value must be computed.
+   */
+  private void visitRanked(double[] values, int base, SlotMemory slot, int k) {
+    int cellTotal = cells.cells();
+    if (order.length < cellTotal) {
+      order = new Integer[cellTotal];
+    }
+    for (int c = 0; c < cellTotal; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(order, 0, cellTotal, (a, b) -> {
+      int byValue = Double.compare(values[base + a], values[base + b]);
+      return byValue != 0 ? byValue : Integer.compare(a, b);
+    });
+    slot.clearCells(cellTotal);
+    int seen = 0;
+    for (int used = 0; used < cellTotal && (used < probes || seen < k); used++) {
+      int cell = order[used];
+      slot.addCell(cell);
+      seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
+    }
+  }
+
   /** Lists, for each cell, the queries that visit it: pairQueries[cellFirstPair[c] .. cellFirstPair[c+1]). */
-  private void groupByCell(int queryCount, int ranks) {
+  private void groupByCell(int queryCount) {
     Arrays.fill(cellFirstPair, 0);
     int pairs = 0;
     for (int q = 0; q < queryCount; q++) {
-      for (int i = 0; i < visited[q]; i++) {
-        cellFirstPair[ranked[q * ranks + i] + 1]++;
+      SlotMemory slot = slots[q];
+      for (int v = 0; v < slot.cellCount; v++) {
+        cellFirstPair[slot.cells[v] + 1]++;
       }
-      pairs += visited[q];
+      pairs += slot.cellCount;
     }
     for (int c = 0; c < cells.cells(); c++) {
       cellFirstPair[c + 1] += cellFirstPair[c];
@@ -150,13 +342,14 @@ public final class IvfIndex implements NeighbourIndex {
     }
     int[] next = Arrays.copyOf(cellFirstPair, cells.cells());
     for (int q = 0; q < queryCount; q++) {
-      for (int i = 0; i < visited[q]; i++) {
-        pairQueries[next[ranked[q * ranks + i]]++] = q;
+      SlotMemory slot = slots[q];
+      for (int v = 0; v < slot.cellCount; v++) {
+        pairQueries[next[slot.cells[v]]++] = q;
       }
     }
   }
 
-  private void prepareHeaps(int queryCount, int k) {
+  private void prepare(int queryCount, int k) {
     if (heaps.length < queryCount || heaps[0].capacity() != k) {
       heaps = new BoundedNeighbourHeap[Math.max(queryCount, heaps.length)];
       for (int q = 0; q < heaps.length; q++) {
@@ -166,5 +359,41 @@ public final class IvfIndex implements NeighbourIndex {
     for (int q = 0; q < queryCount; q++) {
       heaps[q].reset();
     }
+    if (slots.length < queryCount) {
+      SlotMemory[] grown = Arrays.copyOf(slots, queryCount);
+      for (int q = slots.length; q < queryCount; q++) {
+        grown[q] = new SlotMemory(matrix.dimension(), cells.cells());
+      }
+      slots = grown;
+      coldList = new int[queryCount];
+    }
+  }
+
+  private void ensureDots(int length) {
+    if (dots.length < length) {
+      dots = new double[Math.max(length, ROW_BLOCK)];
+    }
+  }
+
+  private double slack(double querySquaredNorm) {
+    return SQUARED_SLACK * (querySquaredNorm + largestCentroidNorm);
+  }
+
+  /** A lower bound on ‖q − c‖ from the ranked value ‖c‖² − 2⟨q, c⟩, ‖q‖² and the rounding slack. */
+  private static double lower(double value, double querySquaredNorm, double slack) {
+    return Math.sqrt(Math.max(0, value + querySquaredNorm - slack)) * (1 - LINEAR_SLACK);
+  }
+
+  /** An upper bound on ‖q − c‖ from its ranked value (+∞ for +∞: a heap not yet full). */
+  private static double upper(double value, double querySquaredNorm, double slack) {
+    return Math.sqrt(Math.max(0, value + querySquaredNorm + slack)) * (1 + LINEAR_SLACK);
+  }
+
+  private static double squaredNorm(double[] values, int base, int d) {
+    double sum = 0;
+    for (int j = 0; j < d; j++) {
+      sum += values[base + j] * values[base + j];
+    }
+    return sum;
   }
 }

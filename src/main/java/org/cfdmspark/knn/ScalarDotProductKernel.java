@@ -12,6 +12,8 @@ package org.cfdmspark.knn;
  */
 public final class ScalarDotProductKernel implements DotProductKernel {
   public static final ScalarDotProductKernel INSTANCE = new ScalarDotProductKernel();
+  /** Rows per call of {@link #dotsAt} that run as independent chains. */
+  static final int BATCH = 8;
 
   private ScalarDotProductKernel() {
   }
@@ -26,6 +28,57 @@ public final class ScalarDotProductKernel implements DotProductKernel {
       sum = Math.fma(queries[queryBase + j], x[rowBase + j], sum);
     }
     return sum;
+  }
+
+  /**
+   * out[i] = ⟨queries[queryBase ..], x[rowBases[i] ..]⟩ for i &lt; count ≤ {@link #BATCH}, d values each (out holds
+   * BATCH values; those past count are scratch): one query
+   * against scattered rows (a warm-started search's survivors). Eight fused chains side by side keep both FMA
+   * units busy; each still runs its own j = 0 … d−1 order, so the bits are those of {@link #dot}. A short batch
+   * repeats its first row in the idle chains (as fast as a full one, and much faster than one chain per row).
+   */
+  static void dotsAt(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d, double[] out) {
+    if (count <= 1) {
+      if (count == 1) {
+        out[0] = dot(queries, queryBase, x, rowBases[0], d);
+      }
+      return;
+    }
+    int b0 = rowBases[0];
+    int b1 = rowBases[1];
+    int b2 = count > 2 ? rowBases[2] : b0;
+    int b3 = count > 3 ? rowBases[3] : b0;
+    int b4 = count > 4 ? rowBases[4] : b0;
+    int b5 = count > 5 ? rowBases[5] : b0;
+    int b6 = count > 6 ? rowBases[6] : b0;
+    int b7 = count > 7 ? rowBases[7] : b0;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    for (int j = 0; j < d; j++) {
+      double qj = queries[queryBase + j];
+      s0 = Math.fma(qj, x[b0 + j], s0);
+      s1 = Math.fma(qj, x[b1 + j], s1);
+      s2 = Math.fma(qj, x[b2 + j], s2);
+      s3 = Math.fma(qj, x[b3 + j], s3);
+      s4 = Math.fma(qj, x[b4 + j], s4);
+      s5 = Math.fma(qj, x[b5 + j], s5);
+      s6 = Math.fma(qj, x[b6 + j], s6);
+      s7 = Math.fma(qj, x[b7 + j], s7);
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+    out[4] = s4;
+    out[5] = s5;
+    out[6] = s6;
+    out[7] = s7;
   }
 
   /**
