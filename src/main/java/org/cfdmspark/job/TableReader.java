@@ -37,7 +37,9 @@ import org.cfdmspark.encoding.ColumnNames;
  *   <li>with --decimal-comma, a text or fractional column whose every value is a number in that dialect is a
  *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
  *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
- *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did.</li>
+ *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
+ *   <li>a fractional column whose every value has the same number of decimals (money: 12.50, 3,70) keeps that
+ *       number in its metadata ({@link #DECIMALS}), so that CSV output writes 12.50, not 12.5.</li>
  * </ul>
  * These decisions and the row count are one aggregation over the cells as text: with Spark's inference, reading
  * a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
@@ -46,6 +48,13 @@ import org.cfdmspark.encoding.ColumnNames;
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
   static final String GROUPING = "cfdm.grouping";
+  /**
+   * Column metadata key: the number of decimals every value of a fractional column is written with (12.50,
+   * 3,70), which a double forgets; CSV output writes them again ({@link CsvDialect#forWriting}).
+   */
+  static final String DECIMALS = "cfdm.decimals";
+  /** The decimals of a number's text: the digits after its point or comma, when nothing but space follows. */
+  private static final String FRACTION = "[.,]([0-9]+)\\s*$";
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
   private static final String ZERO_PADDED = "^\\s*[+-]?0[0-9]";
   /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
@@ -80,8 +89,8 @@ final class TableReader {
     List<String> strings = settings.get(JobKnobs.STRING);
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
-      return new Counted(strings.isEmpty() ? table : table.select(retyped(table.schema(), strings, Map.of())),
-          null);
+      return new Counted(strings.isEmpty() ? table
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of())), null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -93,15 +102,16 @@ final class TableReader {
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
-      return new Counted(inferred, retyping.rows());
+      return new Counted(retyping.decimals().isEmpty() ? inferred
+          : inferred.select(retyped(inferred.schema(), List.of(), Map.of(), retyping.decimals())), retyping.rows());
     }
     StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
         .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
             : f)
         .toArray(StructField[]::new));
     Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
-    return new Counted(retyping.commaNumbers().isEmpty() ? typed
-        : typed.select(retyped(schema, List.of(), retyping.commaNumbers())), retyping.rows());
+    return new Counted(retyping.commaNumbers().isEmpty() && retyping.decimals().isEmpty() ? typed
+        : typed.select(retyped(schema, List.of(), retyping.commaNumbers(), retyping.decimals())), retyping.rows());
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
@@ -113,7 +123,8 @@ final class TableReader {
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
    * decimal-comma number columns; with the row count.
    */
-  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers, long rows) {
+  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers, Map<String, Long> decimals,
+      long rows) {
     /** Decided in one pass over {@code text}, the table's cells as text. */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
       List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
@@ -141,9 +152,17 @@ final class TableReader {
           checked.add(field.name());
           kinds.add("comma");
         }
+        if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
+          Column decimals = functions.length(functions.regexp_extract(cell, FRACTION, 1));
+          checks.add(functions.min(decimals)); // null (skipped) for a missing cell
+          checks.add(functions.max(decimals));
+          checked.add(field.name());
+          kinds.add("decimals");
+        }
       }
       List<String> asText = new ArrayList<>(strings);
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
+      Map<String, Long> decimals = new LinkedHashMap<>();
       Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
       for (int k = 0, at = 1; k < checked.size(); k++) {
         String name = checked.get(k);
@@ -161,6 +180,12 @@ final class TableReader {
               }
             }
           }
+          case "decimals" -> {
+            Object most = found.get(at++);
+            if (value instanceof Number fewest && fewest.longValue() > 0 && fewest.equals(most)) {
+              decimals.put(name, fewest.longValue());
+            }
+          }
           default -> {
             if (value instanceof Long count && count > 0) {
               asText.add(name);
@@ -168,7 +193,10 @@ final class TableReader {
           }
         }
       }
-      return new Retyping(asText, commaNumbers, found.getLong(0));
+      // A text column that is not a decimal-comma number keeps its text; its decimals mean nothing.
+      decimals.keySet().removeIf(name -> !commaNumbers.containsKey(name)
+          && (asText.contains(name) || !isTyped(inferred, name)));
+      return new Retyping(asText, commaNumbers, decimals, found.getLong(0));
     }
   }
 
@@ -192,22 +220,29 @@ final class TableReader {
 
   /**
    * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
-   * thousands separators dropped, the comma made a point) with their grouping in the metadata.
+   * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the fixed
+   * {@code decimals} of fractional columns in theirs.
    */
-  private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers) {
+  private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
+      Map<String, Long> decimals) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
       CommaNumber number = commaNumbers.get(name);
+      MetadataBuilder metadata = new MetadataBuilder().withMetadata(schema.fields()[c].metadata());
+      if (decimals.containsKey(name)) {
+        metadata.putLong(DECIMALS, decimals.get(name));
+      }
       if (strings.contains(name)) {
         column = column.cast(DataTypes.StringType).as(name);
       } else if (number != null) {
         Column digits = functions.regexp_replace(functions.regexp_replace(functions.trim(column),
             "[" + GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
-            new MetadataBuilder().withMetadata(schema.fields()[c].metadata()).putString(GROUPING, number.grouping())
-                .build());
+            metadata.putString(GROUPING, number.grouping()).build());
+      } else if (decimals.containsKey(name)) {
+        column = column.as(name, metadata.build());
       }
       columns[c] = column;
     }

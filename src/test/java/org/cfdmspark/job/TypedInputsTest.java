@@ -163,6 +163,44 @@ class TypedInputsTest {
   }
 
   @Test
+  void fixedDecimalsKeepTheirTrailingZerosReadWrittenAndSampled(SparkSession spark) throws Exception {
+    for (String sep : new String[] {",", ";"}) {
+      boolean comma = sep.equals(";");
+      List<String> lines = new ArrayList<>(List.of("item" + sep + "price" + sep + "ratio"));
+      Random random = new Random(7);
+      for (int i = 0; i < 80; i++) {
+        // prices always have two decimals, many ending in 0 (12.30, 5.00); ratios have one to three
+        String price = BigDecimal.valueOf(10L * random.nextInt(9_000) + (i % 3 == 0 ? 0 : 1 + random.nextInt(9)), 2)
+            .toPlainString();
+        String ratio = BigDecimal.valueOf(10L * random.nextInt(100) + 1 + random.nextInt(9), 1 + i % 3)
+            .toPlainString(); // last digit not 0: the column has no fixed decimals, and a double keeps these
+        lines.add("i" + (i % 5) + sep + (comma ? price.replace('.', ',') : price) + sep
+            + (comma ? ratio.replace('.', ',') : ratio));
+      }
+      Path input = dir.resolve("prices" + (comma ? "-comma" : "") + ".csv");
+      Files.write(input, lines, StandardCharsets.UTF_8);
+      Settings settings = comma ? TestSpark.settings("csv-sep", ";", "decimal-comma", "true") : TestSpark.settings();
+      Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+      assertEquals(DataTypes.DoubleType, table.schema().apply("price").dataType());
+
+      Path written = dir.resolve("written" + (comma ? "-comma" : ""));
+      CsvDialect dialect = CsvDialect.of(settings);
+      dialect.writer(dialect.forWriting(table)).save(written.toString());
+      List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+      expected.sort(null);
+      assertEquals(expected, TestSpark.csvLines(written), "12.50 is written 12.50, a ratio as it was");
+
+      Path out = dir.resolve("samples" + (comma ? "-comma" : ""));
+      GenerateJob.run(spark, settings.withText("input", input.toString()).withText("output", out.toString())
+          .withText("num-samples", "200").withText("steps", "5"));
+      String twoDecimals = comma ? "-?[0-9]+,[0-9]{2}" : "-?[0-9]+\\.[0-9]{2}";
+      for (String line : TestSpark.csvLines(out)) {
+        assertTrue(line.split(sep)[1].matches(twoDecimals), "a sampled price has two decimals: " + line);
+      }
+    }
+  }
+
+  @Test
   void thousandsSeparatorsAreReadWithADecimalCommaAndWrittenBack(SparkSession spark) throws Exception {
     String nbsp = "\u00A0";
     List<String> lines = new ArrayList<>(List.of("name;revenue;population;area"));
