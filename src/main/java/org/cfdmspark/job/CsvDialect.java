@@ -98,7 +98,8 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
 
   /**
    * The table as this dialect writes it: fractional numbers read with a fixed number of decimals
-   * ({@link TableReader#DECIMALS} in their metadata: 12.50) written with that many; with a decimal comma,
+   * ({@link TableReader#DECIMALS} in their metadata: 12.50) written with that many, and those read with some
+   * whole values (34 beside 39.1) written with whole values so; with a decimal comma,
    * fractional numbers as text with a comma for the point (Spark's CSV writer knows only the point), and numbers
    * read with thousands separators ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the
    * table itself.
@@ -118,10 +119,12 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
     boolean fractional = field.dataType().equals(DataTypes.DoubleType)
         || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;
     boolean fixed = fractional && field.metadata().contains(TableReader.DECIMALS);
-    // format_string spells a missing value "null": it stays missing
-    Column text = fixed ? functions.when(column.isNotNull(),
-        functions.format_string("%." + field.metadata().getLong(TableReader.DECIMALS) + "f", column))
-        : column.cast(DataTypes.StringType);
+    long decimals = fixed ? field.metadata().getLong(TableReader.DECIMALS) : 0;
+    Column text = !fixed ? column.cast(DataTypes.StringType)
+        : decimals == TableReader.SHORTEST
+            ? functions.regexp_replace(column.cast(DataTypes.StringType), "\\.0$", "")
+            // format_string spells a missing value "null": it stays missing
+            : functions.when(column.isNotNull(), functions.format_string("%." + decimals + "f", column));
     if (!decimalComma) {
       return fixed ? text.as(field.name()) : column;
     }

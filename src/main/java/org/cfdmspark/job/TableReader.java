@@ -50,9 +50,12 @@ final class TableReader {
   static final String GROUPING = "cfdm.grouping";
   /**
    * Column metadata key: the number of decimals every value of a fractional column is written with (12.50,
-   * 3,70), which a double forgets; CSV output writes them again ({@link CsvDialect#forWriting}).
+   * 3,70), which a double forgets, or {@link #SHORTEST} when some values are written whole (34 beside 39.1);
+   * CSV output writes them so again ({@link CsvDialect#forWriting}).
    */
   static final String DECIMALS = "cfdm.decimals";
+  /** {@link #DECIMALS} of a column whose whole values are written without a point (34, not 34.0). */
+  static final long SHORTEST = -1;
   /** The decimals of a number's text: the digits after its point or comma, when nothing but space follows. */
   private static final String FRACTION = "[.,]([0-9]+)\\s*$";
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
@@ -182,8 +185,12 @@ final class TableReader {
           }
           case "decimals" -> {
             Object most = found.get(at++);
-            if (value instanceof Number fewest && fewest.longValue() > 0 && fewest.equals(most)) {
-              decimals.put(name, fewest.longValue());
+            if (value instanceof Number fewest && most instanceof Number longest && longest.longValue() > 0) {
+              if (fewest.longValue() == longest.longValue()) {
+                decimals.put(name, fewest.longValue());
+              } else if (fewest.longValue() == 0) {
+                decimals.put(name, SHORTEST);
+              }
             }
           }
           default -> {
