@@ -97,17 +97,14 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
   }
 
   /**
-   * The table as this dialect writes it: fractional numbers read with a fixed number of decimals
-   * ({@link TableReader#DECIMALS} in their metadata: 12.50) written with that many, and those read with some
-   * whole values (34 beside 39.1) written with whole values so; with a decimal comma,
-   * fractional numbers as text with a comma for the point (Spark's CSV writer knows only the point), and numbers
-   * read with thousands separators ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the
-   * table itself.
+   * The table as this dialect writes it: numbers read with a text form ({@link NumberForm} in their metadata:
+   * 12.50, 34 beside 39.1, 5.00E+05) written in it; with a decimal comma, fractional numbers as text with a comma
+   * for the point (Spark's CSV writer knows only the point), and numbers read with thousands separators
+   * ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the table itself.
    */
   public Dataset<Row> forWriting(Dataset<Row> table) {
-    boolean fixedDecimals = Arrays.stream(table.schema().fields())
-        .anyMatch(f -> f.metadata().contains(TableReader.DECIMALS));
-    if (!decimalComma && !fixedDecimals) {
+    boolean formed = Arrays.stream(table.schema().fields()).anyMatch(f -> f.metadata().contains(NumberForm.KEY));
+    if (!decimalComma && !formed) {
       return table;
     }
     Column[] columns = Arrays.stream(table.schema().fields()).map(this::written).toArray(Column[]::new);
@@ -118,15 +115,13 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
     Column column = ColumnNames.column(field.name());
     boolean fractional = field.dataType().equals(DataTypes.DoubleType)
         || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;
-    boolean fixed = fractional && field.metadata().contains(TableReader.DECIMALS);
-    long decimals = fixed ? field.metadata().getLong(TableReader.DECIMALS) : 0;
-    Column text = !fixed ? column.cast(DataTypes.StringType)
-        : decimals == TableReader.SHORTEST
-            ? functions.regexp_replace(column.cast(DataTypes.StringType), "\\.0$", "")
-            // format_string spells a missing value "null": it stays missing
-            : functions.when(column.isNotNull(), functions.format_string("%." + decimals + "f", column));
+    NumberForm form = field.dataType().equals(DataTypes.DoubleType) || field.dataType().equals(DataTypes.FloatType)
+        ? NumberForm.of(field.metadata()) : null;
+    Column text = form == null ? column.cast(DataTypes.StringType)
+        : functions.udf((UDF1<Double, String>) value -> value == null ? null : form.format(value),
+            DataTypes.StringType).apply(column.cast(DataTypes.DoubleType));
     if (!decimalComma) {
-      return fixed ? text.as(field.name()) : column;
+      return form != null ? text.as(field.name()) : column;
     }
     String grouping = field.metadata().contains(TableReader.GROUPING)
         ? field.metadata().getString(TableReader.GROUPING) : "";

@@ -38,8 +38,9 @@ import org.cfdmspark.encoding.ColumnNames;
  *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
  *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
  *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
- *   <li>a fractional column whose every value has the same number of decimals (money: 12.50, 3,70) keeps that
- *       number in its metadata ({@link #DECIMALS}), so that CSV output writes 12.50, not 12.5.</li>
+ *   <li>a fractional column (or decimal-comma number) keeps the text form of its numbers in its metadata
+ *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
+ *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so.</li>
  * </ul>
  * These decisions and the row count are one aggregation over the cells as text: with Spark's inference, reading
  * a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
@@ -48,16 +49,6 @@ import org.cfdmspark.encoding.ColumnNames;
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
   static final String GROUPING = "cfdm.grouping";
-  /**
-   * Column metadata key: the number of decimals every value of a fractional column is written with (12.50,
-   * 3,70), which a double forgets, or {@link #SHORTEST} when some values are written whole (34 beside 39.1);
-   * CSV output writes them so again ({@link CsvDialect#forWriting}).
-   */
-  static final String DECIMALS = "cfdm.decimals";
-  /** {@link #DECIMALS} of a column whose whole values are written without a point (34, not 34.0). */
-  static final long SHORTEST = -1;
-  /** The decimals of a number's text: the digits after its point or comma, when nothing but space follows. */
-  private static final String FRACTION = "[.,]([0-9]+)\\s*$";
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
   private static final String ZERO_PADDED = "^\\s*[+-]?0[0-9]";
   /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
@@ -70,6 +61,8 @@ final class TableReader {
       + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$";
   /** The first thousands separator of a grouped number. */
   private static final String GROUP = "^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}";
+  /** The name prefix of the cells' shapes in the text aggregation (no CSV header holds a NUL). */
+  private static final String SHAPE_PREFIX = "\u0000shape ";
   /** Separators a one-column header is checked for, as --csv-sep takes them (\t for a tab). */
   private static final List<String> LIKELY_SEPARATORS = List.of(";", "\\t", "|", ",");
 
@@ -105,16 +98,16 @@ final class TableReader {
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
-      return new Counted(retyping.decimals().isEmpty() ? inferred
-          : inferred.select(retyped(inferred.schema(), List.of(), Map.of(), retyping.decimals())), retyping.rows());
+      return new Counted(retyping.forms().isEmpty() ? inferred
+          : inferred.select(retyped(inferred.schema(), List.of(), Map.of(), retyping.forms())), retyping.rows());
     }
     StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
         .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
             : f)
         .toArray(StructField[]::new));
     Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
-    return new Counted(retyping.commaNumbers().isEmpty() && retyping.decimals().isEmpty() ? typed
-        : typed.select(retyped(schema, List.of(), retyping.commaNumbers(), retyping.decimals())), retyping.rows());
+    return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty() ? typed
+        : typed.select(retyped(schema, List.of(), retyping.commaNumbers(), retyping.forms())), retyping.rows());
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
@@ -124,15 +117,16 @@ final class TableReader {
   /**
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
-   * decimal-comma number columns; with the row count.
+   * decimal-comma number columns, and the text forms of fractional columns; with the row count.
    */
-  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers, Map<String, Long> decimals,
-      long rows) {
+  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
+      Map<String, NumberForm> forms, long rows) {
     /** Decided in one pass over {@code text}, the table's cells as text. */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
       List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
       List<String> checked = new ArrayList<>();
       List<String> kinds = new ArrayList<>();
+      List<Column> shapes = new ArrayList<>(); // each number column's cells' shapes, found once per cell
       for (StructField field : inferred.fields()) {
         Column cell = ColumnNames.column(field.name());
         if (strings.contains(field.name())) {
@@ -156,17 +150,19 @@ final class TableReader {
           kinds.add("comma");
         }
         if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
-          Column decimals = functions.length(functions.regexp_extract(cell, FRACTION, 1));
-          checks.add(functions.min(decimals)); // null (skipped) for a missing cell
-          checks.add(functions.max(decimals));
+          String shape = SHAPE_PREFIX + shapes.size();
+          shapes.add(NumberForm.Shapes.shape(cell, decimalComma).as(shape));
+          checks.addAll(NumberForm.Shapes.aggregates(functions.col("`" + shape + "`")));
           checked.add(field.name());
-          kinds.add("decimals");
+          kinds.add("form");
         }
       }
       List<String> asText = new ArrayList<>(strings);
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
-      Map<String, Long> decimals = new LinkedHashMap<>();
-      Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
+      Map<String, NumberForm> forms = new LinkedHashMap<>();
+      shapes.add(0, functions.col("*"));
+      Row found = text.select(shapes.toArray(Column[]::new))
+          .agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
       for (int k = 0, at = 1; k < checked.size(); k++) {
         String name = checked.get(k);
         Object value = found.get(at++); // null for a column without values
@@ -183,14 +179,11 @@ final class TableReader {
               }
             }
           }
-          case "decimals" -> {
-            Object most = found.get(at++);
-            if (value instanceof Number fewest && most instanceof Number longest && longest.longValue() > 0) {
-              if (fewest.longValue() == longest.longValue()) {
-                decimals.put(name, fewest.longValue());
-              } else if (fewest.longValue() == 0) {
-                decimals.put(name, SHORTEST);
-              }
+          case "form" -> {
+            NumberForm form = NumberForm.Shapes.of(found, at - 1).form();
+            at += NumberForm.Shapes.AGGREGATES - 1;
+            if (form != null) {
+              forms.put(name, form);
             }
           }
           default -> {
@@ -200,10 +193,10 @@ final class TableReader {
           }
         }
       }
-      // A text column that is not a decimal-comma number keeps its text; its decimals mean nothing.
-      decimals.keySet().removeIf(name -> !commaNumbers.containsKey(name)
+      // A text column that is not a decimal-comma number keeps its text; its number form means nothing.
+      forms.keySet().removeIf(name -> !commaNumbers.containsKey(name)
           && (asText.contains(name) || !isTyped(inferred, name)));
-      return new Retyping(asText, commaNumbers, decimals, found.getLong(0));
+      return new Retyping(asText, commaNumbers, forms, found.getLong(0));
     }
   }
 
@@ -227,20 +220,19 @@ final class TableReader {
 
   /**
    * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
-   * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the fixed
-   * {@code decimals} of fractional columns in theirs.
+   * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the text
+   * {@code forms} of number columns in theirs.
    */
   private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
-      Map<String, Long> decimals) {
+      Map<String, NumberForm> forms) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
       CommaNumber number = commaNumbers.get(name);
-      MetadataBuilder metadata = new MetadataBuilder().withMetadata(schema.fields()[c].metadata());
-      if (decimals.containsKey(name)) {
-        metadata.putLong(DECIMALS, decimals.get(name));
-      }
+      NumberForm form = forms.get(name);
+      MetadataBuilder metadata = new MetadataBuilder().withMetadata(form == null ? schema.fields()[c].metadata()
+          : form.addTo(schema.fields()[c].metadata()));
       if (strings.contains(name)) {
         column = column.cast(DataTypes.StringType).as(name);
       } else if (number != null) {
@@ -248,7 +240,7 @@ final class TableReader {
             "[" + GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
             metadata.putString(GROUPING, number.grouping()).build());
-      } else if (decimals.containsKey(name)) {
+      } else if (form != null) {
         column = column.as(name, metadata.build());
       }
       columns[c] = column;
