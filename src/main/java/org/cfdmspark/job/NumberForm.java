@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -149,11 +148,11 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     return new MetadataBuilder().withMetadata(metadata).putMetadata(KEY, form.build()).build();
   }
 
-  /** A number's text: sign, digits, an optional point and decimals, an optional exponent. */
-  private static final Pattern NUMBER = Pattern.compile(
-      "\\s*[+-]?([0-9]*)(?:\\.([0-9]*))?(?:([eE])([+-]?)([0-9]+))?\\s*");
   /** A decimal-comma number's thousands separators (see {@link TableReader}): point, spaces. */
   private static final Pattern GROUPED = Pattern.compile("\\s*[+-]?[0-9]{1,3}([. \u00A0\u202F][0-9]{3})+\\s*");
+  private static final Pattern SEPARATORS = Pattern.compile("[. \u00A0\u202F]");
+  /** Exponent digits beyond which a text is no double's (and its exponent would overflow an int). */
+  private static final int EXPONENT_DIGITS = 6;
 
   /** The shape of one cell ({@link #shape}): null for a cell that is not a number. */
   static final StructType SHAPE = new StructType()
@@ -174,22 +173,70 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     if (text == null) {
       return null;
     }
-    String number = text;
+    String number = text.strip();
     if (decimalComma) {
       boolean grouped = number.contains(",") || GROUPED.matcher(number).matches();
-      number = (grouped ? number.replaceAll("[. \u00A0\u202F]", "") : number).replace(',', '.');
+      number = (grouped ? SEPARATORS.matcher(number).replaceAll("") : number).replace(',', '.');
     }
-    Matcher m = NUMBER.matcher(number);
-    if (!m.matches() || m.group(1).isEmpty() && (m.group(2) == null || m.group(2).isEmpty())) {
+    // A scan rather than a regular expression and a BigDecimal: it runs once per cell of every number column
+    // in the read's aggregation. sign? digits* (. digits*)? ([eE] [+-]? digits+)?
+    int n = number.length();
+    int at = n > 0 && (number.charAt(0) == '+' || number.charAt(0) == '-') ? 1 : 0;
+    int digitsFrom = at;
+    at = digitsEnd(number, at);
+    int point = at - digitsFrom; // digits before the point
+    int decimals = 0;
+    if (at < n && number.charAt(at) == '.') {
+      int fractionFrom = at + 1;
+      at = digitsEnd(number, fractionFrom);
+      decimals = at - fractionFrom;
+    }
+    if (point + decimals == 0) {
       return null;
     }
-    BigDecimal stripped = new BigDecimal(number.strip().replaceFirst("^\\+", "")).stripTrailingZeros();
-    boolean scientific = m.group(3) != null;
-    int decimals = m.group(2) == null ? 0 : m.group(2).length();
-    Boolean plus = !scientific || m.group(4).equals("-") ? null : m.group(4).equals("+");
-    return RowFactory.create(scientific, decimals, scientific ? m.group(3).equals("E") : null, plus,
-        scientific ? m.group(5).length() : null, stripped.signum() == 0 ? null : exponent(stripped),
-        stripped.signum() == 0 ? 0 : stripped.precision(), Math.max(0, stripped.scale()));
+    Character letter = null;
+    Boolean plus = null;
+    int exponentDigits = 0;
+    int exponent = 0;
+    if (at < n && (number.charAt(at) == 'e' || number.charAt(at) == 'E')) {
+      letter = number.charAt(at++);
+      char sign = at < n ? number.charAt(at) : ' ';
+      at += sign == '+' || sign == '-' ? 1 : 0;
+      int exponentFrom = at;
+      at = digitsEnd(number, at);
+      exponentDigits = at - exponentFrom;
+      if (exponentDigits == 0 || exponentDigits > EXPONENT_DIGITS) {
+        return null;
+      }
+      exponent = Integer.parseInt(number, exponentFrom, at, 10) * (sign == '-' ? -1 : 1);
+      plus = exponent < 0 || sign == '-' ? null : sign == '+';
+    }
+    if (at != n) {
+      return null;
+    }
+    // the first and last non-zero digits, counted over the digits without the point
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k < point + decimals; k++) {
+      char c = number.charAt(digitsFrom + k + (k >= point ? 1 : 0));
+      if (c != '0') {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    boolean zero = first < 0;
+    return RowFactory.create(letter != null, decimals, letter == null ? null : letter == 'E', plus,
+        letter == null ? null : exponentDigits, zero ? null : point - 1 - first + exponent,
+        zero ? 0 : last - first + 1, zero ? 0 : Math.max(0, last - point + 1 - exponent));
+  }
+
+  /** Where the digits of {@code text} from {@code at} end. */
+  private static int digitsEnd(String text, int at) {
+    int end = at;
+    while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+      end++;
+    }
+    return end;
   }
 
   /**
