@@ -1,20 +1,19 @@
 package org.cfdmspark.job;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -240,8 +239,153 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
   }
 
   /**
-   * What a column's cells' shapes say, aggregated over the column ({@link TableReader}), and the form that
-   * writes them.
+   * The reader's aggregate of a number column's cells as text: the metadata ({@link #addTo}) of the form they
+   * take, as JSON ({@link #ofAggregate}); null for a column without numbers. One aggregate per column, in plain
+   * Java: the same tally the tests check, rather than a dozen SQL aggregates that repeat it.
+   */
+  static Column aggregate(Column cell, boolean decimalComma) {
+    return functions.udaf(new FormAggregator(decimalComma), Encoders.STRING()).apply(cell);
+  }
+
+  /** The form an {@link #aggregate} found, null for none. */
+  static NumberForm ofAggregate(String json) {
+    return json == null ? null : of(Metadata.fromJson(json));
+  }
+
+  private static final class FormAggregator extends Aggregator<String, Tally, String> {
+    private final boolean decimalComma;
+
+    FormAggregator(boolean decimalComma) {
+      this.decimalComma = decimalComma;
+    }
+
+    @Override
+    public Tally zero() {
+      return new Tally();
+    }
+
+    @Override
+    public Tally reduce(Tally tally, String cell) {
+      Row shape = shape(cell, decimalComma);
+      if (shape != null) {
+        tally.add(shape);
+      }
+      return tally;
+    }
+
+    @Override
+    public Tally merge(Tally tally, Tally other) {
+      return tally.merge(other);
+    }
+
+    @Override
+    public String finish(Tally tally) {
+      NumberForm form = tally.shapes().form();
+      return form == null ? null : form.addTo(Metadata.empty()).json();
+    }
+
+    @Override
+    public Encoder<Tally> bufferEncoder() {
+      return Encoders.javaSerialization(Tally.class);
+    }
+
+    @Override
+    public Encoder<String> outputEncoder() {
+      return Encoders.STRING();
+    }
+  }
+
+  /** A column's cells' {@link #shape}s, tallied cell by cell into its {@link Shapes}. */
+  public static final class Tally implements Serializable { // public: Spark's encoder of it asks
+    private long plain;
+    private long scientific;
+    private long upper;
+    private long plus;
+    private long nonNegative;
+    private Integer wholeDecimals;
+    private Integer minDecimals;
+    private Integer maxDecimals;
+    private Integer minMantissa;
+    private Integer maxMantissa;
+    private Integer exponentDigits;
+    private Integer from;
+    private Integer to;
+    private Integer significant;
+    private Integer needed;
+    /** Each non-zero plain cell's exponent and significant digits: exponent * 64 + digits. */
+    private final Set<Long> plainShapes = new HashSet<>();
+
+    /** Tallies one cell's shape. */
+    Tally add(Row shape) {
+      int decimals = shape.getInt(1);
+      if (!shape.getBoolean(0)) {
+        plain++;
+        if (!shape.isNullAt(5)) {
+          plainShapes.add(shape.getInt(5) * 64L + shape.getInt(6));
+        }
+        if (shape.getInt(7) == 0) {
+          wholeDecimals = least(wholeDecimals, decimals);
+        } else {
+          minDecimals = least(minDecimals, decimals);
+          maxDecimals = most(maxDecimals, decimals);
+        }
+        return this;
+      }
+      scientific++;
+      upper += shape.getBoolean(2) ? 1 : 0;
+      plus += !shape.isNullAt(3) && shape.getBoolean(3) ? 1 : 0;
+      nonNegative += shape.isNullAt(3) ? 0 : 1;
+      minMantissa = least(minMantissa, decimals);
+      maxMantissa = most(maxMantissa, decimals);
+      exponentDigits = least(exponentDigits, shape.getInt(4));
+      if (!shape.isNullAt(5)) {
+        from = least(from, shape.getInt(5));
+        to = most(to, shape.getInt(5));
+      }
+      significant = most(significant, shape.getInt(6));
+      needed = most(needed, shape.getInt(7));
+      return this;
+    }
+
+    /** This tally with {@code other}'s cells added. */
+    Tally merge(Tally other) {
+      plain += other.plain;
+      scientific += other.scientific;
+      upper += other.upper;
+      plus += other.plus;
+      nonNegative += other.nonNegative;
+      wholeDecimals = least(wholeDecimals, other.wholeDecimals);
+      minDecimals = least(minDecimals, other.minDecimals);
+      maxDecimals = most(maxDecimals, other.maxDecimals);
+      minMantissa = least(minMantissa, other.minMantissa);
+      maxMantissa = most(maxMantissa, other.maxMantissa);
+      exponentDigits = least(exponentDigits, other.exponentDigits);
+      from = least(from, other.from);
+      to = most(to, other.to);
+      significant = most(significant, other.significant);
+      needed = most(needed, other.needed);
+      plainShapes.addAll(other.plainShapes);
+      return this;
+    }
+
+    Shapes shapes() {
+      List<Row> shapes = plainShapes.stream().map(key -> RowFactory.create((int) Math.floorDiv(key, 64L),
+          (int) Math.floorMod(key, 64L))).toList();
+      return new Shapes(plain, scientific, wholeDecimals, minDecimals, maxDecimals, minMantissa, maxMantissa, upper,
+          plus, nonNegative, exponentDigits, from, to, significant, needed, shapes);
+    }
+
+    private static Integer least(Integer a, Integer b) {
+      return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
+    }
+
+    private static Integer most(Integer a, Integer b) {
+      return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
+    }
+  }
+
+  /**
+   * What a column's cells' shapes say, tallied over the column ({@link Tally}), and the form that writes them.
    *
    * @param plainCells cells written plain; {@code scientificCells} in scientific notation
    * @param wholeDecimals the fewest decimals of a plain cell with a whole value, null for none
@@ -262,42 +406,6 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
       Integer minMantissa, Integer maxMantissa, long upperCells, long plusCells, long nonNegativeCells,
       Integer exponentDigits, Integer fromExponent, Integer toExponent, Integer maxSignificant,
       Integer scientificNeeded, List<Row> plainShapes) {
-    /** The aggregates a column's shapes take in the reader's aggregation ({@link #aggregates}). */
-    static final int AGGREGATES = 16;
-
-    /** Each cell's shape ({@link NumberForm#SHAPE}), computed once per cell. */
-    static Column shape(Column cell, boolean decimalComma) {
-      return functions.udf((UDF1<String, Row>) text -> NumberForm.shape(text, decimalComma), SHAPE).apply(cell);
-    }
-
-    /** The {@link #AGGREGATES} aggregates of a column of shapes that {@link #of} reads, in its order. */
-    static List<Column> aggregates(Column shape) {
-      Column scientific = shape.getField("scientific");
-      Column plain = functions.not(scientific);
-      Column whole = shape.getField("needed").equalTo(0);
-      return List.of(count(when(plain, lit(1))), count(when(scientific, lit(1))),
-          min(when(plain.and(whole), shape.getField("decimals"))),
-          min(when(plain.and(functions.not(whole)), shape.getField("decimals"))),
-          max(when(plain.and(functions.not(whole)), shape.getField("decimals"))),
-          min(when(scientific, shape.getField("decimals"))), max(when(scientific, shape.getField("decimals"))),
-          count(when(scientific.and(shape.getField("upper")), lit(1))),
-          count(when(scientific.and(shape.getField("plus")), lit(1))),
-          count(when(scientific.and(shape.getField("plus").isNotNull()), lit(1))),
-          min(when(scientific, shape.getField("exponentDigits"))),
-          min(when(scientific, shape.getField("exponent"))), max(when(scientific, shape.getField("exponent"))),
-          max(when(scientific, shape.getField("significant"))), max(when(scientific, shape.getField("needed"))),
-          functions.collect_set(when(plain.and(shape.getField("exponent").isNotNull()),
-              functions.struct(shape.getField("exponent"), shape.getField("significant")))));
-    }
-
-    /** The shapes aggregated in {@code row} from position {@code at}. */
-    static Shapes of(Row row, int at) {
-      return new Shapes(row.getLong(at), row.getLong(at + 1), (Integer) row.get(at + 2), (Integer) row.get(at + 3),
-          (Integer) row.get(at + 4), (Integer) row.get(at + 5), (Integer) row.get(at + 6), row.getLong(at + 7),
-          row.getLong(at + 8), row.getLong(at + 9), (Integer) row.get(at + 10), (Integer) row.get(at + 11),
-          (Integer) row.get(at + 12), (Integer) row.get(at + 13), (Integer) row.get(at + 14), row.getList(at + 15));
-    }
-
     /**
      * The form that writes every cell as it is, or, when that takes more than these rules can say, the form
      * that writes most cells as they are and every value unchanged; null for a column without number cells:

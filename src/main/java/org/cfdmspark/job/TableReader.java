@@ -61,8 +61,6 @@ final class TableReader {
       + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$";
   /** The first thousands separator of a grouped number. */
   private static final String GROUP = "^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}";
-  /** The name prefix of the cells' shapes in the text aggregation (no CSV header holds a NUL). */
-  private static final String SHAPE_PREFIX = "\u0000shape ";
   /** Separators a one-column header is checked for, as --csv-sep takes them (\t for a tab). */
   private static final List<String> LIKELY_SEPARATORS = List.of(";", "\\t", "|", ",");
 
@@ -126,7 +124,6 @@ final class TableReader {
       List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
       List<String> checked = new ArrayList<>();
       List<String> kinds = new ArrayList<>();
-      List<Column> shapes = new ArrayList<>(); // each number column's cells' shapes, found once per cell
       for (StructField field : inferred.fields()) {
         Column cell = ColumnNames.column(field.name());
         if (strings.contains(field.name())) {
@@ -150,9 +147,7 @@ final class TableReader {
           kinds.add("comma");
         }
         if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
-          String shape = SHAPE_PREFIX + shapes.size();
-          shapes.add(NumberForm.Shapes.shape(cell, decimalComma).as(shape));
-          checks.addAll(NumberForm.Shapes.aggregates(functions.col("`" + shape + "`")));
+          checks.add(NumberForm.aggregate(cell, decimalComma));
           checked.add(field.name());
           kinds.add("form");
         }
@@ -160,9 +155,7 @@ final class TableReader {
       List<String> asText = new ArrayList<>(strings);
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
       Map<String, NumberForm> forms = new LinkedHashMap<>();
-      shapes.add(0, functions.col("*"));
-      Row found = text.select(shapes.toArray(Column[]::new))
-          .agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
+      Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
       for (int k = 0, at = 1; k < checked.size(); k++) {
         String name = checked.get(k);
         Object value = found.get(at++); // null for a column without values
@@ -180,8 +173,7 @@ final class TableReader {
             }
           }
           case "form" -> {
-            NumberForm form = NumberForm.Shapes.of(found, at - 1).form();
-            at += NumberForm.Shapes.AGGREGATES - 1;
+            NumberForm form = NumberForm.ofAggregate((String) value);
             if (form != null) {
               forms.put(name, form);
             }

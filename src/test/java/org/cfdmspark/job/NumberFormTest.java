@@ -2,79 +2,29 @@ package org.cfdmspark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.Metadata;
 import org.junit.jupiter.api.Test;
 
 /**
  * The text forms of number columns, as the test tables write them: each column of cells gives a form that
  * writes every cell back as it was (and so as the same double), or, for a column that mixes forms beyond the
- * rules, the majority's form with every value unchanged. The aggregation is done here in plain Java over
- * {@link NumberForm#shape}, as the reader's one Spark aggregation does it.
+ * rules, the majority's form with every value unchanged.
  */
 class NumberFormTest {
 
-  /** The form of these cells, aggregated as the reader does. */
+  /** The form of these cells, tallied as the reader's aggregate tallies them (in two halves, merged). */
   private static NumberForm formOf(boolean decimalComma, String... cells) {
-    long plain = 0;
-    Integer wholeDecimals = null;
-    long scientific = 0;
-    long upper = 0;
-    long plus = 0;
-    long nonNegative = 0;
-    Integer minDecimals = null;
-    Integer maxDecimals = null;
-    Integer minMantissa = null;
-    Integer maxMantissa = null;
-    Integer exponentDigits = null;
-    Integer from = null;
-    Integer to = null;
-    Integer significant = null;
-    Integer needed = null;
-    Set<Row> plainShapes = new LinkedHashSet<>();
-    for (String cell : cells) {
-      Row s = NumberForm.shape(cell, decimalComma);
-      if (s == null) {
-        continue;
+    NumberForm.Tally first = new NumberForm.Tally();
+    NumberForm.Tally second = new NumberForm.Tally();
+    for (int k = 0; k < cells.length; k++) {
+      Row shape = NumberForm.shape(cells[k], decimalComma);
+      if (shape != null) {
+        (k % 2 == 0 ? first : second).add(shape);
       }
-      int decimals = s.getInt(1);
-      if (!s.getBoolean(0)) {
-        plain++;
-        if (s.getInt(7) == 0) {
-          wholeDecimals = wholeDecimals == null ? decimals : Math.min(wholeDecimals, decimals);
-          if (!s.isNullAt(5)) {
-            plainShapes.add(RowFactory.create(s.getInt(5), s.getInt(6)));
-          }
-          continue;
-        }
-        minDecimals = minDecimals == null ? decimals : Math.min(minDecimals, decimals);
-        maxDecimals = maxDecimals == null ? decimals : Math.max(maxDecimals, decimals);
-        if (!s.isNullAt(5)) {
-          plainShapes.add(RowFactory.create(s.getInt(5), s.getInt(6)));
-        }
-        continue;
-      }
-      scientific++;
-      upper += s.getBoolean(2) ? 1 : 0;
-      plus += !s.isNullAt(3) && s.getBoolean(3) ? 1 : 0;
-      nonNegative += s.isNullAt(3) ? 0 : 1;
-      minMantissa = minMantissa == null ? decimals : Math.min(minMantissa, decimals);
-      maxMantissa = maxMantissa == null ? decimals : Math.max(maxMantissa, decimals);
-      exponentDigits = exponentDigits == null ? s.getInt(4) : Math.min(exponentDigits, s.getInt(4));
-      if (!s.isNullAt(5)) {
-        from = from == null ? s.getInt(5) : Math.min(from, s.getInt(5));
-        to = to == null ? s.getInt(5) : Math.max(to, s.getInt(5));
-      }
-      significant = significant == null ? s.getInt(6) : Math.max(significant, s.getInt(6));
-      needed = needed == null ? s.getInt(7) : Math.max(needed, s.getInt(7));
     }
-    return new NumberForm.Shapes(plain, scientific, wholeDecimals, minDecimals, maxDecimals, minMantissa, maxMantissa, upper, plus,
-        nonNegative, exponentDigits, from, to, significant, needed, new ArrayList<>(plainShapes)).form();
+    return first.merge(second).shapes().form();
   }
 
   /** Each cell as its column's form writes the double Spark parses from it. */
