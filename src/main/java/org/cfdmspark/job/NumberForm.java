@@ -15,10 +15,8 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The text form of a CSV number column, which a double forgets: how many decimals plain values are written with,
@@ -153,20 +151,12 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
   /** Exponent digits beyond which a text is no double's (and its exponent would overflow an int). */
   private static final int EXPONENT_DIGITS = 6;
 
-  /** The shape of one cell ({@link #shape}): null for a cell that is not a number. */
-  static final StructType SHAPE = new StructType()
-      .add("scientific", DataTypes.BooleanType)
-      .add("decimals", DataTypes.IntegerType) // of a plain value, or of a scientific value's mantissa
-      .add("upper", DataTypes.BooleanType) // the exponent's letter is E
-      .add("plus", DataTypes.BooleanType) // a non-negative exponent has a + (null for a negative one)
-      .add("exponentDigits", DataTypes.IntegerType)
-      .add("exponent", DataTypes.IntegerType) // the value's decimal exponent (null for zero)
-      .add("significant", DataTypes.IntegerType) // its significant digits (0 for zero)
-      .add("needed", DataTypes.IntegerType); // the decimals it needs written plain
-
   /**
-   * The shape of a number's text ({@link #SHAPE}); with a decimal comma, a comma is the point and thousands
-   * separators are dropped (1.234.567,5; 1 234).
+   * The shape of a number's text, which {@link Tally#add} reads: (scientific, decimals of a plain value or of a
+   * scientific value's mantissa, the exponent's letter is E, a non-negative exponent has a + (null for a negative
+   * one), exponent digits, the value's decimal exponent (null for zero), its significant digits (0 for zero), the
+   * decimals it needs written plain); null for a text that is not a number. With a decimal comma, a comma is the
+   * point and thousands separators are dropped (1.234.567,5; 1 234).
    */
   static Row shape(String text, boolean decimalComma) {
     if (text == null) {
