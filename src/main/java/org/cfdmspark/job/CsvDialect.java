@@ -97,32 +97,40 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
   }
 
   /**
-   * The table as this dialect writes it: with a decimal comma, fractional numbers as text with a comma for the
-   * point (Spark's CSV writer knows only the point), and numbers read with thousands separators
+   * The table as this dialect writes it: numbers read with a text form ({@link NumberForm} in their metadata:
+   * 12.50, 34 beside 39.1, 5.00E+05) written in it; with a decimal comma, fractional numbers as text with a comma
+   * for the point (Spark's CSV writer knows only the point), and numbers read with thousands separators
    * ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the table itself.
    */
   public Dataset<Row> forWriting(Dataset<Row> table) {
-    if (!decimalComma) {
+    boolean formed = Arrays.stream(table.schema().fields()).anyMatch(f -> f.metadata().contains(NumberForm.KEY));
+    if (!decimalComma && !formed) {
       return table;
     }
-    Column[] columns = Arrays.stream(table.schema().fields()).map(CsvDialect::withDecimalComma)
-        .toArray(Column[]::new);
+    Column[] columns = Arrays.stream(table.schema().fields()).map(this::written).toArray(Column[]::new);
     return table.select(columns);
   }
 
-  private static Column withDecimalComma(StructField field) {
+  private Column written(StructField field) {
     Column column = ColumnNames.column(field.name());
+    boolean fractional = field.dataType().equals(DataTypes.DoubleType)
+        || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;
+    NumberForm form = field.dataType().equals(DataTypes.DoubleType) || field.dataType().equals(DataTypes.FloatType)
+        ? NumberForm.of(field.metadata()) : null;
+    Column text = form == null ? column.cast(DataTypes.StringType)
+        : functions.udf((UDF1<Double, String>) value -> value == null ? null : form.format(value),
+            DataTypes.StringType).apply(column.cast(DataTypes.DoubleType));
+    if (!decimalComma) {
+      return form != null ? text.as(field.name()) : column;
+    }
     String grouping = field.metadata().contains(TableReader.GROUPING)
         ? field.metadata().getString(TableReader.GROUPING) : "";
     if (!grouping.isEmpty()) {
-      UserDefinedFunction grouped = functions.udf((UDF1<String, String>) text -> text == null ? null
-          : grouped(text, grouping), DataTypes.StringType);
-      return grouped.apply(column.cast(DataTypes.StringType)).as(field.name());
+      UserDefinedFunction grouped = functions.udf((UDF1<String, String>) number -> number == null ? null
+          : grouped(number, grouping), DataTypes.StringType);
+      return grouped.apply(text).as(field.name());
     }
-    boolean fractional = field.dataType().equals(DataTypes.DoubleType)
-        || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;
-    return fractional ? functions.regexp_replace(column.cast(DataTypes.StringType), "\\.", ",").as(field.name())
-        : column;
+    return fractional ? functions.regexp_replace(text, "\\.", ",").as(field.name()) : column;
   }
 
   /** A number's text (1234567.5, 1.2345675E6) with a decimal comma and its whole part grouped: 1.234.567,5. */

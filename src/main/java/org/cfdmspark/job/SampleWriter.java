@@ -131,9 +131,10 @@ final class SampleWriter {
     for (StructField field : schema.fields()) {
       Column column = DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
           : ColumnNames.column(field.name()));
-      // the grouping of decimal-comma numbers, for the dialect's writer (CsvDialect#forWriting)
-      columns.add(field.metadata().contains(TableReader.GROUPING) ? column.as(field.name(), field.metadata())
-          : column);
+      // the grouping of decimal-comma numbers and the numbers' text form, for the dialect's writer
+      // (CsvDialect#forWriting)
+      columns.add(field.metadata().contains(TableReader.GROUPING) || field.metadata().contains(NumberForm.KEY)
+          ? column.as(field.name(), field.metadata()) : column);
     }
     return columns.toArray(Column[]::new);
   }

@@ -37,7 +37,10 @@ import org.cfdmspark.encoding.ColumnNames;
  *   <li>with --decimal-comma, a text or fractional column whose every value is a number in that dialect is a
  *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
  *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
- *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did.</li>
+ *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
+ *   <li>a fractional column (or decimal-comma number) keeps the text form of its numbers in its metadata
+ *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
+ *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so.</li>
  * </ul>
  * These decisions and the row count are one aggregation over the cells as text: with Spark's inference, reading
  * a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
@@ -80,8 +83,8 @@ final class TableReader {
     List<String> strings = settings.get(JobKnobs.STRING);
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
-      return new Counted(strings.isEmpty() ? table : table.select(retyped(table.schema(), strings, Map.of())),
-          null);
+      return new Counted(strings.isEmpty() ? table
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of())), null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -93,15 +96,16 @@ final class TableReader {
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
-      return new Counted(inferred, retyping.rows());
+      return new Counted(retyping.forms().isEmpty() ? inferred
+          : inferred.select(retyped(inferred.schema(), List.of(), Map.of(), retyping.forms())), retyping.rows());
     }
     StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
         .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
             : f)
         .toArray(StructField[]::new));
     Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
-    return new Counted(retyping.commaNumbers().isEmpty() ? typed
-        : typed.select(retyped(schema, List.of(), retyping.commaNumbers())), retyping.rows());
+    return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty() ? typed
+        : typed.select(retyped(schema, List.of(), retyping.commaNumbers(), retyping.forms())), retyping.rows());
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
@@ -111,9 +115,10 @@ final class TableReader {
   /**
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
-   * decimal-comma number columns; with the row count.
+   * decimal-comma number columns, and the text forms of fractional columns; with the row count.
    */
-  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers, long rows) {
+  private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
+      Map<String, NumberForm> forms, long rows) {
     /** Decided in one pass over {@code text}, the table's cells as text. */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
       List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
@@ -141,9 +146,15 @@ final class TableReader {
           checked.add(field.name());
           kinds.add("comma");
         }
+        if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
+          checks.add(NumberForm.aggregate(cell, decimalComma));
+          checked.add(field.name());
+          kinds.add("form");
+        }
       }
       List<String> asText = new ArrayList<>(strings);
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
+      Map<String, NumberForm> forms = new LinkedHashMap<>();
       Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
       for (int k = 0, at = 1; k < checked.size(); k++) {
         String name = checked.get(k);
@@ -161,6 +172,12 @@ final class TableReader {
               }
             }
           }
+          case "form" -> {
+            NumberForm form = NumberForm.ofAggregate((String) value);
+            if (form != null) {
+              forms.put(name, form);
+            }
+          }
           default -> {
             if (value instanceof Long count && count > 0) {
               asText.add(name);
@@ -168,7 +185,10 @@ final class TableReader {
           }
         }
       }
-      return new Retyping(asText, commaNumbers, found.getLong(0));
+      // A text column that is not a decimal-comma number keeps its text; its number form means nothing.
+      forms.keySet().removeIf(name -> !commaNumbers.containsKey(name)
+          && (asText.contains(name) || !isTyped(inferred, name)));
+      return new Retyping(asText, commaNumbers, forms, found.getLong(0));
     }
   }
 
@@ -192,22 +212,28 @@ final class TableReader {
 
   /**
    * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
-   * thousands separators dropped, the comma made a point) with their grouping in the metadata.
+   * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the text
+   * {@code forms} of number columns in theirs.
    */
-  private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers) {
+  private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
+      Map<String, NumberForm> forms) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
       CommaNumber number = commaNumbers.get(name);
+      NumberForm form = forms.get(name);
+      MetadataBuilder metadata = new MetadataBuilder().withMetadata(form == null ? schema.fields()[c].metadata()
+          : form.addTo(schema.fields()[c].metadata()));
       if (strings.contains(name)) {
         column = column.cast(DataTypes.StringType).as(name);
       } else if (number != null) {
         Column digits = functions.regexp_replace(functions.regexp_replace(functions.trim(column),
             "[" + GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
-            new MetadataBuilder().withMetadata(schema.fields()[c].metadata()).putString(GROUPING, number.grouping())
-                .build());
+            metadata.putString(GROUPING, number.grouping()).build());
+      } else if (form != null) {
+        column = column.as(name, metadata.build());
       }
       columns[c] = column;
     }

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -160,6 +161,81 @@ class TypedInputsTest {
       Path part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
       return Files.readAllLines(part).get(0);
     }
+  }
+
+  @Test
+  void fixedDecimalsKeepTheirTrailingZerosReadWrittenAndSampled(SparkSession spark) throws Exception {
+    for (String sep : new String[] {",", ";"}) {
+      boolean comma = sep.equals(";");
+      List<String> lines = new ArrayList<>(List.of("item" + sep + "price" + sep + "ratio"));
+      Random random = new Random(7);
+      for (int i = 0; i < 80; i++) {
+        // prices always have two decimals, many ending in 0 (12.30, 5.00); ratios have one to three
+        String price = BigDecimal.valueOf(10L * random.nextInt(9_000) + (i % 3 == 0 ? 0 : 1 + random.nextInt(9)), 2)
+            .toPlainString();
+        String ratio = BigDecimal.valueOf(10L * random.nextInt(100) + 1 + random.nextInt(9), 1 + i % 3)
+            .toPlainString(); // last digit not 0: the column has no fixed decimals, and a double keeps these
+        lines.add("i" + (i % 5) + sep + (comma ? price.replace('.', ',') : price) + sep
+            + (comma ? ratio.replace('.', ',') : ratio));
+      }
+      Path input = dir.resolve("prices" + (comma ? "-comma" : "") + ".csv");
+      Files.write(input, lines, StandardCharsets.UTF_8);
+      Settings settings = comma ? TestSpark.settings("csv-sep", ";", "decimal-comma", "true") : TestSpark.settings();
+      Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+      assertEquals(DataTypes.DoubleType, table.schema().apply("price").dataType());
+
+      Path written = dir.resolve("written" + (comma ? "-comma" : ""));
+      CsvDialect dialect = CsvDialect.of(settings);
+      dialect.writer(dialect.forWriting(table)).save(written.toString());
+      List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+      expected.sort(null);
+      assertEquals(expected, TestSpark.csvLines(written), "12.50 is written 12.50, a ratio as it was");
+
+      Path out = dir.resolve("samples" + (comma ? "-comma" : ""));
+      GenerateJob.run(spark, settings.withText("input", input.toString()).withText("output", out.toString())
+          .withText("num-samples", "200").withText("steps", "5"));
+      String twoDecimals = comma ? "-?[0-9]+,[0-9]{2}" : "-?[0-9]+\\.[0-9]{2}";
+      for (String line : TestSpark.csvLines(out)) {
+        assertTrue(line.split(sep)[1].matches(twoDecimals), "a sampled price has two decimals: " + line);
+      }
+    }
+  }
+
+  @Test
+  void wholeValuesAndScientificNotationKeepTheirFormInSamplesOfASavedModel(SparkSession spark) throws Exception {
+    List<String> lines = new ArrayList<>(List.of("site,length,p_value,limit"));
+    Random random = new Random(11);
+    for (int i = 0; i < 150; i++) {
+      // lengths with one decimal, whole ones without (34 beside 39.1), as penguins writes them
+      int tenths = 300 + random.nextInt(200);
+      String length = i % 4 == 0 ? Integer.toString(tenths / 10) : tenths / 10 + "." + (1 + random.nextInt(9));
+      // p-values in C's %.3e; limits plain, but multiples of 100,000 as 5.00E+05 (credit default's LIMIT_BAL)
+      String pValue = String.format(Locale.ROOT, "%.3e", (1 + random.nextInt(8999) / 1000.0)
+          * Math.pow(10, -3 - random.nextInt(8)));
+      int tens = 1 + random.nextInt(79);
+      String limit = i % 3 == 0 ? (1 + random.nextInt(5)) + ".00E+05"
+          : Integer.toString(10_000 * (tens % 10 == 0 ? tens + 1 : tens));
+      lines.add("s" + (i % 3) + "," + length + "," + pValue + "," + limit);
+    }
+    Path input = dir.resolve("forms.csv");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Path model = dir.resolve("forms-model");
+    FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+        .withText("model", model.toString()).withText("steps", "5"));
+    Path out = dir.resolve("forms-samples");
+    SampleJob.run(spark, sample(model, out).withText("num-samples", "300"));
+    int whole = 0;
+    int scientific = 0;
+    for (String line : TestSpark.csvLines(out)) {
+      String[] cells = line.split(",");
+      assertTrue(cells[1].matches("[0-9]+(\\.[1-9])?"), "a length as the input writes one: " + line);
+      assertTrue(cells[2].matches("[1-9]\\.[0-9]{3}e-[0-9]{2}"), "a p-value in %.3e: " + line);
+      assertTrue(cells[3].matches("[1-9][0-9]*|[1-9]\\.00E\\+05") && !cells[3].matches("[1-9]00000"),
+          "a limit as the input writes one (a multiple of 100,000 as 5.00E+05): " + line);
+      whole += cells[1].contains(".") ? 0 : 1;
+      scientific += cells[3].contains("E") ? 1 : 0;
+    }
+    assertTrue(whole > 0 && scientific > 0, whole + " whole lengths, " + scientific + " limits in scientific");
   }
 
   @Test
