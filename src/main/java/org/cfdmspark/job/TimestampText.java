@@ -47,8 +47,11 @@ final class TimestampText {
    * "first/last/offset" (epoch seconds, seconds east of UTC), comma-separated.
    */
   static final String OFFSET_RUNS = "cfdm.offsetRuns";
-  /** Rows whose text is read to find the zone (the file's first: a cheap read, and as many as any zone needs). */
-  private static final int SAMPLE = 10_000;
+  /**
+   * Times a zone is first tried on: a zone that fails on them is out without a pass over every time (most of the
+   * ~600 zones fail on the first few), and only the survivors are checked on all of them.
+   */
+  private static final int SCREEN = 10_000;
 
   private TimestampText() {
   }
@@ -68,8 +71,10 @@ final class TimestampText {
     if (timestamps.isEmpty()) {
       return table;
     }
+    // Every row's text, not the file's first rows: an offset that first appears late in the file (a table sorted
+    // by time that crosses a switch after its first rows) is kept too. Only the timestamp columns are collected.
     Dataset<Row> text = textReader.option("inferSchema", "false").load(path)
-        .select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new)).limit(SAMPLE);
+        .select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new));
     List<Row> rows = text.collectAsList();
     Column[] columns = new Column[table.columns().length];
     for (int c = 0; c < columns.length; c++) {
@@ -125,13 +130,18 @@ final class TimestampText {
     if (offsets.size() == 1) {
       return offsets.iterator().next();
     }
+    List<OffsetDateTime> screen = times.subList(0, Math.min(SCREEN, times.size()));
     for (String id : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
       ZoneId zone = ZoneId.of(id);
-      if (times.stream().allMatch(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()))) {
+      if (givesTheirOffsets(zone, screen) && givesTheirOffsets(zone, times)) {
         return zone;
       }
     }
     return null;
+  }
+
+  private static boolean givesTheirOffsets(ZoneId zone, List<OffsetDateTime> times) {
+    return times.stream().allMatch(t -> zone.getRules().getOffset(t.toInstant()).equals(t.getOffset()));
   }
 
   /** The column as the input's text when its metadata has a zone and pattern, else the column itself. */

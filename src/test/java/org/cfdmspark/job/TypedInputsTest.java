@@ -341,6 +341,33 @@ class TypedInputsTest {
 
   /** Knob list check: the dialect a model records is what sample can take. */
   @Test
+  void anOffsetThatFirstAppearsAfterTheFirstTenThousandRowsIsKept(SparkSession spark) throws Exception {
+    // A log sorted by time: 10,000 winter rows at +03:00, then 200 summer rows at +07:00 (no zone's rule).
+    // Offsets decided from the file's first rows wrote the summer rows at +03:00.
+    DateTimeFormatter form = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    List<String> lines = new ArrayList<>(List.of("at,kind"));
+    Instant winter = Instant.parse("2024-01-05T00:00:00Z");
+    Instant summer = Instant.parse("2024-07-05T00:00:00Z");
+    for (int i = 0; i < 10_200; i++) {
+      OffsetDateTime at = i < 10_000 ? winter.plusSeconds(60L * i).atOffset(ZoneOffset.ofHours(3))
+          : summer.plusSeconds(60L * i).atOffset(ZoneOffset.ofHours(7));
+      lines.add(at.format(form) + "," + (i % 3 == 0 ? "a" : "b"));
+    }
+    Path input = dir.resolve("log.csv");
+    Files.write(input, lines);
+    Settings settings = TestSpark.settings();
+    Dataset<Row> table = TimestampText.keep(TableReader.read(spark, FileFormat.CSV, settings, input.toString()),
+        TableReader.textReader(spark, settings), input.toString(), null,
+        spark.conf().get("spark.sql.session.timeZone"));
+    Path written = dir.resolve("written");
+    SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
+        CsvDialect.of(settings)).save(written.toString());
+    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+    expected.sort(null);
+    assertEquals(expected, TestSpark.csvLines(written), "each row's offset as the input wrote it");
+  }
+
+  @Test
   void everyRecordedDialectKnobIsASampleKnob() {
     for (Knob<?> knob : CsvDialect.KNOBS) {
       assertTrue(JobKnobs.SAMPLE.contains(knob), knob.name());
