@@ -9,23 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class IvfIndexTest {
 
-  /** n points around a few centres, so the cells have something to find. */
+  /** n points around 5 centres (spread 4). */
   private static RowMatrix clustered(int n, int d, long seed) {
-    Random random = new Random(seed);
-    double[][] centres = new double[5][d];
-    for (double[] centre : centres) {
-      for (int j = 0; j < d; j++) {
-        centre[j] = 4 * random.nextGaussian();
-      }
-    }
-    float[] values = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      double[] centre = centres[random.nextInt(centres.length)];
-      for (int j = 0; j < d; j++) {
-        values[i * d + j] = (float) (centre[j] + random.nextGaussian());
-      }
-    }
-    return RowMatrix.of(n, d, values);
+    return ClusteredPoints.of(n, d, 5, 4, new Random(seed));
   }
 
   private static double[] queriesNear(RowMatrix points, int count, Random random) {

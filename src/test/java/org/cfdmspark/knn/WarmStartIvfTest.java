@@ -13,22 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class WarmStartIvfTest {
 
-  /** n points around a few centres. */
+  /** n points around 6 centres (spread 3). */
   private static RowMatrix clustered(int n, int d, Random random) {
-    double[][] centres = new double[6][d];
-    for (double[] centre : centres) {
-      for (int j = 0; j < d; j++) {
-        centre[j] = 3 * random.nextGaussian();
-      }
-    }
-    float[] values = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      double[] centre = centres[random.nextInt(centres.length)];
-      for (int j = 0; j < d; j++) {
-        values[i * d + j] = (float) (centre[j] + random.nextGaussian());
-      }
-    }
-    return RowMatrix.of(n, d, values);
+    return ClusteredPoints.of(n, d, 6, 3, random);
   }
 
   /**
