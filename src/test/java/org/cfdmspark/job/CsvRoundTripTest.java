@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dialect (no sampling) the way samples and held-out rows are written ({@link SampleWriter#written}), reads back
  * to the same columns (names byte for byte), types and cells, row for row; and its cells' text is the input's,
  * cell for cell (numbers in their input's form: 12.50, 34 beside 39.1, 5.00E+05, 2.418e-06), but for the one
- * {@link Exception} that a double cannot have two texts.
+ * {@link ByDesign} exception: a double cannot have two texts.
  */
 @SparkTest
 class CsvRoundTripTest {
@@ -41,9 +41,9 @@ class CsvRoundTripTest {
 
   /**
    * A test table and the options that read it; where its text cannot come back as it was by design, the one
-   * {@link Exception} to that.
+   * {@link ByDesign} exception to that.
    */
-  record Table(String file, Exception exception, String... options) {
+  record Table(String file, ByDesign exception, String... options) {
     Table(String file, String... options) {
       this(file, null, options);
     }
@@ -58,7 +58,7 @@ class CsvRoundTripTest {
    * Input text that is written otherwise by design: in {@code column}, cells matching {@code pattern} are expected
    * back as {@code replacement} (a regular expression replacement), for the reason given.
    */
-  record Exception(String column, String pattern, String replacement, String why) {
+  record ByDesign(String column, String pattern, String replacement, String why) {
   }
 
   static Stream<Table> tables() {
@@ -70,7 +70,7 @@ class CsvRoundTripTest {
         "09-unique-int-pk", "10-special-colnames", "11-quoted-newlines", "11b-quoted-quotes", "22-duplicate-rows"}) {
       tables.add(new Table("cases/" + name + ".csv"));
     }
-    tables.add(new Table("cases/18-tiny-floats.csv", new Exception("delta", "^(-?)0\\.000$", "$10.0",
+    tables.add(new Table("cases/18-tiny-floats.csv", new ByDesign("delta", "^(-?)0\\.000$", "$10.0",
         "6 zeros written 0.000 and -0.000 are the same doubles as the column's 402 zeros written 0.0 and -0.0: a"
             + " double has one text, the majority's")));
     return tables.stream();
@@ -94,7 +94,7 @@ class CsvRoundTripTest {
     assertEquals(sortedCells(original), sortedCells(back), "cells");
     // the text itself, every cell read as text in the same dialect (nulls as null: the writer spells them "")
     Dataset<Row> inputText = TableReader.textReader(spark, settings).load(input);
-    Exception exception = table.exception();
+    ByDesign exception = table.exception();
     if (exception != null) {
       inputText = inputText.withColumn(exception.column(), functions.regexp_replace(
           ColumnNames.column(exception.column()), exception.pattern(), exception.replacement()));
