@@ -46,11 +46,14 @@ import org.apache.spark.sql.types.DecimalType;
  *     precision and scale ({@link DecimalFitter}); null for every other column
  * @param quantiles the column's quantile knots (offsets from {@code origin}) when the value slot holds normal
  *     scores; null for the standardised value
+ * @param probabilities the knots' probabilities, as many, ascending from 0 to 1 ({@link NormalScores}); null for
+ *     the uniform k/(K−1) of models saved before the grid was stored, and for the standardised value
  * @param finalNoise the standard deviation of the noise decoding adds to the value slot; 0 = none
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
-    boolean negativeZero, DataType declaredType, double[] quantiles, double finalNoise) implements ColumnCodec {
+    boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities,
+    double finalNoise) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -67,6 +70,10 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       masses[m] = masses[m] + 0.0; // −0.0 to 0.0: binary search tells them apart
     }
     Arrays.sort(masses);
+    if (probabilities != null && (quantiles == null || probabilities.length != quantiles.length)) {
+      throw new IllegalArgumentException("column '" + name + "': " + probabilities.length
+          + " knot probabilities for " + (quantiles == null ? 0 : quantiles.length) + " quantile knots");
+    }
     if (!(finalNoise >= 0 && Double.isFinite(finalNoise))) {
       throw new IllegalArgumentException("column '" + name + "': final noise must be a finite number >= 0, got "
           + finalNoise);
@@ -84,13 +91,13 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
       boolean negativeZero) {
     this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero, null,
-        null, 0);
+        null, null, 0);
   }
 
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal, quantiles, finalNoise);
+        origin, negativeZero, decimal, quantiles, probabilities, finalNoise);
   }
 
   /**
@@ -100,13 +107,13 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
    */
   NumericColumnCodec standardised() {
     return quantiles == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, null, finalNoise);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise);
   }
 
   /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
   NumericColumnCodec noiseless() {
     return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, 0);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -174,7 +181,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The value slot of an offset from the origin: standardised, or its normal score. */
   private double standardised(double x) {
-    return quantiles != null ? NormalScores.score(quantiles, x) : (x - mean) / scale();
+    return quantiles != null ? NormalScores.score(probabilities, quantiles, x) : (x - mean) / scale();
   }
 
   /**
@@ -194,7 +201,8 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The cell for a value-slot reading: back to input units, then snapped, rounded and clipped. */
   private Object value(double standardised) {
-    double x = quantiles != null ? NormalScores.value(quantiles, standardised) : standardised * scale() + mean;
+    double x = quantiles != null ? NormalScores.value(probabilities, quantiles, standardised)
+        : standardised * scale() + mean;
     if (levels != null) {
       return cell(nearestLevel(x));
     }

@@ -106,18 +106,18 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] levels = distinct.length > NumericColumnCodec.MAX_LEVELS ? null : distinct;
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null : masses(sorted);
+    double[] grid = normalScores ? NormalScores.probabilities(sorted.length) : null;
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
-        normalScores ? knots(sorted) : null, finalNoise);
+        normalScores ? knots(grid, sorted) : null, grid, finalNoise);
   }
 
   /**
    * The quantile knots of {@link NormalScores} from the sorted values (offsets from the origin): at probability p
-   * the smallest value with at least p of the values at or below it, the order statistic that Spark's
-   * percentile_approx returns when exact.
+   * of the grid {@code p} the smallest value with at least p of the values at or below it, the order statistic
+   * that Spark's percentile_approx returns when exact.
    */
-  private static double[] knots(double[] sorted) {
-    double[] p = NormalScores.probabilities();
+  private static double[] knots(double[] p, double[] sorted) {
     double[] knots = new double[p.length];
     for (int k = 0; k < p.length; k++) {
       int rank = (int) Math.ceil(p[k] * sorted.length) - 1;

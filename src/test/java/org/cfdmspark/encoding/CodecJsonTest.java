@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apache.commons.math3.special.Erf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,8 +38,50 @@ class CodecJsonTest {
     TableCodec read = assertRoundTrip(codec, table.collectAsList());
     NumericColumnCodec first = read.columns().stream().filter(c -> c instanceof NumericColumnCodec)
         .map(c -> (NumericColumnCodec) c).findFirst().orElseThrow();
-    assertEquals(NormalScores.KNOTS, first.quantiles().length);
+    assertEquals(first.quantiles().length, first.probabilities().length);
+    assertEquals(true, first.quantiles().length > NormalScores.KNOTS, "4,454 rows: tail knots at both ends");
     assertEquals(0.15, first.finalNoise());
+  }
+
+  @Test
+  void aModelSavedBeforeTheTailKnotsReadsItsUniformKnots(SparkSession spark) {
+    Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
+    ColumnOverrides normal = new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), 200, true,
+        java.util.Set.of(), java.util.Set.of(), List.of(), true, 0);
+    ObjectNode json = (ObjectNode) CodecJson.toJson(TableCodec.fit(table, normal));
+    // the old form: 513 knots at k/512 and no "probabilities" field
+    int legacy = 0;
+    for (JsonNode column : json.get("columns")) {
+      if (column.has("quantiles") && !column.get("quantiles").isNull()) {
+        JsonNode p = ((ObjectNode) column).remove("probabilities");
+        ArrayNode uniform = ((ObjectNode) column).putArray("quantiles-uniform");
+        for (int k = 0; k < p.size(); k++) {
+          if (p.get(k).asDouble() * 512 == Math.rint(p.get(k).asDouble() * 512)) {
+            uniform.add(column.get("quantiles").get(k));
+          }
+        }
+        ((ObjectNode) column).set("quantiles", ((ObjectNode) column).remove("quantiles-uniform"));
+        legacy++;
+      }
+    }
+    assertEquals(true, legacy > 0);
+    TableCodec read = CodecJson.fromJson(json);
+    for (ColumnCodec column : read.columns()) {
+      if (column instanceof NumericColumnCodec numeric && numeric.quantiles() != null) {
+        assertEquals(NormalScores.KNOTS, numeric.quantiles().length);
+        assertEquals(null, numeric.probabilities());
+        double[] q = numeric.quantiles();
+        for (int k : new int[] {0, 1, 256, 510, 511, 512}) {
+          // the score of knot k on the uniform grid, Φ⁻¹(e + (1 − 2e)·k/512), decodes to that knot
+          double s = Math.sqrt(2) * Erf.erfInv(2 * (0.5 / 512 + (1 - 1.0 / 512) * k / 512) - 1);
+          double[] z = new double[numeric.width()];
+          z[0] = s;
+          Object cell = numeric.decode(z, 0, 0L);
+          assertEquals(numeric.origin() + q[k], ((Number) cell).doubleValue(), 1e-6 * (1 + Math.abs(q[k])),
+              numeric.name() + " knot " + k);
+        }
+      }
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ class FinalNoiseTest {
   void decodingAddsNoiseOfTheStatedStandardDeviation() {
     double h = 0.2;
     NumericColumnCodec x = new NumericColumnCodec("x", NumericType.DOUBLE, 50, 10, 0, 100,
-        NumericColumnCodec.UNROUNDED, null, null, false, 0, 0, false, null, null, h);
+        NumericColumnCodec.UNROUNDED, null, null, false, 0, 0, false, null, null, null, h);
     double[] z = {0.5}; // the barycentre 55
     double sum = 0;
     double squares = 0;
