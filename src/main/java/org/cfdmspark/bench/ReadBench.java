@@ -1,5 +1,7 @@
 package org.cfdmspark.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
@@ -9,9 +11,10 @@ import org.cfdmspark.job.JobKnobs;
 import org.cfdmspark.job.SparkSessions;
 
 /**
- * The input read's fixed cost (issue 16): wall seconds of {@link InputTable#read} (the CSV read's type inference,
- * its one aggregation over the cells as text, the row count) on one file, each of {@code reps} runs after one
- * warm-up in the same session; prints every run and the median. Run as {@code ReadBench REPS --input PATH
+ * The input read's fixed cost (issue 16): wall seconds and the process's CPU seconds (all threads: the local
+ * executor's tasks, the driver, GC and JIT; on a shared machine CPU time is the steadier figure) of
+ * {@link InputTable#read} (the CSV read's type inference, its one aggregation over the cells as text, the row
+ * count) on one file, each of {@code reps} runs after one warm-up in the same session; prints the medians. Run as {@code ReadBench REPS --input PATH
  * [--name value]...} (the generate knobs); BENCHMARKS.md "Fixed costs" gives the command.
  */
 public final class ReadBench {
@@ -26,16 +29,24 @@ public final class ReadBench {
     }
     SparkSession spark = SparkSessions.getOrCreate("cfdm-read-bench");
     InputTable.read(spark, settings); // warm-up: class loading, code generation
-    double[] seconds = new double[reps];
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    double[] wall = new double[reps];
+    double[] cpu = new double[reps];
     for (int r = 0; r < reps; r++) {
       long start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
       InputTable.read(spark, settings);
-      seconds[r] = (System.nanoTime() - start) / 1e9;
+      wall[r] = (System.nanoTime() - start) / 1e9;
+      cpu[r] = (os.getProcessCpuTime() - cpuStart) / 1e9;
     }
     spark.stop();
-    double[] sorted = seconds.clone();
+    System.out.printf(Locale.ROOT, "read %s: median of %d: wall %.3f s, cpu %.3f s%n", settings.get(JobKnobs.INPUT),
+        reps, median(wall), median(cpu));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "read %s: runs %s, median %.3f s%n", settings.get(JobKnobs.INPUT),
-        Arrays.toString(seconds), sorted[reps / 2]);
+    return sorted[sorted.length / 2];
   }
 }
