@@ -124,6 +124,8 @@ final class TableReader {
       List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
       List<String> checked = new ArrayList<>();
       List<String> kinds = new ArrayList<>();
+      List<String> formColumns = new ArrayList<>();
+      List<Column> formCells = new ArrayList<>();
       for (StructField field : inferred.fields()) {
         Column cell = ColumnNames.column(field.name());
         if (strings.contains(field.name())) {
@@ -147,10 +149,12 @@ final class TableReader {
           kinds.add("comma");
         }
         if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
-          checks.add(NumberForm.aggregate(cell, decimalComma));
-          checked.add(field.name());
-          kinds.add("form");
+          formColumns.add(field.name());
+          formCells.add(cell);
         }
+      }
+      if (!formCells.isEmpty()) { // one aggregate for all of them, last
+        checks.add(NumberForm.aggregate(formCells, decimalComma));
       }
       List<String> asText = new ArrayList<>(strings);
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
@@ -172,16 +176,19 @@ final class TableReader {
               }
             }
           }
-          case "form" -> {
-            NumberForm form = NumberForm.ofAggregate((String) value);
-            if (form != null) {
-              forms.put(name, form);
-            }
-          }
           default -> {
             if (value instanceof Long count && count > 0) {
               asText.add(name);
             }
+          }
+        }
+      }
+      if (!formCells.isEmpty()) {
+        List<NumberForm> columnForms = NumberForm.ofAggregate(found.getString(found.length() - 1),
+            formColumns.size());
+        for (int k = 0; k < formColumns.size(); k++) {
+          if (columnForms.get(k) != null) {
+            forms.put(formColumns.get(k), columnForms.get(k));
           }
         }
       }
