@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
@@ -131,10 +132,14 @@ final class SampleWriter {
     for (StructField field : schema.fields()) {
       Column column = DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
           : ColumnNames.column(field.name()));
-      // the grouping of decimal-comma numbers and the numbers' text form, for the dialect's writer
-      // (CsvDialect#forWriting)
-      columns.add(field.metadata().contains(TableReader.GROUPING) || field.metadata().contains(NumberForm.KEY)
-          ? column.as(field.name(), field.metadata()) : column);
+      // CSV: the grouping of decimal-comma numbers and the numbers' text form, for the dialect's writer
+      // (CsvDialect#forWriting). Other formats: no metadata, which Parquet would store in the user's schema.
+      if (format != FileFormat.CSV) {
+        columns.add(column.as(field.name(), Metadata.empty()));
+      } else {
+        columns.add(field.metadata().contains(TableReader.GROUPING) || field.metadata().contains(NumberForm.KEY)
+            ? column.as(field.name(), field.metadata()) : column);
+      }
     }
     return columns.toArray(Column[]::new);
   }
