@@ -108,7 +108,7 @@ public final class ModelKnobs {
       "σ-CFDM lands on a barycentre of training rows; decoding then adds Gaussian noise of this standard deviation "
           + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "
           + "0 = the barycentre itself (method.md §4); 0.15 with --numeric-scale normal-scores is the measured "
-          + "choice. Baselines get none.");
+          + "choice. Baselines and --sigma 0 (training rows as they are) get none.");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");
@@ -145,7 +145,11 @@ public final class ModelKnobs {
   /** The column-kind overrides in {@code settings}, for the model. */
   public static ColumnOverrides overrides(Settings settings) {
     ColumnOverrides kinds = columnKinds(settings, settings.get(POINT_MASSES));
-    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM ? settings.get(FINAL_NOISE) : 0;
+    // σ = 0 samples the training rows themselves (method.md §4: memorisation); noise would turn them into rows
+    // that neither the data nor the model holds, so a fixed σ of 0 decodes without it.
+    Sigma sigma = settings.get(SIGMA);
+    boolean memorises = !sigma.auto() && sigma.value() == 0;
+    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises ? settings.get(FINAL_NOISE) : 0;
     return new ColumnOverrides(kinds.categorical(), kinds.integer(), kinds.maxCategories(), kinds.pointMasses(),
         kinds.keys(), kinds.notKeys(), kinds.constraints(), settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES,
         finalNoise);
