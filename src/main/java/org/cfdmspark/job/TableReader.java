@@ -92,7 +92,9 @@ final class TableReader {
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
     Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true").load(paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
-    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "false").load(paths);
+    // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
+    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(asText(inferred.schema()))
+        .load(paths);
     Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
@@ -205,10 +207,22 @@ final class TableReader {
     return datetimeFormat == null ? reader : reader.option("timestampFormat", datetimeFormat);
   }
 
-  /** A new reader of the CSV input's cells as text, in the settings' dialect (give it a schema; one use each). */
-  static DataFrameReader textReader(SparkSession spark, Settings settings) {
+  /**
+   * A new reader of the CSV input's cells as text, in the settings' dialect, under the names of {@code schema}
+   * (a schema read from the same file; one use each).
+   */
+  static DataFrameReader textReader(SparkSession spark, Settings settings, StructType schema) {
     return csv(spark, CsvDialect.of(settings), settings.get(JobKnobs.NULL_VALUE), settings.get(JobKnobs.MULTI_LINE),
-        settings.get(JobKnobs.DATETIME_FORMAT)).option("inferSchema", "false");
+        settings.get(JobKnobs.DATETIME_FORMAT)).schema(asText(schema));
+  }
+
+  /**
+   * The columns of {@code schema} as nullable text: the schema Spark gives a CSV file read without inference
+   * (the header's names made safe the same way), so a text read given it needs no job to read the header.
+   */
+  private static StructType asText(StructType schema) {
+    return new StructType(Arrays.stream(schema.fields())
+        .map(f -> DataTypes.createStructField(f.name(), DataTypes.StringType, true)).toArray(StructField[]::new));
   }
 
   /** Whether the schema has a column of this name with a type other than text. */

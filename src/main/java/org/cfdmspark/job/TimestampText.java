@@ -73,7 +73,7 @@ final class TimestampText {
     }
     // Every row's text, not the file's first rows: an offset that first appears late in the file (a table sorted
     // by time that crosses a switch after its first rows) is kept too. Only the timestamp columns are collected.
-    Dataset<Row> text = textReader.option("inferSchema", "false").load(path)
+    Dataset<Row> text = textReader.load(path)
         .select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new));
     List<Row> rows = text.collectAsList();
     Column[] columns = new Column[table.columns().length];

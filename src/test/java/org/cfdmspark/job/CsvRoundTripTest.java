@@ -81,8 +81,9 @@ class CsvRoundTripTest {
   void writtenTableReadsBackCellForCell(Table table, SparkSession spark) {
     Settings settings = TestSpark.settings(table.options());
     String input = TestData.path(table.file());
-    Dataset<Row> original = TimestampText.keep(TableReader.read(spark, FileFormat.CSV, settings, input),
-        TableReader.textReader(spark, settings), input, null, spark.conf().get("spark.sql.session.timeZone"));
+    Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings, input);
+    Dataset<Row> original = TimestampText.keep(read, TableReader.textReader(spark, settings, read.schema()), input,
+        null, spark.conf().get("spark.sql.session.timeZone"));
     Path written = dir.resolve("written");
     CsvDialect dialect = CsvDialect.of(settings);
     SampleWriter.writer(original.select(SampleWriter.written(original.schema(), FileFormat.CSV)), FileFormat.CSV,
@@ -93,14 +94,14 @@ class CsvRoundTripTest {
     assertEquals(withoutMetadata(original.schema()), withoutMetadata(back.schema()), "types");
     assertEquals(sortedCells(original), sortedCells(back), "cells");
     // the text itself, every cell read as text in the same dialect (nulls as null: the writer spells them "")
-    Dataset<Row> inputText = TableReader.textReader(spark, settings).load(input);
+    Dataset<Row> inputText = TableReader.textReader(spark, settings, original.schema()).load(input);
     ByDesign exception = table.exception();
     if (exception != null) {
       inputText = inputText.withColumn(exception.column(), functions.regexp_replace(
           ColumnNames.column(exception.column()), exception.pattern(), exception.replacement()));
     }
     List<String> expected = sortedCells(inputText);
-    List<String> actual = sortedCells(TableReader.textReader(spark, settings).load(written.toString()));
+    List<String> actual = sortedCells(TableReader.textReader(spark, settings, original.schema()).load(written.toString()));
     assertEquals(expected.size(), actual.size(), "rows");
     List<String> notWritten = minus(expected, actual);
     List<String> notRead = minus(actual, expected);

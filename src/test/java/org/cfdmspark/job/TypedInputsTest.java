@@ -356,8 +356,9 @@ class TypedInputsTest {
     Path input = dir.resolve("log.csv");
     Files.write(input, lines);
     Settings settings = TestSpark.settings();
-    Dataset<Row> table = TimestampText.keep(TableReader.read(spark, FileFormat.CSV, settings, input.toString()),
-        TableReader.textReader(spark, settings), input.toString(), null,
+    Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+    Dataset<Row> table = TimestampText.keep(read, TableReader.textReader(spark, settings, read.schema()),
+        input.toString(), null,
         spark.conf().get("spark.sql.session.timeZone"));
     Path written = dir.resolve("written");
     SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
