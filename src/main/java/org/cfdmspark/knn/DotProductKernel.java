@@ -16,6 +16,26 @@ public interface DotProductKernel {
       double[] out);
 
   /**
+   * Rows per panel of the {@link CellPanels} that {@link #panelDots} reads; 0 for a kernel that reads none (an IVF
+   * search then hands it rows through {@link #dots}).
+   */
+  default int panelLanes() {
+    return 0;
+  }
+
+  /**
+   * out[q · stride + r] = ⟨queries[(queryOffset + q) · d ..], row r of the panels⟩ for the rows of panels
+   * firstPanel .. firstPanel + panelCount − 1, with stride = panelCount · {@link #panelLanes} (the padding rows give
+   * 0). The same bits as {@link #dots} on the same rows.
+   *
+   * @throws UnsupportedOperationException for a kernel whose {@link #panelLanes} is 0
+   */
+  default void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels panels, int firstPanel,
+      int panelCount, double[] out) {
+    throw new UnsupportedOperationException("the " + name() + " kernel reads no panels");
+  }
+
+  /**
    * As {@link #dots}, then each product turned into out[q·rowCount + r] = {@link #logit}(dotWeight, normWeight,
    * ⟨q, x_r⟩, ‖x_r‖²) (a posterior-mean logit, or minus half a squared distance), with the largest value for
    * query q written to maxima[q]. Every implementation rounds that expression exactly as {@link #logit} does,

@@ -18,6 +18,8 @@ public final class IvfCells implements Serializable {
   private final int[] cellStart;
   private final int[] rowIds;
   private final RowMatrix cellOrdered;
+  /** Built on first use in each JVM and never serialized (a broadcast stays the size it was). */
+  private transient volatile CellPanels panels;
 
   private IvfCells(RowMatrix points, RowMatrix centroids) {
     if (centroids.dimension() != points.dimension()) {
@@ -70,6 +72,24 @@ public final class IvfCells implements Serializable {
   /** Rows in cell order; cell c occupies positions [cellStart(c), cellStart(c + 1)). */
   RowMatrix cellOrdered() {
     return cellOrdered;
+  }
+
+  /**
+   * The cells' rows as double panels of {@code lanes} rows ({@link CellPanels}), built once per JVM and lane
+   * width and shared by every searcher over these cells.
+   */
+  CellPanels panels(int lanes) {
+    CellPanels built = panels;
+    if (built == null || built.lanes() != lanes) {
+      synchronized (this) {
+        built = panels;
+        if (built == null || built.lanes() != lanes) {
+          built = CellPanels.of(cellOrdered, cellStart, lanes);
+          panels = built;
+        }
+      }
+    }
+    return built;
   }
 
   int cellStart(int cell) {

@@ -35,6 +35,8 @@ public final class IvfIndex implements NeighbourIndex {
   private final IvfCells cells;
   private final int probes;
   private final DotProductKernel kernel;
+  /** The cells' rows in the kernel's panel layout; null for a kernel that reads none. */
+  private final CellPanels panels;
   private final RowMatrix centroids;
   private final double largestCentroidNorm;
   private final int[] cellFirstPair;
@@ -72,6 +74,7 @@ public final class IvfIndex implements NeighbourIndex {
     this.cells = cells;
     this.probes = Math.min(probes, cells.cells());
     this.kernel = kernel;
+    this.panels = kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes()) : null;
     this.centroids = cells.centroids();
     double largest = 0;
     for (double norm : centroids.squaredNorms()) {
@@ -124,26 +127,44 @@ public final class IvfIndex implements NeighbourIndex {
       for (int i = 0; i < members; i++) {
         System.arraycopy(queries, (queryOffset + pairQueries[firstPair + i]) * d, gathered, i * d, d);
       }
+      int start = cells.cellStart(cell);
       int end = cells.cellStart(cell + 1);
-      for (int first = cells.cellStart(cell); first < end; first += ROW_BLOCK) {
-        int rowCount = Math.min(ROW_BLOCK, end - first);
-        ensureDots(members * rowCount);
-        kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
-        for (int i = 0; i < members; i++) {
-          BoundedNeighbourHeap heap = heaps[pairQueries[firstPair + i]];
-          double threshold = heap.threshold();
-          for (int r = 0; r < rowCount; r++) {
-            double distance = norms[first + r] - 2 * dots[i * rowCount + r];
-            if (distance <= threshold) {
-              heap.offer(distance, cells.rowId(first + r));
-              threshold = heap.threshold();
-            }
-          }
+      if (panels != null) {
+        int panelCount = panels.panelCount(cell);
+        int stride = panelCount * panels.lanes();
+        ensureDots(members * stride);
+        kernel.panelDots(gathered, 0, members, panels, panels.firstPanel(cell), panelCount, dots);
+        offerRows(firstPair, members, start, end - start, stride, norms);
+      } else {
+        for (int first = start; first < end; first += ROW_BLOCK) {
+          int rowCount = Math.min(ROW_BLOCK, end - first);
+          ensureDots(members * rowCount);
+          kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
+          offerRows(firstPair, members, first, rowCount, rowCount, norms);
         }
       }
     }
     for (int q = 0; q < queryCount; q++) {
       heaps[q].drainNearestFirst(out, q * k);
+    }
+  }
+
+  /**
+   * Offers the cell-ordered rows first .. first + rowCount − 1, whose dot products with the {@code members} queries
+   * of pairs firstPair .. are in dots[i · stride + r], to those queries' heaps; a row must beat the heap's current
+   * threshold to be offered.
+   */
+  private void offerRows(int firstPair, int members, int first, int rowCount, int stride, double[] norms) {
+    for (int i = 0; i < members; i++) {
+      BoundedNeighbourHeap heap = heaps[pairQueries[firstPair + i]];
+      double threshold = heap.threshold();
+      for (int r = 0; r < rowCount; r++) {
+        double distance = norms[first + r] - 2 * dots[i * stride + r];
+        if (distance <= threshold) {
+          heap.offer(distance, cells.rowId(first + r));
+          threshold = heap.threshold();
+        }
+      }
     }
   }
 

@@ -64,27 +64,68 @@ final class VectorDotProductKernel implements DotProductKernel {
       double[] from = j0 == 0 ? ZEROS : target;
       int fromScale = j0 == 0 ? 0 : 1;
       pack(matrix, firstRow, rowCount, panelCount, j0, depth);
-      for (int p = 0; p < panelCount; p += PANEL_TILE) {
-        int tilePanels = Math.min(PANEL_TILE, panelCount - p);
-        for (int q = 0; q < queryCount; q += QUERY_TILE) {
-          int tileQueries = Math.min(QUERY_TILE, queryCount - q);
-          int queryBase = (queryOffset + q) * d + j0;
-          if (tileQueries == QUERY_TILE && tilePanels == PANEL_TILE) {
-            fullTile(queries, queryBase, d, depth, p, target, q * stride + p * LANES, stride, from, fromScale);
-          } else {
-            for (int tq = 0; tq < tileQueries; tq++) {
-              for (int tp = 0; tp < tilePanels; tp++) {
-                singleTile(queries, queryBase + tq * d, depth, p + tp, target,
-                    (q + tq) * stride + (p + tp) * LANES, from, fromScale);
-              }
-            }
-          }
-        }
-      }
+      multiply(queries, queryOffset, queryCount, d, j0, depth, panels, 0, panelCount, target, stride, from, fromScale);
     }
     if (target != out) {
       for (int q = 0; q < queryCount; q++) {
         System.arraycopy(target, q * stride, out, q * rowCount, rowCount);
+      }
+    }
+  }
+
+  @Override
+  public int panelLanes() {
+    return LANES;
+  }
+
+  /** The rows come packed: no conversion, no copy, the whole depth in one pass (a cell's panel tile fits L1). */
+  @Override
+  public void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels cellPanels, int firstPanel,
+      int panelCount, double[] out) {
+    if (cellPanels.lanes() != LANES) {
+      throw new IllegalArgumentException("panels of " + cellPanels.lanes() + " lanes, this kernel has " + LANES);
+    }
+    int d = cellPanels.dimension();
+    multiply(queries, queryOffset, queryCount, d, 0, d, cellPanels.values(), firstPanel * d * LANES, panelCount, out,
+        panelCount * LANES, ZEROS, 0);
+  }
+
+  /**
+   * sums[q·stride + p·LANES + lane] = from + Σ_j q_j·x_j over depth j0 .. j0 + depth − 1, for the panelCount panels
+   * of x from xBase (panel p at xBase + p·depth·LANES, column j at j·LANES) and the queryCount queries. Tiles of
+   * QUERY_TILE × PANEL_TILE; the edges in tiles of one query × PANEL_TILE panels or QUERY_TILE queries × one
+   * panel, so that several independent chains still fill the FMA pipeline (one chain waits on each add).
+   */
+  private static void multiply(double[] queries, int queryOffset, int queryCount, int d, int j0, int depth,
+      double[] x, int xBase, int panelCount, double[] sums, int stride, double[] from, int fromScale) {
+    int panelStride = depth * LANES;
+    for (int p = 0; p < panelCount; p += PANEL_TILE) {
+      int tilePanels = Math.min(PANEL_TILE, panelCount - p);
+      int panelBase = xBase + p * panelStride;
+      for (int q = 0; q < queryCount; q += QUERY_TILE) {
+        int tileQueries = Math.min(QUERY_TILE, queryCount - q);
+        int queryBase = (queryOffset + q) * d + j0;
+        int sumBase = q * stride + p * LANES;
+        if (tileQueries == QUERY_TILE && tilePanels == PANEL_TILE) {
+          fullTile(queries, queryBase, d, depth, x, panelBase, panelStride, sums, sumBase, stride, from, fromScale);
+        } else if (tilePanels == PANEL_TILE) {
+          for (int tq = 0; tq < tileQueries; tq++) {
+            queryTile(queries, queryBase + tq * d, depth, x, panelBase, panelStride, sums, sumBase + tq * stride,
+                from, fromScale);
+          }
+        } else if (tileQueries == QUERY_TILE) {
+          for (int tp = 0; tp < tilePanels; tp++) {
+            panelTile(queries, queryBase, d, depth, x, panelBase + tp * panelStride, sums, sumBase + tp * LANES,
+                stride, from, fromScale);
+          }
+        } else {
+          for (int tq = 0; tq < tileQueries; tq++) {
+            for (int tp = 0; tp < tilePanels; tp++) {
+              singleTile(queries, queryBase + tq * d, depth, x, panelBase + tp * panelStride, sums,
+                  sumBase + tq * stride + tp * LANES, from, fromScale);
+            }
+          }
+        }
       }
     }
   }
@@ -158,8 +199,8 @@ final class VectorDotProductKernel implements DotProductKernel {
   }
 
   /** QUERY_TILE queries × PANEL_TILE panels, twelve accumulators in registers. */
-  private void fullTile(double[] queries, int queryBase, int d, int depth, int firstPanel, double[] sums,
-      int sumBase, int stride, double[] from, int fromScale) {
+  private static void fullTile(double[] queries, int queryBase, int d, int depth, double[] x, int x0Base,
+      int panelStride, double[] sums, int sumBase, int stride, double[] from, int fromScale) {
     int s0 = sumBase;
     int s1 = s0 + stride;
     int s2 = s1 + stride;
@@ -176,13 +217,11 @@ final class VectorDotProductKernel implements DotProductKernel {
     DoubleVector a30 = DoubleVector.fromArray(SPECIES, from, fromScale * s3);
     DoubleVector a31 = DoubleVector.fromArray(SPECIES, from, fromScale * (s3 + LANES));
     DoubleVector a32 = DoubleVector.fromArray(SPECIES, from, fromScale * (s3 + 2 * LANES));
-    int panelStride = depth * LANES;
-    int x0Base = firstPanel * panelStride;
     for (int j = 0; j < depth; j++) {
       int xj = x0Base + j * LANES;
-      DoubleVector x0 = DoubleVector.fromArray(SPECIES, panels, xj);
-      DoubleVector x1 = DoubleVector.fromArray(SPECIES, panels, xj + panelStride);
-      DoubleVector x2 = DoubleVector.fromArray(SPECIES, panels, xj + 2 * panelStride);
+      DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xj);
+      DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xj + panelStride);
+      DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, xj + 2 * panelStride);
       DoubleVector q = DoubleVector.broadcast(SPECIES, queries[queryBase + j]);
       a00 = q.fma(x0, a00);
       a01 = q.fma(x1, a01);
@@ -214,14 +253,55 @@ final class VectorDotProductKernel implements DotProductKernel {
     a32.intoArray(sums, s3 + 2 * LANES);
   }
 
-  /** One query × one panel: the edges of the block, with the same per-lane operation order as the full tile. */
-  private void singleTile(double[] queries, int queryBase, int depth, int panel, double[] sums, int sumBase,
-      double[] from, int fromScale) {
+  /** One query × PANEL_TILE panels: the last queries of a block, three chains. */
+  private static void queryTile(double[] queries, int queryBase, int depth, double[] x, int x0Base, int panelStride,
+      double[] sums, int sumBase, double[] from, int fromScale) {
+    DoubleVector a0 = DoubleVector.fromArray(SPECIES, from, fromScale * sumBase);
+    DoubleVector a1 = DoubleVector.fromArray(SPECIES, from, fromScale * (sumBase + LANES));
+    DoubleVector a2 = DoubleVector.fromArray(SPECIES, from, fromScale * (sumBase + 2 * LANES));
+    for (int j = 0; j < depth; j++) {
+      int xj = x0Base + j * LANES;
+      DoubleVector q = DoubleVector.broadcast(SPECIES, queries[queryBase + j]);
+      a0 = q.fma(DoubleVector.fromArray(SPECIES, x, xj), a0);
+      a1 = q.fma(DoubleVector.fromArray(SPECIES, x, xj + panelStride), a1);
+      a2 = q.fma(DoubleVector.fromArray(SPECIES, x, xj + 2 * panelStride), a2);
+    }
+    a0.intoArray(sums, sumBase);
+    a1.intoArray(sums, sumBase + LANES);
+    a2.intoArray(sums, sumBase + 2 * LANES);
+  }
+
+  /** QUERY_TILE queries × one panel: the last panels of a block, four chains. */
+  private static void panelTile(double[] queries, int queryBase, int d, int depth, double[] x, int xBase,
+      double[] sums, int sumBase, int stride, double[] from, int fromScale) {
+    int s0 = sumBase;
+    int s1 = s0 + stride;
+    int s2 = s1 + stride;
+    int s3 = s2 + stride;
+    DoubleVector a0 = DoubleVector.fromArray(SPECIES, from, fromScale * s0);
+    DoubleVector a1 = DoubleVector.fromArray(SPECIES, from, fromScale * s1);
+    DoubleVector a2 = DoubleVector.fromArray(SPECIES, from, fromScale * s2);
+    DoubleVector a3 = DoubleVector.fromArray(SPECIES, from, fromScale * s3);
+    for (int j = 0; j < depth; j++) {
+      DoubleVector xj = DoubleVector.fromArray(SPECIES, x, xBase + j * LANES);
+      a0 = DoubleVector.broadcast(SPECIES, queries[queryBase + j]).fma(xj, a0);
+      a1 = DoubleVector.broadcast(SPECIES, queries[queryBase + d + j]).fma(xj, a1);
+      a2 = DoubleVector.broadcast(SPECIES, queries[queryBase + 2 * d + j]).fma(xj, a2);
+      a3 = DoubleVector.broadcast(SPECIES, queries[queryBase + 3 * d + j]).fma(xj, a3);
+    }
+    a0.intoArray(sums, s0);
+    a1.intoArray(sums, s1);
+    a2.intoArray(sums, s2);
+    a3.intoArray(sums, s3);
+  }
+
+  /** One query × one panel: the corner of a block, with the same per-lane operation order as the full tile. */
+  private static void singleTile(double[] queries, int queryBase, int depth, double[] x, int xBase, double[] sums,
+      int sumBase, double[] from, int fromScale) {
     DoubleVector a = DoubleVector.fromArray(SPECIES, from, fromScale * sumBase);
-    int xBase = panel * depth * LANES;
     for (int j = 0; j < depth; j++) {
       a = DoubleVector.broadcast(SPECIES, queries[queryBase + j])
-          .fma(DoubleVector.fromArray(SPECIES, panels, xBase + j * LANES), a);
+          .fma(DoubleVector.fromArray(SPECIES, x, xBase + j * LANES), a);
     }
     a.intoArray(sums, sumBase);
   }
