@@ -91,6 +91,9 @@ final class ModelFitting {
         .toArray(Column[]::new)), budgetBytes);
     long rows = all.size();
     double collectSeconds = secondsSince(start);
+    start = System.nanoTime();
+    TrainingMatrix.sort(all);
+    double sortSeconds = secondsSince(start);
     if (rows < MIN_ROWS) {
       throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
           + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
@@ -117,9 +120,8 @@ final class ModelFitting {
     TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings));
     double codecSeconds = secondsSince(start);
     // Progress for large tables, where collecting and building the search take minutes.
-    LOG.info("fitting: {} rows, {} columns in {} encoded values (collected in {} s, codec fitted in {} s)", rows,
-        codec.columns().size(), codec.width(), String.format("%.2f", collectSeconds),
-        String.format("%.2f", codecSeconds));
+    LOG.info("fitting: {} rows, {} columns in {} encoded values (seconds: collect {}, sort {}, codec {})", rows,
+        codec.columns().size(), codec.width(), seconds(collectSeconds), seconds(sortSeconds), seconds(codecSeconds));
     String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
     List<StratumPlan> plans = StratumPlan.of(training, stratifyBy == null ? -1 : kept.indexOf(stratifyBy));
     TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
