@@ -1,9 +1,8 @@
 package org.cfdmspark.engine;
 
 import java.util.Arrays;
-import org.cfdmspark.knn.BruteForceIndex;
 import org.cfdmspark.knn.DistinctRows;
-import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.ParallelNearest;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
@@ -16,7 +15,7 @@ import org.cfdmspark.knn.RowMatrix;
  * the same row and the sample is a copy. The generate job deals with those (spark.NearCopyGuard widens σ for them;
  * spark.SigmaCalibration raises σ for all on request); the engine used without the job (ParallelSampler, the
  * bench) takes this value as it is. The median is taken over a fixed subsample of rows, so it costs at most
- * {@value #SUBSAMPLE}·N·d.
+ * {@value #SUBSAMPLE}·N·d, spread over the cores.
  */
 public final class SigmaDefault {
   public static final double MULTIPLE = 1.0;
@@ -42,16 +41,13 @@ public final class SigmaDefault {
     }
     int d = x.dimension();
     int count = Math.min(n, SUBSAMPLE);
-    double[] queries = new double[count * d];
     int[] rows = new int[count];
     for (int s = 0; s < count; s++) {
       rows[s] = (int) ((long) s * n / count); // evenly spaced rows: deterministic
-      for (int j = 0; j < d; j++) {
-        queries[s * d + j] = x.get(rows[s], j);
-      }
     }
     int[] nearest = new int[count * 2];
-    new BruteForceIndex(x, DotProductKernel.best()).nearest(queries, 0, count, 2, nearest);
+    ParallelNearest.Queries ofRows = ParallelNearest.rowsOf(x);
+    ParallelNearest.nearest(x, (s, block, offset) -> ofRows.copy(rows[s], block, offset), count, 2, nearest);
     double[] distances = new double[count];
     for (int s = 0; s < count; s++) {
       // The row itself is normally nearest; of two rows at distance 0 (rounding aside) the other may come first.

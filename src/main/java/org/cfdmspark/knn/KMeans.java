@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
  * start at k distinct rows of a seeded sample, and each round assigns the sample to its nearest centroid and
  * moves every centroid to the mean of its points (a centroid that loses all its points stays put). Training
  * on a sample of about {@link #POINTS_PER_CELL} rows per cell keeps the cost at sample·k·d per round, as
- * faiss does; IVF only needs cells of balanced, compact shape, not the optimum.
+ * faiss does; IVF only needs cells of balanced, compact shape, not the optimum. The assignment scans run on all
+ * cores ({@link ParallelNearest}), with the same assignments as one scan.
  */
 public final class KMeans {
   static final int POINTS_PER_CELL = 32;
   static final int ROUNDS = 8;
-  private static final int QUERY_BLOCK = 256;
 
   private KMeans() {
   }
@@ -42,21 +42,9 @@ public final class KMeans {
     return RowMatrix.of(k, d, centroids);
   }
 
-  /** cell[i] = the centroid nearest to row i (ties toward the lower centroid). */
+  /** cell[i] = the centroid nearest to row i (ties toward the lower centroid), on all cores. */
   static void assign(RowMatrix points, RowMatrix centroids, int[] cell) {
-    int d = points.dimension();
-    BruteForceIndex index = new BruteForceIndex(centroids, DotProductKernel.best());
-    double[] block = new double[QUERY_BLOCK * d];
-    int[] nearest = new int[QUERY_BLOCK];
-    float[] x = points.values();
-    for (int first = 0; first < points.rows(); first += QUERY_BLOCK) {
-      int count = Math.min(QUERY_BLOCK, points.rows() - first);
-      for (int i = 0; i < count * d; i++) {
-        block[i] = x[first * d + i];
-      }
-      index.nearest(block, 0, count, 1, nearest);
-      System.arraycopy(nearest, 0, cell, first, count);
-    }
+    ParallelNearest.nearest(centroids, ParallelNearest.rowsOf(points), points.rows(), 1, cell);
   }
 
   private static void moveToMeans(RowMatrix sample, int[] assignment, int k, float[] centroids) {

@@ -1,8 +1,7 @@
 package org.cfdmspark.metrics;
 
-import org.cfdmspark.knn.BruteForceIndex;
 import org.cfdmspark.knn.DistinctRows;
-import org.cfdmspark.knn.DotProductKernel;
+import org.cfdmspark.knn.ParallelNearest;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
@@ -11,12 +10,12 @@ import org.cfdmspark.knn.RowMatrix;
  * 1 % of rows repeated the percentile over all rows is 0 and nothing would ever count as a near-copy (exact copies
  * are caught by their own check, {@link ExactCopies} in the report and the guard's). 0 only when all rows are equal.
  * On a large training set the percentile is estimated from a uniform subsample of query rows (each still searched
- * against every row), which keeps the cost at queries · N · d instead of N² · d without biasing the distances.
+ * against every row, on all cores), which keeps the cost at queries · N · d instead of N² · d without biasing the
+ * distances.
  */
 public final class NearCopyThreshold {
   /** The percentile that defines a near-copy (metrics.md). */
   public static final double PERCENTILE = 0.01;
-  private static final int QUERY_BLOCK = 64;
 
   private NearCopyThreshold() {
   }
@@ -39,27 +38,17 @@ public final class NearCopyThreshold {
     return Quantiles.of(toNearestOther(train, queries), PERCENTILE);
   }
 
-  /** For each listed row, the distance to its nearest other row of {@code train}. */
+  /** For each listed row, the distance to its nearest other row of {@code train} (the scan on all cores). */
   private static double[] toNearestOther(RowMatrix train, int[] rows) {
-    int d = train.dimension();
-    BruteForceIndex index = new BruteForceIndex(train, DotProductKernel.best());
-    double[] block = new double[QUERY_BLOCK * d];
-    int[] found = new int[QUERY_BLOCK * 2];
+    int[] found = new int[rows.length * 2];
+    ParallelNearest.Queries ofRows = ParallelNearest.rowsOf(train);
+    ParallelNearest.nearest(train, (q, block, offset) -> ofRows.copy(rows[q], block, offset), rows.length, 2, found);
     double[] distances = new double[rows.length];
-    for (int first = 0; first < rows.length; first += QUERY_BLOCK) {
-      int count = Math.min(QUERY_BLOCK, rows.length - first);
-      for (int q = 0; q < count; q++) {
-        for (int j = 0; j < d; j++) {
-          block[q * d + j] = train.get(rows[first + q], j);
-        }
-      }
-      index.nearest(block, 0, count, 2, found);
-      for (int q = 0; q < count; q++) {
-        int self = rows[first + q];
-        // The row itself is one of the two found unless another row ties with it at distance 0.
-        int nearest = found[q * 2] == self ? found[q * 2 + 1] : found[q * 2];
-        distances[first + q] = Math.sqrt(Distances.squared(train, self, train, nearest));
-      }
+    for (int q = 0; q < rows.length; q++) {
+      int self = rows[q];
+      // The row itself is one of the two found unless another row ties with it at distance 0.
+      int nearest = found[q * 2] == self ? found[q * 2 + 1] : found[q * 2];
+      distances[q] = Math.sqrt(Distances.squared(train, self, train, nearest));
     }
     return distances;
   }

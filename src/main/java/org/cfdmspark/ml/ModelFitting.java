@@ -91,6 +91,9 @@ final class ModelFitting {
         .toArray(Column[]::new)), budgetBytes);
     long rows = all.size();
     double collectSeconds = secondsSince(start);
+    start = System.nanoTime();
+    TrainingMatrix.sort(all);
+    double sortSeconds = secondsSince(start);
     if (rows < MIN_ROWS) {
       throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
           + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
@@ -117,16 +120,20 @@ final class ModelFitting {
     TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings));
     double codecSeconds = secondsSince(start);
     // Progress for large tables, where collecting and building the search take minutes.
-    LOG.info("fitting: {} rows, {} columns in {} encoded values (collected in {} s, codec fitted in {} s)", rows,
-        codec.columns().size(), codec.width(), String.format("%.2f", collectSeconds),
-        String.format("%.2f", codecSeconds));
+    LOG.info("fitting: {} rows, {} columns in {} encoded values (seconds: collect {}, sort {}, codec {})", rows,
+        codec.columns().size(), codec.width(), seconds(collectSeconds), seconds(sortSeconds), seconds(codecSeconds));
     String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
     List<StratumPlan> plans = StratumPlan.of(training, stratifyBy == null ? -1 : kept.indexOf(stratifyBy));
     TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
     List<FittedModel.Stratum> strata = new ArrayList<>();
     for (StratumPlan plan : plans) {
-      strata.add(plan.rows() < MIN_ROWS ? unsampleable(plan)
-          : fitStratum(plan, new TrainingSet(TrainingMatrix.encode(plan.members(), codec)), codec, settings));
+      if (plan.rows() < MIN_ROWS) {
+        strata.add(unsampleable(plan));
+        continue;
+      }
+      start = System.nanoTime();
+      TrainingSet encoded = new TrainingSet(TrainingMatrix.encode(plan.members(), codec));
+      strata.add(fitStratum(plan, encoded, secondsSince(start), codec, settings));
     }
     return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata));
   }
@@ -169,21 +176,25 @@ final class ModelFitting {
   }
 
   /** σ, the neighbour search and the guard of one stratum's rows. */
-  static FittedModel.Stratum fitStratum(StratumPlan plan, TrainingSet training, TableCodec codec,
-      Settings settings) {
+  static FittedModel.Stratum fitStratum(StratumPlan plan, TrainingSet training, double encodeSeconds,
+      TableCodec codec, Settings settings) {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
+    long start = System.nanoTime();
     RunWarnings.mostlyDuplicates(plan.label(), training, System.err);
+    double duplicatesSeconds = secondsSince(start);
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     boolean cfdm = kind == GeneratorKind.CFDM;
     boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
+    start = System.nanoTime();
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
+    double spacingSeconds = secondsSince(start);
     if (trained) {
       // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,
       // and no neighbour index is built (the exact one costs nothing to prepare).
       config = config.withSigma(0).withIndex(IndexKind.EXACT, 0, 0);
     }
-    long start = System.nanoTime();
+    start = System.nanoTime();
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
     double searchSeconds = secondsSince(start);
     // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
@@ -204,13 +215,21 @@ final class ModelFitting {
       sigma = SigmaCalibration.calibrate(training, config, search, codec, check, target);
       config = config.withSigma(sigma.sigma());
     }
-    LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: search {}, near-copy "
-        + "threshold {}, sigma {})", plan.label(), training.size(), training.dimension(), config.sigma(), search,
-        String.format("%.2f", searchSeconds), String.format("%.2f", checkSeconds),
-        String.format("%.2f", secondsSince(start)));
+    double calibrationSeconds = secondsSince(start);
+    start = System.nanoTime();
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec) : check);
-    return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
-        generator(kind, training, config, settings));
+    Generator generator = generator(kind, training, config, settings);
+    // Every step of the stratum's fit, so that a slow fit shows where its time goes.
+    LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "
+        + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",
+        plan.label(), training.size(), training.dimension(), config.sigma(), search, seconds(encodeSeconds),
+        seconds(duplicatesSeconds), seconds(spacingSeconds), seconds(searchSeconds), seconds(checkSeconds),
+        seconds(calibrationSeconds), seconds(secondsSince(start)));
+    return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma, generator);
+  }
+
+  private static String seconds(double seconds) {
+    return String.format("%.2f", seconds);
   }
 }

@@ -19,8 +19,9 @@ final class TrainingMatrix {
   }
 
   /**
-   * All rows of {@code table}, sorted by {@link CellOrder#ROWS}: the same list whatever files and partitions the
-   * rows came in. One Spark job, which stops at the most rows whose cells, one float each, fit the budget.
+   * All rows of {@code table}, in the order Spark returns them (which depends on the files and partitions the rows
+   * came in: {@link #sort} them). One Spark job, which stops at the most rows whose cells, one float each, fit the
+   * budget.
    *
    * @throws BadInputException when the table has more rows than that
    */
@@ -33,8 +34,12 @@ final class TrainingMatrix {
           + "columns fit %s %d (a float per cell at least); raise it, or model fewer rows or columns", most, columns,
           ModelKnobs.BROADCAST_BUDGET_MB.option(), budgetBytes / (1024 * 1024)));
     }
-    rows.sort(CellOrder.ROWS);
     return rows;
+  }
+
+  /** Sorts {@code rows} by {@link CellOrder#ROWS}: the same list whatever files and partitions the rows came in. */
+  static void sort(List<Row> rows) {
+    rows.sort(CellOrder.ROWS);
   }
 
   /** Refuses a training matrix of {@code rows} x {@code width} floats over the budget, before it is encoded. */
