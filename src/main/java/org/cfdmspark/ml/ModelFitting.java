@@ -152,10 +152,11 @@ final class ModelFitting {
   /**
    * The generator of one stratum's rows: σ-CFDM, or a trained score model fitted here on the stratum's rows.
    */
-  private static Generator generator(GeneratorKind kind, TrainingSet training, SamplerConfig config,
-      Settings settings) {
+  private static Generator generator(GeneratorKind kind, TrainingSet training, TableCodec codec,
+      SamplerConfig config, Settings settings) {
     return switch (kind) {
-      case CFDM -> ClosedFormGenerator.INSTANCE;
+      case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.INSTANCE, training, codec,
+          settings.get(ModelKnobs.LOCAL_NOISE));
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
       case MIXUP -> RowBaselineGenerator.MIXUP;
       case SMOTE -> RowBaselineGenerator.SMOTE;
@@ -209,8 +210,9 @@ final class ModelFitting {
         String.format("%.2f", searchSeconds), String.format("%.2f", checkSeconds),
         String.format("%.2f", secondsSince(start)));
     NearCopyGuard guard = !guarded ? null
-        : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec) : check);
+        : new NearCopyGuard((guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec)
+            : check).withLocality(settings.get(ModelKnobs.GUARD_LOCALITY), training));
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma,
-        generator(kind, training, config, settings));
+        generator(kind, training, codec, config, settings));
   }
 }
