@@ -52,7 +52,9 @@ public final class RandomStream {
   public enum Purpose {
     START_POINT, SMOOTHING_NOISE, RANDOM_POINTS, SPLIT,
     // Appended: the keys of the constants above must not move. The trained score models, then the baselines.
-    FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER, BASELINE
+    FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER, BASELINE,
+    // Appended: AdaptiveNoiseSampler's per-sample noise.
+    ADAPTIVE_NOISE
   }
 
   public long nextLong() {

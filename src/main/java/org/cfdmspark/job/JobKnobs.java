@@ -96,9 +96,9 @@ public final class JobKnobs {
       DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
       ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
       ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, ModelKnobs.NUMERIC_SCALE,
-      ModelKnobs.FINAL_NOISE, WHERE,
+      ModelKnobs.FINAL_NOISE, ModelKnobs.LOCAL_NOISE, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
-      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
+      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ModelKnobs.GUARD_LOCALITY, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
       ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH, ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS,
       ScoreModelKnobs.PATIENCE, ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE,
       ScoreModelKnobs.BATCH_SIZE);
@@ -119,9 +119,9 @@ public final class JobKnobs {
       DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
       ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
       ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, ModelKnobs.NUMERIC_SCALE,
-      ModelKnobs.FINAL_NOISE, WHERE,
+      ModelKnobs.FINAL_NOISE, ModelKnobs.LOCAL_NOISE, WHERE,
       ModelKnobs.STRATIFY_BY, COUNTS, MODE, PARTITIONS, ModelKnobs.BROADCAST_BUDGET_MB, SAMPLE_ID, PROGRESS,
-      HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, REPORT, TARGET,
+      HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET, ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ModelKnobs.GUARD_LOCALITY, REPORT, TARGET,
       ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS, ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH,
       ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS, ScoreModelKnobs.PATIENCE,
       ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE, ScoreModelKnobs.BATCH_SIZE);

@@ -1,6 +1,7 @@
 package org.cfdmspark.metrics;
 
 import org.cfdmspark.knn.BruteForceIndex;
+import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
@@ -40,6 +41,27 @@ public final class NearestDistances {
       throw new IllegalArgumentException("a nearest other row needs at least two rows, got " + rows.rows());
     }
     return search(rows, rows, 1, true)[0];
+  }
+
+  /**
+   * For each row, the distance to its nearest row that differs from it: the local spacing of the rows, positive
+   * for a repeated row too (its twins are skipped). 0 for every row when fewer than two rows differ.
+   */
+  public static double[] toNearestDifferent(RowMatrix rows) {
+    DistinctRows groups = DistinctRows.of(rows);
+    double[] spacing = new double[rows.rows()];
+    if (groups.distinct().length < 2) {
+      return spacing;
+    }
+    double[] distinct = toNearestOther(groups.rows(rows));
+    int[] position = new int[rows.rows()];
+    for (int k = 0; k < groups.distinct().length; k++) {
+      position[groups.distinct()[k]] = k;
+    }
+    for (int i = 0; i < spacing.length; i++) {
+      spacing[i] = distinct[position[groups.first()[i]]];
+    }
+    return spacing;
   }
 
   /** distances[i][q]: from query q to its (i + 1)-th nearest reference row, i < wanted. */

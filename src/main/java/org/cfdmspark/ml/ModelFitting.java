@@ -159,10 +159,11 @@ final class ModelFitting {
   /**
    * The generator of one stratum's rows: σ-CFDM, or a trained score model fitted here on the stratum's rows.
    */
-  private static Generator generator(GeneratorKind kind, TrainingSet training, SamplerConfig config,
-      Settings settings) {
+  private static Generator generator(GeneratorKind kind, TrainingSet training, TableCodec codec,
+      SamplerConfig config, Settings settings) {
     return switch (kind) {
-      case CFDM -> ClosedFormGenerator.INSTANCE;
+      case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.INSTANCE, training, codec,
+          ModelKnobs.localNoise(settings));
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
       case MIXUP -> RowBaselineGenerator.MIXUP;
       case SMOTE -> RowBaselineGenerator.SMOTE;
@@ -218,8 +219,9 @@ final class ModelFitting {
     double calibrationSeconds = secondsSince(start);
     start = System.nanoTime();
     NearCopyGuard guard = !guarded ? null
-        : new NearCopyGuard(guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec) : check);
-    Generator generator = generator(kind, training, config, settings);
+        : new NearCopyGuard((guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec)
+            : check).withLocality(settings.get(ModelKnobs.GUARD_LOCALITY), training));
+    Generator generator = generator(kind, training, codec, config, settings);
     // Every step of the stratum's fit, so that a slow fit shows where its time goes.
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "
         + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",

@@ -109,6 +109,12 @@ public final class ModelKnobs {
           + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "
           + "0 = the barycentre itself (method.md §4); 0.15 with --numeric-scale normal-scores is the measured "
           + "choice. Baselines and --sigma 0 (training rows as they are) get none.");
+  public static final Knob<Double> LOCAL_NOISE = Knob.decimal("local-noise", 0, 0, 10, true,
+      "σ-CFDM: move each sample off its barycentre by Gaussian noise on the number columns' values whose length "
+          + "is about this multiple of the local spacing (its nearest training row's distance to that row's nearest "
+          + "different row; an adaptive-bandwidth kernel), so samples sit about as far from training rows as fresh "
+          + "rows do where rows are sparse, and closer where they are dense. 0 = none (so is --sigma 0); adds to "
+          + "--final-noise. Costs an N x N search at fit.");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");
@@ -129,13 +135,18 @@ public final class ModelKnobs {
           + "threshold, the 1st percentile of distinct training rows' distances to their nearest different row; "
           + "a copy of a training row that occurs once is always replaced.",
       v -> v == null ? "auto" : String.valueOf(v));
+  public static final Knob<Double> GUARD_LOCALITY = Knob.decimal("guard-locality", 0, 0, 10, true,
+      "With --guard: also redraw a sample whose distance to its nearest training row is below this multiple of "
+          + "that row's own spacing (its distance to its nearest other training row), so that \"too close\" is "
+          + "judged against the place's spacing, not one global threshold. 0.5 flags every sample the memorised "
+          + "fraction counts (d1/d2 < 1/3); 0 = the threshold alone. Costs an N x N search at fit.");
 
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      STRATIFY_BY,
-      BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD), ScoreModelKnobs.ALL.stream()).toList();
+      LOCAL_NOISE, STRATIFY_BY,
+      BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
   public static Settings select(Settings settings) {
@@ -145,14 +156,26 @@ public final class ModelKnobs {
   /** The column-kind overrides in {@code settings}, for the model. */
   public static ColumnOverrides overrides(Settings settings) {
     ColumnOverrides kinds = columnKinds(settings, settings.get(POINT_MASSES));
-    // σ = 0 samples the training rows themselves (method.md §4: memorisation); noise would turn them into rows
-    // that neither the data nor the model holds, so a fixed σ of 0 decodes without it.
-    Sigma sigma = settings.get(SIGMA);
-    boolean memorises = !sigma.auto() && sigma.value() == 0;
-    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises ? settings.get(FINAL_NOISE) : 0;
+    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings)
+        ? settings.get(FINAL_NOISE) : 0;
     return new ColumnOverrides(kinds.categorical(), kinds.integer(), kinds.maxCategories(), kinds.pointMasses(),
         kinds.keys(), kinds.notKeys(), kinds.constraints(), settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES,
         finalNoise);
+  }
+
+  /** --local-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
+  public static double localNoise(Settings settings) {
+    return memorises(settings) ? 0 : settings.get(LOCAL_NOISE);
+  }
+
+  /**
+   * Whether σ is fixed at 0: σ-CFDM then samples the training rows themselves (method.md §4: memorisation), and
+   * neither --final-noise nor --local-noise applies: noise would turn them into rows that neither the data nor
+   * the model holds.
+   */
+  static boolean memorises(Settings settings) {
+    Sigma sigma = settings.get(SIGMA);
+    return !sigma.auto() && sigma.value() == 0;
   }
 
   /** The column-kind overrides in {@code settings} with or without point masses (the report: without). */

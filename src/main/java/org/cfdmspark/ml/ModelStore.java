@@ -126,17 +126,18 @@ final class ModelStore {
       try {
         TableCodec codec = CodecJson.fromJson(metadata.codec());
         StructType schema = (StructType) DataType.fromJson(metadata.inputSchema().toString());
-        List<FittedModel.Stratum> strata = new ArrayList<>();
-        for (int k = 0; k < metadata.strata().size(); k++) {
-          strata.add(stratum(spark, path, k, metadata.strata().get(k), codec));
-        }
-        FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
-            List.copyOf(strata));
-        CfdmModel model = new CfdmModel(metadata.uid(), fitted);
         Settings settings = Settings.defaults(ModelKnobs.ALL);
         for (Map.Entry<String, String> knob : metadata.settings().entrySet()) {
           settings = withSaved(settings, knob.getKey(), knob.getValue());
         }
+        List<FittedModel.Stratum> strata = new ArrayList<>();
+        for (int k = 0; k < metadata.strata().size(); k++) {
+          strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
+              settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings)));
+        }
+        FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
+            List.copyOf(strata));
+        CfdmModel model = new CfdmModel(metadata.uid(), fitted);
         return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
             : metadata.inputForm());
       } catch (RuntimeException e) {
@@ -154,8 +155,12 @@ final class ModelStore {
     }
 
 
+    /**
+     * @param locality the guard's --guard-locality and {@code localNoise} --local-noise, whose spacings are
+     *     recomputed from the saved rows
+     */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
-        TableCodec codec) {
+        TableCodec codec, double locality, double localNoise) {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
@@ -164,9 +169,11 @@ final class ModelStore {
           : new NeighbourSearch(IvfCells.build(training.points(), stored.ivfCells(), stored.config().seed()),
               stored.ivfProbes());
       NearCopyGuard guard = stored.guardThreshold() == null ? null
-          : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), training, codec));
+          : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), training, codec)
+              .withLocality(locality, training));
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
-          stored.sigmaCalibration(), ClosedFormGenerator.INSTANCE);
+          stored.sigmaCalibration(),
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.INSTANCE, training, codec, localNoise));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

@@ -10,6 +10,7 @@ import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.NearCopyThreshold;
+import org.cfdmspark.metrics.NearestDistances;
 
 /**
  * Which samples are near-copies: a sample whose decoded row (see {@link TableCodec#encodeDecoded}) lies closer than
@@ -36,9 +37,12 @@ import org.cfdmspark.metrics.NearCopyThreshold;
  * @param measured the training rows in the report's space, over {@code slots} only; null when the model's space is
  *     the report's (--numeric-scale standard)
  * @param standardised the codec that re-encodes decoded samples into {@code measured}'s space; null with it
+ * @param locality α of the local criterion ({@link #withLocality}); 0 = the global threshold alone
+ * @param spacing for each training row, the distance (report's space) to its nearest different training row; null
+ *     when {@code locality} is 0
  */
 public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
-    TableCodec standardised) implements Serializable {
+    TableCodec standardised, double locality, double[] spacing) implements Serializable {
   /** Query rows for the automatic threshold's percentile: a stable estimate at queries · N · d cost. */
   static final int THRESHOLD_QUERIES = 5000;
   /**
@@ -46,6 +50,41 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * may differ from the training row's encoding in the last float bit, far below any difference of values.
    */
   static final double EQUAL = 1e-5;
+
+  /** A check by the global threshold alone. */
+  public NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
+      TableCodec standardised) {
+    this(threshold, slots, repeated, measured, standardised, 0, null);
+  }
+
+  /**
+   * This check with a local criterion added (--guard-locality): a sample is also near when its distance d1 to its
+   * nearest training row x is below α · ρ(x), ρ(x) the distance from x to its own nearest different training row.
+   * The global threshold (a 1st percentile over all rows) passes a sample that sits at a third of its
+   * neighbourhood's spacing from one row wherever rows are sparse; measured against the row's own spacing, as an
+   * adaptive-bandwidth kernel estimate scales its kernel (Abramson 1982; Silverman 1986, §5.3), "close" means
+   * close for that place. α = 1/2 covers the memorisation criterion of Bonnaire, Urfin, Biroli and Mézard
+   * (2025), d1/d2 < 1/3: the second-nearest row is at most d1 + ρ(x) away (through x), so d1 < d2 / 3 implies
+   * d1 < (d1 + ρ(x)) / 3, i.e. d1 < ρ(x) / 2 (for a repeated x the bound holds with ρ(x) its distance to the
+   * nearest different row as long as d2 counts different rows; an exact copy of a repeated row still passes, as
+   * fresh rows repeat such rows too). Costs one exact N × N nearest-other search (report's space).
+   *
+   * @param alpha α ≥ 0; 0 returns this check unchanged in effect
+   * @param training the rows this check was made for
+   * @throws IllegalArgumentException for a negative or non-finite α
+   */
+  public NearCopyCheck withLocality(double alpha, TrainingSet training) {
+    if (!(alpha >= 0 && Double.isFinite(alpha))) {
+      throw new IllegalArgumentException("locality must be a finite number >= 0, got " + alpha);
+    }
+    if (alpha == 0 || training.size() < 2) {
+      return new NearCopyCheck(threshold, slots, repeated, measured, standardised);
+    }
+    RowMatrix rows = measured != null ? measured
+        : slots.length == training.dimension() ? training.points() : project(training.points(), slots);
+    return new NearCopyCheck(threshold, slots, repeated, measured, standardised, alpha,
+        NearestDistances.toNearestDifferent(rows));
+  }
 
   /** The report's near-copy threshold for these training rows, estimated from {@value #THRESHOLD_QUERIES} rows. */
   public static NearCopyCheck of(TrainingSet training, TableCodec codec, long seed) {
@@ -124,17 +163,21 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * report's space.
    */
   boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
-    return flag(index, codec, rows, count, threshold);
+    return flag(index, codec, rows, count, threshold, locality);
   }
 
-  /** Flags the samples among {@code rows} that equal a training row occurring once: copies never to keep. */
+  /**
+   * Flags the samples among {@code rows} that equal a training row occurring once: copies never to keep (neither
+   * the threshold nor the local criterion applies).
+   */
   boolean[] singleRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
-    return flag(index, codec, rows, count, 0);
+    return flag(index, codec, rows, count, 0, 0);
   }
 
-  private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, double threshold) {
+  private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, double threshold,
+      double alpha) {
     if (measured != null) {
-      return flagInReportSpace(codec, rows, count, threshold);
+      return flagInReportSpace(codec, rows, count, threshold, alpha);
     }
     RowMatrix training = index.matrix();
     int d = training.dimension();
@@ -149,16 +192,17 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
     }
     int[] found = new int[count];
     index.nearest(decoded, 0, count, 1, found);
-    return judge(decoded, d, slots, training, found, threshold);
+    return judge(decoded, d, slots, training, found, threshold, alpha);
   }
 
   /**
    * Near-copy or not, for each query row (stride {@code stride} in {@code queries}) against its found training
-   * row, over the listed columns (the same in both). Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too
+   * row, over the listed columns (the same in both): below {@code threshold}, or below α times the found row's
+   * spacing (α = 0: no local criterion). Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too
    * coarse for the small distances that matter.
    */
   private boolean[] judge(double[] queries, int stride, int[] columns, RowMatrix training, int[] found,
-      double threshold) {
+      double threshold, double alpha) {
     boolean[] near = new boolean[found.length];
     for (int s = 0; s < found.length; s++) {
       double squared = 0;
@@ -167,7 +211,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
         squared += diff * diff;
       }
       double distance = Math.sqrt(squared);
-      near[s] = distance < EQUAL ? !repeated[found[s]] : distance < threshold;
+      near[s] = distance < EQUAL ? !repeated[found[s]]
+          : distance < threshold || alpha > 0 && distance < alpha * spacing[found[s]];
     }
     return near;
   }
@@ -176,7 +221,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * {@link #flag} when the model's space is not the report's: samples decoded as the user receives them (with
    * final noise), re-encoded standardised, and searched exactly among {@code measured}.
    */
-  private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, double threshold) {
+  private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, double threshold,
+      double alpha) {
     int d = codec.width();
     int m = slots.length;
     double[] queries = new double[count * m];
@@ -191,7 +237,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
     }
     int[] found = new int[count];
     new BruteForceIndex(measured, DotProductKernel.best()).nearest(queries, 0, count, 1, found);
-    return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold);
+    return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold, alpha);
   }
 
   /** How many samples {@link #test} flagged. */

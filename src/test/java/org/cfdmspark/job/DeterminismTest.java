@@ -70,6 +70,16 @@ class DeterminismTest {
   }
 
   @Test
+  void localNoiseAndTheLocalGuardKeepTheRowsAcrossPartitionings() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    String[] knobs = {"numeric-scale", "normal-scores", "local-noise", "1", "guard-locality", "0.5"};
+    List<String> three = sample(spark, input, "local-p3", "7", "3", knobs);
+    assertEquals(500, three.size());
+    assertNotEquals(reference, three, "the knobs change the rows");
+    assertEquals(three, sample(spark, input, "local-p8", "7", "8", knobs));
+  }
+
+  @Test
   void anotherSeedGivesOtherRows() throws Exception {
     List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
     assertEquals(reference.size(), other.size());

@@ -53,11 +53,12 @@ class CfdmModelTest {
   }
 
   @Test
-  void sigmaZeroSamplesTrainingRowsEvenWithAFinalNoise() {
+  void sigmaZeroSamplesTrainingRowsEvenWithNoiseKnobsSet() {
     // σ 0 memorises (method.md §4): with the default 100 steps the flow's last posterior mean is one training row,
     // so every sample must be a row of the input as written, noise or not.
     CfdmModel memorising = new CfdmSynthesizer().setSeed(4).setKnob("sigma", "0")
-        .setKnob("numeric-scale", "normal-scores").setKnob("final-noise", "0.15").fit(penguins);
+        .setKnob("numeric-scale", "normal-scores").setKnob("final-noise", "0.15").setKnob("local-noise", "1")
+        .fit(penguins);
     Dataset<Row> rows = memorising.sample(200);
     assertEquals(200, rows.count());
     assertEquals(0, rows.except(penguins).count(), "samples that are not training rows");
