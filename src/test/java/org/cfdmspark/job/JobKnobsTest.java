@@ -8,6 +8,7 @@ import java.util.Map;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.SamplingMonitor;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class JobKnobsTest {
   void autoPartitionsAreAFewPerCoreButNotMoreThanBlocks() {
     assertEquals(8, CfdmModel.partitions(0, 2000, 2));
     assertEquals(1, CfdmModel.partitions(0, 10, 2), "10 samples are one block");
-    assertEquals(3, CfdmModel.partitions(0, 129, 16));
+    int block = FlowSampler.DEFAULT_BLOCK_SIZE;
+    assertEquals(3, CfdmModel.partitions(0, 2L * block + 1, 16), "two blocks and one sample are three blocks");
     assertEquals(5, CfdmModel.partitions(5, 10, 2), "an explicit count is kept");
   }
 
