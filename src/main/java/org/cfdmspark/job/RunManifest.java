@@ -1,5 +1,6 @@
 package org.cfdmspark.job;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     lazy, so it runs in the write)
  * @param tasks failed and retried task attempts of the sampling stage (both 0 on a run without faults)
  * @param guard what --guard did; null without it
- * @param profile task seconds inside sampling: the flow's first draws (of which neighbour search and posterior-mean
- *     kernel), the guard, decoding
+ * @param profile where the time went: the fit's steps (wall seconds, and the driver's CPU seconds) and the task
+ *     seconds inside sampling: the flow's first draws (of which neighbour search and posterior-mean kernel), the
+ *     guard, decoding
  * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
  * @param keys the columns regenerated as keys (new unique values), not modelled
  * @param constraints the inequalities between columns that every output row keeps (found or stated)
@@ -34,13 +36,21 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
     Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
-    SamplingMonitor.Profile profile, String kernel, List<String> keys, List<String> constraints) {
+    Profile profile, String kernel, List<String> keys, List<String> constraints) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the
    * output directory reads back as a plain table.
    */
   public static final String FILE_NAME = "_manifest.json";
+
+  /**
+   * @param fitSeconds the fit's steps ({@code CfdmSummary#fitSeconds}: collect, codec, search, sigma_spacing, …,
+   *     process_cpu); empty when the model was loaded
+   * @param sampling the sampling profile, written beside {@code fit_seconds} (flow_seconds, search_seconds, …)
+   */
+  public record Profile(Map<String, Double> fitSeconds, @JsonUnwrapped SamplingMonitor.Profile sampling) {
+  }
 
   /** @param modified the input's modification time, ISO-8601 UTC */
   public record Input(String path, String format, long bytes, String modified) {

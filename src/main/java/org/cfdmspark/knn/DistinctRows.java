@@ -15,8 +15,17 @@ import java.util.Map;
  */
 public record DistinctRows(int[] first, int[] multiplicity, int[] distinct) {
 
-  /** Groups the rows of {@code matrix}; O(n · d) time. */
+  /**
+   * Groups the rows of {@code matrix}: O(n · d) time on the first call for a matrix, then the same object (the fit
+   * asks for a training set's groups up to four times: its repeated-rows warning, σ auto, the near-copy check).
+   * Callers must not modify its arrays.
+   */
   public static DistinctRows of(RowMatrix matrix) {
+    return matrix.distinctRows();
+  }
+
+  /** Groups the rows of {@code matrix}; O(n · d) time. */
+  static DistinctRows group(RowMatrix matrix) {
     int n = matrix.rows();
     int[] first = new int[n];
     int[] multiplicity = new int[n];

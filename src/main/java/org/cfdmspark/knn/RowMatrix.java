@@ -15,6 +15,8 @@ public final class RowMatrix implements Serializable {
   private final int dimension;
   private final float[] values;
   private final double[] squaredNorms;
+  /** Computed on first use and never serialized, as {@link IvfCells}' panels. */
+  private transient volatile DistinctRows distinctRows;
 
   private RowMatrix(int rows, int dimension, float[] values) {
     this.rows = rows;
@@ -92,6 +94,16 @@ public final class RowMatrix implements Serializable {
   /** The squared norms, shared like {@link #values()}; callers must not modify it. */
   public double[] squaredNorms() {
     return squaredNorms;
+  }
+
+  /** The groups of equal rows, computed once per matrix object ({@link DistinctRows#of}). */
+  DistinctRows distinctRows() {
+    DistinctRows groups = distinctRows;
+    if (groups == null) {
+      groups = DistinctRows.group(this);
+      distinctRows = groups;
+    }
+    return groups;
   }
 
   /** A new matrix holding the given rows, in the given order. */

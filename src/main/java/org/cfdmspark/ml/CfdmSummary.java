@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import java.util.List;
+import java.util.Map;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
@@ -15,9 +16,11 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param trainingRows rows the model was fitted on
  * @param encodedWidth values per encoded row (d)
  * @param constraints the inequalities between columns that every sample keeps ("a <= b", "a < b")
+ * @param fitSeconds where the fit spent its time: wall seconds per step and the process's CPU seconds
+ *     ({@link FitProfile}); empty for a model loaded from disk
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
-    List<StratumSummary> strata, List<String> constraints) {
+    List<StratumSummary> strata, List<String> constraints, Map<String, Double> fitSeconds) {
 
   /** @param kind numeric, categorical or key (see the encoding package) */
   public record ColumnSummary(String name, String kind, int width) {
@@ -53,7 +56,7 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
-        model.codec().constraints().stream().map(Object::toString).toList());
+        model.codec().constraints().stream().map(Object::toString).toList(), model.fitSeconds());
   }
 
   private static String kind(ColumnCodec codec) {

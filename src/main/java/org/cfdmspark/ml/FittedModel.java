@@ -2,6 +2,7 @@ package org.cfdmspark.ml;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -18,9 +19,10 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param inputSchema the schema of the table the model was fitted on; sampled rows have it
  * @param stratifyBy the stratification column, or null
  * @param trainingRows rows the model was fitted on (all strata)
+ * @param fitSeconds where the fit spent its time ({@link FitProfile}); empty for a model loaded from disk
  */
 record FittedModel(StructType inputSchema, TableCodec codec, String stratifyBy, long trainingRows,
-    List<Stratum> strata) implements Serializable {
+    List<Stratum> strata, Map<String, Double> fitSeconds) implements Serializable {
 
   /**
    * One independent model: samples of a stratum are barycentres of that stratum's rows only. Its neighbour

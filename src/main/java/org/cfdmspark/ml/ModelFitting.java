@@ -86,14 +86,16 @@ final class ModelFitting {
     // are summed in that order, identical to the last bit on any cluster. The rows must fit the broadcast budget
     // anyway, so they are collected once, and every statistic after that is computed on the driver, with no
     // further Spark job.
+    long cpuStart = FitProfile.processCpuNanos();
+    FitProfile profile = new FitProfile();
     long start = System.nanoTime();
     List<Row> all = TrainingMatrix.collect(table.select(modelled.stream().map(ColumnNames::column)
         .toArray(Column[]::new)), budgetBytes);
     long rows = all.size();
-    double collectSeconds = secondsSince(start);
+    double collectSeconds = profile.add("collect", start);
     start = System.nanoTime();
     TrainingMatrix.sort(all);
-    double sortSeconds = secondsSince(start);
+    double sortSeconds = profile.add("sort", start);
     if (rows < MIN_ROWS) {
       throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
           + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
@@ -118,7 +120,7 @@ final class ModelFitting {
         .toArray(StructField[]::new));
     start = System.nanoTime();
     TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings));
-    double codecSeconds = secondsSince(start);
+    double codecSeconds = profile.add("codec", start);
     // Progress for large tables, where collecting and building the search take minutes.
     LOG.info("fitting: {} rows, {} columns in {} encoded values (seconds: collect {}, sort {}, codec {})", rows,
         codec.columns().size(), codec.width(), seconds(collectSeconds), seconds(sortSeconds), seconds(codecSeconds));
@@ -133,9 +135,10 @@ final class ModelFitting {
       }
       start = System.nanoTime();
       TrainingSet encoded = new TrainingSet(TrainingMatrix.encode(plan.members(), codec));
-      strata.add(fitStratum(plan, encoded, secondsSince(start), codec, settings));
+      strata.add(fitStratum(plan, encoded, profile.add("encode", start), codec, settings, profile));
     }
-    return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata));
+    profile.addCpu(cpuStart);
+    return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds());
   }
 
   /** The rows' cells of the columns {@code kept}, from rows whose fields are {@code columns}. */
@@ -150,10 +153,6 @@ final class ModelFitting {
       projected.add(RowFactory.create(cells));
     }
     return projected;
-  }
-
-  private static double secondsSince(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   /**
@@ -176,20 +175,23 @@ final class ModelFitting {
     return new FittedModel.Stratum(plan.label(), plan.rows(), null, null, null, null, null, null);
   }
 
-  /** σ, the neighbour search and the guard of one stratum's rows. */
+  /**
+   * σ, the neighbour search and the guard of one stratum's rows; the seconds of each step are added to
+   * {@code profile}.
+   */
   static FittedModel.Stratum fitStratum(StratumPlan plan, TrainingSet training, double encodeSeconds,
-      TableCodec codec, Settings settings) {
+      TableCodec codec, Settings settings, FitProfile profile) {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
     long start = System.nanoTime();
     RunWarnings.mostlyDuplicates(plan.label(), training, System.err);
-    double duplicatesSeconds = secondsSince(start);
+    double duplicatesSeconds = profile.add("repeated_rows", start);
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     boolean cfdm = kind == GeneratorKind.CFDM;
     boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
     start = System.nanoTime();
     SamplerConfig config = ModelKnobs.samplerConfig(settings, training);
-    double spacingSeconds = secondsSince(start);
+    double spacingSeconds = profile.add("sigma_spacing", start);
     if (trained) {
       // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,
       // and no neighbour index is built (the exact one costs nothing to prepare).
@@ -197,7 +199,7 @@ final class ModelFitting {
     }
     start = System.nanoTime();
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
-    double searchSeconds = secondsSince(start);
+    double searchSeconds = profile.add("search", start);
     // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
     // redraw. A baseline ignores σ; its guard redraws from fresh streams.
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
@@ -209,14 +211,14 @@ final class ModelFitting {
     start = System.nanoTime();
     NearCopyCheck check = calibrate && target < 1 || guarded && guardThreshold == null
         ? NearCopyCheck.of(training, codec, config.seed()) : null;
-    double checkSeconds = secondsSince(start);
+    double checkSeconds = profile.add("near_copy_threshold", start);
     start = System.nanoTime();
     SigmaCalibration.Result sigma = null;
     if (calibrate) {
       sigma = SigmaCalibration.calibrate(training, config, search, codec, check, target);
       config = config.withSigma(sigma.sigma());
     }
-    double calibrationSeconds = secondsSince(start);
+    double calibrationSeconds = profile.add("sigma_calibration", start);
     start = System.nanoTime();
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard((guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec)
@@ -227,7 +229,7 @@ final class ModelFitting {
         + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",
         plan.label(), training.size(), training.dimension(), config.sigma(), search, seconds(encodeSeconds),
         seconds(duplicatesSeconds), seconds(spacingSeconds), seconds(searchSeconds), seconds(checkSeconds),
-        seconds(calibrationSeconds), seconds(secondsSince(start)));
+        seconds(calibrationSeconds), seconds(profile.add("guard_and_generator", start)));
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma, generator);
   }
 

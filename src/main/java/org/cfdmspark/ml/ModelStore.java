@@ -136,7 +136,7 @@ final class ModelStore {
               settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings)));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
-            List.copyOf(strata));
+            List.copyOf(strata), Map.of());
         CfdmModel model = new CfdmModel(metadata.uid(), fitted);
         return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
             : metadata.inputForm());

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -103,6 +104,17 @@ class GenerateJobTest {
     double kernel = manifest.at("/profile/kernel_seconds").asDouble();
     assertTrue(search > 0 && kernel > 0, manifest.at("/profile").toString());
     assertTrue(search + kernel <= manifest.at("/profile/flow_seconds").asDouble(), manifest.at("/profile").toString());
+    // The fit's steps, in the order they ran, each within the fit's wall time.
+    JsonNode fit = manifest.at("/profile/fit_seconds");
+    List<String> steps = new ArrayList<>();
+    fit.fieldNames().forEachRemaining(steps::add);
+    assertEquals(List.of("collect", "sort", "codec", "encode", "repeated_rows", "sigma_spacing", "search",
+        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "process_cpu"), steps, fit.toString());
+    for (String step : steps.subList(0, steps.size() - 1)) {
+      double seconds = fit.get(step).asDouble();
+      assertTrue(seconds >= 0 && seconds <= manifest.at("/seconds/fit").asDouble(), step + ": " + fit);
+    }
+    assertTrue(fit.get("collect").asDouble() > 0 && fit.get("process_cpu").asDouble() > 0, fit.toString());
     assertTrue(manifest.at("/kernel").asText().matches("scalar|vector\\(\\d+ double lanes\\)"),
         manifest.at("/kernel").asText());
   }

@@ -2,7 +2,13 @@ package org.cfdmspark.knn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +35,25 @@ class DistinctRowsTest {
     DistinctRows groups = DistinctRows.of(matrix);
     assertSame(matrix, groups.rows(matrix));
     assertEquals(0.0, groups.repeatedShare());
+  }
+
+  /** The fit asks for a training set's groups several times: they are computed once per matrix object. */
+  @Test
+  void aMatrixsGroupsAreComputedOnceAndNotSerialized() throws Exception {
+    RowMatrix matrix = RowMatrix.ofRows(new double[][] {{1}, {2}, {1}});
+    DistinctRows groups = DistinctRows.of(matrix);
+    assertSame(groups, DistinctRows.of(matrix));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(matrix);
+    }
+    RowMatrix copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (RowMatrix) in.readObject();
+    }
+    DistinctRows copied = DistinctRows.of(copy); // grouped again on the copy, with the same result
+    assertNotSame(groups, copied);
+    assertArrayEquals(groups.first(), copied.first());
+    assertArrayEquals(new int[] {0, 1}, copied.distinct());
   }
 }
