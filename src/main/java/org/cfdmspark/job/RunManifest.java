@@ -45,7 +45,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public static final String FILE_NAME = "_manifest.json";
 
   /**
-   * @param fitSeconds the fit's steps ({@code CfdmSummary#fitSeconds}: collect, codec, search, sigma_spacing, …,
+   * @param fitSeconds the fit's steps ({@code CfdmModel#fitSeconds}: collect, codec, search, sigma_spacing, …,
    *     process_cpu); empty when the model was loaded
    * @param sampling the sampling profile, written beside {@code fit_seconds} (flow_seconds, search_seconds, …)
    */

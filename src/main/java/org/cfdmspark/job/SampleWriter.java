@@ -75,7 +75,7 @@ final class SampleWriter {
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
-          new RunManifest.Profile(summary.fitSeconds(), monitor.profile()), DotProductKernel.best().name(),
+          new RunManifest.Profile(model.fitSeconds(), monitor.profile()), DotProductKernel.best().name(),
           summary.keys(), summary.constraints());
       if (settings.get(JobKnobs.PROGRESS)) {
         System.err.println(ProgressLine.profile(seconds, manifest.profile().sampling()));

@@ -161,6 +161,15 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     return CfdmSummary.of(fitted);
   }
 
+  /**
+   * Where the fit that made this model spent its time ({@link FitProfile}: wall seconds per step and the process's
+   * CPU seconds), for the run's manifest; empty for a model loaded from disk. Not part of {@link #summary}, which
+   * describes the model and reads the same after a save and a load.
+   */
+  public Map<String, Double> fitSeconds() {
+    return fitted.fitSeconds();
+  }
+
   @Override
   public CfdmModel copy(ParamMap extra) {
     CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra).withInputForm(inputForm);

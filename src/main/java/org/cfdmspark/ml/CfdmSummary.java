@@ -1,7 +1,6 @@
 package org.cfdmspark.ml;
 
 import java.util.List;
-import java.util.Map;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
@@ -16,11 +15,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param trainingRows rows the model was fitted on
  * @param encodedWidth values per encoded row (d)
  * @param constraints the inequalities between columns that every sample keeps ("a <= b", "a < b")
- * @param fitSeconds where the fit spent its time: wall seconds per step and the process's CPU seconds
- *     ({@link FitProfile}); empty for a model loaded from disk
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
-    List<StratumSummary> strata, List<String> constraints, Map<String, Double> fitSeconds) {
+    List<StratumSummary> strata, List<String> constraints) {
 
   /** @param kind numeric, categorical or key (see the encoding package) */
   public record ColumnSummary(String name, String kind, int width) {
@@ -56,7 +53,7 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
-        model.codec().constraints().stream().map(Object::toString).toList(), model.fitSeconds());
+        model.codec().constraints().stream().map(Object::toString).toList());
   }
 
   private static String kind(ColumnCodec codec) {
