@@ -4,33 +4,21 @@ import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.expressions.Aggregator;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The text form of a CSV number column, which a double forgets: how many decimals plain values are written with,
  * whole values apart ({@code 12.50} and {@code 5.00}; {@code 34} beside {@code 39.1}; {@code 0.0} beside
  * {@code 0.010}) and which values are written in scientific notation, with how
  * many mantissa decimals and what exponent ({@code 5.00E+05}, {@code 2.418e-06}). The read finds it from the
- * cells' text ({@link Shapes}, one aggregation with the reader's other checks); it travels in the column's
+ * cells' text ({@link Shapes}, tallied in the reader's one pass over the cells, {@link CellChecks}); it travels in the column's
  * metadata ({@link #KEY}), which a saved model keeps with its input schema, and CSV output writes every value of
  * the column in it ({@link #format}): the samples, the held-out rows and the reader/writer round trip.
  *
@@ -233,84 +221,6 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
       end++;
     }
     return end;
-  }
-
-  /**
-   * The reader's aggregate of number columns' cells as text: for each of {@code cells}, in order, the metadata
-   * ({@link #addTo}) of the form its cells take, as JSON, or "" for a column without numbers; the lines joined by
-   * newlines ({@link #ofAggregate}). One Java aggregate for all the columns, with one buffer holding a
-   * {@link Tally} per column: the same tally the tests check, rather than a dozen SQL aggregates that repeat it,
-   * and one typed aggregate rather than one per column (each pays a row projection, a deserialized input and
-   * its own buffer per row: on eight fractional columns the read was ~1.7x slower; BENCHMARKS.md "Read").
-   */
-  static Column aggregate(List<Column> cells, boolean decimalComma) {
-    StructType input = new StructType(IntStream.range(0, cells.size())
-        .mapToObj(k -> DataTypes.createStructField("c" + k, DataTypes.StringType, true)).toArray(StructField[]::new));
-    return functions.udaf(new FormAggregator(cells.size(), decimalComma), Encoders.row(input))
-        .apply(cells.toArray(Column[]::new));
-  }
-
-  /** The forms an {@link #aggregate} of {@code columns} columns found, in order, null for a column without one. */
-  static List<NumberForm> ofAggregate(String lines, int columns) {
-    List<NumberForm> forms = new ArrayList<>();
-    for (String json : lines == null ? new String[columns] : lines.split("\n", -1)) {
-      forms.add(json == null || json.isEmpty() ? null : of(Metadata.fromJson(json)));
-    }
-    return forms;
-  }
-
-  private static final class FormAggregator extends Aggregator<Row, Tally[], String> {
-    private final int columns;
-    private final boolean decimalComma;
-
-    FormAggregator(int columns, boolean decimalComma) {
-      this.columns = columns;
-      this.decimalComma = decimalComma;
-    }
-
-    @Override
-    public Tally[] zero() {
-      Tally[] tallies = new Tally[columns];
-      Arrays.setAll(tallies, k -> new Tally());
-      return tallies;
-    }
-
-    @Override
-    public Tally[] reduce(Tally[] tallies, Row cells) {
-      for (int k = 0; k < columns; k++) {
-        Row shape = cells.isNullAt(k) ? null : shape(cells.getString(k), decimalComma);
-        if (shape != null) {
-          tallies[k].add(shape);
-        }
-      }
-      return tallies;
-    }
-
-    @Override
-    public Tally[] merge(Tally[] tallies, Tally[] other) {
-      for (int k = 0; k < columns; k++) {
-        tallies[k].merge(other[k]);
-      }
-      return tallies;
-    }
-
-    @Override
-    public String finish(Tally[] tallies) {
-      return Arrays.stream(tallies).map(tally -> {
-        NumberForm form = tally.shapes().form();
-        return form == null ? "" : form.addTo(Metadata.empty()).json();
-      }).collect(Collectors.joining("\n"));
-    }
-
-    @Override
-    public Encoder<Tally[]> bufferEncoder() {
-      return Encoders.javaSerialization(Tally[].class);
-    }
-
-    @Override
-    public Encoder<String> outputEncoder() {
-      return Encoders.STRING();
-    }
   }
 
   /** A column's cells' {@link #shape}s, tallied cell by cell into its {@link Shapes}. */

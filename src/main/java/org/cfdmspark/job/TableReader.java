@@ -1,8 +1,5 @@
 package org.cfdmspark.job;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,25 +39,13 @@ import org.cfdmspark.encoding.ColumnNames;
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so.</li>
  * </ul>
- * These decisions and the row count are one aggregation over the cells as text: with Spark's inference, reading
- * a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
+ * These decisions and the row count are one pass over the cells as text ({@link CellChecks}): with Spark's
+ * inference, reading a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
  * the option that reads it. Parquet carries its own types; --string casts.
  */
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
   static final String GROUPING = "cfdm.grouping";
-  /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
-  private static final String ZERO_PADDED = "^\\s*[+-]?0[0-9]";
-  /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
-  private static final String GROUP_SEPARATORS = ". \u00A0\u202F";
-  /**
-   * A number with a decimal comma (or none): digits in groups of three after a separator, or ungrouped digits
-   * with an optional exponent.
-   */
-  private static final String COMMA_NUMBER = "^\\s*[+-]?(?=[0-9]|,[0-9])([0-9]{1,3}([" + GROUP_SEPARATORS
-      + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$";
-  /** The first thousands separator of a grouped number. */
-  private static final String GROUP = "^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}";
   /** Separators a one-column header is checked for, as --csv-sep takes them (\t for a tab). */
   private static final List<String> LIKELY_SEPARATORS = List.of(";", "\\t", "|", ",");
 
@@ -78,7 +63,7 @@ final class TableReader {
     return readCounted(spark, format, settings, paths).table();
   }
 
-  /** As {@link #read}, with the CSV's row count, which the reading's one aggregation finds too. */
+  /** As {@link #read}, with the CSV's row count, which the reading's one pass over the cells finds too. */
   static Counted readCounted(SparkSession spark, FileFormat format, Settings settings, String... paths) {
     List<String> strings = settings.get(JobKnobs.STRING);
     if (format == FileFormat.PARQUET) {
@@ -121,83 +106,70 @@ final class TableReader {
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
       Map<String, NumberForm> forms, long rows) {
-    /** Decided in one pass over {@code text}, the table's cells as text. */
+    /** Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}). */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
-      List<Column> checks = new ArrayList<>(List.of(count(lit(1))));
-      List<String> checked = new ArrayList<>();
-      List<String> kinds = new ArrayList<>();
-      List<String> formColumns = new ArrayList<>();
-      List<Column> formCells = new ArrayList<>();
-      for (StructField field : inferred.fields()) {
-        Column cell = ColumnNames.column(field.name());
-        if (strings.contains(field.name())) {
+      List<Integer> padded = new ArrayList<>();
+      List<Integer> spelt = new ArrayList<>();
+      List<Integer> comma = new ArrayList<>();
+      List<Integer> formed = new ArrayList<>();
+      StructField[] fields = inferred.fields();
+      for (int c = 0; c < fields.length; c++) {
+        if (strings.contains(fields[c].name())) {
           continue;
         }
-        DataType type = field.dataType();
+        DataType type = fields[c].dataType();
         if (type instanceof NumericType) {
-          checks.add(count(when(cell.rlike(ZERO_PADDED), lit(1))));
-          checked.add(field.name());
-          kinds.add("padded");
+          padded.add(c);
         } else if (type.equals(DataTypes.BooleanType)) {
-          checks.add(count(when(cell.isNotNull().and(functions.not(cell.isin("true", "false"))), lit(1))));
-          checked.add(field.name());
-          kinds.add("spelt");
+          spelt.add(c);
         }
         if (decimalComma && (type.equals(DataTypes.StringType) || type instanceof FractionalType)) {
-          checks.add(functions.min(cell.rlike(COMMA_NUMBER))); // null (skipped) for a missing cell
-          checks.add(functions.max(functions.regexp_extract(cell, GROUP, 1)));
-          checks.add(functions.max(cell.contains(",")));
-          checked.add(field.name());
-          kinds.add("comma");
+          comma.add(c);
         }
         if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
-          formColumns.add(field.name());
-          formCells.add(cell);
+          formed.add(c);
         }
       }
-      if (!formCells.isEmpty()) { // one aggregate for all of them, last
-        checks.add(NumberForm.aggregate(formCells, decimalComma));
-      }
+      CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
+          decimalComma).over(text);
       List<String> asText = new ArrayList<>(strings);
+      for (int k = 0; k < padded.size(); k++) {
+        if (found.paddedCells(k) > 0) {
+          asText.add(fields[padded.get(k)].name());
+        }
+      }
+      for (int k = 0; k < spelt.size(); k++) {
+        if (found.speltCells(k) > 0) {
+          asText.add(fields[spelt.get(k)].name());
+        }
+      }
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();
-      Map<String, NumberForm> forms = new LinkedHashMap<>();
-      Row found = text.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
-      for (int k = 0, at = 1; k < checked.size(); k++) {
-        String name = checked.get(k);
-        Object value = found.get(at++); // null for a column without values
-        switch (kinds.get(k)) {
-          case "comma" -> {
-            String grouping = found.getString(at++);
-            Object commas = found.get(at++);
-            // Already a number when ungrouped and without commas (Spark read 3.5 itself): nothing to change.
-            boolean changes = !grouping.isEmpty() || Boolean.TRUE.equals(commas);
-            if (Boolean.TRUE.equals(value) && changes) {
-              commaNumbers.put(name, new CommaNumber(grouping, !Boolean.TRUE.equals(commas)));
-              if (!asText.contains(name)) {
-                asText.add(name);
-              }
-            }
-          }
-          default -> {
-            if (value instanceof Long count && count > 0) {
-              asText.add(name);
-            }
+      for (int k = 0; k < comma.size(); k++) {
+        String name = fields[comma.get(k)].name();
+        String grouping = found.grouping(k);
+        // Already a number when ungrouped and without commas (Spark read 3.5 itself): nothing to change.
+        if (found.allCommaNumbers(k) && (!grouping.isEmpty() || found.anyComma(k))) {
+          commaNumbers.put(name, new CommaNumber(grouping, !found.anyComma(k)));
+          if (!asText.contains(name)) {
+            asText.add(name);
           }
         }
       }
-      if (!formCells.isEmpty()) {
-        List<NumberForm> columnForms = NumberForm.ofAggregate(found.getString(found.length() - 1),
-            formColumns.size());
-        for (int k = 0; k < formColumns.size(); k++) {
-          if (columnForms.get(k) != null) {
-            forms.put(formColumns.get(k), columnForms.get(k));
-          }
+      Map<String, NumberForm> forms = new LinkedHashMap<>();
+      for (int k = 0; k < formed.size(); k++) {
+        NumberForm form = found.form(k);
+        if (form != null) {
+          forms.put(fields[formed.get(k)].name(), form);
         }
       }
       // A text column that is not a decimal-comma number keeps its text; its number form means nothing.
       forms.keySet().removeIf(name -> !commaNumbers.containsKey(name)
           && (asText.contains(name) || !isTyped(inferred, name)));
-      return new Retyping(asText, commaNumbers, forms, found.getLong(0));
+      return new Retyping(asText, commaNumbers, forms, found.rows());
+    }
+
+    private static int[] indices(List<Integer> columns) {
+      return columns.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
@@ -250,7 +222,7 @@ final class TableReader {
         column = column.cast(DataTypes.StringType).as(name);
       } else if (number != null) {
         Column digits = functions.regexp_replace(functions.regexp_replace(functions.trim(column),
-            "[" + GROUP_SEPARATORS + "]", ""), ",", ".");
+            "[" + CellChecks.GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
             metadata.putString(GROUPING, number.grouping()).build());
       } else if (form != null) {

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -272,6 +273,20 @@ class TypedInputsTest {
     List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
     expected.sort(null);
     assertEquals(expected, TestSpark.csvLines(written), "the input's cells, grouped as it grouped them");
+  }
+
+  @Test
+  void anEmptyColumnBesideDecimalCommaNumbersIsReadAsEmptyText(SparkSession spark) throws Exception {
+    // an all-missing column has no cells to check: once a null pointer in the read, now text without values
+    Path input = dir.resolve("empty-beside-commas.csv");
+    Files.write(input, List.of("name;note;price", "a;;3,70", "b;;1.234,5", "c;;12"), StandardCharsets.UTF_8);
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV,
+        TestSpark.settings("csv-sep", ";", "decimal-comma", "true"), input.toString());
+    assertEquals(List.of(DataTypes.StringType, DataTypes.StringType, DataTypes.DoubleType),
+        Arrays.stream(table.schema().fields()).map(f -> f.dataType()).toList());
+    assertEquals(List.of(3.7, 1234.5, 12.0), table.orderBy("name").collectAsList().stream()
+        .map(row -> row.getDouble(2)).toList());
+    assertEquals(3L, table.where("note IS NULL").count());
   }
 
   @Test

@@ -1,0 +1,183 @@
+package org.cfdmspark.job;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import scala.reflect.ClassTag$;
+
+/**
+ * What {@link TableReader} decides its corrections from, tallied over a CSV file's cells as text in one pass: the
+ * row count and, per column, zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers
+ * and their grouping, and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one
+ * stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one)
+ * and, on a 1,000-row file, seconds of planning and generated-code compiling for a pass that reads 36 kB
+ * (BENCHMARKS.md "Read: one pass").
+ *
+ * <p>Columns are given by their index in the text rows. The regular expressions are matched as Spark's
+ * {@code rlike} and {@code regexp_extract} match them (anywhere in the cell: {@link Matcher#find()}).
+ */
+final class CellChecks implements Serializable {
+  /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
+  private static final Pattern ZERO_PADDED = Pattern.compile("^\\s*[+-]?0[0-9]");
+  /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
+  static final String GROUP_SEPARATORS = ". \u00A0\u202F";
+  /**
+   * A number with a decimal comma (or none): digits in groups of three after a separator, or ungrouped digits
+   * with an optional exponent.
+   */
+  private static final Pattern COMMA_NUMBER = Pattern.compile("^\\s*[+-]?(?=[0-9]|,[0-9])([0-9]{1,3}(["
+      + GROUP_SEPARATORS + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$");
+  /** The first thousands separator of a grouped number. */
+  private static final Pattern GROUP = Pattern.compile("^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}");
+
+  private final int[] padded;
+  private final int[] spelt;
+  private final int[] comma;
+  private final int[] formed;
+  private final boolean decimalComma;
+
+  private long rows;
+  private final long[] paddedCells;
+  private final long[] speltCells;
+  /** Per comma column: whether every non-missing cell is a decimal-comma number (null: no such cell). */
+  private final Boolean[] allCommaNumbers;
+  /** Per comma column: the greatest first thousands separator ("" for an ungrouped cell; null: no cell). */
+  private final String[] grouping;
+  /** Per comma column: whether a cell holds a comma (null: no cell). */
+  private final Boolean[] anyComma;
+  private final NumberForm.Tally[] forms;
+
+  /**
+   * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
+   * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows).
+   */
+  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, boolean decimalComma) {
+    this.padded = padded;
+    this.spelt = spelt;
+    this.comma = comma;
+    this.formed = formed;
+    this.decimalComma = decimalComma;
+    paddedCells = new long[padded.length];
+    speltCells = new long[spelt.length];
+    allCommaNumbers = new Boolean[comma.length];
+    grouping = new String[comma.length];
+    anyComma = new Boolean[comma.length];
+    forms = new NumberForm.Tally[formed.length];
+    Arrays.setAll(forms, k -> new NumberForm.Tally());
+  }
+
+  /** These checks tallied over every row of {@code text} (a CSV read with every column as text). */
+  CellChecks over(Dataset<Row> text) {
+    JavaRDD<InternalRow> rows = JavaRDD.fromRDD(text.queryExecution().toRdd(),
+        ClassTag$.MODULE$.apply(InternalRow.class));
+    return rows.aggregate(this, CellChecks::add, CellChecks::merge);
+  }
+
+  /** The checks with one row's cells added. */
+  private CellChecks add(InternalRow row) {
+    rows++;
+    for (int k = 0; k < padded.length; k++) {
+      String cell = cell(row, padded[k]);
+      paddedCells[k] += cell != null && ZERO_PADDED.matcher(cell).find() ? 1 : 0;
+    }
+    for (int k = 0; k < spelt.length; k++) {
+      String cell = cell(row, spelt[k]);
+      speltCells[k] += cell != null && !cell.equals("true") && !cell.equals("false") ? 1 : 0;
+    }
+    for (int k = 0; k < comma.length; k++) {
+      String cell = cell(row, comma[k]);
+      if (cell != null) {
+        allCommaNumbers[k] = both(allCommaNumbers[k], COMMA_NUMBER.matcher(cell).find());
+        Matcher group = GROUP.matcher(cell);
+        grouping[k] = greater(grouping[k], group.find() ? group.group(1) : "");
+        anyComma[k] = either(anyComma[k], cell.contains(","));
+      }
+    }
+    for (int k = 0; k < formed.length; k++) {
+      String cell = cell(row, formed[k]);
+      var shape = cell == null ? null : NumberForm.shape(cell, decimalComma);
+      if (shape != null) {
+        forms[k].add(shape);
+      }
+    }
+    return this;
+  }
+
+  /** These checks with {@code other}'s rows added. */
+  private CellChecks merge(CellChecks other) {
+    rows += other.rows;
+    for (int k = 0; k < padded.length; k++) {
+      paddedCells[k] += other.paddedCells[k];
+    }
+    for (int k = 0; k < spelt.length; k++) {
+      speltCells[k] += other.speltCells[k];
+    }
+    for (int k = 0; k < comma.length; k++) {
+      allCommaNumbers[k] = both(allCommaNumbers[k], other.allCommaNumbers[k]);
+      grouping[k] = greater(grouping[k], other.grouping[k]);
+      anyComma[k] = either(anyComma[k], other.anyComma[k]);
+    }
+    for (int k = 0; k < formed.length; k++) {
+      forms[k].merge(other.forms[k]);
+    }
+    return this;
+  }
+
+  private static String cell(InternalRow row, int column) {
+    return row.isNullAt(column) ? null : row.getUTF8String(column).toString();
+  }
+
+  /** Both true (Spark's min of booleans), either null for none. */
+  private static Boolean both(Boolean a, Boolean b) {
+    return a == null ? b : b == null ? a : Boolean.valueOf(a && b);
+  }
+
+  /** Either true (Spark's max of booleans), either null for none. */
+  private static Boolean either(Boolean a, Boolean b) {
+    return a == null ? b : b == null ? a : Boolean.valueOf(a || b);
+  }
+
+  /** The greater of two texts by code point (as Spark's max of strings), either null for none. */
+  private static String greater(String a, String b) {
+    return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  /** Cells of the k-th padded column that are zero-padded numbers. */
+  long paddedCells(int k) {
+    return paddedCells[k];
+  }
+
+  /** Non-missing cells of the k-th spelt column other than {@code true} and {@code false}. */
+  long speltCells(int k) {
+    return speltCells[k];
+  }
+
+  /** Whether the k-th comma column has values, all decimal-comma numbers. */
+  boolean allCommaNumbers(int k) {
+    return Boolean.TRUE.equals(allCommaNumbers[k]);
+  }
+
+  /** The k-th comma column's thousands separator ("" for none). */
+  String grouping(int k) {
+    return grouping[k] == null ? "" : grouping[k];
+  }
+
+  /** Whether a cell of the k-th comma column holds a comma. */
+  boolean anyComma(int k) {
+    return Boolean.TRUE.equals(anyComma[k]);
+  }
+
+  /** The form of the k-th formed column's cells, null for a column without numbers. */
+  NumberForm form(int k) {
+    return forms[k].shapes().form();
+  }
+}
