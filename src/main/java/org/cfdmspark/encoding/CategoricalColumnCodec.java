@@ -8,14 +8,30 @@ import org.apache.spark.sql.types.DataType;
  * the column has missing cells. The block is scaled by 1/√2 so that two rows with different categories are at
  * distance 1, the same as one standard deviation of a numeric column: a category change then weighs like a
  * typical numeric difference instead of √2 of them. A barycentre of one-hot rows is a probability vector;
- * decoding takes its arg-max (a tie settled by the row's bits, see {@link Vote}), so every decoded value occurred
- * in training.
+ * decoding takes its arg-max (a tie settled by the row's bits, see {@link Vote}), or draws a category with its
+ * share as probability ({@code draw}, --category-draw), so every decoded value occurred in training.
+ *
+ * @param draw how decoding picks the category; null (a model saved before the choice existed) = the arg-max
  */
-public record CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing)
-    implements ColumnCodec {
+public record CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing,
+    CategoryDraw draw) implements ColumnCodec {
 
   /** The value of the "hot" entry of a one-hot block. */
   public static final float HOT = (float) Math.sqrt(0.5);
+
+  public CategoricalColumnCodec {
+    draw = draw == null ? CategoryDraw.VOTE : draw;
+  }
+
+  /** A column decoded by the arg-max. */
+  public CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing) {
+    this(name, outputType, levels, hasMissing, CategoryDraw.VOTE);
+  }
+
+  /** This column decoded by {@code choice}. */
+  CategoricalColumnCodec drawing(CategoryDraw choice) {
+    return new CategoricalColumnCodec(name, outputType, levels, hasMissing, choice);
+  }
 
   @Override
   public int width() {
@@ -30,7 +46,7 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
-    int best = Vote.winner(z, offset, width(), tieBreak);
+    int best = draw.category(z, offset, width(), tieBreak);
     return best < levels.length ? levels[best] : null;
   }
 

@@ -75,7 +75,7 @@ public final class CodecJson {
       for (int k = 0; k < levels.length; k++) {
         levels[k] = box(levels[k], type);
       }
-      return new CategoricalColumnCodec(read.name(), type, levels, read.hasMissing());
+      return new CategoricalColumnCodec(read.name(), type, levels, read.hasMissing(), read.draw());
     }
 
     private static Object box(Object level, DataType type) {

@@ -25,7 +25,7 @@ record DecimalFitter(ColumnFitter numbers, DecimalType type) implements ColumnFi
     ColumnCodec codec = numbers.fit(column, cells);
     if (codec instanceof CategoricalColumnCodec categorical) {
       Object[] levels = Arrays.stream(categorical.levels()).map(this::cell).toArray();
-      return new CategoricalColumnCodec(column, type, levels, categorical.hasMissing());
+      return new CategoricalColumnCodec(column, type, levels, categorical.hasMissing(), categorical.draw());
     }
     return ((NumericColumnCodec) codec).asDecimal(type);
   }

@@ -49,11 +49,13 @@ import org.apache.spark.sql.types.DecimalType;
  * @param probabilities the knots' probabilities, as many, ascending from 0 to 1 ({@link NormalScores}); null for
  *     the uniform k/(K−1) of models saved before the grid was stored, and for the standardised value
  * @param finalNoise the standard deviation of the noise decoding adds to the value slot; 0 = none
+ * @param draw how decoding picks the state: voted, or drawn from the indicators' shares with
+ *     {@link CategoryDraw#WEIGHTS_ALL}; null (a model saved before the choice existed) = voted
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
     boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities,
-    double finalNoise) implements ColumnCodec {
+    double finalNoise, CategoryDraw draw) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -78,6 +80,15 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       throw new IllegalArgumentException("column '" + name + "': final noise must be a finite number >= 0, got "
           + finalNoise);
     }
+    draw = draw == null ? CategoryDraw.VOTE : draw;
+  }
+
+  /** A column whose state is voted. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+      boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities, double finalNoise) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero,
+        declaredType, quantiles, probabilities, finalNoise, CategoryDraw.VOTE);
   }
 
   /** A column without a bound on significant digits, an origin or negative zeros. */
@@ -97,7 +108,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal, quantiles, probabilities, finalNoise);
+        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw);
   }
 
   /**
@@ -107,13 +118,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
    */
   NumericColumnCodec standardised() {
     return quantiles == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise, draw);
   }
 
   /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
   NumericColumnCodec noiseless() {
     return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw);
+  }
+
+  /** This column with its state picked by {@code choice}. */
+  NumericColumnCodec drawing(CategoryDraw choice) {
+    return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
+        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -162,7 +179,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         other -= votes[k];
       }
       votes[0] = other;
-      int state = Vote.winner(votes, 0, votes.length, tieBreak);
+      int state = draw.numberState(votes, 0, votes.length, tieBreak);
       if (state > masses.length) {
         return null;
       }

@@ -217,6 +217,12 @@ public final class TableCodec implements Serializable {
     return map(c -> c instanceof NumericColumnCodec n ? n.noiseless() : c);
   }
 
+  /** This codec picking categories and number columns' states by {@code draw} (--category-draw). */
+  public TableCodec drawing(CategoryDraw draw) {
+    return map(c -> c instanceof CategoricalColumnCodec k ? k.drawing(draw)
+        : c instanceof NumericColumnCodec n ? n.drawing(draw) : c);
+  }
+
   private TableCodec map(UnaryOperator<ColumnCodec> column) {
     return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints);
   }

@@ -3,8 +3,9 @@ package org.cfdmspark.encoding;
 import org.cfdmspark.knn.SplitMix64;
 
 /**
- * Arg-max decoding of a block of state scores (categories, or a number column's point masses and missing state)
- * with ties broken by the row's own bits instead of by position. At the end of a trajectory every perturbed
+ * Decoding of a block of state scores (categories, or a number column's point masses and missing state): the
+ * arg-max ({@link #winner}), or a draw in proportion to the scores ({@link #draw}, {@link CategoryDraw}). The
+ * arg-max breaks ties by the row's own bits instead of by position. At the end of a trajectory every perturbed
  * posterior mean is a single training row, so a block holds multiples of 1/M and an even split between two
  * states ties exactly; a rule such as "ties to the first state" hands all those samples to one state and starves
  * the others (on credit_data it halved the missing rate of Income). Breaking a tie by bits of the sample itself
@@ -13,6 +14,9 @@ import org.cfdmspark.knn.SplitMix64;
 final class Vote {
   /** Scores closer than this count as tied: sums of M shares of 1 differ by rounding only. */
   private static final double TIE = 1e-9;
+  /** Mixed into the row's bits for {@link #draw}, apart from the final noise's ({@link FinalNoise}). */
+  private static final long DRAW_SALT = 0xBB67AE8584CAA73BL;
+  private static final double UNIT = 0x1.0p-53;
 
   private Vote() {
   }
@@ -34,6 +38,34 @@ final class Vote {
       }
     }
     throw new IllegalArgumentException("no finite score among " + count);
+  }
+
+  /**
+   * An index among scores[offset .. offset + count) drawn with probability score / Σ scores (negative scores,
+   * rounding below 0, count as 0), by a uniform variate made from {@code bits}: the same bits give the same
+   * index. All scores 0 (no state holds weight): the {@link #winner}.
+   */
+  static int draw(double[] scores, int offset, int count, long bits) {
+    double total = 0;
+    for (int k = 0; k < count; k++) {
+      total += Math.max(scores[offset + k], 0);
+    }
+    if (!(total > 0)) {
+      return winner(scores, offset, count, bits);
+    }
+    double u = (SplitMix64.mix(bits ^ DRAW_SALT) >>> 11) * UNIT * total; // in [0, total)
+    int last = 0;
+    for (int k = 0; k < count; k++) {
+      double share = Math.max(scores[offset + k], 0);
+      if (share > 0) {
+        last = k;
+        u -= share;
+        if (u < 0) {
+          return k;
+        }
+      }
+    }
+    return last; // u within rounding of total
   }
 
   /** Well-mixed bits of the encoded row z[offset .. offset + width) (SplitMix64's finaliser over its values). */

@@ -119,7 +119,8 @@ final class ModelFitting {
     StructType schema = new StructType(kept.stream().map(name -> table.schema().apply(name))
         .toArray(StructField[]::new));
     start = System.nanoTime();
-    TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings));
+    TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings))
+        .drawing(settings.get(ModelKnobs.CATEGORY_DRAW));
     double codecSeconds = profile.add("codec", start);
     // Progress for large tables, where collecting and building the search take minutes.
     LOG.info("fitting: {} rows, {} columns in {} encoded values (seconds: collect {}, sort {}, codec {})", rows,

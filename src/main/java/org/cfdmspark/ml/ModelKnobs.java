@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.ColumnOverrides;
 import org.cfdmspark.encoding.NumericScale;
 import org.cfdmspark.engine.EstimatorKind;
@@ -115,6 +116,12 @@ public final class ModelKnobs {
           + "different row; an adaptive-bandwidth kernel), so samples sit about as far from training rows as fresh "
           + "rows do where rows are sparse, and closer where they are dense. 0 = none (so is --sigma 0); adds to "
           + "--final-noise. Costs an N x N search at fit.");
+  public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
+      CategoryDraw.VOTE, "How a sample's category is read from its barycentre of M training rows, whose categorical "
+          + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
+          + "a category drawn with its share as probability, independently per column, so that a sample does not "
+          + "keep its parents' majority categories in every column; weights-all = also a number column's point "
+          + "mass, missing or other value drawn from its shares (README, \"Local closeness\").");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");
@@ -145,7 +152,7 @@ public final class ModelKnobs {
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      LOCAL_NOISE, STRATIFY_BY,
+      LOCAL_NOISE, CATEGORY_DRAW, STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */

@@ -80,6 +80,16 @@ class DeterminismTest {
   }
 
   @Test
+  void drawnCategoriesKeepTheRowsAcrossPartitionings() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    String[] knobs = {"category-draw", "weights-all"};
+    List<String> three = sample(spark, input, "draw-p3", "7", "3", knobs);
+    assertEquals(500, three.size());
+    assertNotEquals(reference, three, "drawing categories changes the rows");
+    assertEquals(three, sample(spark, input, "draw-p8", "7", "8", knobs));
+  }
+
+  @Test
   void anotherSeedGivesOtherRows() throws Exception {
     List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
     assertEquals(reference.size(), other.size());

@@ -1,0 +1,32 @@
+package org.cfdmspark.encoding;
+
+/**
+ * How decoding picks a state from a block of state scores (--category-draw). At the end of a σ-CFDM trajectory
+ * a sample is the barycentre of M training rows, so a categorical block holds each category's share of those M
+ * rows (multiples of 1/M), and a number column's point-mass and missing indicators the same for its states.
+ * <ul>
+ *   <li>{@code vote}: the arg-max of every block, ties settled by the row's bits ({@link Vote#winner}): a sample
+ *       keeps the categories most of its parents share (method.md §6).</li>
+ *   <li>{@code weights}: a categorical column's value is drawn with probability equal to its share
+ *       ({@link Vote#draw}), from the row's own bits and independently per column; number columns' states are
+ *       still voted. A barycentre of rows that disagree then takes each parent's category as often as that
+ *       parent's weight, instead of always the majority's.</li>
+ *   <li>{@code weights-all}: as {@code weights}, and a number column's state (a point mass, missing, or another
+ *       value) is drawn from its indicators' shares too.</li>
+ * </ul>
+ */
+public enum CategoryDraw {
+  VOTE,
+  WEIGHTS,
+  WEIGHTS_ALL;
+
+  /** The state of scores[offset .. offset + count) for a categorical column, from the row's bits. */
+  int category(double[] scores, int offset, int count, long bits) {
+    return this == VOTE ? Vote.winner(scores, offset, count, bits) : Vote.draw(scores, offset, count, bits);
+  }
+
+  /** The state of scores[offset .. offset + count) for a number column's states, from the row's bits. */
+  int numberState(double[] scores, int offset, int count, long bits) {
+    return this == WEIGHTS_ALL ? Vote.draw(scores, offset, count, bits) : Vote.winner(scores, offset, count, bits);
+  }
+}
