@@ -71,22 +71,22 @@ class DeterminismTest {
 
   @Test
   void localNoiseAndTheLocalGuardKeepTheRowsAcrossPartitionings() throws Exception {
-    SparkSession spark = TestSpark.local(2);
-    String[] knobs = {"numeric-scale", "normal-scores", "local-noise", "1", "guard-locality", "0.5"};
-    List<String> three = sample(spark, input, "local-p3", "7", "3", knobs);
-    assertEquals(500, three.size());
-    assertNotEquals(reference, three, "the knobs change the rows");
-    assertEquals(three, sample(spark, input, "local-p8", "7", "8", knobs));
+    assertKnobsKeepTheRowsAcrossPartitionings("local",
+        "numeric-scale", "normal-scores", "local-noise", "1", "guard-locality", "0.5");
   }
 
   @Test
   void drawnCategoriesKeepTheRowsAcrossPartitionings() throws Exception {
+    assertKnobsKeepTheRowsAcrossPartitionings("draw", "category-draw", "weights-all");
+  }
+
+  /** The knobs (option names without dashes, then values) change the rows, and 3 and 8 partitions agree. */
+  private void assertKnobsKeepTheRowsAcrossPartitionings(String name, String... knobs) throws Exception {
     SparkSession spark = TestSpark.local(2);
-    String[] knobs = {"category-draw", "weights-all"};
-    List<String> three = sample(spark, input, "draw-p3", "7", "3", knobs);
+    List<String> three = sample(spark, input, name + "-p3", "7", "3", knobs);
     assertEquals(500, three.size());
-    assertNotEquals(reference, three, "drawing categories changes the rows");
-    assertEquals(three, sample(spark, input, "draw-p8", "7", "8", knobs));
+    assertNotEquals(reference, three, "the knobs change the rows");
+    assertEquals(three, sample(spark, input, name + "-p8", "7", "8", knobs));
   }
 
   @Test
