@@ -93,10 +93,18 @@ if [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key
   fi
 fi
 
+# A local master runs its executor in this JVM, which has the jar on its class path already: naming Spark's
+# "no resource" (spark-internal) instead of the jar keeps Spark from serving the jar and the executor from
+# fetching a copy and loading it again (a quarter second). A cluster's executors need the jar: they get it.
+app_resource="$JAR"
+if [[ "${master:-local[*]}" == local* ]]; then
+  app_resource="spark-internal"
+fi
 # shellcheck disable=SC2086 # JAVA_FLAGS and VM_OUTPUT_FLAGS are lists of flags
 launch=(java $JAVA_FLAGS $VM_OUTPUT_FLAGS "${cds_flags[@]}" "-Xmx$driver_memory" "$LOG_FLAG" ${CFDM_JAVA_OPTS:-}
   -cp "$JAR:$HERE/target/lib/*" org.apache.spark.deploy.SparkSubmit
-  --class org.cfdmspark.cli.Main --master "${master:-local[*]}" "${conf_args[@]}" "${spark_args[@]}" "$JAR" "$@")
+  --class org.cfdmspark.cli.Main --master "${master:-local[*]}" "${conf_args[@]}" "${spark_args[@]}" \
+  "$app_resource" "$@")
 if [[ -z "$dump_to" ]]; then
   exec "${launch[@]}"
 fi

@@ -38,6 +38,9 @@ public final class SparkSessions {
     boolean existed = SparkSession.getDefaultSession().isDefined();
     double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     long start = System.nanoTime();
+    if (!existed) {
+      warmUpSqlSessionInBackground();
+    }
     SparkSession spark = SparkSession.builder().appName(appName).config(conf).getOrCreate();
     if (!existed) {
       // Spark builds the SQL state at the first query; done here, its cost is the start-up's, not the read's.
@@ -46,6 +49,29 @@ public final class SparkSessions {
       spark.conf().set(SPARK_SECONDS, String.valueOf((System.nanoTime() - start) / 1e9));
     }
     return spark;
+  }
+
+  /**
+   * Starts, on a daemon thread, the two slowest one-time initialisations of a new SQL session, so that they run on
+   * the second core while this thread starts the Spark context (about a second) instead of after it. Spark 4.1's
+   * session registers its internal functions as Scala UDFs, whose encoders need Scala's runtime reflection
+   * universe, and one of them fails over to an error that loads Spark's error-condition catalogue (a JSON file
+   * read with Jackson): together about 1.1 of the 1.2 s between the context and the session in a profile of a
+   * local run (BENCHMARKS.md, "Fixed costs"). Both are self-contained (scala-reflect; Jackson and a resource),
+   * so they cannot wait on a class this thread is initialising. If a later Spark lacks them, nothing is warmed.
+   */
+  private static void warmUpSqlSessionInBackground() {
+    ClassLoader loader = SparkSessions.class.getClassLoader();
+    Thread warmUp = new Thread(() -> {
+      try {
+        scala.reflect.runtime.package$.MODULE$.universe().runtimeMirror(loader);
+        Class.forName("org.apache.spark.SparkThrowableHelper$", true, loader);
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // Only a head start: the session does the same work itself when it needs it.
+      }
+    }, "cfdm-sql-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /**

@@ -55,6 +55,12 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   public static final String STRATUM = "stratum";
   /** Automatic partitions per core: several tasks per core keep progress smooth and make a retried task cheap. */
   public static final int AUTO_PARTITIONS_PER_CORE = 4;
+  /**
+   * The fewest samples an automatic partition gets before there is one more task per core: four blocks. A task has
+   * fixed costs (its start, its output file and commit, its threads' warm-up) that a short run felt: 1,000 samples
+   * of a 1,000-row table took 8 tasks on 2 cores before, 2 now (BENCHMARKS.md, "Fixed costs").
+   */
+  public static final long MIN_SAMPLES_PER_AUTO_PARTITION = 4L * FlowSampler.DEFAULT_BLOCK_SIZE;
   private static final long serialVersionUID = 1L;
 
   private final String uid;
@@ -244,13 +250,19 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     return SampleAllocation.proportional(fitted, n).asMap(fitted);
   }
 
-  /** The requested partitions, or a few per core but no more than there are blocks of trajectories to share. */
+  /**
+   * The requested partitions, or a whole number of tasks per core: one, plus one more for each further
+   * {@link #MIN_SAMPLES_PER_AUTO_PARTITION} samples per core, up to {@value #AUTO_PARTITIONS_PER_CORE}; whole waves
+   * of tasks keep the cores equally busy. Never more than there are blocks of trajectories to share.
+   */
   public static int partitions(int requested, long samples, int parallelism) {
     if (requested > 0) {
       return requested;
     }
+    long cores = Math.max(1, parallelism);
+    long perCore = (samples + cores * MIN_SAMPLES_PER_AUTO_PARTITION - 1) / (cores * MIN_SAMPLES_PER_AUTO_PARTITION);
     long blocks = (samples + FlowSampler.DEFAULT_BLOCK_SIZE - 1) / FlowSampler.DEFAULT_BLOCK_SIZE;
-    return (int) Math.max(1, Math.min((long) AUTO_PARTITIONS_PER_CORE * parallelism, blocks));
+    return (int) Math.max(1, Math.min(Math.min(AUTO_PARTITIONS_PER_CORE, perCore) * cores, blocks));
   }
 
   /** Releases the training rows broadcast to the executors; the next sampling broadcasts them again. */

@@ -42,10 +42,14 @@ class JobKnobsTest {
   }
 
   @Test
-  void autoPartitionsAreAFewPerCoreButNotMoreThanBlocks() {
-    assertEquals(8, CfdmModel.partitions(0, 2000, 2));
-    assertEquals(1, CfdmModel.partitions(0, 10, 2), "10 samples are one block");
+  void autoPartitionsAreWholeWavesOfAFewPerCoreButNotMoreThanBlocks() {
     int block = FlowSampler.DEFAULT_BLOCK_SIZE;
+    assertEquals(2, CfdmModel.partitions(0, 1000, 2), "up to 4 blocks per core: one task per core");
+    assertEquals(2, CfdmModel.partitions(0, 8L * block, 2), "8 blocks on 2 cores: still one task per core");
+    assertEquals(4, CfdmModel.partitions(0, 8L * block + 1, 2), "one sample more: two tasks per core");
+    assertEquals(6, CfdmModel.partitions(0, 3000, 2), "3,000 samples: three tasks per core");
+    assertEquals(8, CfdmModel.partitions(0, 1_000_000, 2), "at most 4 tasks per core");
+    assertEquals(1, CfdmModel.partitions(0, 10, 2), "10 samples are one block");
     assertEquals(3, CfdmModel.partitions(0, 2L * block + 1, 16), "two blocks and one sample are three blocks");
     assertEquals(5, CfdmModel.partitions(5, 10, 2), "an explicit count is kept");
   }
