@@ -1,7 +1,10 @@
 package org.cfdmspark.metrics;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.ParallelNearest;
+import org.cfdmspark.knn.PivotCells;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
@@ -11,7 +14,7 @@ import org.cfdmspark.knn.RowMatrix;
  * are caught by their own check, {@link ExactCopies} in the report and the guard's). 0 only when all rows are equal.
  * On a large training set the percentile is estimated from a uniform subsample of query rows (each still searched
  * against every row, on all cores), which keeps the cost at queries · N · d instead of N² · d without biasing the
- * distances.
+ * distances; of those queries only the few that can hold the percentile are scanned in full (the same number).
  */
 public final class NearCopyThreshold {
   /** The percentile that defines a near-copy (metrics.md). */
@@ -35,11 +38,39 @@ public final class NearCopyThreshold {
       return Quantiles.of(NearestDistances.toNearestOther(train), PERCENTILE);
     }
     int[] queries = Subsample.indices(train.rows(), maxQueries, MetricStream.SUBSAMPLE.open(seed));
-    return Quantiles.of(toNearestOther(train, queries), PERCENTILE);
+    return percentileOfNearestOther(train, queries);
+  }
+
+  /**
+   * The {@link #PERCENTILE} of the listed rows' distances to their nearest other row, the same number as
+   * {@code Quantiles.of(toNearestOther(train, rows), PERCENTILE)}, from a full scan of only the rows that can hold
+   * the order statistics it reads. Each row's nearest other row in its own {@link PivotCells} cell bounds its
+   * distance from above, so the needed-th smallest bound r leaves at least that many rows within r; an exact
+   * fixed-radius test then finds every row with another row within r (a few percent of them: r is about the
+   * percentile), and only those are scanned. Every other row's distance exceeds r, so the smallest distances are
+   * among the scanned ones. Should rounding leave fewer than needed within r, all rows are scanned.
+   */
+  static double percentileOfNearestOther(RowMatrix train, int[] rows) {
+    int needed = Quantiles.orderStatisticsRead(rows.length, PERCENTILE);
+    PivotCells cells = PivotCells.of(train);
+    double[] bounds = new double[rows.length];
+    IntStream.range(0, rows.length).parallel().forEach(q -> bounds[q] = cells.nearestOtherInCell(rows[q]));
+    Arrays.sort(bounds);
+    double radius = bounds[needed - 1];
+    if (radius < Double.POSITIVE_INFINITY) {
+      boolean[] close = new boolean[rows.length];
+      IntStream.range(0, rows.length).parallel().forEach(q -> close[q] = cells.hasOtherWithin(rows[q], radius));
+      int[] scanned = IntStream.range(0, rows.length).filter(q -> close[q]).map(q -> rows[q]).toArray();
+      double[] distances = toNearestOther(train, scanned);
+      if (Arrays.stream(distances).filter(distance -> distance <= radius).count() >= needed) {
+        return Quantiles.ofLowest(distances, rows.length, PERCENTILE);
+      }
+    }
+    return Quantiles.of(toNearestOther(train, rows), PERCENTILE);
   }
 
   /** For each listed row, the distance to its nearest other row of {@code train} (the scan on all cores). */
-  private static double[] toNearestOther(RowMatrix train, int[] rows) {
+  static double[] toNearestOther(RowMatrix train, int[] rows) {
     int[] found = new int[rows.length * 2];
     ParallelNearest.Queries ofRows = ParallelNearest.rowsOf(train);
     ParallelNearest.nearest(train, (q, block, offset) -> ofRows.copy(rows[q], block, offset), rows.length, 2, found);
