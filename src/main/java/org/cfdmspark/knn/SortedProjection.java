@@ -1,0 +1,184 @@
+package org.cfdmspark.knn;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+
+/**
+ * Exact small-radius search between the rows of one matrix. A row within r of a query differs from it by at most
+ * r along any unit direction, so with the rows sorted by their projection on one direction only a window of
+ * width 2r is visited (Friedman, Baskett and Shustek, IEEE Trans. Computers 24(10), 1975); a candidate's squared
+ * distance is summed coordinate by coordinate and abandoned as soon as it exceeds r² (partial distance search,
+ * Bei and Gray, IEEE Trans. Communications 33(10), 1985). For a radius well below the rows' typical spacing (the
+ * near-copy threshold's 1st percentile of nearest-other distances) most candidates are abandoned after a few
+ * coordinates, so a query costs a small fraction of a scan. The direction is about the rows' first principal
+ * component (any unit direction keeps the search exact).
+ *
+ * <p>Distances are summed in double from the float values in coordinate order, as {@code metrics.Distances} sums
+ * them, so a distance this class returns has the same bits; the window is widened by a rounding slack of
+ * {@value #SLACK} relative to the largest row norm, so a row the search skips is farther than r.
+ */
+public final class SortedProjection {
+  /** Relative widening of the window, far above the rounding error of a d-term dot product in double. */
+  static final double SLACK = 1e-9;
+  /** Neighbours on each side in projection order measured for {@link #nearestOtherNearby}. */
+  static final int NEARBY = 32;
+  /** Power iterations for the projection's direction, over every {@value #POWER_STRIDE}-th row. */
+  static final int POWER_ITERATIONS = 8;
+  static final int POWER_STRIDE = 8;
+  private static final long SEED = 0x5EED_9B0_7EC7L;
+
+  private final RowMatrix rows;
+  /** Rows in projection order, position[row] = its place in that order, projection[s] = the value at place s. */
+  private final int[] order;
+  private final int[] position;
+  private final double[] projection;
+  /** The largest row norm plus one: scales the rounding slack. */
+  private final double scale;
+
+  private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double scale) {
+    this.rows = rows;
+    this.order = order;
+    this.position = position;
+    this.projection = projection;
+    this.scale = scale;
+  }
+
+  /** The projection of the rows of {@code rows} (at least one row); deterministic. */
+  public static SortedProjection of(RowMatrix rows) {
+    int n = rows.rows();
+    int d = rows.dimension();
+    double[] unit = principalDirection(rows);
+    double[] raw = new double[n];
+    float[] x = rows.values();
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int j = 0; j < d; j++) {
+        sum += x[i * d + j] * unit[j];
+      }
+      raw[i] = sum;
+      largest = Math.max(largest, rows.squaredNorm(i));
+    }
+    Integer[] sorted = new Integer[n];
+    Arrays.setAll(sorted, i -> i);
+    Arrays.sort(sorted, Comparator.comparingDouble(i -> raw[i]));
+    int[] order = new int[n];
+    int[] position = new int[n];
+    double[] projection = new double[n];
+    for (int s = 0; s < n; s++) {
+      order[s] = sorted[s];
+      position[order[s]] = s;
+      projection[s] = raw[order[s]];
+    }
+    return new SortedProjection(rows, order, position, projection, Math.sqrt(largest) + 1);
+  }
+
+  /**
+   * About the direction of the rows' largest variance, as a unit vector: a few power iterations of the covariance
+   * of every {@value #POWER_STRIDE}-th row from a seeded Gaussian start. The wider the rows spread along the
+   * direction, the fewer fall in a query's window; any unit vector keeps the search exact.
+   */
+  private static double[] principalDirection(RowMatrix rows) {
+    int d = rows.dimension();
+    float[] x = rows.values();
+    double[] mean = new double[d];
+    int sampled = 0;
+    for (int i = 0; i < rows.rows(); i += POWER_STRIDE, sampled++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= sampled;
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] v = new double[d];
+    for (int j = 0; j < d; j++) {
+      // a standard normal draw (Box–Muller)
+      v[j] = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+    normalise(v);
+    for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
+      double[] next = new double[d];
+      for (int i = 0; i < rows.rows(); i += POWER_STRIDE) {
+        double along = 0;
+        for (int j = 0; j < d; j++) {
+          along += (x[i * d + j] - mean[j]) * v[j];
+        }
+        for (int j = 0; j < d; j++) {
+          next[j] += along * (x[i * d + j] - mean[j]);
+        }
+      }
+      if (normalise(next)) {
+        v = next;
+      }
+    }
+    return v;
+  }
+
+  /** Scales {@code v} to unit length; false (v unchanged) when it is 0. */
+  private static boolean normalise(double[] v) {
+    double norm = 0;
+    for (double value : v) {
+      norm += value * value;
+    }
+    if (!(norm > 0)) {
+      return false;
+    }
+    double length = Math.sqrt(norm);
+    for (int j = 0; j < v.length; j++) {
+      v[j] /= length;
+    }
+    return true;
+  }
+
+  /**
+   * The distance from {@code row} to its nearest other row among all rows within {@code radius} of it (squared
+   * distance at most radius²); +∞ when every other row is farther than {@code radius}.
+   */
+  public double nearestOtherWithin(int row, double radius) {
+    int s0 = position[row];
+    double reach = radius + SLACK * (scale + radius);
+    double best = radius * radius;
+    boolean found = false;
+    for (int step = -1; step <= 1; step += 2) {
+      for (int s = s0 + step; s >= 0 && s < order.length && Math.abs(projection[s] - projection[s0]) <= reach;
+          s += step) {
+        double distance = squaredDistanceUpTo(row, order[s], best);
+        if (distance <= best) {
+          best = distance;
+          found = true;
+        }
+      }
+    }
+    return found ? Math.sqrt(best) : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The distance from {@code row} to the nearest of the {@value #NEARBY} rows on each side of it in projection
+   * order: an upper bound of its distance to its nearest other row (+∞ for a single row).
+   */
+  public double nearestOtherNearby(int row) {
+    int s0 = position[row];
+    double best = Double.POSITIVE_INFINITY;
+    for (int s = Math.max(0, s0 - NEARBY); s <= Math.min(order.length - 1, s0 + NEARBY); s++) {
+      if (s != s0) {
+        best = Math.min(best, squaredDistanceUpTo(row, order[s], best));
+      }
+    }
+    return Math.sqrt(best);
+  }
+
+  /** The squared distance of rows i and j, summed in coordinate order; some value above {@code bound} if above. */
+  private double squaredDistanceUpTo(int i, int j, double bound) {
+    int d = rows.dimension();
+    float[] x = rows.values();
+    double sum = 0;
+    for (int k = 0; k < d && sum <= bound; k++) {
+      double diff = (double) x[i * d + k] - x[j * d + k];
+      sum += diff * diff;
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,77 @@
+package org.cfdmspark.knn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SortedProjectionTest {
+  /** All distances from row i, by a plain double loop. */
+  private static double[] distancesFrom(RowMatrix rows, int i) {
+    double[] out = new double[rows.rows()];
+    for (int r = 0; r < rows.rows(); r++) {
+      double sum = 0;
+      for (int j = 0; j < rows.dimension(); j++) {
+        double diff = (double) rows.get(i, j) - rows.get(r, j);
+        sum += diff * diff;
+      }
+      out[r] = Math.sqrt(sum);
+    }
+    return out;
+  }
+
+  /**
+   * For every row and radii just below and above each of its nearest distances (and a few fixed ones), the
+   * search gives the brute-force nearest other row within the radius, or +∞ when there is none.
+   */
+  private static void agreesWithBruteForce(RowMatrix rows) {
+    SortedProjection projections = SortedProjection.of(rows);
+    for (int i = 0; i < rows.rows(); i++) {
+      double[] distance = distancesFrom(rows, i);
+      double nearest = Double.POSITIVE_INFINITY;
+      for (int r = 0; r < rows.rows(); r++) {
+        if (r != i) {
+          nearest = Math.min(nearest, distance[r]);
+        }
+      }
+      assertTrue(projections.nearestOtherNearby(i) >= nearest, "the window's nearest bounds the nearest, row " + i);
+      for (double radius : new double[] {0, nearest * 0.999, nearest * 1.001, nearest * 1.5, 0.5, 3}) {
+        double expected = nearest <= radius ? nearest : Double.POSITIVE_INFINITY;
+        assertEquals(expected, projections.nearestOtherWithin(i, radius), 0.0, "row " + i + ", radius " + radius);
+      }
+    }
+  }
+
+  @Test
+  void agreesWithBruteForceOnClusteredRows() {
+    agreesWithBruteForce(ClusteredPoints.of(600, 7, 5, 4, new Random(3)));
+  }
+
+  @Test
+  void agreesWithBruteForceOnUniformRowsInManyDimensions() {
+    Random random = new Random(11);
+    double[][] values = new double[400][40];
+    for (double[] row : values) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = 100 + random.nextDouble(); // far from the origin, so the rounding slack matters
+      }
+    }
+    agreesWithBruteForce(RowMatrix.ofRows(values));
+  }
+
+  @Test
+  void findsTwinsAndCoversTinyMatrices() {
+    // Row 2 repeats row 0 (distance 0); row 3 is √41 ≈ 6.40 from row 1, 5√2 from rows 0 and 2.
+    RowMatrix rows = RowMatrix.ofRows(new double[][] {{0, 0}, {1, 0}, {0, 0}, {5, 5}});
+    SortedProjection projections = SortedProjection.of(rows);
+    assertEquals(0.0, projections.nearestOtherWithin(0, 0));
+    assertEquals(0.0, projections.nearestOtherWithin(2, 0.5));
+    assertEquals(Double.POSITIVE_INFINITY, projections.nearestOtherWithin(1, 0.99));
+    assertEquals(1.0, projections.nearestOtherWithin(1, 1));
+    assertEquals(Double.POSITIVE_INFINITY, projections.nearestOtherWithin(3, 6));
+    assertEquals(Math.sqrt(41), projections.nearestOtherWithin(3, 6.5));
+    SortedProjection single = SortedProjection.of(RowMatrix.ofRows(new double[][] {{1, 2}}));
+    assertEquals(Double.POSITIVE_INFINITY, single.nearestOtherWithin(0, 100));
+    assertEquals(Double.POSITIVE_INFINITY, single.nearestOtherNearby(0));
+  }
+}
