@@ -63,14 +63,16 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
     "${conf_args[@]}" --driver-java-options "$LOG_FLAG" "${spark_args[@]}" "$JAR" "$@"
 fi
 
-# Class-data sharing: a short run's start is mostly loading and verifying ~20,000 classes, which the JVM maps
-# from an archive of an earlier run's classes instead. The first Spark run of a build writes the archive at
-# exit (-XX:ArchiveClassesAtExit: ~150 MB, and that run takes longer), later runs map it (-XX:SharedArchiveFile). The
-# archive is this user's (target/cds/UID-KEY.jsa, in a folder only its owner uses), keyed by the JVM, the jars
-# and the flags, so a rebuild makes a new one; it is written under a temporary name, checked by a JVM that must
-# map it, and renamed into place, because a truncated archive crashes the JVM. The JVM's own messages go to
-# stderr and archive ones are off, so that a stale or unusable archive (then ignored) never prints on stdout
-# (`knobs --properties > file`). CFDM_CDS=off launches without it.
+# Class-data sharing: a short run's start is mostly loading and verifying ~20,000 classes, which the JVM maps from
+# an archive of an earlier run's classes instead. The first Spark run of a build writes the archive at exit
+# (-XX:ArchiveClassesAtExit: ~150 MB, and that run takes longer), later runs map it (-XX:SharedArchiveFile). The
+# archive is this user's (target/cds/UID-KEY.jsa, in a folder only its owner uses), keyed by the JVM, the jars and
+# the flags (each jar's name, size and modification time: not `ls -l`, whose block total moves while a fresh
+# build's files are written back, so that the second run wrote the archive again), so a rebuild makes a new one; it
+# is written under a temporary name, checked by a JVM that must map it, and renamed into place, because a truncated
+# archive crashes the JVM. The JVM's own messages go to stderr and archive ones are off, so that a stale or
+# unusable archive (then ignored) never prints on stdout (`knobs --properties > file`). CFDM_CDS=off launches
+# without it.
 VM_OUTPUT_FLAGS="-Xlog:disable -Xlog:all=warning,cds*=off:stderr -XX:+DisplayVMOutputToStderr"
 cds_dir="$HERE/target/cds"
 cds_flags=()
@@ -79,7 +81,7 @@ cds_key() {
   local jvm
   jvm="$(readlink -f "$(command -v java)")"
   { echo "$jvm $JAVA_FLAGS"; ls -lL "$jvm" "$(dirname "$jvm")/../lib/server/libjvm.so" 2>/dev/null
-    cksum < "$JAR"; LC_ALL=C ls -l "$HERE/target/lib"; } | cksum | cut -d' ' -f1
+    cksum < "$JAR"; LC_ALL=C stat -c '%n %s %Y' "$HERE/target/lib"/*; } | cksum | cut -d' ' -f1
 }
 if [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key" ]]; then
   archive="$cds_dir/$(id -u)-$key.jsa"
