@@ -14,7 +14,8 @@ import org.cfdmspark.knn.SortedProjection;
  * are caught by their own check, {@link ExactCopies} in the report and the guard's). 0 only when all rows are equal.
  * On a large training set the percentile is estimated from a uniform subsample of query rows (each still searched
  * against every row, on all cores), which keeps the cost at queries · N · d instead of N² · d without biasing the
- * distances; of those queries only the few that can hold the percentile are scanned in full (the same number).
+ * distances; of those queries (or of all rows, for the report's threshold) only the few that can hold the
+ * percentile are scanned in full (the same number as a scan of all of them).
  */
 public final class NearCopyThreshold {
   /** The percentile that defines a near-copy (metrics.md). */
@@ -34,10 +35,8 @@ public final class NearCopyThreshold {
     if (train.rows() < 2) {
       return 0;
     }
-    if (train.rows() <= maxQueries) {
-      return Quantiles.of(NearestDistances.toNearestOther(train), PERCENTILE);
-    }
-    int[] queries = Subsample.indices(train.rows(), maxQueries, MetricStream.SUBSAMPLE.open(seed));
+    int[] queries = train.rows() <= maxQueries ? IntStream.range(0, train.rows()).toArray()
+        : Subsample.indices(train.rows(), maxQueries, MetricStream.SUBSAMPLE.open(seed));
     return percentileOfNearestOther(train, queries);
   }
 

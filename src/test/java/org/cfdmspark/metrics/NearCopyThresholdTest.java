@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.knn.Shuffle;
@@ -94,6 +95,18 @@ class NearCopyThresholdTest {
       double pruned = NearCopyThreshold.percentileOfNearestOther(rows, queries);
       assertEquals(full, pruned, 0.0, "bit for bit, seed " + seed);
       assertEquals(bruteForce(rows, queries), pruned, 1e-9 * pruned, "seed " + seed);
+    }
+  }
+
+  @Test
+  void everyRowAsAQueryGivesTheFullScansPercentile() {
+    // The report's threshold (every distinct row a query) against the single-threaded scan of all rows it replaced.
+    for (long seed = 1; seed <= 3; seed++) {
+      RowMatrix rows = clustered(1200, 9, seed);
+      int[] all = IntStream.range(0, rows.rows()).toArray();
+      double full = Quantiles.of(NearestDistances.toNearestOther(rows), NearCopyThreshold.PERCENTILE);
+      assertEquals(full, NearCopyThreshold.of(rows), 0.0, "bit for bit, seed " + seed);
+      assertEquals(bruteForce(rows, all), NearCopyThreshold.of(rows), 1e-9 * full, "seed " + seed);
     }
   }
 
