@@ -81,10 +81,8 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     Column[] output = Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
         .map(ColumnNames::column).toArray(Column[]::new);
     Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
-    Column[] hashed = modelled.stream().map(ColumnNames::column).toArray(Column[]::new);
-    Dataset<Row> holdout = HoldoutSplit.holdout(rows, hashed, settings);
-    return new InputTable(path, format, HoldoutSplit.training(rows, hashed, settings).select(output),
-        holdout == null ? null : holdout.select(hashed), rowsRead, bytes, modified);
+    HoldoutSplit.Parts parts = HoldoutSplit.split(rows.select(output), modelled, settings);
+    return new InputTable(path, format, parts.training(), parts.holdout(), rowsRead, bytes, modified);
   }
 
   /** What the manifest records about the input. */

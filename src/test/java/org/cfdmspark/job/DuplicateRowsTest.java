@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +56,10 @@ class DuplicateRowsTest {
   void equalRowsAreSplitLikeAnyOthers() {
     // 2,000 equal rows: hashing values alone would send all of them to one side.
     Dataset<Row> rows = spark.range(2000).selectExpr("1 AS a", "'x' AS b");
-    Column[] hashed = {functions.col("a"), functions.col("b")};
-    long held = HoldoutSplit.holdout(rows, hashed, TestSpark.settings("holdout-fraction", "0.2")).count();
-    long kept = HoldoutSplit.training(rows, hashed, TestSpark.settings("holdout-fraction", "0.2")).count();
+    HoldoutSplit.Parts parts = HoldoutSplit.split(rows, List.of("a", "b"), TestSpark.settings("holdout-fraction",
+        "0.2"));
+    long held = parts.holdout().count();
+    long kept = parts.training().count();
     assertEquals(2000, held + kept);
     // Binomial(2000, 0.2): mean 400, sd 18.
     assertTrue(held > 330 && held < 470, "about 20 % held out: " + held);
