@@ -143,9 +143,9 @@ public final class ModelKnobs {
   public static final Knob<Integer> BROADCAST_BUDGET_MB = Knob.integer("broadcast-budget-mb", 512, 1,
       Integer.MAX_VALUE, "Largest encoded training matrix (MB) to collect and broadcast to every executor.");
   public static final Knob<Double> NEAR_COPY_TARGET = Knob.decimal("near-copy-target", 1, 0, 1, true,
-      "With --sigma auto and a target below 1: raise σ from the spacing rule in steps of √2 until a "
+      "With --sigma auto and a target below 1: raise σ from σ auto in steps of √2 until a "
           + SigmaCalibration.PILOT_SAMPLES + "-sample pilot has at most this share of near-copies (before "
-          + "--guard). 1 = the spacing rule as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
+          + "--guard). 1 = σ auto as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
   public static final Knob<Boolean> GUARD = Knob.flag("guard", true,
       "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
           + "along its own trajectory with σ raised in steps of √2 (up to " + NearCopyGuard.ATTEMPTS + " times, "
