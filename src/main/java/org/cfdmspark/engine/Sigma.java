@@ -22,9 +22,14 @@ public record Sigma(boolean auto, double value) implements Serializable {
     return auto || (value >= 0 && Double.isFinite(value));
   }
 
-  /** σ for this training set. */
+  /** σ for this training set: auto is the spacing rule itself. */
   public double resolve(TrainingSet training) {
-    return auto ? SigmaDefault.of(training) : value;
+    return resolve(training, 1);
+  }
+
+  /** σ for this training set, auto being {@code autoMultiple} times the spacing rule ({@link SigmaDefault}). */
+  public double resolve(TrainingSet training, double autoMultiple) {
+    return auto ? autoMultiple * SigmaDefault.of(training) : value;
   }
 
   @Override

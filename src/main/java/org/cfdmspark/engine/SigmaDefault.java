@@ -18,15 +18,15 @@ import org.cfdmspark.knn.RowMatrix;
  * {@value #SUBSAMPLE}·N·d, spread over the cores.
  */
 public final class SigmaDefault {
-  public static final double MULTIPLE = 1.0;
   static final int SUBSAMPLE = 1000;
   public static final String DESCRIPTION = "median distance to the nearest different row / sqrt(d)";
 
   private SigmaDefault() {
   }
 
+  /** The spacing rule on {@code training}: its median nearest-different-row distance / √d (model units). */
   public static double of(TrainingSet training) {
-    return MULTIPLE * medianNearestNeighbourDistance(training.points()) / Math.sqrt(training.dimension());
+    return medianNearestNeighbourDistance(training.points()) / Math.sqrt(training.dimension());
   }
 
   /**

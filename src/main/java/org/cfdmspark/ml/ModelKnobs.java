@@ -28,11 +28,21 @@ public final class ModelKnobs {
   private ModelKnobs() {
   }
 
+  /**
+   * σ auto in normal scores, as a multiple of the spacing rule: measured on credit default and Adult (README,
+   * "Choosing the defaults"); 1 in standardised units and for tables without number columns, where the guard
+   * widens σ for the samples that need it.
+   */
+  public static final double NORMAL_SCORES_SIGMA_MULTIPLE = 3;
+  /** --final-noise auto in normal scores (standard deviations of a normal score); 0 in standardised units. */
+  public static final double NORMAL_SCORES_FINAL_NOISE = 0.15;
+
   public static final Knob<Sigma> SIGMA = Knob.custom("sigma", "NUMBER|auto", Sigma.AUTO, Sigma::parse,
       Sigma::isValid, "a number >= 0 or auto",
       "Smoothing scale σ in the model's units (normal scores or standard deviations, --numeric-scale); 0 "
-          + "reproduces training rows. auto = "
-          + SigmaDefault.DESCRIPTION + " (generate raises it for --near-copy-target below 1).",
+          + "reproduces training rows. auto = the spacing rule, " + SigmaDefault.DESCRIPTION + ", times "
+          + Knob.plain(NORMAL_SCORES_SIGMA_MULTIPLE) + " with --numeric-scale normal-scores (generate raises it for "
+          + "--near-copy-target below 1).",
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
       GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
@@ -100,16 +110,21 @@ public final class ModelKnobs {
           + "column): samples keep those spikes instead of averaging them away. false = plain standardised "
           + "numbers (one encoded dimension per column).");
   public static final Knob<NumericScale> NUMERIC_SCALE = Knob.choice("numeric-scale", NumericScale.class,
-      NumericScale.STANDARD, "What the model averages for a number column: standard = (x - mean) / sd as "
-          + "method.md §6 says; normal-scores = Φ⁻¹ of the value's quantile in training (a barycentre of payments "
-          + "keeps the column's skew; the value comes back through the quantiles). The report, the guard and "
-          + "the σ pilots measure near-copies in standardised units either way (README, \"Normal scores and final "
-          + "noise\").");
-  public static final Knob<Double> FINAL_NOISE = Knob.decimal("final-noise", 0, 0, 10, true,
+      NumericScale.NORMAL_SCORES, "What the model averages for a number column: normal-scores = Φ⁻¹ of the "
+          + "value's quantile in training (the quantile-to-normal transform of TabDDPM and the Gaussian copula: a "
+          + "barycentre of payments keeps the column's skew; the value comes back through the quantiles); "
+          + "standard = (x - mean) / sd as method.md §6 says (with --final-noise and --sigma auto at their "
+          + "standardised defaults: the plain method with --guard false). The report, the guard and the σ pilots "
+          + "measure near-copies in standardised units either way (README, \"Choosing the defaults\").");
+  public static final Knob<Double> FINAL_NOISE = Knob.custom("final-noise", "NUMBER|auto", null,
+      raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v == null || v >= 0 && v <= 10,
+      "a number in [0, 10] or auto",
       "σ-CFDM lands on a barycentre of training rows; decoding then adds Gaussian noise of this standard deviation "
           + "(in --numeric-scale units) to each number column's value, so samples sit farther from training rows. "
-          + "0 = the barycentre itself (method.md §4); 0.15 with --numeric-scale normal-scores is the measured "
-          + "choice. Baselines and --sigma 0 (training rows as they are) get none.");
+          + "auto = " + Knob.plain(NORMAL_SCORES_FINAL_NOISE) + " with --numeric-scale normal-scores, 0 (the "
+          + "barycentre itself, method.md §4) with standard, where noise widens skewed columns. Baselines and "
+          + "--sigma 0 (training rows as they are) get none.",
+      v -> v == null ? "auto" : Knob.plain(v));
   public static final Knob<Double> LOCAL_NOISE = Knob.decimal("local-noise", 0, 0, 10, true,
       "σ-CFDM: move each sample off its barycentre by Gaussian noise on the number columns' values whose length "
           + "is about this multiple of the local spacing (its nearest training row's distance to that row's nearest "
@@ -128,9 +143,9 @@ public final class ModelKnobs {
   public static final Knob<Integer> BROADCAST_BUDGET_MB = Knob.integer("broadcast-budget-mb", 512, 1,
       Integer.MAX_VALUE, "Largest encoded training matrix (MB) to collect and broadcast to every executor.");
   public static final Knob<Double> NEAR_COPY_TARGET = Knob.decimal("near-copy-target", 1, 0, 1, true,
-      "With --sigma auto and a target below 1: raise σ from the spacing rule in steps of √2 until a "
+      "With --sigma auto and a target below 1: raise σ from σ auto in steps of √2 until a "
           + SigmaCalibration.PILOT_SAMPLES + "-sample pilot has at most this share of near-copies (before "
-          + "--guard). 1 = the spacing rule as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
+          + "--guard). 1 = σ auto as it is; without --guard, 0.02 keeps near-copies rare by σ alone.");
   public static final Knob<Boolean> GUARD = Knob.flag("guard", true,
       "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
           + "along its own trajectory with σ raised in steps of √2 (up to " + NearCopyGuard.ATTEMPTS + " times, "
@@ -164,10 +179,23 @@ public final class ModelKnobs {
   public static ColumnOverrides overrides(Settings settings) {
     ColumnOverrides kinds = columnKinds(settings, settings.get(POINT_MASSES));
     double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings)
-        ? settings.get(FINAL_NOISE) : 0;
+        ? finalNoise(settings) : 0;
     return new ColumnOverrides(kinds.categorical(), kinds.integer(), kinds.maxCategories(), kinds.pointMasses(),
-        kinds.keys(), kinds.notKeys(), kinds.constraints(), settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES,
+        kinds.keys(), kinds.notKeys(), kinds.constraints(), normalScores(settings),
         finalNoise);
+  }
+
+  /** --final-noise with auto resolved: {@value #NORMAL_SCORES_FINAL_NOISE} in normal scores, else 0. */
+  static double finalNoise(Settings settings) {
+    Double noise = settings.get(FINAL_NOISE);
+    if (noise != null) {
+      return noise;
+    }
+    return normalScores(settings) ? NORMAL_SCORES_FINAL_NOISE : 0;
+  }
+
+  private static boolean normalScores(Settings settings) {
+    return settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES;
   }
 
   /** --local-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
@@ -193,13 +221,16 @@ public final class ModelKnobs {
   }
 
   /**
-   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} and the seed
-   * resolved from the seed and run id knobs ({@link RunSeed}); checked against each knob's range.
+   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} (the spacing rule,
+   * times {@value #NORMAL_SCORES_SIGMA_MULTIPLE} when {@code normalScores}: some number column of the codec holds
+   * normal scores) and the seed resolved from the seed and run id knobs ({@link RunSeed}); checked against each
+   * knob's range.
    */
-  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training) {
-    return new SamplerConfig(settings.get(SIGMA).resolve(training), settings.get(DRAWS), settings.get(STEPS),
-        settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR), settings.get(NEIGHBORS),
-        settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST), settings.get(NPROBE),
-        RunSeed.of(settings));
+  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training, boolean normalScores) {
+    double autoMultiple = normalScores ? NORMAL_SCORES_SIGMA_MULTIPLE : 1;
+    return new SamplerConfig(settings.get(SIGMA).resolve(training, autoMultiple), settings.get(DRAWS),
+        settings.get(STEPS), settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR),
+        settings.get(NEIGHBORS), settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST),
+        settings.get(NPROBE), RunSeed.of(settings));
   }
 }

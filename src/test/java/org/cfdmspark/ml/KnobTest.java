@@ -70,7 +70,13 @@ class KnobTest {
     }
     TrainingSet training = TrainingSet.of(rows);
     assertEquals(0.5, SigmaDefault.medianNearestNeighbourDistance(training.points()), 1e-6);
-    assertEquals(SigmaDefault.MULTIPLE * 0.5 / 2, Sigma.AUTO.resolve(training), 1e-6);
+    assertEquals(0.5 / 2, Sigma.AUTO.resolve(training), 1e-6);
+    // The model's σ auto: the spacing rule, three times it when number columns hold normal scores.
+    Settings defaults = Settings.defaults(ModelKnobs.ALL);
+    assertEquals(0.5 / 2, ModelKnobs.samplerConfig(defaults, training, false).sigma(), 1e-6);
+    assertEquals(3 * 0.5 / 2, ModelKnobs.samplerConfig(defaults, training, true).sigma(), 1e-6);
+    assertEquals(0.3, ModelKnobs.samplerConfig(defaults.with(ModelKnobs.SIGMA, Sigma.of(0.3)), training, true)
+        .sigma(), 0.0);
     assertEquals(0.0, SigmaDefault.medianNearestNeighbourDistance(TrainingSet.of(new double[][] {{1, 2}}).points()));
   }
 }
