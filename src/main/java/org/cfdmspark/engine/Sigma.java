@@ -22,11 +22,6 @@ public record Sigma(boolean auto, double value) implements Serializable {
     return auto || (value >= 0 && Double.isFinite(value));
   }
 
-  /** σ for this training set: auto is the spacing rule itself. */
-  public double resolve(TrainingSet training) {
-    return resolve(training, 1);
-  }
-
   /** σ for this training set, auto being {@code autoMultiple} times the spacing rule ({@link SigmaDefault}). */
   public double resolve(TrainingSet training, double autoMultiple) {
     return auto ? autoMultiple * SigmaDefault.of(training) : value;

@@ -16,7 +16,7 @@ class SigmaDefaultTest {
     }
     TrainingSet training = TrainingSet.of(rows);
     assertEquals(2.0, SigmaDefault.medianNearestNeighbourDistance(training.points()), 1e-6);
-    assertEquals(2.0 / 2, Sigma.AUTO.resolve(training), 1e-6);
+    assertEquals(2.0 / 2, Sigma.AUTO.resolve(training, 1), 1e-6);
     assertEquals(3 * 2.0 / 2, Sigma.AUTO.resolve(training, 3), 1e-6);
     assertEquals(0.7, Sigma.of(0.7).resolve(training, 3), 0.0);
   }

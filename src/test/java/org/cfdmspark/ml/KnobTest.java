@@ -70,7 +70,7 @@ class KnobTest {
     }
     TrainingSet training = TrainingSet.of(rows);
     assertEquals(0.5, SigmaDefault.medianNearestNeighbourDistance(training.points()), 1e-6);
-    assertEquals(0.5 / 2, Sigma.AUTO.resolve(training), 1e-6);
+    assertEquals(0.5 / 2, Sigma.AUTO.resolve(training, 1), 1e-6);
     // The model's σ auto: the spacing rule, three times it when number columns hold normal scores.
     Settings defaults = Settings.defaults(ModelKnobs.ALL);
     assertEquals(0.5 / 2, ModelKnobs.samplerConfig(defaults, training, false).sigma(), 1e-6);
