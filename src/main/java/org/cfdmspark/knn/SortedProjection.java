@@ -1,5 +1,6 @@
 package org.cfdmspark.knn;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
  * them, so a distance this class returns has the same bits; the window is widened by a rounding slack of
  * {@value #SLACK} relative to the largest row norm, so a row the search skips is farther than r.
  */
-public final class SortedProjection {
+public final class SortedProjection implements Serializable {
+  private static final long serialVersionUID = 1L;
   /** Relative widening of the window, far above the rounding error of a d-term dot product in double. */
   static final double SLACK = 1e-9;
   /** Neighbours on each side in projection order measured for {@link #nearestOtherNearby}. */
@@ -33,14 +35,18 @@ public final class SortedProjection {
   private final int[] order;
   private final int[] position;
   private final double[] projection;
+  /** The unit direction the rows are projected on. */
+  private final double[] unit;
   /** The largest row norm plus one: scales the rounding slack. */
   private final double scale;
 
-  private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double scale) {
+  private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double[] unit,
+      double scale) {
     this.rows = rows;
     this.order = order;
     this.position = position;
     this.projection = projection;
+    this.unit = unit;
     this.scale = scale;
   }
 
@@ -71,7 +77,7 @@ public final class SortedProjection {
       position[order[s]] = s;
       projection[s] = raw[order[s]];
     }
-    return new SortedProjection(rows, order, position, projection, Math.sqrt(largest) + 1);
+    return new SortedProjection(rows, order, position, projection, unit, Math.sqrt(largest) + 1);
   }
 
   /**
@@ -156,6 +162,38 @@ public final class SortedProjection {
   }
 
   /**
+   * The row nearest to the query {@code query[offset .. offset + d)} among the rows within {@code radius} of it
+   * (squared distance at most radius², ties toward the lower row), or −1 when every row is farther. Exact: the
+   * rows outside the query's window are farther than {@code radius} along the direction alone.
+   */
+  public int nearestWithin(double[] query, int offset, double radius) {
+    int d = rows.dimension();
+    double along = 0;
+    double squaredNorm = 0;
+    for (int j = 0; j < d; j++) {
+      along += query[offset + j] * unit[j];
+      squaredNorm += query[offset + j] * query[offset + j];
+    }
+    double reach = radius + SLACK * (scale + Math.sqrt(squaredNorm) + radius);
+    int s0 = Arrays.binarySearch(projection, along - reach);
+    int first = s0 >= 0 ? s0 : -s0 - 1;
+    while (first > 0 && projection[first - 1] >= along - reach) {
+      first--; // binarySearch finds any of equal values
+    }
+    double best = radius * radius;
+    int nearest = -1;
+    for (int s = first; s < order.length && projection[s] <= along + reach; s++) {
+      int row = order[s];
+      double distance = squaredDistanceUpTo(query, offset, row, best);
+      if (distance < best || distance == best && (nearest < 0 || row < nearest)) {
+        best = distance;
+        nearest = row;
+      }
+    }
+    return nearest;
+  }
+
+  /**
    * The distance from {@code row} to the nearest of the {@value #NEARBY} rows on each side of it in projection
    * order: an upper bound of its distance to its nearest other row (+∞ for a single row).
    */
@@ -168,6 +206,18 @@ public final class SortedProjection {
       }
     }
     return Math.sqrt(best);
+  }
+
+  /** The squared distance of a query and row i, summed in coordinate order; some value above {@code bound} if above. */
+  private double squaredDistanceUpTo(double[] query, int offset, int i, double bound) {
+    int d = rows.dimension();
+    float[] x = rows.values();
+    double sum = 0;
+    for (int k = 0; k < d && sum <= bound; k++) {
+      double diff = query[offset + k] - x[i * d + k];
+      sum += diff * diff;
+    }
+    return sum;
   }
 
   /** The squared distance of rows i and j, summed in coordinate order; some value above {@code bound} if above. */

@@ -9,6 +9,7 @@ import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.knn.SortedProjection;
 import org.cfdmspark.metrics.NearCopyThreshold;
 import org.cfdmspark.metrics.NearestDistances;
 
@@ -25,7 +26,8 @@ import org.cfdmspark.metrics.NearestDistances;
  * the bulk, so a model-space threshold would pass rows the report calls copies. The check then measures in the
  * report's space itself: {@code measured} holds the training rows decoded (without final noise) and re-encoded with
  * {@link TableCodec#standardised()}, the threshold is computed over them, and a sample is decoded, re-encoded the
- * same way and searched exactly among them (a scan of N rows per sample; the model-space index is not used).
+ * same way and searched exactly among them (the model-space index is not used): by the rows' sorted projection
+ * within the threshold, which visits a small window of rows, or, with a local criterion, by a scan of all N.
  *
  * <p>Exact copies are judged against fresh data: where a table repeats rows (few distinct value combinations),
  * fresh rows repeat training rows too, so a sample equal to a training row that occurs more than once is no leak
@@ -37,12 +39,14 @@ import org.cfdmspark.metrics.NearestDistances;
  * @param measured the training rows in the report's space, over {@code slots} only; null when the model's space is
  *     the report's (--numeric-scale standard)
  * @param standardised the codec that re-encodes decoded samples into {@code measured}'s space; null with it
+ * @param measuredOrder {@code measured}'s sorted projection, for searches within the threshold; null with it
  * @param locality α of the local criterion ({@link #withLocality}); 0 = the global threshold alone
  * @param spacing for each training row, the distance (report's space) to its nearest different training row; null
  *     when {@code locality} is 0
  */
 public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
-    TableCodec standardised, double locality, double[] spacing) implements Serializable {
+    TableCodec standardised, SortedProjection measuredOrder, double locality, double[] spacing)
+    implements Serializable {
   /** Query rows for the automatic threshold's percentile: a stable estimate at queries · N · d cost. */
   static final int THRESHOLD_QUERIES = 5000;
   /**
@@ -54,7 +58,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
   /** A check by the global threshold alone. */
   public NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
       TableCodec standardised) {
-    this(threshold, slots, repeated, measured, standardised, 0, null);
+    this(threshold, slots, repeated, measured, standardised,
+        measured == null ? null : SortedProjection.of(measured), 0, null);
   }
 
   /**
@@ -78,11 +83,11 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
       throw new IllegalArgumentException("locality must be a finite number >= 0, got " + alpha);
     }
     if (alpha == 0 || training.size() < 2) {
-      return new NearCopyCheck(threshold, slots, repeated, measured, standardised);
+      return new NearCopyCheck(threshold, slots, repeated, measured, standardised, measuredOrder, 0, null);
     }
     RowMatrix rows = measured != null ? measured
         : slots.length == training.dimension() ? training.points() : project(training.points(), slots);
-    return new NearCopyCheck(threshold, slots, repeated, measured, standardised, alpha,
+    return new NearCopyCheck(threshold, slots, repeated, measured, standardised, measuredOrder, alpha,
         NearestDistances.toNearestDifferent(rows));
   }
 
@@ -198,13 +203,16 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
   /**
    * Near-copy or not, for each query row (stride {@code stride} in {@code queries}) against its found training
    * row, over the listed columns (the same in both): below {@code threshold}, or below α times the found row's
-   * spacing (α = 0: no local criterion). Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too
-   * coarse for the small distances that matter.
+   * spacing (α = 0: no local criterion); found −1 (no row within reach) is never near. Recomputed directly: the
+   * index ranks by ‖x‖² − 2⟨q, x⟩, too coarse for the small distances that matter.
    */
   private boolean[] judge(double[] queries, int stride, int[] columns, RowMatrix training, int[] found,
       double threshold, double alpha) {
     boolean[] near = new boolean[found.length];
     for (int s = 0; s < found.length; s++) {
+      if (found[s] < 0) {
+        continue;
+      }
       double squared = 0;
       for (int j : columns) {
         double diff = queries[s * stride + j] - training.get(found[s], j);
@@ -236,7 +244,15 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
       }
     }
     int[] found = new int[count];
-    new BruteForceIndex(measured, DotProductKernel.best()).nearest(queries, 0, count, 1, found);
+    if (alpha > 0) {
+      new BruteForceIndex(measured, DotProductKernel.best()).nearest(queries, 0, count, 1, found);
+    } else {
+      // Only a row within the threshold (or equal to the sample) can make a near-copy: a window search.
+      double radius = Math.max(threshold, EQUAL);
+      for (int s = 0; s < count; s++) {
+        found[s] = measuredOrder.nearestWithin(queries, s * m, radius);
+      }
+    }
     return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold, alpha);
   }
 

@@ -74,4 +74,50 @@ class SortedProjectionTest {
     assertEquals(Double.POSITIVE_INFINITY, single.nearestOtherWithin(0, 100));
     assertEquals(Double.POSITIVE_INFINITY, single.nearestOtherNearby(0));
   }
+
+  /**
+   * For queries off the rows (each row moved by a random step) and radii around each query's nearest distance,
+   * nearestWithin gives the brute-force nearest row (lowest index among equals) within the radius, or −1.
+   */
+  @Test
+  void nearestWithinAgreesWithBruteForceForQueriesOffTheRows() {
+    Random random = new Random(5);
+    RowMatrix rows = ClusteredPoints.of(500, 9, 4, 6, random);
+    SortedProjection projections = SortedProjection.of(rows);
+    int d = rows.dimension();
+    for (int i = 0; i < rows.rows(); i += 3) {
+      double[] query = new double[d + 2]; // at offset 2, so that the offset is honoured
+      for (int j = 0; j < d; j++) {
+        query[2 + j] = rows.get(i, j) + (i % 2 == 0 ? 0.05 * random.nextGaussian() : 0);
+      }
+      int expectedRow = -1;
+      double nearest = Double.POSITIVE_INFINITY;
+      for (int r = 0; r < rows.rows(); r++) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+          double diff = query[2 + j] - rows.get(r, j);
+          sum += diff * diff;
+        }
+        if (sum < nearest) {
+          nearest = sum;
+          expectedRow = r;
+        }
+      }
+      nearest = Math.sqrt(nearest);
+      for (double radius : new double[] {0, nearest * 0.999, nearest * 1.001, 0.3, 2}) {
+        int expected = nearest <= radius ? expectedRow : -1;
+        assertEquals(expected, projections.nearestWithin(query, 2, radius), "query " + i + ", radius " + radius);
+      }
+    }
+  }
+
+  @Test
+  void nearestWithinPrefersTheLowerOfTwins() {
+    RowMatrix rows = RowMatrix.ofRows(new double[][] {{5, 5}, {1, 0}, {1, 0}, {0, 0}});
+    SortedProjection projections = SortedProjection.of(rows);
+    assertEquals(1, projections.nearestWithin(new double[] {1, 0}, 0, 0));
+    assertEquals(3, projections.nearestWithin(new double[] {0.1, 0}, 0, 0.2));
+    assertEquals(-1, projections.nearestWithin(new double[] {0.5, 3}, 0, 2.9));
+    assertEquals(0, projections.nearestWithin(new double[] {4, 4}, 0, 1.5));
+  }
 }
