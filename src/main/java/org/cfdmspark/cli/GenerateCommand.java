@@ -49,6 +49,11 @@ final class GenerateCommand implements CliCommand {
     out.printf("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)%n", result.samples(), result.output(),
         result.output());
     if (settings.get(JobKnobs.REPORT)) {
+      if (settings.get(JobKnobs.HOLDOUT_FRACTION) == 0) {
+        System.err.println("note: --report without --holdout-fraction compares the samples with the training rows "
+            + "only: the figures against fresh rows (closer-to-train share, the holdout's DCR, identical-match and "
+            + "memorised references, TSTR) stay empty; --holdout-fraction 0.2 adds them");
+      }
       ReportJob.afterGenerate(spark, settings, result);
       out.printf("wrote the report to %s/%s/%s%n", result.output(), ReportJob.DIRECTORY, ReportJob.HTML);
     }

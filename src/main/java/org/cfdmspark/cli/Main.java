@@ -50,7 +50,7 @@ public final class Main {
       ParseResult sub = parsed.subcommand();
       return commands.get(sub.commandSpec().name()).run(sub, out);
     } catch (CommandLine.ParameterException e) {
-      err.println("error: " + e.getMessage() + " (--help lists the options)");
+      err.println("error: " + ParseErrors.message(e, args));
       return ExitCodes.BAD_INPUT;
     } catch (BadInputException e) {
       err.println("error: " + e.getMessage());

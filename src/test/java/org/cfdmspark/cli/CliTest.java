@@ -76,6 +76,29 @@ class CliTest {
   }
 
   @Test
+  void aSparkOptionAfterTheCommandIsToldToGoBeforeIt() {
+    for (String[] args : new String[][] {
+        {"generate", "--input", "in.csv", "--output", "out", "--master", "local[2]"},
+        {"generate", "--input", "in.csv", "--output", "out", "--report", "--master", "local[2]"},
+        {"generate", "--input", "in.csv", "--driver-memory=4g", "--output", "out"}}) {
+      Outcome outcome = run(args);
+      assertEquals(ExitCodes.BAD_INPUT, outcome.code(), String.join(" ", args));
+      assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+      assertTrue(outcome.err().contains("is a Spark option: it goes before the command, as in ./submit.sh --"),
+          outcome.err());
+    }
+  }
+
+  @Test
+  void aMisspeltOptionGetsTheNearestNames() {
+    Outcome outcome = run("generate", "--input", "in.csv", "--output", "out", "--num-sample", "5");
+    assertEquals(ExitCodes.BAD_INPUT, outcome.code());
+    assertTrue(outcome.err().contains("--num-sample") && outcome.err().contains("did you mean")
+        && outcome.err().contains("--num-samples"), outcome.err());
+    assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+  }
+
+  @Test
   void everyCommandPrintsItsHelpWithEveryKnobAndNoWarning() {
     for (String command : new String[] {"generate", "fit", "sample", "report", "bench", "study", "knobs"}) {
       // picocli reports a help text it cannot format (a bare %) on System.err, not on the stream Main is given.

@@ -1,0 +1,42 @@
+package org.cfdmspark.cli;
+
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The one-line message for a command line picocli could not parse, with the fix where one is known: a spark-submit
+ * option written after the command (it belongs before it: {@code ./submit.sh --master local[2] generate ...}), or
+ * a misspelt option (picocli's nearest option name).
+ */
+final class ParseErrors {
+  /** spark-submit's own options (Spark 4.1's {@code spark-submit --help}), which no command of ours takes. */
+  static final Set<String> SPARK_SUBMIT_OPTIONS = Set.of("--master", "--deploy-mode", "--class", "--name", "--jars",
+      "--packages", "--exclude-packages", "--repositories", "--py-files", "--files", "--archives", "--conf",
+      "--properties-file", "--driver-memory", "--driver-java-options", "--driver-library-path", "--driver-class-path",
+      "--executor-memory", "--proxy-user", "--driver-cores", "--supervise", "--total-executor-cores",
+      "--executor-cores", "--num-executors", "--queue", "--principal", "--keytab", "--verbose");
+
+  private ParseErrors() {
+  }
+
+  /** The message for {@code error}, raised parsing {@code args} (the whole command line, command first). */
+  static String message(CommandLine.ParameterException error, String[] args) {
+    CommandSpec command = error.getCommandLine().getCommandSpec();
+    for (int i = 1; i < args.length; i++) {
+      String option = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
+      if (SPARK_SUBMIT_OPTIONS.contains(option) && command.findOption(option) == null) {
+        return option + " is a Spark option: it goes before the command, as in ./submit.sh " + option
+            + " VALUE " + args[0] + " ... (spark-submit: before the jar)";
+      }
+    }
+    if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        return error.getMessage() + "; did you mean " + suggestions.get(0) + "? (--help lists the options)";
+      }
+    }
+    return error.getMessage() + " (--help lists the options)";
+  }
+}
