@@ -44,8 +44,9 @@ import org.apache.spark.sql.types.DecimalType;
  * @param declaredType the column's Spark type when it is not {@code type}'s own: a {@code DecimalType(p, s)}
  *     column is modelled as doubles (or as longs when s = 0 and p ≤ 18, exactly) and decodes to decimals of that
  *     precision and scale ({@link DecimalFitter}); null for every other column
- * @param quantiles the column's quantile knots (offsets from {@code origin}) when the value slot holds normal
- *     scores; null for the standardised value
+ * @param quantiles the quantile knots (offsets from {@code origin}) of the column's values other than its point
+ *     masses when the value slot holds normal scores (a mass's rows take the score of where the mass lies among the
+ *     others; models saved before held every value's knots); null for the standardised value
  * @param probabilities the knots' probabilities, as many, ascending from 0 to 1 ({@link NormalScores}); null for
  *     the uniform k/(K−1) of models saved before the grid was stored, and for the standardised value
  * @param finalNoise the standard deviation of the noise decoding adds to the value slot; 0 = none

@@ -10,8 +10,9 @@ import org.cfdmspark.config.BadInputException;
  * {@link DecimalDigits}), whether its zeros are −0.0, and, for columns of few distinct values, those values:
  * whole-number columns of at most {@value #CODE_LEVELS} values become categorical, other columns of few values snap
  * to them ({@link NumericColumnCodec#MAX_LEVELS}). Columns with more values than that get their point masses
- * (values held by at least {@value #MASS_SHARE} of the present cells, see {@link NumericColumnCodec}). All of it is
- * exact, from the sorted values.
+ * (values held by at least {@value #MASS_SHARE} of the present cells, see {@link NumericColumnCodec}); with normal
+ * scores, the quantile knots of the values other than those masses ({@link NormalScores}). All of it is exact, from
+ * the sorted values.
  */
 record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMasses, boolean normalScores,
     double finalNoise) implements ColumnFitter {
@@ -106,10 +107,19 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] levels = distinct.length > NumericColumnCodec.MAX_LEVELS ? null : distinct;
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null : masses(sorted);
-    double[] grid = normalScores ? NormalScores.probabilities(sorted.length) : null;
+    // The value slot's normal scores are those of the values other than the point masses: a mass is decoded by
+    // its vote, and quantiles that held it would give its share again to every "other" sample landing in its
+    // probability interval (credit default: AGE 29, 5.3 % of rows, came out 8.2 %).
+    double[] others = masses == null ? sorted : withoutValues(sorted, masses);
+    double[] grid = normalScores ? NormalScores.probabilities(others.length) : null;
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
-        normalScores ? knots(grid, sorted) : null, grid, finalNoise);
+        normalScores ? knots(grid, others) : null, grid, finalNoise);
+  }
+
+  /** The sorted values without those equal to one of {@code excluded} (sorted); never empty for a mass list. */
+  private static double[] withoutValues(double[] sorted, double[] excluded) {
+    return Arrays.stream(sorted).filter(x -> Arrays.binarySearch(excluded, x) < 0).toArray();
   }
 
   /**

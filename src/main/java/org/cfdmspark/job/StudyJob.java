@@ -68,7 +68,9 @@ public final class StudyJob {
           + StudyKnobs.ROWS.option() + ") and " + testRows + " test rows (" + StudyKnobs.TEST_ROWS.option()
           + "); the table has " + encoded.rows() + ": lower them");
     }
-    SamplerConfig sampler = new SamplerConfig(0, settings.get(ModelKnobs.DRAWS), settings.get(ModelKnobs.STEPS),
+    // The study's flows are the random-feature models' (and the closed form's on their grid): their --steps auto.
+    int steps = ModelKnobs.steps(settings.with(ModelKnobs.GENERATOR, GeneratorKind.RANDOM_FEATURES));
+    SamplerConfig sampler = new SamplerConfig(0, settings.get(ModelKnobs.DRAWS), steps,
         settings.get(ModelKnobs.START_TIME), SamplerConfig.DEFAULT_NOISE_POLICY, EstimatorKind.EXACT,
         SamplerConfig.DEFAULT_NEIGHBORS, SamplerConfig.DEFAULT_RANDOM_POINTS, IndexKind.EXACT, 0, 0,
         RunSeed.of(settings));

@@ -171,4 +171,36 @@ class NormalScoresTest {
           "value inverts score on the tail grid");
     }
   }
+  @Test
+  void otherReadingsDecodeToTheValuesOtherThanThePointMassesInTheirProportions() {
+    // ages 20..69, 29 held by 8 % of the rows (a point mass), every other age by 1.87 %
+    List<Object> cells = new ArrayList<>();
+    for (int age = 20; age < 70; age++) {
+      for (int i = 0; i < (age == 29 ? 400 : 92); i++) {
+        cells.add((long) age);
+      }
+    }
+    NumericColumnCodec codec = (NumericColumnCodec) new NumericFitter(NumericType.LONG, false, true, true, 0)
+        .fit("age", cells.toArray());
+    assertEquals(1, codec.masses().length, "29 is a point mass");
+    float[] encoded = new float[codec.width()];
+    codec.encode(29L, encoded, 0);
+    assertEquals(29L, codec.decode(new double[] {encoded[0], 1}, 0, 0L), "the mass's vote decodes to it");
+    // standard normal readings in the "other" state (indicator 0), at m evenly spaced quantiles: a model that
+    // reproduces the other rows' scores decodes to the other rows' values, 1/49 each, and 29 only by its vote
+    int m = 20000;
+    int[] counts = new int[70];
+    for (int k = 0; k < m; k++) {
+      double z = Math.sqrt(2) * Erf.erfInv(2 * (k + 0.5) / m - 1);
+      counts[(int) (long) (Long) codec.decode(new double[] {z, 0}, 0, 0L)]++;
+    }
+    assertTrue(counts[29] < 0.002 * m, "29 from the other state: " + counts[29] + " of " + m);
+    for (int age = 20; age < 70; age++) {
+      if (age != 29) {
+        assertEquals(1 / 49.0, counts[age] / (double) m, 0.003, "share of age " + age);
+      }
+    }
+    codec.encode(35L, encoded, 0);
+    assertEquals(35L, codec.decode(new double[] {encoded[0], 0}, 0, 0L), "a training row's value decodes back");
+  }
 }

@@ -79,4 +79,18 @@ class KnobTest {
         .sigma(), 0.0);
     assertEquals(0.0, SigmaDefault.medianNearestNeighbourDistance(TrainingSet.of(new double[][] {{1, 2}}).points()));
   }
+  @Test
+  void automaticStepsAreFewForTheSmoothedClosedFormAndTheMethodsElsewhere() {
+    Settings defaults = Settings.defaults(ModelKnobs.ALL);
+    assertEquals(20, ModelKnobs.steps(defaults), "σ auto");
+    assertEquals(20, ModelKnobs.steps(defaults.with(ModelKnobs.SIGMA, Sigma.of(0.3))));
+    assertEquals(100, ModelKnobs.steps(defaults.with(ModelKnobs.SIGMA, Sigma.of(0))), "σ 0 must land on a row");
+    assertEquals(100, ModelKnobs.steps(defaults.with(ModelKnobs.GENERATOR, GeneratorKind.SCORE_NET)));
+    assertEquals(100, ModelKnobs.steps(defaults.with(ModelKnobs.GENERATOR, GeneratorKind.RANDOM_FEATURES)));
+    assertEquals(20, ModelKnobs.steps(defaults.with(ModelKnobs.GENERATOR, GeneratorKind.SMOTE)));
+    assertEquals(40, ModelKnobs.steps(defaults.withText("steps", "40").with(ModelKnobs.SIGMA, Sigma.of(0))),
+        "a value given wins");
+    assertEquals(null, defaults.withText("steps", "AUTO").get(ModelKnobs.STEPS));
+    assertEquals(20, ModelKnobs.samplerConfig(defaults, TrainingSet.of(new double[][] {{0}, {1}}), true).steps());
+  }
 }
