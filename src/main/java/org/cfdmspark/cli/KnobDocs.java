@@ -2,6 +2,7 @@ package org.cfdmspark.cli;
 
 import java.util.List;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.KnobException;
 
 /**
  * Documentation generated from the knob definitions: the Markdown table README.md carries and the commented
@@ -32,10 +33,24 @@ public final class KnobDocs {
     out.append("# Generated from the knob definitions: ./submit.sh knobs --properties\n");
     for (Knob<?> knob : knobs) {
       out.append("\n# ").append(knob.help()).append("\n# Valid: ").append(knob.validRange()).append(".\n");
-      out.append("# ").append(knob.name()).append(" = ").append(knob.defaultValue() == null ? "" : knob.defaultText())
-          .append('\n');
+      out.append("# ").append(knob.name()).append(" = ").append(settingText(knob)).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The default as a settings file can hold it: its text when that text reads back as the default ("auto" for
+   * --steps and --final-noise), else nothing (an unset --target has no value to write).
+   */
+  private static String settingText(Knob<?> knob) {
+    if (knob.defaultValue() != null) {
+      return knob.defaultText();
+    }
+    try {
+      return knob.parse(knob.defaultText()) == null ? knob.defaultText() : "";
+    } catch (KnobException e) {
+      return "";
+    }
   }
 
   /** A bare | would end a Markdown table cell, even inside a code span. */
