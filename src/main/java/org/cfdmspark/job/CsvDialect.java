@@ -83,7 +83,10 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
    * passed through {@link #forWriting}, which writes the numbers' text.
    */
   public DataFrameWriter<Row> writer(Dataset<Row> table) {
-    return table.write().format("csv").options(common());
+    // Spark's CSV writer trims spaces around cells by default (its reader keeps them): " 36 months" would be
+    // written as a value no input row has.
+    return table.write().format("csv").options(common()).option("ignoreLeadingWhiteSpace", "false")
+        .option("ignoreTrailingWhiteSpace", "false");
   }
 
   private Map<String, String> common() {

@@ -18,6 +18,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * the resolved σ, the input's size and modification time, the versions) and to judge it (row counts, timings).
  *
  * @param settings every knob's value as the user would type it
+ * @param resolved the values the data-independent auto knobs took ({@code ModelKnobs#resolved}: steps,
+ *     final-noise as applied)
  * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
  * @param seed the seed actually used (given, derived from the run id, or 0)
  * @param seconds wall time per phase: jvm and spark_start (when the command line started the session: see
@@ -33,7 +35,7 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param constraints the inequalities between columns that every output row keeps (found or stated)
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
-    Map<String, String> settings, Double sigma, long seed, Input input, Output output, RowCounts rows,
+    Map<String, String> settings, Map<String, Number> resolved, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
     Profile profile, String kernel, List<String> keys, List<String> constraints) {

@@ -1,6 +1,8 @@
 package org.cfdmspark.ml;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
@@ -187,11 +189,27 @@ public final class ModelKnobs {
   /** The column-kind overrides in {@code settings}, for the model. */
   public static ColumnOverrides overrides(Settings settings) {
     ColumnOverrides kinds = columnKinds(settings, settings.get(POINT_MASSES));
-    double finalNoise = settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings)
-        ? finalNoise(settings) : 0;
     return new ColumnOverrides(kinds.categorical(), kinds.integer(), kinds.maxCategories(), kinds.pointMasses(),
         kinds.keys(), kinds.notKeys(), kinds.constraints(), normalScores(settings),
-        finalNoise);
+        appliedFinalNoise(settings));
+  }
+
+  /**
+   * The values that the data-independent knobs take in a run of {@code settings}, by knob name, as the manifest
+   * records them beside the settings as typed: --steps and --final-noise with auto resolved and the noise as
+   * applied (none for the baselines, the trained models and σ fixed at 0). σ auto and the guard's threshold
+   * depend on the data: the manifest has them under sigma and guard.
+   */
+  public static Map<String, Number> resolved(Settings settings) {
+    Map<String, Number> values = new LinkedHashMap<>();
+    values.put(STEPS.name(), steps(settings));
+    values.put(FINAL_NOISE.name(), appliedFinalNoise(settings));
+    return values;
+  }
+
+  /** The final noise decoding adds: --final-noise resolved, for σ-CFDM with σ auto or above 0 only. */
+  private static double appliedFinalNoise(Settings settings) {
+    return settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings) ? finalNoise(settings) : 0;
   }
 
   /**

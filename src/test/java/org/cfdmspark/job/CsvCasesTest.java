@@ -77,6 +77,19 @@ class CsvCasesTest {
   }
 
   @Test
+  void spacesAroundTextCellsAreKeptAsRead(SparkSession spark) throws Exception {
+    // LendingClub's term is " 36 months": Spark's CSV writer trims cells unless told not to, which turned every
+    // sample's term into a value no training row has.
+    Path input = dir.resolve("spaces.csv");
+    Files.write(input, List.of("term,grade,amount", " 36 months,A ,1000", " 60 months, B,2500", " 36 months,A ,1200",
+        "36 months,C,900"), StandardCharsets.UTF_8);
+    Dataset<Row> table = read(spark, input.toString());
+    assertEquals(Set.of(" 36 months", " 60 months", "36 months"), distinct(table, "term"));
+    assertEquals(Set.of("A ", " B", "C"), distinct(table, "grade"));
+    assertEquals(sortedLines(input), writtenLines(table, settings()), "written back as read");
+  }
+
+  @Test
   void semicolonFileIsRefusedNamingTheSeparatorThenReadWithIt(SparkSession spark) throws Exception {
     String input = TestData.path("cases/12-semicolon-separated.csv");
     BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, input));

@@ -85,6 +85,9 @@ class GenerateJobTest {
     assertEquals(11, manifest.at("/seed").asLong());
     assertEquals("0.25", manifest.at("/settings/sigma").asText());
     assertEquals("50", manifest.at("/settings/num-samples").asText());
+    assertEquals("auto", manifest.at("/settings/final-noise").asText());
+    assertEquals(10, manifest.at("/resolved/steps").asInt(), "as given");
+    assertEquals(0.2, manifest.at("/resolved/final-noise").asDouble(), "auto in normal scores");
     assertEquals(inputUri, manifest.at("/input/path").asText());
     assertEquals(Files.size(input), manifest.at("/input/bytes").asLong());
     assertEquals(spark.version(), manifest.at("/spark_version").asText());

@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Map;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.EstimatorKind;
@@ -92,5 +93,19 @@ class KnobTest {
         "a value given wins");
     assertEquals(null, defaults.withText("steps", "AUTO").get(ModelKnobs.STEPS));
     assertEquals(20, ModelKnobs.samplerConfig(defaults, TrainingSet.of(new double[][] {{0}, {1}}), true).steps());
+  }
+
+  @Test
+  void resolvedValuesAreTheStepsAndTheFinalNoiseDecodingApplies() {
+    Settings defaults = Settings.defaults(ModelKnobs.ALL);
+    assertEquals(Map.of("steps", 20, "final-noise", 0.2), ModelKnobs.resolved(defaults));
+    assertEquals(Map.of("steps", 20, "final-noise", 0.0),
+        ModelKnobs.resolved(defaults.withText("numeric-scale", "standard")), "no noise in standardised units");
+    assertEquals(Map.of("steps", 100, "final-noise", 0.0),
+        ModelKnobs.resolved(defaults.with(ModelKnobs.SIGMA, Sigma.of(0))), "σ 0 samples the rows as they are");
+    assertEquals(Map.of("steps", 20, "final-noise", 0.0),
+        ModelKnobs.resolved(defaults.with(ModelKnobs.GENERATOR, GeneratorKind.MIXUP)), "a baseline gets none");
+    assertEquals(Map.of("steps", 7, "final-noise", 0.5),
+        ModelKnobs.resolved(defaults.withText("steps", "7").withText("final-noise", "0.5")), "values given win");
   }
 }
