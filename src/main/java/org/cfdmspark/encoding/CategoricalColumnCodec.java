@@ -50,7 +50,8 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
     return best < levels.length ? levels[best] : null;
   }
 
-  private int slot(Object value) {
+  /** The slot of {@code value} in this block: its level index, or the levels' count for a missing cell. */
+  int slot(Object value) {
     if (value == null) {
       if (!hasMissing) {
         throw new IllegalArgumentException("column '" + name + "' was fitted without missing values");

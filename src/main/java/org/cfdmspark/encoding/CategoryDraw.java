@@ -13,16 +13,23 @@ package org.cfdmspark.encoding;
  *       parent's weight, instead of always the majority's.</li>
  *   <li>{@code weights-all}: as {@code weights}, and a number column's state (a point mass, missing, or another
  *       value) is drawn from its indicators' shares too.</li>
+ *   <li>{@code row}: the sampler draws one training row with probability equal to its weight in the sample's
+ *       barycentre and the sample takes that row's categorical blocks (engine.FlowSampler), so decoding votes on
+ *       one-hot blocks: every column's category as often as the barycentre weighs it, and together one real row's
+ *       combination. Number columns' states are voted. Generators without row weights (the baselines, the
+ *       trained score models) vote.</li>
  * </ul>
  */
 public enum CategoryDraw {
   VOTE,
   WEIGHTS,
-  WEIGHTS_ALL;
+  WEIGHTS_ALL,
+  ROW;
 
   /** The state of scores[offset .. offset + count) for a categorical column, from the row's bits. */
   int category(double[] scores, int offset, int count, long bits) {
-    return this == VOTE ? Vote.winner(scores, offset, count, bits) : Vote.draw(scores, offset, count, bits);
+    return this == WEIGHTS || this == WEIGHTS_ALL ? Vote.draw(scores, offset, count, bits)
+        : Vote.winner(scores, offset, count, bits);
   }
 
   /** The state of scores[offset .. offset + count) for a number column's states, from the row's bits. */

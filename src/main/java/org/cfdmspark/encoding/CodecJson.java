@@ -27,8 +27,12 @@ import org.apache.spark.sql.types.DecimalType;
  * a codec that encodes and decodes exactly as the original.
  */
 public final class CodecJson {
-  /** The JSON form of the codec, as written into a saved model's metadata. */
-  public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints) {
+  /**
+   * The JSON form of the codec, as written into a saved model's metadata; {@code dependencies} is absent (null) in
+   * models saved before they were found.
+   */
+  public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
+      List<CategoryDependency> dependencies) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -42,14 +46,15 @@ public final class CodecJson {
   }
 
   public static JsonNode toJson(TableCodec codec) {
-    return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints()));
+    return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints(),
+        codec.dependencies()));
   }
 
   /** @throws IllegalArgumentException when the JSON is not a codec this version can read */
   public static TableCodec fromJson(JsonNode json) {
     try {
       Form form = MAPPER.treeToValue(json, Form.class);
-      return new TableCodec(form.columns(), form.fittedRows(), form.constraints());
+      return new TableCodec(form.columns(), form.fittedRows(), form.constraints(), form.dependencies());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a column codec: " + e.getMessage(), e);
     }

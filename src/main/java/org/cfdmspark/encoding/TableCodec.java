@@ -27,6 +27,9 @@ public final class TableCodec implements Serializable {
   private final List<Inequality> constraints;
   /** constraintColumns[q] = {lower, upper}: the positions of constraint q's columns. */
   private final int[][] constraintColumns;
+  private final List<CategoryDependency> dependencies;
+  /** dependencyColumns[q] = {determinant, dependent}: the positions of dependency q's columns. */
+  private final int[][] dependencyColumns;
 
   public TableCodec(List<ColumnCodec> columns, long fittedRows) {
     this(columns, fittedRows, List.of());
@@ -34,6 +37,16 @@ public final class TableCodec implements Serializable {
 
   /** @param constraints inequalities between number columns that decoded rows keep ({@link Inequality}) */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints) {
+    this(columns, fittedRows, constraints, List.of());
+  }
+
+  /**
+   * @param constraints inequalities between number columns that decoded rows keep ({@link Inequality})
+   * @param dependencies categorical columns decoded from another's value ({@link CategoryDependency}); null for
+   *     none (a model saved before they were found)
+   */
+  public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
+      List<CategoryDependency> dependencies) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     this.constraintColumns = new int[this.constraints.size()][];
@@ -49,6 +62,19 @@ public final class TableCodec implements Serializable {
             + ColumnNames.quotedList(names));
       }
       constraintColumns[q] = new int[] {lower, upper};
+    }
+    this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    this.dependencyColumns = new int[this.dependencies.size()][];
+    for (int q = 0; q < dependencyColumns.length; q++) {
+      CategoryDependency dependency = this.dependencies.get(q);
+      int determinant = names.indexOf(dependency.determinant());
+      int dependent = names.indexOf(dependency.dependent());
+      if (determinant < 0 || dependent < 0 || !(columns.get(determinant) instanceof CategoricalColumnCodec)
+          || !(columns.get(dependent) instanceof CategoricalColumnCodec)) {
+        throw new IllegalArgumentException("dependency " + dependency + " needs two categorical columns of "
+            + ColumnNames.quotedList(names));
+      }
+      dependencyColumns[q] = new int[] {determinant, dependent};
     }
     this.offsets = new int[columns.size()];
     int sum = 0;
@@ -111,7 +137,7 @@ public final class TableCodec implements Serializable {
       throw new BadInputException(message.toString());
     }
     return rows.isEmpty() ? new TableCodec(columns, 0) : new TableCodec(columns, rows.size(),
-        Inequalities.find(rows, columns, overrides.constraints()));
+        Inequalities.find(rows, columns, overrides.constraints()), CategoryDependencies.find(rows, columns));
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -131,6 +157,11 @@ public final class TableCodec implements Serializable {
   /** The inequalities between columns that every decoded row keeps. */
   public List<Inequality> constraints() {
     return constraints;
+  }
+
+  /** The categorical columns decoded from another's value (see {@link CategoryDependency}). */
+  public List<CategoryDependency> dependencies() {
+    return dependencies;
   }
 
   /** Floats per encoded row. */
@@ -157,6 +188,20 @@ public final class TableCodec implements Serializable {
     for (int c = 0; c < offsets.length; c++) {
       for (int k = 0; k < columns.get(c).width(); k++) {
         if (columns.get(c).isMetricSlot(k)) {
+          slots[count++] = offsets[c] + k;
+        }
+      }
+    }
+    return Arrays.copyOf(slots, count);
+  }
+
+  /** The slots of the categorical columns' one-hot blocks, in order (--category-draw row takes them from a row). */
+  public int[] categoricalSlots() {
+    int[] slots = new int[width];
+    int count = 0;
+    for (int c = 0; c < offsets.length; c++) {
+      if (columns.get(c) instanceof CategoricalColumnCodec) {
+        for (int k = 0; k < columns.get(c).width(); k++) {
           slots[count++] = offsets[c] + k;
         }
       }
@@ -224,7 +269,7 @@ public final class TableCodec implements Serializable {
   }
 
   private TableCodec map(UnaryOperator<ColumnCodec> column) {
-    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints);
+    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints, dependencies);
   }
 
   /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
@@ -241,7 +286,21 @@ public final class TableCodec implements Serializable {
     for (int c = 0; c < offsets.length; c++) {
       cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), sampleId);
     }
+    keepDependencies(cells, cellOffset);
     keepConstraints(cells, cellOffset);
+  }
+
+  /** Sets each dependent cell to the value its determinant's cell goes with in training. */
+  private void keepDependencies(Object[] cells, int cellOffset) {
+    for (int q = 0; q < dependencyColumns.length; q++) {
+      CategoricalColumnCodec determinant = (CategoricalColumnCodec) columns.get(dependencyColumns[q][0]);
+      CategoricalColumnCodec dependent = (CategoricalColumnCodec) columns.get(dependencyColumns[q][1]);
+      int level = dependencies.get(q).dependentLevel()[determinant.slot(cells[cellOffset + dependencyColumns[q][0]])];
+      if (level >= 0) {
+        cells[cellOffset + dependencyColumns[q][1]] = level < dependent.levels().length ? dependent.levels()[level]
+            : null;
+      }
+    }
   }
 
   /**

@@ -23,7 +23,8 @@ public final class ExactPosteriorMean extends PosteriorMean {
   }
 
   @Override
-  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows) {
     RowMatrix x = training.points();
     int n = x.rows();
     double dotWeight = dotWeight(t);
@@ -32,7 +33,7 @@ public final class ExactPosteriorMean extends PosteriorMean {
       logits = new double[count * ROW_BLOCK];
       blockMaxima = new double[count];
     }
-    softmax.reset(count);
+    softmax.reset(count, drawKeys);
     for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
       int rowCount = Math.min(ROW_BLOCK, n - firstRow);
       kernel.logits(queries, 0, count, x, firstRow, rowCount, dotWeight, normWeight, logits, blockMaxima);
@@ -43,6 +44,9 @@ public final class ExactPosteriorMean extends PosteriorMean {
     int d = x.dimension();
     for (int q = 0; q < count; q++) {
       softmax.finish(q, out, q * d);
+      if (drawKeys != null) {
+        drawnRows[q] = softmax.drawnRow(q);
+      }
     }
   }
 

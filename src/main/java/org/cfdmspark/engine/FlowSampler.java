@@ -7,6 +7,12 @@ package org.cfdmspark.engine;
  * (block·M queries × training rows) evaluation. Output depends only on (training set, config, trajectory
  * index): never on block size or on which trajectories share a block.
  *
+ * <p>With row slots (--category-draw row), the last step also draws one training row per trajectory with
+ * probability equal to its weight in x̂^σ, and the sample takes that row's values in those slots (its categorical
+ * blocks) instead of the barycentre's: one real row's combination of categories, and each category as often as
+ * the barycentre weighs it (E[x_drawn] = x̂^σ), where a vote of each block on its own favours the common
+ * categories and mixes rows' categories into combinations no row has.
+ *
  * <p>Not thread-safe (it owns scratch buffers): one per thread or Spark partition.
  */
 public final class FlowSampler implements BlockSampler {
@@ -27,8 +33,19 @@ public final class FlowSampler implements BlockSampler {
   private final double[] z;
   private final double[] smoothedMean;
   private final long[] blockTrajectories;
+  private final int[] rowSlots;
+  private final int[] drawnRows;
 
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize) {
+    this(training, config, posteriorMean, blockSize, new int[0]);
+  }
+
+  /**
+   * @param rowSlots the slots a sample takes from one training row drawn by its weights at the last step (empty:
+   *     the barycentre everywhere, method.md §4)
+   */
+  public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize,
+      int[] rowSlots) {
     if (blockSize < 1) {
       throw new IllegalArgumentException("block size must be at least 1, got " + blockSize);
     }
@@ -42,6 +59,8 @@ public final class FlowSampler implements BlockSampler {
     this.z = new double[blockSize * d];
     this.smoothedMean = new double[blockSize * d];
     this.blockTrajectories = new long[blockSize];
+    this.rowSlots = rowSlots.clone();
+    this.drawnRows = new int[blockSize];
   }
 
   /** A sampler with the estimator the config names and the default block size. */
@@ -51,7 +70,14 @@ public final class FlowSampler implements BlockSampler {
 
   /** As {@link #create(TrainingSet, SamplerConfig)} over a neighbour search prepared once and shared. */
   public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search) {
-    return new FlowSampler(training, config, PosteriorMeans.create(training, config, search), DEFAULT_BLOCK_SIZE);
+    return create(training, config, search, new int[0]);
+  }
+
+  /** As {@link #create(TrainingSet, SamplerConfig, NeighbourSearch)}, taking {@code rowSlots} from a drawn row. */
+  public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
+      int[] rowSlots) {
+    return new FlowSampler(training, config, PosteriorMeans.create(training, config, search), DEFAULT_BLOCK_SIZE,
+        rowSlots);
   }
 
   public int dimension() {
@@ -84,13 +110,29 @@ public final class FlowSampler implements BlockSampler {
       startPoints.draw(trajectories[b], z, b * d);
     }
     for (int step = grid.firstStep(); step < grid.steps(); step++) {
-      velocity.smoothedMean(z, count, trajectories, step, grid.time(step), smoothedMean);
+      boolean drawRows = rowSlots.length > 0 && step == grid.steps() - 1;
+      velocity.smoothedMean(z, count, trajectories, step, grid.time(step), smoothedMean, drawRows ? drawnRows : null);
       double c = grid.eulerCoefficient(step);
       for (int i = 0; i < count * d; i++) {
         z[i] = (1 - c) * z[i] + c * smoothedMean[i];
       }
+      if (drawRows) {
+        takeDrawnRowsSlots(count);
+      }
     }
     System.arraycopy(z, 0, out, outOffset, count * d);
+  }
+
+  /** z's row slots := those of each point's drawn row (none drawn, −1: the barycentre's stay). */
+  private void takeDrawnRowsSlots(int count) {
+    for (int b = 0; b < count; b++) {
+      int row = drawnRows[b];
+      if (row >= 0) {
+        for (int slot : rowSlots) {
+          z[b * d + slot] = training.points().get(row, slot);
+        }
+      }
+    }
   }
 
   public TrainingSet training() {

@@ -49,7 +49,8 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
   }
 
   @Override
-  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows) {
     RowMatrix x = training.points();
     int d = x.dimension();
     int perQuery = neighbours + randomPoints;
@@ -69,7 +70,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
     }
     double dotWeight = dotWeight(t);
     double normWeight = normWeight(t);
-    softmax.reset(count);
+    softmax.reset(count, drawKeys);
     for (int q = 0; q < count; q++) {
       int base = q * perQuery;
       drawRandomOthers(queryKeys[q], base);
@@ -80,6 +81,10 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
       }
       softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
       softmax.finish(q, out, q * d);
+      if (drawKeys != null) {
+        // A random point's extra log-weight is in its logit: it is drawn for the (N − K)/L rows it stands for.
+        drawnRows[q] = softmax.drawnRow(q);
+      }
     }
   }
 

@@ -29,17 +29,33 @@ public abstract class PosteriorMean {
    * estimators ignore it. At t = 0 every weight is equal and the answer is the training mean.
    */
   public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+    estimate(queries, count, t, queryKeys, out, null, null);
+  }
+
+  /**
+   * As {@link #estimate(double[], int, double, long[], double[])}, and with {@code drawKeys} non-null also draws
+   * one training row per query with probability equal to its weight w_i(q, t) in x̂(q, t), the draw of query q a
+   * pure function of {@code drawKeys[q]} and the weights: {@code drawnRows[q]} is its index, or −1 for an
+   * estimator without row weights (a trained score model). So E[x_drawn] = x̂(q, t): a sample can take a block
+   * of cells from one row (its categories) and still have the barycentre's shares in expectation.
+   */
+  public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows) {
     if (!(t >= 0 && t < 1)) {
       throw new IllegalArgumentException("t must be in [0, 1), got " + t);
     }
     if (t == 0) {
       for (int q = 0; q < count; q++) {
         training.copyMeanTo(out, q * training.dimension());
+        if (drawKeys != null) {
+          // Every weight is 1/N at t = 0.
+          drawnRows[q] = new RandomStream(drawKeys[q]).nextInt(training.size());
+        }
       }
       return;
     }
     long start = System.nanoTime();
-    estimateAt(queries, count, t, queryKeys, out);
+    estimateAt(queries, count, t, queryKeys, out, drawKeys, drawnRows);
     estimateNanos += System.nanoTime() - start;
   }
 
@@ -53,8 +69,12 @@ public abstract class PosteriorMean {
     return searchNanos;
   }
 
-  /** As {@link #estimate} for t in (0, 1). */
-  protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out);
+  /**
+   * As {@link #estimate(double[], int, double, long[], double[], long[], int[])} for t in (0, 1); {@code drawKeys}
+   * (and {@code drawnRows}) null when no row is to be drawn.
+   */
+  protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows);
 
   /** t / (1−t)²: the logit's weight on ⟨q, x⟩ at time t. */
   static double dotWeight(double t) {

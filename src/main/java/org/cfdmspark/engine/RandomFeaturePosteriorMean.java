@@ -22,7 +22,11 @@ public final class RandomFeaturePosteriorMean extends PosteriorMean {
   }
 
   @Override
-  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out) {
+  protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows) {
+    if (drawKeys != null) {
+      java.util.Arrays.fill(drawnRows, 0, count, -1); // a trained x̂ has no row weights to draw from
+    }
     int step = model.stepOf(t);
     int d = training.dimension();
     for (int q = 0; q < count; q++) {

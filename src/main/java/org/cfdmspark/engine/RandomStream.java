@@ -54,7 +54,9 @@ public final class RandomStream {
     // Appended: the keys of the constants above must not move. The trained score models, then the baselines.
     FEATURE_WEIGHTS, DSM_NOISE, VALIDATION_SPLIT, NETWORK_INIT, TRAINING_ORDER, BASELINE,
     // Appended: AdaptiveNoiseSampler's per-sample noise.
-    ADAPTIVE_NOISE
+    ADAPTIVE_NOISE,
+    // Appended: the training row whose categories a sample takes (--category-draw row).
+    ROW_DRAW
   }
 
   public long nextLong() {

@@ -18,6 +18,8 @@ public final class SmoothedPosteriorMean {
   private double[] queries = new double[0];
   private double[] means = new double[0];
   private long[] queryKeys = new long[0];
+  private long[] drawKeys = new long[0];
+  private int[] drawnRows = new int[0];
   // σ·ε for the block last seen: under the trajectory policy the same vectors serve every step of a block, so
   // they are drawn once per block instead of once per step.
   private double[] noise = new double[0];
@@ -45,11 +47,25 @@ public final class SmoothedPosteriorMean {
    * {@code trajectories[b]} at grid step {@code step} to {@code out}.
    */
   public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out) {
+    smoothedMean(z, count, trajectories, step, t, out, null);
+  }
+
+  /**
+   * As {@link #smoothedMean(double[], int, long[], int, double, double[])}, and with {@code rows} non-null also
+   * draws, for each point, one training row with probability equal to its weight in x̂^σ (its weight
+   * (1/M) Σ_m w_i(z + σ·ε_m, t)): one of the M draws uniformly, then a row of that draw's posterior mean by its
+   * weights ({@link PosteriorMean#estimate(double[], int, double, long[], double[], long[], int[])}); −1 for an
+   * estimator without row weights. The draws are keyed by (seed, trajectory, step, {@code ROW_DRAW}).
+   */
+  public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out,
+      int[] rows) {
     int queryCount = count * draws;
     if (queries.length < queryCount * d) {
       queries = new double[queryCount * d];
       means = new double[queryCount * d];
       queryKeys = new long[queryCount];
+      drawKeys = new long[queryCount];
+      drawnRows = new int[queryCount];
     }
     drawNoise(trajectories, count, noisePolicy == NoisePolicy.TRAJECTORY ? -1 : step);
     for (int b = 0; b < count; b++) {
@@ -59,9 +75,20 @@ public final class SmoothedPosteriorMean {
           queries[query * d + j] = z[b * d + j] + noise[query * d + j];
         }
         queryKeys[query] = RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.RANDOM_POINTS, m);
+        drawKeys[query] = RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, m);
       }
     }
-    posteriorMean.estimate(queries, queryCount, t, queryKeys, means);
+    if (rows == null) {
+      posteriorMean.estimate(queries, queryCount, t, queryKeys, means);
+    } else {
+      posteriorMean.estimate(queries, queryCount, t, queryKeys, means, drawKeys, drawnRows);
+      for (int b = 0; b < count; b++) {
+        // Sub-stream M (the draws use 0 .. M−1): which of the M posterior means the row comes from.
+        int m = new RandomStream(RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, draws))
+            .nextInt(draws);
+        rows[b] = drawnRows[b * draws + m];
+      }
+    }
     for (int b = 0; b < count; b++) {
       for (int j = 0; j < d; j++) {
         double sum = 0;

@@ -1,14 +1,21 @@
 package org.cfdmspark.engine;
 
 import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.knn.SplitMix64;
 
 /**
  * Streaming softmax-weighted averages of training rows for a block of queries: logits arrive in pieces and
  * each query keeps a running maximum, a running sum of exp(logit − max) and the matching weighted sum of rows,
  * rescaled whenever the maximum rises (the log-sum-exp trick, so no exp ever overflows). Terms more than
  * {@link #NEGLIGIBLE} below the running maximum are skipped: they weigh less than e^-60 ≈ 1e-26 each.
+ *
+ * <p>With draw keys, each query also draws one of its rows with probability equal to its softmax weight, by the
+ * Gumbel-max trick: the row maximising logit + G, G = −log(−log u) a standard Gumbel variable with u a pure
+ * function of (key, row) (Gumbel 1954; Maddison, Tarlow and Minka 2014). That needs no normalisation and no
+ * order, so the rows can arrive in pieces and the draw is the same whatever the pieces.
  */
 final class SoftmaxMean {
+  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   static final double NEGLIGIBLE = 60;
 
   private final RowMatrix rows;
@@ -17,6 +24,10 @@ final class SoftmaxMean {
   private double[] sums = new double[0];
   private double[] weighted = new double[0];
   private long exponentials;
+  /** The draw keys of the current queries; null when no row is drawn. */
+  private long[] drawKeys;
+  private double[] drawScores = new double[0];
+  private int[] drawnRows = new int[0];
 
   SoftmaxMean(RowMatrix rows) {
     this.rows = rows;
@@ -25,14 +36,34 @@ final class SoftmaxMean {
 
   /** Starts {@code count} empty averages. */
   void reset(int count) {
+    reset(count, null);
+  }
+
+  /**
+   * Starts {@code count} empty averages; with {@code keys} non-null, query q also draws a row from the stream of
+   * {@code keys[q]} ({@link #drawnRow}).
+   */
+  void reset(int count, long[] keys) {
     if (maxima.length < count) {
       maxima = new double[count];
       sums = new double[count];
       weighted = new double[count * d];
+      drawScores = new double[count];
+      drawnRows = new int[count];
     }
     java.util.Arrays.fill(maxima, 0, count, Double.NEGATIVE_INFINITY);
     java.util.Arrays.fill(sums, 0, count, 0);
     java.util.Arrays.fill(weighted, 0, count * d, 0);
+    drawKeys = keys;
+    if (keys != null) {
+      java.util.Arrays.fill(drawScores, 0, count, Double.NEGATIVE_INFINITY);
+      java.util.Arrays.fill(drawnRows, 0, count, -1);
+    }
+  }
+
+  /** The row query q drew (reset with keys): row i with probability equal to its weight in the average. */
+  int drawnRow(int q) {
+    return drawnRows[q];
   }
 
   /**
@@ -48,7 +79,7 @@ final class SoftmaxMean {
     for (int r = 0; r < count; r++) {
       double excess = logits[offset + r] - max;
       if (excess > -NEGLIGIBLE) {
-        addRow(q, Math.exp(excess), firstRow + r);
+        addRow(q, excess, firstRow + r);
       }
     }
   }
@@ -64,7 +95,7 @@ final class SoftmaxMean {
     for (int r = 0; r < count; r++) {
       double excess = logits[offset + r] - max;
       if (excess > -NEGLIGIBLE) {
-        addRow(q, Math.exp(excess), rowIndices[rowOffset + r]);
+        addRow(q, excess, rowIndices[rowOffset + r]);
       }
     }
   }
@@ -93,8 +124,18 @@ final class SoftmaxMean {
     }
   }
 
-  private void addRow(int q, double weight, int row) {
+  /** Adds a row whose logit is {@code excess} above the query's running maximum. */
+  private void addRow(int q, double excess, int row) {
+    double weight = Math.exp(excess);
     exponentials++;
+    if (drawKeys != null) {
+      // logit + Gumbel, the logit as excess + running maximum (the maximum moves; the logit does not).
+      double score = excess + maxima[q] + gumbel(drawKeys[q], row);
+      if (score > drawScores[q]) {
+        drawScores[q] = score;
+        drawnRows[q] = row;
+      }
+    }
     sums[q] += weight;
     float[] x = rows.values();
     int rowBase = row * d;
@@ -102,5 +143,12 @@ final class SoftmaxMean {
     for (int j = 0; j < d; j++) {
       weighted[base + j] += weight * x[rowBase + j];
     }
+  }
+
+  /** A standard Gumbel variable, a pure function of (key, row): the row-th number of the key's stream. */
+  private static double gumbel(long key, int row) {
+    long bits = SplitMix64.mix(key + (row + 1L) * GOLDEN_GAMMA);
+    double u = ((bits >>> 11) + 0.5) * 0x1.0p-53; // in (0, 1): both logarithms finite
+    return -Math.log(-Math.log(u));
   }
 }

@@ -32,7 +32,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     guard, decoding
  * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
  * @param keys the columns regenerated as keys (new unique values), not modelled
- * @param constraints the inequalities between columns that every output row keeps (found or stated)
+ * @param constraints what every output row keeps between columns: inequalities (found or stated), then categorical
+ *     columns derived from another ("sub_grade determines grade")
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Map<String, Number> resolved, Double sigma, long seed, Input input, Output output, RowCounts rows,

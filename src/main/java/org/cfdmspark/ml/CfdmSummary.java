@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
@@ -14,7 +15,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *
  * @param trainingRows rows the model was fitted on
  * @param encodedWidth values per encoded row (d)
- * @param constraints the inequalities between columns that every sample keeps ("a <= b", "a < b")
+ * @param constraints what every sample keeps between columns: the inequalities ("a <= b", "a < b"), then the
+ *     categorical columns derived from another ("sub_grade determines grade")
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
     List<StratumSummary> strata, List<String> constraints) {
@@ -53,7 +55,8 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
-        model.codec().constraints().stream().map(Object::toString).toList());
+        Stream.concat(model.codec().constraints().stream(), model.codec().dependencies().stream())
+            .map(Object::toString).toList());
   }
 
   private static String kind(ColumnCodec codec) {

@@ -1,5 +1,7 @@
 package org.cfdmspark.ml;
 
+import org.cfdmspark.encoding.CategoryDraw;
+import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
 import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -10,9 +12,18 @@ import org.cfdmspark.privacy.SigmaSteps;
 /**
  * σ-CFDM (method.md §2–5): Euler steps on the probability-flow ODE with the smoothed closed-form posterior mean of
  * the training rows; the guard's attempt k samples the same trajectory with σ · {@link SigmaSteps#multiple}(k).
+ *
+ * @param rowSlots the slots a sample takes from one training row drawn by its barycentre weights at the last step
+ *     (--category-draw row: the categorical columns' blocks); empty for the barycentre everywhere
  */
-enum ClosedFormGenerator implements Generator {
-  INSTANCE;
+record ClosedFormGenerator(int[] rowSlots) implements Generator {
+  /** The plain method: samples are barycentres in every slot. */
+  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0]);
+
+  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw}. */
+  static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw) {
+    return draw == CategoryDraw.ROW ? new ClosedFormGenerator(codec.categoricalSlots()) : PLAIN;
+  }
 
   @Override
   public GeneratorKind kind() {
@@ -21,6 +32,7 @@ enum ClosedFormGenerator implements Generator {
 
   @Override
   public BlockSampler sampler(TrainingSet training, SamplerConfig config, NeighbourSearch search, int attempt) {
-    return FlowSampler.create(training, config.withSigma(config.sigma() * SigmaSteps.multiple(attempt)), search);
+    return FlowSampler.create(training, config.withSigma(config.sigma() * SigmaSteps.multiple(attempt)), search,
+        rowSlots);
   }
 }

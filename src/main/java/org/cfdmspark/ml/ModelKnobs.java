@@ -147,7 +147,10 @@ public final class ModelKnobs {
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
           + "a category drawn with its share as probability, independently per column, so that a sample does not "
           + "keep its parents' majority categories in every column; weights-all = also a number column's point "
-          + "mass, missing or other value drawn from its shares (README, \"Local closeness\").");
+          + "mass, missing or other value drawn from its shares (README, \"Local closeness\"); row = all categories "
+          + "of one training row drawn with its weight in the barycentre as probability (σ-CFDM; the others vote), "
+          + "so that each category keeps its share and a sample one real row's combination (README, \"Categories "
+          + "from one row\").");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");

@@ -22,6 +22,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.CodecJson;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -81,7 +82,7 @@ final class ModelStore {
       List<StoredStratum> strata = new ArrayList<>();
       for (int k = 0; k < fitted.strata().size(); k++) {
         FittedModel.Stratum s = fitted.strata().get(k);
-        if (s.sampleable() && s.generator() != ClosedFormGenerator.INSTANCE) {
+        if (s.sampleable() && s.generator().kind() != GeneratorKind.CFDM) {
           throw new BadInputException("saving a model of --generator "
               + ModelKnobs.GENERATOR.format(s.generator().kind()) + " is not supported; save σ-CFDM models, or "
               + "use generate, which fits and samples in one run");
@@ -133,7 +134,8 @@ final class ModelStore {
         List<FittedModel.Stratum> strata = new ArrayList<>();
         for (int k = 0; k < metadata.strata().size(); k++) {
           strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
-              settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings)));
+              settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings),
+              settings.get(ModelKnobs.CATEGORY_DRAW)));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of());
@@ -158,9 +160,10 @@ final class ModelStore {
     /**
      * @param locality the guard's --guard-locality and {@code localNoise} --local-noise, whose spacings are
      *     recomputed from the saved rows
+     * @param draw --category-draw, which decides the slots a sample takes from one drawn row
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
-        TableCodec codec, double locality, double localNoise) {
+        TableCodec codec, double locality, double localNoise, CategoryDraw draw) {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
@@ -173,7 +176,7 @@ final class ModelStore {
               .withLocality(locality, training));
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
-          AdaptiveNoiseGenerator.of(ClosedFormGenerator.INSTANCE, training, codec, localNoise));
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw), training, codec, localNoise));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

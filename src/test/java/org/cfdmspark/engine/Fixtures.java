@@ -104,6 +104,18 @@ final class Fixtures {
    * dot-product expansion the estimators use), max-subtracted, in double.
    */
   static double[] referencePosteriorMean(double[][] x, double[] q, double t) {
+    double[] weights = referenceWeights(x, q, t);
+    double[] mean = new double[q.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < q.length; j++) {
+        mean[j] += weights[i] * x[i][j];
+      }
+    }
+    return mean;
+  }
+
+  /** The weights w_i(q, t) of {@link #referencePosteriorMean}, normalised to sum 1. */
+  static double[] referenceWeights(double[][] x, double[] q, double t) {
     double[] logits = new double[x.length];
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < x.length; i++) {
@@ -116,18 +128,15 @@ final class Fixtures {
       max = Math.max(max, logits[i]);
     }
     double sum = 0;
-    double[] mean = new double[q.length];
+    double[] weights = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      double w = Math.exp(logits[i] - max);
-      sum += w;
-      for (int j = 0; j < q.length; j++) {
-        mean[j] += w * x[i][j];
-      }
+      weights[i] = Math.exp(logits[i] - max);
+      sum += weights[i];
     }
-    for (int j = 0; j < q.length; j++) {
-      mean[j] /= sum;
+    for (int i = 0; i < x.length; i++) {
+      weights[i] /= sum;
     }
-    return mean;
+    return weights;
   }
 
   /** A point of the noised mixture at t: t·x_i + (1−t)·ξ for a random training row. */

@@ -71,6 +71,11 @@ class DeterminismTest {
     assertKnobsKeepTheRowsAcrossPartitionings("draw", "category-draw", "weights-all");
   }
 
+  @Test
+  void categoriesOfADrawnRowKeepTheRowsAcrossPartitionings() throws Exception {
+    assertKnobsKeepTheRowsAcrossPartitionings("row", "category-draw", "row");
+  }
+
   /** The knobs (option names without dashes, then values) change the rows, and 3 and 8 partitions agree. */
   private void assertKnobsKeepTheRowsAcrossPartitionings(String name, String... knobs) throws Exception {
     SparkSession spark = TestSpark.local(2);

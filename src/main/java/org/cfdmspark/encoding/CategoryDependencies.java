@@ -1,0 +1,91 @@
+package org.cfdmspark.encoding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/**
+ * Finds the functional dependencies between categorical columns that the training rows support
+ * ({@link CategoryDependency}): A determines B when every row with a given value of A has the same value of B.
+ * Small samples satisfy such a rule by chance, so one counts only with evidence: at least {@value #MIN_EVIDENCE}
+ * rows beyond the first of each A value (every such row could have broken it), and at least
+ * {@value #MIN_COVERED} of the rows in A values that occur twice or more. Each dependent gets the determinant
+ * with the most levels (ties: the earlier column), which no other column determines in turn (if E determined it,
+ * E would determine the dependent as well and have as many levels), so derived cells never feed another derivation;
+ * of two columns that determine each other (a bijection such as a code and its label) the earlier stays decoded.
+ * At most {@value #MAX_COLUMNS} categorical columns are paired (the pairs grow as their square).
+ */
+final class CategoryDependencies {
+  static final int MIN_EVIDENCE = 50;
+  static final double MIN_COVERED = 0.95;
+  static final int MAX_COLUMNS = 200;
+
+  private CategoryDependencies() {
+  }
+
+  /** The dependencies of {@code rows}, whose fields are the columns of {@code columns} in order. */
+  static List<CategoryDependency> find(List<Row> rows, List<ColumnCodec> columns) {
+    List<Integer> categorical = new ArrayList<>();
+    for (int c = 0; c < columns.size() && categorical.size() < MAX_COLUMNS; c++) {
+      if (columns.get(c) instanceof CategoricalColumnCodec) {
+        categorical.add(c);
+      }
+    }
+    int n = rows.size();
+    int[][] slots = new int[categorical.size()][];
+    boolean[] supported = new boolean[categorical.size()];
+    int[] levels = new int[categorical.size()];
+    for (int k = 0; k < slots.length; k++) {
+      int c = categorical.get(k);
+      CategoricalColumnCodec codec = (CategoricalColumnCodec) columns.get(c);
+      slots[k] = new int[n];
+      int[] counts = new int[codec.width()];
+      for (int r = 0; r < n; r++) {
+        slots[k][r] = codec.slot(rows.get(r).get(c));
+        counts[slots[k][r]]++;
+      }
+      levels[k] = (int) Arrays.stream(counts).filter(count -> count > 0).count();
+      long covered = Arrays.stream(counts).filter(count -> count >= 2).asLongStream().sum();
+      supported[k] = levels[k] >= 2 && n - levels[k] >= MIN_EVIDENCE && covered >= MIN_COVERED * n;
+    }
+    List<CategoryDependency> found = new ArrayList<>();
+    for (int b = 0; b < slots.length; b++) {
+      if (levels[b] < 2) {
+        continue; // a constant column decodes to its value anyway
+      }
+      int best = -1;
+      int[] bestMap = null;
+      for (int a = 0; a < slots.length; a++) {
+        boolean finer = levels[a] > levels[b] || levels[a] == levels[b] && a < b;
+        if (a == b || !supported[a] || !finer || best >= 0 && levels[a] <= levels[best]) {
+          continue;
+        }
+        int[] map = mapping(slots[a], slots[b], columns.get(categorical.get(a)).width());
+        if (map != null) {
+          best = a;
+          bestMap = map;
+        }
+      }
+      if (best >= 0) {
+        found.add(new CategoryDependency(columns.get(categorical.get(best)).name(),
+            columns.get(categorical.get(b)).name(), bestMap));
+      }
+    }
+    return found;
+  }
+
+  /** For each slot of A, the one slot of B its rows hold (−1 where no row has it); null when some A slot has two. */
+  private static int[] mapping(int[] a, int[] b, int slotsOfA) {
+    int[] map = new int[slotsOfA];
+    Arrays.fill(map, -1);
+    for (int r = 0; r < a.length; r++) {
+      if (map[a[r]] < 0) {
+        map[a[r]] = b[r];
+      } else if (map[a[r]] != b[r]) {
+        return null;
+      }
+    }
+    return map;
+  }
+}
