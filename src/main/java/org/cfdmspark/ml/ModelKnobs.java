@@ -150,7 +150,7 @@ public final class ModelKnobs {
           + "mass, missing or other value drawn from its shares (README, \"Local closeness\"); row = all categories "
           + "of one training row drawn with its weight in the barycentre as probability (σ-CFDM; the others vote), "
           + "so that each category keeps its share and a sample one real row's combination (README, \"Categories "
-          + "from one row\").");
+          + "on a wide mixed table\").");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");
