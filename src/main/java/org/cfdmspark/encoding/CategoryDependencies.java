@@ -14,12 +14,23 @@ import org.apache.spark.sql.Row;
  * with the most levels (ties: the earlier column), which no other column determines in turn (if E determined it,
  * E would determine the dependent as well and have as many levels), so derived cells never feed another derivation;
  * of two columns that determine each other (a bijection such as a code and its label) the earlier stays decoded.
- * At most {@value #MAX_COLUMNS} categorical columns are paired (the pairs grow as their square).
+ * At most {@value #MAX_COLUMNS} categorical columns are paired (the pairs grow as their square). The model's codec
+ * and the report's validity check ({@code metrics.DependencyAdherence}) use the same rule.
  */
-final class CategoryDependencies {
+public final class CategoryDependencies {
   static final int MIN_EVIDENCE = 50;
   static final double MIN_COVERED = 0.95;
-  static final int MAX_COLUMNS = 200;
+  public static final int MAX_COLUMNS = 200;
+
+  /**
+   * A dependency between columns given by position.
+   *
+   * @param determinant the determining column's position among the columns passed
+   * @param dependent the dependent column's position
+   * @param dependentCode for each code of the determinant, the dependent's code (−1 where no row has it)
+   */
+  public record Found(int determinant, int dependent, int[] dependentCode) {
+  }
 
   private CategoryDependencies() {
   }
@@ -32,52 +43,71 @@ final class CategoryDependencies {
         categorical.add(c);
       }
     }
-    int n = rows.size();
-    int[][] slots = new int[categorical.size()][];
-    boolean[] supported = new boolean[categorical.size()];
-    int[] levels = new int[categorical.size()];
-    for (int k = 0; k < slots.length; k++) {
+    int[][] codes = new int[categorical.size()][];
+    int[] codeCounts = new int[categorical.size()];
+    for (int k = 0; k < codes.length; k++) {
       int c = categorical.get(k);
       CategoricalColumnCodec codec = (CategoricalColumnCodec) columns.get(c);
-      slots[k] = new int[n];
-      int[] counts = new int[codec.width()];
-      for (int r = 0; r < n; r++) {
-        slots[k][r] = codec.slot(rows.get(r).get(c));
-        counts[slots[k][r]]++;
+      codes[k] = new int[rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        codes[k][r] = codec.slot(rows.get(r).get(c));
+      }
+      codeCounts[k] = codec.width();
+    }
+    List<CategoryDependency> found = new ArrayList<>();
+    for (Found f : find(codes, codeCounts)) {
+      found.add(new CategoryDependency(columns.get(categorical.get(f.determinant())).name(),
+          columns.get(categorical.get(f.dependent())).name(), f.dependentCode()));
+    }
+    return found;
+  }
+
+  /**
+   * The dependencies between columns given as codes: {@code codes[k][r]} is row r's code in column k, in
+   * [0, codeCounts[k]) (a missing cell is a code of its own).
+   */
+  public static List<Found> find(int[][] codes, int[] codeCounts) {
+    int columns = Math.min(codes.length, MAX_COLUMNS);
+    int n = columns == 0 ? 0 : codes[0].length;
+    boolean[] supported = new boolean[columns];
+    int[] levels = new int[columns];
+    for (int k = 0; k < columns; k++) {
+      int[] counts = new int[codeCounts[k]];
+      for (int code : codes[k]) {
+        counts[code]++;
       }
       levels[k] = (int) Arrays.stream(counts).filter(count -> count > 0).count();
       long covered = Arrays.stream(counts).filter(count -> count >= 2).asLongStream().sum();
       supported[k] = levels[k] >= 2 && n - levels[k] >= MIN_EVIDENCE && covered >= MIN_COVERED * n;
     }
-    List<CategoryDependency> found = new ArrayList<>();
-    for (int b = 0; b < slots.length; b++) {
+    List<Found> found = new ArrayList<>();
+    for (int b = 0; b < columns; b++) {
       if (levels[b] < 2) {
         continue; // a constant column decodes to its value anyway
       }
       int best = -1;
       int[] bestMap = null;
-      for (int a = 0; a < slots.length; a++) {
+      for (int a = 0; a < columns; a++) {
         boolean finer = levels[a] > levels[b] || levels[a] == levels[b] && a < b;
         if (a == b || !supported[a] || !finer || best >= 0 && levels[a] <= levels[best]) {
           continue;
         }
-        int[] map = mapping(slots[a], slots[b], columns.get(categorical.get(a)).width());
+        int[] map = mapping(codes[a], codes[b], codeCounts[a]);
         if (map != null) {
           best = a;
           bestMap = map;
         }
       }
       if (best >= 0) {
-        found.add(new CategoryDependency(columns.get(categorical.get(best)).name(),
-            columns.get(categorical.get(b)).name(), bestMap));
+        found.add(new Found(best, b, bestMap));
       }
     }
     return found;
   }
 
-  /** For each slot of A, the one slot of B its rows hold (−1 where no row has it); null when some A slot has two. */
-  private static int[] mapping(int[] a, int[] b, int slotsOfA) {
-    int[] map = new int[slotsOfA];
+  /** For each code of A, the one code of B its rows hold (−1 where no row has it); null when some A code has two. */
+  private static int[] mapping(int[] a, int[] b, int codesOfA) {
+    int[] map = new int[codesOfA];
     Arrays.fill(map, -1);
     for (int r = 0; r < a.length; r++) {
       if (map[a[r]] < 0) {

@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * Validity (SDMetrics' DiagnosticReport, expected 100 %): every number inside the training range
  * ({@link BoundaryAdherence}), every category seen in training ({@link CategoryAdherence}), key columns unique
- * ({@link KeyUniqueness}, for the columns the training codec treats as keys).
+ * ({@link KeyUniqueness}, for the columns the training codec treats as keys), and every functional dependency
+ * between the training table's categorical columns kept ({@link DependencyAdherence}).
  *
  * @param boundaryAdherence over the numeric columns
  * @param categoryAdherence over the categorical columns
  * @param keyUniqueness over the key columns (often none)
+ * @param dependencyAdherence over the training table's dependencies ("sub_grade determines grade"; often none)
  */
-public record Validity(Family boundaryAdherence, Family categoryAdherence, Family keyUniqueness) {
+public record Validity(Family boundaryAdherence, Family categoryAdherence, Family keyUniqueness,
+    Family dependencyAdherence) {
 
   /** One column's score. */
   public record ColumnScore(String column, double score) {
@@ -59,6 +62,7 @@ public record Validity(Family boundaryAdherence, Family categoryAdherence, Famil
     for (EvalColumn key : syntheticKeys.columns()) {
       keys.add(new ColumnScore(key.name(), KeyUniqueness.of(key)));
     }
-    return new Validity(Family.of(boundary), Family.of(category), Family.of(keys));
+    return new Validity(Family.of(boundary), Family.of(category), Family.of(keys),
+        Family.of(DependencyAdherence.of(train, synthetic)));
   }
 }

@@ -46,6 +46,10 @@ final class ProtocolHtml {
     for (Validity.ColumnScore key : validity.keyUniqueness().columns()) {
       row(html, "KeyUniqueness " + escape(key.column()), key.score(), null, "a key column: unique values");
     }
+    for (Validity.ColumnScore dependency : validity.dependencyAdherence().columns()) {
+      row(html, "DependencyAdherence " + escape(dependency.column()), dependency.score(), null,
+          "rows that pair the values as every training row does");
+    }
     html.append("</table>\n");
   }
 

@@ -57,4 +57,35 @@ class ValidityTest {
     assertEquals(1.0, validity.categoryAdherence().score(), 1e-12);
     assertNull(validity.keyUniqueness().score(), "no key columns");
   }
+
+  @Test
+  void dependencyAdherenceIsTheShareOfRowsThatPairTheValuesAsTrainingDoes() {
+    // 120 training rows: sub-grades A1, A2, B1 (40 each) determine the grade; the region varies within each.
+    String[] sub = new String[120];
+    String[] grade = new String[120];
+    String[] region = new String[120];
+    for (int r = 0; r < 120; r++) {
+      sub[r] = new String[] {"A1", "A2", "B1"}[r % 3];
+      grade[r] = sub[r].substring(0, 1);
+      region[r] = r % 2 == 0 ? "north" : "south";
+    }
+    EvalTable train = EvalTable.of(new Categorical("sub_grade", sub), new Categorical("grade", grade),
+        new Categorical("region", region));
+    // Of five synthetic rows one pairs B1 with grade A; one has a sub-grade training never had (left out).
+    EvalTable synthetic = EvalTable.of(new Categorical("sub_grade", new String[] {"A1", "B1", "B1", "A2", "C9"}),
+        new Categorical("grade", new String[] {"A", "B", "A", "A", "C"}),
+        new Categorical("region", new String[] {"north", "north", "south", "south", "north"}));
+    Validity validity = Validity.compute(train, synthetic, EvalTable.of());
+    assertEquals(List.of(new Validity.ColumnScore("sub_grade determines grade", 0.75)),
+        validity.dependencyAdherence().columns(), "region depends on nothing, nor grade on region");
+    assertEquals(0.75, validity.dependencyAdherence().score(), 1e-12);
+  }
+
+  @Test
+  void fewRowsGiveNoDependency() {
+    EvalTable train = EvalTable.of(new Categorical("a", new String[] {"x", "y", "x"}),
+        new Categorical("b", new String[] {"p", "q", "p"}));
+    Validity validity = Validity.compute(train, train, EvalTable.of());
+    assertNull(validity.dependencyAdherence().score(), "3 rows are no evidence for a rule");
+  }
 }
