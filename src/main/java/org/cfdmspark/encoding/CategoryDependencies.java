@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 public final class CategoryDependencies {
   static final int MIN_EVIDENCE = 50;
   static final double MIN_COVERED = 0.95;
-  public static final int MAX_COLUMNS = 200;
+  static final int MAX_COLUMNS = 200;
 
   /**
    * A dependency between columns given by position.

@@ -13,8 +13,8 @@ import java.io.Serializable;
  * @param determinant the column whose value decides the other's
  * @param dependent the column decoded from it
  * @param dependentLevel for each determinant level k (its codec's level order; k = levels for a missing cell), the
- *     dependent's level index (its levels' length for missing); −1 for a determinant value no training row has
- *     without a dependent value (cannot occur in a decoded row, kept for completeness)
+ *     dependent's level index (its levels' length for missing); −1 for a slot no training row holds (the
+ *     missing slot of a column without missing cells: never decoded)
  */
 public record CategoryDependency(String determinant, String dependent, int[] dependentLevel) implements Serializable {
   private static final long serialVersionUID = 1L;

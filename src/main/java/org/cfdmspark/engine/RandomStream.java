@@ -59,6 +59,14 @@ public final class RandomStream {
     ROW_DRAW
   }
 
+  /**
+   * The n-th number (n ≥ 1) of the stream at {@code key}, without running it: the n-th {@link #nextLong} after
+   * {@code reset(key)}. For one number per item of many (a row's draw), where a stream per item would cost a reset.
+   */
+  public static long numberAt(long key, long n) {
+    return SplitMix64.mix(key + n * GOLDEN_GAMMA);
+  }
+
   public long nextLong() {
     state += GOLDEN_GAMMA;
     return SplitMix64.mix(state);

@@ -84,7 +84,7 @@ public final class SmoothedPosteriorMean {
       posteriorMean.estimate(queries, queryCount, t, queryKeys, means, drawKeys, drawnRows);
       for (int b = 0; b < count; b++) {
         // Sub-stream M (the draws use 0 .. M−1): which of the M posterior means the row comes from.
-        int m = new RandomStream(RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, draws))
+        int m = random.reset(RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, draws))
             .nextInt(draws);
         rows[b] = drawnRows[b * draws + m];
       }

@@ -1,7 +1,6 @@
 package org.cfdmspark.engine;
 
 import org.cfdmspark.knn.RowMatrix;
-import org.cfdmspark.knn.SplitMix64;
 
 /**
  * Streaming softmax-weighted averages of training rows for a block of queries: logits arrive in pieces and
@@ -15,7 +14,6 @@ import org.cfdmspark.knn.SplitMix64;
  * order, so the rows can arrive in pieces and the draw is the same whatever the pieces.
  */
 final class SoftmaxMean {
-  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   static final double NEGLIGIBLE = 60;
 
   private final RowMatrix rows;
@@ -145,9 +143,9 @@ final class SoftmaxMean {
     }
   }
 
-  /** A standard Gumbel variable, a pure function of (key, row): the row-th number of the key's stream. */
+  /** A standard Gumbel variable, a pure function of (key, row): number row + 1 of the key's stream. */
   private static double gumbel(long key, int row) {
-    long bits = SplitMix64.mix(key + (row + 1L) * GOLDEN_GAMMA);
+    long bits = RandomStream.numberAt(key, row + 1L);
     double u = ((bits >>> 11) + 0.5) * 0x1.0p-53; // in (0, 1): both logarithms finite
     return -Math.log(-Math.log(u));
   }
