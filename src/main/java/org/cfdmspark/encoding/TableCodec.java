@@ -53,28 +53,22 @@ public final class TableCodec implements Serializable {
     List<String> names = columnNames();
     for (int q = 0; q < constraintColumns.length; q++) {
       Inequality inequality = this.constraints.get(q);
-      int lower = names.indexOf(inequality.lower());
-      int upper = names.indexOf(inequality.upper());
-      if (lower < 0 || upper < 0 || !(columns.get(lower) instanceof NumericColumnCodec)
-          || !(columns.get(upper) instanceof NumericColumnCodec)) {
+      constraintColumns[q] = pair(inequality.lower(), inequality.upper(), NumericColumnCodec.class);
+      if (constraintColumns[q] == null) {
         throw new BadInputException("--constraint " + inequality + ": both sides must be modelled number columns "
             + "(with more than " + NumericFitter.CODE_LEVELS + " values); available: "
             + ColumnNames.quotedList(names));
       }
-      constraintColumns[q] = new int[] {lower, upper};
     }
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     this.dependencyColumns = new int[this.dependencies.size()][];
     for (int q = 0; q < dependencyColumns.length; q++) {
       CategoryDependency dependency = this.dependencies.get(q);
-      int determinant = names.indexOf(dependency.determinant());
-      int dependent = names.indexOf(dependency.dependent());
-      if (determinant < 0 || dependent < 0 || !(columns.get(determinant) instanceof CategoricalColumnCodec)
-          || !(columns.get(dependent) instanceof CategoricalColumnCodec)) {
+      dependencyColumns[q] = pair(dependency.determinant(), dependency.dependent(), CategoricalColumnCodec.class);
+      if (dependencyColumns[q] == null) {
         throw new IllegalArgumentException("dependency " + dependency + " needs two categorical columns of "
             + ColumnNames.quotedList(names));
       }
-      dependencyColumns[q] = new int[] {determinant, dependent};
     }
     this.offsets = new int[columns.size()];
     int sum = 0;
@@ -84,6 +78,15 @@ public final class TableCodec implements Serializable {
     }
     this.width = sum;
     this.fittedRows = fittedRows;
+  }
+
+  /** The positions of columns {@code a} and {@code b} when both are of {@code kind}; null otherwise. */
+  private int[] pair(String a, String b, Class<? extends ColumnCodec> kind) {
+    List<String> names = columnNames();
+    int first = names.indexOf(a);
+    int second = names.indexOf(b);
+    return first >= 0 && second >= 0 && kind.isInstance(columns.get(first)) && kind.isInstance(columns.get(second))
+        ? new int[] {first, second} : null;
   }
 
   /**
