@@ -18,13 +18,32 @@ package org.cfdmspark.encoding;
  *       one-hot blocks: every column's category as often as the barycentre weighs it, and together one real row's
  *       combination. Number columns' states are voted. Generators without row weights (the baselines, the
  *       trained score models) vote.</li>
+ *   <li>{@code auto} (the default): {@code vote} or {@code weights}, chosen when the model is fitted by how much
+ *       the categories of a sample's parents disagree (ml.CategoryDrawChoice); a codec never decodes with it.</li>
  * </ul>
  */
 public enum CategoryDraw {
   VOTE,
   WEIGHTS,
   WEIGHTS_ALL,
-  ROW;
+  ROW,
+  AUTO;
+
+  /**
+   * How far a block's vote is from its shares: 1 − (largest share / total) over the positive scores of
+   * scores[offset .. offset + count), the probability that a draw ({@code weights}) picks another state than the
+   * largest; 0 for a block of one state (or none).
+   */
+  public static double disagreement(double[] scores, int offset, int count) {
+    double total = 0;
+    double largest = 0;
+    for (int k = 0; k < count; k++) {
+      double share = Math.max(scores[offset + k], 0);
+      total += share;
+      largest = Math.max(largest, share);
+    }
+    return total > 0 ? 1 - largest / total : 0;
+  }
 
   /** The state of scores[offset .. offset + count) for a categorical column, from the row's bits. */
   int category(double[] scores, int offset, int count, long bits) {

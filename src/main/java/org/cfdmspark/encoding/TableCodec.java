@@ -212,6 +212,30 @@ public final class TableCodec implements Serializable {
     return Arrays.copyOf(slots, count);
   }
 
+  /**
+   * The mean {@link CategoryDraw#disagreement} of the categorical columns' blocks over {@code count} encoded
+   * samples (row-major in z); NaN for a codec without categorical columns.
+   */
+  public double categoryDisagreement(double[] z, int count) {
+    double sum = 0;
+    int blocks = 0;
+    for (int c = 0; c < offsets.length; c++) {
+      if (columns.get(c) instanceof CategoricalColumnCodec) {
+        blocks++;
+        for (int s = 0; s < count; s++) {
+          sum += CategoryDraw.disagreement(z, s * width + offsets[c], columns.get(c).width());
+        }
+      }
+    }
+    return blocks == 0 ? Double.NaN : sum / ((double) blocks * count);
+  }
+
+  /** How the categorical columns are decoded (the vote for a codec without any). */
+  public CategoryDraw categoryDraw() {
+    return columns.stream().filter(c -> c instanceof CategoricalColumnCodec).findFirst()
+        .map(c -> ((CategoricalColumnCodec) c).draw()).orElse(CategoryDraw.VOTE);
+  }
+
   /** The decoded table's schema: the input columns with their input types. */
   public StructType schema() {
     StructField[] fields = new StructField[columns.size()];
@@ -265,8 +289,15 @@ public final class TableCodec implements Serializable {
     return map(c -> c instanceof NumericColumnCodec n ? n.noiseless() : c);
   }
 
-  /** This codec picking categories and number columns' states by {@code draw} (--category-draw). */
+  /**
+   * This codec picking categories and number columns' states by {@code draw} (--category-draw).
+   *
+   * @throws IllegalArgumentException for {@code auto}, which the fit resolves first
+   */
   public TableCodec drawing(CategoryDraw draw) {
+    if (draw == CategoryDraw.AUTO) {
+      throw new IllegalArgumentException("--category-draw auto is resolved to vote or weights before decoding");
+    }
     return map(c -> c instanceof CategoricalColumnCodec k ? k.drawing(draw)
         : c instanceof NumericColumnCodec n ? n.drawing(draw) : c);
   }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.cfdmspark.config.Json;
+import org.cfdmspark.ml.CategoryDrawChoice;
 import org.cfdmspark.ml.CfdmSummary;
+import org.cfdmspark.ml.ModelKnobs;
 import org.cfdmspark.ml.GuardTally;
 import org.cfdmspark.ml.SamplingMonitor;
 import org.cfdmspark.privacy.SigmaCalibration;
@@ -20,6 +22,7 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param settings every knob's value as the user would type it
  * @param resolved the values the data-independent auto knobs took ({@code ModelKnobs#resolved}: steps,
  *     final-noise as applied)
+ * @param categoryDraw the --category-draw decoding used, with auto's pilot figures (null when no pilot ran)
  * @param sigma the σ actually used (auto resolved); null when strata have their own (see {@code strata})
  * @param seed the seed actually used (given, derived from the run id, or 0)
  * @param seconds wall time per phase: jvm and spark_start (when the command line started the session: see
@@ -36,7 +39,7 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     columns derived from another ("sub_grade determines grade")
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
-    Map<String, String> settings, Map<String, Number> resolved, Double sigma, long seed, Input input, Output output, RowCounts rows,
+    Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma, long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
     Profile profile, String kernel, List<String> keys, List<String> constraints) {
@@ -64,6 +67,18 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
 
   /** Input rows read, left out (by --where or held out by --holdout-fraction), and used as the training set. */
   public record RowCounts(long read, long filtered, long used) {
+  }
+
+  /**
+   * The category draw decoding used ({@code vote}, {@code weights}, …: --category-draw with auto resolved) and,
+   * under auto, the pilot's figures that chose it ({@code ml.CategoryDrawChoice}): the mean disagreement of the
+   * categorical blocks with their vote, and the share of near-copies among its first draws; null when no pilot ran.
+   */
+  public record CategoryDrawFacts(String draw, Double disagreement, Double firstDrawNearCopies) {
+    static CategoryDrawFacts of(CategoryDrawChoice choice) {
+      return new CategoryDrawFacts(ModelKnobs.CATEGORY_DRAW.format(choice.draw()), choice.disagreement(),
+          choice.firstDrawNearCopies());
+    }
   }
 
   /**

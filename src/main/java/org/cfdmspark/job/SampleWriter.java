@@ -71,7 +71,7 @@ final class SampleWriter {
       }
       RunManifest manifest = new RunManifest(ProjectVersion.current(), spark.version(),
           spark.sparkContext().master(), run.started(), settings.asText(),
-          ModelKnobs.resolved(model.settings()),
+          ModelKnobs.resolved(model.settings()), RunManifest.CategoryDrawFacts.of(summary.categoryDraw()),
           strata.size() == 1 ? strata.get(0).sigma() : null, model.seed(), run.input(),
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,

@@ -137,7 +137,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
         : new FittedModel.Stratum(s.label(), s.rows(), s.training(), s.config().withSeed(seed), s.search(),
             s.guard(), s.sigmaCalibration(), s.generator())).toList();
     return copyValues(new CfdmModel(uid, new FittedModel(fitted.inputSchema(), fitted.codec(), fitted.stratifyBy(),
-        fitted.trainingRows(), strata, fitted.fitSeconds())), ParamMap.empty()).withInputForm(inputForm);
+        fitted.trainingRows(), strata, fitted.fitSeconds(), fitted.categoryDraw())), ParamMap.empty()).withInputForm(inputForm);
   }
 
   /**

@@ -17,9 +17,10 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param encodedWidth values per encoded row (d)
  * @param constraints what every sample keeps between columns: the inequalities ("a <= b", "a < b"), then the
  *     categorical columns derived from another ("sub_grade determines grade")
+ * @param categoryDraw how categories are read from barycentres, and the pilot that chose it under auto
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
-    List<StratumSummary> strata, List<String> constraints) {
+    List<StratumSummary> strata, List<String> constraints, CategoryDrawChoice categoryDraw) {
 
   /** @param kind numeric, categorical or key (see the encoding package) */
   public record ColumnSummary(String name, String kind, int width) {
@@ -56,7 +57,7 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
         Stream.concat(model.codec().constraints().stream(), model.codec().dependencies().stream())
-            .map(Object::toString).toList());
+            .map(Object::toString).toList(), model.categoryDraw());
   }
 
   private static String kind(ColumnCodec codec) {

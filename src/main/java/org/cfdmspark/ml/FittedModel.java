@@ -20,9 +20,11 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param stratifyBy the stratification column, or null
  * @param trainingRows rows the model was fitted on (all strata)
  * @param fitSeconds where the fit spent its time ({@link FitProfile}); empty for a model loaded from disk
+ * @param categoryDraw how the codec reads categories and why ({@code auto}'s pilot); without the pilot's figures
+ *     for a model loaded from disk
  */
 record FittedModel(StructType inputSchema, TableCodec codec, String stratifyBy, long trainingRows,
-    List<Stratum> strata, Map<String, Double> fitSeconds) implements Serializable {
+    List<Stratum> strata, Map<String, Double> fitSeconds, CategoryDrawChoice categoryDraw) implements Serializable {
 
   /**
    * One independent model: samples of a stratum are barycentres of that stratum's rows only. Its neighbour

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.TableCodec;
@@ -119,8 +120,10 @@ final class ModelFitting {
     StructType schema = new StructType(kept.stream().map(name -> table.schema().apply(name))
         .toArray(StructField[]::new));
     start = System.nanoTime();
+    CategoryDraw requestedDraw = settings.get(ModelKnobs.CATEGORY_DRAW);
+    // auto is chosen once the strata are fitted (a pilot of their samples): until then the codec votes.
     TableCodec codec = TableCodec.fit(schema, training, ModelKnobs.overrides(settings))
-        .drawing(settings.get(ModelKnobs.CATEGORY_DRAW));
+        .drawing(requestedDraw == CategoryDraw.AUTO ? CategoryDraw.VOTE : requestedDraw);
     double codecSeconds = profile.add("codec", start);
     // Progress for large tables, where collecting and building the search take minutes.
     LOG.info("fitting: {} rows, {} columns in {} encoded values (seconds: collect {}, sort {}, codec {})", rows,
@@ -138,8 +141,16 @@ final class ModelFitting {
       TrainingSet encoded = new TrainingSet(TrainingMatrix.encode(plan.members(), codec));
       strata.add(fitStratum(plan, encoded, profile.add("encode", start), codec, settings, profile));
     }
+    start = System.nanoTime();
+    CategoryDrawChoice draw = CategoryDrawChoice.choose(requestedDraw, strata, codec,
+        settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM);
+    if (requestedDraw == CategoryDraw.AUTO) {
+      codec = codec.drawing(draw.draw());
+      LOG.info("category draw auto: {}", draw);
+    }
+    profile.add("category_draw", start);
     profile.addCpu(cpuStart);
-    return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds());
+    return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds(), draw);
   }
 
   /** The rows' cells of the columns {@code kept}, from rows whose fields are {@code columns}. */

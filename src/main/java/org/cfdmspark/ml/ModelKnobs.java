@@ -125,7 +125,8 @@ public final class ModelKnobs {
           + "value's quantile in training (the quantile-to-normal transform of TabDDPM and the Gaussian copula: a "
           + "barycentre of payments keeps the column's skew; the value comes back through the quantiles); "
           + "standard = (x - mean) / sd as method.md §6 says (with --final-noise and --sigma auto at their "
-          + "standardised defaults: the plain method with --guard false). The report, the guard and the σ pilots "
+          + "standardised defaults: the plain method with --guard false --category-draw vote). The report, the "
+          + "guard and the σ pilots "
           + "measure near-copies in standardised units either way (README, \"Choosing the defaults\").");
   public static final Knob<Double> FINAL_NOISE = Knob.custom("final-noise", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v == null || v >= 0 && v <= 10,
@@ -143,14 +144,16 @@ public final class ModelKnobs {
           + "rows do where rows are sparse, and closer where they are dense. 0 = none (so is --sigma 0); adds to "
           + "--final-noise. Costs an N x N search at fit.");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
-      CategoryDraw.VOTE, "How a sample's category is read from its barycentre of M training rows, whose categorical "
+      CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
           + "a category drawn with its share as probability, independently per column, so that a sample does not "
           + "keep its parents' majority categories in every column; weights-all = also a number column's point "
           + "mass, missing or other value drawn from its shares (README, \"Local closeness\"); row = all categories "
           + "of one training row drawn with its weight in the barycentre as probability (σ-CFDM; the others vote), "
-          + "so that each category keeps its share and a sample one real row's combination (README, \"Categories "
-          + "on a wide mixed table\").");
+          + "so that each category keeps its share and a sample one real row's combination; auto = weights when a "
+          + "pilot of σ-CFDM's first draws finds their parents' categories mixed (they disagree with the vote in 15 % "
+          + "of cells or more) or half of them near-copies that the guard will mix at a wider σ, else vote (the "
+          + "manifest's category_draw; README, \"Categories on a wide mixed table\").");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");

@@ -62,10 +62,12 @@ final class ModelStore {
   /**
    * @param inputForm how the input was written, as the writer's options gave it ({@link CfdmModel#inputForm});
    *     absent (null) in models saved before it was recorded
+   * @param categoryDraw the draw the codec decodes with, and auto's pilot figures; absent (null) in models saved
+   *     before --category-draw auto
    */
   record Metadata(int format, String projectVersion, String sparkVersion, String uid,
       Map<String, String> settings, JsonNode inputSchema, String stratifyBy, long trainingRows, JsonNode codec,
-      List<StoredStratum> strata, Map<String, String> inputForm) {
+      List<StoredStratum> strata, Map<String, String> inputForm, CategoryDrawChoice categoryDraw) {
   }
 
   static final class Writer extends MLWriter {
@@ -98,7 +100,7 @@ final class ModelStore {
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
           model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
           fitted.trainingRows(), CodecJson.toJson(fitted.codec()), strata,
-          new TreeMap<>(CollectionConverters.asJava(optionMap())));
+          new TreeMap<>(CollectionConverters.asJava(optionMap())), fitted.categoryDraw());
       Path file = new Path(path, METADATA);
       try (OutputStream out = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, false)) {
         Json.mapper().writeValue(out, metadata);
@@ -138,7 +140,8 @@ final class ModelStore {
               settings.get(ModelKnobs.CATEGORY_DRAW)));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
-            List.copyOf(strata), Map.of());
+            List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
+            : CategoryDrawChoice.given(codec.categoryDraw())); // a model saved before auto: its codec's draw
         CfdmModel model = new CfdmModel(metadata.uid(), fitted);
         return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
             : metadata.inputForm());

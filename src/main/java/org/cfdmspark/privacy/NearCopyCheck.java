@@ -257,7 +257,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
   }
 
   /** How many samples {@link #test} flagged. */
-  static int flagged(boolean[] near) {
+  public static int flagged(boolean[] near) {
     int count = 0;
     for (boolean b : near) {
       count += b ? 1 : 0;

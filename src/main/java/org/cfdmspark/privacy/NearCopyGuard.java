@@ -36,6 +36,11 @@ public final class NearCopyGuard implements Serializable {
     return check.threshold();
   }
 
+  /** Which of the {@code count} samples in z (row-major) are near-copies, as the guard judges them. */
+  public boolean[] nearCopies(NeighbourIndex index, TableCodec codec, double[] z, int count) {
+    return check.test(index, codec, z, count);
+  }
+
   /**
    * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
    * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after

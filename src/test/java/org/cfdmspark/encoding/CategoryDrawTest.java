@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
@@ -107,6 +108,39 @@ class CategoryDrawTest {
       mass += cells[0].equals(0.0) ? 1 : 0;
     }
     assertEquals(0.75, mass / (double) N, 4.5 * Math.sqrt(0.75 * 0.25 / N), "the point mass's share");
+  }
+
+  @Test
+  void disagreementIsTheChanceThatADrawLeavesTheVote() {
+    assertEquals(0.25, CategoryDraw.disagreement(new double[] {0.75, 0.25, 0}, 0, 3), 1e-15);
+    assertEquals(0.5, CategoryDraw.disagreement(new double[] {9, 0.5, 0.5}, 1, 2), 1e-15, "from the offset on");
+    assertEquals(0, CategoryDraw.disagreement(new double[] {0, 1, 0}, 0, 3), "one category: none");
+    assertEquals(0.25, CategoryDraw.disagreement(new double[] {-0.1, 0.6, 0.2}, 0, 3), 1e-15,
+        "rounding below zero counts as no share");
+    assertEquals(0, CategoryDraw.disagreement(new double[] {-1e-12, 0}, 0, 2), "an empty block");
+  }
+
+  @Test
+  void aCodecsDisagreementAveragesItsCategoricalBlocksOverTheSamples() {
+    TableCodec codec = new TableCodec(List.of(
+        new CategoricalColumnCodec("a", DataTypes.StringType, new Object[] {"p", "q"}, false),
+        new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9, NumericColumnCodec.UNROUNDED, null, null,
+            false),
+        new CategoricalColumnCodec("b", DataTypes.StringType, new Object[] {"u", "v", "w"}, false)), 100);
+    double h = CategoricalColumnCodec.HOT;
+    double[] z = {
+        h / 2, h / 2, 7, h, 0, 0, // a: 1/2 against the vote, b: 0
+        h, 0, -3, h / 4, h / 4, h / 2}; // a: 0, b: 1/2
+    assertEquals((0.5 + 0 + 0 + 0.5) / 4, codec.categoryDisagreement(z, 2), 1e-12);
+    TableCodec numbersOnly = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9,
+        NumericColumnCodec.UNROUNDED, null, null, false)), 100);
+    assertTrue(Double.isNaN(numbersOnly.categoryDisagreement(new double[] {1, 2}, 2)));
+  }
+
+  @Test
+  void autoIsResolvedBeforeAnyCodecDecodesWithIt() {
+    assertThrows(IllegalArgumentException.class, () -> pointMassTable().drawing(CategoryDraw.AUTO));
+    assertEquals(CategoryDraw.WEIGHTS, pointMassTable().drawing(CategoryDraw.WEIGHTS).categoryDraw());
   }
 
   @Test

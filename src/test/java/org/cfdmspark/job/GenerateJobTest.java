@@ -88,6 +88,11 @@ class GenerateJobTest {
     assertEquals("auto", manifest.at("/settings/final-noise").asText());
     assertEquals(10, manifest.at("/resolved/steps").asInt(), "as given");
     assertEquals(0.2, manifest.at("/resolved/final-noise").asDouble(), "auto in normal scores");
+    // a (five small integers) is categorical, so auto's pilot ran: its figures and the draw they chose
+    JsonNode draw = manifest.at("/category_draw");
+    boolean mixed = draw.at("/disagreement").asDouble(-1) >= 0.15
+        || draw.at("/first_draw_near_copies").asDouble(-1) >= 0.5;
+    assertEquals(mixed ? "weights" : "vote", draw.at("/draw").asText(), draw.toString());
     assertEquals(inputUri, manifest.at("/input/path").asText());
     assertEquals(Files.size(input), manifest.at("/input/bytes").asLong());
     assertEquals(spark.version(), manifest.at("/spark_version").asText());
@@ -112,7 +117,8 @@ class GenerateJobTest {
     List<String> steps = new ArrayList<>();
     fit.fieldNames().forEachRemaining(steps::add);
     assertEquals(List.of("collect", "sort", "codec", "encode", "repeated_rows", "sigma_spacing", "search",
-        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "process_cpu"), steps, fit.toString());
+        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "category_draw", "process_cpu"), steps,
+        fit.toString());
     for (String step : steps.subList(0, steps.size() - 1)) {
       double seconds = fit.get(step).asDouble();
       assertTrue(seconds >= 0 && seconds <= manifest.at("/seconds/fit").asDouble(), step + ": " + fit);
