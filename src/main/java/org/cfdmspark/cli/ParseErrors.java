@@ -2,13 +2,16 @@ package org.cfdmspark.cli;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.cfdmspark.config.Knob;
+import org.cfdmspark.job.JobKnobs;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The one-line message for a command line picocli could not parse, with the fix where one is known: a spark-submit
- * option written after the command (it belongs before it: {@code ./submit.sh --master local[2] generate ...}), or
- * a misspelt option (picocli's nearest option name).
+ * option written after the command (it belongs before it: {@code ./submit.sh --master local[2] generate ...}), a
+ * model setting given to sample (fit fixed it), or a misspelt option (picocli's nearest option name).
  */
 final class ParseErrors {
   /** spark-submit's own options (Spark 4.1's {@code spark-submit --help}), which no command of ours takes. */
@@ -17,6 +20,9 @@ final class ParseErrors {
       "--properties-file", "--driver-memory", "--driver-java-options", "--driver-library-path", "--driver-class-path",
       "--executor-memory", "--proxy-user", "--driver-cores", "--supervise", "--total-executor-cores",
       "--executor-cores", "--num-executors", "--queue", "--principal", "--keytab", "--verbose");
+
+  /** The fit command's options: given to sample, they name a setting its saved model already fixed. */
+  private static final Set<String> FIT_OPTIONS = JobKnobs.FIT.stream().map(Knob::option).collect(Collectors.toSet());
 
   private ParseErrors() {
   }
@@ -29,6 +35,15 @@ final class ParseErrors {
       if (SPARK_SUBMIT_OPTIONS.contains(option) && command.findOption(option) == null) {
         return option + " is a Spark option: it goes before the command, as in ./submit.sh " + option
             + " VALUE " + args[0] + " ... (spark-submit: before the jar)";
+      }
+    }
+    if (command.name().equals("sample")) {
+      for (int i = 1; i < args.length; i++) {
+        String option = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
+        if (command.findOption(option) == null && FIT_OPTIONS.contains(option)) {
+          return option + " is a setting of the model, fixed when fit made it: give it to fit (or generate) and "
+              + "sample the new model";
+        }
       }
     }
     if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {

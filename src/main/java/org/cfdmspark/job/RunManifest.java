@@ -76,8 +76,13 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
    */
   public record CategoryDrawFacts(String draw, Double disagreement, Double firstDrawNearCopies) {
     static CategoryDrawFacts of(CategoryDrawChoice choice) {
-      return new CategoryDrawFacts(ModelKnobs.CATEGORY_DRAW.format(choice.draw()), choice.disagreement(),
-          choice.firstDrawNearCopies());
+      return new CategoryDrawFacts(ModelKnobs.CATEGORY_DRAW.format(choice.draw()), rounded(choice.disagreement()),
+          rounded(choice.firstDrawNearCopies()));
+    }
+
+    /** Four decimals: a pilot's share is an estimate, and 0.9199999999999999 reads as noise. */
+    private static Double rounded(Double share) {
+      return share == null ? null : Math.round(share * 1e4) / 1e4;
     }
   }
 

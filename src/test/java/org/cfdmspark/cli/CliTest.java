@@ -90,6 +90,19 @@ class CliTest {
   }
 
   @Test
+  void aModelSettingGivenToSampleIsToldToGoToFit() {
+    for (String[] args : new String[][] {
+        {"sample", "--model", "m", "--output", "out", "--category-draw", "vote"},
+        {"sample", "--model", "m", "--sigma=1", "--output", "out"}}) {
+      Outcome outcome = run(args);
+      assertEquals(ExitCodes.BAD_INPUT, outcome.code(), String.join(" ", args));
+      assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+      assertTrue(outcome.err().contains("is a setting of the model, fixed when fit made it: give it to fit"),
+          outcome.err());
+    }
+  }
+
+  @Test
   void aMisspeltOptionGetsTheNearestNames() {
     Outcome outcome = run("generate", "--input", "in.csv", "--output", "out", "--num-sample", "5");
     assertEquals(ExitCodes.BAD_INPUT, outcome.code());
