@@ -81,11 +81,7 @@ class CliTest {
         {"generate", "--input", "in.csv", "--output", "out", "--master", "local[2]"},
         {"generate", "--input", "in.csv", "--output", "out", "--report", "--master", "local[2]"},
         {"generate", "--input", "in.csv", "--driver-memory=4g", "--output", "out"}}) {
-      Outcome outcome = run(args);
-      assertEquals(ExitCodes.BAD_INPUT, outcome.code(), String.join(" ", args));
-      assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
-      assertTrue(outcome.err().contains("is a Spark option: it goes before the command, as in ./submit.sh --"),
-          outcome.err());
+      assertOneLineError("is a Spark option: it goes before the command, as in ./submit.sh --", args);
     }
   }
 
@@ -94,12 +90,16 @@ class CliTest {
     for (String[] args : new String[][] {
         {"sample", "--model", "m", "--output", "out", "--category-draw", "vote"},
         {"sample", "--model", "m", "--sigma=1", "--output", "out"}}) {
-      Outcome outcome = run(args);
-      assertEquals(ExitCodes.BAD_INPUT, outcome.code(), String.join(" ", args));
-      assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
-      assertTrue(outcome.err().contains("is a setting of the model, fixed when fit made it: give it to fit"),
-          outcome.err());
+      assertOneLineError("is a setting of the model, fixed when fit made it: give it to fit", args);
     }
+  }
+
+  /** The command line fails with exit code 2 and one line on stderr that holds {@code fragment}. */
+  private static void assertOneLineError(String fragment, String... args) {
+    Outcome outcome = run(args);
+    assertEquals(ExitCodes.BAD_INPUT, outcome.code(), String.join(" ", args));
+    assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+    assertTrue(outcome.err().contains(fragment), outcome.err());
   }
 
   @Test
