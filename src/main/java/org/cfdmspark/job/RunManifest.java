@@ -39,7 +39,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     columns derived from another ("sub_grade determines grade")
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
-    Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma, long seed, Input input, Output output, RowCounts rows,
+    Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma,
+    long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
     Profile profile, String kernel, List<String> keys, List<String> constraints) {
