@@ -1,5 +1,6 @@
 package org.cfdmspark.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,17 +31,19 @@ final class ParseErrors {
   /** The message for {@code error}, raised parsing {@code args} (the whole command line, command first). */
   static String message(CommandLine.ParameterException error, String[] args) {
     CommandSpec command = error.getCommandLine().getCommandSpec();
-    for (int i = 1; i < args.length; i++) {
-      String option = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
-      if (SPARK_SUBMIT_OPTIONS.contains(option) && command.findOption(option) == null) {
+    // The options the command does not have, as written (without an "=value"), in order.
+    List<String> foreign = Arrays.stream(args, 1, args.length)
+        .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
+        .filter(option -> command.findOption(option) == null).toList();
+    for (String option : foreign) {
+      if (SPARK_SUBMIT_OPTIONS.contains(option)) {
         return option + " is a Spark option: it goes before the command, as in ./submit.sh " + option
             + " VALUE " + args[0] + " ... (spark-submit: before the jar)";
       }
     }
     if (command.name().equals("sample")) {
-      for (int i = 1; i < args.length; i++) {
-        String option = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
-        if (command.findOption(option) == null && FIT_OPTIONS.contains(option)) {
+      for (String option : foreign) {
+        if (FIT_OPTIONS.contains(option)) {
           return option + " is a setting of the model, fixed when fit made it: give it to fit (or generate) and "
               + "sample the new model";
         }

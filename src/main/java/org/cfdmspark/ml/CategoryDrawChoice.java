@@ -82,15 +82,14 @@ public record CategoryDrawChoice(CategoryDraw draw, Double disagreement, Double 
       if (!stratum.sampleable() || stratum.config().sigma() == 0 || stratum.config().draws() < 2) {
         continue; // every sample is one training row: its categories are that row's under any draw
       }
-      int count = PILOT_SAMPLES;
       double[] pilot = ParallelSampler.sample(stratum.training(), stratum.config(), stratum.search(),
-          PILOT_FIRST_ID, count, Runtime.getRuntime().availableProcessors());
-      disagreement += stratum.rows() * codec.categoryDisagreement(pilot, count);
+          PILOT_FIRST_ID, PILOT_SAMPLES, Runtime.getRuntime().availableProcessors());
+      disagreement += stratum.rows() * codec.categoryDisagreement(pilot, PILOT_SAMPLES);
       if (stratum.guard() != null) {
         guarded = true;
         boolean[] flags = stratum.guard().nearCopies(
-            stratum.search().newIndex(stratum.training(), DotProductKernel.best()), codec, pilot, count);
-        near += stratum.rows() * (double) NearCopyCheck.flagged(flags) / count;
+            stratum.search().newIndex(stratum.training(), DotProductKernel.best()), codec, pilot, PILOT_SAMPLES);
+        near += stratum.rows() * (double) NearCopyCheck.flagged(flags) / PILOT_SAMPLES;
       }
       rows += stratum.rows();
     }
