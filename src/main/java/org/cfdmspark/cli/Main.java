@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.job.StartupCompilation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    StartupCompilation.start();
     // Exit explicitly: Spark's shutdown hook stops the context, and a scheduler gets the documented code.
     System.exit(run(args, System.out, System.err));
   }

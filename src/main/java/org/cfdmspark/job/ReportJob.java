@@ -75,6 +75,7 @@ public final class ReportJob {
 
   static QualityReport write(SparkSession spark, Settings settings, Source train, Source synthetic, Source holdout,
       String output, boolean overwrite) {
+    StartupCompilation.release(); // the report's models are Spark's and MLlib's code: C2 for them
     Path target = new Path(output);
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
