@@ -9,6 +9,7 @@
 # Maven-built classpath (target/lib), in local[*] unless --master says otherwise, building the jar first when
 # it is missing. Spark options (everything before COMMAND) are passed through unchanged. In the local launch
 # the driver JVM is this script's JVM, so --driver-memory (default 6g, or $CFDM_DRIVER_MEMORY) becomes its -Xmx.
+# $CFDM_JAVA_OPTS adds JVM options to the driver in either launch (e.g. -Dcfdm.startupDirectives=false).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,7 +61,7 @@ conf_args=(--conf "spark.driver.extraJavaOptions=$JAVA_FLAGS $LOG_FLAG"
            --conf "spark.executor.extraJavaOptions=$JAVA_FLAGS")
 if [[ -n "${SPARK_HOME:-}" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" --class org.cfdmspark.cli.Main ${master:+--master "$master"} \
-    "${conf_args[@]}" --driver-java-options "$LOG_FLAG" "${spark_args[@]}" "$JAR" "$@"
+    "${conf_args[@]}" --driver-java-options "$LOG_FLAG${CFDM_JAVA_OPTS:+ $CFDM_JAVA_OPTS}" "${spark_args[@]}" "$JAR" "$@"
 fi
 
 # Class-data sharing: a short run's start is mostly loading and verifying ~20,000 classes, which the JVM maps from

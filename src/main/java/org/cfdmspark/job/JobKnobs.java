@@ -72,7 +72,8 @@ public final class JobKnobs {
   public static final Knob<Boolean> SAMPLE_ID = Knob.flag("sample-id", false,
       "Add a sample_id column first: the sample's index, which alone determines its values.");
   public static final Knob<Boolean> PROGRESS = Knob.flag("progress", true,
-      "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling.");
+      "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling, and a "
+          + "line as each step of a report begins.");
 
   public static final Knob<Double> HOLDOUT_FRACTION = Knob.decimal("holdout-fraction", 0, 0, 1, false,
       "Share of the training rows (after --where) held out of the model, chosen by a seeded hash of each row's "

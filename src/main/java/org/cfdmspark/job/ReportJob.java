@@ -1,12 +1,14 @@
 package org.cfdmspark.job;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -86,6 +88,8 @@ public final class ReportJob {
       List<String> columns = new ArrayList<>(columns(train, synthetic, holdout, settings));
       columns.removeAll(EmptyColumns.of(train.rows(), columns)); // nothing to compare; the model kept them empty
       requireTarget(settings, columns);
+      Stages stages = new Stages(settings.get(JobKnobs.PROGRESS) ? System.err : null);
+      stages.next("reading and encoding the tables");
       Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
       // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
       TableCodec codec = TableCodec.fit(trainRows, ModelKnobs.columnKinds(settings, false));
@@ -99,9 +103,12 @@ public final class ReportJob {
           settings.get(ReportKnobs.PLOT_COLUMNS), DIRECTIONS, seed, settings.get(JobKnobs.TARGET));
 
       java.nio.file.Path local = Files.createTempDirectory("cfdm-report");
+      stages.next("privacy: distances to the closest rows");
       ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
+      stages.next("plots");
       ReportPlots.Files plots = ReportPlots.write(local, tables, privacy, options);
-      QualityReport report = QualityReport.compute(spark, tables, options, privacy.figures(), plots);
+      QualityReport report = QualityReport.compute(spark, tables, options, privacy.figures(), plots, stages::next);
+      stages.next("done");
       Json.mapper().writeValue(local.resolve(JSON).toFile(), report);
       Files.writeString(local.resolve(HTML), ReportHtml.render(report), StandardCharsets.UTF_8);
       if (fs.exists(target)) {
@@ -111,6 +118,22 @@ public final class ReportJob {
       return report;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One stderr line as each step of a report begins, with the seconds since the first (--progress). */
+  private static final class Stages {
+    private final PrintStream err;
+    private final long start = System.nanoTime();
+
+    Stages(PrintStream err) {
+      this.err = err;
+    }
+
+    void next(String step) {
+      if (err != null) {
+        err.printf(Locale.ROOT, "report: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9);
+      }
     }
   }
 

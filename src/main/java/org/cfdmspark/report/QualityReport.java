@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.DetectionScore;
@@ -66,14 +67,23 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
       DetectionScore detection, double slicedWasserstein2, double mmd2, DetectionScore gbtDetection) {
   }
 
-  /** Computes every figure; plots are written by {@link ReportPlots} and passed in as {@code plots}. */
+  /**
+   * Computes every figure; plots are written by {@link ReportPlots} and passed in as {@code plots}. {@code steps}
+   * hears each comparison and TSTR as it begins (the minutes of a report go there).
+   */
   public static QualityReport compute(SparkSession spark, ReportTables tables, ReportOptions options,
-      ReportPrivacy privacy, ReportPlots.Files plots) {
+      ReportPrivacy privacy, ReportPlots.Files plots, Consumer<String> steps) {
     Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    steps.accept("synthetic vs train: fidelity, detection (logistic, gradient-boosted trees), sliced W2, MMD");
     comparisons.put("synthetic_vs_train", compare(spark, tables.synthetic(), tables.train(), options));
     if (tables.holdout() != null) {
+      steps.accept("synthetic vs holdout: the same figures");
       comparisons.put("synthetic_vs_holdout", compare(spark, tables.synthetic(), tables.holdout(), options));
+      steps.accept("train vs holdout, the floor: the same figures");
       comparisons.put("train_vs_holdout", compare(spark, tables.train(), tables.holdout(), options));
+    }
+    if (options.target() != null && tables.holdout() != null) {
+      steps.accept("TSTR: gradient-boosted trees trained on synthetic and on training rows");
     }
     List<ColumnInfo> columns = new ArrayList<>(tables.train().decoded().columns().stream()
         .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList());

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.cfdmspark.config.Settings;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportJobTest {
@@ -32,13 +36,14 @@ class ReportJobTest {
   }
 
   @Test
-  void penguinsReportWithHoldoutHasTheDocumentedKeysSaneRangesAndItsImages() throws Exception {
+  void penguinsReportWithHoldoutHasTheDocumentedKeysSaneRangesAndItsImages() throws Throwable {
     Path output = dir.resolve("penguins");
     Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
         output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5",
         "target", "species");
     GenerateResult result = GenerateJob.run(spark, settings);
-    ReportJob.afterGenerate(spark, settings, result);
+    String stderr = stderrOf(() -> ReportJob.afterGenerate(spark, settings, result));
+    assertFalse(stderr.contains("report:"), "progress off (the tests' default): no step lines\n" + stderr);
 
     Path reportDir = output.resolve(ReportJob.DIRECTORY);
     JsonNode report = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
@@ -102,11 +107,17 @@ class ReportJobTest {
   }
 
   @Test
-  void keyColumnsAreOnlyCheckedForUniqueness() throws Exception {
+  void keyColumnsAreOnlyCheckedForUniqueness() throws Throwable {
     Path output = dir.resolve("keys");
     Settings settings = TestSpark.settings("input", TestSpark.testData("cases/09-unique-int-pk.csv"), "output",
-        output.toString(), "num-samples", "300", "steps", "20", "seed", "5");
-    ReportJob.afterGenerate(spark, settings, GenerateJob.run(spark, settings));
+        output.toString(), "num-samples", "300", "steps", "20", "seed", "5", "progress", "true");
+    GenerateResult result = GenerateJob.run(spark, settings);
+    String stderr = stderrOf(() -> ReportJob.afterGenerate(spark, settings, result));
+    // No holdout and no target: one comparison, no TSTR; each step's line says when it began.
+    Pattern step = Pattern.compile("(?m)^report: synthetic vs train: .*\\(\\d+\\.\\d s\\)$");
+    assertTrue(step.matcher(stderr).find(), stderr);
+    assertTrue(stderr.contains("report: done ("), stderr);
+    assertFalse(stderr.contains("holdout") || stderr.contains("TSTR"), stderr);
     JsonNode report = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY).resolve(ReportJob.JSON)
         .toFile());
     JsonNode last = report.at("/columns/" + (report.at("/columns").size() - 1));
@@ -129,6 +140,19 @@ class ReportJobTest {
     BadInputException error = assertThrows(BadInputException.class, () -> GenerateJob.run(spark, settings));
     assertTrue(error.getMessage().contains("--target beak is not among the compared columns"), error.getMessage());
     assertFalse(Files.exists(output), "nothing written");
+  }
+
+  /** What {@code run} prints on System.err, where the report's step lines go. */
+  private static String stderrOf(Executable run) throws Throwable {
+    PrintStream original = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      run.execute();
+    } finally {
+      System.setErr(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
   }
 
   private static void assertInUnit(JsonNode value, String what) {

@@ -7,37 +7,77 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StartupCompilationTest {
-  private static final String OURS = "org/cfdmspark/*.*";
+  private static final String OTHER = "java/lang/StrictMath.cbrt";
+
+  @TempDir
+  Path dir;
 
   private static String directives() {
     return StartupCompilation.invoke("compilerDirectivesPrint");
   }
 
-  @Test
-  void theDirectivesAreAcceptedAndReleaseRemovesThemAlone(@TempDir Path dir) throws Exception {
-    assumeTrue(!directives().isEmpty(), "this JVM has no Compiler.directives_* diagnostic commands");
-    // Someone else's directive underneath ours must survive the release.
+  /** The c2 section of the directive whose patterns include {@code marker}. */
+  private static String c2SectionOf(String marker) {
+    return Arrays.stream(directives().split("matching:")).filter(block -> block.contains(marker)).findFirst()
+        .map(block -> block.substring(block.indexOf("c2 directives:"))).orElse("");
+  }
+
+  /** Someone else's directive (a C1 exclusion of one method), as jcmd Compiler.directives_add would add it. */
+  private void addOther() throws Exception {
     Path other = Files.writeString(dir.resolve("other.json"),
-        "[ { match: \"java/lang/StrictMath.cbrt\", c1: { Exclude: true } } ]");
+        "[ { match: \"" + OTHER + "\", c1: { Exclude: true } } ]");
     assertTrue(StartupCompilation.invoke("compilerDirectivesAdd", other.toString()).startsWith("1 compiler directive"));
+  }
+
+  @BeforeEach
+  void needsTheDiagnosticCommands() {
+    assumeTrue(!directives().isEmpty(), "this JVM has no Compiler.directives_* diagnostic commands");
+    assumeTrue(!directives().contains(StartupCompilation.MARKERS.get(1)), "directives left by another test");
+  }
+
+  @Test
+  void theDirectivesExcludeC2OutsideOurCodeAndReleaseRemovesThemAlone() throws Exception {
+    addOther(); // underneath ours: must survive the release
     try {
-      assertFalse(directives().contains(OURS));
       StartupCompilation.add();
-      String active = directives();
-      assertTrue(active.contains(OURS), active);
-      assertTrue(active.contains("Exclude:true"), "C2 excluded for the rest");
+      assertEquals(StartupCompilation.MARKERS.get(0), StartupCompilation.topPatterns().stream()
+          .filter(StartupCompilation.MARKERS::contains).findFirst().orElse(""), "ours on top");
+      assertTrue(c2SectionOf(StartupCompilation.MARKERS.get(1)).contains("Exclude:true"), directives());
+      assertFalse(c2SectionOf(StartupCompilation.MARKERS.get(0)).contains("Exclude:true"), directives());
       StartupCompilation.release();
       String after = directives();
-      assertFalse(after.contains(OURS), after);
-      assertTrue(after.contains("java/lang/StrictMath.cbrt"), after);
+      StartupCompilation.MARKERS.forEach(marker -> assertFalse(after.contains(marker), after));
+      assertTrue(after.contains(OTHER), after);
     } finally {
+      StartupCompilation.release();
       StartupCompilation.invoke("compilerDirectivesRemove");
     }
-    assertFalse(directives().contains("java/lang/StrictMath.cbrt"));
+    assertFalse(directives().contains(OTHER));
+  }
+
+  @Test
+  void aDirectiveAddedAfterOursIsNeverRemovedByTheRelease() throws Exception {
+    StartupCompilation.add();
+    addOther();
+    try {
+      StartupCompilation.release(); // ours are underneath: nothing may be removed
+      assertTrue(directives().contains(OTHER));
+      assertTrue(directives().contains(StartupCompilation.MARKERS.get(1)));
+      StartupCompilation.invoke("compilerDirectivesRemove"); // the other's owner removes it
+      StartupCompilation.release();
+      StartupCompilation.MARKERS.forEach(marker -> assertFalse(directives().contains(marker), directives()));
+    } finally {
+      if (directives().contains(OTHER)) {
+        StartupCompilation.invoke("compilerDirectivesRemove");
+      }
+      StartupCompilation.release();
+    }
   }
 
   @Test
