@@ -1,6 +1,7 @@
 package org.cfdmspark.job;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public final class StartupCompilation {
         if (invoke("compilerDirectivesAdd", file.toString()).startsWith(MARKERS.size() + " compiler directives")) {
           added = MARKERS.size();
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // No temporary file: the run compiles as the JVM would anyway.
       } finally {
         if (file != null) {
@@ -105,7 +106,7 @@ public final class StartupCompilation {
     }
   }
 
-  /** The patterns of the top directive's "matching:" line; none when the stack holds only the default. */
+  /** The patterns of the top directive's "matching:" line (the default directive's "*.*" when no other is on). */
   static List<String> topPatterns() {
     for (String line : invoke("compilerDirectivesPrint").split("\n")) {
       String trimmed = line.trim();
