@@ -34,6 +34,7 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     seconds inside sampling: the flow's first draws (of which neighbour search and posterior-mean kernel), the
  *     guard, decoding
  * @param kernel the driver's dot-product kernel (vector or scalar; both give the same bits, executors log theirs)
+ * @param compilers what the driver JVM's JIT compilers were allowed while sampling ({@link StartupCompilation})
  * @param keys the columns regenerated as keys (new unique values), not modelled
  * @param constraints what every output row keeps between columns: inequalities (found or stated), then categorical
  *     columns derived from another ("sub_grade determines grade")
@@ -43,7 +44,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
     long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
-    Profile profile, String kernel, List<String> keys, List<String> constraints) {
+    Profile profile, String kernel, String compilers, List<String> keys, List<String> constraints) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

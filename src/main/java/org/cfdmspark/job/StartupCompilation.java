@@ -85,6 +85,14 @@ public final class StartupCompilation {
     }
   }
 
+  /** For the run's manifest: whether the directives are in force now. */
+  public static String describe() {
+    synchronized (LOCK) {
+      return added == MARKERS.size() ? "C2 for cfdm-spark and the Vector API only (start-up directives)"
+          : "the JVM's defaults";
+    }
+  }
+
   /** Adds the directives now; the background thread's work, and the tests'. */
   static void add() {
     synchronized (LOCK) {

@@ -126,6 +126,7 @@ class GenerateJobTest {
     assertTrue(fit.get("collect").asDouble() > 0 && fit.get("process_cpu").asDouble() > 0, fit.toString());
     assertTrue(manifest.at("/kernel").asText().matches("scalar|vector\\(\\d+ double lanes\\)"),
         manifest.at("/kernel").asText());
+    assertEquals("the JVM's defaults", manifest.at("/compilers").asText(), "no start-up directives in a test JVM");
   }
 
   @Test

@@ -45,12 +45,15 @@ class StartupCompilationTest {
   void theDirectivesExcludeC2OutsideOurCodeAndReleaseRemovesThemAlone() throws Exception {
     addOther(); // underneath ours: must survive the release
     try {
+      assertEquals("the JVM's defaults", StartupCompilation.describe());
       StartupCompilation.add();
+      assertTrue(StartupCompilation.describe().contains("start-up directives"), StartupCompilation.describe());
       assertEquals(StartupCompilation.MARKERS.get(0), StartupCompilation.topPatterns().stream()
           .filter(StartupCompilation.MARKERS::contains).findFirst().orElse(""), "ours on top");
       assertTrue(c2SectionOf(StartupCompilation.MARKERS.get(1)).contains("Exclude:true"), directives());
       assertFalse(c2SectionOf(StartupCompilation.MARKERS.get(0)).contains("Exclude:true"), directives());
       StartupCompilation.release();
+      assertEquals("the JVM's defaults", StartupCompilation.describe());
       String after = directives();
       StartupCompilation.MARKERS.forEach(marker -> assertFalse(after.contains(marker), after));
       assertTrue(after.contains(OTHER), after);
