@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.cfdmspark.knn.KernelWarmUp;
 
 /**
  * Restricts HotSpot's optimising compiler (C2) to the sampler's code (ours and the Vector API's) from the start of a
@@ -55,7 +56,10 @@ public final class StartupCompilation {
   private StartupCompilation() {
   }
 
-  /** Adds the directives in the background, unless {@code cfdm.startupDirectives} is "false". Call once, first. */
+  /**
+   * Adds the directives in the background and has the scan kernel compiled meanwhile ({@link KernelWarmUp}), unless
+   * {@code cfdm.startupDirectives} is "false". Call once, first.
+   */
   public static void start() {
     if ("false".equalsIgnoreCase(System.getProperty("cfdm.startupDirectives", "true").trim())) {
       return;
@@ -69,6 +73,7 @@ public final class StartupCompilation {
     }, "cfdm-startup-directives");
     thread.setDaemon(true);
     thread.start();
+    KernelWarmUp.start();
   }
 
   /**
