@@ -82,22 +82,20 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
       steps.accept("train vs holdout, the floor: the same figures");
       comparisons.put("train_vs_holdout", compare(spark, tables.train(), tables.holdout(), options));
     }
-    if (options.target() != null && tables.holdout() != null) {
-      steps.accept("TSTR: gradient-boosted trees trained on synthetic and on training rows");
-    }
     List<ColumnInfo> columns = new ArrayList<>(tables.train().decoded().columns().stream()
         .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList());
     tables.train().keys().columns().forEach(c -> columns.add(new ColumnInfo(c.name(), "key")));
     return new QualityReport(TableInfo.of(tables.train()), TableInfo.of(tables.synthetic()),
         TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots,
-        utility(spark, tables, options), IdenticalMatchShare.compute(tables.train().decoded(),
+        utility(spark, tables, options, steps), IdenticalMatchShare.compute(tables.train().decoded(),
             tables.synthetic().decoded(), tables.holdout() == null ? null : tables.holdout().decoded()),
         memorised(tables, options), Validity.compute(tables.train().decoded(), tables.synthetic().decoded(),
             tables.synthetic().keys()));
   }
 
   /** TSTR when a target and a holdout are given; otherwise an entry saying which is missing. */
-  private static Tstr utility(SparkSession spark, ReportTables tables, ReportOptions options) {
+  private static Tstr utility(SparkSession spark, ReportTables tables, ReportOptions options,
+      Consumer<String> steps) {
     if (options.target() == null) {
       return Tstr.skipped("no --target: give --target COL to score gradient-boosted trees trained on synthetic and "
           + "on training rows on the holdout");
@@ -105,6 +103,7 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
     if (tables.holdout() == null) {
       return Tstr.skipped("no holdout: TSTR scores on held-out rows (generate --holdout-fraction, report --holdout)");
     }
+    steps.accept("TSTR: gradient-boosted trees trained on synthetic and on training rows");
     return Tstr.compute(spark, tables.train().decoded(), tables.synthetic().decoded(), tables.holdout().decoded(),
         options.target(), options.seed());
   }
