@@ -96,6 +96,17 @@ public final class IvfCells implements Serializable {
     return cellStart[cell];
   }
 
+  /** cell[i] = the cell of original row i. */
+  int[] cellOfRows() {
+    int[] cell = new int[rowIds.length];
+    for (int c = 0; c < cells(); c++) {
+      for (int position = cellStart[c]; position < cellStart[c + 1]; position++) {
+        cell[rowIds[position]] = c;
+      }
+    }
+    return cell;
+  }
+
   /** The original row index of cell-ordered position {@code position}. */
   int rowId(int position) {
     return rowIds[position];

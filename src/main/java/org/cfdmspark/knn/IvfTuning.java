@@ -18,7 +18,8 @@ public final class IvfTuning {
   /**
    * The fewest probes (from a geometric ladder) whose recall@k reaches {@code target} on a seeded sample of
    * queries: training rows moved by Gaussian noise of standard deviation {@code noise}, the way the sampler's
-   * queries q/t sit near training rows (noise (1−t)/t at time t). Measured against exact search.
+   * queries q/t sit near training rows (noise (1−t)/t at time t). Measured against exact search, for every rung
+   * in one pass ({@link #recallByProbes}).
    */
   public static int probesForRecall(RowMatrix points, IvfCells cells, int k, double target, double noise,
       long seed) {
@@ -32,18 +33,60 @@ public final class IvfTuning {
         queries[q * d + j] = points.get(row, j) + noise * random.nextGaussian();
       }
     }
-    int[] exact = new int[count * k];
-    new BruteForceIndex(points, DotProductKernel.best()).nearest(queries, 0, count, k, exact);
-    int[] found = new int[count * k];
+    double[] recall = recallByProbes(points, cells, queries, count, k);
     for (int probes = 1; ; probes = Math.max(probes + 1, probes * 5 / 4)) {
       if (probes >= cells.cells()) {
         return cells.cells();
       }
-      new IvfIndex(points, cells, probes, DotProductKernel.best()).nearest(queries, 0, count, k, found);
-      if (recall(found, exact, count, k) >= target) {
+      if (recall[probes] >= target) {
         return probes;
       }
     }
+  }
+
+  /**
+   * recall[p] = the {@link #recall} of an {@link IvfIndex} search with p probes (1 ≤ p ≤ cells; recall[0] is
+   * unused) on the {@code count} queries, against exact search; all of them from one exact search and one ranking
+   * of the centroids. A search with p probes returns the k nearest of the rows in the cells it visits, in the
+   * (distance, index) order exact search uses, so it finds exactly those of the query's exact neighbours that lie
+   * in visited cells; it visits the p cells ranked first by IvfIndex's order (‖c‖² − 2⟨q, c⟩ from the same
+   * kernel, ties toward the lower cell), and more while those hold fewer than k rows.
+   */
+  static double[] recallByProbes(RowMatrix points, IvfCells cells, double[] queries, int count, int k) {
+    DotProductKernel kernel = DotProductKernel.best();
+    int[] exact = new int[count * k];
+    new BruteForceIndex(points, kernel).nearest(queries, 0, count, k, exact);
+    int cellTotal = cells.cells();
+    int[] ranked = new int[count * cellTotal];
+    new BruteForceIndex(cells.centroids(), kernel).nearest(queries, 0, count, cellTotal, ranked);
+    int[] cellOfRow = cells.cellOfRows();
+    int[] rank = new int[cellTotal];
+    // foundFrom[p]: exact neighbours first found with p probes (a neighbour in the r-th ranked cell is found
+    // from p = r + 1 on, or from p = 1 when the cells visited for want of k rows already include it).
+    long[] foundFrom = new long[cellTotal + 2];
+    for (int q = 0; q < count; q++) {
+      int seen = 0;
+      int fewest = cellTotal;
+      for (int r = 0; r < cellTotal; r++) {
+        int cell = ranked[q * cellTotal + r];
+        rank[cell] = r;
+        seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
+        if (seen >= k && r + 1 < fewest) {
+          fewest = r + 1;
+        }
+      }
+      for (int i = 0; i < k; i++) {
+        int r = rank[cellOfRow[exact[q * k + i]]];
+        foundFrom[r < fewest ? 1 : r + 1]++;
+      }
+    }
+    double[] recall = new double[cellTotal + 1];
+    long hits = 0;
+    for (int probes = 1; probes <= cellTotal; probes++) {
+      hits += foundFrom[probes];
+      recall[probes] = (double) hits / ((long) count * k);
+    }
+    return recall;
   }
 
   /** Mean share of each query's k exact neighbours that {@code found} contains. */
