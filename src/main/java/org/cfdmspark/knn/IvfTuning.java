@@ -6,6 +6,8 @@ import java.util.Random;
 /** Rules for the inverted file's two sizes: how many cells, and how many of them to probe for a recall. */
 public final class IvfTuning {
   private static final int CALIBRATION_QUERIES = 200;
+  /** The most (query, cell) ranks held at once by the one-pass recall: 8 MB of ranks plus the heaps' 12 bytes each. */
+  private static final int RANKED_ENTRIES = 1 << 20;
 
   private IvfTuning() {
   }
@@ -53,31 +55,44 @@ public final class IvfTuning {
    * kernel, ties toward the lower cell), and more while those hold fewer than k rows.
    */
   static double[] recallByProbes(RowMatrix points, IvfCells cells, double[] queries, int count, int k) {
+    return recallByProbes(points, cells, queries, count, k, RANKED_ENTRIES);
+  }
+
+  /** As above, ranking the centroids for as many queries at a time as {@code rankedEntries} ranks allow. */
+  static double[] recallByProbes(RowMatrix points, IvfCells cells, double[] queries, int count, int k,
+      int rankedEntries) {
     DotProductKernel kernel = DotProductKernel.best();
     int[] exact = new int[count * k];
     new BruteForceIndex(points, kernel).nearest(queries, 0, count, k, exact);
     int cellTotal = cells.cells();
-    int[] ranked = new int[count * cellTotal];
-    new BruteForceIndex(cells.centroids(), kernel).nearest(queries, 0, count, cellTotal, ranked);
+    // The centroid ranking holds queries × cells entries: a chunk of queries at a time, within rankedEntries.
+    int chunk = Math.max(1, Math.min(count, rankedEntries / cellTotal));
+    int[] ranked = new int[chunk * cellTotal];
+    BruteForceIndex centroidScan = new BruteForceIndex(cells.centroids(), kernel);
     int[] cellOfRow = cells.cellOfRows();
     int[] rank = new int[cellTotal];
     // foundFrom[p]: exact neighbours first found with p probes (a neighbour in the r-th ranked cell is found
     // from p = r + 1 on, or from p = 1 when the cells visited for want of k rows already include it).
     long[] foundFrom = new long[cellTotal + 2];
-    for (int q = 0; q < count; q++) {
-      int seen = 0;
-      int fewest = cellTotal;
-      for (int r = 0; r < cellTotal; r++) {
-        int cell = ranked[q * cellTotal + r];
-        rank[cell] = r;
-        seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
-        if (seen >= k && r + 1 < fewest) {
-          fewest = r + 1;
+    for (int first = 0; first < count; first += chunk) {
+      int queriesInChunk = Math.min(chunk, count - first);
+      centroidScan.nearest(queries, first, queriesInChunk, cellTotal, ranked);
+      for (int i = 0; i < queriesInChunk; i++) {
+        int q = first + i;
+        int seen = 0;
+        int fewest = cellTotal;
+        for (int r = 0; r < cellTotal; r++) {
+          int cell = ranked[i * cellTotal + r];
+          rank[cell] = r;
+          seen += cells.cellStart(cell + 1) - cells.cellStart(cell);
+          if (seen >= k && r + 1 < fewest) {
+            fewest = r + 1;
+          }
         }
-      }
-      for (int i = 0; i < k; i++) {
-        int r = rank[cellOfRow[exact[q * k + i]]];
-        foundFrom[r < fewest ? 1 : r + 1]++;
+        for (int n = 0; n < k; n++) {
+          int r = rank[cellOfRow[exact[q * k + n]]];
+          foundFrom[r < fewest ? 1 : r + 1]++;
+        }
       }
     }
     double[] recall = new double[cellTotal + 1];

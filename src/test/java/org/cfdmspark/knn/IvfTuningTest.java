@@ -1,5 +1,6 @@
 package org.cfdmspark.knn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,9 @@ class IvfTuningTest {
     int[] exact = new int[count * k];
     new BruteForceIndex(points, DotProductKernel.best()).nearest(queries, 0, count, k, exact);
     double[] counted = IvfTuning.recallByProbes(points, cells, queries, count, k);
+    // The centroids ranked for one query at a time, and for 3 (a last chunk of 1): the same counts.
+    assertArrayEquals(counted, IvfTuning.recallByProbes(points, cells, queries, count, k, 1));
+    assertArrayEquals(counted, IvfTuning.recallByProbes(points, cells, queries, count, k, 3 * cells.cells()));
     int[] found = new int[count * k];
     for (int probes = 1; probes <= cells.cells(); probes++) {
       new IvfIndex(points, cells, probes, DotProductKernel.best()).nearest(queries, 0, count, k, found);
