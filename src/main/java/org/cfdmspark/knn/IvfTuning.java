@@ -6,7 +6,7 @@ import java.util.Random;
 /** Rules for the inverted file's two sizes: how many cells, and how many of them to probe for a recall. */
 public final class IvfTuning {
   private static final int CALIBRATION_QUERIES = 200;
-  /** The most (query, cell) ranks held at once by the one-pass recall: 8 MB of ranks plus the heaps' 12 bytes each. */
+  /** The most (query, cell) ranks held at once by the one-pass recall: 4 MB of ranks, and 12 bytes each in the heaps. */
   private static final int RANKED_ENTRIES = 1 << 20;
 
   private IvfTuning() {

@@ -73,14 +73,7 @@ class IvfTuningTest {
     IvfCells cells = IvfCells.build(points, 80, 10);
     int probes = IvfTuning.probesForRecall(points, cells, 10, 0.95, 0.3, 11);
     // The same queries, rebuilt as the calibration seeds them, searched for real at this rung and the one below.
-    Random random = new Random(11);
-    double[] queries = new double[200 * 8];
-    for (int q = 0; q < 200; q++) {
-      int row = random.nextInt(points.rows());
-      for (int j = 0; j < 8; j++) {
-        queries[q * 8 + j] = points.get(row, j) + 0.3 * random.nextGaussian();
-      }
-    }
+    double[] queries = queriesNear(points, 200, 0.3, new Random(11));
     int[] exact = new int[200 * 10];
     int[] found = new int[200 * 10];
     new BruteForceIndex(points, DotProductKernel.best()).nearest(queries, 0, 200, 10, exact);
