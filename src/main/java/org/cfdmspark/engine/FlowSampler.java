@@ -35,6 +35,11 @@ public final class FlowSampler implements BlockSampler {
   private final long[] blockTrajectories;
   private final int[] rowSlots;
   private final int[] drawnRows;
+  private final ParentNoise parentNoise;
+  private final int[] parents;
+  private final double[] parentWeights;
+  private final RandomStream random = new RandomStream();
+  private final long seed;
 
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize) {
     this(training, config, posteriorMean, blockSize, new int[0]);
@@ -46,6 +51,17 @@ public final class FlowSampler implements BlockSampler {
    */
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize,
       int[] rowSlots) {
+    this(training, config, posteriorMean, blockSize, rowSlots, ParentNoise.NONE);
+  }
+
+  /**
+   * @param rowSlots the slots a sample takes from one training row drawn by its weights at the last step (empty:
+   *     the barycentre everywhere, method.md §4)
+   * @param parentNoise the noise along the parents' directions added after the last step ({@link ParentNoise#NONE}:
+   *     none)
+   */
+  public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize,
+      int[] rowSlots, ParentNoise parentNoise) {
     if (blockSize < 1) {
       throw new IllegalArgumentException("block size must be at least 1, got " + blockSize);
     }
@@ -61,6 +77,10 @@ public final class FlowSampler implements BlockSampler {
     this.blockTrajectories = new long[blockSize];
     this.rowSlots = rowSlots.clone();
     this.drawnRows = new int[blockSize];
+    this.parentNoise = parentNoise;
+    this.parents = parentNoise.active() ? new int[blockSize * velocity.draws()] : null;
+    this.parentWeights = new double[velocity.draws()];
+    this.seed = config.seed();
   }
 
   /** A sampler with the estimator the config names and the default block size. */
@@ -76,8 +96,14 @@ public final class FlowSampler implements BlockSampler {
   /** As {@link #create(TrainingSet, SamplerConfig, NeighbourSearch)}, taking {@code rowSlots} from a drawn row. */
   public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
       int[] rowSlots) {
+    return create(training, config, search, rowSlots, ParentNoise.NONE);
+  }
+
+  /** As {@link #create(TrainingSet, SamplerConfig, NeighbourSearch, int[])}, with noise along the parents. */
+  public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
+      int[] rowSlots, ParentNoise parentNoise) {
     return new FlowSampler(training, config, PosteriorMeans.create(training, config, search), DEFAULT_BLOCK_SIZE,
-        rowSlots);
+        rowSlots, parentNoise);
   }
 
   public int dimension() {
@@ -110,14 +136,19 @@ public final class FlowSampler implements BlockSampler {
       startPoints.draw(trajectories[b], z, b * d);
     }
     for (int step = grid.firstStep(); step < grid.steps(); step++) {
-      boolean drawRows = rowSlots.length > 0 && step == grid.steps() - 1;
-      velocity.smoothedMean(z, count, trajectories, step, grid.time(step), smoothedMean, drawRows ? drawnRows : null);
+      boolean last = step == grid.steps() - 1;
+      boolean drawRows = rowSlots.length > 0 && last;
+      velocity.smoothedMean(z, count, trajectories, step, grid.time(step), smoothedMean, drawRows ? drawnRows : null,
+          last ? parents : null);
       double c = grid.eulerCoefficient(step);
       for (int i = 0; i < count * d; i++) {
         z[i] = (1 - c) * z[i] + c * smoothedMean[i];
       }
       if (drawRows) {
         takeDrawnRowsSlots(count);
+      }
+      if (last && parents != null) {
+        parentNoise.apply(z, count, trajectories, parents, velocity.draws(), training, seed, random, parentWeights);
       }
     }
     System.arraycopy(z, 0, out, outOffset, count * d);

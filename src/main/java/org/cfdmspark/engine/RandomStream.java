@@ -56,7 +56,9 @@ public final class RandomStream {
     // Appended: AdaptiveNoiseSampler's per-sample noise.
     ADAPTIVE_NOISE,
     // Appended: the training row whose categories a sample takes (--category-draw row).
-    ROW_DRAW
+    ROW_DRAW,
+    // Appended: the weights of a sample's parents in its parent noise (--parent-noise).
+    PARENT_NOISE
   }
 
   /**

@@ -59,6 +59,16 @@ public final class SmoothedPosteriorMean {
    */
   public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out,
       int[] rows) {
+    smoothedMean(z, count, trajectories, step, t, out, rows, null);
+  }
+
+  /**
+   * As {@link #smoothedMean(double[], int, long[], int, double, double[], int[])} ({@code rows} may be null), and
+   * with {@code parents} non-null also writes every draw's row: {@code parents[b · M + m]} is the row drawn from
+   * the posterior weights of point b's draw m (−1 for an estimator without row weights), M = {@link #draws()}.
+   */
+  public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out,
+      int[] rows, int[] parents) {
     int queryCount = count * draws;
     if (queries.length < queryCount * d) {
       queries = new double[queryCount * d];
@@ -78,11 +88,14 @@ public final class SmoothedPosteriorMean {
         drawKeys[query] = RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, m);
       }
     }
-    if (rows == null) {
+    if (rows == null && parents == null) {
       posteriorMean.estimate(queries, queryCount, t, queryKeys, means);
     } else {
       posteriorMean.estimate(queries, queryCount, t, queryKeys, means, drawKeys, drawnRows);
-      for (int b = 0; b < count; b++) {
+      if (parents != null) {
+        System.arraycopy(drawnRows, 0, parents, 0, queryCount);
+      }
+      for (int b = 0; rows != null && b < count; b++) {
         // Sub-stream M (the draws use 0 .. M−1): which of the M posterior means the row comes from.
         int m = random.reset(RandomStream.key(seed, trajectories[b], step, RandomStream.Purpose.ROW_DRAW, draws))
             .nextInt(draws);
@@ -133,6 +146,11 @@ public final class SmoothedPosteriorMean {
 
   public int dimension() {
     return d;
+  }
+
+  /** M: the smoothing draws per point (1 at σ = 0). */
+  public int draws() {
+    return draws;
   }
 
   /** The estimator behind x̂^σ (for its clocks). */

@@ -5,6 +5,7 @@ import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
 import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.ParentNoise;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
 import org.cfdmspark.privacy.SigmaSteps;
@@ -15,14 +16,21 @@ import org.cfdmspark.privacy.SigmaSteps;
  *
  * @param rowSlots the slots a sample takes from one training row drawn by its barycentre weights at the last step
  *     (--category-draw row: the categorical columns' blocks); empty for the barycentre everywhere
+ * @param parentNoise the noise along the parents' directions on the number columns' values (--parent-noise)
  */
-record ClosedFormGenerator(int[] rowSlots) implements Generator {
+record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise) implements Generator {
   /** The plain method: samples are barycentres in every slot. */
-  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0]);
+  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0], ParentNoise.NONE);
 
-  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw}. */
+  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, without parent noise. */
   static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw) {
-    return draw == CategoryDraw.ROW ? new ClosedFormGenerator(codec.categoricalSlots()) : PLAIN;
+    return of(codec, draw, 0);
+  }
+
+  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw} and parent noise τ. */
+  static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise) {
+    int[] rowSlots = draw == CategoryDraw.ROW ? codec.categoricalSlots() : new int[0];
+    return new ClosedFormGenerator(rowSlots, new ParentNoise(parentNoise, AdaptiveNoiseGenerator.valueSlots(codec)));
   }
 
   @Override
@@ -33,6 +41,6 @@ record ClosedFormGenerator(int[] rowSlots) implements Generator {
   @Override
   public BlockSampler sampler(TrainingSet training, SamplerConfig config, NeighbourSearch search, int attempt) {
     return FlowSampler.create(training, config.withSigma(config.sigma() * SigmaSteps.multiple(attempt)), search,
-        rowSlots);
+        rowSlots, parentNoise);
   }
 }

@@ -173,9 +173,8 @@ final class ModelFitting {
   private static Generator generator(GeneratorKind kind, TrainingSet training, TableCodec codec,
       SamplerConfig config, Settings settings) {
     return switch (kind) {
-      case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW)),
-          training, codec,
-          ModelKnobs.localNoise(settings));
+      case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW),
+          ModelKnobs.parentNoise(settings)), training, codec, ModelKnobs.localNoise(settings));
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
       case MIXUP -> RowBaselineGenerator.MIXUP;
       case SMOTE -> RowBaselineGenerator.SMOTE;

@@ -143,6 +143,12 @@ public final class ModelKnobs {
           + "different row; an adaptive-bandwidth kernel), so samples sit about as far from training rows as fresh "
           + "rows do where rows are sparse, and closer where they are dense. 0 = none (so is --sigma 0); adds to "
           + "--final-noise. Costs an N x N search at fit.");
+  public static final Knob<Double> PARENT_NOISE = Knob.decimal("parent-noise", 0, 0, 10, true,
+      "σ-CFDM: move each sample off its barycentre along the directions in which its parents (the rows its M "
+          + "smoothing draws land on) differ: an affine combination of them with Gaussian weights around 1/M, "
+          + "this multiple of their own spread, on the number columns' values. Keeps pairs of columns that vary "
+          + "together on their curve, where --final-noise moves every column alone. 0 = none (so is --sigma 0); "
+          + "adds to --final-noise.");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
@@ -184,7 +190,7 @@ public final class ModelKnobs {
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      LOCAL_NOISE, CATEGORY_DRAW, STRATIFY_BY,
+      LOCAL_NOISE, PARENT_NOISE, CATEGORY_DRAW, STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
@@ -245,6 +251,11 @@ public final class ModelKnobs {
 
   private static boolean normalScores(Settings settings) {
     return settings.get(NUMERIC_SCALE) == NumericScale.NORMAL_SCORES;
+  }
+
+  /** --parent-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
+  public static double parentNoise(Settings settings) {
+    return memorises(settings) ? 0 : settings.get(PARENT_NOISE);
   }
 
   /** --local-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */

@@ -137,7 +137,7 @@ final class ModelStore {
         for (int k = 0; k < metadata.strata().size(); k++) {
           strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
               settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings),
-              settings.get(ModelKnobs.CATEGORY_DRAW)));
+              ModelKnobs.parentNoise(settings), settings.get(ModelKnobs.CATEGORY_DRAW)));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
@@ -163,10 +163,11 @@ final class ModelStore {
     /**
      * @param locality the guard's --guard-locality and {@code localNoise} --local-noise, whose spacings are
      *     recomputed from the saved rows
+     * @param parentNoise --parent-noise
      * @param draw --category-draw, which decides the slots a sample takes from one drawn row
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
-        TableCodec codec, double locality, double localNoise, CategoryDraw draw) {
+        TableCodec codec, double locality, double localNoise, double parentNoise, CategoryDraw draw) {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
@@ -179,7 +180,7 @@ final class ModelStore {
               .withLocality(locality, training));
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
-          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw), training, codec, localNoise));
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise), training, codec, localNoise));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

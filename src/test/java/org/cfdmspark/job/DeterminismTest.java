@@ -62,8 +62,9 @@ class DeterminismTest {
   }
 
   @Test
-  void localNoiseAndTheLocalGuardKeepTheRowsAcrossPartitionings() throws Exception {
-    assertKnobsKeepTheRowsAcrossPartitionings("local", "local-noise", "1", "guard-locality", "0.5");
+  void localAndParentNoiseAndTheLocalGuardKeepTheRowsAcrossPartitionings() throws Exception {
+    assertKnobsKeepTheRowsAcrossPartitionings("local", "local-noise", "1", "parent-noise", "1", "guard-locality",
+        "0.5");
   }
 
   @Test
