@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * An output directory that appears complete or not at all. Everything is written into a hidden sibling
  * ({@code .<name>.tmp-<uuid>}, same parent, so the final rename stays within one file system and is atomic on
  * HDFS and local disks); {@link #commit} renames it into place. With {@link WriteMode#OVERWRITE} the old output
- * is moved aside only once the new one is complete, and deleted after the new one is in place.
+ * (one cfdm-spark wrote, or an empty directory: {@link ReplaceableOutput}) is moved aside only once the new one is
+ * complete, and deleted after the new one is in place.
  *
  * <p>A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling stays, hidden,
  * and the output path is untouched. The next successful run to the same output deletes such leftovers.
@@ -40,8 +41,12 @@ final class AtomicOutput {
     this.staging = sibling("tmp");
   }
 
-  /** Checks that the output may be written in this mode; creates nothing. */
-  static AtomicOutput prepare(String output, WriteMode mode, Configuration conf) {
+  /**
+   * Checks that the output may be written in this mode; creates nothing.
+   *
+   * @param input the path the job reads (its input table or model), which the output must neither be nor hold
+   */
+  static AtomicOutput prepare(String output, WriteMode mode, Configuration conf, String input) {
     try {
       Path path = new Path(output);
       FileSystem fs = path.getFileSystem(conf);
@@ -49,10 +54,14 @@ final class AtomicOutput {
       if (target.getParent() == null) {
         throw new BadInputException("output '" + output + "' is a root directory; name a directory to create");
       }
+      requireOutside(target, input, conf);
       requireCreatable(fs, target, output);
       if (mode == WriteMode.ERROR && fs.exists(target)) {
         throw new BadInputException("output '" + output + "' already exists; choose another path or pass "
             + JobKnobs.MODE.option() + " overwrite to replace it");
+      }
+      if (mode == WriteMode.OVERWRITE && fs.exists(target)) {
+        ReplaceableOutput.require(fs, target, output);
       }
       return new AtomicOutput(fs, target, mode);
     } catch (IOException e) {
@@ -84,17 +93,13 @@ final class AtomicOutput {
   }
 
   /** Refuses an output that is the input or holds it: replacing it would delete the training data. */
-  void requireOutside(String input, Configuration conf) {
-    try {
-      Path path = new Path(input);
-      String in = path.getFileSystem(conf).makeQualified(path).toString();
-      String out = target.toString();
-      if (in.equals(out) || in.startsWith(out + "/")) {
-        throw new BadInputException("output '" + out + "' is or contains the input '" + input
-            + "'; write the synthetic table somewhere else");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve input '" + input + "'", e);
+  private static void requireOutside(Path target, String input, Configuration conf) throws IOException {
+    Path path = new Path(input);
+    String in = path.getFileSystem(conf).makeQualified(path).toString();
+    String out = target.toString();
+    if (in.equals(out) || in.startsWith(out + "/")) {
+      throw new BadInputException("output '" + out + "' is or contains the input '" + input
+          + "'; write the synthetic table somewhere else");
     }
   }
 

@@ -36,8 +36,7 @@ public final class FitJob {
           + "samples in one run");
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf);
-    output.requireOutside(inputPath, conf);
+    AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf, inputPath);
     InputTable input = InputTable.read(spark, settings);
     CfdmModel model = GenerateJob.fit(input, settings);
     try {

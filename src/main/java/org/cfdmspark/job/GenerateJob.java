@@ -38,8 +38,7 @@ public final class GenerateJob {
     String outputPath = required(settings, JobKnobs.OUTPUT);
     FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf);
-    output.requireOutside(inputPath, conf);
+    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf, inputPath);
     String started = Instant.now().toString();
     Map<String, Double> seconds = SparkSessions.startSeconds(spark);
 

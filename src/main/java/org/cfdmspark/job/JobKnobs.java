@@ -63,7 +63,8 @@ public final class JobKnobs {
   public static final Knob<FileFormat> INPUT_FORMAT = Knob.choice("input-format", FileFormat.class,
       FileFormat.AUTO, "Input format; auto = from the input's extension (.csv, .csv.gz, .parquet).");
   public static final Knob<WriteMode> MODE = Knob.choice("mode", WriteMode.class, WriteMode.ERROR,
-      "What to do if the output exists: error (keep it) or overwrite (replace it once the new one is complete).");
+      "What to do if the output exists: error (keep it) or overwrite (replace it once the new one is complete; "
+          + "only an empty directory or one cfdm-spark wrote, never a folder of other files).");
   public static final Knob<String> MODEL = Knob.text("model", "DIR", null,
       "Model directory: written by fit (atomically, like --output), read by sample. Required for both.");
   public static final Knob<Integer> PARTITIONS = Knob.integer("partitions", 0, 0, 1_000_000,

@@ -85,6 +85,9 @@ public final class ReportJob {
         throw new BadInputException("report output '" + output + "' exists; remove it, choose another "
             + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
       }
+      if (fs.exists(target)) {
+        ReplaceableOutput.require(fs, target, output);
+      }
       List<String> columns = new ArrayList<>(columns(train, synthetic, holdout, settings));
       columns.removeAll(EmptyColumns.of(train.rows(), columns)); // nothing to compare; the model kept them empty
       requireTarget(settings, columns);

@@ -11,23 +11,28 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Settings;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An existing output is replaced only by a complete new one, and a failed run leaves it as it was. */
 class AtomicOutputTest {
+  /** The input these outputs are prepared for: elsewhere. */
+  private static final String INPUT = "/nowhere/in.csv";
+
   @TempDir
   Path dir;
 
   @Test
   void oldOutputStaysUntilTheNewOneIsCommitted() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration());
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
     Path staging = Path.of(output.staging().toUri());
     Files.createDirectories(staging);
     Files.writeString(staging.resolve("part-0"), "new");
-    assertEquals(List.of("keep.txt"), TestSpark.listing(target), "untouched while the new output is written");
+    assertEquals(List.of(RunManifest.FILE_NAME, "keep.txt"), TestSpark.listing(target),
+        "untouched while the new output is written");
     assertTrue(staging.getFileName().toString().startsWith(".synthetic.tmp-"), "hidden sibling: " + staging);
 
     output.commit();
@@ -38,7 +43,7 @@ class AtomicOutputTest {
   @Test
   void commitDeletesStagingLeftByKilledRunsButNotByLiveOnes() throws Exception {
     Path target = dir.resolve("synthetic");
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration());
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT);
     Path killed = stagingSibling(".synthetic.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
     Path live = stagingSibling(".synthetic.tmp-live", FileTime.from(Instant.now().plusSeconds(60)));
     Path other = stagingSibling(".other.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
@@ -60,7 +65,7 @@ class AtomicOutputTest {
   @Test
   void abortDeletesOnlyTheStagingDirectory() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration());
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
     Files.createDirectories(Path.of(output.staging().toUri()));
     output.abort();
     assertEquals(List.of("synthetic"), TestSpark.listing(dir));
@@ -71,7 +76,7 @@ class AtomicOutputTest {
   void errorModeRefusesAnExistingOutput() throws Exception {
     Path target = oldOutput();
     BadInputException error = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration()));
+        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT));
     assertTrue(error.getMessage().contains("--mode overwrite"), error.getMessage());
   }
 
@@ -82,7 +87,8 @@ class AtomicOutputTest {
     Path input = Files.write(dir.resolve("in.csv"), List.of("x,y", "1,2.0", "2,3.5", "4,1.0"));
     assertThrows(BadInputException.class, () -> GenerateJob.run(spark, TestSpark.settings("input",
         input.toString(), "output", target.toString(), "mode", "overwrite", "columns", "x,z")));
-    assertEquals(List.of("keep.txt"), TestSpark.listing(target), "a failed run leaves the old output");
+    assertEquals(List.of(RunManifest.FILE_NAME, "keep.txt"), TestSpark.listing(target),
+        "a failed run leaves the old output");
 
     GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", target.toString(),
         "mode", "overwrite", "num-samples", "40", "steps", "10"));
@@ -93,8 +99,53 @@ class AtomicOutputTest {
     assertEquals(40, TestSpark.csvLines(target).size());
   }
 
+  @Test
+  void overwriteRefusesAFolderCfdmDidNotWriteAndLeavesItAsItWas() throws Exception {
+    Path mine = Files.createDirectory(dir.resolve("my-data"));
+    Files.writeString(mine.resolve("mydata.txt"), "precious");
+    Files.writeString(mine.resolve("notes.md"), "also");
+    BadInputException error = assertThrows(BadInputException.class,
+        () -> AtomicOutput.prepare(mine.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT));
+    assertTrue(error.getMessage().contains("did not write (mydata.txt and 1 more)"), error.getMessage());
+    Path file = Files.writeString(dir.resolve("table.csv"), "x\n1\n");
+    BadInputException fileError = assertThrows(BadInputException.class,
+        () -> AtomicOutput.prepare(file.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT));
+    assertTrue(fileError.getMessage().contains("is a file"), fileError.getMessage());
+    assertEquals(List.of("my-data", "table.csv"), TestSpark.listing(dir));
+    assertEquals(List.of("mydata.txt", "notes.md"), TestSpark.listing(mine));
+    assertEquals("x\n1\n", Files.readString(file));
+
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    AtomicOutput.prepare(empty.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT); // nothing to lose
+  }
+
+  @Test
+  void overwriteReplacesASavedModelAndAReport() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    Path input = Files.write(dir.resolve("in.csv"), List.of("x,y", "1,2.0", "2,3.5", "4,1.0", "3,2.5"));
+    Path model = dir.resolve("model");
+    for (int run = 0; run < 2; run++) {
+      FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+          .withText("model", model.toString()).withText("mode", "overwrite").withText("steps", "10"));
+    }
+    assertTrue(TestSpark.listing(model).stream().anyMatch(ReplaceableOutput.MARKERS::contains),
+        "a saved model holds no marker: " + TestSpark.listing(model));
+    Path synthetic = dir.resolve("synthetic");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
+        "num-samples", "20", "steps", "10"));
+    Path report = dir.resolve("report");
+    for (int run = 0; run < 2; run++) {
+      ReportJob.run(spark, Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+          .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+          .withText("output", report.toString()).withText("mode", "overwrite"));
+    }
+    assertTrue(Files.isRegularFile(report.resolve(ReportJob.JSON)));
+  }
+
+  /** An output of an earlier run: its manifest, and a file the new output will not have. */
   private Path oldOutput() throws Exception {
     Path target = Files.createDirectory(dir.resolve("synthetic"));
+    Files.writeString(target.resolve(RunManifest.FILE_NAME), "{}");
     Files.writeString(target.resolve("keep.txt"), "old");
     return target;
   }
