@@ -46,6 +46,8 @@ import org.cfdmspark.encoding.ColumnNames;
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
   static final String GROUPING = "cfdm.grouping";
+  /** The text read's extra column, which holds the raw text of a row with the wrong number of fields. */
+  private static final String MALFORMED = "_cfdm_malformed_row";
   /** Separators a one-column header is checked for, as --csv-sep takes them (\t for a tab). */
   private static final List<String> LIKELY_SEPARATORS = List.of(";", "\\t", "|", ",");
 
@@ -77,10 +79,16 @@ final class TableReader {
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
     Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true").load(paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
+    requireDistinctNames(inferred.schema(), paths[0]);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
-    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(asText(inferred.schema()))
-        .load(paths);
-    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma());
+    // A row whose number of fields is not the header's lands whole in the MALFORMED column: Spark would otherwise
+    // fill a short row with missing cells and drop a long row's extra cells, silently.
+    boolean columns = inferred.schema().fields().length > 0; // an empty file is refused later, by name
+    StructType textSchema = columns ? asText(inferred.schema()).add(MALFORMED, DataTypes.StringType, true)
+        : asText(inferred.schema());
+    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat)
+        .option("columnNameOfCorruptRecord", MALFORMED).schema(textSchema).load(paths);
+    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma(), paths[0]);
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
       return new Counted(retyping.forms().isEmpty() ? inferred
@@ -106,8 +114,14 @@ final class TableReader {
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
       Map<String, NumberForm> forms, long rows) {
-    /** Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}). */
-    static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma) {
+    /**
+     * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}) with the raw text of
+     * malformed rows in its last column (unless the table has no columns).
+     *
+     * @throws BadInputException if a row of {@code path} has another number of fields than the header
+     */
+    static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma,
+        String path) {
       List<Integer> padded = new ArrayList<>();
       List<Integer> spelt = new ArrayList<>();
       List<Integer> comma = new ArrayList<>();
@@ -131,7 +145,14 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          decimalComma).over(text);
+          decimalComma, fields.length > 0 ? fields.length : -1).over(text);
+      if (found.malformedRows() > 0) {
+        throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
+            + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
+            + fields.length + ", such as '" + found.malformedExample().strip() + "'; fix "
+            + (found.malformedRows() == 1 ? "it" : "them") + " (or check " + JobKnobs.CSV_SEP.option() + ", "
+            + JobKnobs.CSV_QUOTE.option() + " and " + JobKnobs.MULTI_LINE.option() + ")");
+      }
       List<String> asText = new ArrayList<>(strings);
       for (int k = 0; k < padded.size(); k++) {
         if (found.paddedCells(k) > 0) {
@@ -231,6 +252,31 @@ final class TableReader {
       columns[c] = column;
     }
     return columns;
+  }
+
+  /**
+   * A header that names a column twice is refused: Spark reads it with the repeats renamed to the name followed by
+   * the column's position (value, value → value0, value1), and the output would carry names the user never wrote.
+   */
+  private static void requireDistinctNames(StructType schema, String path) {
+    String[] names = schema.fieldNames();
+    for (int i = 0; i < names.length; i++) {
+      String base = renamedBase(names[i], i);
+      for (int j = i + 1; base != null && j < names.length; j++) {
+        String other = renamedBase(names[j], j);
+        if (other != null && other.equalsIgnoreCase(base)) {
+          throw new BadInputException("input '" + path + "' names two columns '" + base + "' (columns " + (i + 1)
+              + " and " + (j + 1) + " of its header); rename one so that every column has its own name");
+        }
+      }
+    }
+  }
+
+  /** The name Spark renamed to {@code name} at position {@code index} (name + index), or null if it cannot be. */
+  private static String renamedBase(String name, int index) {
+    String suffix = Integer.toString(index);
+    return name.length() > suffix.length() && name.endsWith(suffix)
+        ? name.substring(0, name.length() - suffix.length()) : null;
   }
 
   /**

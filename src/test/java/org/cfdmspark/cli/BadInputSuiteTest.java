@@ -74,6 +74,9 @@ class BadInputSuiteTest {
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
         table("a single training row", "has 1 row, too few to model", "a,b\n1,2\n"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
+        table("a column named twice", "names two columns 'value' (columns 2 and 3", "id,value,value\n1,2,3\n4,5,6\n"),
+        table("a row with too many fields", "number of fields is not the header's 2", "a,b\n1,2\n3,4,5\n6,7\n"),
+        table("a row with too few fields", "number of fields is not the header's 3", "a,b,c\n1,2,3\n4,5\n6,7,8\n"),
         table("tab-separated file read with commas", "give --csv-sep '\\t'", "a\tb\n1\t2\n3\t4\n"),
         table("two unmodellable columns, one message", "2 columns cannot be modelled as they are: (1) column 'a' "
             + "holds NaN", "a,b,c\nNaN,1,\n2,abc,\n3,4,\n5,6,\n"),
