@@ -43,10 +43,10 @@ public interface ColumnCodec extends Serializable {
   Object decode(double[] z, int offset, long tieBreak);
 
   /**
-   * Decodes as {@link #decode(double[], int, long)} for sample {@code sampleId}: only a column whose cells are
-   * made per sample rather than decoded (a {@link KeyColumnCodec}) looks at the id.
+   * Decodes as {@link #decode(double[], int, long)} for sample {@code sampleId} of a run with {@code seed}: only a
+   * column whose cells are made per sample rather than decoded (a {@link KeyColumnCodec}) looks at them.
    */
-  default Object decode(double[] z, int offset, long tieBreak, long sampleId) {
+  default Object decode(double[] z, int offset, long tieBreak, long seed, long sampleId) {
     return decode(z, offset, tieBreak);
   }
 }

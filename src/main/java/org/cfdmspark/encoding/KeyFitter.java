@@ -1,7 +1,10 @@
 package org.cfdmspark.encoding;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -80,54 +83,53 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
     return text() ? cell : (Object) ((Number) cell).longValue();
   }
 
+  /** The codec of key column {@code column}: its training keys' form and which of its keys they are. */
   private KeyColumnCodec key(String column, Object[] cells) {
-    Object low = null;
-    Object high = null;
+    Set<Object> keys = new TreeSet<>(CellOrder::compare);
     for (Object cell : cells) {
       if (cell != null) {
-        Object v = value(cell);
-        low = low == null || CellOrder.compare(v, low) < 0 ? v : low;
-        high = high == null || CellOrder.compare(v, high) > 0 ? v : high;
+        keys.add(value(cell));
       }
     }
-    if (!text()) {
-      return new KeyColumnCodec(column, type, low == null ? 0 : (Long) high + 1, low == null ? 0 : (Long) low, null,
-          0, null);
+    if (text()) {
+      List<String> texts = keys.stream().map(String.class::cast).toList();
+      List<List<String>> shapes = TextKeyForm.fit(texts);
+      return new KeyColumnCodec(column, type, 0, 0, shapes, TextKeyForm.taken(shapes, texts));
     }
-    if (low == null) {
-      return new KeyColumnCodec(column, type, 0, 0, "", 0, null);
-    }
-    String prefix = prefix((String) low, (String) high);
-    Pattern numbered = Pattern.compile(Pattern.quote(prefix) + "[0-9]{1,18}");
-    long largest = -1;
-    int shortest = Integer.MAX_VALUE;
-    int longest = 0;
-    for (Object cell : cells) {
-      if (cell == null) {
-        continue;
-      }
-      String key = (String) cell;
-      if (!numbered.matcher(key).matches()) {
-        return new KeyColumnCodec(column, type, 0, 0, null, 0, (String) high);
-      }
-      largest = Math.max(largest, Long.parseLong(key.substring(prefix.length())));
-      int length = key.codePointCount(0, key.length());
-      shortest = Math.min(shortest, length);
-      longest = Math.max(longest, length);
-    }
-    return new KeyColumnCodec(column, type, largest + 1, 0, prefix,
-        shortest == longest ? longest - prefix.length() : 0, null);
+    long[] numbers = keys.stream().mapToLong(Long.class::cast).toArray();
+    long[] range = digitRange(numbers);
+    long[] taken = Arrays.stream(numbers).filter(v -> v >= range[0] && v <= range[1]).map(v -> v - range[0]).toArray();
+    return new KeyColumnCodec(column, type, range[0], range[1], null, taken);
   }
 
-  /** The common prefix of the smallest and largest key (so of all keys) less any digits it ends in. */
-  private static String prefix(String low, String high) {
-    int common = 0;
-    while (common < Math.min(low.length(), high.length()) && low.charAt(common) == high.charAt(common)) {
-      common++;
+  /**
+   * The whole numbers with the digits of the sorted {@code keys}: from the smallest with as many digits as the
+   * smallest key (0 for a key of 0, the most negative for a negative one) to the largest with as many as the
+   * largest key (−1 for negative keys only), within the type; 0 … 9 for no keys. A range of more than 2⁶³ − 1
+   * numbers (64-bit keys from 0 or below to 19 digits) keeps its positive part.
+   */
+  private long[] digitRange(long[] keys) {
+    long max = NumericType.of(type).orElseThrow().wholeMax();
+    long min = -max - 1;
+    if (keys.length == 0) {
+      return new long[] {0, 9};
     }
-    while (common > 0 && Character.isDigit(low.charAt(common - 1))) {
-      common--;
-    }
-    return low.substring(0, common);
+    long smallest = keys[0];
+    long largest = keys[keys.length - 1];
+    long low = smallest > 0 ? nines(digits(smallest) - 1) + 1 : smallest == 0 ? 0
+        : digits(smallest) >= 19 ? min : Math.max(min, -nines(digits(smallest)));
+    long high = largest < 0 ? -1 : Math.min(max, nines(digits(largest)));
+    boolean countable = high - low >= 0 && high - low < Long.MAX_VALUE; // high − low + 1 neither wraps nor overflows
+    return new long[] {countable ? low : 1, high};
+  }
+
+  /** Decimal digits of {@code v} without its sign. */
+  private static int digits(long v) {
+    return Long.toString(v).replace("-", "").length();
+  }
+
+  /** The largest number of {@code digits} digits (0 for none), or Long.MAX_VALUE past 18. */
+  private static long nines(int digits) {
+    return digits >= 19 ? Long.MAX_VALUE : (long) Math.pow(10, digits) - 1;
   }
 }

@@ -84,6 +84,21 @@ public enum NumericType {
     return integral;
   }
 
+  /**
+   * The largest value of this whole-number type (its smallest is −1 − this).
+   *
+   * @throws IllegalStateException for a type of other values (real numbers, dates, timestamps)
+   */
+  long wholeMax() {
+    return switch (this) {
+      case BYTE -> Byte.MAX_VALUE;
+      case SHORT -> Short.MAX_VALUE;
+      case INTEGER -> Integer.MAX_VALUE;
+      case LONG -> Long.MAX_VALUE;
+      default -> throw new IllegalStateException(this + " is not a type of whole numbers");
+    };
+  }
+
   /** A value of this whole-number type for x, exactly. */
   Object boxWhole(long x) {
     return switch (this) {

@@ -308,17 +308,18 @@ public final class TableCodec implements Serializable {
 
   /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
   public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
-    decode(z, offset, cells, cellOffset, 0);
+    decode(z, offset, cells, cellOffset, 0, 0);
   }
 
   /**
-   * Decodes the encoded row of sample {@code sampleId} (which makes its key columns' cells, see
-   * {@link KeyColumnCodec}) into cells[cellOffset .. cellOffset + columns).
+   * Decodes the encoded row of sample {@code sampleId} of a run with {@code seed} (which make its key columns'
+   * cells, see {@link KeyColumnCodec}) into cells[cellOffset .. cellOffset + columns).
    */
-  public void decode(double[] z, int offset, Object[] cells, int cellOffset, long sampleId) {
+  public void decode(double[] z, int offset, Object[] cells, int cellOffset, long seed, long sampleId) {
     long rowBits = Vote.rowBits(z, offset, width);
     for (int c = 0; c < offsets.length; c++) {
-      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), sampleId);
+      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), seed,
+          sampleId);
     }
     keepDependencies(cells, cellOffset);
     keepConstraints(cells, cellOffset);
@@ -371,6 +372,21 @@ public final class TableCodec implements Serializable {
       }
       if (!moved) {
         return;
+      }
+    }
+  }
+
+  /**
+   * Checks that every key column has a new key for each of {@code samples} samples (ids 0 … samples − 1).
+   *
+   * @throws BadInputException naming the first key column whose form holds fewer new keys
+   */
+  public void requireKeysFor(long samples) {
+    for (ColumnCodec column : columns) {
+      if (column instanceof KeyColumnCodec key && key.capacity() < samples) {
+        throw new BadInputException("key column '" + key.name() + "' has only " + key.capacity() + " values of its"
+            + " form that are not in the input, too few for " + samples + " samples: ask for at most "
+            + key.capacity() + ", or model it with --no-key " + key.name());
       }
     }
   }

@@ -124,8 +124,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
 
   /** The seed the samples are drawn with (the fitted one, or the one given to {@link #withSamplingSeed}). */
   public long seed() {
-    return fitted.strata().stream().filter(FittedModel.Stratum::sampleable).findFirst()
-        .map(s -> s.config().seed()).orElse(SamplerConfig.DEFAULT_SEED);
+    return fitted.seed();
   }
 
   /**
@@ -301,6 +300,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   private Dataset<Row> ids(SampleAllocation allocation, int partitions) {
     SparkSession spark = SparkSession.active();
     long n = allocation.total();
+    fitted.codec().requireKeysFor(n);
     int slices = partitions(partitions, n, spark.sparkContext().defaultParallelism());
     Dataset<Row> ids = spark.range(0, n, 1, slices).toDF(SAMPLE_ID);
     if (!stratified()) {

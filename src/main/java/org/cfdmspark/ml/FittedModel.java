@@ -45,6 +45,12 @@ record FittedModel(StructType inputSchema, TableCodec codec, String stratifyBy, 
     }
   }
 
+  /** The seed the samples are drawn with: every stratum's (the fitted one, or the one given for sampling). */
+  long seed() {
+    return strata.stream().filter(Stratum::sampleable).findFirst().map(s -> s.config().seed())
+        .orElse(SamplerConfig.DEFAULT_SEED);
+  }
+
   /** The position of the stratum labelled {@code label}, or −1. */
   int stratumIndex(String label) {
     for (int k = 0; k < strata.size(); k++) {

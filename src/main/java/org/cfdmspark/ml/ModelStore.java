@@ -45,8 +45,11 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class ModelStore {
   static final String METADATA = "metadata.json";
-  /** Bumped whenever the layout changes; a model of another format is refused, never misread. */
-  static final int FORMAT = 1;
+  /**
+   * Bumped whenever the layout changes; a model of another format is refused, never misread. 2: key columns keep
+   * their training keys' form and numbers ({@code KeyColumnCodec}), not the largest key.
+   */
+  static final int FORMAT = 2;
   private static final int BLOCK_ROWS = 4096;
 
   private ModelStore() {

@@ -53,6 +53,8 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
     private final NeighbourIndex[] guardIndexes;
     private final Map<String, Integer> stratumOfLabel = new HashMap<>();
     private final TableCodec codec;
+    /** The run's seed, which (with the sample id) makes the key columns' cells. */
+    private final long seed;
     /** outputSlot[c]: where codec column c goes among the input schema's cells. */
     private final int[] outputSlot;
     private final int outputWidth;
@@ -76,6 +78,7 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
         stratumOfLabel.put(model.strata().get(k).label(), k);
       }
       this.codec = model.codec();
+      this.seed = model.seed();
       StructField[] fields = model.inputSchema().fields();
       this.outputWidth = fields.length;
       this.outputSlot = new int[codec.columns().size()];
@@ -106,7 +109,7 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
         cells[i] = ids.get(i);
       }
       long start = System.nanoTime();
-      codec.decode(z, next * d, decoded, 0, block[next]);
+      codec.decode(z, next * d, decoded, 0, seed, block[next]);
       decodeNanos += System.nanoTime() - start;
       for (int c = 0; c < decoded.length; c++) {
         cells[ids.size() + outputSlot[c]] = decoded[c];

@@ -87,6 +87,16 @@ class DeterminismTest {
   }
 
   @Test
+  void keyColumnsKeepTheirValuesAcrossPartitionings() throws Exception {
+    // Four key columns (a row id, CUST- codes, e-mails, order numbers): each row's keys come from its id alone.
+    SparkSession spark = TestSpark.local(2);
+    String keys = TestSpark.testData("cases/24-key-columns.csv");
+    List<String> one = sample(spark, keys, "keys-p1", "7", "1");
+    assertEquals(500, one.size());
+    assertEquals(one, sample(spark, keys, "keys-p5", "7", "5"));
+  }
+
+  @Test
   void anotherSeedGivesOtherRows() throws Exception {
     List<String> other = sample(TestSpark.local(2), "seed8", "8", "3");
     assertEquals(reference.size(), other.size());
