@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.DecimalType;
  * offset in long arithmetic, so a 64-bit id of 9,007,199,254,740,993 does not come back as a multiple of 256.
  *
  * @param decimals the most decimals a value has (0 for whole numbers), or {@link #UNROUNDED}; for timestamps
- *     −6 or −3 when every value is whole seconds or milliseconds (decoded values keep that grain)
+ *     −6 or −3 when every value is whole seconds or milliseconds
  * @param digits the most significant digits a value has; 0 = no bound
  * @param origin for whole-number types, the value the statistics are offsets from (0 for others)
  * <p>The value slot holds (x − mean) / sd, or, with {@code quantiles}, the normal score Φ⁻¹(F(x)) of
@@ -52,11 +52,17 @@ import org.apache.spark.sql.types.DecimalType;
  * @param finalNoise the standard deviation of the noise decoding adds to the value slot; 0 = none
  * @param draw how decoding picks the state: voted, or drawn from the indicators' shares with
  *     {@link CategoryDraw#WEIGHTS_ALL}; null (a model saved before the choice existed) = voted
+ * @param grain for whole-number types, the step of decoded values in the column's units (days for dates,
+ *     microseconds for timestamps): 1, or for timestamps the coarsest of an hour, a minute, a second and a
+ *     millisecond that every value is a whole number of, so that a column of whole minutes decodes to whole
+ *     minutes (rounded to the nearest: a float32 encoding hands back 16:22:59.4 for 16:23, which a write in the
+ *     input's pattern of minutes would cut to 16:22); 0 = 10^−decimals (models saved before the grain was
+ *     stored); ignored for fractional types
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
     boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities,
-    double finalNoise, CategoryDraw draw) implements ColumnCodec {
+    double finalNoise, CategoryDraw draw, long grain) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -82,6 +88,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
           + finalNoise);
     }
     draw = draw == null ? CategoryDraw.VOTE : draw;
+    grain = grain > 0 || !type.integral() ? grain : (long) Math.pow(10, Math.max(0, -decimals));
+  }
+
+  /** A column without a stored grain (decoded at 10^−decimals). */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+      boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities, double finalNoise,
+      CategoryDraw draw) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero,
+        declaredType, quantiles, probabilities, finalNoise, draw, 0);
   }
 
   /** A column whose state is voted. */
@@ -109,7 +125,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw);
+        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw, grain);
   }
 
   /**
@@ -119,19 +135,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
    */
   NumericColumnCodec standardised() {
     return quantiles == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise, draw);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise, draw, grain);
   }
 
   /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
   NumericColumnCodec noiseless() {
     return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw, grain);
   }
 
   /** This column with its state picked by {@code choice}. */
   NumericColumnCodec drawing(CategoryDraw choice) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice);
+        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice, grain);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -225,7 +241,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       return cell(nearestLevel(x));
     }
     if (type.integral()) {
-      x = decimals < 0 ? DecimalDigits.round(x, decimals) : Math.rint(x); // a timestamp's grain: 10^-decimals µs
+      x = Math.rint(x / grain) * grain; // the nearest whole grain: exact, offsets from the origin are below 2^53
     } else if (decimals >= 0 || digits > 0) {
       x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
           : DecimalDigits.FULL_PRECISION);
@@ -313,9 +329,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return v > max ? null : cell(Math.max(v, min));
   }
 
-  /** The grid step of decoded values: 1 for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
+  /** The grid step of decoded values: the grain for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
   private double unit() {
-    return type.integral() ? Math.pow(10, Math.max(0, -decimals)) : decimals >= 0 ? Math.pow(10, -decimals) : 0;
+    return type.integral() ? grain : decimals >= 0 ? Math.pow(10, -decimals) : 0;
   }
 
   private int gridDecimals() {

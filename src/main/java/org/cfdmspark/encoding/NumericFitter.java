@@ -20,6 +20,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   static final int CODE_LEVELS = 16;
   /** The share of a column's present cells that one value must hold to be a point mass. */
   static final double MASS_SHARE = 0.05;
+  /** A timestamp column's candidate grains in microseconds, coarsest first: an hour, a minute, a second, a ms. */
+  private static final long[] TIMESTAMP_GRAINS = {3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
 
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
@@ -47,8 +49,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     int maxPrecision = 0;
     long zeros = 0;
     long negativeZeros = 0;
-    long offSeconds = 0;
-    long offMillis = 0;
+    int grain = 0; // the coarsest of TIMESTAMP_GRAINS that every timestamp is a whole number of so far
     int at = 0;
     for (Object cell : cells) {
       if (cell == null) {
@@ -57,8 +58,9 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       if (type.integral()) {
         long whole = type.whole(cell);
         values[at++] = whole - origin;
-        offSeconds += Math.floorMod(whole, 1_000_000L) != 0 ? 1 : 0;
-        offMillis += Math.floorMod(whole, 1_000L) != 0 ? 1 : 0;
+        while (type.timestamp() && Math.floorMod(whole, TIMESTAMP_GRAINS[grain]) != 0) {
+          grain++;
+        }
       } else {
         double x = ((Number) cell).doubleValue();
         values[at++] = x;
@@ -96,7 +98,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       sd = Math.sqrt(squares / present);
     }
     double[] distinct = distinct(sorted);
-    int decimals = decimals(maxScale, maxPrecision, offSeconds, offMillis);
+    long step = type.timestamp() ? TIMESTAMP_GRAINS[grain] : 1;
+    int decimals = decimals(maxScale, maxPrecision, step);
     if (decimals == 0 && distinct.length <= CODE_LEVELS && !type.temporal()) {
       // Few whole numbers are codes (education 1-6, a 12/24/36-month term): a barycentre of codes means nothing,
       // a vote among them does. One-hot keeps the output type and decodes to a value seen in training.
@@ -114,7 +117,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] grid = normalScores ? NormalScores.probabilities(others.length) : null;
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
-        normalScores ? knots(grid, others) : null, grid, finalNoise);
+        normalScores ? knots(grid, others) : null, grid, finalNoise, null, type.integral() ? step : 0);
   }
 
   /** The sorted values without those equal to one of {@code excluded} (sorted); never empty for a mass list. */
@@ -146,11 +149,11 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
 
   /**
    * 0 for whole numbers, else the most decimals a value has, else UNROUNDED when digits do not bound them;
-   * timestamps: −6 or −3 when every value is a whole second or millisecond.
+   * timestamps: −6 or −3 when their grain (in microseconds) is whole seconds or milliseconds.
    */
-  private int decimals(int maxScale, int maxPrecision, long offSeconds, long offMillis) {
+  private int decimals(int maxScale, int maxPrecision, long timestampGrain) {
     if (type.timestamp()) {
-      return offSeconds == 0 ? -6 : offMillis == 0 ? -3 : 0;
+      return timestampGrain % 1_000_000L == 0 ? -6 : timestampGrain % 1_000L == 0 ? -3 : 0;
     }
     if (type.integral() || declaredInteger || maxScale <= 0) {
       return 0;

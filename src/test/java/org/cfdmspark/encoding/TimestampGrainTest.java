@@ -1,0 +1,77 @@
+package org.cfdmspark.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Timestamps decode at their column's grain, rounded to the nearest: a float32 encoding of a 2020-2022 timestamp
+ * is only good to about a second, and a decoded 16:22:59.4 written in a pattern of minutes would read 16:22.
+ */
+class TimestampGrainTest {
+  private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
+  private static final long THREE_YEARS_OF_MINUTES = 3L * 365 * 24 * 60;
+
+  @Test
+  void wholeMinutesOverThreeYearsComeBackExactlyThroughTheFloatEncoding() {
+    Object[] cells = minutes(1000, 7);
+    for (boolean normalScores : new boolean[] {true, false}) {
+      // as a saved model reads it back: the grain travels with the codec
+      NumericColumnCodec codec = (NumericColumnCodec) CodecJson.fromJson(CodecJson.toJson(
+          new TableCodec(List.of(fit(cells, normalScores)), cells.length))).columns().get(0);
+      for (Object cell : cells) {
+        float[] encoded = new float[codec.width()];
+        codec.encode(cell, encoded, 0);
+        double[] z = new double[encoded.length];
+        for (int k = 0; k < z.length; k++) {
+          z[k] = encoded[k];
+        }
+        assertEquals(cell, codec.decode(z, 0, 0L), "normal scores " + normalScores);
+      }
+    }
+  }
+
+  @Test
+  void aDecodedTimeJustBelowAWholeUnitRoundsUpToIt() {
+    NumericColumnCodec minutes = fit(minutes(200, 11), false);
+    Instant minute = START.plusSeconds(60 * THREE_YEARS_OF_MINUTES / 2); // inside the column's range
+    for (double below : new double[] {0.4, 1, 29}) {
+      assertEquals(Timestamp.from(minute), decodeAt(minutes, minute, below), below + " s before a whole minute");
+    }
+    assertEquals(Timestamp.from(minute.minusSeconds(60)), decodeAt(minutes, minute, 31),
+        "31 s before a whole minute is nearer the one before");
+
+    Object[] seconds = new Object[200];
+    Random random = new Random(5);
+    for (int i = 0; i < seconds.length; i++) {
+      seconds[i] = Timestamp.from(START.plusSeconds(random.nextInt(3 * 365 * 86_400)));
+    }
+    Instant second = START.plusSeconds(86_400L * 365 + 98_765);
+    assertEquals(Timestamp.from(second), decodeAt(fit(seconds, false), second, 0.001),
+        "1 ms before a whole second, on a column of whole seconds");
+  }
+
+  /** The column's decoding of the standardised value of {@code seconds} before {@code at}, in double precision. */
+  private static Object decodeAt(NumericColumnCodec codec, Instant at, double seconds) {
+    double micros = at.getEpochSecond() * 1e6 - seconds * 1e6 - codec.origin();
+    return codec.decode(new double[] {(micros - codec.mean()) / codec.scale()}, 0, 0L);
+  }
+
+  /** {@code n} distinct-enough random whole minutes of 2020-2022 as timestamps. */
+  private static Object[] minutes(int n, long seed) {
+    Random random = new Random(seed);
+    Object[] cells = new Object[n];
+    for (int i = 0; i < n; i++) {
+      cells[i] = Timestamp.from(START.plusSeconds(60 * (long) random.nextInt((int) THREE_YEARS_OF_MINUTES)));
+    }
+    return cells;
+  }
+
+  private static NumericColumnCodec fit(Object[] cells, boolean normalScores) {
+    return (NumericColumnCodec) new NumericFitter(NumericType.TIMESTAMP, false, false, normalScores, 0)
+        .fit("at", cells);
+  }
+}
