@@ -1,6 +1,7 @@
 package org.cfdmspark.job;
 
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,10 +25,12 @@ import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.encoding.ColumnNames;
 
 /**
- * Keeps the text form of a CSV file's ISO-8601 timestamps with a UTC offset ({@code 2024-06-29T23:11:25+02:00}).
- * Spark reads them as instants and would write them back in the session's zone with milliseconds; instead the
- * offsets they were written with are kept with the column's pattern in the column's metadata (which a saved model
- * keeps with its input schema) and used to write the column:
+ * Keeps the text form of a CSV file's ISO-8601 timestamps, with a UTC offset ({@code 2024-06-29T23:11:25+02:00})
+ * or without ({@code 2024-06-29 23:11:25}). Spark reads them as instants and would write them back in the
+ * session's zone with milliseconds and an offset ({@code 2024-06-29T23:11:25.000-04:00}); instead the column's
+ * pattern is kept in the column's metadata (which a saved model keeps with its input schema) with the zone to
+ * write it in. Text without an offset was read in the session's zone and is written in it (recorded, so a model
+ * sampled on a machine in another zone writes the same text); text with offsets is written:
  * <ul>
  *   <li>one offset: that offset;</li>
  *   <li>several, all given by the rules of a real time-zone (the first by id of those in
@@ -57,8 +60,9 @@ final class TimestampText {
   }
 
   /**
-   * The table with the zone and pattern in the metadata of each timestamp column whose text has an offset, or,
-   * with a --datetime-format, of every other timestamp column (that pattern, in the session's zone).
+   * The table with the zone and pattern in the metadata of each timestamp column whose text is ISO-8601, or, with
+   * a --datetime-format, of every other timestamp column (that pattern); text without an offset is in
+   * {@code sessionZone}, the zone Spark read it in.
    */
   static Dataset<Row> keep(Dataset<Row> table, DataFrameReader textReader, String path, String datetimeFormat,
       String sessionZone) {
@@ -80,7 +84,7 @@ final class TimestampText {
     for (int c = 0; c < columns.length; c++) {
       String name = table.columns()[c];
       int t = timestamps.indexOf(name);
-      Metadata form = t < 0 ? null : form(rows, t);
+      Metadata form = t < 0 ? null : form(rows, t, sessionZone);
       if (t >= 0 && form == null && datetimeFormat != null) {
         form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat).build();
       }
@@ -89,36 +93,57 @@ final class TimestampText {
     return table.select(columns);
   }
 
-  /** The zone and pattern of column t's texts; null when they are not ISO-8601 with an offset. */
-  private static Metadata form(List<Row> rows, int t) {
+  /**
+   * The zone and pattern of column t's texts: ISO-8601 all with an offset, or all without one (in
+   * {@code sessionZone}); null when they are not.
+   */
+  private static Metadata form(List<Row> rows, int t, String sessionZone) {
     List<OffsetDateTime> times = new ArrayList<>();
+    int local = 0;
     String example = null;
     for (Row row : rows) {
       String cell = row.isNullAt(t) ? null : row.getString(t).strip();
       if (cell == null || cell.isEmpty()) {
         continue;
       }
+      String iso = cell.replace(' ', 'T');
       try {
-        times.add(OffsetDateTime.parse(cell.replace(' ', 'T')));
-        example = example == null ? cell : example;
-      } catch (DateTimeParseException notIso) {
-        return null;
+        times.add(OffsetDateTime.parse(iso));
+      } catch (DateTimeParseException noOffset) {
+        try {
+          LocalDateTime.parse(iso);
+          local++;
+        } catch (DateTimeParseException notIso) {
+          return null;
+        }
       }
+      example = example == null ? cell : example;
     }
-    if (times.isEmpty()) {
-      return null;
+    if (example == null || local > 0 && !times.isEmpty()) {
+      return null; // no text, or a mix of local times and offsets: no one form to keep
+    }
+    MetadataBuilder form = new MetadataBuilder().putString(PATTERN, pattern(example, local == 0));
+    if (local > 0) {
+      return form.putString(ZONE, sessionZone).build();
     }
     ZoneId zone = zone(times);
+    return zone != null ? form.putString(ZONE, zone.getId()).build()
+        : form.putString(OFFSET_RUNS, OffsetRuns.of(times).toString()).build();
+  }
+
+  /**
+   * The DateTimeFormatter pattern of an ISO-8601 text such as {@code example}: its date-time separator, seconds
+   * (or none: 2024-06-29T23:11), fraction digits and, with {@code offset}, its offset as Z or +02:00.
+   */
+  private static String pattern(String example, boolean offset) {
     int dot = example.indexOf('.', 10);
     int fraction = 0;
     while (dot > 0 && dot + 1 + fraction < example.length() && Character.isDigit(example.charAt(dot + 1 + fraction))) {
       fraction++;
     }
-    String pattern = "yyyy-MM-dd'" + example.charAt(10) + "'HH:mm:ss" + (fraction > 0 ? "." + "S".repeat(fraction) : "")
-        + (example.endsWith("Z") ? "XXX" : "xxx");
-    MetadataBuilder form = new MetadataBuilder().putString(PATTERN, pattern);
-    return zone != null ? form.putString(ZONE, zone.getId()).build()
-        : form.putString(OFFSET_RUNS, OffsetRuns.of(times).toString()).build();
+    boolean seconds = example.length() > 16 && example.charAt(16) == ':';
+    return "yyyy-MM-dd'" + example.charAt(10) + "'HH:mm" + (seconds ? ":ss" : "")
+        + (fraction > 0 ? "." + "S".repeat(fraction) : "") + (!offset ? "" : example.endsWith("Z") ? "XXX" : "xxx");
   }
 
   /**

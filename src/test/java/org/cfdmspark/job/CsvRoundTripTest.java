@@ -22,6 +22,7 @@ import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.testkit.SparkTest;
 import org.cfdmspark.testkit.TestData;
 import org.cfdmspark.testkit.TestSpark;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,7 +68,8 @@ class CsvRoundTripTest {
         new Table("penguins.csv"), new Table("cases/12-semicolon-separated.csv", "csv-sep", ";", "decimal-comma",
             "true")));
     for (String name : new String[] {"01-iso-dates", "02-tz-timestamps", "03-all-null-column", "06-boolean-nulls",
-        "09-unique-int-pk", "10-special-colnames", "11-quoted-newlines", "11b-quoted-quotes", "22-duplicate-rows"}) {
+        "09-unique-int-pk", "10-special-colnames", "11-quoted-newlines", "11b-quoted-quotes", "22-duplicate-rows",
+        "23-timestamps-without-zone"}) {
       tables.add(new Table("cases/" + name + ".csv"));
     }
     tables.add(new Table("cases/18-tiny-floats.csv", new ByDesign("delta", "^(-?)0\\.000$", "$10.0",
@@ -108,6 +110,21 @@ class CsvRoundTripTest {
     assertTrue(notWritten.isEmpty(), notWritten.size() + " rows' text not written back; the first: "
         + notWritten.subList(0, Math.min(5, notWritten.size())) + ", written instead: "
         + notRead.subList(0, Math.min(5, notRead.size())));
+  }
+
+  /**
+   * Timestamps without an offset come back in their own text in a session zone with summer time too (Spark's
+   * writer gave 2022-03-22T12:06:32.000-04:00, and -05:00 in winter, for 2022-03-22T12:06:32).
+   */
+  @Test
+  void timestampsWithoutAnOffsetReadBackCellForCellInAZoneWithSummerTime(SparkSession spark) {
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", "America/New_York");
+    try {
+      writtenTableReadsBackCellForCell(new Table("cases/23-timestamps-without-zone.csv"), spark);
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", zone);
+    }
   }
 
   /** The rows of {@code rows} less those of {@code less}, each as often as it occurs. */
