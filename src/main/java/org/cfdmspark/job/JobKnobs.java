@@ -49,7 +49,8 @@ public final class JobKnobs {
           + "modelled as dates and written back in the pattern and type.");
   public static final Knob<String> DATETIME_FORMAT = Knob.text("datetime-format", "PATTERN", null,
       "CSV: the pattern of timestamp text the reader cannot infer (Spark's timestampFormat, e.g. "
-          + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it.");
+          + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it, and columns of "
+          + "ISO-8601 timestamps stay timestamps in their own form.");
   public static final Knob<List<String>> COLUMNS = Knob.names("columns", "(all)",
       "Comma-separated input columns to model, in this order.");
   public static final Knob<List<String>> EXCLUDE = Knob.names("exclude", "(none)",

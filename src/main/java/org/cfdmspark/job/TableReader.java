@@ -77,7 +77,7 @@ final class TableReader {
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
     boolean multiLine = settings.get(JobKnobs.MULTI_LINE);
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
-    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true").load(paths);
+    Dataset<Row> inferred = inferred(spark, dialect, nullValue, multiLine, datetimeFormat, paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
     requireDistinctNames(inferred.schema(), paths[0]);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
@@ -194,10 +194,45 @@ final class TableReader {
     }
   }
 
+  /**
+   * The CSV with Spark's inferred types. With a --datetime-format Spark infers only text in it as timestamps and
+   * would read ISO-8601 ones as text: those columns are typed as an inference without it finds them (a second
+   * inference pass over the file).
+   */
+  private static Dataset<Row> inferred(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine,
+      String datetimeFormat, String... paths) {
+    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true")
+        .load(paths);
+    if (datetimeFormat == null) {
+      return inferred;
+    }
+    StructType typed = withIsoTimestamps(inferred.schema(),
+        csv(spark, dialect, nullValue, multiLine, null).option("inferSchema", "true").load(paths).schema());
+    return typed.equals(inferred.schema()) ? inferred
+        : csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(typed).load(paths);
+  }
+
+  /**
+   * A reader in the dialect; with a --datetime-format, timestamp cells are parsed in it or else as ISO-8601
+   * (Spark's fallback), so that ISO columns typed by {@link #withIsoTimestamps} read too.
+   */
   private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine,
       String datetimeFormat) {
     DataFrameReader reader = dialect.reader(spark).option("nullValue", nullValue).option("multiLine", multiLine);
-    return datetimeFormat == null ? reader : reader.option("timestampFormat", datetimeFormat);
+    return datetimeFormat == null ? reader
+        : reader.option("timestampFormat", datetimeFormat).option("enableDateTimeParsingFallback", "true");
+  }
+
+  /**
+   * The schema inferred with a --datetime-format, with the columns it reads as text that inference without it
+   * ({@code iso}) finds to be timestamps typed as those: ISO-8601 timestamp columns beside the pattern's.
+   */
+  private static StructType withIsoTimestamps(StructType inferred, StructType iso) {
+    return new StructType(Arrays.stream(inferred.fields())
+        .map(f -> f.dataType().equals(DataTypes.StringType) && iso.apply(f.name()).dataType()
+            .equals(DataTypes.TimestampType) ? f.copy(f.name(), DataTypes.TimestampType, f.nullable(), f.metadata())
+            : f)
+        .toArray(StructField[]::new));
   }
 
   /**

@@ -66,7 +66,8 @@ class CsvRoundTripTest {
     List<Table> tables = new ArrayList<>(List.of(new Table("adult_train.csv.gz", "null-value", "?"),
         new Table("credit_default.csv.gz"), new Table("california_housing.csv.gz"), new Table("credit_data.csv.gz"),
         new Table("penguins.csv"), new Table("cases/12-semicolon-separated.csv", "csv-sep", ";", "decimal-comma",
-            "true")));
+            "true"),
+        new Table("cases/25-timestamp-pattern-beside-iso.csv", "datetime-format", "dd/MM/yyyy HH:mm")));
     for (String name : new String[] {"01-iso-dates", "02-tz-timestamps", "03-all-null-column", "06-boolean-nulls",
         "09-unique-int-pk", "10-special-colnames", "11-quoted-newlines", "11b-quoted-quotes", "22-duplicate-rows",
         "23-timestamps-without-zone"}) {
@@ -85,7 +86,7 @@ class CsvRoundTripTest {
     String input = TestData.path(table.file());
     Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings, input);
     Dataset<Row> original = TimestampText.keep(read, TableReader.textReader(spark, settings, read.schema()), input,
-        null, spark.conf().get("spark.sql.session.timeZone"));
+        settings.get(JobKnobs.DATETIME_FORMAT), spark.conf().get("spark.sql.session.timeZone"));
     Path written = dir.resolve("written");
     CsvDialect dialect = CsvDialect.of(settings);
     SampleWriter.writer(original.select(SampleWriter.written(original.schema(), FileFormat.CSV)), FileFormat.CSV,

@@ -354,6 +354,24 @@ class TypedInputsTest {
     assertTrue(march > 20, "cells in March before Europe's switch, where the input's rule differs: " + march);
   }
 
+  @Test
+  void isoTimestampsStayTimestampsBesideADatetimeFormatColumn(SparkSession spark) {
+    // Spark infers only text in the --datetime-format as timestamps: last_login was read as text, then taken for
+    // a key because its values are all distinct.
+    Settings settings = TestSpark.settings("datetime-format", "dd/MM/yyyy HH:mm");
+    Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings,
+        TestData.path("cases/25-timestamp-pattern-beside-iso.csv"));
+    assertEquals(DataTypes.TimestampType, read.schema().apply("last_login").dataType(), "the ISO column");
+    assertEquals(DataTypes.TimestampType, read.schema().apply("ship_eu").dataType(), "the pattern's column");
+    ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
+    Row first = read.first();
+    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23:55").atZone(zone).toInstant()),
+        first.getAs("last_login"));
+    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23").atZone(zone).toInstant()),
+        first.getAs("ship_eu"));
+    assertEquals(40, read.where("last_login IS NOT NULL AND ship_eu IS NOT NULL").count(), "every cell parsed");
+  }
+
   /** Knob list check: the dialect a model records is what sample can take. */
   @Test
   void anOffsetThatFirstAppearsAfterTheFirstTenThousandRowsIsKept(SparkSession spark) throws Exception {
