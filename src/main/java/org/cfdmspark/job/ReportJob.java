@@ -59,7 +59,7 @@ public final class ReportJob {
     Source holdout = settings.get(ReportKnobs.HOLDOUT) == null ? null
         : read(spark, settings.get(ReportKnobs.HOLDOUT), settings);
     return write(spark, settings, read(spark, required(settings, ReportKnobs.TRAIN), settings),
-        read(spark, required(settings, ReportKnobs.SYNTHETIC), settings), holdout,
+        read(spark, required(settings, ReportKnobs.SYNTHETIC), settings), holdout, true,
         required(settings, JobKnobs.OUTPUT), settings.get(JobKnobs.MODE) == WriteMode.OVERWRITE);
   }
 
@@ -72,11 +72,16 @@ public final class ReportJob {
     Source holdout = input.holdout() == null ? null
         : new Source(new Path(result.output(), HoldoutSplit.DIRECTORY).toString(), input.holdout());
     return write(spark, settings, new Source(generateSettings.get(JobKnobs.INPUT), input.table()), synthetic,
-        holdout, new Path(result.output(), DIRECTORY).toString(), false);
+        holdout, false, new Path(result.output(), DIRECTORY).toString(), false);
   }
 
+  /**
+   * Reports on {@code synthetic} against {@code train} (and {@code holdout}, null when none) into {@code output}.
+   * With {@code trainMayHoldHoldout} (the report command: any --train) a training table that holds every held-out
+   * row is reported on without them ({@link HoldoutInTrain}); generate's own training rows never do.
+   */
   static QualityReport write(SparkSession spark, Settings settings, Source train, Source synthetic, Source holdout,
-      String output, boolean overwrite) {
+      boolean trainMayHoldHoldout, String output, boolean overwrite) {
     StartupCompilation.release(); // the report's models are Spark's and MLlib's code: C2 for them
     Path target = new Path(output);
     try {
@@ -89,17 +94,18 @@ public final class ReportJob {
         ReplaceableOutput.require(fs, target, output);
       }
       List<String> columns = new ArrayList<>(columns(train, synthetic, holdout, settings));
-      columns.removeAll(EmptyColumns.of(train.rows(), columns)); // nothing to compare; the model kept them empty
+      HoldoutInTrain.Training training = training(train, holdout, trainMayHoldHoldout, columns);
+      columns.removeAll(EmptyColumns.of(training.rows(), columns)); // nothing to compare; the model kept them empty
       requireTarget(settings, columns);
       Stages stages = new Stages(settings.get(JobKnobs.PROGRESS) ? System.err : null);
       stages.next("reading and encoding the tables");
-      Dataset<Row> trainRows = train.rows().select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
+      Dataset<Row> trainRows = selected(training.rows(), columns);
       // Distances as metrics.md defines them: standardised numbers and one-hot, no point-mass states.
       TableCodec codec = TableCodec.fit(trainRows, ModelKnobs.columnKinds(settings, false));
       List<StructField> types = Arrays.asList(trainRows.schema().fields());
       long seed = RunSeed.of(settings);
       int maxRows = settings.get(ReportKnobs.MAX_ROWS);
-      ReportTables tables = new ReportTables(collect(train, types, codec, maxRows, seed),
+      ReportTables tables = new ReportTables(collect(new Source(train.path(), trainRows), types, codec, maxRows, seed),
           collect(synthetic, types, codec, maxRows, seed),
           holdout == null ? null : collect(holdout, types, codec, maxRows, seed));
       ReportOptions options = new ReportOptions(settings.get(ReportKnobs.DISTANCE_ROWS),
@@ -110,7 +116,8 @@ public final class ReportJob {
       ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
       stages.next("plots");
       ReportPlots.Files plots = ReportPlots.write(local, tables, privacy, options);
-      QualityReport report = QualityReport.compute(spark, tables, options, privacy.figures(), plots, stages::next);
+      QualityReport report = QualityReport.compute(spark, tables, training.setAside(), options, privacy.figures(),
+          plots, stages::next);
       stages.next("done");
       Json.mapper().writeValue(local.resolve(JSON).toFile(), report);
       Files.writeString(local.resolve(HTML), ReportHtml.render(report), StandardCharsets.UTF_8);
@@ -138,6 +145,25 @@ public final class ReportJob {
         err.printf(Locale.ROOT, "report: %s (%.1f s)%n", step, (System.nanoTime() - start) / 1e9);
       }
     }
+  }
+
+  /**
+   * The training table's {@code columns}, less the held-out rows when {@code mayHoldHoldout} and it holds every
+   * one of them (compared as the report reads them: cast to the training types), which one stderr line tells.
+   */
+  private static HoldoutInTrain.Training training(Source train, Source holdout, boolean mayHoldHoldout,
+      List<String> columns) {
+    Dataset<Row> rows = selected(train.rows(), columns);
+    if (!mayHoldHoldout || holdout == null) {
+      return new HoldoutInTrain.Training(rows, 0);
+    }
+    HoldoutInTrain.Training training = HoldoutInTrain.setAside(rows, cast(holdout.rows(), rows.schema().fields()));
+    if (training.setAside() > 0) {
+      System.err.printf(Locale.ROOT, "report: %s holds all %d %s rows (it is the input before the split): set "
+          + "aside, as generate %s did%n", ReportKnobs.TRAIN.option(), training.setAside(),
+          ReportKnobs.HOLDOUT.option(), JobKnobs.HOLDOUT_FRACTION.option());
+    }
+    return training;
   }
 
   /** Refuses a --target that is not among the compared {@code columns}; no --target passes. */
@@ -209,9 +235,7 @@ public final class ReportJob {
    */
   private static ReportTables.Table collect(Source source, List<StructField> types, TableCodec codec, int maxRows,
       long seed) {
-    Column[] cast = types.stream().map(f -> ColumnNames.column(f.name()).cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new);
-    Dataset<Row> rows = source.rows().select(cast);
+    Dataset<Row> rows = cast(source.rows(), types.toArray(StructField[]::new));
     // Salted apart from the holdout split's hash, which uses the same seed on the same rows.
     List<Column> hashed = new ArrayList<>(List.of(functions.lit(seed), functions.lit("report")));
     hashed.addAll(Arrays.asList(rows.columns()).stream().map(ColumnNames::column).toList());
@@ -219,6 +243,16 @@ public final class ReportJob {
     List<Row> used = rows.orderBy(functions.xxhash64(hashed.toArray(Column[]::new)))
         .limit(maxRows).collectAsList();
     return ReportRows.table(source.path(), total, used, codec);
+  }
+
+  private static Dataset<Row> selected(Dataset<Row> rows, List<String> columns) {
+    return rows.select(columns.stream().map(ColumnNames::column).toArray(Column[]::new));
+  }
+
+  /** The {@code types}' columns of {@code rows}, each cast to its type: a table read as the training table is. */
+  private static Dataset<Row> cast(Dataset<Row> rows, StructField[] types) {
+    return rows.select(Arrays.stream(types).map(f -> ColumnNames.column(f.name()).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new));
   }
 
   private static String required(Settings settings, Knob<String> knob) {

@@ -24,6 +24,8 @@ import org.cfdmspark.metrics.Validity;
  * The quality and privacy report: what report.json holds (snake_case keys, documented in README.md).
  *
  * @param train the training table's path and sizes; likewise {@code synthetic} and {@code holdout} (null if none)
+ * @param holdoutSetAside held-out rows taken out of the training table because it held every one of them (the
+ *     input before the split, given as report --train); 0 when it was reported on whole
  * @param encoding the space distances are measured in
  * @param comparisons "synthetic_vs_train" always; "synthetic_vs_holdout" and the floor "train_vs_holdout" (what
  *     fresh rows from the same distribution score) with a holdout
@@ -34,7 +36,8 @@ import org.cfdmspark.metrics.Validity;
  * @param memorisedFraction synthetic rows on one training row (Bonnaire et al. 2025), with the holdout's share
  * @param validity boundary, category and key checks of the synthetic table against the training table
  */
-public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo holdout, List<ColumnInfo> columns,
+public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo holdout, long holdoutSetAside,
+    List<ColumnInfo> columns,
     String encoding, ReportOptions options, Map<String, Comparison> comparisons, ReportPrivacy privacy,
     ReportPlots.Files plots, Tstr utility, IdenticalMatchShare identicalMatchShare,
     MemorisedFraction.Figures memorisedFraction, Validity validity) {
@@ -69,10 +72,11 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
 
   /**
    * Computes every figure; plots are written by {@link ReportPlots} and passed in as {@code plots}. {@code steps}
-   * hears each comparison and TSTR as it begins (the minutes of a report go there).
+   * hears each comparison and TSTR as it begins (the minutes of a report go there). {@code holdoutSetAside} is
+   * recorded as it is (the rows were taken out before {@code tables} were read).
    */
-  public static QualityReport compute(SparkSession spark, ReportTables tables, ReportOptions options,
-      ReportPrivacy privacy, ReportPlots.Files plots, Consumer<String> steps) {
+  public static QualityReport compute(SparkSession spark, ReportTables tables, long holdoutSetAside,
+      ReportOptions options, ReportPrivacy privacy, ReportPlots.Files plots, Consumer<String> steps) {
     Map<String, Comparison> comparisons = new LinkedHashMap<>();
     steps.accept("synthetic vs train: fidelity, detection (logistic, gradient-boosted trees), sliced W2, MMD");
     comparisons.put("synthetic_vs_train", compare(spark, tables.synthetic(), tables.train(), options));
@@ -86,7 +90,7 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
         .map(c -> new ColumnInfo(c.name(), c instanceof EvalColumn.Numeric ? "numeric" : "categorical")).toList());
     tables.train().keys().columns().forEach(c -> columns.add(new ColumnInfo(c.name(), "key")));
     return new QualityReport(TableInfo.of(tables.train()), TableInfo.of(tables.synthetic()),
-        TableInfo.of(tables.holdout()), columns, ENCODING, options, comparisons, privacy, plots,
+        TableInfo.of(tables.holdout()), holdoutSetAside, columns, ENCODING, options, comparisons, privacy, plots,
         utility(spark, tables, options, steps), IdenticalMatchShare.compute(tables.train().decoded(),
             tables.synthetic().decoded(), tables.holdout() == null ? null : tables.holdout().decoded()),
         memorised(tables, options), Validity.compute(tables.train().decoded(), tables.synthetic().decoded(),

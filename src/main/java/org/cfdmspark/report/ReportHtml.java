@@ -37,7 +37,12 @@ public final class ReportHtml {
     row(html, "training", report.train());
     row(html, "synthetic", report.synthetic());
     row(html, "holdout", report.holdout());
-    html.append("</table><p class=\"note\">Encoded space (distances, detection, PCA): ")
+    html.append("</table><p class=\"note\">");
+    if (report.holdoutSetAside() > 0) {
+      html.append("The training table held all ").append(report.holdoutSetAside()).append(" holdout rows (it is ")
+          .append("the input before the split): they were set aside from it, as the split did. ");
+    }
+    html.append("Encoded space (distances, detection, PCA): ")
         .append(escape(report.encoding())).append(". Detection, sliced W2, MMD, PCA and DCR queries use at most ")
         .append(report.options().distanceRows()).append(" rows per table; seed ").append(report.options().seed())
         .append(".</p>\n");

@@ -106,6 +106,42 @@ class ReportJobTest {
     assertFalse(html.contains("http"), "nothing to fetch: the page opens offline");
   }
 
+  /**
+   * README's two commands: generate with a holdout, then report with the whole input as --train. The input holds
+   * every held-out row, so the report sets them aside and scores what generate --report scores on the true
+   * training rows.
+   */
+  @Test
+  void theInputBeforeTheSplitAsTrainIsReportedOnAsTheTrainingRows() throws Throwable {
+    Path output = dir.resolve("split");
+    String penguins = TestSpark.testData("penguins.csv");
+    Settings generate = TestSpark.settings("input", penguins, "output", output.toString(), "num-samples", "200",
+        "steps", "10", "holdout-fraction", "0.2", "seed", "5");
+    ReportJob.afterGenerate(spark, generate, GenerateJob.run(spark, generate));
+    JsonNode onTrainingRows = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY)
+        .resolve(ReportJob.JSON).toFile());
+
+    Path reportDir = dir.resolve("input-as-train");
+    Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+        .withText("train", penguins).withText("synthetic", output.toString())
+        .withText("holdout", output.resolve("_holdout").toString()).withText("output", reportDir.toString())
+        .withText("seed", "5");
+    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    JsonNode onInput = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
+
+    long held = onTrainingRows.at("/holdout/rows").asLong();
+    assertEquals(344, onTrainingRows.at("/train/rows").asLong() + held, "penguins.csv has 344 rows");
+    assertEquals(0, onTrainingRows.at("/holdout_set_aside").asLong(), "generate's training rows are used whole");
+    assertEquals(held, onInput.at("/holdout_set_aside").asLong(), onInput.toString());
+    assertEquals(344 - held, onInput.at("/train/rows").asLong());
+    assertTrue(stderr.contains("report: --train holds all " + held + " --holdout rows (it is the input before "
+        + "the split): set aside"), stderr);
+    for (String section : List.of("privacy", "identical_match_share", "memorised_fraction")) {
+      assertSameFigures(onTrainingRows.get(section), onInput.get(section), section);
+    }
+    assertTrue(onInput.at("/privacy/dcr_holdout_to_train/median").asDouble() > 0, "not every held-out row a copy");
+  }
+
   @Test
   void keyColumnsAreOnlyCheckedForUniqueness() throws Throwable {
     Path output = dir.resolve("keys");
@@ -153,6 +189,23 @@ class ReportJobTest {
       System.setErr(original);
     }
     return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The same keys and values, numbers within rounding (the codec's sums run over the rows in another order). */
+  private static void assertSameFigures(JsonNode expected, JsonNode actual, String path) {
+    if (expected.isNumber()) {
+      assertTrue(actual.isNumber(), path + " = " + actual);
+      assertEquals(expected.asDouble(), actual.asDouble(), 1e-9, path);
+    } else if (expected.isContainerNode()) {
+      assertEquals(expected.size(), actual.size(), path + ": " + actual);
+      expected.fieldNames().forEachRemaining(name -> assertSameFigures(expected.get(name), actual.get(name),
+          path + "/" + name));
+      for (int i = 0; expected.isArray() && i < expected.size(); i++) {
+        assertSameFigures(expected.get(i), actual.get(i), path + "/" + i);
+      }
+    } else {
+      assertEquals(expected, actual, path);
+    }
   }
 
   private static void assertInUnit(JsonNode value, String what) {
