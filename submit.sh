@@ -3,6 +3,7 @@
 #
 #   ./submit.sh [spark options] COMMAND [command options]
 #   ./submit.sh generate --demo
+#   ./submit.sh --help        (or help COMMAND; --version)
 #   ./submit.sh --master spark://127.0.0.1:7077 --executor-memory 2g generate --input in.csv --output out
 #
 # With SPARK_HOME set, it calls $SPARK_HOME/bin/spark-submit. Without it, it runs Spark's own SparkSubmit from the
@@ -38,6 +39,7 @@ while [[ $# -gt 0 && "$COMMANDS" != *" $1 "* ]]; do
     --driver-memory) driver_memory="$2"; spark_args+=("$1" "$2"); shift 2 ;;
     --driver-memory=*) driver_memory="${1#--driver-memory=}"; spark_args+=("$1"); shift ;;
     --verbose|--supervise) spark_args+=("$1"); shift ;;
+    -h|--help|-V|--version) break ;;  # cfdm-spark's own: its usage or version, no command needed
     --*=*) spark_args+=("$1"); shift ;;
     --*) [[ $# -ge 2 ]] || { echo "submit.sh: $1 needs a value" >&2; exit 2; }
          spark_args+=("$1" "$2"); shift 2 ;;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.job.StartupCompilation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -34,9 +35,12 @@ public final class Main {
     }
     CommandSpec top = CommandSpec.create().name("cfdm-spark");
     top.usageMessage().description("Training-free synthetic tables with smoothed closed-form diffusion on Spark.");
-    top.mixinStandardHelpOptions(true);
+    top.mixinStandardHelpOptions(true); // --help, -h, --version, -V
+    top.version("cfdm-spark " + ProjectVersion.current());
     commands.forEach((name, command) -> top.addSubcommand(name, command.spec().name(name)
         .mixinStandardHelpOptions(true)));
+    // "help" and "help COMMAND" print the usage; printHelpIfRequested runs it.
+    top.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
     CommandLine line = new CommandLine(top);
     line.setOut(new PrintWriter(out, true));
     try {

@@ -76,6 +76,27 @@ class CliTest {
   }
 
   @Test
+  void helpAndVersionNeedNoCommand() {
+    for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+      Outcome help = run(args);
+      assertEquals(ExitCodes.SUCCESS, help.code(), String.join(" ", args) + ": " + help.err());
+      assertTrue(help.out().startsWith("Usage: cfdm-spark "), help.out());
+      assertTrue(help.out().contains("generate") && help.out().contains("report"), "lists the commands: " + help.out());
+      assertEquals("", help.err(), String.join(" ", args));
+    }
+    Outcome generate = run("help", "generate");
+    assertEquals(ExitCodes.SUCCESS, generate.code(), generate.err());
+    assertTrue(generate.out().startsWith("Usage: cfdm-spark generate"), generate.out());
+    assertTrue(generate.out().contains("--holdout-fraction"), generate.out());
+    for (String flag : new String[] {"--version", "-V"}) {
+      Outcome version = run(flag);
+      assertEquals(ExitCodes.SUCCESS, version.code(), flag + ": " + version.err());
+      assertTrue(version.out().matches("cfdm-spark \\d+\\.\\d+\\.\\d+\\S*\\R"), flag + ": " + version.out());
+    }
+    assertOneLineError("frobnicate", "help", "frobnicate");
+  }
+
+  @Test
   void aSparkOptionAfterTheCommandIsToldToGoBeforeIt() {
     for (String[] args : new String[][] {
         {"generate", "--input", "in.csv", "--output", "out", "--master", "local[2]"},
