@@ -13,7 +13,8 @@ import org.cfdmspark.config.BadInputException;
  * Fits a categorical column: its distinct values, sorted ({@link CellOrder}, so the encoding does not depend on how
  * the data is split), and whether it has missing cells. A text column whose cells are mostly numbers is refused
  * unless declared categorical: a stray word in a number column is far likelier than a category that looks numeric.
- * A column of more than --max-categories values is refused (an id or free text, most likely).
+ * A column of more than --max-categories values is refused (an id or free text, most likely; or dates or
+ * decimal-comma numbers not read as such, which {@link ManyValuesHint} recognises).
  */
 record CategoricalFitter(DataType type, boolean declared, int maxCategories) implements ColumnFitter {
 
@@ -50,9 +51,12 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
       throw ColumnFitter.noValues(column);
     }
     if (distinct.size() > maxCategories) {
-      throw new BadInputException("column '" + column + "' has " + distinct.size() + " distinct values, more than "
-          + "--max-categories " + maxCategories + "; leave it out with --exclude " + column
-          + " (an id or free text?) or raise --max-categories");
+      String tooMany = "column '" + column + "' has " + distinct.size() + " distinct values, more than "
+          + "--max-categories " + maxCategories + "; ";
+      String hint = ManyValuesHint.of(column, distinct);
+      throw new BadInputException(hint == null
+          ? tooMany + "leave it out with --exclude " + column + " (an id or free text?) or raise --max-categories"
+          : tooMany + hint + ", or leave it out with --exclude " + column + " or raise --max-categories");
     }
     Object[] levels = distinct.toArray();
     Arrays.sort(levels, CellOrder::compare);

@@ -86,6 +86,14 @@ class BadInputSuiteTest {
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
         credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "
             + "--max-categories 60", "--categorical", "LIMIT_BAL", "--max-categories", "60"),
+        table("dates the reader does not infer, over --max-categories", "read them as dates with --date "
+            + "visit=MM/dd/yyyy, or leave it out with --exclude visit",
+            "visit,n\n03/15/2021,1\n04/22/2021,2\n12/01/2020,3\n03/15/2021,4\n01/30/2022,5\n", "--max-categories",
+            "3"),
+        table("decimal-comma numbers read without --decimal-comma", "read them as numbers with --decimal-comma, or "
+            + "leave it out with --exclude preis",
+            "preis;n\n1.507,14;1\n904,41;2\n4.847,59;3\n1.507,14;4\n1.288,35;5\n", "--csv-sep", ";",
+            "--max-categories", "3"),
         new Case("output exists with --mode error", "already exists", folder -> {
           write(folder.resolve("out/keep.txt"), "an earlier result");
           return generate(CREDIT, folder.resolve("out"), "--mode", "error");

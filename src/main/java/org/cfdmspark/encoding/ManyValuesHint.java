@@ -1,0 +1,141 @@
+package org.cfdmspark.encoding;
+
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
+ * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), or numbers with a
+ * decimal comma read without --decimal-comma (1.507,14). Such a column is not an id or free text: the fix is to
+ * read it as what it is, not to leave it out.
+ */
+final class ManyValuesHint {
+  /**
+   * Day, month and year in some order with one separator (/ - .), then optionally a time of day after a space or a
+   * T. The year is the first or the last field; {@link DateShape} checks the fields' lengths.
+   */
+  private static final Pattern DATE = Pattern.compile(
+      "\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?)?\\s*");
+  /**
+   * A number with a decimal comma: its whole part ungrouped or in groups of three after a point or a space (the
+   * grouping --decimal-comma reads), then a comma and digits.
+   */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile(
+      "\\s*[+-]?(\\d{1,3}([. \u00A0\u202F]\\d{3})+|\\d+),\\d+\\s*");
+
+  private ManyValuesHint() {
+  }
+
+  /**
+   * The fix for {@code column} when more than half of its distinct {@code values} look like dates, timestamps or
+   * decimal-comma numbers: a clause such as "they look like dates (such as '03/15/2021'): read them as dates with
+   * --date visit=MM/dd/yyyy"; null when they do not (or are not text).
+   */
+  static String of(String column, Collection<?> values) {
+    DateShape dates = new DateShape();
+    int decimals = 0;
+    String decimalExample = null;
+    for (Object value : values) {
+      if (!(value instanceof String text)) {
+        return null;
+      }
+      if (!dates.add(text) && DECIMAL_COMMA.matcher(text).matches()) {
+        decimals++;
+        decimalExample = decimalExample == null ? text : decimalExample;
+      }
+    }
+    int most = values.size() / 2 + 1;
+    if (dates.count >= most) {
+      return dates.timed > dates.count / 2
+          ? "they look like timestamps (such as '" + dates.example + "'): read them as timestamps with "
+              + "--datetime-format \"" + dates.pattern(true) + "\" (CSV)"
+          : "they look like dates (such as '" + dates.example + "'): read them as dates with --date " + column + "="
+              + dates.pattern(false);
+    }
+    if (decimals >= most) {
+      return "they look like numbers with a decimal comma (such as '" + decimalExample + "'): read them as numbers "
+          + "with --decimal-comma";
+    }
+    return null;
+  }
+
+  /**
+   * The shape of the date-like values seen: per field of the date (in the order written) its greatest number and
+   * its shortest and longest length, and how the time of day is written; enough to name a pattern.
+   */
+  private static final class DateShape {
+    private final int[] greatest = new int[3];
+    private final int[] shortest = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    private final int[] longest = new int[3];
+    private int count;
+    private int timed;
+    private int shortHours;
+    private int withSeconds;
+    private String separator;
+    private String timeSeparator;
+    private String example;
+
+    /** Adds {@code text} when it is a date (or timestamp) with the year first or last; whether it is one. */
+    boolean add(String text) {
+      Matcher date = DATE.matcher(text);
+      if (!date.matches()) {
+        return false;
+      }
+      String[] fields = {date.group(1), date.group(3), date.group(4)};
+      boolean yearFirst = fields[0].length() == 4 && fields[2].length() <= 2;
+      boolean yearLast = fields[0].length() <= 2 && (fields[2].length() == 2 || fields[2].length() == 4);
+      if (!yearFirst && !yearLast) {
+        return false;
+      }
+      for (int f = 0; f < 3; f++) {
+        greatest[f] = Math.max(greatest[f], Integer.parseInt(fields[f]));
+        shortest[f] = Math.min(shortest[f], fields[f].length());
+        longest[f] = Math.max(longest[f], fields[f].length());
+      }
+      if (date.group(5) != null) {
+        timed++;
+        shortHours += date.group(6).length() < 2 ? 1 : 0;
+        withSeconds += date.group(7) != null ? 1 : 0;
+        timeSeparator = timeSeparator == null ? date.group(5) : timeSeparator;
+      }
+      separator = separator == null ? date.group(2) : separator;
+      example = example == null ? text : example;
+      count++;
+      return true;
+    }
+
+    /**
+     * The pattern of the values seen (Spark's datetime letters), with the time of day when {@code timed}. The
+     * year is the field of four digits; of the other two the day is the one above 12, and the day comes first when
+     * neither is (then "(or ...)" names the other order).
+     */
+    String pattern(boolean timed) {
+      boolean yearFirst = longest[0] == 4;
+      int year = yearFirst ? 0 : 2;
+      int a = yearFirst ? 1 : 0;
+      int b = yearFirst ? 2 : 1;
+      boolean dayFirst = yearFirst ? greatest[a] > 12 : greatest[a] > 12 || greatest[b] <= 12;
+      boolean ambiguous = !yearFirst && greatest[a] <= 12 && greatest[b] <= 12;
+      String[] letters = new String[3];
+      letters[year] = longest[year] == 4 ? "yyyy" : "yy";
+      letters[a] = letters(dayFirst ? "d" : "M", shortest[a]);
+      letters[b] = letters(dayFirst ? "M" : "d", shortest[b]);
+      String time = !timed ? ""
+          : ("T".equals(timeSeparator) ? "'T'" : " ") + (shortHours > 0 ? "H" : "HH") + ":mm"
+              + (withSeconds > 0 ? ":ss" : "");
+      String pattern = String.join(separator, letters) + time;
+      if (!ambiguous) {
+        return pattern;
+      }
+      String swapped = String.join(separator, letters(dayFirst ? "M" : "d", shortest[a]),
+          letters(dayFirst ? "d" : "M", shortest[b]), letters[year]) + time;
+      return pattern + " (or " + swapped + ")";
+    }
+
+    /** Two letters when every value writes the field with two digits, else one (which reads one or two). */
+    private static String letters(String letter, int shortest) {
+      return shortest >= 2 ? letter + letter : letter;
+    }
+  }
+}
