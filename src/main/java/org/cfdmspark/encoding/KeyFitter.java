@@ -51,7 +51,8 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
 
   /**
    * Whether every cell is present and distinct, in enough rows, and the values look like identifiers: text
-   * without white space and not too long, whole numbers in a dense run or under an id-like name.
+   * without white space and not too long that does not read as dates or decimal-comma numbers, whole numbers in a
+   * dense run or under an id-like name.
    */
   private boolean looksLikeKey(String column, Object[] cells) {
     if (cells.length < MIN_ROWS) {
@@ -75,8 +76,13 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
         high = Math.max(high, v);
       }
     }
+    if (text()) {
+      // Distinct dates in a pattern the reader did not parse (03/15/2021) are values, not ids: keys drawn per
+      // position from their characters would be dates no calendar has. As a category, or refused with the hint.
+      return ManyValuesHint.of(column, seen) == null;
+    }
     // The span in doubles: a 64-bit span cannot overflow.
-    return text() || ID_NAME.matcher(column).find() || (double) high - low + 1 <= (double) DENSE_SPAN * cells.length;
+    return ID_NAME.matcher(column).find() || (double) high - low + 1 <= (double) DENSE_SPAN * cells.length;
   }
 
   private Object value(Object cell) {

@@ -126,6 +126,15 @@ class TableCodecTest {
     assertTrue(Long.parseLong(key.substring("customer-".length())) >= 5000, key + " is not a training key");
   }
 
+  @Test
+  void distinctDatesInAnUnreadPatternAreNotAKey() {
+    // 60 distinct US dates: without the check they were taken for ids and keys drawn per position (13/39/2021).
+    Dataset<Row> table = TestSpark.local(2).range(60)
+        .selectExpr("DATE_FORMAT(DATE_ADD(DATE'2021-01-01', CAST(id * 5 AS INT)), 'MM/dd/yyyy') AS visit");
+    ColumnCodec visit = TableCodec.fit(table, ColumnOverrides.none()).columns().get(0);
+    assertTrue(visit instanceof CategoricalColumnCodec, visit.getClass().getSimpleName());
+  }
+
   /** No overrides but that {@code column} is not a key. */
   private static ColumnOverrides notKey(String column) {
     return new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES, true,
