@@ -257,10 +257,11 @@ public final class TableCodec implements Serializable {
    * Writes into out[0 .. width) the encoding of what z[offset .. offset + width) decodes to: the point the user
    * actually receives, after arg-max, rounding and snapping. Privacy checks measure there, because a sample that
    * decodes onto a training row is a copy however far its raw encoding was. {@code cells} is caller-owned scratch
-   * of at least {@code columns().size()} slots.
+   * of at least {@code columns().size()} slots; {@code seed} and {@code sampleId} as for {@link #decode(double[],
+   * int, Object[], int, long, long)}.
    */
-  public void encodeDecoded(double[] z, int offset, Object[] cells, float[] out) {
-    decode(z, offset, cells, 0);
+  public void encodeDecoded(double[] z, int offset, Object[] cells, float[] out, long seed, long sampleId) {
+    decodeModelled(z, offset, cells, 0, seed, sampleId);
     encodeCells(cells, out);
   }
 
@@ -306,20 +307,38 @@ public final class TableCodec implements Serializable {
     return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints, dependencies);
   }
 
-  /** Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns). */
+  /**
+   * Decodes the encoded row z[offset .. offset + width) into cells[cellOffset .. cellOffset + columns) as sample 0
+   * of seed 0 (for rows whose decoding draws nothing: training rows without final noise).
+   */
   public void decode(double[] z, int offset, Object[] cells, int cellOffset) {
     decode(z, offset, cells, cellOffset, 0, 0);
   }
 
   /**
-   * Decodes the encoded row of sample {@code sampleId} of a run with {@code seed} (which make its key columns'
-   * cells, see {@link KeyColumnCodec}) into cells[cellOffset .. cellOffset + columns).
+   * Decodes the encoded row of sample {@code sampleId} of a run with {@code seed} into cells[cellOffset ..
+   * cellOffset + columns): the pair keys its key columns' cells ({@link KeyColumnCodec}) and, with the row's values,
+   * its final noise and drawn categories ({@link Vote#rowBits}).
    */
   public void decode(double[] z, int offset, Object[] cells, int cellOffset, long seed, long sampleId) {
-    long rowBits = Vote.rowBits(z, offset, width);
+    decode(z, offset, cells, cellOffset, seed, sampleId, true);
+  }
+
+  /**
+   * As {@link #decode(double[], int, Object[], int, long, long)} with the key columns' cells left null: what the
+   * near-copy checks measure (keys take no slot), for samples whose ids may lie beyond the keys' (a pilot's).
+   */
+  public void decodeModelled(double[] z, int offset, Object[] cells, int cellOffset, long seed, long sampleId) {
+    decode(z, offset, cells, cellOffset, seed, sampleId, false);
+  }
+
+  private void decode(double[] z, int offset, Object[] cells, int cellOffset, long seed, long sampleId,
+      boolean keys) {
+    long rowBits = Vote.rowBits(z, offset, width, seed, sampleId);
     for (int c = 0; c < offsets.length; c++) {
-      cells[cellOffset + c] = columns.get(c).decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), seed,
-          sampleId);
+      ColumnCodec column = columns.get(c);
+      cells[cellOffset + c] = !keys && column instanceof KeyColumnCodec ? null
+          : column.decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), seed, sampleId);
     }
     keepDependencies(cells, cellOffset);
     keepConstraints(cells, cellOffset);

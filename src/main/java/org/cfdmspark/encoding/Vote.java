@@ -68,9 +68,13 @@ final class Vote {
     return last; // u within rounding of total
   }
 
-  /** Well-mixed bits of the encoded row z[offset .. offset + width) (SplitMix64's finaliser over its values). */
-  static long rowBits(double[] z, int offset, int width) {
-    long h = 0;
+  /**
+   * Well-mixed bits of the encoded row z[offset .. offset + width) of sample {@code sampleId} of a run with
+   * {@code seed} (SplitMix64's finaliser over them): two samples that land on the same barycentre (the same parents,
+   * common in a sparse tail) still get their own final noise and draws, so they do not come out as equal rows.
+   */
+  static long rowBits(double[] z, int offset, int width, long seed, long sampleId) {
+    long h = SplitMix64.mix(SplitMix64.mix(seed) ^ sampleId);
     for (int j = 0; j < width; j++) {
       h = SplitMix64.mix(h ^ Double.doubleToLongBits(z[offset + j]));
     }

@@ -8,6 +8,7 @@ import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ParallelSampler;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.privacy.NearCopyCheck;
+import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
  * How the model reads categories from a sample's barycentre (--category-draw), and, for {@code auto}, what a pilot
@@ -88,7 +89,8 @@ public record CategoryDrawChoice(CategoryDraw draw, Double disagreement, Double 
       if (stratum.guard() != null) {
         guarded = true;
         boolean[] flags = stratum.guard().nearCopies(
-            stratum.search().newIndex(stratum.training(), DotProductKernel.best()), codec, pilot, PILOT_SAMPLES);
+            stratum.search().newIndex(stratum.training(), DotProductKernel.best()), codec, pilot, PILOT_SAMPLES,
+            stratum.config().seed(), SigmaCalibration.pilotIds(PILOT_FIRST_ID, PILOT_SAMPLES));
         near += stratum.rows() * (double) NearCopyCheck.flagged(flags) / PILOT_SAMPLES;
       }
       rows += stratum.rows();

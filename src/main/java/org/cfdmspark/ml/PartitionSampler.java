@@ -146,7 +146,7 @@ final class PartitionSampler implements MapPartitionsFunction<Row, Row> {
       NearCopyGuard guard = model.strata().get(stratum).guard();
       if (guard != null) {
         monitor.guardTally().add(guard.apply(attempt -> sampler(stratum, attempt), guardIndex(stratum), codec,
-            block, size, z));
+            block, size, z, seed));
         monitor.addGuard(System.nanoTime() - sampled);
       }
       monitor.sampled().add(size);

@@ -165,24 +165,25 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * training rows. A near-copy's row is in the first cell an IVF index probes, so approximate search is enough;
    * the search ranks in the model's full space, where a near-copy's row is just as near unless they straddle a
    * point mass. With {@code measured} (normal scores) {@code index} is not used: the search is exact, in the
-   * report's space.
+   * report's space. Row s is sample {@code ids[s]} of a run with {@code seed}, decoded as it will be written.
    */
-  boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
-    return flag(index, codec, rows, count, threshold, locality);
+  boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed, long[] ids) {
+    return flag(index, codec, rows, count, seed, ids, threshold, locality);
   }
 
   /**
    * Flags the samples among {@code rows} that equal a training row occurring once: copies never to keep (neither
    * the threshold nor the local criterion applies).
    */
-  boolean[] singleRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count) {
-    return flag(index, codec, rows, count, 0, 0);
+  boolean[] singleRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed,
+      long[] ids) {
+    return flag(index, codec, rows, count, seed, ids, 0, 0);
   }
 
-  private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, double threshold,
-      double alpha) {
+  private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed, long[] ids,
+      double threshold, double alpha) {
     if (measured != null) {
-      return flagInReportSpace(codec, rows, count, threshold, alpha);
+      return flagInReportSpace(codec, rows, count, seed, ids, threshold, alpha);
     }
     RowMatrix training = index.matrix();
     int d = training.dimension();
@@ -190,7 +191,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
     Object[] cells = new Object[codec.columns().size()];
     float[] encoded = new float[d];
     for (int s = 0; s < count; s++) {
-      codec.encodeDecoded(rows, s * d, cells, encoded);
+      codec.encodeDecoded(rows, s * d, cells, encoded, seed, ids[s]);
       for (int j = 0; j < d; j++) {
         decoded[s * d + j] = encoded[j];
       }
@@ -229,15 +230,15 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * {@link #flag} when the model's space is not the report's: samples decoded as the user receives them (with
    * final noise), re-encoded standardised, and searched exactly among {@code measured}.
    */
-  private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, double threshold,
-      double alpha) {
+  private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, long seed, long[] ids,
+      double threshold, double alpha) {
     int d = codec.width();
     int m = slots.length;
     double[] queries = new double[count * m];
     Object[] cells = new Object[codec.columns().size()];
     float[] encoded = new float[d];
     for (int s = 0; s < count; s++) {
-      codec.decode(rows, s * d, cells, 0);
+      codec.decodeModelled(rows, s * d, cells, 0, seed, ids[s]);
       standardised.encodeCells(cells, encoded);
       for (int j = 0; j < m; j++) {
         queries[s * m + j] = encoded[slots[j]];

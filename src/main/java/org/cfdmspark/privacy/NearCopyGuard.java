@@ -36,24 +36,29 @@ public final class NearCopyGuard implements Serializable {
     return check.threshold();
   }
 
-  /** Which of the {@code count} samples in z (row-major) are near-copies, as the guard judges them. */
-  public boolean[] nearCopies(NeighbourIndex index, TableCodec codec, double[] z, int count) {
-    return check.test(index, codec, z, count);
+  /**
+   * Which of the {@code count} samples in z (row-major) are near-copies, as the guard judges them; row s is sample
+   * {@code ids[s]} of a run with {@code seed}.
+   */
+  public boolean[] nearCopies(NeighbourIndex index, TableCodec codec, double[] z, int count, long seed,
+      long[] ids) {
+    return check.test(index, codec, z, count, seed, ids);
   }
 
   /**
    * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
    * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after
    * the last; their sum is the near-copies of the first draw. {@code samplers.apply(k)} samples with σ ·
-   * {@link SigmaSteps#multiple}(k); {@code index} searches their training rows. Scratch space is allocated per call:
-   * the guard is shared by the tasks of an executor, and a block's sampling costs far more than these arrays.
+   * {@link SigmaSteps#multiple}(k); {@code index} searches their training rows; {@code seed} is the run's, with which
+   * the samples will be decoded. Scratch space is allocated per call: the guard is shared by the tasks of an
+   * executor, and a block's sampling costs far more than these arrays.
    */
   public int[] apply(IntFunction<? extends BlockSampler> samplers, NeighbourIndex index, TableCodec codec,
-      long[] ids, int count, double[] z) {
+      long[] ids, int count, double[] z, long seed) {
     int d = index.matrix().dimension();
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
-    boolean[] near = check.test(index, codec, z, count);
+    boolean[] near = check.test(index, codec, z, count, seed, ids);
     int[] outcomes = new int[ATTEMPTS + 1];
     int pending = NearCopyCheck.flagged(near);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -67,7 +72,7 @@ public final class NearCopyGuard implements Serializable {
         break;
       }
       samplers.apply(attempt).sampleBlock(retryIds, size, retry, 0);
-      boolean[] stillNear = check.test(index, codec, retry, size);
+      boolean[] stillNear = check.test(index, codec, retry, size, seed, retryIds);
       for (int s = 0, r = 0; s < count; s++) {
         if (near[s]) {
           System.arraycopy(retry, r * d, z, s * d, d);
@@ -78,7 +83,8 @@ public final class NearCopyGuard implements Serializable {
       outcomes[attempt - 1] = pending - left;
       pending = left;
     }
-    int fresh = freshTrajectories(samplers.apply(ATTEMPTS), index, codec, ids, count, z, near, retry, retryIds);
+    int fresh = freshTrajectories(samplers.apply(ATTEMPTS), index, codec, ids, count, z, near, retry, retryIds,
+        seed);
     outcomes[ATTEMPTS - 1] += fresh;
     outcomes[ATTEMPTS] = pending - fresh;
     return outcomes;
@@ -89,12 +95,15 @@ public final class NearCopyGuard implements Serializable {
    * the widest σ; returns how many of the still-near samples are no longer near-copies.
    */
   private int freshTrajectories(BlockSampler widest, NeighbourIndex index, TableCodec codec, long[] ids, int count,
-      double[] z, boolean[] near, double[] retry, long[] retryIds) {
+      double[] z, boolean[] near, double[] retry, long[] retryIds, long seed) {
     int d = index.matrix().dimension();
     int[] slots = new int[count];
+    long[] slotIds = new long[count];
+    long[] pendingIds = new long[count];
     int size = 0;
     for (int s = 0; s < count; s++) {
       if (near[s]) {
+        slotIds[size] = ids[s];
         slots[size++] = s;
       }
     }
@@ -102,11 +111,12 @@ public final class NearCopyGuard implements Serializable {
       return 0;
     }
     double[] kept = gather(z, slots, size, d);
-    boolean[] copy = check.singleRowCopies(index, codec, kept, size);
+    boolean[] copy = check.singleRowCopies(index, codec, kept, size, seed, slotIds);
     for (int round = 1; round <= FRESH_ROUNDS; round++) {
       int pending = 0;
       for (int k = 0; k < size; k++) {
         if (copy[k]) {
+          pendingIds[pending] = ids[slots[k]]; // written under its own id, whatever trajectory it comes from
           retryIds[pending++] = ids[slots[k]] + round * FRESH_STRIDE;
         }
       }
@@ -114,7 +124,7 @@ public final class NearCopyGuard implements Serializable {
         break;
       }
       widest.sampleBlock(retryIds, pending, retry, 0);
-      boolean[] stillCopy = check.singleRowCopies(index, codec, retry, pending);
+      boolean[] stillCopy = check.singleRowCopies(index, codec, retry, pending, seed, pendingIds);
       for (int k = 0, r = 0; k < size; k++) {
         if (copy[k]) {
           System.arraycopy(retry, r * d, z, slots[k] * d, d);
@@ -122,7 +132,7 @@ public final class NearCopyGuard implements Serializable {
         }
       }
     }
-    boolean[] stillNear = check.test(index, codec, gather(z, slots, size, d), size);
+    boolean[] stillNear = check.test(index, codec, gather(z, slots, size, d), size, seed, slotIds);
     int settled = 0;
     for (int k = 0; k < size; k++) {
       near[slots[k]] = stillNear[k];

@@ -94,6 +94,11 @@ public final class SigmaCalibration {
     return new Result(sigmaAt(passing), target, List.copyOf(trials));
   }
 
+  /** The ids of a pilot's samples: {@code count} from {@code first}. */
+  public static long[] pilotIds(long first, int count) {
+    return java.util.stream.LongStream.range(first, first + count).toArray();
+  }
+
   private double sigmaAt(int step) {
     return base.sigma() * SigmaSteps.multiple(step);
   }
@@ -104,7 +109,8 @@ public final class SigmaCalibration {
     int threads = Runtime.getRuntime().availableProcessors();
     double[] pilot = ParallelSampler.sample(training, base.withSigma(sigma), search, PILOT_FIRST_ID, PILOT_SAMPLES,
         threads);
-    double rate = NearCopyCheck.flagged(check.test(index, codec, pilot, PILOT_SAMPLES)) / (double) PILOT_SAMPLES;
+    double rate = NearCopyCheck.flagged(check.test(index, codec, pilot, PILOT_SAMPLES, base.seed(),
+        pilotIds(PILOT_FIRST_ID, PILOT_SAMPLES))) / (double) PILOT_SAMPLES;
     trials.add(new Trial(sigma, rate));
     LOG.info("sigma auto: pilot at sigma {} -> {} near-copies", (float) sigma, percent(rate));
     return rate;

@@ -28,7 +28,7 @@ class NearCopyCheckTest {
     // twice; 30 is far from everything.
     double[] samples = {10.2, 19.6, 3.4, 30};
     assertArrayEquals(new boolean[] {true, true, false, false},
-        NearCopyCheck.withThreshold(0, TRAINING, CODEC).test(INDEX, CODEC, samples, 4));
+        NearCopyCheck.withThreshold(0, TRAINING, CODEC).test(INDEX, CODEC, samples, 4, 0, new long[4]));
   }
 
   @Test
@@ -37,7 +37,7 @@ class NearCopyCheckTest {
     // last are near-copies (strictly below), 37 is not; 3 itself (a repeated row) passes.
     double[] samples = {12, 37, 5, 3};
     assertArrayEquals(new boolean[] {true, false, true, false},
-        NearCopyCheck.withThreshold(2.5, TRAINING, CODEC).test(INDEX, CODEC, samples, 4));
+        NearCopyCheck.withThreshold(2.5, TRAINING, CODEC).test(INDEX, CODEC, samples, 4, 0, new long[4]));
   }
 
   @Test
@@ -48,18 +48,19 @@ class NearCopyCheckTest {
     double[] samples = {13, 14, 24, 26, 33, 29, 6, 3};
     NearCopyCheck local = NearCopyCheck.withThreshold(0, TRAINING, CODEC).withLocality(0.5, TRAINING);
     assertArrayEquals(new boolean[] {true, false, true, false, true, false, true, false},
-        local.test(INDEX, CODEC, samples, samples.length));
+        local.test(INDEX, CODEC, samples, samples.length, 0, new long[samples.length]));
     // Without it only the global threshold judges: none of them is within 0 of a single row.
     assertArrayEquals(new boolean[samples.length],
         NearCopyCheck.withThreshold(0, TRAINING, CODEC).withLocality(0, TRAINING).test(INDEX, CODEC, samples,
-            samples.length));
+            samples.length, 0, new long[samples.length]));
   }
 
   @Test
   void theLocalCriterionLeavesTheSingleRowCopyRuleAlone() {
     // 13 is locally near 10 but no copy; 10 is a copy of a row that occurs once.
     NearCopyCheck local = NearCopyCheck.withThreshold(0, TRAINING, CODEC).withLocality(0.5, TRAINING);
-    assertArrayEquals(new boolean[] {false, true}, local.singleRowCopies(INDEX, CODEC, new double[] {13, 10}, 2));
+    assertArrayEquals(new boolean[] {false, true}, local.singleRowCopies(INDEX, CODEC, new double[] {13, 10}, 2, 0,
+        new long[2]));
   }
 
   @Test
@@ -75,7 +76,7 @@ class NearCopyCheckTest {
     BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
     double[] samples = random.ints(4000, 0, 6400).mapToDouble(v -> v / 64.0).toArray();
     boolean[] near = NearCopyCheck.withThreshold(0, training, codec).withLocality(0.5, training)
-        .test(index, codec, samples, samples.length);
+        .test(index, codec, samples, samples.length, 0, new long[samples.length]);
     int memorised = 0;
     int flagged = 0;
     for (int s = 0; s < samples.length; s++) {

@@ -55,13 +55,15 @@ class NearCopyGuardTest {
     for (int first = 0; first < count; first += 50) {
       double[] block = java.util.Arrays.copyOfRange(z, first, first + 50);
       int[] blockOutcomes = guard.apply(k -> FlowSampler.create(training, config.withSigma(0.05
-          * SigmaSteps.multiple(k))), index, codec, java.util.Arrays.copyOfRange(ids, first, first + 50), 50, block);
+          * SigmaSteps.multiple(k))), index, codec, java.util.Arrays.copyOfRange(ids, first, first + 50), 50, block,
+          config.seed());
       System.arraycopy(block, 0, guarded, first, 50);
       for (int k = 0; k < outcomes.length; k++) {
         outcomes[k] += blockOutcomes[k];
       }
     }
-    boolean[] copies = NearCopyCheck.withThreshold(0, training, codec).singleRowCopies(index, codec, guarded, count);
+    boolean[] copies = NearCopyCheck.withThreshold(0, training, codec).singleRowCopies(index, codec, guarded, count,
+        config.seed(), ids);
     assertEquals(0, NearCopyCheck.flagged(copies), "no sample copies a row that occurs once");
     assertEquals(0, outcomes[NearCopyGuard.ATTEMPTS], "none kept as a near-copy");
     assertTrue(outcomes[NearCopyGuard.ATTEMPTS - 1] >= isolated, "the isolated row's copies settle at 16σ");

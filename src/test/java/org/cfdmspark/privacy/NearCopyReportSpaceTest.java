@@ -115,13 +115,14 @@ class NearCopyReportSpaceTest {
         samples[s * d + j] = from[j] + size * random.nextGaussian();
       }
     }
-    // By hand: decode as the user receives it, encode with the report's codec, nearest training row by a scan.
+    // By hand: decode as the user receives sample s of seed 3, encode with the report's codec, nearest training row
+    // by a scan.
     boolean[] expected = new boolean[count];
     Object[] cells = new Object[model.columns().size()];
     float[] encoded = new float[report.width()];
     int near = 0;
     for (int s = 0; s < count; s++) {
-      model.decode(samples, s * d, cells, 0);
+      model.decode(samples, s * d, cells, 0, 3, s);
       report.encode(RowFactory.create(cells), encoded, 0);
       double best = Double.POSITIVE_INFINITY;
       for (double[] row : reportRows) {
@@ -137,6 +138,7 @@ class NearCopyReportSpaceTest {
     }
     assertTrue(near > 30 && near < count - 30, near + " near-copies: the samples must test both sides");
     BruteForceIndex unused = new BruteForceIndex(training.points(), DotProductKernel.best());
-    assertArrayEquals(expected, check.test(unused, model, samples, count));
+    long[] ids = java.util.stream.LongStream.range(0, count).toArray();
+    assertArrayEquals(expected, check.test(unused, model, samples, count, 3, ids));
   }
 }
