@@ -92,6 +92,27 @@ public record KeyColumnCodec(String name, DataType outputType, long low, long hi
   }
 
   private Object textKey(long streams, long id) {
+    Drawn drawn = draw(streams, id);
+    long bits = SplitMix64.mix(drawn.stream() ^ drawn.number());
+    return drawn.tier() == 0 ? TextKeyForm.key(shapes, free(drawn.number()), bits)
+        : TextKeyForm.lengthenedKey(TextKeyForm.lengthened(shapes, drawn.tier()), drawn.number(), bits);
+  }
+
+  private Object wholeKey(long streams, long id) {
+    Drawn drawn = draw(streams, id);
+    return NumericType.of(outputType).orElseThrow().boxWhole(drawn.tier() == 0 ? low + free(drawn.number())
+        : wholeTierStart(drawn.tier()) + drawn.number());
+  }
+
+  /** Key number {@code number} of tier {@code tier}, drawn with the tier's shuffle {@code stream}. */
+  private record Drawn(int tier, long number, long stream) {
+  }
+
+  /**
+   * The key of sample {@code id}: ids fill tier 0's new keys, then tier 1's, and so on, each tier's in the order
+   * of its own keyed shuffle.
+   */
+  private Drawn draw(long streams, long id) {
     long rest = id;
     for (int tier = 0; ; tier++) {
       long room = room(tier);
@@ -100,26 +121,7 @@ public record KeyColumnCodec(String name, DataType outputType, long low, long hi
       }
       if (rest < room) {
         long stream = SplitMix64.mix(streams + tier * GOLDEN_GAMMA);
-        long number = KeyPermutation.apply(rest, room, stream);
-        long bits = SplitMix64.mix(stream ^ number);
-        return tier == 0 ? TextKeyForm.key(shapes, free(number), bits)
-            : TextKeyForm.lengthenedKey(TextKeyForm.lengthened(shapes, tier), number, bits);
-      }
-      rest -= room;
-    }
-  }
-
-  private Object wholeKey(long streams, long id) {
-    long rest = id;
-    for (int tier = 0; ; tier++) {
-      long room = room(tier);
-      if (room < 0) {
-        throw outOfKeys(id);
-      }
-      if (rest < room) {
-        long number = KeyPermutation.apply(rest, room, SplitMix64.mix(streams + tier * GOLDEN_GAMMA));
-        return NumericType.of(outputType).orElseThrow().boxWhole(tier == 0 ? low + free(number)
-            : wholeTierStart(tier) + number);
+        return new Drawn(tier, KeyPermutation.apply(rest, room, stream), stream);
       }
       rest -= room;
     }
