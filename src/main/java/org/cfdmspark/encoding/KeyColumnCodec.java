@@ -180,6 +180,6 @@ public record KeyColumnCodec(String name, DataType outputType, long low, long hi
 
   private IllegalArgumentException outOfKeys(long id) {
     return new IllegalArgumentException("key column '" + name + "' has " + capacity() + " new keys, none for sample "
-        + id);
+        + "id " + id + ": give sample ids below " + capacity() + ", or fit with --no-key " + name);
   }
 }

@@ -21,8 +21,10 @@ import org.cfdmspark.encoding.ColumnNames;
 /**
  * Columns that hold dates as numbers or text in a pattern ({@code --date visit=yyyyMMdd}: 20230514): read as
  * dates, so that they are modelled as days (a barycentre of 20230430 and 20230602 is a day in May, not the
- * 20230516 of the numbers, nor a 20230732), and written back in the pattern and the column's own type. The
- * pattern and the type travel in the column's metadata, which a saved model keeps with its input schema.
+ * 20230516 of the numbers, nor a 20230732), and written back in the pattern and the column's own type. A pattern
+ * with a time of day ({@code yyyyMMddHHmm}, {@code dd/MM/yyyy HH:mm}) is read as timestamps instead, so that the
+ * time is modelled too rather than cut off. The pattern and the type travel in the column's metadata, which a
+ * saved model keeps with its input schema.
  */
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
@@ -45,6 +47,7 @@ final class DateCodes {
     Column[] columns = names.stream().map(ColumnNames::column).toArray(Column[]::new);
     List<Column> checks = new ArrayList<>();
     List<String> parsed = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     for (String entry : entries) {
       int eq = entry.lastIndexOf('=');
       String name = eq < 0 ? entry : entry.substring(0, eq).strip();
@@ -56,23 +59,43 @@ final class DateCodes {
       int c = names.indexOf(name);
       DataType type = table.schema().fields()[c].dataType();
       Column text = ColumnNames.column(name).cast(DataTypes.StringType);
-      Column date = functions.to_date(functions.try_to_timestamp(text, lit(pattern)));
+      boolean timeOfDay = hasTimeOfDay(pattern);
+      Column instant = functions.try_to_timestamp(text, lit(pattern));
+      Column date = timeOfDay ? instant : functions.to_date(instant);
       columns[c] = date.as(name, new MetadataBuilder().putString(PATTERN, pattern).putString(TYPE, type.json())
           .build());
       Column bad = text.isNotNull().and(date.isNull());
       checks.add(count(when(bad, lit(1))));
       checks.add(first(when(bad, text), true));
       parsed.add(entry);
+      kinds.add(timeOfDay ? "date-times" : "dates");
     }
     Row result = table.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
     for (int k = 0; k < parsed.size(); k++) {
       long bad = result.getLong(2 * k);
       if (bad > 0) {
         throw new BadInputException(JobKnobs.DATE.option() + " " + parsed.get(k) + ": " + bad + " cells are not "
-            + "dates in that pattern, such as '" + result.get(2 * k + 1) + "'; fix the pattern or those cells");
+            + kinds.get(k) + " in that pattern, such as '" + result.get(2 * k + 1)
+            + "'; fix the pattern or those cells");
       }
     }
     return table.select(columns);
+  }
+
+  /**
+   * Whether a java.time pattern has a field finer than a day: an hour, minute, second, fraction or half-day
+   * letter outside quoted literals ({@code 'T'} and {@code 'at'} are text, not fields).
+   */
+  static boolean hasTimeOfDay(String pattern) {
+    boolean quoted = false;
+    for (char ch : pattern.toCharArray()) {
+      if (ch == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && "HhKkmsSAnNaB".indexOf(ch) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The column as written: a --date column back in its pattern and type, any other column as it is. */

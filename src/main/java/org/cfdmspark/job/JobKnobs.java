@@ -46,7 +46,8 @@ public final class JobKnobs {
           + "value (01234) are read as text anyway.");
   public static final Knob<List<String>> DATE = Knob.names("date", "(none)",
       "Columns holding dates as numbers or text in a pattern, as COL=PATTERN (e.g. visit=yyyyMMdd for 20230514): "
-          + "modelled as dates and written back in the pattern and type.");
+          + "modelled as dates and written back in the pattern and type; a pattern with a time of day "
+          + "(yyyyMMddHHmm, 'dd/MM/yyyy HH:mm') is modelled as timestamps, the time included.");
   public static final Knob<String> DATETIME_FORMAT = Knob.text("datetime-format", "PATTERN", null,
       "CSV: the pattern of timestamp text the reader cannot infer (Spark's timestampFormat, e.g. "
           + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it, and columns of "

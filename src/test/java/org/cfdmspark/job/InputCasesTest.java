@@ -194,6 +194,28 @@ class InputCasesTest {
   }
 
   @Test
+  void aDatePatternWithATimeOfDayKeepsTheTime() throws Exception {
+    Path input = dir.resolve("readings.csv");
+    Random random = new Random(4);
+    List<String> lines = new ArrayList<>(List.of("taken,level"));
+    for (int i = 0; i < 200; i++) {
+      lines.add(String.format("2024%02d%02d%02d%02d,%d", 1 + random.nextInt(12), 1 + random.nextInt(28),
+          random.nextInt(24), random.nextInt(60), random.nextInt(90)));
+    }
+    Files.write(input, lines);
+    generate(input.toString(), "date", "taken=yyyyMMddHHmm", "num-samples", "300");
+    java.time.format.DateTimeFormatter form = java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmm")
+        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    Set<String> times = new HashSet<>();
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      String taken = line.split(",")[0];
+      assertEquals(2024, java.time.LocalDateTime.parse(taken, form).getYear(), "the input's pattern: " + line);
+      times.add(taken.substring(8));
+    }
+    assertTrue(times.size() > 50, "the time of day is modelled, not cut to midnight: " + times);
+  }
+
+  @Test
   void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
     Path input = dir.resolve("calls.csv");
     Random random = new Random(3);
