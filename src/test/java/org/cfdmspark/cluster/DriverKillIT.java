@@ -43,9 +43,13 @@ class DriverKillIT {
 
   @Test
   void killedOverwriteKeepsTheOldOutput() throws Exception {
-    Path old = Files.writeString(Files.createDirectory(output).resolve("keep.txt"), "old result");
+    // An earlier run's output (its manifest marks it as one --mode overwrite may replace) with its rows.
+    Files.createDirectory(output);
+    Files.writeString(output.resolve("_manifest.json"), "{}");
+    Path old = Files.writeString(output.resolve("part-00000.csv"), "old result");
     killWhileWriting("--mode", "overwrite");
-    assertEquals(List.of("keep.txt"), TestSpark.listing(output), "the old output must stay as it was");
+    assertEquals(List.of("_manifest.json", "part-00000.csv"), TestSpark.listing(output),
+        "the old output must stay as it was");
     assertEquals("old result", Files.readString(old));
     assertOnlyStagingBeside(List.of("synthetic"));
   }
