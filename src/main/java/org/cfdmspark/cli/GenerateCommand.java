@@ -11,6 +11,7 @@ import org.cfdmspark.job.GenerateResult;
 import org.cfdmspark.job.JobKnobs;
 import org.cfdmspark.job.ReportJob;
 import org.cfdmspark.job.SparkSessions;
+import org.cfdmspark.report.ReportVerdict;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -54,7 +55,7 @@ final class GenerateCommand implements CliCommand {
             + "only: the figures against fresh rows (closer-to-train share, the holdout's DCR, identical-match and "
             + "memorised references, TSTR) stay empty; --holdout-fraction 0.2 adds them");
       }
-      ReportJob.afterGenerate(spark, settings, result);
+      out.print(ReportVerdict.printed(ReportJob.afterGenerate(spark, settings, result).verdict()));
       out.printf("wrote the report to %s/%s/%s%n", result.output(), ReportJob.DIRECTORY, ReportJob.HTML);
     }
     return ExitCodes.SUCCESS;

@@ -11,6 +11,7 @@ import org.cfdmspark.job.ReportKnobs;
 import org.cfdmspark.job.SparkSessions;
 import org.cfdmspark.job.SweepJob;
 import org.cfdmspark.report.QualityReport;
+import org.cfdmspark.report.ReportVerdict;
 import org.cfdmspark.report.SweepReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -60,6 +61,7 @@ final class ReportCommand implements CliCommand {
       return ExitCodes.SUCCESS;
     }
     QualityReport report = ReportJob.run(spark, settings);
+    out.print(ReportVerdict.printed(report.verdict()));
     out.printf("overall fidelity %.3f, near-copy rate %.3f: %s/%s%n",
         report.comparisons().get("synthetic_vs_train").fidelity().overall(), report.privacy().nearCopyRate(),
         settings.get(JobKnobs.OUTPUT), ReportJob.HTML);

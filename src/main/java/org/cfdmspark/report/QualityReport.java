@@ -1,5 +1,7 @@
 package org.cfdmspark.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.cfdmspark.metrics.Validity;
  * @param memorisedFraction synthetic rows on one training row (Bonnaire et al. 2025), with the holdout's share
  * @param validity boundary, category and key checks of the synthetic table against the training table
  */
+@JsonPropertyOrder({"verdict"}) // the plain summary first; the other keys keep their order
 public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo holdout, long holdoutSetAside,
     List<ColumnInfo> columns,
     String encoding, ReportOptions options, Map<String, Comparison> comparisons, ReportPrivacy privacy,
@@ -45,6 +48,12 @@ public record QualityReport(TableInfo train, TableInfo synthetic, TableInfo hold
   public static final String ENCODING = "numeric columns standardised with the training mean and sd, categorical "
       + "columns one-hot x 1/sqrt(2), a missing-value indicator per numeric column with missing cells; "
       + "fitted on the training table";
+
+  /** The plain verdict on these figures ({@link ReportVerdict}); report.json's "verdict". */
+  @JsonProperty("verdict")
+  public List<ReportVerdict.Line> verdict() {
+    return ReportVerdict.of(this);
+  }
 
   /** @param usedRows rows read into the report (all, or a seeded subsample of {@code rows}) */
   public record TableInfo(String path, long rows, int usedRows) {

@@ -21,7 +21,9 @@ public final class ReportHtml {
         .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
         .append("img{margin:4px;border:1px solid #eee}.note{color:#555;font-size:90%}td.text{text-align:left}")
+        .append(".good{color:#176b2c}.fair{color:#8a5a00}.poor{color:#b00020}")
         .append("</style></head><body>\n<h1>Quality and privacy report</h1>\n");
+    verdict(html, report);
     tables(html, report);
     fidelity(html, report);
     columns(html, report);
@@ -30,6 +32,24 @@ public final class ReportHtml {
     plots(html, report.plots());
     html.append("</body></html>\n");
     return html.toString();
+  }
+
+  private static void verdict(StringBuilder html, QualityReport report) {
+    html.append("<h2>Verdict</h2><table><tr><th>aspect</th><th>status</th><th>figure and its reference</th></tr>");
+    for (ReportVerdict.Line line : report.verdict()) {
+      String tone = switch (line.status()) {
+        case AT_THE_FLOOR, OK -> "good";
+        case NEAR -> "fair";
+        case SHORT, CHECK -> "poor";
+        case NO_FLOOR, SKIPPED -> "note";
+      };
+      html.append("<tr><td>").append(line.aspect()).append("</td><td class=\"text ").append(tone).append("\"><b>")
+          .append(line.status().word()).append("</b></td><td class=\"text\">").append(escape(line.text()))
+          .append("</td></tr>");
+    }
+    html.append("</table><p class=\"note\">Each figure against its reference: the floor (training rows against ")
+        .append("the holdout), what held-out rows show, trees trained on the training rows, or 1. README, ")
+        .append("\"Quality and privacy report\", gives the thresholds.</p>\n");
   }
 
   private static void tables(StringBuilder html, QualityReport report) {

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
@@ -47,8 +49,8 @@ class ReportJobTest {
 
     Path reportDir = output.resolve(ReportJob.DIRECTORY);
     JsonNode report = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
-    for (String key : List.of("train", "synthetic", "holdout", "columns", "encoding", "options", "comparisons",
-        "privacy", "plots", "utility", "identical_match_share", "memorised_fraction", "validity")) {
+    for (String key : List.of("verdict", "train", "synthetic", "holdout", "columns", "encoding", "options",
+        "comparisons", "privacy", "plots", "utility", "identical_match_share", "memorised_fraction", "validity")) {
       assertTrue(report.has(key), "report.json has " + key);
     }
     assertEquals(344, report.at("/train/rows").asLong() + report.at("/holdout/rows").asLong());
@@ -94,8 +96,25 @@ class ReportJobTest {
     assertEquals(1.0, report.at("/validity/boundary_adherence/score").asDouble());
     assertEquals(1.0, report.at("/validity/category_adherence/score").asDouble());
 
+    JsonNode verdict = report.get("verdict");
+    List<String> aspects = new ArrayList<>();
+    verdict.forEach(line -> aspects.add(line.get("aspect").asText()));
+    assertEquals(List.of("fidelity", "fidelity", "fidelity", "fidelity", "privacy", "privacy", "privacy", "privacy",
+        "utility", "validity"), aspects, verdict.toString());
+    for (JsonNode line : verdict) {
+      assertTrue(Set.of("at the floor", "near", "short", "ok", "check").contains(line.get("status").asText()),
+          line.toString());
+    }
+    assertEquals("ok", verdict.get(9).get("status").asText(), "adherence 1, as asserted above: " + verdict.get(9));
+
     String html = Files.readString(reportDir.resolve(ReportJob.HTML));
     assertTrue(html.contains("TSTR species"), "the utility row");
+    assertTrue(html.indexOf("<h2>Verdict</h2>") < html.indexOf("<h2>Tables</h2>"), "the verdict comes first");
+    for (JsonNode line : verdict) {
+      assertTrue(html.contains("<b>" + line.get("status").asText() + "</b></td><td class=\"text\">"
+          + line.get("text").asText().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")),
+          "report.html shows " + line);
+    }
     Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
     int count = 0;
     while (images.find()) {
@@ -156,6 +175,8 @@ class ReportJobTest {
     assertFalse(stderr.contains("holdout") || stderr.contains("TSTR"), stderr);
     JsonNode report = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY).resolve(ReportJob.JSON)
         .toFile());
+    assertEquals("no floor", report.at("/verdict/0/status").asText(), "no holdout: " + report.at("/verdict/0"));
+    assertFalse(report.get("verdict").toString().contains("\"utility\""), "no target, no utility line");
     JsonNode last = report.at("/columns/" + (report.at("/columns").size() - 1));
     assertEquals("customer_id", last.get("name").asText(), "listed after the compared columns");
     assertEquals("key", last.get("kind").asText(), report.at("/columns").toString());
