@@ -52,6 +52,8 @@ public final class ReportVerdict {
    */
   static final double TSTR_AT_FLOOR = 0.05;
   static final double TSTR_NEAR = 0.25;
+  /** A validity line names at most this many columns per check, to stay one line. */
+  static final int NAMED_COLUMNS = 5;
 
   private ReportVerdict() {
   }
@@ -264,9 +266,12 @@ public final class ReportVerdict {
     }
     checked.add(name);
     if (family.score() < 1) {
+      // Four decimals: a few rows out of thousands still show below 1.
       List<String> columns = family.columns().stream().filter(c -> c.score() < 1)
-          .map(c -> String.format(Locale.ROOT, "%s %.3f", c.column(), c.score())).toList();
-      below.add(String.format(Locale.ROOT, "%s %.3f (%s)", name, family.score(), String.join(", ", columns)));
+          .map(c -> String.format(Locale.ROOT, "%s %.4f", c.column(), c.score())).toList();
+      String named = String.join(", ", columns.subList(0, Math.min(columns.size(), NAMED_COLUMNS)))
+          + (columns.size() > NAMED_COLUMNS ? " and " + (columns.size() - NAMED_COLUMNS) + " more" : "");
+      below.add(String.format(Locale.ROOT, "%s %.4f (%s)", name, family.score(), named));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,15 @@ class ReportVerdictTest {
         List.of()), family(0.9, "sub_grade -> grade", 0.9));
     Line check = ReportVerdict.validity(off);
     assertEquals(Status.CHECK, check.status());
-    assertEquals("below 1: boundary 0.995 (age 0.990); dependency 0.900 (sub_grade -> grade 0.900)", check.text());
+    assertEquals("below 1: boundary 0.9950 (age 0.9900); dependency 0.9000 (sub_grade -> grade 0.9000)",
+        check.text());
+    List<Validity.ColumnScore> many = new ArrayList<>();
+    for (int c = 0; c < 7; c++) {
+      many.add(new Validity.ColumnScore("x" + c, 0.9999));
+    }
+    Line named = ReportVerdict.validity(new Validity(new Validity.Family(0.9999, many), family(1.0, "plan", 1.0),
+        new Validity.Family(null, List.of()), new Validity.Family(null, List.of())));
+    assertTrue(named.text().endsWith("x4 0.9999 and 2 more)"), named.text());
   }
 
   @Test
