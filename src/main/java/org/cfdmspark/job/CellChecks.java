@@ -8,17 +8,20 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import scala.reflect.ClassTag$;
 
 /**
  * What {@link TableReader} decides its corrections from, tallied over a CSV file's cells as text in one pass: the
- * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column) and, per column, zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers
- * and their grouping, and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one
+ * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column), each column's
+ * missing cells by form (empty or the --null-value text, {@link MissingText}) and, per column, zero-padded numbers,
+ * booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one
  * stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one)
  * and, on a 1,000-row file, seconds of planning and generated-code compiling for a pass that reads 36 kB
  * (BENCHMARKS.md "Read: one pass").
  *
- * <p>Columns are given by their index in the text rows. The regular expressions are matched as Spark's
+ * <p>The text rows are read without the null text, so that its cells are told from empty ones (null); every other
+ * check takes both as missing. Columns are given by their index in the text rows. The regular expressions are matched as Spark's
  * {@code rlike} and {@code regexp_extract} match them (anywhere in the cell: {@link Matcher#find()}).
  */
 final class CellChecks implements Serializable {
@@ -40,12 +43,18 @@ final class CellChecks implements Serializable {
   private final int[] comma;
   private final int[] formed;
   private final boolean decimalComma;
-  private final int malformed;
+  /** The --null-value text; "" when empty cells are the only missing ones. */
+  private final UTF8String nullValue;
+  /** The table's columns, the first cells of a text row; the next holds a malformed row's raw text. */
+  private final int columns;
 
   private long rows;
   private long malformedRows;
   /** The least (by code point, so the same whatever the partitioning) raw text of a malformed row; null: none. */
   private String malformedExample;
+  /** Per column: missing cells written as the null text; {@code emptyCells} written empty. */
+  private final long[] nullTextCells;
+  private final long[] emptyCells;
   private final long[] paddedCells;
   private final long[] speltCells;
   /** Per comma column: whether every non-missing cell is a decimal-comma number (null: no such cell). */
@@ -58,11 +67,16 @@ final class CellChecks implements Serializable {
 
   /**
    * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
-   * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows), and
-   * malformed rows' raw text in the column {@code malformed} (−1: none).
+   * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows), the
+   * missing cells of each of the text rows' first {@code columns} cells, empty or {@code nullValue}, and (when
+   * {@code columns} is not 0) malformed rows' raw text in the cell after them.
    */
-  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, boolean decimalComma, int malformed) {
-    this.malformed = malformed;
+  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, boolean decimalComma, String nullValue,
+      int columns) {
+    this.columns = columns;
+    this.nullValue = UTF8String.fromString(nullValue);
+    nullTextCells = new long[columns];
+    emptyCells = new long[columns];
     this.padded = padded;
     this.spelt = spelt;
     this.comma = comma;
@@ -87,10 +101,17 @@ final class CellChecks implements Serializable {
   /** The checks with one row's cells added. */
   private CellChecks add(InternalRow row) {
     rows++;
-    String raw = malformed < 0 ? null : cell(row, malformed);
+    String raw = columns == 0 || row.isNullAt(columns) ? null : row.getUTF8String(columns).toString();
     if (raw != null) {
       malformedRows++;
       malformedExample = least(malformedExample, raw);
+    }
+    for (int c = 0; c < columns; c++) {
+      if (row.isNullAt(c)) {
+        emptyCells[c]++;
+      } else if (isNullText(row, c)) {
+        nullTextCells[c]++;
+      }
     }
     for (int k = 0; k < padded.length; k++) {
       String cell = cell(row, padded[k]);
@@ -124,6 +145,10 @@ final class CellChecks implements Serializable {
     rows += other.rows;
     malformedRows += other.malformedRows;
     malformedExample = least(malformedExample, other.malformedExample);
+    for (int c = 0; c < columns; c++) {
+      nullTextCells[c] += other.nullTextCells[c];
+      emptyCells[c] += other.emptyCells[c];
+    }
     for (int k = 0; k < padded.length; k++) {
       paddedCells[k] += other.paddedCells[k];
     }
@@ -141,8 +166,14 @@ final class CellChecks implements Serializable {
     return this;
   }
 
-  private static String cell(InternalRow row, int column) {
-    return row.isNullAt(column) ? null : row.getUTF8String(column).toString();
+  /** A cell's text, null when it is missing (empty or the null text). */
+  private String cell(InternalRow row, int column) {
+    return row.isNullAt(column) || isNullText(row, column) ? null : row.getUTF8String(column).toString();
+  }
+
+  /** Whether a present cell is the null text (compared as bytes: no string made per cell). */
+  private boolean isNullText(InternalRow row, int column) {
+    return nullValue.numBytes() > 0 && row.getUTF8String(column).equals(nullValue);
   }
 
   /** Both true (Spark's min of booleans), either null for none. */
@@ -177,6 +208,16 @@ final class CellChecks implements Serializable {
   /** The raw text of one of them (the least by code point), null if none. */
   String malformedExample() {
     return malformedExample;
+  }
+
+  /** Missing cells of column c written as the null text. */
+  long nullTextCells(int c) {
+    return nullTextCells[c];
+  }
+
+  /** Missing cells of column c written empty. */
+  long emptyCells(int c) {
+    return emptyCells[c];
   }
 
   /** Cells of the k-th padded column that are zero-padded numbers. */

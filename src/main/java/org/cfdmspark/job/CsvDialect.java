@@ -103,18 +103,31 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
    * The table as this dialect writes it: numbers read with a text form ({@link NumberForm} in their metadata:
    * 12.50, 34 beside 39.1, 5.00E+05) written in it; with a decimal comma, fractional numbers as text with a comma
    * for the point (Spark's CSV writer knows only the point), and numbers read with thousands separators
-   * ({@link TableReader#GROUPING} in their metadata) grouped again; otherwise the table itself.
+   * ({@link TableReader#GROUPING} in their metadata) grouped again; and the missing cells of columns read with
+   * the null text ({@link MissingText} in their metadata) as that text (Spark's writer writes every other
+   * missing cell empty); otherwise the table itself.
    */
   public Dataset<Row> forWriting(Dataset<Row> table) {
-    boolean formed = Arrays.stream(table.schema().fields()).anyMatch(f -> f.metadata().contains(NumberForm.KEY));
-    if (!decimalComma && !formed) {
-      return table;
+    StructField[] fields = table.schema().fields();
+    boolean formed = Arrays.stream(fields).anyMatch(f -> f.metadata().contains(NumberForm.KEY));
+    Dataset<Row> numbers = decimalComma || formed
+        ? table.select(Arrays.stream(fields).map(this::numberText).toArray(Column[]::new)) : table;
+    if (Arrays.stream(fields).noneMatch(f -> f.metadata().contains(MissingText.KEY))) {
+      return numbers;
     }
-    Column[] columns = Arrays.stream(table.schema().fields()).map(this::written).toArray(Column[]::new);
-    return table.select(columns);
+    // The missing cells' text from the table's metadata (numberText drops it), on the numbers' text or type.
+    Column[] columns = new Column[fields.length];
+    for (int c = 0; c < fields.length; c++) {
+      String missing = MissingText.of(fields[c].metadata());
+      Column column = ColumnNames.column(fields[c].name());
+      columns[c] = missing == null ? column
+          : MissingText.written(column, numbers.schema().fields()[c].dataType(), missing).as(fields[c].name());
+    }
+    return numbers.select(columns);
   }
 
-  private Column written(StructField field) {
+  /** A column's numbers as text in their form and this dialect, or the column itself when written as it is. */
+  private Column numberText(StructField field) {
     Column column = ColumnNames.column(field.name());
     boolean fractional = field.dataType().equals(DataTypes.DoubleType)
         || field.dataType().equals(DataTypes.FloatType) || field.dataType() instanceof DecimalType;

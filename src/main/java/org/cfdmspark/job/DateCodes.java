@@ -62,8 +62,8 @@ final class DateCodes {
       boolean timeOfDay = hasTimeOfDay(pattern);
       Column instant = functions.try_to_timestamp(text, lit(pattern));
       Column date = timeOfDay ? instant : functions.to_date(instant);
-      columns[c] = date.as(name, new MetadataBuilder().putString(PATTERN, pattern).putString(TYPE, type.json())
-          .build());
+      columns[c] = date.as(name, new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata())
+          .putString(PATTERN, pattern).putString(TYPE, type.json()).build());
       Column bad = text.isNotNull().and(date.isNull());
       checks.add(count(when(bad, lit(1))));
       checks.add(first(when(bad, text), true));

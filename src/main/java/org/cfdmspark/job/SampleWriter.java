@@ -127,20 +127,22 @@ final class SampleWriter {
   /**
    * The columns of a table with the input's {@code schema} (and its metadata) as they are written in
    * {@code format}: --date columns in their pattern ({@link DateCodes}) and, in CSV, timestamps in the input's
-   * text form ({@link TimestampText}). Samples and held-out rows are both written so.
+   * text form ({@link TimestampText}), with the metadata that gives the text of numbers and missing cells. Samples
+   * and held-out rows are both written so.
    */
   static Column[] written(StructType schema, FileFormat format) {
     List<Column> columns = new ArrayList<>();
     for (StructField field : schema.fields()) {
       Column column = DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
           : ColumnNames.column(field.name()));
-      // CSV: the grouping of decimal-comma numbers and the numbers' text form, for the dialect's writer
-      // (CsvDialect#forWriting). Other formats: no metadata, which Parquet would store in the user's schema.
+      // CSV: the grouping of decimal-comma numbers, the numbers' text form and the missing cells' text, for the
+      // dialect's writer (CsvDialect#forWriting). Other formats: no metadata, which Parquet would store in the
+      // user's schema (and its nulls stay nulls).
       if (format != FileFormat.CSV) {
         columns.add(column.as(field.name(), Metadata.empty()));
       } else {
         columns.add(field.metadata().contains(TableReader.GROUPING) || field.metadata().contains(NumberForm.KEY)
-            ? column.as(field.name(), field.metadata()) : column);
+            || field.metadata().contains(MissingText.KEY) ? column.as(field.name(), field.metadata()) : column);
       }
     }
     return columns.toArray(Column[]::new);

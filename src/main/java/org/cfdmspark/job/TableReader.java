@@ -14,6 +14,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.FractionalType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -37,7 +38,10 @@ import org.cfdmspark.encoding.ColumnNames;
  *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
  *   <li>a fractional column (or decimal-comma number) keeps the text form of its numbers in its metadata
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
- *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so.</li>
+ *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
+ *   <li>a column whose missing cells were mostly the --null-value text rather than empty (or, without missing
+ *       cells, in a table whose were) keeps that text in its metadata ({@link MissingText}), so that CSV output
+ *       writes its missing cells so.</li>
  * </ul>
  * These decisions and the row count are one pass over the cells as text ({@link CellChecks}): with Spark's
  * inference, reading a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
@@ -71,7 +75,7 @@ final class TableReader {
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
       return new Counted(strings.isEmpty() ? table
-          : table.select(retyped(table.schema(), strings, Map.of(), Map.of())), null);
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of())), null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -82,25 +86,29 @@ final class TableReader {
     requireDistinctNames(inferred.schema(), paths[0]);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
     // A row whose number of fields is not the header's lands whole in the MALFORMED column: Spark would otherwise
-    // fill a short row with missing cells and drop a long row's extra cells, silently.
+    // fill a short row with missing cells and drop a long row's extra cells, silently. Read without the null
+    // text, so that the checks tell its cells from empty ones (null).
     boolean columns = inferred.schema().fields().length > 0; // an empty file is refused later, by name
     StructType textSchema = columns ? asText(inferred.schema()).add(MALFORMED, DataTypes.StringType, true)
         : asText(inferred.schema());
-    Dataset<Row> text = csv(spark, dialect, nullValue, multiLine, datetimeFormat)
+    Dataset<Row> text = csv(spark, dialect, "", multiLine, datetimeFormat)
         .option("columnNameOfCorruptRecord", MALFORMED).schema(textSchema).load(paths);
-    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma(), paths[0]);
+    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma(), nullValue, paths[0]);
+    Dataset<Row> table;
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
-      return new Counted(retyping.forms().isEmpty() ? inferred
-          : inferred.select(retyped(inferred.schema(), List.of(), Map.of(), retyping.forms())), retyping.rows());
+      table = inferred;
+    } else {
+      StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
+          .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true,
+              f.metadata()) : f)
+          .toArray(StructField[]::new));
+      table = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
     }
-    StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
-        .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true, f.metadata())
-            : f)
-        .toArray(StructField[]::new));
-    Dataset<Row> typed = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
-    return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty() ? typed
-        : typed.select(retyped(schema, List.of(), retyping.commaNumbers(), retyping.forms())), retyping.rows());
+    return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty()
+        && retyping.missingTexts().isEmpty() ? table
+        : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.forms(),
+            retyping.missingTexts())), retyping.rows());
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
@@ -110,18 +118,20 @@ final class TableReader {
   /**
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
-   * decimal-comma number columns, and the text forms of fractional columns; with the row count.
+   * decimal-comma number columns, the text forms of fractional columns and the columns whose missing cells are
+   * written as the null text ({@link MissingText#decide}); with the row count.
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
-      Map<String, NumberForm> forms, long rows) {
+      Map<String, NumberForm> forms, Map<String, String> missingTexts, long rows) {
     /**
-     * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}) with the raw text of
-     * malformed rows in its last column (unless the table has no columns).
+     * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}), empty cells null and
+     * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
+     * table has no columns).
      *
      * @throws BadInputException if a row of {@code path} has another number of fields than the header
      */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma,
-        String path) {
+        String nullValue, String path) {
       List<Integer> padded = new ArrayList<>();
       List<Integer> spelt = new ArrayList<>();
       List<Integer> comma = new ArrayList<>();
@@ -145,7 +155,7 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          decimalComma, fields.length > 0 ? fields.length : -1).over(text);
+          decimalComma, nullValue, fields.length).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
             + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
@@ -186,7 +196,14 @@ final class TableReader {
       // A text column that is not a decimal-comma number keeps its text; its number form means nothing.
       forms.keySet().removeIf(name -> !commaNumbers.containsKey(name)
           && (asText.contains(name) || !isTyped(inferred, name)));
-      return new Retyping(asText, commaNumbers, forms, found.rows());
+      long[] nullTextCells = new long[fields.length];
+      long[] emptyCells = new long[fields.length];
+      for (int c = 0; c < fields.length; c++) {
+        nullTextCells[c] = found.nullTextCells(c);
+        emptyCells[c] = found.emptyCells(c);
+      }
+      return new Retyping(asText, commaNumbers, forms,
+          MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows());
     }
 
     private static int[] indices(List<Integer> columns) {
@@ -262,18 +279,21 @@ final class TableReader {
   /**
    * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
    * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the text
-   * {@code forms} of number columns in theirs.
+   * {@code forms} of number columns and the {@code missingTexts} of columns in theirs.
    */
   private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
-      Map<String, NumberForm> forms) {
+      Map<String, NumberForm> forms, Map<String, String> missingTexts) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
       CommaNumber number = commaNumbers.get(name);
       NumberForm form = forms.get(name);
-      MetadataBuilder metadata = new MetadataBuilder().withMetadata(form == null ? schema.fields()[c].metadata()
-          : form.addTo(schema.fields()[c].metadata()));
+      String missingText = missingTexts.get(name);
+      Metadata read = schema.fields()[c].metadata();
+      read = form == null ? read : form.addTo(read);
+      read = missingText == null ? read : MissingText.addTo(read, missingText);
+      MetadataBuilder metadata = new MetadataBuilder().withMetadata(read);
       if (strings.contains(name)) {
         column = column.cast(DataTypes.StringType).as(name);
       } else if (number != null) {
@@ -281,7 +301,7 @@ final class TableReader {
             "[" + CellChecks.GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
             metadata.putString(GROUPING, number.grouping()).build());
-      } else if (form != null) {
+      } else if (form != null || missingText != null) {
         column = column.as(name, metadata.build());
       }
       columns[c] = column;

@@ -88,7 +88,8 @@ final class TimestampText {
       if (t >= 0 && form == null && datetimeFormat != null) {
         form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat).build();
       }
-      columns[c] = form == null ? ColumnNames.column(name) : ColumnNames.column(name).as(name, form);
+      columns[c] = form == null ? ColumnNames.column(name) : ColumnNames.column(name).as(name,
+          new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata()).withMetadata(form).build());
     }
     return table.select(columns);
   }

@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The reader/writer pair: every test table and input case, read in its dialect and written back in the same
  * dialect (no sampling) the way samples and held-out rows are written ({@link SampleWriter#written}), reads back
  * to the same columns (names byte for byte), types and cells, row for row; and its cells' text is the input's,
- * cell for cell (numbers in their input's form: 12.50, 34 beside 39.1, 5.00E+05, 2.418e-06), but for the one
+ * cell for cell (numbers in their input's form: 12.50, 34 beside 39.1, 5.00E+05, 2.418e-06; missing cells as
+ * the --null-value text or empty, as each column's were: Adult's ?, the penguins' NA in numbers and text, case
+ * 03's empty column beside its NA one), but for the one
  * {@link ByDesign} exception: a double cannot have two texts.
  */
 @SparkTest
@@ -96,15 +98,18 @@ class CsvRoundTripTest {
     assertEquals(List.of(original.columns()), List.of(back.columns()), "column names");
     assertEquals(withoutMetadata(original.schema()), withoutMetadata(back.schema()), "types");
     assertEquals(sortedCells(original), sortedCells(back), "cells");
-    // the text itself, every cell read as text in the same dialect (nulls as null: the writer spells them "")
-    Dataset<Row> inputText = TableReader.textReader(spark, settings, original.schema()).load(input);
+    // the text itself, every cell read as text in the same dialect, the --null-value text as text (empty cells
+    // null): missing cells come back in the input's form, ? as ?, NA as NA and empty as empty
+    Settings nullTextKept = settings.withText(JobKnobs.NULL_VALUE.name(), "");
+    Dataset<Row> inputText = TableReader.textReader(spark, nullTextKept, original.schema()).load(input);
     ByDesign exception = table.exception();
     if (exception != null) {
       inputText = inputText.withColumn(exception.column(), functions.regexp_replace(
           ColumnNames.column(exception.column()), exception.pattern(), exception.replacement()));
     }
     List<String> expected = sortedCells(inputText);
-    List<String> actual = sortedCells(TableReader.textReader(spark, settings, original.schema()).load(written.toString()));
+    List<String> actual = sortedCells(TableReader.textReader(spark, nullTextKept, original.schema())
+        .load(written.toString()));
     assertEquals(expected.size(), actual.size(), "rows");
     List<String> notWritten = minus(expected, actual);
     List<String> notRead = minus(actual, expected);
