@@ -2,6 +2,8 @@ package org.cfdmspark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,24 +116,104 @@ class TypedInputsTest {
     }
   }
 
+  /**
+   * Held-out rows are input lines as they were: timestamps with offsets, and missing cells as the input marked
+   * them (NA in a text and a number column, empty in another text column).
+   */
   @Test
   void heldOutRowsAreWrittenAsTheInputsCells(SparkSession spark) throws Exception {
-    String input = TestData.path("cases/02-tz-timestamps.csv");
-    Set<String> inputLines = new HashSet<>(Files.readAllLines(Path.of(input)));
-    Path out = dir.resolve("out");
-    GenerateResult result = GenerateJob.run(spark, TestSpark.settings("input", input, "output", out.toString(),
-        "num-samples", "50", "holdout-fraction", "0.3", "seed", "5"));
-    List<String> held = TestSpark.csvLines(out.resolve(HoldoutSplit.DIRECTORY));
-    assertEquals(result.manifest().rows().read() - result.manifest().rows().used(), held.size());
-    for (String line : held) {
-      assertTrue(inputLines.contains(line), "not an input line: " + line);
-    }
+    for (Path input : List.of(Path.of(TestData.path("cases/02-tz-timestamps.csv")), missingCellsCsv())) {
+      Set<String> inputLines = new HashSet<>(Files.readAllLines(input));
+      String name = input.getFileName().toString();
+      Path out = dir.resolve("out-" + name);
+      GenerateResult result = GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output",
+          out.toString(), "num-samples", "50", "holdout-fraction", "0.3", "seed", "5"));
+      List<String> held = TestSpark.csvLines(out.resolve(HoldoutSplit.DIRECTORY));
+      assertEquals(result.manifest().rows().read() - result.manifest().rows().used(), held.size());
+      for (String line : held) {
+        assertTrue(inputLines.contains(line), "not an input line of " + name + ": " + line);
+      }
 
-    Path model = dir.resolve("model");
-    Settings fit = Settings.defaults(JobKnobs.FIT).withText("input", input).withText("model", model.toString())
-        .withText("holdout-fraction", "0.3").withText("seed", "5");
-    FitJob.run(spark, fit);
-    assertEquals(held, TestSpark.csvLines(model.resolve(HoldoutSplit.DIRECTORY)), "fit holds out the same rows");
+      Path model = dir.resolve("model-" + name);
+      Settings fit = Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+          .withText("model", model.toString()).withText("holdout-fraction", "0.3").withText("seed", "5");
+      FitJob.run(spark, fit);
+      assertEquals(held, TestSpark.csvLines(model.resolve(HoldoutSplit.DIRECTORY)), "fit holds out the same rows");
+    }
+    List<String> held = TestSpark.csvLines(dir.resolve("out-missing.csv").resolve(HoldoutSplit.DIRECTORY));
+    assertTrue(held.stream().anyMatch(line -> line.startsWith("NA,")) && held.stream().anyMatch(line ->
+        line.split(",", -1)[1].equals("NA")) && held.stream().anyMatch(line -> line.split(",", -1)[2].isEmpty()),
+        "held-out rows with each column's missing cells: " + held);
+  }
+
+  /**
+   * 200 rows of a text column with 20 % NA cells, a number column with 20 % NA cells, a text column with 20 %
+   * empty cells and a number column without missing cells: missing.csv in the test's directory.
+   */
+  private Path missingCellsCsv() throws Exception {
+    List<String> lines = new ArrayList<>(List.of("colour,size,note,count"));
+    Random random = new Random(23);
+    String[] colours = {"red", "green", "blue"};
+    for (int i = 0; i < 200; i++) {
+      lines.add((i % 5 == 0 ? "NA" : colours[random.nextInt(3)]) + ","
+          + (i % 5 == 1 ? "NA" : (10 + random.nextInt(200)) / 10 + "." + random.nextInt(10)) + ","
+          + (i % 5 == 2 ? "" : random.nextBoolean() ? "a" : "b") + "," + random.nextInt(1000));
+    }
+    Path input = dir.resolve("missing.csv");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    return input;
+  }
+
+  /**
+   * Missing cells are written as the input marked them, column by column, by generate and by sample from a saved
+   * model; a model saved before the form was recorded (its schema without {@link MissingText#KEY}) writes them
+   * empty, as it did.
+   */
+  @Test
+  void missingCellsAreWrittenAsTheInputMarkedThem(SparkSession spark) throws Exception {
+    Path input = missingCellsCsv();
+    Path generated = dir.resolve("generated");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", generated.toString(),
+        "num-samples", "300", "seed", "3"));
+    assertMissingCellsWritten(generated, "NA", "");
+
+    Path model = dir.resolve("missing-model");
+    FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+        .withText("model", model.toString()).withText("seed", "3"));
+    Path sampled = dir.resolve("sampled");
+    SampleJob.run(spark, sample(model, sampled).withText("num-samples", "300"));
+    assertMissingCellsWritten(sampled, "NA", "");
+
+    Path metadata = model.resolve("metadata.json");
+    ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(metadata.toFile());
+    saved.get("input_schema").get("fields").forEach(field -> ((ObjectNode) field.get("metadata"))
+        .remove(MissingText.KEY));
+    new ObjectMapper().writeValue(metadata.toFile(), saved);
+    Files.deleteIfExists(model.resolve(".metadata.json.crc"));
+    Path before = dir.resolve("before");
+    SampleJob.run(spark, sample(model, before).withText("num-samples", "300"));
+    assertMissingCellsWritten(before, "", "");
+  }
+
+  /**
+   * Every line of the CSV output in {@code directory} (of {@link #missingCellsCsv}'s columns) has missing text and
+   * size cells written as {@code nullText} and missing notes as {@code empty}, and each column has some.
+   */
+  private static void assertMissingCellsWritten(Path directory, String nullText, String empty) throws Exception {
+    int[] missing = new int[3];
+    List<String> lines = TestSpark.csvLines(directory);
+    for (String line : lines) {
+      String[] cells = line.split(",", -1);
+      assertTrue(cells[0].matches("red|green|blue|" + nullText), "a colour or '" + nullText + "': " + line);
+      assertTrue(cells[1].matches("[0-9]+\\.[0-9]|" + nullText), "a size or '" + nullText + "': " + line);
+      assertTrue(cells[2].matches("a|b|" + empty), "a note or '" + empty + "': " + line);
+      assertTrue(cells[3].matches("[0-9]+"), "a count: " + line);
+      missing[0] += cells[0].equals(nullText) ? 1 : 0;
+      missing[1] += cells[1].equals(nullText) ? 1 : 0;
+      missing[2] += cells[2].equals(empty) ? 1 : 0;
+    }
+    assertTrue(Arrays.stream(missing).allMatch(n -> n > 0), "missing colours, sizes, notes: "
+        + Arrays.toString(missing) + " in " + lines.size() + " lines");
   }
 
   @Test
