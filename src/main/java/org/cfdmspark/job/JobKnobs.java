@@ -20,7 +20,9 @@ public final class JobKnobs {
   public static final Knob<String> OUTPUT = Knob.text("output", "PATH", null,
       "Output directory for the synthetic table and its manifest; written atomically. Required.");
   public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
-      "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing.");
+      "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing. CSV output writes "
+          + "a column's missing cells as its input did (README, \"Tables with categories, integers and missing "
+          + "values\").");
   public static final Knob<String> CSV_SEP = Knob.custom("csv-sep", "TEXT", ",", raw -> raw, v -> !v.isEmpty(),
       "non-empty text", "CSV field separator of the input and the CSV output, as Spark's sep option: e.g. ; or \\t "
           + "(a tab).", v -> v);
