@@ -15,14 +15,15 @@ import scala.reflect.ClassTag$;
  * What {@link TableReader} decides its corrections from, tallied over a CSV file's cells as text in one pass: the
  * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column), each column's
  * missing cells by form (empty or the --null-value text, {@link MissingText}) and, per column, zero-padded numbers,
- * booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one
- * stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one)
- * and, on a 1,000-row file, seconds of planning and generated-code compiling for a pass that reads 36 kB
- * (BENCHMARKS.md "Read: one pass").
+ * booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the {@link NumberForm}
+ * tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL aggregates it was
+ * two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file, seconds of planning
+ * and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
  * <p>The text rows are read without the null text, so that its cells are told from empty ones (null); every other
- * check takes both as missing. Columns are given by their index in the text rows. The regular expressions are matched as Spark's
- * {@code rlike} and {@code regexp_extract} match them (anywhere in the cell: {@link Matcher#find()}).
+ * check takes both as missing. Columns are given by their index in the text rows. The regular expressions are
+ * matched as Spark's {@code rlike} and {@code regexp_extract} match them (anywhere in the cell:
+ * {@link Matcher#find()}).
  */
 final class CellChecks implements Serializable {
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
