@@ -22,6 +22,7 @@ import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.DistinctRows;
 import org.cfdmspark.privacy.NearCopyCheck;
 import org.cfdmspark.privacy.NearCopyGuard;
 import org.cfdmspark.privacy.RunWarnings;
@@ -196,13 +197,14 @@ final class ModelFitting {
     LOG.info("stratum {}: {} rows collected; choosing sigma and building the neighbour search", plan.label(),
         training.size());
     long start = System.nanoTime();
-    RunWarnings.mostlyDuplicates(plan.label(), training, System.err);
+    double repeatedShare = DistinctRows.of(training.points()).repeatedShare();
+    RunWarnings.mostlyDuplicates(plan.label(), repeatedShare, training.size(), System.err);
     double duplicatesSeconds = profile.add("repeated_rows", start);
     GeneratorKind kind = settings.get(ModelKnobs.GENERATOR);
     boolean cfdm = kind == GeneratorKind.CFDM;
     boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
     start = System.nanoTime();
-    SamplerConfig config = ModelKnobs.samplerConfig(settings, training, codec.normalScores());
+    SamplerConfig config = ModelKnobs.samplerConfig(settings, training, codec.normalScores(), repeatedShare);
     double spacingSeconds = profile.add("sigma_spacing", start);
     if (trained) {
       // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,

@@ -36,6 +36,17 @@ public final class ModelKnobs {
    * widens σ for the samples that need it.
    */
   public static final double NORMAL_SCORES_SIGMA_MULTIPLE = 3;
+  /**
+   * σ auto's multiple falls from {@value #NORMAL_SCORES_SIGMA_MULTIPLE} to 1 as the share of training rows that
+   * repeat another row grows from this share to {@link #PLAIN_SPACING_FROM_REPEATED}. In a table of repeated rows the
+   * nearest different row is mostly one category (or one point mass) away, so the spacing rule measures category
+   * changes, and three times it makes the flow change categories freely, flattening their shares (README, "Tables
+   * of repeated rows"); the copies that smaller σ leaves are of rows fresh data repeats too. The tables the multiple
+   * was measured on repeat under 0.3 % of their rows.
+   */
+  public static final double FULL_MULTIPLE_UP_TO_REPEATED = 0.1;
+  /** From this share of repeated rows on, σ auto is the spacing rule itself (multiple 1). */
+  public static final double PLAIN_SPACING_FROM_REPEATED = 0.3;
   /** --final-noise auto in normal scores (standard deviations of a normal score); 0 in standardised units. */
   public static final double NORMAL_SCORES_FINAL_NOISE = 0.2;
   /** --steps auto for σ-CFDM and the baselines (which do not integrate a flow). */
@@ -45,8 +56,9 @@ public final class ModelKnobs {
       Sigma::isValid, "a number >= 0 or auto",
       "Smoothing scale σ in the model's units (normal scores or standard deviations, --numeric-scale); 0 "
           + "reproduces training rows. auto = the spacing rule, " + SigmaDefault.DESCRIPTION + ", times "
-          + Knob.plain(NORMAL_SCORES_SIGMA_MULTIPLE) + " with --numeric-scale normal-scores (generate raises it for "
-          + "--near-copy-target below 1).",
+          + Knob.plain(NORMAL_SCORES_SIGMA_MULTIPLE) + " with --numeric-scale normal-scores, falling to 1 as the share "
+          + "of training rows that repeat another row grows from " + percent(FULL_MULTIPLE_UP_TO_REPEATED) + " to "
+          + percent(PLAIN_SPACING_FROM_REPEATED) + " (generate raises it for --near-copy-target below 1).",
       sigma -> sigma.auto() ? "auto" : Knob.plain(sigma.value()));
   public static final Knob<GeneratorKind> GENERATOR = Knob.choice("generator", GeneratorKind.class,
       GeneratorKind.CFDM, "How samples are drawn from the training rows: cfdm = σ-CFDM, the smoothed closed-form "
@@ -281,16 +293,37 @@ public final class ModelKnobs {
   }
 
   /**
-   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} (the spacing rule,
-   * times {@value #NORMAL_SCORES_SIGMA_MULTIPLE} when {@code normalScores}: some number column of the codec holds
-   * normal scores) and the seed resolved from the seed and run id knobs ({@link RunSeed}); checked against each
-   * knob's range.
+   * σ auto as a multiple of the spacing rule: 1 in standardised units; in normal scores
+   * {@value #NORMAL_SCORES_SIGMA_MULTIPLE} up to {@value #FULL_MULTIPLE_UP_TO_REPEATED} of rows repeated, 1 from
+   * {@value #PLAIN_SPACING_FROM_REPEATED}, linear between.
    */
-  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training, boolean normalScores) {
-    double autoMultiple = normalScores ? NORMAL_SCORES_SIGMA_MULTIPLE : 1;
-    return new SamplerConfig(settings.get(SIGMA).resolve(training, autoMultiple), settings.get(DRAWS),
+  public static double sigmaAutoMultiple(boolean normalScores, double repeatedShare) {
+    if (!normalScores) {
+      return 1;
+    }
+    double fall = (repeatedShare - FULL_MULTIPLE_UP_TO_REPEATED)
+        / (PLAIN_SPACING_FROM_REPEATED - FULL_MULTIPLE_UP_TO_REPEATED);
+    return NORMAL_SCORES_SIGMA_MULTIPLE - (NORMAL_SCORES_SIGMA_MULTIPLE - 1) * Math.min(1, Math.max(0, fall));
+  }
+
+  /**
+   * The engine settings in {@code settings}, with an automatic σ resolved on {@code training} (the spacing rule
+   * times {@link #sigmaAutoMultiple}) and the seed resolved from the seed and run id knobs ({@link RunSeed});
+   * checked against each knob's range.
+   *
+   * @param normalScores whether some number column of the codec holds normal scores
+   * @param repeatedShare the share of {@code training}'s rows equal to another of its rows, in [0, 1]
+   */
+  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training, boolean normalScores,
+      double repeatedShare) {
+    return new SamplerConfig(settings.get(SIGMA).resolve(training, sigmaAutoMultiple(normalScores, repeatedShare)),
+        settings.get(DRAWS),
         steps(settings), settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR),
         settings.get(NEIGHBORS), settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST),
         settings.get(NPROBE), RunSeed.of(settings));
+  }
+
+  private static String percent(double share) {
+    return Knob.plain(100 * share) + " %";
   }
 }

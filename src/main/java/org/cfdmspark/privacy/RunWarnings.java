@@ -2,8 +2,6 @@ package org.cfdmspark.privacy;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.cfdmspark.engine.TrainingSet;
-import org.cfdmspark.knn.DistinctRows;
 
 /**
  * One-line warnings on stderr about what a run could not avoid, so that a user who reads no manifest still learns
@@ -17,13 +15,15 @@ public final class RunWarnings {
   private RunWarnings() {
   }
 
-  /** Warns when most rows of a stratum's training set repeat another row; {@code label} names the stratum. */
-  public static void mostlyDuplicates(String label, TrainingSet training, PrintStream err) {
-    double share = DistinctRows.of(training.points()).repeatedShare();
+  /**
+   * Warns when most rows of a stratum's training set repeat another row: {@code share} of its {@code rows}
+   * ({@code DistinctRows.repeatedShare}); {@code label} names the stratum.
+   */
+  public static void mostlyDuplicates(String label, double share, int rows, PrintStream err) {
     if (share > MOSTLY) {
       err.println(String.format(Locale.ROOT, "warning: %.0f %% of the %,d training rows%s equal another row; "
           + "samples equal to such a row are kept as fresh data of this table would repeat it: compare the "
-          + "report's identical-match share with its holdout reference", 100 * share, training.size(),
+          + "report's identical-match share with its holdout reference", 100 * share, rows,
           "all".equals(label) ? "" : " of stratum " + label));
     }
   }

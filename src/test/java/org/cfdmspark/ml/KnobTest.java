@@ -74,12 +74,29 @@ class KnobTest {
     assertEquals(0.5 / 2, Sigma.AUTO.resolve(training, 1), 1e-6);
     // The model's σ auto: the spacing rule, three times it when number columns hold normal scores.
     Settings defaults = Settings.defaults(ModelKnobs.ALL);
-    assertEquals(0.5 / 2, ModelKnobs.samplerConfig(defaults, training, false).sigma(), 1e-6);
-    assertEquals(3 * 0.5 / 2, ModelKnobs.samplerConfig(defaults, training, true).sigma(), 1e-6);
-    assertEquals(0.3, ModelKnobs.samplerConfig(defaults.with(ModelKnobs.SIGMA, Sigma.of(0.3)), training, true)
+    assertEquals(0.5 / 2, ModelKnobs.samplerConfig(defaults, training, false, 0).sigma(), 1e-6);
+    assertEquals(3 * 0.5 / 2, ModelKnobs.samplerConfig(defaults, training, true, 0).sigma(), 1e-6);
+    assertEquals(0.3, ModelKnobs.samplerConfig(defaults.with(ModelKnobs.SIGMA, Sigma.of(0.3)), training, true, 0)
         .sigma(), 0.0);
     assertEquals(0.0, SigmaDefault.medianNearestNeighbourDistance(TrainingSet.of(new double[][] {{1, 2}}).points()));
   }
+  @Test
+  void sigmaAutosMultipleFallsToOneOnTablesOfRepeatedRows() {
+    assertEquals(3, ModelKnobs.sigmaAutoMultiple(true, 0), 0);
+    assertEquals(3, ModelKnobs.sigmaAutoMultiple(true, 0.1), 0, "distinct enough: the measured multiple");
+    assertEquals(2, ModelKnobs.sigmaAutoMultiple(true, 0.2), 1e-12, "halfway down");
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.3), 1e-12);
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.9), 0, "mostly repeated rows: the spacing itself");
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(false, 0), 0, "standardised units: always the spacing");
+    // Through the config: 0.5 apart in d = 4 (spacing rule 0.25), 20 % of the rows repeated.
+    double[][] rows = new double[20][4];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i][0] = 0.5 * i;
+    }
+    assertEquals(2 * 0.25, ModelKnobs.samplerConfig(Settings.defaults(ModelKnobs.ALL), TrainingSet.of(rows), true,
+        0.2).sigma(), 1e-6);
+  }
+
   @Test
   void automaticStepsAreFewForTheSmoothedClosedFormAndTheMethodsElsewhere() {
     Settings defaults = Settings.defaults(ModelKnobs.ALL);
@@ -92,7 +109,7 @@ class KnobTest {
     assertEquals(40, ModelKnobs.steps(defaults.withText("steps", "40").with(ModelKnobs.SIGMA, Sigma.of(0))),
         "a value given wins");
     assertEquals(null, defaults.withText("steps", "AUTO").get(ModelKnobs.STEPS));
-    assertEquals(20, ModelKnobs.samplerConfig(defaults, TrainingSet.of(new double[][] {{0}, {1}}), true).steps());
+    assertEquals(20, ModelKnobs.samplerConfig(defaults, TrainingSet.of(new double[][] {{0}, {1}}), true, 0).steps());
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.cfdmspark.engine.TrainingSet;
 import org.junit.jupiter.api.Test;
 
 class RunWarningsTest {
@@ -19,14 +18,12 @@ class RunWarningsTest {
 
   @Test
   void aTableOfMostlyRepeatedRowsIsNamedInOneLine() {
-    // 3 of 4 rows equal another one: 75 %.
-    TrainingSet mostly = TrainingSet.of(new double[][] {{1}, {1}, {1}, {2}});
-    String warning = captured(err -> RunWarnings.mostlyDuplicates("all", mostly, err));
+    String warning = captured(err -> RunWarnings.mostlyDuplicates("all", 0.75, 4, err));
     assertTrue(warning.startsWith("warning: 75 % of the 4 training rows equal another row"), warning);
     assertEquals(1, warning.lines().count(), warning);
-    // 2 of 4 repeated is not "mostly".
-    TrainingSet half = TrainingSet.of(new double[][] {{1}, {1}, {2}, {3}});
-    assertEquals("", captured(err -> RunWarnings.mostlyDuplicates("all", half, err)));
+    assertTrue(captured(err -> RunWarnings.mostlyDuplicates("young", 0.75, 4, err)).contains("of stratum young"));
+    // Half the rows repeated is not "mostly".
+    assertEquals("", captured(err -> RunWarnings.mostlyDuplicates("all", 0.5, 4, err)));
   }
 
   @Test
