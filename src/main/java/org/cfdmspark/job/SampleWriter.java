@@ -65,7 +65,7 @@ final class SampleWriter {
         long count = perStratum.getOrDefault(s.label(), 0L);
         if (count > 0) {
           strata.add(new RunManifest.StratumSummary(s.label(), s.rows(), count, s.sigma(), s.sigmaCalibration(),
-              s.trained()));
+              s.repeatedCopyRedraw(), s.trained()));
           TrainingCurves.write(s, output.fileSystem(), output.staging());
         }
       }

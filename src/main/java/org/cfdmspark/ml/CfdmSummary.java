@@ -30,10 +30,12 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
    * @param sigma null for a stratum too small to model
    * @param sigmaCalibration the pilots that chose σ auto; null for a σ given as a number
    * @param guardThreshold the near-copy distance the guard redraws below; null without the guard
+   * @param repeatedCopyRedraw the share of first draws copying a repeated training row that the guard redraws
+   *     ({@code privacy.RepeatedCopyThinning}); null without the guard
    * @param trained the fit of a trained score model; null for σ-CFDM
    */
   public record StratumSummary(String label, long rows, Double sigma, SigmaCalibration.Result sigmaCalibration,
-      Double guardThreshold, String neighbourSearch, Trained trained) {
+      Double guardThreshold, Double repeatedCopyRedraw, String neighbourSearch, Trained trained) {
   }
 
   /**
@@ -52,7 +54,8 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         .map(c -> new ColumnSummary(c.name(), kind(c), c.width())).toList();
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
-        s.guard() == null ? null : s.guard().threshold(), s.sampleable() ? s.search().toString() : null,
+        s.guard() == null ? null : s.guard().threshold(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
+        s.sampleable() ? s.search().toString() : null,
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,

@@ -23,8 +23,10 @@ import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
 import org.cfdmspark.knn.DistinctRows;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.privacy.NearCopyCheck;
 import org.cfdmspark.privacy.NearCopyGuard;
+import org.cfdmspark.privacy.RepeatedCopyThinning;
 import org.cfdmspark.privacy.RunWarnings;
 import org.cfdmspark.privacy.SigmaCalibration;
 import org.slf4j.Logger;
@@ -238,6 +240,12 @@ final class ModelFitting {
         : new NearCopyGuard((guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec)
             : check).withLocality(settings.get(ModelKnobs.GUARD_LOCALITY), training));
     Generator generator = generator(kind, training, codec, config, settings);
+    if (guard != null && cfdm) {
+      SamplerConfig sampling = config;
+      guard = guard.withRepeatedCopyRedraw(RepeatedCopyThinning.redrawShare(
+          attempt -> generator.sampler(training, sampling, search, attempt),
+          search.newIndex(training, DotProductKernel.best()), codec, guard, config.seed(), repeatedShare));
+    }
     // Every step of the stratum's fit, so that a slow fit shows where its time goes.
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "
         + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",

@@ -57,9 +57,11 @@ final class ModelStore {
 
   /**
    * @param search null (exact search) or the IVF cell and probe counts
+   * @param repeatedCopyRedraw the guard's redraw share for copies of repeated rows; absent (null) in models saved
+   *     before it existed, which redraw none
    */
   record StoredStratum(String label, long rows, SamplerConfig config, int ivfCells, int ivfProbes,
-      Double guardThreshold, SigmaCalibration.Result sigmaCalibration) {
+      Double guardThreshold, SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw) {
   }
 
   /**
@@ -98,7 +100,7 @@ final class ModelStore {
         IvfCells cells = s.sampleable() ? s.search().cells() : null;
         strata.add(new StoredStratum(s.label(), s.rows(), s.config(), cells == null ? 0 : cells.cells(),
             cells == null ? 0 : s.search().probes(), s.guard() == null ? null : s.guard().threshold(),
-            s.sigmaCalibration()));
+            s.sigmaCalibration(), s.guard() == null ? null : s.guard().repeatedCopyRedraw()));
       }
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
           model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
@@ -180,7 +182,8 @@ final class ModelStore {
               stored.ivfProbes());
       NearCopyGuard guard = stored.guardThreshold() == null ? null
           : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), training, codec)
-              .withLocality(locality, training));
+              .withLocality(locality, training)).withRepeatedCopyRedraw(
+                  stored.repeatedCopyRedraw() == null ? 0 : stored.repeatedCopyRedraw());
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
           AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise), training, codec, localNoise));

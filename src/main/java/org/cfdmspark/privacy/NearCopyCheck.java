@@ -168,7 +168,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * report's space. Row s is sample {@code ids[s]} of a run with {@code seed}, decoded as it will be written.
    */
   boolean[] test(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed, long[] ids) {
-    return flag(index, codec, rows, count, seed, ids, threshold, locality);
+    return flag(index, codec, rows, count, seed, ids, threshold, locality, false);
   }
 
   /**
@@ -177,13 +177,23 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    */
   boolean[] singleRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed,
       long[] ids) {
-    return flag(index, codec, rows, count, seed, ids, 0, 0);
+    return flag(index, codec, rows, count, seed, ids, 0, 0, false);
   }
 
+  /**
+   * Flags the samples among {@code rows} that equal a training row occurring more than once: the copies the
+   * near-copy test lets pass, as fresh rows repeat such rows too.
+   */
+  boolean[] repeatedRowCopies(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed,
+      long[] ids) {
+    return flag(index, codec, rows, count, seed, ids, 0, 0, true);
+  }
+
+  /** With {@code ofRepeated}, flags exactly the copies of repeated rows instead of the near-copies. */
   private boolean[] flag(NeighbourIndex index, TableCodec codec, double[] rows, int count, long seed, long[] ids,
-      double threshold, double alpha) {
+      double threshold, double alpha, boolean ofRepeated) {
     if (measured != null) {
-      return flagInReportSpace(codec, rows, count, seed, ids, threshold, alpha);
+      return flagInReportSpace(codec, rows, count, seed, ids, threshold, alpha, ofRepeated);
     }
     RowMatrix training = index.matrix();
     int d = training.dimension();
@@ -198,17 +208,18 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
     }
     int[] found = new int[count];
     index.nearest(decoded, 0, count, 1, found);
-    return judge(decoded, d, slots, training, found, threshold, alpha);
+    return judge(decoded, d, slots, training, found, threshold, alpha, ofRepeated);
   }
 
   /**
    * Near-copy or not, for each query row (stride {@code stride} in {@code queries}) against its found training
    * row, over the listed columns (the same in both): below {@code threshold}, or below α times the found row's
-   * spacing (α = 0: no local criterion); found −1 (no row within reach) is never near. Recomputed directly: the
-   * index ranks by ‖x‖² − 2⟨q, x⟩, too coarse for the small distances that matter.
+   * spacing (α = 0: no local criterion); found −1 (no row within reach) is never near. With {@code ofRepeated},
+   * instead: equal to a repeated row. Recomputed directly: the index ranks by ‖x‖² − 2⟨q, x⟩, too coarse for the
+   * small distances that matter.
    */
   private boolean[] judge(double[] queries, int stride, int[] columns, RowMatrix training, int[] found,
-      double threshold, double alpha) {
+      double threshold, double alpha, boolean ofRepeated) {
     boolean[] near = new boolean[found.length];
     for (int s = 0; s < found.length; s++) {
       if (found[s] < 0) {
@@ -220,7 +231,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
         squared += diff * diff;
       }
       double distance = Math.sqrt(squared);
-      near[s] = distance < EQUAL ? !repeated[found[s]]
+      near[s] = ofRepeated ? distance < EQUAL && repeated[found[s]]
+          : distance < EQUAL ? !repeated[found[s]]
           : distance < threshold || alpha > 0 && distance < alpha * spacing[found[s]];
     }
     return near;
@@ -231,7 +243,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * final noise), re-encoded standardised, and searched exactly among {@code measured}.
    */
   private boolean[] flagInReportSpace(TableCodec codec, double[] rows, int count, long seed, long[] ids,
-      double threshold, double alpha) {
+      double threshold, double alpha, boolean ofRepeated) {
     int d = codec.width();
     int m = slots.length;
     double[] queries = new double[count * m];
@@ -254,7 +266,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
         found[s] = measuredOrder.nearestWithin(queries, s * m, radius);
       }
     }
-    return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold, alpha);
+    return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold, alpha, ofRepeated);
   }
 
   /** How many samples {@link #test} flagged. */

@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
 import org.cfdmspark.knn.NeighbourIndex;
+import org.cfdmspark.knn.SplitMix64;
 
 /**
  * The guard (--guard, on by default): a sample that is a near-copy ({@link NearCopyCheck}) is sampled again along
@@ -18,6 +19,12 @@ import org.cfdmspark.knn.NeighbourIndex;
  * promise zero — except for a copy of a training row that occurs once, which is never kept: such a sample (an
  * isolated row that even 16σ cannot leave) is drawn from fresh trajectories at 16σ, keyed by its id and the round,
  * until it is not one (up to {@value #FRESH_ROUNDS} rounds, each failing with about the copy rate of 16σ).
+ *
+ * <p>Copies of repeated training rows pass the near-copy test, as fresh rows repeat such rows too; but the flow
+ * seeks the common rows more often than fresh data falls on them. With a redraw share r above 0
+ * ({@link RepeatedCopyThinning}), a first draw that copies a repeated row is redrawn like a near-copy with
+ * probability r, decided by its id and the seed (so, again, whatever the partitioning); its redraws are judged by
+ * the near-copy test alone.
  */
 public final class NearCopyGuard implements Serializable {
   public static final int ATTEMPTS = 8;
@@ -26,14 +33,40 @@ public final class NearCopyGuard implements Serializable {
   static final long FRESH_STRIDE = 1L << 48;
   private static final long serialVersionUID = 1L;
 
+  /** Salt of the redraw decision's stream, apart from the sampler's and the decoder's. */
+  private static final long REDRAW_SALT = 0x5EC0_DC0B_1E5L;
+
   private final NearCopyCheck check;
+  private final double repeatedCopyRedraw;
 
   public NearCopyGuard(NearCopyCheck check) {
+    this(check, 0);
+  }
+
+  private NearCopyGuard(NearCopyCheck check, double repeatedCopyRedraw) {
     this.check = check;
+    this.repeatedCopyRedraw = repeatedCopyRedraw;
+  }
+
+  /** This guard, redrawing a share {@code r} ∈ [0, 1] of the first draws that copy a repeated training row. */
+  public NearCopyGuard withRepeatedCopyRedraw(double r) {
+    if (!(r >= 0 && r <= 1)) {
+      throw new IllegalArgumentException("the redraw share must be in [0, 1], got " + r);
+    }
+    return new NearCopyGuard(check, r);
   }
 
   public double threshold() {
     return check.threshold();
+  }
+
+  /** The share of first draws copying a repeated training row that are redrawn (0: none). */
+  public double repeatedCopyRedraw() {
+    return repeatedCopyRedraw;
+  }
+
+  NearCopyCheck check() {
+    return check;
   }
 
   /**
@@ -59,6 +92,12 @@ public final class NearCopyGuard implements Serializable {
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
     boolean[] near = check.test(index, codec, z, count, seed, ids);
+    if (repeatedCopyRedraw > 0) {
+      boolean[] repeatedCopy = check.repeatedRowCopies(index, codec, z, count, seed, ids);
+      for (int s = 0; s < count; s++) {
+        near[s] |= repeatedCopy[s] && redrawn(seed, ids[s]);
+      }
+    }
     int[] outcomes = new int[ATTEMPTS + 1];
     int pending = NearCopyCheck.flagged(near);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -139,6 +178,12 @@ public final class NearCopyGuard implements Serializable {
       settled += stillNear[k] ? 0 : 1;
     }
     return settled;
+  }
+
+  /** Whether sample {@code id}'s copy of a repeated row is redrawn: a uniform draw of its own below the share. */
+  private boolean redrawn(long seed, long id) {
+    long bits = SplitMix64.mix(SplitMix64.mix(seed ^ REDRAW_SALT) ^ id);
+    return (bits >>> 11) * 0x1.0p-53 < repeatedCopyRedraw;
   }
 
   /** The listed rows of z, row-major. */

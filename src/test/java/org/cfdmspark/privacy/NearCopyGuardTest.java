@@ -14,7 +14,10 @@ import org.cfdmspark.knn.BruteForceIndex;
 import org.cfdmspark.knn.DotProductKernel;
 import org.junit.jupiter.api.Test;
 
-/** A copy of a training row that occurs once never leaves the guard, even where no σ can move it. */
+/**
+ * A copy of a training row that occurs once never leaves the guard, even where no σ can move it; copies of
+ * repeated rows are redrawn in the share asked, by id.
+ */
 class NearCopyGuardTest {
 
   @Test
@@ -67,5 +70,44 @@ class NearCopyGuardTest {
     assertEquals(0, NearCopyCheck.flagged(copies), "no sample copies a row that occurs once");
     assertEquals(0, outcomes[NearCopyGuard.ATTEMPTS], "none kept as a near-copy");
     assertTrue(outcomes[NearCopyGuard.ATTEMPTS - 1] >= isolated, "the isolated row's copies settle at 16σ");
+  }
+
+  @Test
+  void aShareOfTheCopiesOfRepeatedRowsIsRedrawnTheSameWhateverTheBlocks() {
+    // Two rows, 10 copies each, 5 apart: at σ 0.05 every draw copies one of them, and so does every redraw.
+    double[][] rows = new double[20][1];
+    for (int i = 0; i < 20; i++) {
+      rows[i][0] = i < 10 ? 0 : 5;
+    }
+    TrainingSet training = TrainingSet.of(rows);
+    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 5,
+        NumericColumnCodec.UNROUNDED, null, null, false)), 20);
+    SamplerConfig config = SamplerConfig.defaults(0.05).withSeed(5);
+    BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
+    NearCopyGuard plain = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec));
+    assertEquals(0, redrawn(plain, training, config, index, codec, 100), "copies of repeated rows pass");
+    NearCopyGuard thinning = plain.withRepeatedCopyRedraw(0.3);
+    int inBlocksOf100 = redrawn(thinning, training, config, index, codec, 100);
+    // Binomial(400, 0.3): mean 120, sd 9.2.
+    assertTrue(inBlocksOf100 > 90 && inBlocksOf100 < 150, "about 30 % redrawn: " + inBlocksOf100);
+    assertEquals(inBlocksOf100, redrawn(thinning, training, config, index, codec, 40), "by id, not by block");
+    assertEquals(400, redrawn(plain.withRepeatedCopyRedraw(1), training, config, index, codec, 100));
+  }
+
+  /** First draws of ids 0 … 399 the guard redrew (the sum of its outcomes), sampled in blocks of {@code block}. */
+  private static int redrawn(NearCopyGuard guard, TrainingSet training, SamplerConfig config, BruteForceIndex index,
+      TableCodec codec, int block) {
+    int total = 0;
+    for (int first = 0; first < 400; first += block) {
+      long[] ids = java.util.stream.LongStream.range(first, first + block).toArray();
+      double[] z = new double[block];
+      FlowSampler.create(training, config).sampleBlock(ids, block, z, 0);
+      int[] outcomes = guard.apply(k -> FlowSampler.create(training, config.withSigma(0.05
+          * SigmaSteps.multiple(k))), index, codec, ids, block, z, config.seed());
+      for (int outcome : outcomes) {
+        total += outcome;
+      }
+    }
+    return total;
   }
 }
