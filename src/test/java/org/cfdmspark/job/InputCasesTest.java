@@ -37,6 +37,17 @@ class InputCasesTest {
     return GenerateJob.run(TestSpark.local(2), TestSpark.settings(knobs.toArray(String[]::new)));
   }
 
+  /** A CSV file of the header and 200 rows made by {@code row} from a Random seeded with {@code seed}. */
+  private Path table(String name, String header, long seed, java.util.function.Function<Random, String> row)
+      throws java.io.IOException {
+    Random random = new Random(seed);
+    List<String> lines = new ArrayList<>(List.of(header));
+    for (int i = 0; i < 200; i++) {
+      lines.add(row.apply(random));
+    }
+    return Files.write(dir.resolve(name), lines);
+  }
+
   private Dataset<Row> output(SparkSession spark) {
     return spark.read().option("header", "true").option("inferSchema", "true").csv(dir.resolve("out").toString());
   }
@@ -195,14 +206,8 @@ class InputCasesTest {
 
   @Test
   void aDatePatternWithATimeOfDayKeepsTheTime() throws Exception {
-    Path input = dir.resolve("readings.csv");
-    Random random = new Random(4);
-    List<String> lines = new ArrayList<>(List.of("taken,level"));
-    for (int i = 0; i < 200; i++) {
-      lines.add(String.format("2024%02d%02d%02d%02d,%d", 1 + random.nextInt(12), 1 + random.nextInt(28),
-          random.nextInt(24), random.nextInt(60), random.nextInt(90)));
-    }
-    Files.write(input, lines);
+    Path input = table("readings.csv", "taken,level", 4, random -> String.format("2024%02d%02d%02d%02d,%d",
+        1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(90)));
     generate(input.toString(), "date", "taken=yyyyMMddHHmm", "num-samples", "300");
     java.time.format.DateTimeFormatter form = java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmm")
         .withResolverStyle(java.time.format.ResolverStyle.STRICT);
@@ -217,14 +222,8 @@ class InputCasesTest {
 
   @Test
   void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
-    Path input = dir.resolve("calls.csv");
-    Random random = new Random(3);
-    List<String> lines = new ArrayList<>(List.of("called,minutes"));
-    for (int i = 0; i < 200; i++) {
-      lines.add(String.format("%02d/%02d/2024 %02d:%02d,%d", 1 + random.nextInt(28), 1 + random.nextInt(12),
-          random.nextInt(24), random.nextInt(60), random.nextInt(90)));
-    }
-    Files.write(input, lines);
+    Path input = table("calls.csv", "called,minutes", 3, random -> String.format("%02d/%02d/2024 %02d:%02d,%d",
+        1 + random.nextInt(28), 1 + random.nextInt(12), random.nextInt(24), random.nextInt(60), random.nextInt(90)));
     generate(input.toString(), "datetime-format", "dd/MM/yyyy HH:mm", "num-samples", "300");
     for (String line : TestSpark.csvLines(dir.resolve("out"))) {
       assertTrue(line.matches("\\d{2}/\\d{2}/2024 \\d{2}:\\d{2},\\d+"), "the input's pattern: " + line);
