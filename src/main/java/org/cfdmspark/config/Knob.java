@@ -100,8 +100,14 @@ public final class Knob<T> {
    * quote ({@code "weight, kg",age}; see {@link NameList}); {@code emptyText} is shown for none.
    */
   public static Knob<List<String>> names(String name, String emptyText, String help) {
-    return new Knob<>(Kind.NAMES, name, "COL[,COL...]", List.of(), NameList::parse, names -> true,
-        "comma-separated column names (\"quoted\" if a name holds a comma)", help,
+    return names(name, "COL[,COL...]", "comma-separated column names (\"quoted\" if a name holds a comma)",
+        emptyText, help);
+  }
+
+  /** A list knob whose entries say more than a column name ({@code valueLabel} COL=PATTERN[,...]). */
+  public static Knob<List<String>> names(String name, String valueLabel, String valid, String emptyText,
+      String help) {
+    return new Knob<>(Kind.NAMES, name, valueLabel, List.of(), NameList::parse, names -> true, valid, help,
         names -> names.isEmpty() ? emptyText : NameList.format(names));
   }
 

@@ -3,11 +3,13 @@ package org.cfdmspark.encoding;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.cfdmspark.config.BadInputException;
 
 /**
  * Tells a key column from a modelled one. A key ({@link KeyColumnCodec}) has at least {@value #MIN_ROWS} rows, no
@@ -44,9 +46,32 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
     return type.equals(DataTypes.StringType);
   }
 
+  /**
+   * @throws BadInputException for a --key column whose values repeat: its new keys would be unique, so the column
+   *     would silently lose what its repeats say
+   */
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
+    if (declared) {
+      requireDistinct(column, cells);
+    }
     return declared || looksLikeKey(column, cells) ? key(column, cells) : modelled.fit(column, cells);
+  }
+
+  private void requireDistinct(String column, Object[] cells) {
+    Set<Object> seen = new HashSet<>();
+    long present = 0;
+    for (Object cell : cells) {
+      if (cell != null) {
+        present++;
+        seen.add(value(cell));
+      }
+    }
+    if (seen.size() < present) {
+      throw new BadInputException(String.format(Locale.ROOT, "--key %s: the column has %,d distinct values in %,d "
+          + "rows, and a key's values are all distinct (each sample gets a new one); leave out --key %s to model "
+          + "it", column, seen.size(), present, column));
+    }
   }
 
   /**

@@ -52,9 +52,13 @@ final class DateCodes {
       int eq = entry.lastIndexOf('=');
       String name = eq < 0 ? entry : entry.substring(0, eq).strip();
       String pattern = eq < 0 ? "" : entry.substring(eq + 1).strip();
-      if (pattern.isEmpty() || !names.contains(name)) {
-        throw new BadInputException(JobKnobs.DATE.option() + " " + entry + ": write COL=PATTERN with a column of "
-            + "the input, e.g. visit=yyyyMMdd; available columns: " + ColumnNames.quotedList(names));
+      if (!names.contains(name)) {
+        throw new BadInputException(JobKnobs.DATE.option() + " " + entry + ": no input column '" + name + "'; write "
+            + "COL=PATTERN with one of " + ColumnNames.quotedList(names));
+      }
+      if (pattern.isEmpty()) {
+        throw new BadInputException(JobKnobs.DATE.option() + " " + entry + ": give the column's pattern as "
+            + name + "=PATTERN, e.g. " + name + "=yyyyMMdd or '" + name + "=dd/MM/yyyy HH:mm'");
       }
       int c = names.indexOf(name);
       DataType type = table.schema().fields()[c].dataType();

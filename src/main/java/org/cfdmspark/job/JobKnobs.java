@@ -46,7 +46,8 @@ public final class JobKnobs {
   public static final Knob<List<String>> STRING = Knob.names("string", "(inferred)",
       "CSV columns read as text however they look (codes such as 0712); number-like columns with a zero-padded "
           + "value (01234) are read as text anyway.");
-  public static final Knob<List<String>> DATE = Knob.names("date", "(none)",
+  public static final Knob<List<String>> DATE = Knob.names("date", "COL=PATTERN[,...]",
+      "comma-separated COL=PATTERN entries (\"quoted\" if one holds a comma)", "(none)",
       "Columns holding dates as numbers or text in a pattern, as COL=PATTERN (e.g. visit=yyyyMMdd for 20230514): "
           + "modelled as dates and written back in the pattern and type; a pattern with a time of day "
           + "(yyyyMMddHHmm, 'dd/MM/yyyy HH:mm') is modelled as timestamps, the time included.");

@@ -115,7 +115,8 @@ public final class ModelKnobs {
   public static final Knob<List<String>> IGNORE = Knob.names("ignore", "(none)",
       "Columns kept in the output schema but not modelled: they are written empty (null).");
   public static final Knob<List<String>> KEY = Knob.names("key", "(detected)",
-      "Columns regenerated as keys: new unique values of the same type and form, none taken from training. "
+      "Columns regenerated as keys (every value distinct; refused otherwise): new unique values of the same type and "
+          + "form, none taken from training. "
           + "Detected when every value is present and distinct and looks like an id: whole numbers in a sequence "
           + "(span at most 4 per row) or under an id-like name (customer_id, OrderNo), text without spaces of at "
           + "most 64 characters.");

@@ -52,8 +52,8 @@ public final class RepeatedCopyThinning {
     double all = copyShare(guard.withRepeatedCopyRedraw(1), samplers, index, codec, seed);
     double r = share(none, all, repeatedShare);
     LOG.info(String.format(Locale.ROOT, "guard: %.1f %% of a pilot's samples copy a repeated training row (%.1f %% "
-        + "when every such first draw is redrawn), fresh rows would %.1f %%: %.1f %% of those first draws are "
-        + "redrawn", 100 * none, 100 * all, 100 * repeatedShare, 100 * r));
+        + "when every such first draw is redrawn), fresh rows would copy one %.1f %% of the time: %.1f %% of those "
+        + "first draws are redrawn", 100 * none, 100 * all, 100 * repeatedShare, 100 * r));
     return r;
   }
 

@@ -84,6 +84,10 @@ class BadInputSuiteTest {
             + "--ignore", "--string", "NOPE", "--ignore", "id"),
         credit("unclosed quote in a list option", "--exclude: '\"ID' is not valid", "--exclude", "\"ID"),
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
+        table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
+            "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
+        credit("--key on a column whose values repeat", "--key EDUCATION: the column has 7 distinct values in "
+            + "30,000 rows, and a key's values are all distinct", "--key", "EDUCATION"),
         credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "
             + "--max-categories 60", "--categorical", "LIMIT_BAL", "--max-categories", "60"),
         table("dates the reader does not infer, over --max-categories", "read them as dates with --date "
