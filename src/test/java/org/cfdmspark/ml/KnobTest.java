@@ -86,8 +86,19 @@ class KnobTest {
     assertEquals(3, ModelKnobs.sigmaAutoMultiple(true, 0.1), 0, "distinct enough: the measured multiple");
     assertEquals(2, ModelKnobs.sigmaAutoMultiple(true, 0.2), 1e-12, "halfway down");
     assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.3), 1e-12);
-    assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.9), 0, "mostly repeated rows: the spacing itself");
-    assertEquals(1, ModelKnobs.sigmaAutoMultiple(false, 0), 0, "standardised units: always the spacing");
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.6), 1e-12, "mostly repeated rows: the spacing itself");
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(true, 0.9), 1e-12);
+    assertEquals(0.5, ModelKnobs.sigmaAutoMultiple(true, 0.95), 1e-12, "half the rows that occur once at 90 %");
+    assertEquals(0, ModelKnobs.sigmaAutoMultiple(true, 1), 0, "every row repeated: resample them");
+    assertEquals(1, ModelKnobs.sigmaAutoMultiple(false, 0.2), 0, "no number columns: the spacing");
+    assertEquals(0.5, ModelKnobs.sigmaAutoMultiple(false, 0.95), 1e-12, "no number columns, nearly all repeated");
+    Settings standard = Settings.defaults(ModelKnobs.ALL).withText("numeric-scale", "standard");
+    double[][] line = new double[20][4];
+    for (int i = 0; i < line.length; i++) {
+      line[i][0] = 0.5 * i;
+    }
+    assertEquals(0.25, ModelKnobs.samplerConfig(standard, TrainingSet.of(line), false, 0.9).sigma(), 1e-6,
+        "--numeric-scale standard: the earliest defaults' spacing rule, repeated rows or not");
     // Through the config: 0.5 apart in d = 4 (spacing rule 0.25), 20 % of the rows repeated.
     double[][] rows = new double[20][4];
     for (int i = 0; i < rows.length; i++) {
