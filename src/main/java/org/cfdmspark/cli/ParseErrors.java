@@ -51,10 +51,25 @@ final class ParseErrors {
     }
     if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
+      String message = unknownOptions(unmatched.getUnmatched(), error.getMessage());
       if (!suggestions.isEmpty()) {
-        return error.getMessage() + "; did you mean " + suggestions.get(0) + "? (--help lists the options)";
+        return message + "; did you mean " + suggestions.get(0) + "? (--help lists the options)";
       }
+      return message + " (--help lists the options)";
     }
     return error.getMessage() + " (--help lists the options)";
+  }
+
+  /**
+   * "unknown option --num-sample": the unmatched arguments that are options, without the values picocli lists
+   * beside them ('--num-sample', '10'); picocli's own message when none is an option.
+   */
+  private static String unknownOptions(List<String> unmatched, String picocliMessage) {
+    List<String> options = unmatched.stream().filter(arg -> arg.startsWith("-"))
+        .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg).distinct().toList();
+    if (options.isEmpty()) {
+      return picocliMessage;
+    }
+    return (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
   }
 }
