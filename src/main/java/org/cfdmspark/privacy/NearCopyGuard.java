@@ -81,9 +81,9 @@ public final class NearCopyGuard implements Serializable {
   /**
    * Replaces the near-copies among the {@code count} samples in z (row-major) drawn from {@code ids}. Returns the
    * outcomes: [k − 1] counts the near-copies that attempt k made new, [{@value #ATTEMPTS}] those still near after
-   * the last; their sum is the near-copies of the first draw. {@code samplers.apply(k)} samples with σ ·
-   * {@link SigmaSteps#multiple}(k); {@code index} searches their training rows; {@code seed} is the run's, with which
-   * the samples will be decoded. Scratch space is allocated per call: the guard is shared by the tasks of an
+   * the last; their sum is the near-copies of the first draw and the copies of repeated rows redrawn with them.
+   * {@code samplers.apply(k)} samples with σ · {@link SigmaSteps#multiple}(k); {@code index} searches their
+   * training rows; {@code seed} is the run's, with which the samples will be decoded. Scratch space is allocated per call: the guard is shared by the tasks of an
    * executor, and a block's sampling costs far more than these arrays.
    */
   public int[] apply(IntFunction<? extends BlockSampler> samplers, NeighbourIndex index, TableCodec codec,
