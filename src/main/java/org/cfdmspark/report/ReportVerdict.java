@@ -96,7 +96,7 @@ public final class ReportVerdict {
     fidelity(report, lines);
     privacy(report, lines);
     if (report.options().target() != null) {
-      lines.add(utility(report.utility()));
+      lines.add(utility(report.utility(), report.holdout() == null ? 0 : report.holdout().usedRows()));
     }
     lines.add(validity(report.validity()));
     return List.copyOf(lines);
@@ -226,24 +226,49 @@ public final class ReportVerdict {
         holdoutRows), copies + ", held-out rows " + percent(identical.holdout()));
   }
 
-  private static Line utility(Tstr tstr) {
+  private static Line utility(Tstr tstr, int holdoutRows) {
     if (tstr.synthetic() == null || tstr.real() == null) {
       return new Line("utility", Status.SKIPPED, "TSTR: " + tstr.note());
     }
     String metric = "roc_auc".equals(tstr.metric()) ? "ROC AUC" : "R²";
-    return new Line("utility", againstRealModel(tstr.synthetic(), tstr.real(), tstr.metric()),
+    double noise = tstrNoise(tstr.metric(), holdoutRows);
+    boolean noSignal = tstr.real() - chance(tstr.metric()) <= noise;
+    return new Line("utility", againstRealModel(tstr.synthetic(), tstr.real(), tstr.metric(), holdoutRows),
         String.format(Locale.ROOT, "TSTR %s for %s: %.3f trained on synthetic rows, %.3f on training rows (gap "
-            + "%.3f)", metric, tstr.target(), tstr.synthetic(), tstr.real(), tstr.gap()));
+            + "%.3f, noise ±%.3f on %,d held-out rows)%s", metric, tstr.target(), tstr.synthetic(), tstr.real(),
+            tstr.gap(), noise, holdoutRows, noSignal ? "; the real-data model is itself within noise of chance"
+            : ""));
   }
 
-  /** TSTR's {@code synthetic} figure against the real-data model's, as a share of that model's lead over chance. */
-  static Status againstRealModel(double synthetic, double real, String metric) {
-    double lead = real - ("roc_auc".equals(metric) ? 0.5 : 0);
+  /**
+   * TSTR's {@code synthetic} figure against the real-data model's, both scored on {@code holdoutRows} rows: a gap
+   * within {@link #tstrNoise} or {@value #TSTR_AT_FLOOR} of the real model's lead over chance is at the floor,
+   * within twice the noise or {@value #TSTR_NEAR} of the lead near.
+   */
+  static Status againstRealModel(double synthetic, double real, String metric, int holdoutRows) {
+    double lead = Math.max(real - chance(metric), 0);
     double gap = real - synthetic;
-    if (gap <= TSTR_AT_FLOOR * Math.max(lead, 0)) {
+    double noise = tstrNoise(metric, holdoutRows);
+    if (gap <= Math.max(TSTR_AT_FLOOR * lead, noise)) {
       return Status.AT_THE_FLOOR;
     }
-    return gap <= TSTR_NEAR * Math.max(lead, 0) ? Status.NEAR : Status.SHORT;
+    return gap <= Math.max(TSTR_NEAR * lead, 2 * noise) ? Status.NEAR : Status.SHORT;
+  }
+
+  private static double chance(String metric) {
+    return "roc_auc".equals(metric) ? 0.5 : 0;
+  }
+
+  /**
+   * {@value #STANDARD_ERRORS} standard errors of a difference of two scores on the same n held-out rows, taken as
+   * √2 times one score's: an AUC's is √(1 / 3n) where the classes cannot be told apart and are balanced
+   * ((n + 1) / (12 n₁ n₀), Hanley and McNeil 1982: more with unbalanced classes, less with separable ones), an
+   * R²'s about √(1 / n).
+   */
+  static double tstrNoise(String metric, int holdoutRows) {
+    double n = Math.max(holdoutRows, 1);
+    double one = "roc_auc".equals(metric) ? Math.sqrt(1 / (3 * n)) : Math.sqrt(1 / n);
+    return STANDARD_ERRORS * Math.sqrt(2) * one;
   }
 
   static Line validity(Validity validity) {

@@ -129,12 +129,24 @@ class ReportVerdictTest {
 
   @Test
   void tstrIsJudgedByItsGapAsAShareOfTheRealModelsLeadOverChance() {
-    assertEquals(Status.AT_THE_FLOOR, ReportVerdict.againstRealModel(0.89, 0.90, "roc_auc"), "0.01 of 0.40");
-    assertEquals(Status.AT_THE_FLOOR, ReportVerdict.againstRealModel(0.92, 0.90, "roc_auc"), "better than real");
-    assertEquals(Status.NEAR, ReportVerdict.againstRealModel(0.85, 0.90, "roc_auc"), "0.05 of 0.40");
-    assertEquals(Status.SHORT, ReportVerdict.againstRealModel(0.70, 0.90, "roc_auc"), "0.20 of 0.40");
-    assertEquals(Status.NEAR, ReportVerdict.againstRealModel(0.45, 0.50, "r2"), "0.05 of 0.50");
-    assertEquals(Status.SHORT, ReportVerdict.againstRealModel(0.60, 0.70, "roc_auc"), "0.10 of 0.20");
+    int many = 1_000_000; // held-out rows enough that noise plays no part
+    assertEquals(Status.AT_THE_FLOOR, ReportVerdict.againstRealModel(0.89, 0.90, "roc_auc", many), "0.01 of 0.40");
+    assertEquals(Status.AT_THE_FLOOR, ReportVerdict.againstRealModel(0.92, 0.90, "roc_auc", many), "better");
+    assertEquals(Status.NEAR, ReportVerdict.againstRealModel(0.85, 0.90, "roc_auc", many), "0.05 of 0.40");
+    assertEquals(Status.SHORT, ReportVerdict.againstRealModel(0.70, 0.90, "roc_auc", many), "0.20 of 0.40");
+    assertEquals(Status.NEAR, ReportVerdict.againstRealModel(0.45, 0.50, "r2", many), "0.05 of 0.50");
+    assertEquals(Status.SHORT, ReportVerdict.againstRealModel(0.60, 0.70, "roc_auc", many), "0.10 of 0.20");
+  }
+
+  @Test
+  void aTstrGapWithinTheHoldoutsNoiseIsAtTheFloor() {
+    // 311 held-out rows: two AUCs differ by up to 2·√2·√(1/933) = 0.093 by chance. A new user's 0.504 against
+    // 0.525 was "short" (0.021 of a 0.025 lead).
+    assertEquals(0.0926, ReportVerdict.tstrNoise("roc_auc", 311), 1e-4);
+    assertEquals(Status.AT_THE_FLOOR, ReportVerdict.againstRealModel(0.504, 0.525, "roc_auc", 311));
+    assertEquals(Status.NEAR, ReportVerdict.againstRealModel(0.60, 0.75, "roc_auc", 311), "within twice the noise");
+    assertEquals(Status.SHORT, ReportVerdict.againstRealModel(0.504, 0.525, "roc_auc", 1_000_000),
+        "the same gap on a million rows is real");
   }
 
   @Test
@@ -143,7 +155,8 @@ class ReportVerdictTest {
     List<Line> utility = aspect(ReportVerdict.of(figures.report()), "utility");
     assertEquals(1, utility.size(), utility.toString());
     assertEquals(Status.NEAR, utility.get(0).status(), utility.toString());
-    assertEquals("TSTR ROC AUC for label: 0.850 trained on synthetic rows, 0.900 on training rows (gap 0.050)",
+    assertEquals("TSTR ROC AUC for label: 0.850 trained on synthetic rows, 0.900 on training rows (gap 0.050, "
+        + "noise ±0.023 on 5,000 held-out rows)",
         utility.get(0).text());
     figures.target = null;
     assertTrue(aspect(ReportVerdict.of(figures.report()), "utility").isEmpty());
