@@ -23,7 +23,6 @@ import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
 import org.cfdmspark.knn.DistinctRows;
-import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.privacy.NearCopyCheck;
 import org.cfdmspark.privacy.NearCopyGuard;
 import org.cfdmspark.privacy.RepeatedCopyThinning;
@@ -243,8 +242,8 @@ final class ModelFitting {
     if (guard != null && cfdm) {
       SamplerConfig sampling = config;
       guard = guard.withRepeatedCopyRedraw(RepeatedCopyThinning.redrawShare(
-          attempt -> generator.sampler(training, sampling, search, attempt),
-          search.newIndex(training, DotProductKernel.best()), codec, guard, config.seed(), repeatedShare));
+          attempt -> generator.sampler(training, sampling, search, attempt), training, search, codec, guard,
+          config.seed(), repeatedShare));
     }
     // Every step of the stratum's fit, so that a slow fit shows where its time goes.
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "

@@ -6,6 +6,9 @@ import java.util.stream.LongStream;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
 import org.cfdmspark.engine.FlowSampler;
+import org.cfdmspark.engine.NeighbourSearch;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +42,16 @@ public final class RepeatedCopyThinning {
    * of the training rows repeat, else from the pilot.
    *
    * @param samplers the stratum's samplers by guard attempt (0: the first draw), as sampling uses them
-   * @param index a search of the training rows for the guard
+   * @param search the stratum's neighbour search, from which the guard's own searcher is made (only for a pilot)
    * @param seed the run's seed, with which samples are decoded
    * @param repeatedShare the share of the training rows equal to another of them: the target
    */
-  public static double redrawShare(IntFunction<? extends BlockSampler> samplers, NeighbourIndex index,
-      TableCodec codec, NearCopyGuard guard, long seed, double repeatedShare) {
+  public static double redrawShare(IntFunction<? extends BlockSampler> samplers, TrainingSet training,
+      NeighbourSearch search, TableCodec codec, NearCopyGuard guard, long seed, double repeatedShare) {
     if (repeatedShare < FROM_REPEATED_SHARE) {
       return 0;
     }
+    NeighbourIndex index = search.newIndex(training, DotProductKernel.best());
     double none = copyShare(guard.withRepeatedCopyRedraw(0), samplers, index, codec, seed);
     double all = copyShare(guard.withRepeatedCopyRedraw(1), samplers, index, codec, seed);
     double r = share(none, all, repeatedShare);
