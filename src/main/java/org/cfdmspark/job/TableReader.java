@@ -83,7 +83,7 @@ final class TableReader {
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
     Dataset<Row> inferred = inferred(spark, dialect, nullValue, multiLine, datetimeFormat, paths);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
-    requireDistinctNames(inferred.schema(), paths[0]);
+    requireDistinctNames(spark, dialect, multiLine, inferred.schema(), paths);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
     // A row whose number of fields is not the header's lands whole in the MALFORMED column: Spark would otherwise
     // fill a short row with missing cells and drop a long row's extra cells, silently. Read without the null
@@ -312,19 +312,44 @@ final class TableReader {
   /**
    * A header that names a column twice is refused: Spark reads it with the repeats renamed to the name followed by
    * the column's position (value, value → value0, value1), and the output would carry names the user never wrote.
+   * Names that end in their position are common without repeats (pixel_0, pixel_1, …), so a pair of them that
+   * could be such a renaming is checked against the header as written, read as the first row of the first file.
    */
-  private static void requireDistinctNames(StructType schema, String path) {
+  private static void requireDistinctNames(SparkSession spark, CsvDialect dialect, boolean multiLine,
+      StructType schema, String... paths) {
     String[] names = schema.fieldNames();
+    String[] header = null;
     for (int i = 0; i < names.length; i++) {
       String base = renamedBase(names[i], i);
       for (int j = i + 1; base != null && j < names.length; j++) {
         String other = renamedBase(names[j], j);
-        if (other != null && other.equalsIgnoreCase(base)) {
-          throw new BadInputException("input '" + path + "' names two columns '" + base + "' (columns " + (i + 1)
-              + " and " + (j + 1) + " of its header); rename one so that every column has its own name");
+        if (other == null || !other.equalsIgnoreCase(base)) {
+          continue;
+        }
+        if (header == null) {
+          header = writtenHeader(spark, dialect, multiLine, paths[0]);
+        }
+        if (i < header.length && j < header.length && header[i].equalsIgnoreCase(header[j])) {
+          throw new BadInputException("input '" + paths[0] + "' names two columns '" + header[i] + "' (columns "
+              + (i + 1) + " and " + (j + 1) + " of its header); rename one so that every column has its own name");
         }
       }
     }
+  }
+
+  /** The first row of the CSV at {@code path}, its header as written (null cells as ""). */
+  private static String[] writtenHeader(SparkSession spark, CsvDialect dialect, boolean multiLine, String path) {
+    List<Row> first = csv(spark, dialect, "", multiLine, null).option("header", "false")
+        .option("inferSchema", "false").load(path).limit(1).collectAsList();
+    if (first.isEmpty()) {
+      return new String[0];
+    }
+    Row row = first.get(0);
+    String[] cells = new String[row.length()];
+    for (int k = 0; k < cells.length; k++) {
+      cells[k] = row.isNullAt(k) ? "" : row.getString(k);
+    }
+    return cells;
   }
 
   /** The name Spark renamed to {@code name} at position {@code index} (name + index), or null if it cannot be. */

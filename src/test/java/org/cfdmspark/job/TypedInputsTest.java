@@ -217,6 +217,22 @@ class TypedInputsTest {
   }
 
   @Test
+  void namesThatEndInTheirPositionAreNotTakenForRepeats(SparkSession spark) throws Exception {
+    // Spark renames a repeated name to the name and its position (v, v → v1, v2); pixel_0, pixel_1, … look the same
+    // and are distinct names (digits.csv.gz was refused as naming 'pixel_' twice).
+    Path input = dir.resolve("pixels.csv");
+    StringBuilder csv = new StringBuilder("pixel_0,pixel_1,pixel_2,label\n");
+    for (int i = 0; i < 60; i++) {
+      csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 3).append(",d").append(i % 2).append('\n');
+    }
+    Files.writeString(input, csv);
+    Path out = dir.resolve("pixels-out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", out.toString(),
+        "num-samples", "20", "seed", "3"));
+    assertEquals("pixel_0,pixel_1,pixel_2,label", firstLine(out));
+  }
+
+  @Test
   void sampleWritesInTheFitsDialectUnlessTold(SparkSession spark) throws Exception {
     String input = TestData.path("cases/12-semicolon-separated.csv");
     Path model = dir.resolve("model");
