@@ -67,8 +67,9 @@ public final class ReportJob {
   public static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, GenerateResult result) {
     Settings settings = generateSettings.select(ReportKnobs.ALL);
     InputTable input = InputTable.read(spark, generateSettings);
-    Source synthetic = new Source(result.output(), TableReader.read(spark,
-        settings.get(JobKnobs.FORMAT).forOutput(result.output()), settings, result.output()));
+    Source synthetic = new Source(result.output(), DateCodes.read(TableReader.read(spark,
+        settings.get(JobKnobs.FORMAT).forOutput(result.output()), settings, result.output()),
+        settings.get(JobKnobs.DATE)));
     Source holdout = input.holdout() == null ? null
         : new Source(new Path(result.output(), HoldoutSplit.DIRECTORY).toString(), input.holdout());
     return write(spark, settings, new Source(generateSettings.get(JobKnobs.INPUT), input.table()), synthetic,
@@ -176,15 +177,17 @@ public final class ReportJob {
   }
 
   /**
-   * Reads a CSV (header, inferred types, --null-value) or Parquet table; the format follows the path's name, or
-   * its files' (a held-out {@code _holdout} directory is written in its run's output format).
+   * Reads a CSV (header, inferred types, --null-value, --date columns in their patterns) or Parquet table; the
+   * format follows the path's name, or its files' (a held-out {@code _holdout} directory is written in its run's
+   * output format).
    */
   static Source read(SparkSession spark, String path, Settings settings) {
     try {
       String[] files = readable(spark, path);
       FileFormat format = Arrays.stream(files).allMatch(file -> file.endsWith(".parquet")) ? FileFormat.PARQUET
           : FileFormat.AUTO.forOutput(path);
-      return new Source(path, TableReader.read(spark, format, settings, files));
+      return new Source(path, DateCodes.read(TableReader.read(spark, format, settings, files),
+          settings.get(JobKnobs.DATE)));
     } catch (Exception e) { // AnalysisException (no such path), undeclared by Scala
       if (e instanceof RuntimeException runtime && !(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw runtime;
