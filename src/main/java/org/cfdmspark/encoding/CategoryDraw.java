@@ -45,6 +45,34 @@ public enum CategoryDraw {
     return total > 0 ? 1 - largest / total : 0;
   }
 
+  /**
+   * Adds to shares[0 .. count) the probability with which {@code draw} (vote or weights) picks each state of
+   * scores[offset .. offset + count): under weights each positive score over their total, under the vote 1 split
+   * among the largest scores; nothing for a block without a positive score.
+   */
+  static void addExpectedShares(CategoryDraw draw, double[] scores, int offset, int count, double[] shares) {
+    double total = 0;
+    double largest = 0;
+    int ties = 0;
+    for (int k = 0; k < count; k++) {
+      double share = Math.max(scores[offset + k], 0);
+      total += share;
+      if (share > largest) {
+        largest = share;
+        ties = 1;
+      } else if (share == largest && share > 0) {
+        ties++;
+      }
+    }
+    if (total <= 0) {
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      double share = Math.max(scores[offset + k], 0);
+      shares[k] += draw == WEIGHTS ? share / total : share == largest ? 1.0 / ties : 0;
+    }
+  }
+
   /** The state of scores[offset .. offset + count) for a categorical column, from the row's bits. */
   int category(double[] scores, int offset, int count, long bits) {
     return this == WEIGHTS || this == WEIGHTS_ALL ? Vote.draw(scores, offset, count, bits)

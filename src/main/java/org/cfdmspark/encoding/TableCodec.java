@@ -230,6 +230,42 @@ public final class TableCodec implements Serializable {
     return blocks == 0 ? Double.NaN : sum / ((double) blocks * count);
   }
 
+  /**
+   * How far a draw would move the categories' shares: the mean over categorical columns of the total variation
+   * distance between the shares the draw gives {@code count} encoded samples (row-major in z) in expectation and the
+   * training rows' shares, read from {@code trainingMean} (the encoded training rows' mean, whose one-hot blocks
+   * hold each category's share). Under {@code weights} a sample gives each category its block's share; under the
+   * vote, all to its largest score (split among ties, which the row's bits settle at random). NaN for a codec
+   * without categorical columns.
+   *
+   * @throws IllegalArgumentException for a draw other than vote or weights
+   */
+  public double categoryShareError(double[] z, int count, double[] trainingMean, CategoryDraw draw) {
+    if (draw != CategoryDraw.VOTE && draw != CategoryDraw.WEIGHTS) {
+      throw new IllegalArgumentException("category share error is measured for vote or weights, not " + draw);
+    }
+    double sum = 0;
+    int blocks = 0;
+    for (int c = 0; c < offsets.length; c++) {
+      if (columns.get(c) instanceof CategoricalColumnCodec) {
+        blocks++;
+        int states = columns.get(c).width();
+        double[] drawn = new double[states];
+        for (int s = 0; s < count; s++) {
+          CategoryDraw.addExpectedShares(draw, z, s * width + offsets[c], states, drawn);
+        }
+        double[] training = new double[states];
+        CategoryDraw.addExpectedShares(CategoryDraw.WEIGHTS, trainingMean, offsets[c], states, training);
+        double distance = 0;
+        for (int k = 0; k < states; k++) {
+          distance += Math.abs(drawn[k] / count - training[k]);
+        }
+        sum += distance / 2;
+      }
+    }
+    return blocks == 0 ? Double.NaN : sum / blocks;
+  }
+
   /** How the categorical columns are decoded (the vote for a codec without any). */
   public CategoryDraw categoryDraw() {
     return columns.stream().filter(c -> c instanceof CategoricalColumnCodec).findFirst()

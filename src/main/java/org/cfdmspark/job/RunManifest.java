@@ -74,11 +74,14 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   /**
    * The category draw decoding used ({@code vote}, {@code weights}, …: --category-draw with auto resolved) and,
    * under auto, the pilot's figures that chose it ({@code ml.CategoryDrawChoice}): the mean disagreement of the
-   * categorical blocks with their vote, and the share of near-copies among its first draws; null when no pilot ran.
+   * categorical blocks with their vote, how far each draw would move the category shares (mean TV distance to the
+   * training shares), and the share of near-copies among its first draws; null when no pilot ran.
    */
-  public record CategoryDrawFacts(String draw, Double disagreement, Double firstDrawNearCopies) {
+  public record CategoryDrawFacts(String draw, Double disagreement, Double voteShareError, Double weightsShareError,
+      Double firstDrawNearCopies) {
     static CategoryDrawFacts of(CategoryDrawChoice choice) {
       return new CategoryDrawFacts(ModelKnobs.CATEGORY_DRAW.format(choice.draw()), rounded(choice.disagreement()),
+          rounded(choice.voteShareError()), rounded(choice.weightsShareError()),
           rounded(choice.firstDrawNearCopies()));
     }
 

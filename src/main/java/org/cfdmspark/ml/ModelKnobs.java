@@ -175,10 +175,12 @@ public final class ModelKnobs {
           + "keep its parents' majority categories in every column; weights-all = also a number column's point "
           + "mass, missing or other value drawn from its shares (README, \"Local closeness\"); row = all categories "
           + "of one training row drawn with its weight in the barycentre as probability (σ-CFDM; the others vote), "
-          + "so that each category keeps its share and a sample one real row's combination; auto = weights when a "
-          + "pilot of σ-CFDM's first draws finds their parents' categories mixed (they disagree with the vote in 15 % "
-          + "of cells or more) or half of them near-copies that the guard will mix at a wider σ, else vote (the "
-          + "manifest's category_draw; README, \"Categories on a wide mixed table\").");
+          + "so that a sample takes one real row's combination (each category as often as barycentres weigh it, "
+          + "which σ's smoothing flattens as a draw's shares); auto = weights when half of a pilot of σ-CFDM's first "
+          + "draws are near-copies that the guard will mix at a wider σ, or when their parents' categories are mixed "
+          + "(they disagree with the vote in 15 % of cells or more) and a second pilot finds that drawn shares move "
+          + "the categories' shares from training's less than the vote, else vote (the manifest's category_draw; "
+          + "README, \"Choosing the draw per table\").");
   public static final Knob<String> STRATIFY_BY = Knob.text("stratify-by", "COL", null,
       "Generate each value of this column from its own rows only (no mixing across values), in training "
           + "proportions or as --counts says.");

@@ -138,6 +138,26 @@ class CategoryDrawTest {
   }
 
   @Test
+  void aShareErrorIsTheTotalVariationDistanceOfADrawsExpectedSharesToTrainings() {
+    TableCodec codec = new TableCodec(List.of(
+        new CategoricalColumnCodec("a", DataTypes.StringType, new Object[] {"p", "q"}, false),
+        new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9, NumericColumnCodec.UNROUNDED, null, null,
+            false),
+        new CategoricalColumnCodec("b", DataTypes.StringType, new Object[] {"u", "v", "w"}, false)), 100);
+    double h = CategoricalColumnCodec.HOT;
+    double[] z = {
+        h / 2, h / 2, 7, h, 0, 0, // a: a tie, b: u
+        h, 0, -3, h / 4, h / 4, h / 2}; // a: p, b: w by vote, 1/4 1/4 1/2 drawn
+    double[] trainingMean = {h / 4, 3 * h / 4, 0.3, h / 2, 0, h / 2}; // a: 1/4 p, b: half u, half w
+    // Drawn, a's shares average (3/4, 1/4): TV 1/2 from (1/4, 3/4); b's (5/8, 1/8, 1/4): TV 1/4 from (1/2, 0, 1/2).
+    assertEquals((0.5 + 0.25) / 2, codec.categoryShareError(z, 2, trainingMean, CategoryDraw.WEIGHTS), 1e-12);
+    // Voted, the tie splits: a (3/4, 1/4) as drawn; b (1/2, 0, 1/2), training's.
+    assertEquals((0.5 + 0) / 2, codec.categoryShareError(z, 2, trainingMean, CategoryDraw.VOTE), 1e-12);
+    assertThrows(IllegalArgumentException.class,
+        () -> codec.categoryShareError(z, 2, trainingMean, CategoryDraw.ROW));
+  }
+
+  @Test
   void autoIsResolvedBeforeAnyCodecDecodesWithIt() {
     assertThrows(IllegalArgumentException.class, () -> pointMassTable().drawing(CategoryDraw.AUTO));
     assertEquals(CategoryDraw.WEIGHTS, pointMassTable().drawing(CategoryDraw.WEIGHTS).categoryDraw());
