@@ -53,16 +53,19 @@ import org.apache.spark.sql.types.DecimalType;
  * @param draw how decoding picks the state: voted, or drawn from the indicators' shares with
  *     {@link CategoryDraw#WEIGHTS_ALL}; null (a model saved before the choice existed) = voted
  * @param grain for whole-number types, the step of decoded values in the column's units (days for dates,
- *     microseconds for timestamps): 1, or for timestamps the coarsest of an hour, a minute, a second and a
- *     millisecond that every value is a whole number of, so that a column of whole minutes decodes to whole
- *     minutes (rounded to the nearest: a float32 encoding hands back 16:22:59.4 for 16:23, which a write in the
- *     input's pattern of minutes would cut to 16:22); 0 = 10^−decimals (models saved before the grain was
- *     stored); ignored for fractional types
+ *     microseconds for timestamps): 1, or for timestamps the coarsest of an hour, 30, 15, 5 and 1 minutes, a
+ *     second and a millisecond that every value is a whole number of, so that a column of whole minutes decodes to
+ *     whole minutes and one of quarter hours to quarter hours (rounded to the nearest: a float32 encoding hands
+ *     back 16:22:59.4 for 16:23, which a write in the input's pattern of minutes would cut to 16:22);
+ *     0 = 10^−decimals (models saved before the grain was stored); ignored for fractional types
+ * @param timeOfDay for a timestamp column of more than {@value #MAX_LEVELS} values over more than a day, its time of
+ *     day in a slot of its own after the states' ({@link TimeOfDay}); null for every other column (and models saved
+ *     before it was modelled)
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
     boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities,
-    double finalNoise, CategoryDraw draw, long grain) implements ColumnCodec {
+    double finalNoise, CategoryDraw draw, long grain, TimeOfDay timeOfDay) implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
@@ -89,6 +92,15 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     }
     draw = draw == null ? CategoryDraw.VOTE : draw;
     grain = grain > 0 || !type.integral() ? grain : (long) Math.pow(10, Math.max(0, -decimals));
+  }
+
+  /** A column without a time-of-day slot. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+      boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities, double finalNoise,
+      CategoryDraw draw, long grain) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero,
+        declaredType, quantiles, probabilities, finalNoise, draw, grain, null);
   }
 
   /** A column without a stored grain (decoded at 10^−decimals). */
@@ -125,7 +137,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw, grain);
+        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw, grain, timeOfDay);
   }
 
   /**
@@ -134,20 +146,23 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
    * codec itself when it is standardised already.
    */
   NumericColumnCodec standardised() {
-    return quantiles == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, null, null, finalNoise, draw, grain);
+    return quantiles == null && (timeOfDay == null || timeOfDay.times().quantiles() == null) ? this
+        : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
+            origin, negativeZero, declaredType, null, null, finalNoise, draw, grain,
+            timeOfDay == null ? null : timeOfDay.standardised());
   }
 
   /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
   NumericColumnCodec noiseless() {
     return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw, grain);
+        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw, grain,
+        timeOfDay == null ? null : timeOfDay.noiseless());
   }
 
   /** This column with its state picked by {@code choice}. */
   NumericColumnCodec drawing(CategoryDraw choice) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice, grain);
+        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice, grain, timeOfDay);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -157,6 +172,11 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public int width() {
+    return states() + (timeOfDay != null ? 1 : 0);
+  }
+
+  /** The slots that hold the value and the states' indicators: the value, the point masses, missing. */
+  private int states() {
     return 1 + masses.length + (hasMissing ? 1 : 0);
   }
 
@@ -179,6 +199,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     }
     double x = offset(value);
     out[offset] = (float) standardised(x);
+    if (timeOfDay != null) {
+      timeOfDay.encode(type.whole(value), out, offset + states());
+    }
     int mass = Arrays.binarySearch(masses, x + 0.0);
     if (mass >= 0) {
       out[offset + 1 + mass] = 1;
@@ -187,9 +210,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
-    if (width() > 1) {
+    if (states() > 1) {
       // states: 0 = another value, 1 .. masses = a point mass, then missing
-      double[] votes = new double[width()];
+      double[] votes = new double[states()];
       double other = 1;
       for (int k = 1; k < votes.length; k++) {
         votes[k] = z[offset + k];
@@ -203,9 +226,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       if (state > 0) {
         return cell(masses[state - 1]);
       }
-      return value(otherValue(z, offset, other) + noise(tieBreak));
+      return value(otherValue(z, offset, other) + noise(tieBreak), otherTime(z, offset, other), tieBreak);
     }
-    return value(z[offset] + noise(tieBreak));
+    return value(z[offset] + noise(tieBreak), timeOfDay == null ? 0 : z[offset + 1], tieBreak);
   }
 
   /** The final noise of a row whose bits are {@code tieBreak}. */
@@ -233,8 +256,26 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return slot / otherWeight;
   }
 
-  /** The cell for a value-slot reading: back to input units, then snapped, rounded and clipped. */
-  private Object value(double standardised) {
+  /**
+   * The time-of-day slot of a barycentre, averaged over its "other" rows only, as {@link #otherValue} (missing
+   * rows hold 0 there); 0 without the slot.
+   */
+  private double otherTime(double[] z, int offset, double otherWeight) {
+    if (timeOfDay == null) {
+      return 0;
+    }
+    double slot = z[offset + states()];
+    for (int m = 0; m < masses.length; m++) {
+      slot -= z[offset + 1 + m] * timeOfDay.slot(origin + (long) masses[m]);
+    }
+    return slot / otherWeight;
+  }
+
+  /**
+   * The cell for a value-slot reading (and the time-of-day slot's, which only a column with one reads): back to
+   * input units, then snapped, rounded and clipped.
+   */
+  private Object value(double standardised, double timeSlot, long tieBreak) {
     double x = quantiles != null ? NormalScores.value(probabilities, quantiles, standardised)
         : standardised * scale() + mean;
     if (levels != null) {
@@ -242,6 +283,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     }
     if (type.integral()) {
       x = Math.rint(x / grain) * grain; // the nearest whole grain: exact, offsets from the origin are below 2^53
+      if (timeOfDay != null) {
+        x = timeOfDay.combine(origin + (long) Math.min(max, Math.max(min, x)), timeSlot, tieBreak) - origin;
+      }
     } else if (decimals >= 0 || digits > 0) {
       x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
           : DecimalDigits.FULL_PRECISION);

@@ -20,8 +20,12 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   static final int CODE_LEVELS = 16;
   /** The share of a column's present cells that one value must hold to be a point mass. */
   static final double MASS_SHARE = 0.05;
-  /** A timestamp column's candidate grains in microseconds, coarsest first: an hour, a minute, a second, a ms. */
-  private static final long[] TIMESTAMP_GRAINS = {3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
+  /**
+   * A timestamp column's candidate grains in microseconds, coarsest first, each a whole number of the next (the
+   * search steps down the list): an hour, half an hour, a quarter hour, 5 minutes, a minute, a second, a ms.
+   */
+  private static final long[] TIMESTAMP_GRAINS = {3_600_000_000L, 1_800_000_000L, 900_000_000L, 300_000_000L,
+      60_000_000L, 1_000_000L, 1_000L, 1L};
 
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
@@ -45,6 +49,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     // Whole numbers as offsets from their minimum: exact in a double however large the values are.
     long origin = type.integral() ? smallestWhole(cells) : 0;
     double[] values = new double[present]; // in row order, for the sums
+    long[] timestamps = type.timestamp() ? new long[present] : null; // microseconds since the epoch
     int maxScale = Integer.MIN_VALUE;
     int maxPrecision = 0;
     long zeros = 0;
@@ -57,6 +62,9 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       }
       if (type.integral()) {
         long whole = type.whole(cell);
+        if (timestamps != null) {
+          timestamps[at] = whole;
+        }
         values[at++] = whole - origin;
         while (type.timestamp() && Math.floorMod(whole, TIMESTAMP_GRAINS[grain]) != 0) {
           grain++;
@@ -117,7 +125,9 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] grid = normalScores ? NormalScores.probabilities(others.length) : null;
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
-        normalScores ? knots(grid, others) : null, grid, finalNoise, null, type.integral() ? step : 0);
+        normalScores ? knots(grid, others) : null, grid, finalNoise, null, type.integral() ? step : 0,
+        timestamps != null && levels == null ? TimeOfDay.fit(timestamps, present, step,
+            new NumericFitter(NumericType.TIMESTAMP_NTZ, false, false, normalScores, finalNoise)) : null);
   }
 
   /** The sorted values without those equal to one of {@code excluded} (sorted); never empty for a mass list. */

@@ -54,10 +54,17 @@ class TimestampGrainTest {
         "1 ms before a whole second, on a column of whole seconds");
   }
 
-  /** The column's decoding of the standardised value of {@code seconds} before {@code at}, in double precision. */
+  /**
+   * The column's decoding of the standardised value of {@code seconds} before {@code at}, in double precision, and
+   * of its time of day in the time-of-day slot (a column of random times over three years has one).
+   */
   private static Object decodeAt(NumericColumnCodec codec, Instant at, double seconds) {
-    double micros = at.getEpochSecond() * 1e6 - seconds * 1e6 - codec.origin();
-    return codec.decode(new double[] {(micros - codec.mean()) / codec.scale()}, 0, 0L);
+    double micros = at.getEpochSecond() * 1e6 - seconds * 1e6;
+    NumericColumnCodec times = codec.timeOfDay().times();
+    double time = Math.floorMod(at.getEpochSecond() * 1_000_000L - codec.timeOfDay().cut(), TimeOfDay.DAY)
+        - seconds * 1e6;
+    return codec.decode(new double[] {(micros - codec.origin() - codec.mean()) / codec.scale(),
+        (time - times.origin() - times.mean()) / times.scale()}, 0, 0L);
   }
 
   /** {@code n} distinct-enough random whole minutes of 2020-2022 as timestamps. */
