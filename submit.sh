@@ -52,6 +52,14 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 
+# A usage, a version or the knobs' table starts no job: it runs without the Vector API's module (whose JVM warning,
+# "Using incubator modules", would print above the text) and without the class-data archive (keyed by the flags).
+help_only=""
+if [[ " knobs help " == *" $1 "* || " $* " == *" --help "* || " $* " == *" -h "* || " $* " == *" -V "* \
+    || " $* " == *" --version "* ]]; then
+  help_only=1
+fi
+
 version="$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$HERE/pom.xml" | head -n 1)"
 JAR="$HERE/target/cfdm-spark-$version.jar"
 if [[ ! -f "$JAR" || ! -d "$HERE/target/lib" ]]; then
@@ -86,13 +94,14 @@ cds_key() {
   { echo "$jvm $JAVA_FLAGS"; ls -lL "$jvm" "$(dirname "$jvm")/../lib/server/libjvm.so" 2>/dev/null
     cksum < "$JAR"; LC_ALL=C stat -c '%n %s %Y' "$HERE/target/lib"/*; } | cksum | cut -d' ' -f1
 }
-if [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key" ]]; then
+launch_flags="$JAVA_FLAGS"
+if [[ -n "$help_only" ]]; then
+  launch_flags="${JAVA_FLAGS/--add-modules=jdk.incubator.vector /}"
+elif [[ "${CFDM_CDS:-on}" != off ]] && key="$(cds_key 2>/dev/null)" && [[ -n "$key" ]]; then
   archive="$cds_dir/$(id -u)-$key.jsa"
   if [[ -f "$archive" && -O "$archive" ]]; then
     cds_flags=("-XX:SharedArchiveFile=$archive")
-  elif [[ " knobs help " != *" $1 "* && " $* " != *" --help "* && " $* " != *" -h "* && " $* " != *" -V "* \
-      && " $* " != *" --version "* ]] \
-      && mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null && [[ -O "$cds_dir" ]]; then
+  elif mkdir -p "$cds_dir" 2>/dev/null && chmod 700 "$cds_dir" 2>/dev/null && [[ -O "$cds_dir" ]]; then
     dump_to="$cds_dir/.$(id -u)-$key.$$.jsa"
     cds_flags=("-XX:ArchiveClassesAtExit=$dump_to")
   fi
@@ -105,8 +114,8 @@ app_resource="$JAR"
 if [[ "${master:-local[*]}" == local* ]]; then
   app_resource="spark-internal"
 fi
-# shellcheck disable=SC2086 # JAVA_FLAGS and VM_OUTPUT_FLAGS are lists of flags
-launch=(java $JAVA_FLAGS $VM_OUTPUT_FLAGS "${cds_flags[@]}" "-Xmx$driver_memory" "$LOG_FLAG" ${CFDM_JAVA_OPTS:-}
+# shellcheck disable=SC2086 # launch_flags and VM_OUTPUT_FLAGS are lists of flags
+launch=(java $launch_flags $VM_OUTPUT_FLAGS "${cds_flags[@]}" "-Xmx$driver_memory" "$LOG_FLAG" ${CFDM_JAVA_OPTS:-}
   -cp "$JAR:$HERE/target/lib/*" org.apache.spark.deploy.SparkSubmit
   --class org.cfdmspark.cli.Main --master "${master:-local[*]}" "${conf_args[@]}" "${spark_args[@]}" \
   "$app_resource" "$@")

@@ -28,7 +28,9 @@ final class GenerateCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     CommandSpec spec = CommandSpec.create();
-    spec.usageMessage().description("Sample synthetic rows from a training table.");
+    spec.usageMessage().description("Sample synthetic rows from a training table.")
+        .customSynopsis(CliCommand.SYNOPSIS_START + "generate --input PATH --output DIR [options]",
+            CliCommand.SYNOPSIS_INDENT + "generate --demo [options]");
     spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
         .description("Settings file (name = value, as conf/cfdm.properties); command-line options win.").build());
     spec.addOption(OptionSpec.builder("--demo").arity("0")

@@ -18,8 +18,12 @@ final class KnobOptions {
   private KnobOptions() {
   }
 
-  /** Adds one {@code --name VALUE} option per knob to {@code spec}; a true|false knob also works bare as a flag. */
+  /**
+   * Adds one {@code --name VALUE} option per knob to {@code spec}; a true|false knob also works bare as a flag.
+   * Usage lists them in the knobs' order (what a command needs first), not alphabetically.
+   */
   static void addTo(CommandSpec spec, List<Knob<?>> knobs) {
+    spec.usageMessage().sortOptions(false);
     for (Knob<?> knob : knobs) {
       boolean flag = FLAG_LABEL.equals(knob.valueLabel());
       OptionSpec.Builder option = OptionSpec.builder(knob.option())

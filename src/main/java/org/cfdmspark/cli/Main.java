@@ -2,6 +2,7 @@ package org.cfdmspark.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,26 @@ import picocli.CommandLine;
  * stderr and exit code 2, runtime failures into exit code 1 (see {@link ExitCodes}).
  */
 public final class Main {
+  /** Columns of a usage text: a report's usage line fits, and most terminals are as wide. */
+  private static final int USAGE_WIDTH = 100;
+
   private Main() {
   }
 
   public static void main(String[] args) {
-    StartupCompilation.start();
+    if (mayRunAJob(args)) {
+      StartupCompilation.start(); // a job's start-up: nothing to compile for a usage or the knobs' table
+    }
     // Exit explicitly: Spark's shutdown hook stops the context, and a scheduler gets the documented code.
     System.exit(run(args, System.out, System.err));
+  }
+
+  /** Whether {@code args} may start a job: not a usage, a version or the knobs' table (as submit.sh tells too). */
+  static boolean mayRunAJob(String[] args) {
+    List<String> given = Arrays.asList(args);
+    return !(given.isEmpty() || given.get(0).equals("help") || given.get(0).equals("knobs")
+        || given.stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V")
+            || a.equals("--version")));
   }
 
   /** Runs a command; returns its exit code instead of exiting (for tests). */
@@ -37,8 +51,14 @@ public final class Main {
     top.usageMessage().description("Training-free synthetic tables with smoothed closed-form diffusion on Spark.");
     top.mixinStandardHelpOptions(true); // --help, -h, --version, -V
     top.version("cfdm-spark " + ProjectVersion.current());
-    commands.forEach((name, command) -> top.addSubcommand(name, command.spec().name(name)
-        .mixinStandardHelpOptions(true)));
+    commands.forEach((name, command) -> {
+      CommandSpec spec = command.spec().name(name).mixinStandardHelpOptions(true);
+      spec.usageMessage().width(USAGE_WIDTH);
+      if (spec.usageMessage().customSynopsis().length == 0) {
+        spec.usageMessage().customSynopsis(CliCommand.SYNOPSIS_START + name + " [options]");
+      }
+      top.addSubcommand(name, spec);
+    });
     // "help" and "help COMMAND" print the usage; printHelpIfRequested runs it.
     top.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
     CommandLine line = new CommandLine(top);

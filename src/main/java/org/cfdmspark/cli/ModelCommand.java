@@ -28,19 +28,21 @@ final class ModelCommand implements CliCommand {
   }
 
   private final String name;
+  private final String synopsis;
   private final String description;
   private final List<Knob<?>> knobs;
   private final Action action;
 
-  private ModelCommand(String name, String description, List<Knob<?>> knobs, Action action) {
+  private ModelCommand(String name, String synopsis, String description, List<Knob<?>> knobs, Action action) {
     this.name = name;
+    this.synopsis = synopsis;
     this.description = description;
     this.knobs = knobs;
     this.action = action;
   }
 
   static ModelCommand fit() {
-    return new ModelCommand("fit", "Fit a model of a training table and save it to --model (once; sample many "
+    return new ModelCommand("fit", "fit --input PATH --model DIR [options]", "Fit a model of a training table and save it to --model (once; sample many "
         + "times).", JobKnobs.FIT, (spark, settings) -> {
           CfdmModel model = FitJob.run(spark, settings);
           return String.format("wrote a model of %d training rows to %s", model.summary().trainingRows(),
@@ -49,7 +51,7 @@ final class ModelCommand implements CliCommand {
   }
 
   static ModelCommand sample() {
-    return new ModelCommand("sample", "Sample synthetic rows from a model saved by fit.", JobKnobs.SAMPLE,
+    return new ModelCommand("sample", "sample --model DIR --output DIR [options]", "Sample synthetic rows from a model saved by fit.", JobKnobs.SAMPLE,
         (spark, settings) -> {
           GenerateResult result = SampleJob.run(spark, settings);
           return String.format("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)", result.samples(),
@@ -65,7 +67,7 @@ final class ModelCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     CommandSpec spec = CommandSpec.create();
-    spec.usageMessage().description(description);
+    spec.usageMessage().description(description).customSynopsis(CliCommand.SYNOPSIS_START + synopsis);
     spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
         .description("Settings file (name = value, as conf/cfdm.properties); command-line options win.").build());
     KnobOptions.addTo(spec, knobs);

@@ -32,10 +32,12 @@ final class ReportCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     CommandSpec spec = CommandSpec.create();
-    spec.usageMessage().description("Quality and privacy report: report --train PATH --synthetic PATH "
-        + "[--holdout PATH] --output DIR, or report --sweep KNOB=V1,V2,... --input PATH --output DIR [generate "
-        + "options], or report --compare --input PATH --output DIR [generate options]. --output is the report "
-        + "directory.");
+    spec.usageMessage().description("Quality and privacy report of a synthetic table against its training (and "
+        + "held-out) rows, of a sweep over a knob's values, or of every generator side by side. --output is the report "
+        + "directory.").customSynopsis(
+            CliCommand.SYNOPSIS_START + "report --train PATH --synthetic PATH [--holdout PATH] --output DIR",
+            CliCommand.SYNOPSIS_INDENT + "report --sweep KNOB=V1,V2,... --input PATH --output DIR [options]",
+            CliCommand.SYNOPSIS_INDENT + "report --compare --input PATH --output DIR [options]");
     spec.addOption(OptionSpec.builder("--conf-file").paramLabel("FILE").type(Path.class)
         .description("Settings file (name = value); command-line options win.").build());
     KnobOptions.addTo(spec, ReportKnobs.ALL);

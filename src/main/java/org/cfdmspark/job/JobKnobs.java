@@ -95,11 +95,11 @@ public final class JobKnobs {
           + "predict COL from the other columns and are scored on the holdout (ROC AUC for a categorical or two-valued "
           + "COL, R² otherwise). Unset: TSTR is skipped, and the report says so.");
 
-  /** Every knob of the fit command: the input's and the model's, and the model directory. */
-  public static final List<Knob<?>> FIT = List.of(ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS, ModelKnobs.STEPS,
-      ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
-      ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, MODEL, INPUT_FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
+  /** Every knob of the fit command: the input and the model directory first, then the model's and the input's. */
+  public static final List<Knob<?>> FIT = List.of(INPUT, MODEL, ModelKnobs.GENERATOR, ModelKnobs.SIGMA,
+      ModelKnobs.DRAWS, ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR,
+      ModelKnobs.NEIGHBORS, ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE,
+      ModelKnobs.SEED, ModelKnobs.RUN_ID, INPUT_FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
       DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
       ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
       ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, ModelKnobs.NUMERIC_SCALE,
@@ -114,15 +114,18 @@ public final class JobKnobs {
    * Every knob of the sample command: the model, what to sample and where to write it. --seed and --run-id, when
    * given, draw fresh rows from the same fit; unset, the fit's seed is used (so fit + sample = generate).
    */
-  public static final List<Knob<?>> SAMPLE = List.of(MODEL, NUM_SAMPLES, COUNTS, OUTPUT, FORMAT, CSV_SEP, CSV_QUOTE,
+  public static final List<Knob<?>> SAMPLE = List.of(MODEL, OUTPUT, NUM_SAMPLES, COUNTS, FORMAT, CSV_SEP, CSV_QUOTE,
       CSV_ESCAPE, DECIMAL_COMMA, ENCODING, MODE,
       PARTITIONS, SAMPLE_ID, PROGRESS, ModelKnobs.SEED, ModelKnobs.RUN_ID);
 
-  /** Every knob of the generate command, in the order of the docs: the model's and the job's, interleaved. */
-  public static final List<Knob<?>> GENERATE = List.of(NUM_SAMPLES, ModelKnobs.GENERATOR, ModelKnobs.SIGMA, ModelKnobs.DRAWS,
-      ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY, ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS,
-      ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST, ModelKnobs.NPROBE, ModelKnobs.SEED,
-      ModelKnobs.RUN_ID, INPUT, OUTPUT, INPUT_FORMAT, FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
+  /**
+   * Every knob of the generate command, in the order of the docs and of --help: the input and output first, then
+   * the model's and the job's, interleaved.
+   */
+  public static final List<Knob<?>> GENERATE = List.of(INPUT, OUTPUT, NUM_SAMPLES, ModelKnobs.GENERATOR,
+      ModelKnobs.SIGMA, ModelKnobs.DRAWS, ModelKnobs.STEPS, ModelKnobs.START_TIME, ModelKnobs.NOISE_POLICY,
+      ModelKnobs.ESTIMATOR, ModelKnobs.NEIGHBORS, ModelKnobs.RANDOM_POINTS, ModelKnobs.INDEX, ModelKnobs.NLIST,
+      ModelKnobs.NPROBE, ModelKnobs.SEED, ModelKnobs.RUN_ID, INPUT_FORMAT, FORMAT, NULL_VALUE, CSV_SEP, CSV_QUOTE, CSV_ESCAPE, MULTI_LINE,
       DECIMAL_COMMA, ENCODING, DATE, DATETIME_FORMAT, COLUMNS, EXCLUDE, STRING,
       ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY, ModelKnobs.CONSTRAINT,
       ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, ModelKnobs.NUMERIC_SCALE,

@@ -86,8 +86,14 @@ class CliTest {
     }
     Outcome generate = run("help", "generate");
     assertEquals(ExitCodes.SUCCESS, generate.code(), generate.err());
-    assertTrue(generate.out().startsWith("Usage: cfdm-spark generate"), generate.out());
+    assertTrue(generate.out().startsWith("Usage: ./submit.sh [spark options] generate --input PATH --output DIR"),
+        generate.out());
     assertTrue(generate.out().contains("--holdout-fraction"), generate.out());
+    assertTrue(generate.out().indexOf("--input=") < generate.out().indexOf("--sigma="),
+        "the options a run needs first, not alphabetically");
+    assertTrue(!Main.mayRunAJob(new String[] {"help"}) && !Main.mayRunAJob(new String[] {"generate", "-h"})
+        && !Main.mayRunAJob(new String[] {"knobs", "--properties"}) && !Main.mayRunAJob(new String[] {"-V"})
+        && Main.mayRunAJob(new String[] {"generate", "--demo"}), "only a job compiles its kernels at start");
     for (String flag : new String[] {"--version", "-V"}) {
       Outcome version = run(flag);
       assertEquals(ExitCodes.SUCCESS, version.code(), flag + ": " + version.err());
@@ -147,10 +153,11 @@ class CliTest {
         System.setErr(stderr);
       }
       assertEquals(ExitCodes.SUCCESS, help.code(), command + " --help: " + help.err());
-      assertTrue(help.out().startsWith("Usage: cfdm-spark " + command), help.out());
+      assertTrue(help.out().startsWith("Usage: " + CliCommand.SYNOPSIS_START + command), help.out());
       assertEquals("", help.err() + warnings.toString(StandardCharsets.UTF_8), command + " --help wrote to stderr");
     }
-    assertTrue(run("generate", "--help").out().contains("5 % of its cells"), "a % in a help text printed as is");
+    assertTrue(run("generate", "--help").out().replaceAll("\\s+", " ").contains("5 % of its cells"),
+        "a % in a help text printed as is");
     String generate = run("generate", "--help").out();
     for (var knob : Main.generateKnobs()) {
       assertTrue(generate.contains(knob.option()), "generate --help lacks " + knob.option());
