@@ -18,6 +18,12 @@ final class ManyValuesHint {
   private static final Pattern DATE = Pattern.compile(
       "\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?)?\\s*");
   /**
+   * A compact timestamp: yyyyMMdd, then a space, a T or nothing, then the hour and minutes with or without a colon,
+   * and optionally seconds (20240202 0345, 20240202T03:45:10). Dates alone in that form are read as numbers.
+   */
+  private static final Pattern COMPACT = Pattern.compile(
+      "\\s*(\\d{4})(\\d{2})(\\d{2})([ T]?)(\\d{2})(:?)(\\d{2})(?:\\6(\\d{2}))?\\s*");
+  /**
    * A number with a decimal comma: its whole part ungrouped or in groups of three after a point or a space (the
    * grouping --decimal-comma reads), then a comma and digits.
    */
@@ -36,28 +42,65 @@ final class ManyValuesHint {
     DateShape dates = new DateShape();
     int decimals = 0;
     String decimalExample = null;
+    int compact = 0;
+    String compactPattern = null;
+    String compactExample = null;
     for (Object value : values) {
       if (!(value instanceof String text)) {
         return null;
       }
-      if (!dates.add(text) && DECIMAL_COMMA.matcher(text).matches()) {
+      String pattern = compactPattern(text);
+      if (pattern != null) {
+        compact++;
+        compactPattern = compactPattern == null ? pattern : compactPattern;
+        compactExample = compactExample == null ? text : compactExample;
+      } else if (!dates.add(text) && DECIMAL_COMMA.matcher(text).matches()) {
         decimals++;
         decimalExample = decimalExample == null ? text : decimalExample;
       }
     }
     int most = values.size() / 2 + 1;
     if (dates.count >= most) {
-      return dates.timed > dates.count / 2
-          ? "they look like timestamps (such as '" + dates.example + "'): read them as timestamps with "
-              + "--datetime-format \"" + dates.pattern(true) + "\" (CSV)"
+      return dates.timed > dates.count / 2 ? timestamps(column, dates.example, dates.pattern(true))
           : "they look like dates (such as '" + dates.example + "'): read them as dates with --date " + column + "="
               + dates.pattern(false);
+    }
+    if (compact >= most) {
+      return timestamps(column, compactExample, compactPattern);
     }
     if (decimals >= most) {
       return "they look like numbers with a decimal comma (such as '" + decimalExample + "'): read them as numbers "
           + "with --decimal-comma";
     }
     return null;
+  }
+
+  /**
+   * The hint for timestamps: --date with the column's pattern, which models the time of day too; a pattern of
+   * {@link DateShape#pattern} that names the other order too ("dd/MM/yy HH:mm (or MM/dd/yy HH:mm)") gives both.
+   */
+  private static String timestamps(String column, String example, String pattern) {
+    int or = pattern.indexOf(" (or ");
+    String option = or < 0 ? "--date \"" + column + "=" + pattern + "\""
+        : "--date \"" + column + "=" + pattern.substring(0, or) + "\" (or \"" + column + "="
+            + pattern.substring(or + 5, pattern.length() - 1) + "\")";
+    return "they look like timestamps (such as '" + example + "'): read them as timestamps with " + option;
+  }
+
+  /** The pattern of a compact timestamp ({@link #COMPACT}) with a plausible month, day, hour and minute; or null. */
+  private static String compactPattern(String text) {
+    Matcher m = COMPACT.matcher(text);
+    if (!m.matches() || !within(m.group(2), 1, 12) || !within(m.group(3), 1, 31) || !within(m.group(5), 0, 23)
+        || !within(m.group(7), 0, 59) || m.group(8) != null && !within(m.group(8), 0, 59)) {
+      return null;
+    }
+    String separator = "T".equals(m.group(4)) ? "'T'" : m.group(4);
+    return "yyyyMMdd" + separator + "HH" + m.group(6) + "mm" + (m.group(8) == null ? "" : m.group(6) + "ss");
+  }
+
+  private static boolean within(String digits, int low, int high) {
+    int value = Integer.parseInt(digits);
+    return value >= low && value <= high;
   }
 
   /**

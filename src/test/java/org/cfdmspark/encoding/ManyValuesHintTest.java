@@ -23,10 +23,17 @@ class ManyValuesHintTest {
   }
 
   @Test
-  void timestampsGetTheDatetimeFormat() {
+  void timestampsGetTheDateOptionWithTheirPattern() {
     String hint = ManyValuesHint.of("ship_eu", List.of("13/09/2022 16:23", "10/03/2021 05:45", "20/05/2022 04:58"));
     assertTrue(hint.startsWith("they look like timestamps (such as '13/09/2022 16:23')"), hint);
-    assertTrue(hint.endsWith("read them as timestamps with --datetime-format \"dd/MM/yyyy HH:mm\" (CSV)"), hint);
+    assertTrue(hint.endsWith("read them as timestamps with --date \"ship_eu=dd/MM/yyyy HH:mm\""), hint);
+    assertTrue(ManyValuesHint.of("ts", List.of("20240202 0345", "20241130 2359", "20240715 1200"))
+        .endsWith("--date \"ts=yyyyMMdd HHmm\""), "compact, a space between date and time");
+    assertTrue(ManyValuesHint.of("ts", List.of("20240202T03:45:10", "20241130T23:59:59"))
+        .endsWith("--date \"ts=yyyyMMdd'T'HH:mm:ss\""), "compact, a T and colons");
+    assertNull(ManyValuesHint.of("code", List.of("20241399 0345", "20241340 9999")), "no month 13 nor hour 99");
+    assertTrue(ManyValuesHint.of("at", List.of("03/04/21 10:00", "05/06/21 11:30"))
+        .endsWith("--date \"at=dd/MM/yy HH:mm\" (or \"at=MM/dd/yy HH:mm\")"), "both orders, each quoted");
   }
 
   @Test
