@@ -45,6 +45,8 @@ public final class ReportVerdict {
    * synthetic rows that should lie nearer a held-out row (1 − ideal of them) lie nearer a training row instead.
    */
   static final double NEAR_PROTECTION = 0.5;
+  /** From this share of samples equal to a training row on, the closer-to-train line says how ties count. */
+  static final double TIES_WORTH_SAYING = 0.1;
   /**
    * TSTR: a gap (real − synthetic) up to 5 % of the real-data model's lead over chance (AUC − ½, or R² − 0) is
    * "at the floor", up to 25 % "near". Both models are scored on the same held-out rows, so the gap moves less than
@@ -167,10 +169,15 @@ public final class ReportVerdict {
   private static void privacy(QualityReport report, List<Line> lines) {
     ReportPrivacy p = report.privacy();
     if (p.closerToTrainShare() != null) {
+      // A sample equal to a training row that a held-out row equals too is at distance 0 from both: a tie, which
+      // counts as not closer. On a table of repeated rows that holds the share far below its ideal.
+      String ties = p.exactCopies().rate() < TIES_WORTH_SAYING ? "" : String.format(Locale.ROOT, "; %s of the "
+          + "samples equal a training row, and those a held-out row equals too are ties, counted as not closer",
+          percent(p.exactCopies().rate()));
       lines.add(new Line("privacy", closerToTrain(p.closerToTrainShare(), p.idealCloserToTrainShare(),
           p.dcrOverfittingProtection(), p.syntheticRows()), String.format(Locale.ROOT,
-          "closer-to-train share %.3f, ideal %.3f (DCROverfittingProtection %.2f)", p.closerToTrainShare(),
-          p.idealCloserToTrainShare(), p.dcrOverfittingProtection())));
+          "closer-to-train share %.3f, ideal %.3f (DCROverfittingProtection %.2f)%s", p.closerToTrainShare(),
+          p.idealCloserToTrainShare(), p.dcrOverfittingProtection(), ties)));
     }
     IdenticalMatchShare identical = report.identicalMatchShare();
     // Fresh rows are near-copies as often as the threshold's percentile says, or as often as they repeat a

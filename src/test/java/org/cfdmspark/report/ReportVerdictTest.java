@@ -107,6 +107,21 @@ class ReportVerdictTest {
   }
 
   @Test
+  void theCloserToTrainLineSaysHowTiesCountWhenManySamplesCopyARow() {
+    Figures figures = new Figures();
+    String line = privacyText(figures, "closer-to-train share");
+    assertFalse(line.contains("ties"), line);
+    figures.exactCopies = 2500; // half of the 5,000 samples equal a training row
+    line = privacyText(figures, "closer-to-train share");
+    assertTrue(line.contains("50.00 % of the samples equal a training row") && line.contains("ties"), line);
+  }
+
+  private static String privacyText(Figures figures, String start) {
+    return ReportVerdict.of(figures.report()).stream().filter(l -> l.text().startsWith(start)).findFirst()
+        .orElseThrow().text();
+  }
+
+  @Test
   void theCloserToTrainShareIsOkAtItsIdealNearWhileHalfProtectedAndCheckBeyond() {
     assertEquals(Status.OK, ReportVerdict.closerToTrain(0.80, 0.80, 1, 5000));
     assertEquals(Status.OK, ReportVerdict.closerToTrain(0.70, 0.80, 1, 5000), "below the ideal");
