@@ -27,8 +27,10 @@ final class DemoInput {
     if (!options.containsKey("output")) {
       Path output = Path.of(OUTPUT).toAbsolutePath();
       options.put("output", output.toString());
-      if (Files.isRegularFile(output.resolve("_manifest.json"))) {
-        options.putIfAbsent("mode", "overwrite");
+      if (Files.isRegularFile(output.resolve("_manifest.json")) && !options.containsKey("mode")) {
+        options.put("mode", "overwrite");
+        System.err.println("demo: replacing the previous demo's output in " + output
+            + " (give --output DIR to keep it)");
       }
     }
     return options;
