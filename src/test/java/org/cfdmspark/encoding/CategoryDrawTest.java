@@ -122,11 +122,7 @@ class CategoryDrawTest {
 
   @Test
   void aCodecsDisagreementAveragesItsCategoricalBlocksOverTheSamples() {
-    TableCodec codec = new TableCodec(List.of(
-        new CategoricalColumnCodec("a", DataTypes.StringType, new Object[] {"p", "q"}, false),
-        new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9, NumericColumnCodec.UNROUNDED, null, null,
-            false),
-        new CategoricalColumnCodec("b", DataTypes.StringType, new Object[] {"u", "v", "w"}, false)), 100);
+    TableCodec codec = twoCategoriesAroundANumber();
     double h = CategoricalColumnCodec.HOT;
     double[] z = {
         h / 2, h / 2, 7, h, 0, 0, // a: 1/2 against the vote, b: 0
@@ -139,11 +135,7 @@ class CategoryDrawTest {
 
   @Test
   void aShareErrorIsTheTotalVariationDistanceOfADrawsExpectedSharesToTrainings() {
-    TableCodec codec = new TableCodec(List.of(
-        new CategoricalColumnCodec("a", DataTypes.StringType, new Object[] {"p", "q"}, false),
-        new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9, NumericColumnCodec.UNROUNDED, null, null,
-            false),
-        new CategoricalColumnCodec("b", DataTypes.StringType, new Object[] {"u", "v", "w"}, false)), 100);
+    TableCodec codec = twoCategoriesAroundANumber();
     double h = CategoricalColumnCodec.HOT;
     double[] z = {
         h / 2, h / 2, 7, h, 0, 0, // a: a tie, b: u
@@ -155,6 +147,15 @@ class CategoryDrawTest {
     assertEquals((0.5 + 0) / 2, codec.categoryShareError(z, 2, trainingMean, CategoryDraw.VOTE), 1e-12);
     assertThrows(IllegalArgumentException.class,
         () -> codec.categoryShareError(z, 2, trainingMean, CategoryDraw.ROW));
+  }
+
+  /** Category a (p, q), number x, category b (u, v, w): two categorical blocks with a number slot between. */
+  private static TableCodec twoCategoriesAroundANumber() {
+    return new TableCodec(List.of(
+        new CategoricalColumnCodec("a", DataTypes.StringType, new Object[] {"p", "q"}, false),
+        new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, -1e9, 1e9, NumericColumnCodec.UNROUNDED, null, null,
+            false),
+        new CategoricalColumnCodec("b", DataTypes.StringType, new Object[] {"u", "v", "w"}, false)), 100);
   }
 
   @Test
