@@ -31,8 +31,9 @@ public record TimeOfDay(long cut, NumericColumnCodec times) implements java.io.S
 
   /**
    * The time of day of timestamps {@code wholes} (microseconds since the epoch, the first {@code count}), or null
-   * when it adds nothing to the timestamp: every row at one time of day (dates written as timestamps), or all rows
-   * within one day.
+   * when it adds nothing to the timestamp: all rows within one day. Rows all at one time of day (dates written as
+   * timestamps at midnight, in any time zone) get a constant slot, so that every sample is at that time too: the
+   * column's grain (an hour at most) would otherwise hand a barycentre of two midnights any whole hour between.
    *
    * @param grain the column's grain in microseconds, a divisor of a day: {@code cut} is a whole number of it
    * @param fitter the fitter of the times (a timestamp without a zone, without point masses)
@@ -47,7 +48,7 @@ public record TimeOfDay(long cut, NumericColumnCodec times) implements java.io.S
       times[r] = Math.floorMod(wholes[r], DAY);
     }
     Arrays.sort(times);
-    if (count == 0 || times[0] == times[count - 1] || last - first < DAY) {
+    if (count == 0 || last - first < DAY) {
       return null;
     }
     long gapStart = times[count - 1]; // the gap that wraps past midnight, from the latest time to the earliest

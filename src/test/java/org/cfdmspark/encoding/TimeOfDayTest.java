@@ -77,14 +77,21 @@ class TimeOfDayTest {
   }
 
   @Test
-  void timestampsAtOneTimeOfDayOrWithinOneDayHaveNoSlot() {
+  void timestampsAtOneTimeOfDayStayAtItAndThoseWithinOneDayHaveNoSlot() {
     Object[] midnights = new Object[100];
     Object[] oneDay = new Object[100];
+    Random random = new Random(2);
     for (int i = 0; i < midnights.length; i++) {
-      midnights[i] = Timestamp.from(START.plusSeconds(86_400L * i));
+      // 23:00 UTC: midnight in a zone an hour ahead, what a session in that zone hands the codec
+      midnights[i] = Timestamp.from(START.plusSeconds(86_400L * random.nextInt(365) - 3600));
       oneDay[i] = Timestamp.from(START.plusSeconds(600L * i));
     }
-    assertNull(fit(midnights).timeOfDay());
+    NumericColumnCodec codec = fit(midnights);
+    for (int pair = 0; pair < 500; pair++) {
+      Object cell = codec.decode(barycentre(codec, midnights[random.nextInt(100)], midnights[random.nextInt(100)],
+          random.nextDouble()), 0, random.nextLong());
+      assertEquals(LocalTime.of(23, 0), time(cell), cell.toString()); // not any whole hour between two
+    }
     assertNull(fit(oneDay).timeOfDay());
     assertEquals(1, fit(oneDay).width());
   }
