@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DecimalType;
  * constant column (sd = 0) is encoded with scale 1, i.e. as constant 0, and decodes to the constant.
  * A column of at most {@value #MAX_LEVELS} distinct values (a loan term of 12, 24, 36… months, a count) is
  * discrete: decoded values snap to the nearest value seen in training, as a category would, so a barycentre of
- * 36 and 60 becomes 48 only if 48 occurs.
+ * 36 and 60 becomes 48 only if 48 occurs (a fractional column only when its values repeat: NumericFitter).
  *
  * <p>After the value slot come indicator slots (1 = this state, else 0): one per point mass, a value that a
  * large share of the rows hold exactly (the 0 of a debt column, the 35 of an expenses column), and one for

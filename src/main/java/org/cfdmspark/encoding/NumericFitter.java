@@ -21,6 +21,11 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /** The share of a column's present cells that one value must hold to be a point mass. */
   static final double MASS_SHARE = 0.05;
   /**
+   * The fewest cells a point mass holds: on a table of under 200 rows a value of two or three rows is no spike of
+   * the distribution (on a 20-row table every value holds 5 %).
+   */
+  static final int MASS_ROWS = 10;
+  /**
    * A timestamp column's candidate grains in microseconds, coarsest first, each a whole number of the next (the
    * search steps down the list): an hour, half an hour, a quarter hour, 5 minutes, a minute, a second, a ms.
    */
@@ -115,7 +120,10 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
           .mapToObj(v -> type.integral() ? type.boxWhole(origin + (long) v) : type.box(v)).toArray(),
           present < rows);
     }
-    double[] levels = distinct.length > NumericColumnCodec.MAX_LEVELS ? null : distinct;
+    // Few fractional values are the column's own levels only when they repeat: on a 20-row table, 20 distinct
+    // heights are a sample of a continuum, which decoding to the values seen would hand back in every sample.
+    boolean continuum = decimals != 0 && 2 * distinct.length > present;
+    double[] levels = distinct.length > NumericColumnCodec.MAX_LEVELS || continuum ? null : distinct;
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null : masses(sorted);
     // The value slot's normal scores are those of the values other than the point masses: a mass is decoded by
@@ -138,10 +146,22 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
   /**
    * The quantile knots of {@link NormalScores} from the sorted values (offsets from the origin): at probability p
    * of the grid {@code p} the smallest value with at least p of the values at or below it, the order statistic
-   * that Spark's percentile_approx returns when exact.
+   * that Spark's percentile_approx returns when exact. A column of fewer values than the grid has knots would
+   * repeat each value over several knots, and the flats between equal knots decode most scores to a training
+   * value itself (a 92-row table: 82 % of decoded cells); its knots interpolate between the order statistics
+   * instead (Hyndman and Fan's type 7: (n − 1)·p between the ranks), which keeps the minimum and the maximum.
    */
   private static double[] knots(double[] p, double[] sorted) {
     double[] knots = new double[p.length];
+    if (sorted.length < p.length) {
+      for (int k = 0; k < p.length; k++) {
+        double h = (sorted.length - 1) * p[k];
+        int below = (int) Math.min(sorted.length - 1, Math.floor(h));
+        int above = Math.min(sorted.length - 1, below + 1);
+        knots[k] = sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+      }
+      return knots;
+    }
     for (int k = 0; k < p.length; k++) {
       int rank = (int) Math.ceil(p[k] * sorted.length) - 1;
       knots[k] = sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
@@ -183,7 +203,10 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     return Arrays.copyOf(distinct, count);
   }
 
-  /** The values (ascending) that hold at least MASS_SHARE of the sorted values; none in a constant column. */
+  /**
+   * The values (ascending) that hold at least MASS_SHARE of the sorted values and MASS_ROWS of them; none in a
+   * constant column.
+   */
   private static double[] masses(double[] sorted) {
     double[] masses = new double[(int) Math.floor(1 / MASS_SHARE)];
     int found = 0;
@@ -195,7 +218,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       while (end < sorted.length && sorted[end] == sorted[start]) {
         end++;
       }
-      if (end - start >= MASS_SHARE * sorted.length && found < masses.length) {
+      if (end - start >= Math.max(MASS_SHARE * sorted.length, MASS_ROWS) && found < masses.length) {
         masses[found++] = sorted[start];
       }
       start = end;

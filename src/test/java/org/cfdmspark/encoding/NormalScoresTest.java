@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +172,32 @@ class NormalScoresTest {
           "value inverts score on the tail grid");
     }
   }
+  @Test
+  void aSmallTablesValuesAreNotLevelsAndItsKnotsInterpolateBetweenThem() {
+    // 20 distinct 2-decimal values: every value is a sample of a continuum, not a level, and no value holds the 10
+    // rows a point mass needs; the 513 knots read between the 20 order statistics, so a reading between two
+    // values' scores decodes between them, not onto one of them.
+    Object[] cells = new Object[20];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = 5 + 0.37 * i * i / 10.0 + 0.01 * (i % 3);
+    }
+    NumericColumnCodec codec = (NumericColumnCodec) new NumericFitter(NumericType.DOUBLE, false, true, true, 0)
+        .fit("a", cells);
+    assertNull(codec.levels(), "distinct values that do not repeat");
+    assertEquals(0, codec.masses().length);
+    java.util.Set<Object> training = new java.util.HashSet<>(java.util.Arrays.asList(cells));
+    int copies = 0;
+    int m = 1000;
+    for (int k = 0; k < m; k++) {
+      double z = Math.sqrt(2) * Erf.erfInv(2 * (k + 0.5) / m - 1);
+      copies += training.contains(codec.decode(new double[] {z}, 0, 0L)) ? 1 : 0;
+    }
+    assertTrue(copies < 0.1 * m, copies + " of " + m + " readings decode to a training value");
+    // The type-7 knots keep the range and invert the score at each value.
+    assertEquals((Double) cells[0], (Double) codec.decode(new double[] {-40}, 0, 0L), 0.0);
+    assertEquals((Double) cells[19], (Double) codec.decode(new double[] {40}, 0, 0L), 0.0);
+  }
+
   @Test
   void otherReadingsDecodeToTheValuesOtherThanThePointMassesInTheirProportions() {
     // ages 20..69, 29 held by 8 % of the rows (a point mass), every other age by 1.87 %
