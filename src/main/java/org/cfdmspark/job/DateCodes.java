@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,6 +31,8 @@ import org.cfdmspark.encoding.ColumnNames;
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
   static final String TYPE = "cfdm.dateCodedAs";
+  /** Spark's account of a week-based letter in a pattern. */
+  private static final Pattern WEEK_BASED = Pattern.compile("detected week-based character: (\\S)");
 
   private DateCodes() {
   }
@@ -62,6 +66,15 @@ final class DateCodes {
       }
       int c = names.indexOf(name);
       DataType type = table.schema().fields()[c].dataType();
+      if (isTemporal(type)) {
+        // Read as dates or timestamps already (an ISO form, or --datetime-format): modelled so, and written in the
+        // input's own form; re-parsing Spark's rendering of them would check the pattern against text the file
+        // does not hold, and write the column back as timestamps.
+        System.err.println("note: " + JobKnobs.DATE.option() + " " + entry + ": column '" + name + "' is read as "
+            + type.simpleString() + " already and written back in its input's form; --date is not needed for it");
+        continue;
+      }
+      requireReadable(table, entry, pattern);
       Column text = ColumnNames.column(name).cast(DataTypes.StringType);
       boolean timeOfDay = hasTimeOfDay(pattern);
       Column instant = functions.try_to_timestamp(text, lit(pattern));
@@ -74,6 +87,9 @@ final class DateCodes {
       parsed.add(entry);
       kinds.add(timeOfDay ? "date-times" : "dates");
     }
+    if (parsed.isEmpty()) {
+      return table;
+    }
     Row result = table.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
     for (int k = 0; k < parsed.size(); k++) {
       long bad = result.getLong(2 * k);
@@ -84,6 +100,30 @@ final class DateCodes {
       }
     }
     return table.select(columns);
+  }
+
+  private static boolean isTemporal(DataType type) {
+    return type.equals(DataTypes.DateType) || type.equals(DataTypes.TimestampType)
+        || type.equals(DataTypes.TimestampNTZType);
+  }
+
+  /**
+   * Refuses a pattern Spark cannot parse with (a week-based year YYYY, a letter that only formatting takes, a stray
+   * brace) before any row is read: Spark throws it from inside the job, as an internal failure.
+   *
+   * @throws BadInputException naming the entry, Spark's reason and the common letters
+   */
+  private static void requireReadable(Dataset<Row> table, String entry, String pattern) {
+    try {
+      table.sparkSession().range(1).select(functions.try_to_timestamp(lit("2000-01-01"), lit(pattern)))
+          .collectAsList();
+    } catch (RuntimeException e) { // Spark's own exceptions are runtime ones
+      Matcher week = WEEK_BASED.matcher(String.valueOf(e.getMessage()));
+      String reason = week.find() ? "it has the week-based letter " + week.group(1) : "Spark does not recognise it";
+      throw new BadInputException(JobKnobs.DATE.option() + " " + entry + ": not a pattern Spark can parse with ("
+          + reason + "); write the year as yyyy (not YYYY, the week-based year), then MM month, dd day, HH hour "
+          + "0-23, mm minute, ss second, and any text in single quotes ('T')");
+    }
   }
 
   /**

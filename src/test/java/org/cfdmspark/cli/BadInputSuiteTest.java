@@ -86,6 +86,9 @@ class BadInputSuiteTest {
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
         table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
             "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
+        table("--date with the week-based year YYYY", "--date taken=dd/MM/YYYY HH:mm: not a pattern Spark can parse "
+            + "with", "taken,n\n23/08/2024 05:25,1\n24/09/2024 06:25,2\n25/10/2024 07:25,3\n", "--date",
+            "taken=dd/MM/YYYY HH:mm"),
         credit("--key on a column whose values repeat", "--key EDUCATION: the column has 7 distinct values in "
             + "30,000 rows, and a key's values are all distinct", "--key", "EDUCATION"),
         credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "

@@ -233,6 +233,18 @@ class InputCasesTest {
   }
 
   @Test
+  void aDatePatternOnTimestampsTheReaderTypedKeepsTheirForm() throws Exception {
+    // Spark types ISO text as timestamps itself; re-parsing its rendering ('2024-08-23 05:25:00') refused the right
+    // pattern, and writing the column back as timestamps changed its form to 2024-08-23T05:25:00.000Z.
+    Path input = table("iso.csv", "at,level", 6, random -> String.format("2024-%02d-%02dT%02d:%02d:00,%d",
+        1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(90)));
+    generate(input.toString(), "date", "at=yyyy-MM-dd'T'HH:mm:ss", "num-samples", "100");
+    for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+      assertTrue(line.matches("2024-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00,\\d+"), "the input's form: " + line);
+    }
+  }
+
+  @Test
   void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
     Path input = table("calls.csv", "called,minutes", 3, random -> String.format("%02d/%02d/2024 %02d:%02d,%d",
         1 + random.nextInt(28), 1 + random.nextInt(12), random.nextInt(24), random.nextInt(60), random.nextInt(90)));
