@@ -33,11 +33,13 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     }
     long numbers = 0;
     Object firstText = null;
+    int texts = 0;
     for (Map.Entry<Object, long[]> value : counts.entrySet()) {
       if (type.equals(DataTypes.StringType) && isNumber((String) value.getKey())) {
         numbers += value.getValue()[0];
-      } else if (firstText == null) {
-        firstText = value.getKey();
+      } else {
+        texts++;
+        firstText = firstText == null ? value.getKey() : firstText;
       }
     }
     Set<Object> distinct = counts.keySet();
@@ -45,7 +47,8 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
       throw new BadInputException("column '" + column + "' holds numbers but also text such as '" + firstText
           + "' (" + (present - numbers) + " of " + present + " cells); mark that text as missing with "
-          + "--null-value, or model the column as categories with --categorical " + column);
+          + (texts == 1 ? "--null-value '" + firstText + "'" : "--null-value")
+          + ", or model the column as categories with --categorical " + column);
     }
     if (missing == rows) {
       throw ColumnFitter.noValues(column);
@@ -64,7 +67,7 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
   }
 
   /** Whether Spark would read the text as a number (a cast to double: trimmed, Java's syntax, inf and nan). */
-  private static boolean isNumber(String text) {
+  static boolean isNumber(String text) {
     String trimmed = text.strip();
     try {
       Double.parseDouble(trimmed);

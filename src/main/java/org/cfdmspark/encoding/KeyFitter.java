@@ -22,7 +22,8 @@ import org.cfdmspark.config.BadInputException;
  *       are sparse (300 incomes between 12,000 and 250,000) are a measure that happened not to repeat, and are
  *       modelled;</li>
  *   <li>text: no value with white space (free text has it) and none longer than {@value #MAX_TEXT_LENGTH}
- *       characters (a SHA-256 in hex has 64; longer unspaced cells are blobs, not ids).</li>
+ *       characters (a SHA-256 in hex has 64; longer unspaced cells are blobs, not ids), not dates in a pattern,
+ *       and not numbers among which a few words stray (numbers all but a few: a measure with a stray "n/a").</li>
  * </ul>
  * --no-key models a column that passes; --key makes any whole-number or text column a key. Other columns are
  * fitted by {@code modelled}.
@@ -104,7 +105,11 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
     if (text()) {
       // Distinct dates in a pattern the reader did not parse (03/15/2021) are values, not ids: keys drawn per
       // position from their characters would be dates no calendar has. As a category, or refused with the hint.
-      return ManyValuesHint.of(column, seen) == null;
+      // So are numbers read as text because of a stray word among them (1.5 … 50.5 and one "abc"): refused by
+      // the categorical fitter, which names the word.
+      long numbers = seen.stream().filter(v -> CategoricalFitter.isNumber((String) v)).count();
+      boolean numbersAndAStrayWord = numbers >= seen.size() / 2.0 && numbers < seen.size();
+      return !numbersAndAStrayWord && ManyValuesHint.of(column, seen) == null;
     }
     // The span in doubles: a 64-bit span cannot overflow.
     return ID_NAME.matcher(column).find() || (double) high - low + 1 <= (double) DENSE_SPAN * cells.length;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,10 @@ class BadInputSuiteTest {
         credit("score network on fewer rows than its validation split", "needs at least 100 rows; the training "
             + "rows are 30", "--generator", "score-net", "--where", "ID <= 30"),
         table("text in a numeric column", "holds numbers but also text such as 'abc'", "a,b\n1,2\n3,abc\n5,6\n7,8\n"),
+        // Distinct numbers and one word: not an id column drawn character by character (it was, with exit 0).
+        table("text among distinct numbers", "column 'x' holds numbers but also text such as 'abc' (1 of 41 cells); "
+            + "mark that text as missing with --null-value 'abc'", "x,y\n" + IntStream.range(0, 40)
+            .mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n").collect(Collectors.joining()) + "abc,1\n"),
         table("NaN in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,NaN\n5,6\n"),
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
         table("a single training row", "has 1 row, too few to model", "a,b\n1,2\n"),
