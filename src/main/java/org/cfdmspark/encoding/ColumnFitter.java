@@ -52,7 +52,7 @@ interface ColumnFitter {
     boolean mayBeKey = declaredKey || keyType && !overrides.notKeys().contains(name)
         && !overrides.categorical().contains(name) && !overrides.integer().contains(name);
     ColumnFitter modelled = modelledFitter(field, overrides);
-    return mayBeKey ? new KeyFitter(modelled, type, declaredKey) : modelled;
+    return mayBeKey ? new KeyFitter(modelled, type, declaredKey, overrides.maxCategories()) : modelled;
   }
 
   /** The fitter of a column that is modelled (not a key). */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -25,10 +26,14 @@ import org.cfdmspark.config.BadInputException;
  *       characters (a SHA-256 in hex has 64; longer unspaced cells are blobs, not ids), not dates in a pattern,
  *       and not numbers among which a few words stray (numbers all but a few: a measure with a stray "n/a").</li>
  * </ul>
- * --no-key models a column that passes; --key makes any whole-number or text column a key. Other columns are
- * fitted by {@code modelled}.
+ * --no-key models a column that passes; --key makes any whole-number or text column a key. A whole-number column
+ * under an id-like name whose values repeat is a foreign key (a store_id over orders): its values are codes, modelled
+ * as categories when there are at most {@code maxCategories} of them, so that no sample holds an id that training
+ * does not (as a number, a barycentre of two ids is a third; a new user's 50 store ids: 10 % of samples held one
+ * that no store has). Other columns are fitted by {@code modelled}.
  */
-record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) implements ColumnFitter {
+record KeyFitter(ColumnFitter modelled, DataType type, boolean declared, int maxCategories)
+    implements ColumnFitter {
   /** Fewer rows than this are too few to call a column of distinct values a key. */
   static final int MIN_ROWS = 20;
   /** Whole-number keys without an id-like name span at most this many values per row. */
@@ -56,7 +61,14 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared) impleme
     if (declared) {
       requireDistinct(column, cells);
     }
-    return declared || looksLikeKey(column, cells) ? key(column, cells) : modelled.fit(column, cells);
+    if (declared || looksLikeKey(column, cells)) {
+      return key(column, cells);
+    }
+    if (!text() && ID_NAME.matcher(column).find() && Arrays.stream(cells).filter(Objects::nonNull).distinct()
+        .count() <= maxCategories) {
+      return new CategoricalFitter(type, false, maxCategories).fit(column, cells);
+    }
+    return modelled.fit(column, cells);
   }
 
   private void requireDistinct(String column, Object[] cells) {

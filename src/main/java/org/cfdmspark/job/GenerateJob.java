@@ -69,9 +69,15 @@ public final class GenerateJob {
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
     for (String key : model.summary().keys()) {
       System.err.println("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
-          + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + key + " models it instead");
+          + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + shellWord(key)
+          + " models it instead");
     }
     return model;
+  }
+
+  /** A column name as a shell takes it: as it is when plain, else in single quotes ('Order ID'). */
+  static String shellWord(String name) {
+    return name.matches("[A-Za-z0-9_.,:/+-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
   }
 
   static String required(Settings settings, Knob<String> knob) {

@@ -164,6 +164,27 @@ class KeyColumnCodecTest {
   }
 
   @Test
+  void aRepeatingIdIsAForeignKeyModelledAsCategoriesAndARepeatingMeasureANumber() {
+    // 50 store ids spread over 100-9,999, each on 10 orders: as a number a barycentre of two ids is a third
+    Random random = new Random(4);
+    Long[] stores = new Long[50];
+    for (int s = 0; s < stores.length; s++) {
+      stores[s] = 100L + random.nextInt(9900);
+    }
+    Object[] cells = new Object[500];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = stores[i % stores.length];
+    }
+    ColumnFitter numbers = new NumericFitter(NumericType.LONG, false, true, true, 0);
+    assertTrue(new KeyFitter(numbers, DataTypes.LongType, false, 100).fit("store_id", cells)
+        instanceof CategoricalColumnCodec, "an id-like name over repeating values: categories");
+    assertTrue(new KeyFitter(numbers, DataTypes.LongType, false, 100).fit("store_size", cells)
+        instanceof NumericColumnCodec, "any other name: a number");
+    assertTrue(new KeyFitter(numbers, DataTypes.LongType, false, 40).fit("store_id", cells)
+        instanceof NumericColumnCodec, "more ids than --max-categories: a number, as before");
+  }
+
+  @Test
   void eachShuffleIsABijection() {
     for (long n : new long[] {1, 2, 3, 17, 1000, 4097}) {
       Set<Long> seen = new HashSet<>();
@@ -175,7 +196,7 @@ class KeyColumnCodecTest {
   }
 
   private static KeyColumnCodec fit(DataType type, Set<?> keys) {
-    KeyFitter fitter = new KeyFitter(null, type, true);
+    KeyFitter fitter = new KeyFitter(null, type, true, 100);
     return (KeyColumnCodec) fitter.fit("code", keys.toArray());
   }
 
