@@ -180,9 +180,9 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
   }
 
   /** The first line of a (possibly multi-line) Spark message, for one-line user errors. */
+  /** The first line of a message that says something: Spark's parse errors start with an empty one. */
   private static String firstLine(String message) {
     String text = String.valueOf(message);
-    int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end);
+    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(text);
   }
 }

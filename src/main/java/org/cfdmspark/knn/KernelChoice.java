@@ -3,8 +3,9 @@ package org.cfdmspark.knn;
 import java.lang.System.Logger.Level;
 
 /**
- * The kernel {@link DotProductKernel#best()} hands out in this JVM, decided once and logged once: at INFO when
- * the vector kernel runs, at WARNING with the fix when it falls back to the scalar one. A fallback changes the
+ * The kernel {@link DotProductKernel#best()} hands out in this JVM, decided once and logged once: at DEBUG when
+ * the vector kernel runs (the manifest's {@code kernel} records it; at INFO it printed above every one-line error),
+ * at WARNING with the fix when it falls back to the scalar one. A fallback changes the
  * speed (up to about 10×, BENCHMARKS.md §1), never the samples: the two kernels round identically. Logged
  * through {@link System.Logger} so that this package needs no logging library; under Spark it reaches the
  * driver's and each executor's log through Spark's JUL bridge.
@@ -33,7 +34,7 @@ final class KernelChoice {
           + "run on a CPU with AVX2 or wider, and do not cap -XX:MaxVectorSize or -XX:UseAVX");
       return false;
     }
-    log.log(Level.INFO, "dot products run in the vector kernel, " + VectorDotProductKernel.LANES
+    log.log(Level.DEBUG, "dot products run in the vector kernel, " + VectorDotProductKernel.LANES
         + " double lanes");
     return true;
   }

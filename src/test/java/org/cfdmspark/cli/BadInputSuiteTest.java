@@ -90,6 +90,8 @@ class BadInputSuiteTest {
             + "--ignore", "--string", "NOPE", "--ignore", "id"),
         credit("unclosed quote in a list option", "--exclude: '\"ID' is not valid", "--exclude", "\"ID"),
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
+        credit("--where that does not parse", "is not a valid predicate on the input: [PARSE_SYNTAX_ERROR]",
+            "--where", "AGE ="),
         table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
             "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
         table("--date with the week-based year YYYY", "--date taken=dd/MM/YYYY HH:mm: not a pattern Spark can parse "
