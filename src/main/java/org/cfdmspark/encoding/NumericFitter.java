@@ -29,6 +29,13 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
    * A timestamp column's candidate grains in microseconds, coarsest first, each a whole number of the next (the
    * search steps down the list): an hour, half an hour, a quarter hour, 5 minutes, a minute, a second, a ms.
    */
+  /**
+   * A whole-number column's candidate grains, coarsest first: round steps that amounts are written in (credit
+   * limits in 10,000s, incomes in 100s, body masses in 25 g). The coarsest that every value is a multiple of is the
+   * column's grain, so that decoded values are too; 1 when none is.
+   */
+  private static final long[] ROUND_GRAINS = {1_000_000, 500_000, 250_000, 100_000, 50_000, 25_000, 10_000, 5_000,
+      2_500, 1_000, 500, 250, 100, 50, 25, 10, 5, 2};
   private static final long[] TIMESTAMP_GRAINS = {3_600_000_000L, 1_800_000_000L, 900_000_000L, 300_000_000L,
       60_000_000L, 1_000_000L, 1_000L, 1L};
 
@@ -133,9 +140,28 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     double[] grid = normalScores ? NormalScores.probabilities(others.length) : null;
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
-        normalScores ? knots(grid, others) : null, grid, finalNoise, null, type.integral() ? step : 0,
+        normalScores ? knots(grid, others) : null, grid, finalNoise, null,
+        !type.integral() ? 0 : type.temporal() || levels != null ? step : roundGrain(values, origin),
         timestamps != null && levels == null ? TimeOfDay.fit(timestamps, present, step,
             new NumericFitter(NumericType.TIMESTAMP_NTZ, false, false, normalScores, finalNoise)) : null);
+  }
+
+  /**
+   * The coarsest of {@link #ROUND_GRAINS} that every value (offsets from {@code origin}) is a whole number of, else
+   * 1. Asked only of columns of more than {@value NumericColumnCodec#MAX_LEVELS} distinct values: by chance, 33
+   * distinct values are all even with probability 2^−33.
+   */
+  private static long roundGrain(double[] values, long origin) {
+    for (long grain : ROUND_GRAINS) {
+      boolean all = true;
+      for (int k = 0; k < values.length && all; k++) {
+        all = Math.floorMod(origin + (long) values[k], grain) == 0;
+      }
+      if (all) {
+        return grain;
+      }
+    }
+    return 1;
   }
 
   /** The sorted values without those equal to one of {@code excluded} (sorted); never empty for a mass list. */

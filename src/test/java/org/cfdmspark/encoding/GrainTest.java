@@ -8,10 +8,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timestamps decode at their column's grain, rounded to the nearest: a float32 encoding of a 2020-2022 timestamp
- * is only good to about a second, and a decoded 16:22:59.4 written in a pattern of minutes would read 16:22.
+ * Decoded values keep their column's grain, rounded to the nearest. Timestamps: a float32 encoding of a 2020-2022
+ * timestamp is only good to about a second, and a decoded 16:22:59.4 written in a pattern of minutes would read
+ * 16:22. Whole numbers written in round steps (25 g, 10,000) stay in them.
  */
-class TimestampGrainTest {
+class GrainTest {
   private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
   private static final long THREE_YEARS_OF_MINUTES = 3L * 365 * 24 * 60;
 
@@ -52,6 +53,31 @@ class TimestampGrainTest {
     Instant second = START.plusSeconds(86_400L * 365 + 98_765);
     assertEquals(Timestamp.from(second), decodeAt(fit(seconds, false), second, 0.001),
         "1 ms before a whole second, on a column of whole seconds");
+  }
+
+  @Test
+  void wholeNumbersWrittenInRoundStepsDecodeToThoseSteps() {
+    // body masses in 25 g (3,750, 3,800, 3,325 …) and credit limits in 10,000s: decoded values keep the step
+    Random random = new Random(3);
+    for (long step : new long[] {25, 10_000}) {
+      Object[] cells = new Object[300];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = step * (100 + random.nextInt(80));
+      }
+      NumericColumnCodec codec = (NumericColumnCodec) new NumericFitter(NumericType.LONG, false, true, true, 0)
+          .fit("amount", cells);
+      assertEquals(step, codec.grain());
+      for (int k = 0; k < 200; k++) {
+        long value = (Long) codec.decode(new double[] {random.nextGaussian()}, 0, 0L);
+        assertEquals(0, value % step, value + " on a column written in steps of " + step);
+      }
+    }
+    Object[] ones = new Object[300];
+    for (int i = 0; i < ones.length; i++) {
+      ones[i] = 25L * (100 + random.nextInt(80)) + (i == 7 ? 1 : 0); // one value off the step
+    }
+    assertEquals(1, ((NumericColumnCodec) new NumericFitter(NumericType.LONG, false, true, true, 0)
+        .fit("amount", ones)).grain());
   }
 
   /**
