@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ParallelSampler;
@@ -91,6 +92,14 @@ public record CategoryDrawChoice(CategoryDraw draw, Double disagreement, Double 
    */
   static CategoryDrawChoice choose(CategoryDraw requested, List<FittedModel.Stratum> strata, TableCodec codec,
       boolean closedForm) {
+    if (requested == CategoryDraw.ROW && codec.categoricalSlots().length > 0
+        && codec.categoricalSlots().length == codec.metricSlots().length) {
+      // Every modelled value would come from the one drawn row: the sample is that row (a new user's 120-question
+      // survey: 1,000 of 1,000 samples exact copies, which no σ can widen away).
+      throw new BadInputException(ModelKnobs.CATEGORY_DRAW.option() + " row: every modelled column of this table is "
+          + "categorical, so each sample would be one training row's whole combination, a copy of it; use "
+          + ModelKnobs.CATEGORY_DRAW.option() + " weights or vote (auto chooses between them)");
+    }
     if (requested != CategoryDraw.AUTO) {
       return given(requested);
     }

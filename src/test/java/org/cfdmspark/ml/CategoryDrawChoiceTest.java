@@ -2,6 +2,7 @@ package org.cfdmspark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.testkit.SparkTest;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,19 @@ class CategoryDrawChoiceTest {
     assertEquals(CategoryDraw.WEIGHTS, choice.draw(), choice.toString());
     assertTrue(choice.firstDrawNearCopies() >= CategoryDrawChoice.MOSTLY_NEAR
         || choice.weightsShareError() < choice.voteShareError(), choice.toString());
+  }
+
+  @Test
+  void oneDrawnRowOnATableOfCategoriesAloneIsRefused(SparkSession spark) {
+    StructType schema = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      rows.add(RowFactory.create("a" + (i % 5), "b" + (i % 7)));
+    }
+    Dataset<Row> table = spark.createDataFrame(rows, schema);
+    BadInputException error = assertThrows(BadInputException.class,
+        () -> new CfdmSynthesizer().setSeed(1).setKnob("category-draw", "row").fit(table));
+    assertTrue(error.getMessage().contains("every modelled column of this table is categorical"), error.getMessage());
   }
 
   @Test
