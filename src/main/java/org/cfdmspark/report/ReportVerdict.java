@@ -120,7 +120,8 @@ public final class ReportVerdict {
     if (synthetic == null || floor == null) {
       QualityReport.Comparison train = report.comparisons().get("synthetic_vs_train");
       lines.add(new Line("fidelity", Status.NO_FLOOR, String.format(Locale.ROOT, "against the training rows: "
-          + "Column Shapes error %s, Pair Trends error %s, sliced W2 %.3f, GBT detection %.3f; a holdout "
+          + "Column Shapes error %s, Pair Trends error %s, sliced W2 %.3f, GBT detection %.3f (1 = "
+          + "indistinguishable); a holdout "
           + "(generate --holdout-fraction 0.2, report --holdout) gives the floor to judge them by",
           percent(1 - train.fidelity().columnShapes()), percent(1 - train.fidelity().columnPairTrends()),
           train.slicedWasserstein2(), train.gbtDetection().score())));
@@ -140,7 +141,7 @@ public final class ReportVerdict {
     error(lines, "sliced W2", synthetic.slicedWasserstein2(), floor.slicedWasserstein2(), distanceScale, 0,
         distanceRows, value -> String.format(Locale.ROOT, "%.3f", value));
     // Detection is a score (1 = indistinguishable): judged as its error 1 − score, stated as the score.
-    error(lines, "GBT detection", 1 - synthetic.gbtDetection().score(),
+    error(lines, "GBT detection (1 = indistinguishable)", 1 - synthetic.gbtDetection().score(),
         1 - floor.gbtDetection().score(), distanceScale, DETECTION_NOISE / Math.sqrt(synthetic.distanceRows()),
         distanceRows, error -> String.format(Locale.ROOT, "%.3f", 1 - error));
   }
