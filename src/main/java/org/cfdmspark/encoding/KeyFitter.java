@@ -80,6 +80,12 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared, int max
         seen.add(value(cell));
       }
     }
+    if (present < cells.length) {
+      // New keys fill every row: the missing cells, and what their absence says, would be lost silently.
+      throw new BadInputException(String.format(Locale.ROOT, "--key %s: %,d of its %,d cells are missing, and every "
+          + "sample gets a new key; fill them, or leave out --key %s to model the column", column,
+          cells.length - present, cells.length, column));
+    }
     if (seen.size() < present) {
       throw new BadInputException(String.format(Locale.ROOT, "--key %s: the column has %,d distinct values in %,d "
           + "rows, and a key's values are all distinct (each sample gets a new one); leave out --key %s to model "

@@ -82,6 +82,7 @@ final class TableReader {
     boolean multiLine = settings.get(JobKnobs.MULTI_LINE);
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
     Dataset<Row> inferred = inferred(spark, dialect, nullValue, multiLine, datetimeFormat, paths);
+    requireText(inferred.schema(), paths[0]);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
     requireDistinctNames(spark, dialect, multiLine, inferred.schema(), paths);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
@@ -363,6 +364,17 @@ final class TableReader {
    * A CSV header read as one name that holds a likely separator other than the dialect's is a file in another
    * dialect: refused with the option that reads it (modelling the whole line as one text column helps no one).
    */
+  /**
+   * A Parquet file read as CSV (--input-format csv) is refused by its magic bytes: its "header" would be binary,
+   * and the ragged-rows error that follows printed that binary to the terminal.
+   */
+  private static void requireText(StructType schema, String path) {
+    if (schema.fields().length > 0 && schema.fields()[0].name().startsWith("PAR1")) {
+      throw new BadInputException("input '" + path + "' is a Parquet file (it starts with PAR1), read as CSV: give "
+          + JobKnobs.INPUT_FORMAT.option() + " parquet, or auto to go by the name");
+    }
+  }
+
   private static void requireSeveralColumns(StructType schema, CsvDialect dialect, String path) {
     if (schema.fields().length != 1) {
       return;

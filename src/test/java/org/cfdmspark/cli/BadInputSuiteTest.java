@@ -99,6 +99,11 @@ class BadInputSuiteTest {
             "taken=dd/MM/YYYY HH:mm"),
         credit("--key on a column whose values repeat", "--key EDUCATION: the column has 7 distinct values in "
             + "30,000 rows, and a key's values are all distinct", "--key", "EDUCATION"),
+        file("a Parquet file read as CSV", "is a Parquet file (it starts with PAR1), read as CSV: give "
+            + "--input-format parquet", "table.parquet", "PAR1\u0015\u0000\u0015junk\n1\n2\n", "--input-format", "csv"),
+        table("--key on a column with missing cells", "--key ref: 2 of its 30 cells are missing", "ref,n\n"
+            + IntStream.range(0, 30).mapToObj(i -> (i % 15 == 3 ? "" : "R-" + i) + "," + (i % 4) + "\n")
+            .collect(Collectors.joining()), "--key", "ref"),
         credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "
             + "--max-categories 60", "--categorical", "LIMIT_BAL", "--max-categories", "60"),
         table("dates the reader does not infer, over --max-categories", "read them as dates with --date "
