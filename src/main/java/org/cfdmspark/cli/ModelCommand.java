@@ -42,8 +42,9 @@ final class ModelCommand implements CliCommand {
   }
 
   static ModelCommand fit() {
-    return new ModelCommand("fit", "fit --input PATH --model DIR [options]", "Fit a model of a training table and save it to --model (once; sample many "
-        + "times).", JobKnobs.FIT, (spark, settings) -> {
+    return new ModelCommand("fit", "fit --input PATH --model DIR [options]",
+        "Fit a model of a training table and save it to --model (once; sample many times).", JobKnobs.FIT,
+        (spark, settings) -> {
           CfdmModel model = FitJob.run(spark, settings);
           return String.format("wrote a model of %d training rows to %s", model.summary().trainingRows(),
               settings.get(JobKnobs.MODEL));
@@ -51,7 +52,8 @@ final class ModelCommand implements CliCommand {
   }
 
   static ModelCommand sample() {
-    return new ModelCommand("sample", "sample --model DIR --output DIR [options]", "Sample synthetic rows from a model saved by fit.", JobKnobs.SAMPLE,
+    return new ModelCommand("sample", "sample --model DIR --output DIR [options]",
+        "Sample synthetic rows from a model saved by fit.", JobKnobs.SAMPLE,
         (spark, settings) -> {
           GenerateResult result = SampleJob.run(spark, settings);
           return String.format("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)", result.samples(),

@@ -54,9 +54,9 @@ import org.apache.spark.sql.types.DecimalType;
  *     {@link CategoryDraw#WEIGHTS_ALL}; null (a model saved before the choice existed) = voted
  * @param grain for whole-number types, the step of decoded values in the column's units (days for dates,
  *     microseconds for timestamps): 1, or for numbers of more than {@value #MAX_LEVELS} values the coarsest round
- *     step that every value is a multiple of (25, 100, 10,000: NumericFitter), or for timestamps the coarsest of an hour, 30, 15, 5 and 1 minutes, a
- *     second and a millisecond that every value is a whole number of, so that a column of whole minutes decodes to
- *     whole minutes and one of quarter hours to quarter hours (rounded to the nearest: a float32 encoding hands
+ *     step that every value is a multiple of (25, 100, 10,000: NumericFitter), or for timestamps the coarsest of an
+ *     hour, 30, 15, 5 and 1 minutes, a second and a millisecond that every value is a whole number of, so that a
+ *     column of whole minutes decodes to whole minutes and one of quarter hours to quarter hours (rounded to the nearest: a float32 encoding hands
  *     back 16:22:59.4 for 16:23, which a write in the input's pattern of minutes would cut to 16:22);
  *     0 = 10^−decimals (models saved before the grain was stored); ignored for fractional types
  * @param timeOfDay for a timestamp column of more than {@value #MAX_LEVELS} values over more than a day, its time of

@@ -96,7 +96,7 @@ class TimeOfDayTest {
     assertEquals(1, fit(oneDay).width());
   }
 
-  /** {@code n} timestamps over a year at random whole minutes from {@code from} to {@code to} minutes after midnight. */
+  /** {@code n} timestamps over a year at random whole minutes, {@code from} to {@code to} minutes after midnight. */
   private static Object[] times(int n, long seed, int from, int to) {
     Random random = new Random(seed);
     Object[] cells = new Object[n];
