@@ -28,11 +28,11 @@ import org.apache.spark.sql.types.DecimalType;
  */
 public final class CodecJson {
   /**
-   * The JSON form of the codec, as written into a saved model's metadata; {@code dependencies} is absent (null) in
-   * models saved before they were found.
+   * The JSON form of the codec, as written into a saved model's metadata; {@code dependencies} and {@code
+   * equalities} are absent (null) in models saved before they were found.
    */
   public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
-      List<CategoryDependency> dependencies) {
+      List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -47,14 +47,15 @@ public final class CodecJson {
 
   public static JsonNode toJson(TableCodec codec) {
     return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints(),
-        codec.dependencies()));
+        codec.dependencies(), codec.equalities()));
   }
 
   /** @throws IllegalArgumentException when the JSON is not a codec this version can read */
   public static TableCodec fromJson(JsonNode json) {
     try {
       Form form = MAPPER.treeToValue(json, Form.class);
-      return new TableCodec(form.columns(), form.fittedRows(), form.constraints(), form.dependencies());
+      return new TableCodec(form.columns(), form.fittedRows(), form.constraints(), form.dependencies(),
+          form.equalities());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a column codec: " + e.getMessage(), e);
     }

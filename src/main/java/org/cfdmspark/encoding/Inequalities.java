@@ -34,15 +34,11 @@ final class Inequalities {
   static List<Inequality> find(List<Row> rows, List<ColumnCodec> columns, List<String> statedText) {
     List<Inequality> stated = statedText.stream().map(Inequality::parse).toList();
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
+    double[][] values = NumberCells.of(rows, columns);
     List<Integer> numbers = new ArrayList<>();
-    double[][] values = new double[columns.size()][]; // a number column's cells in input units, NaN if missing
     for (int c = 0; c < columns.size(); c++) {
-      if (columns.get(c) instanceof NumericColumnCodec codec) {
+      if (values[c] != null) {
         numbers.add(c);
-        values[c] = new double[rows.size()];
-        for (int r = 0; r < values[c].length; r++) {
-          values[c][r] = rows.get(r).isNullAt(c) ? Double.NaN : codec.number(rows.get(r).get(c));
-        }
       }
     }
     for (Inequality inequality : stated) {
@@ -66,7 +62,7 @@ final class Inequalities {
       for (int j = i + 1; j < numbers.size(); j++) {
         int x = numbers.get(i);
         int y = numbers.get(j);
-        if (!overlap((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
+        if (!NumberCells.overlap((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
           continue;
         }
         long[] counts = count(values[x], values[y]);
@@ -124,14 +120,5 @@ final class Inequalities {
       }
     }
     return counts;
-  }
-
-  /**
-   * Whether the columns are of one kind (numbers, dates or timestamps) and their ranges overlap (share more than
-   * an end point): only then can decoding break an order between them.
-   */
-  private static boolean overlap(NumericColumnCodec x, NumericColumnCodec y) {
-    boolean comparable = x.type() == y.type() || !x.type().temporal() && !y.type().temporal();
-    return comparable && x.lowest() < y.highest() && y.lowest() < x.highest();
   }
 }

@@ -315,6 +315,11 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return value.setScale(decimal.scale(), RoundingMode.HALF_UP);
   }
 
+  /** Whether a present cell of this column holds one of its point masses. */
+  boolean atPointMass(Object cell) {
+    return Arrays.binarySearch(masses, offset(cell) + 0.0) >= 0;
+  }
+
   /** The smallest value of the column, in input units. */
   public double lowest() {
     return min + origin;

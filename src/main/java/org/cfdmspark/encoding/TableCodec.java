@@ -30,6 +30,17 @@ public final class TableCodec implements Serializable {
   private final List<CategoryDependency> dependencies;
   /** dependencyColumns[q] = {determinant, dependent}: the positions of dependency q's columns. */
   private final int[][] dependencyColumns;
+  private final List<ColumnEquality> equalities;
+  /** equalityColumns[q] = {source, dependent}: the positions of equality q's columns. */
+  private final int[][] equalityColumns;
+  /** The columns' slots; equality q's indicator is slot columnsWidth + q. */
+  private final int columnsWidth;
+  /**
+   * An equality's indicator value for an equal row: small, so that the indicators take no part in which rows are
+   * near (a row's geometry is its columns'; the indicators only record a relation between two of them), while a
+   * barycentre's indicator over this is still the weight of its equal rows; a power of 2, so the ratio is exact.
+   */
+  static final float EQUAL = 1f / 16;
 
   public TableCodec(List<ColumnCodec> columns, long fittedRows) {
     this(columns, fittedRows, List.of());
@@ -47,6 +58,18 @@ public final class TableCodec implements Serializable {
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies) {
+    this(columns, fittedRows, constraints, dependencies, List.of());
+  }
+
+  /**
+   * @param constraints inequalities between number columns that decoded rows keep ({@link Inequality})
+   * @param dependencies categorical columns decoded from another's value ({@link CategoryDependency}); null for
+   *     none (a model saved before they were found)
+   * @param equalities number columns equal in many rows, each with an indicator slot after the columns' slots
+   *     ({@link ColumnEquality}); null for none (a model saved before they were found)
+   */
+  public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
+      List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     this.constraintColumns = new int[this.constraints.size()][];
@@ -70,13 +93,24 @@ public final class TableCodec implements Serializable {
             + ColumnNames.quotedList(names));
       }
     }
+    this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
+    this.equalityColumns = new int[this.equalities.size()][];
+    for (int q = 0; q < equalityColumns.length; q++) {
+      ColumnEquality equality = this.equalities.get(q);
+      equalityColumns[q] = pair(equality.source(), equality.dependent(), NumericColumnCodec.class);
+      if (equalityColumns[q] == null) {
+        throw new IllegalArgumentException("equality " + equality + " needs two number columns of "
+            + ColumnNames.quotedList(names));
+      }
+    }
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
       offsets[c] = sum;
       sum += columns.get(c).width();
     }
-    this.width = sum;
+    this.columnsWidth = sum;
+    this.width = sum + this.equalities.size();
     this.fittedRows = fittedRows;
   }
 
@@ -140,7 +174,8 @@ public final class TableCodec implements Serializable {
       throw new BadInputException(message.toString());
     }
     return rows.isEmpty() ? new TableCodec(columns, 0) : new TableCodec(columns, rows.size(),
-        Inequalities.find(rows, columns, overrides.constraints()), CategoryDependencies.find(rows, columns));
+        Inequalities.find(rows, columns, overrides.constraints()), CategoryDependencies.find(rows, columns),
+        ColumnEqualities.find(rows, columns));
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -167,7 +202,20 @@ public final class TableCodec implements Serializable {
     return dependencies;
   }
 
-  /** Floats per encoded row. */
+  /** The number columns equal in many rows, whose equality decoded rows keep as often (see {@link ColumnEquality}). */
+  public List<ColumnEquality> equalities() {
+    return equalities;
+  }
+
+  /**
+   * The slots that carry the rows' geometry, all but the equalities' indicators (which are tiny, {@link #EQUAL}): the
+   * d of σ auto's spacing rule.
+   */
+  public int spacingWidth() {
+    return columnsWidth;
+  }
+
+  /** Floats per encoded row: the columns' slots, then one per equality. */
   public int width() {
     return width;
   }
@@ -287,6 +335,20 @@ public final class TableCodec implements Serializable {
     for (int c = 0; c < offsets.length; c++) {
       columns.get(c).encode(row.get(c), out, offset + offsets[c]);
     }
+    for (int q = 0; q < equalityColumns.length; q++) {
+      out[offset + columnsWidth + q] = equal(q, row.get(equalityColumns[q][0]), row.get(equalityColumns[q][1]));
+    }
+  }
+
+  /**
+   * Equality q's indicator for the source's and the dependent's cells: {@link #EQUAL} when they are equal and
+   * neither is a point mass, else 0.
+   */
+  private float equal(int q, Object source, Object dependent) {
+    NumericColumnCodec x = (NumericColumnCodec) columns.get(equalityColumns[q][0]);
+    NumericColumnCodec y = (NumericColumnCodec) columns.get(equalityColumns[q][1]);
+    return source != null && dependent != null && x.number(source) == y.number(dependent)
+        && !x.atPointMass(source) && !y.atPointMass(dependent) ? EQUAL : 0;
   }
 
   /**
@@ -305,6 +367,9 @@ public final class TableCodec implements Serializable {
   public void encodeCells(Object[] cells, float[] out) {
     for (int c = 0; c < offsets.length; c++) {
       columns.get(c).encode(cells[c], out, offsets[c]);
+    }
+    for (int q = 0; q < equalityColumns.length; q++) {
+      out[columnsWidth + q] = equal(q, cells[equalityColumns[q][0]], cells[equalityColumns[q][1]]);
     }
   }
 
@@ -340,7 +405,8 @@ public final class TableCodec implements Serializable {
   }
 
   private TableCodec map(UnaryOperator<ColumnCodec> column) {
-    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints, dependencies);
+    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints, dependencies,
+        equalities);
   }
 
   /**
@@ -376,8 +442,34 @@ public final class TableCodec implements Serializable {
       cells[cellOffset + c] = !keys && column instanceof KeyColumnCodec ? null
           : column.decode(z, offset + offsets[c], Vote.forColumn(rowBits, c), seed, sampleId);
     }
+    keepEqualities(z, offset, cells, cellOffset, rowBits);
     keepDependencies(cells, cellOffset);
     keepConstraints(cells, cellOffset);
+  }
+
+  /**
+   * Sets each equality's dependent cell to the source's value (on the dependent's grid) where the indicator's vote
+   * says equal, the source's value lies in the dependent's range and neither cell is missing or a point mass.
+   */
+  private void keepEqualities(double[] z, int offset, Object[] cells, int cellOffset, long rowBits) {
+    double[] votes = new double[2];
+    for (int q = 0; q < equalityColumns.length; q++) {
+      NumericColumnCodec x = (NumericColumnCodec) columns.get(equalityColumns[q][0]);
+      NumericColumnCodec y = (NumericColumnCodec) columns.get(equalityColumns[q][1]);
+      Object source = cells[cellOffset + equalityColumns[q][0]];
+      Object dependent = cells[cellOffset + equalityColumns[q][1]];
+      votes[1] = z[offset + columnsWidth + q] / EQUAL;
+      votes[0] = 1 - votes[1];
+      if (source == null || dependent == null || x.atPointMass(source) || y.atPointMass(dependent)
+          || y.draw().numberState(votes, 0, 2, Vote.forColumn(rowBits, offsets.length + q)) != 1) {
+        continue;
+      }
+      double value = x.number(source);
+      Object onGrid = value < y.lowest() || value > y.highest() ? null : y.atMost(value, false);
+      if (onGrid != null) {
+        cells[cellOffset + equalityColumns[q][1]] = onGrid;
+      }
+    }
   }
 
   /** Sets each dependent cell to the value its determinant's cell goes with in training. */

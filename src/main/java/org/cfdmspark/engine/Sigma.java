@@ -24,7 +24,12 @@ public record Sigma(boolean auto, double value) implements Serializable {
 
   /** σ for this training set, auto being {@code autoMultiple} times the spacing rule ({@link SigmaDefault}). */
   public double resolve(TrainingSet training, double autoMultiple) {
-    return auto ? autoMultiple * SigmaDefault.of(training) : value;
+    return resolve(training, autoMultiple, training.dimension());
+  }
+
+  /** As {@link #resolve(TrainingSet, double)}, the spacing rule's d being {@code spacingDimension}. */
+  public double resolve(TrainingSet training, double autoMultiple, int spacingDimension) {
+    return auto ? autoMultiple * SigmaDefault.of(training, spacingDimension) : value;
   }
 
   @Override

@@ -26,7 +26,15 @@ public final class SigmaDefault {
 
   /** The spacing rule on {@code training}: its median nearest-different-row distance / √d (model units). */
   public static double of(TrainingSet training) {
-    return medianNearestNeighbourDistance(training.points()) / Math.sqrt(training.dimension());
+    return of(training, training.dimension());
+  }
+
+  /**
+   * The spacing rule with d = {@code dimension}: the encoded values that carry distances, when some slots only
+   * record something (a codec's equality indicators, {@code TableCodec#spacingWidth}).
+   */
+  public static double of(TrainingSet training, int dimension) {
+    return medianNearestNeighbourDistance(training.points()) / Math.sqrt(dimension);
   }
 
   /**

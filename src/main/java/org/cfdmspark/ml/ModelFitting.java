@@ -205,7 +205,8 @@ final class ModelFitting {
     boolean cfdm = kind == GeneratorKind.CFDM;
     boolean trained = kind == GeneratorKind.RANDOM_FEATURES || kind == GeneratorKind.SCORE_NET;
     start = System.nanoTime();
-    SamplerConfig config = ModelKnobs.samplerConfig(settings, training, codec.normalScores(), repeatedShare);
+    SamplerConfig config = ModelKnobs.samplerConfig(settings, training, codec.normalScores(), repeatedShare,
+        codec.spacingWidth());
     double spacingSeconds = profile.add("sigma_spacing", start);
     if (trained) {
       // σ smooths the closed form; a trained x̂ is used as it is, so σ auto, the pilots and the guard are off,

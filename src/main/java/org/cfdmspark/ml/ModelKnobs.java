@@ -330,10 +330,19 @@ public final class ModelKnobs {
    */
   public static SamplerConfig samplerConfig(Settings settings, TrainingSet training, boolean normalScores,
       double repeatedShare) {
+    return samplerConfig(settings, training, normalScores, repeatedShare, training.dimension());
+  }
+
+  /**
+   * As {@link #samplerConfig(Settings, TrainingSet, boolean, double)}, σ auto's spacing rule taking d =
+   * {@code spacingDimension} (the codec's {@code TableCodec#spacingWidth}).
+   */
+  public static SamplerConfig samplerConfig(Settings settings, TrainingSet training, boolean normalScores,
+      double repeatedShare, int spacingDimension) {
     // --numeric-scale standard is the earliest defaults': σ auto the spacing rule itself, whatever the table.
     double multiple = settings.get(NUMERIC_SCALE) == NumericScale.STANDARD ? 1
         : sigmaAutoMultiple(normalScores, repeatedShare);
-    return new SamplerConfig(settings.get(SIGMA).resolve(training, multiple), settings.get(DRAWS),
+    return new SamplerConfig(settings.get(SIGMA).resolve(training, multiple, spacingDimension), settings.get(DRAWS),
         steps(settings), settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR),
         settings.get(NEIGHBORS), settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST),
         settings.get(NPROBE), RunSeed.of(settings));

@@ -19,6 +19,8 @@ class SigmaDefaultTest {
     assertEquals(2.0 / 2, Sigma.AUTO.resolve(training, 1), 1e-6);
     assertEquals(3 * 2.0 / 2, Sigma.AUTO.resolve(training, 3), 1e-6);
     assertEquals(0.7, Sigma.of(0.7).resolve(training, 3), 0.0);
+    // Slots that only record something (a codec's equality indicators) are left out of the rule's d.
+    assertEquals(2.0 / 1, Sigma.AUTO.resolve(training, 1, 1), 1e-6);
   }
 
   @Test
