@@ -164,18 +164,40 @@ final class ColumnEqualities {
         : (double) equal / both;
   }
 
-  /** Σ_v n_a(v)·n_b(v) / n over the n rows with both cells counted: the equal rows a shuffled pairing expects. */
+  /**
+   * Σ_v n_a(v)·n_b(v) / n over the n rows with both cells counted: the equal rows a shuffled pairing expects (the
+   * two columns' counted cells sorted, then merged value by value).
+   */
   private static double byChance(double[] a, double[] b, long both) {
-    Map<Double, long[]> counts = new HashMap<>();
+    double[] x = new double[(int) both];
+    double[] y = new double[(int) both];
+    int n = 0;
     for (int r = 0; r < a.length; r++) {
       if (a[r] == a[r] && b[r] == b[r]) {
-        counts.computeIfAbsent(a[r] + 0.0, v -> new long[2])[0]++;
-        counts.computeIfAbsent(b[r] + 0.0, v -> new long[2])[1]++;
+        x[n] = a[r];
+        y[n++] = b[r];
       }
     }
+    Arrays.sort(x);
+    Arrays.sort(y);
     double products = 0;
-    for (long[] count : counts.values()) {
-      products += (double) count[0] * count[1];
+    for (int i = 0, j = 0; i < n && j < n; ) {
+      if (x[i] < y[j]) {
+        i++;
+      } else if (x[i] > y[j]) {
+        j++;
+      } else {
+        double value = x[i];
+        long inX = 0;
+        for (; i < n && x[i] == value; i++) {
+          inX++;
+        }
+        long inY = 0;
+        for (; j < n && y[j] == value; j++) {
+          inY++;
+        }
+        products += (double) inX * inY;
+      }
     }
     return products / both;
   }
