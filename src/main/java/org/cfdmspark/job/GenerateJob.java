@@ -44,6 +44,7 @@ public final class GenerateJob {
 
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, settings);
+    SampleWriter.requireSampleIdFree(settings, input.table().schema());
     if (settings.get(JobKnobs.REPORT)) {
       ReportJob.requireTarget(settings, List.of(input.table().columns()));
     }

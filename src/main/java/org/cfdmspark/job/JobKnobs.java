@@ -76,7 +76,8 @@ public final class JobKnobs {
       "Spark partitions (tasks) for sampling; 0 = " + CfdmModel.AUTO_PARTITIONS_PER_CORE
           + " per core (fewer for small runs), so progress is smooth and a retried task is cheap.");
   public static final Knob<Boolean> SAMPLE_ID = Knob.flag("sample-id", false,
-      "Add a sample_id column first: the sample's index, which alone determines its values.");
+      "Add a sample_id column first: the sample's index, which alone determines its values (refused for an input "
+          + "with a sample_id column of its own).");
   public static final Knob<Boolean> PROGRESS = Knob.flag("progress", true,
       "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling, and a "
           + "line as each step of a report begins.");

@@ -41,6 +41,7 @@ public final class SampleJob {
     Map<String, Double> seconds = SparkSessions.startSeconds(spark);
     long phaseStart = System.nanoTime();
     CfdmModel model = CfdmModel.load(modelPath);
+    SampleWriter.requireSampleIdFree(settings, model.inputSchema());
     Long seed = settings.get(ModelKnobs.SEED);
     String runId = settings.get(ModelKnobs.RUN_ID);
     if (seed != null || runId != null) {

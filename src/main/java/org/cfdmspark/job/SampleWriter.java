@@ -114,11 +114,23 @@ final class SampleWriter {
     return StratumCounts.parse(counts);
   }
 
+  /**
+   * Refuses --sample-id true for an input with a column of that name, before any work: the output would name two
+   * columns so.
+   */
+  static void requireSampleIdFree(Settings settings, StructType input) {
+    if (settings.get(JobKnobs.SAMPLE_ID) && List.of(input.fieldNames()).contains(CfdmModel.SAMPLE_ID)) {
+      throw new BadInputException(JobKnobs.SAMPLE_ID.option() + " true adds a column '" + CfdmModel.SAMPLE_ID
+          + "', and the input has a column of that name: leave out " + JobKnobs.SAMPLE_ID.option()
+          + ", or rename the input's column");
+    }
+  }
+
   /** The output columns in input order ({@link #written}), after a sample_id column if asked for. */
   private static Column[] outputColumns(CfdmModel model, Settings settings, FileFormat format) {
     List<Column> columns = new ArrayList<>();
     if (settings.get(JobKnobs.SAMPLE_ID)) {
-      columns.add(ColumnNames.column(CfdmModel.SAMPLE_ID));
+      columns.add(ColumnNames.column(model.idColumn()).as(CfdmModel.SAMPLE_ID));
     }
     columns.addAll(List.of(written(model.inputSchema(), format)));
     return columns.toArray(Column[]::new);

@@ -43,15 +43,16 @@ import org.cfdmspark.engine.TrainingSet;
  * CfdmModel same = CfdmModel.load("models/credit"); // same.sample(1000) equals rows
  * }</pre>
  *
- * <p>The id table {@link #transform} takes has a {@value #SAMPLE_ID} column (bigint) and, for a stratified model,
- * a {@value #STRATUM} column naming each row's stratum (the stratification column's value as text);
- * {@link #sampleIds} makes one. The output has the id table's columns followed by the fitted table's columns:
- * the modelled ones sampled, the ignored ones null.
+ * <p>The id table {@link #transform} takes has an id column (bigint) and, for a stratified model, a stratum column
+ * naming each row's stratum (the stratification column's value as text); {@link #sampleIds} makes one. They are
+ * named {@value #SAMPLE_ID} and {@value #STRATUM} unless the fitted table has columns of those names: then an
+ * underscore is appended until the name is free ({@link #idColumn}, {@link #stratumColumn}). The output has the id
+ * table's columns followed by the fitted table's columns: the modelled ones sampled, the ignored ones null.
  */
 public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
-  /** The id column {@link #transform} reads. */
+  /** The id column {@link #transform} reads, unless the fitted table has one of that name ({@link #idColumn}). */
   public static final String SAMPLE_ID = "sample_id";
-  /** The stratum column {@link #transform} reads for a stratified model. */
+  /** The stratum column {@link #transform} reads for a stratified model, unless taken ({@link #stratumColumn}). */
   public static final String STRATUM = "stratum";
   /** Automatic partitions per core: several tasks per core keep progress smooth and make a retried task cheap. */
   public static final int AUTO_PARTITIONS_PER_CORE = 4;
@@ -188,9 +189,9 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
    */
   @Override
   public StructType transformSchema(StructType ids) {
-    requireColumn(ids, SAMPLE_ID, DataTypes.LongType);
+    requireColumn(ids, idColumn(), DataTypes.LongType);
     if (stratified()) {
-      requireColumn(ids, STRATUM, DataTypes.StringType);
+      requireColumn(ids, stratumColumn(), DataTypes.StringType);
     }
     List<StructField> fields = new ArrayList<>(List.of(ids.fields()));
     for (StructField field : fitted.inputSchema().fields()) {
@@ -213,9 +214,9 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   /** As {@link #transform(Dataset)}, counting progress and the guard's work in {@code monitor}. */
   public Dataset<Row> transform(Dataset<?> ids, SamplingMonitor monitor) {
     StructType schema = transformSchema(ids.schema());
-    int stratumField = stratified() ? ids.schema().fieldIndex(STRATUM) : -1;
+    int stratumField = stratified() ? ids.schema().fieldIndex(stratumColumn()) : -1;
     return ids.toDF().mapPartitions(new PartitionSampler(broadcast(ids.sparkSession()),
-        ids.schema().fieldIndex(SAMPLE_ID), stratumField, monitor), Encoders.row(schema));
+        ids.schema().fieldIndex(idColumn()), stratumField, monitor), Encoders.row(schema));
   }
 
   /** {@code n} rows in the fitted table's schema, strata in training proportions; ids 0 … n−1. */
@@ -302,11 +303,11 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     long n = allocation.total();
     fitted.codec().requireKeysFor(n);
     int slices = partitions(partitions, n, spark.sparkContext().defaultParallelism());
-    Dataset<Row> ids = spark.range(0, n, 1, slices).toDF(SAMPLE_ID);
+    Dataset<Row> ids = spark.range(0, n, 1, slices).toDF(idColumn());
     if (!stratified()) {
       return ids;
     }
-    Column id = functions.col(SAMPLE_ID);
+    Column id = ColumnNames.column(idColumn());
     Column stratum = null;
     for (int k = 0; k < fitted.strata().size(); k++) {
       if (allocation.counts()[k] == 0) {
@@ -316,7 +317,29 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
       long end = allocation.firstId(k) + allocation.counts()[k];
       stratum = stratum == null ? functions.when(id.lt(end), label) : stratum.when(id.lt(end), label);
     }
-    return ids.withColumn(STRATUM, stratum);
+    return ids.withColumn(stratumColumn(), stratum);
+  }
+
+  /**
+   * The id table's id column: {@value #SAMPLE_ID}, or that name with underscores appended when the fitted table has
+   * a column of the name (a table with its own sample_id).
+   */
+  public String idColumn() {
+    return free(SAMPLE_ID);
+  }
+
+  /** The id table's stratum column: {@value #STRATUM}, or that name with underscores appended (as {@link #idColumn}). */
+  public String stratumColumn() {
+    return free(STRATUM);
+  }
+
+  private String free(String name) {
+    List<String> taken = List.of(fitted.inputSchema().fieldNames());
+    String free = name;
+    while (taken.contains(free)) {
+      free += "_";
+    }
+    return free;
   }
 
   private Dataset<Row> withoutIds(Dataset<Row> sampled) {

@@ -153,6 +153,24 @@ class InputCasesTest {
   }
 
   @Test
+  void aTableWithItsOwnSampleIdAndStratumColumnsIsSampledAndKeepsThem(SparkSession spark) throws Exception {
+    // The sampler's id table once named its columns sample_id and stratum whatever the table: such a table failed
+    // after its fit, with or without --sample-id.
+    Path input = table("visits.csv", "sample_id,stratum,site,minutes", 21, random -> (1 + random.nextInt(40))
+        + "," + (random.nextBoolean() ? "a" : "b") + "," + (random.nextBoolean() ? "north" : "south") + ","
+        + Math.round(random.nextGaussian() * 1000 + 5000) / 100.0);
+    generate(input.toString(), "stratify-by", "site", "categorical", "sample_id");
+    List<Row> rows = output(spark).collectAsList();
+    assertEquals(500, rows.size());
+    assertEquals(List.of("sample_id", "stratum", "site", "minutes"), List.of(output(spark).columns()));
+    assertTrue(rows.stream().allMatch(row -> row.getInt(0) >= 1 && row.getInt(0) <= 40
+        && Set.of("a", "b").contains(row.getString(1))), "the table's own columns, sampled");
+    BadInputException refused = assertThrows(BadInputException.class,
+        () -> generate(input.toString(), "sample-id", "true", "mode", "overwrite"));
+    assertTrue(refused.getMessage().startsWith("--sample-id true adds a column 'sample_id'"), refused.getMessage());
+  }
+
+  @Test
   void aStatedConstraintThatTrainingRowsBreakIsRefusedWithTheCount() {
     BadInputException refused = assertThrows(BadInputException.class, () -> generate(
         TestData.path("cases/09-unique-int-pk.csv"), "constraint", "monthly_fee <= age"));
