@@ -212,6 +212,12 @@ final class ModelStore {
           throw new BadInputException("model '" + path + "' does not exist; fit one with the fit command or "
               + "CfdmSynthesizer.fit and save it");
         }
+        // A run's output holds its manifest (job.RunManifest.FILE_NAME, a room this one does not see).
+        if (!fs.exists(file) && fs.exists(new Path(path, "_manifest.json"))) {
+          throw new BadInputException("'" + path + "' is the output of a generate or sample run (synthetic rows and "
+              + "_manifest.json), not a saved model; make a model with the fit command (fit --model DIR) and sample "
+              + "from that");
+        }
         if (!fs.exists(file)) {
           throw new BadInputException("'" + path + "' is not a complete saved model (no " + METADATA + "): it "
               + "was not written by a model save, or the save did not finish; save the model again");

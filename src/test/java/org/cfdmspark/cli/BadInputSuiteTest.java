@@ -133,6 +133,11 @@ class BadInputSuiteTest {
           write(folder.resolve("model/strata/0/part-0.parquet"), "half a save");
           return sample(folder.resolve("model"), folder);
         }),
+        new Case("a generate output given as the model", "is the output of a generate or sample run", folder -> {
+          write(folder.resolve("generated/part-00000.csv"), "a\n1\n");
+          write(folder.resolve("generated/_manifest.json"), "{}");
+          return sample(folder.resolve("generated"), folder);
+        }),
         new Case("corrupt model metadata", "is corrupt", folder -> {
           write(folder.resolve("model/metadata.json"), "{\"format\": 1, \"project_version\": ");
           return sample(folder.resolve("model"), folder);
