@@ -10,6 +10,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.job.StartupCompilation;
+import org.cfdmspark.job.UnreachableMasterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -81,6 +82,9 @@ public final class Main {
     } catch (BadInputException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
+    } catch (UnreachableMasterException e) {
+      err.println("failed: " + e.getMessage());
+      return ExitCodes.RUNTIME_FAILURE;
     } catch (Exception e) {
       err.println("failed: " + e);
       e.printStackTrace(err);

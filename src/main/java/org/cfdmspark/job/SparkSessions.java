@@ -30,6 +30,9 @@ public final class SparkSessions {
     // The web UI starts a Jetty server and listeners for every job; a batch run that nobody watches does not
     // need it (--conf spark.ui.enabled=true brings it back).
     conf.setIfMissing("spark.ui.enabled", "false");
+    if (!SparkSession.getDefaultSession().isDefined()) {
+      MasterReachability.check(conf.get("spark.master"));
+    }
     if (conf.get("spark.master").startsWith("local")) {
       // Shuffles (holdout splits, report aggregations) of a one-machine run need no more tasks than cores:
       // Spark's default of 200 mostly schedules empty tasks.
