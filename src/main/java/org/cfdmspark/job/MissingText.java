@@ -1,6 +1,8 @@
 package org.cfdmspark.job;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
@@ -55,6 +57,23 @@ final class MissingText {
       }
     }
     return texts;
+  }
+
+  /**
+   * One note per column whose cells hold both forms, which the read merges into missing: the null text may be a
+   * value there (NA for North America beside empty cells), and only the user can tell. Empty when the null text is
+   * empty (only empty cells are missing then).
+   */
+  static List<String> mixedForms(String[] names, long[] nullTextCells, long[] emptyCells, String nullValue) {
+    List<String> notes = new ArrayList<>();
+    for (int c = 0; c < names.length && !nullValue.isEmpty(); c++) {
+      if (nullTextCells[c] > 0 && emptyCells[c] > 0) {
+        notes.add("column '" + names[c] + "' has " + emptyCells[c] + " empty cells and " + nullTextCells[c] + " '"
+            + nullValue + "' cells, all read as missing; if '" + nullValue + "' is a value there, give "
+            + JobKnobs.NULL_VALUE.option() + " '' so that only empty cells are missing");
+      }
+    }
+    return notes;
   }
 
   /** {@code metadata} with the missing cells' text {@code text}. */

@@ -203,6 +203,8 @@ final class TableReader {
         nullTextCells[c] = found.nullTextCells(c);
         emptyCells[c] = found.emptyCells(c);
       }
+      MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
+          .forEach(note -> System.err.println("note: " + note));
       return new Retyping(asText, commaNumbers, forms,
           MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows());
     }

@@ -54,6 +54,17 @@ class MissingTextTest {
   }
 
   @Test
+  void aColumnWithBothFormsGetsANoteNamingTheWayToKeepTheTextAsAValue() {
+    // a: NA only; b: empty only; c: 3 NA beside 2 empty (NA may be North America); d: none
+    List<String> notes = MissingText.mixedForms(NAMES, new long[] {4, 0, 3, 0}, new long[] {0, 5, 2, 0}, "NA");
+    assertEquals(1, notes.size(), "notes: " + notes);
+    assertTrue(notes.get(0).startsWith("column 'c' has 2 empty cells and 3 'NA' cells, all read as missing")
+        && notes.get(0).endsWith("give --null-value '' so that only empty cells are missing"), notes.get(0));
+    assertEquals(List.of(), MissingText.mixedForms(NAMES, new long[] {4, 0, 3, 0}, new long[] {0, 5, 2, 0}, ""),
+        "with no null text only empty cells are missing: nothing merged");
+  }
+
+  @Test
   void anEmptyNullValueWritesEveryColumnEmpty() {
     assertEquals(Map.of(), MissingText.decide(NAMES, new long[4], new long[] {1, 0, 0, 0}, ""));
   }
