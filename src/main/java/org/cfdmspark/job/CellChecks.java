@@ -14,11 +14,12 @@ import scala.reflect.ClassTag$;
 /**
  * What {@link TableReader} decides its corrections from, tallied over a CSV file's cells as text in one pass: the
  * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column), each column's
- * missing cells by form (empty or the --null-value text, {@link MissingText}) and, per column, zero-padded numbers,
- * booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the {@link NumberForm}
- * tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL aggregates it was
- * two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file, seconds of planning
- * and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
+ * missing cells by form (empty or the --null-value text, {@link MissingText}) and cells holding U+FFFD (the
+ * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and, per column,
+ * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the
+ * {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL
+ * aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
+ * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
  * <p>The text rows are read without the null text, so that its cells are told from empty ones (null); every other
  * check takes both as missing. Columns are given by their index in the text rows. The regular expressions are
@@ -38,6 +39,8 @@ final class CellChecks implements Serializable {
       + GROUP_SEPARATORS + "][0-9]{3})+(,[0-9]*)?|[0-9]*(,[0-9]*)?([eE][+-]?[0-9]+)?)\\s*$");
   /** The first thousands separator of a grouped number. */
   private static final Pattern GROUP = Pattern.compile("^\\s*[+-]?[0-9]{1,3}([" + GROUP_SEPARATORS + "])[0-9]{3}");
+  /** The replacement character, which the decoder puts for bytes that are no character of the --encoding. */
+  private static final UTF8String REPLACEMENT = UTF8String.fromString("\uFFFD");
 
   private final int[] padded;
   private final int[] spelt;
@@ -56,6 +59,9 @@ final class CellChecks implements Serializable {
   /** Per column: missing cells written as the null text; {@code emptyCells} written empty. */
   private final long[] nullTextCells;
   private final long[] emptyCells;
+  /** Per column: cells holding the replacement character; {@code undecodedExample} the least of them. */
+  private final long[] undecodedCells;
+  private final String[] undecodedExample;
   private final long[] paddedCells;
   private final long[] speltCells;
   /** Per comma column: whether every non-missing cell is a decimal-comma number (null: no such cell). */
@@ -78,6 +84,8 @@ final class CellChecks implements Serializable {
     this.nullValue = UTF8String.fromString(nullValue);
     nullTextCells = new long[columns];
     emptyCells = new long[columns];
+    undecodedCells = new long[columns];
+    undecodedExample = new String[columns];
     this.padded = padded;
     this.spelt = spelt;
     this.comma = comma;
@@ -112,6 +120,9 @@ final class CellChecks implements Serializable {
         emptyCells[c]++;
       } else if (isNullText(row, c)) {
         nullTextCells[c]++;
+      } else if (row.getUTF8String(c).contains(REPLACEMENT)) {
+        undecodedCells[c]++;
+        undecodedExample[c] = least(undecodedExample[c], row.getUTF8String(c).toString());
       }
     }
     for (int k = 0; k < padded.length; k++) {
@@ -149,6 +160,8 @@ final class CellChecks implements Serializable {
     for (int c = 0; c < columns; c++) {
       nullTextCells[c] += other.nullTextCells[c];
       emptyCells[c] += other.emptyCells[c];
+      undecodedCells[c] += other.undecodedCells[c];
+      undecodedExample[c] = least(undecodedExample[c], other.undecodedExample[c]);
     }
     for (int k = 0; k < padded.length; k++) {
       paddedCells[k] += other.paddedCells[k];
@@ -219,6 +232,16 @@ final class CellChecks implements Serializable {
   /** Missing cells of column c written empty. */
   long emptyCells(int c) {
     return emptyCells[c];
+  }
+
+  /** Cells of column c holding the replacement character U+FFFD. */
+  long undecodedCells(int c) {
+    return undecodedCells[c];
+  }
+
+  /** One of them (the least by code point), null if none. */
+  String undecodedExample(int c) {
+    return undecodedExample[c];
   }
 
   /** Cells of the k-th padded column that are zero-padded numbers. */

@@ -52,7 +52,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       counted = read.rows();
       if (format == FileFormat.CSV) {
         // Spark's inference loses the input's text form of timestamps: keep it from the text.
-        all = TimestampText.keep(all, TableReader.textReader(spark, settings, all.schema()), path, datetimeFormat,
+        all = TimestampText.keep(all, read.text(), datetimeFormat,
             spark.conf().get("spark.sql.session.timeZone"));
       }
       all = DateCodes.read(all, settings.get(JobKnobs.DATE));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -45,7 +46,9 @@ import org.cfdmspark.encoding.ColumnNames;
  * </ul>
  * These decisions and the row count are one pass over the cells as text ({@link CellChecks}): with Spark's
  * inference, reading a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
- * the option that reads it. Parquet carries its own types; --string casts.
+ * the option that reads it. A folder's part files are read by name ({@link CsvParts}), text the --encoding could
+ * not decode is refused ({@link UndecodedText}), and nameless columns are refused or, when they are a trailing
+ * separator's, left out ({@link UnnamedColumns}). Parquet carries its own types; --string casts.
  */
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
@@ -59,9 +62,11 @@ final class TableReader {
   }
 
   /**
-   * A table as read, with its row count when reading it counted them (CSV), else null.
+   * A table as read, with its row count when reading it counted them (CSV), else null, and the CSV's cells as
+   * text, read when asked for (else null): every column as read, under its name, the --null-value text and empty
+   * cells missing.
    */
-  record Counted(Dataset<Row> table, Long rows) {
+  record Counted(Dataset<Row> table, Long rows, Supplier<Dataset<Row>> text) {
   }
 
   /** The table at {@code paths} (files or directories of one table) in {@code format} (CSV or PARQUET). */
@@ -75,16 +80,17 @@ final class TableReader {
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
       return new Counted(strings.isEmpty() ? table
-          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of())), null);
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of())), null, null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
     boolean multiLine = settings.get(JobKnobs.MULTI_LINE);
     String datetimeFormat = settings.get(JobKnobs.DATETIME_FORMAT);
-    Dataset<Row> inferred = inferred(spark, dialect, nullValue, multiLine, datetimeFormat, paths);
+    CsvParts parts = CsvParts.of(spark, dialect, paths);
+    Dataset<Row> inferred = inferred(spark, dialect, nullValue, multiLine, datetimeFormat, parts);
     requireText(inferred.schema(), paths[0]);
     requireSeveralColumns(inferred.schema(), dialect, paths[0]);
-    requireDistinctNames(spark, dialect, multiLine, inferred.schema(), paths);
+    requireDistinctNames(inferred.schema(), parts, paths[0]);
     // The cells as text under the inferred names: with the schema given, reading the header costs no Spark job.
     // A row whose number of fields is not the header's lands whole in the MALFORMED column: Spark would otherwise
     // fill a short row with missing cells and drop a long row's extra cells, silently. Read without the null
@@ -92,9 +98,11 @@ final class TableReader {
     boolean columns = inferred.schema().fields().length > 0; // an empty file is refused later, by name
     StructType textSchema = columns ? asText(inferred.schema()).add(MALFORMED, DataTypes.StringType, true)
         : asText(inferred.schema());
-    Dataset<Row> text = csv(spark, dialect, "", multiLine, datetimeFormat)
-        .option("columnNameOfCorruptRecord", MALFORMED).schema(textSchema).load(paths);
-    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect.decimalComma(), nullValue, paths[0]);
+    Dataset<Row> text = parts.load(csv(spark, dialect, "", multiLine, datetimeFormat)
+        .option("columnNameOfCorruptRecord", MALFORMED), textSchema);
+    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect, nullValue, paths[0]);
+    List<String> unnamed = UnnamedColumns.dropped(inferred.schema().fieldNames(), parts, retyping.valueCells(),
+        settings, paths[0]);
     Dataset<Row> table;
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
         && retyping.commaNumbers().isEmpty()) {
@@ -104,12 +112,14 @@ final class TableReader {
           .map(f -> retyping.asText().contains(f.name()) ? f.copy(f.name(), DataTypes.StringType, true,
               f.metadata()) : f)
           .toArray(StructField[]::new));
-      table = csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(schema).load(paths);
+      table = parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), schema);
     }
+    table = unnamed.isEmpty() ? table : table.drop(unnamed.toArray(String[]::new));
     return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty()
         && retyping.missingTexts().isEmpty() ? table
         : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.forms(),
-            retyping.missingTexts())), retyping.rows());
+            retyping.missingTexts())), retyping.rows(),
+        () -> parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), asText(inferred.schema())));
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
@@ -120,19 +130,22 @@ final class TableReader {
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
    * decimal-comma number columns, the text forms of fractional columns and the columns whose missing cells are
-   * written as the null text ({@link MissingText#decide}); with the row count.
+   * written as the null text ({@link MissingText#decide}); with the row count and each column's cells that are
+   * neither empty nor the null text.
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
-      Map<String, NumberForm> forms, Map<String, String> missingTexts, long rows) {
+      Map<String, NumberForm> forms, Map<String, String> missingTexts, long rows, long[] valueCells) {
     /**
      * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}), empty cells null and
      * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
      * table has no columns).
      *
-     * @throws BadInputException if a row of {@code path} has another number of fields than the header
+     * @throws BadInputException if a row of {@code path} has another number of fields than the header, or its
+     *     header or cells hold text the dialect's encoding could not decode ({@link UndecodedText})
      */
-    static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, boolean decimalComma,
+    static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, CsvDialect dialect,
         String nullValue, String path) {
+      boolean decimalComma = dialect.decimalComma();
       List<Integer> padded = new ArrayList<>();
       List<Integer> spelt = new ArrayList<>();
       List<Integer> comma = new ArrayList<>();
@@ -164,6 +177,7 @@ final class TableReader {
             + (found.malformedRows() == 1 ? "it" : "them") + " (or check " + JobKnobs.CSV_SEP.option() + ", "
             + JobKnobs.CSV_QUOTE.option() + " and " + JobKnobs.MULTI_LINE.option() + ")");
       }
+      UndecodedText.require(inferred.fieldNames(), found, path, dialect.encoding());
       List<String> asText = new ArrayList<>(strings);
       for (int k = 0; k < padded.size(); k++) {
         if (found.paddedCells(k) > 0) {
@@ -199,14 +213,16 @@ final class TableReader {
           && (asText.contains(name) || !isTyped(inferred, name)));
       long[] nullTextCells = new long[fields.length];
       long[] emptyCells = new long[fields.length];
+      long[] valueCells = new long[fields.length];
       for (int c = 0; c < fields.length; c++) {
         nullTextCells[c] = found.nullTextCells(c);
         emptyCells[c] = found.emptyCells(c);
+        valueCells[c] = found.rows() - nullTextCells[c] - emptyCells[c];
       }
       MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
           .forEach(note -> System.err.println("note: " + note));
       return new Retyping(asText, commaNumbers, forms,
-          MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows());
+          MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows(), valueCells);
     }
 
     private static int[] indices(List<Integer> columns) {
@@ -220,16 +236,16 @@ final class TableReader {
    * inference pass over the file).
    */
   private static Dataset<Row> inferred(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine,
-      String datetimeFormat, String... paths) {
-    Dataset<Row> inferred = csv(spark, dialect, nullValue, multiLine, datetimeFormat).option("inferSchema", "true")
-        .load(paths);
+      String datetimeFormat, CsvParts parts) {
+    Dataset<Row> inferred = parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat)
+        .option("inferSchema", "true"), null);
     if (datetimeFormat == null) {
       return inferred;
     }
     StructType typed = withIsoTimestamps(inferred.schema(),
-        csv(spark, dialect, nullValue, multiLine, null).option("inferSchema", "true").load(paths).schema());
+        parts.load(csv(spark, dialect, nullValue, multiLine, null).option("inferSchema", "true"), null).schema());
     return typed.equals(inferred.schema()) ? inferred
-        : csv(spark, dialect, nullValue, multiLine, datetimeFormat).schema(typed).load(paths);
+        : parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), typed);
   }
 
   /**
@@ -253,15 +269,6 @@ final class TableReader {
             .equals(DataTypes.TimestampType) ? f.copy(f.name(), DataTypes.TimestampType, f.nullable(), f.metadata())
             : f)
         .toArray(StructField[]::new));
-  }
-
-  /**
-   * A new reader of the CSV input's cells as text, in the settings' dialect, under the names of {@code schema}
-   * (a schema read from the same file; one use each).
-   */
-  static DataFrameReader textReader(SparkSession spark, Settings settings, StructType schema) {
-    return csv(spark, CsvDialect.of(settings), settings.get(JobKnobs.NULL_VALUE), settings.get(JobKnobs.MULTI_LINE),
-        settings.get(JobKnobs.DATETIME_FORMAT)).schema(asText(schema));
   }
 
   /**
@@ -316,10 +323,9 @@ final class TableReader {
    * A header that names a column twice is refused: Spark reads it with the repeats renamed to the name followed by
    * the column's position (value, value → value0, value1), and the output would carry names the user never wrote.
    * Names that end in their position are common without repeats (pixel_0, pixel_1, …), so a pair of them that
-   * could be such a renaming is checked against the header as written, read as the first row of the first file.
+   * could be such a renaming is checked against the header as written, the first file's ({@link CsvParts#header}).
    */
-  private static void requireDistinctNames(SparkSession spark, CsvDialect dialect, boolean multiLine,
-      StructType schema, String... paths) {
+  private static void requireDistinctNames(StructType schema, CsvParts parts, String path) {
     String[] names = schema.fieldNames();
     String[] header = null;
     for (int i = 0; i < names.length; i++) {
@@ -329,30 +335,13 @@ final class TableReader {
         if (other == null || !other.equalsIgnoreCase(base)) {
           continue;
         }
-        if (header == null) {
-          header = writtenHeader(spark, dialect, multiLine, paths[0]);
-        }
-        if (i < header.length && j < header.length && header[i].equalsIgnoreCase(header[j])) {
-          throw new BadInputException("input '" + paths[0] + "' names two columns '" + header[i] + "' (columns "
+        header = header == null ? parts.header() : header;
+        if (header != null && i < header.length && j < header.length && header[i].equalsIgnoreCase(header[j])) {
+          throw new BadInputException("input '" + path + "' names two columns '" + header[i] + "' (columns "
               + (i + 1) + " and " + (j + 1) + " of its header); rename one so that every column has its own name");
         }
       }
     }
-  }
-
-  /** The first row of the CSV at {@code path}, its header as written (null cells as ""). */
-  private static String[] writtenHeader(SparkSession spark, CsvDialect dialect, boolean multiLine, String path) {
-    List<Row> first = csv(spark, dialect, "", multiLine, null).option("header", "false")
-        .option("inferSchema", "false").load(path).limit(1).collectAsList();
-    if (first.isEmpty()) {
-      return new String[0];
-    }
-    Row row = first.get(0);
-    String[] cells = new String[row.length()];
-    for (int k = 0; k < cells.length; k++) {
-      cells[k] = row.isNullAt(k) ? "" : row.getString(k);
-    }
-    return cells;
   }
 
   /** The name Spark renamed to {@code name} at position {@code index} (name + index), or null if it cannot be. */

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -62,9 +62,10 @@ final class TimestampText {
   /**
    * The table with the zone and pattern in the metadata of each timestamp column whose text is ISO-8601, or, with
    * a --datetime-format, of every other timestamp column (that pattern); text without an offset is in
-   * {@code sessionZone}, the zone Spark read it in.
+   * {@code sessionZone}, the zone Spark read it in; {@code cells} is the table's cells as text, read only when the
+   * table has a timestamp column.
    */
-  static Dataset<Row> keep(Dataset<Row> table, DataFrameReader textReader, String path, String datetimeFormat,
+  static Dataset<Row> keep(Dataset<Row> table, Supplier<Dataset<Row>> cells, String datetimeFormat,
       String sessionZone) {
     List<String> timestamps = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
@@ -77,8 +78,7 @@ final class TimestampText {
     }
     // Every row's text, not the file's first rows: an offset that first appears late in the file (a table sorted
     // by time that crosses a switch after its first rows) is kept too. Only the timestamp columns are collected.
-    Dataset<Row> text = textReader.load(path)
-        .select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new));
+    Dataset<Row> text = cells.get().select(timestamps.stream().map(ColumnNames::column).toArray(Column[]::new));
     List<Row> rows = text.collectAsList();
     Column[] columns = new Column[table.columns().length];
     for (int c = 0; c < columns.length; c++) {

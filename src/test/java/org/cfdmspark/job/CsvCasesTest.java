@@ -137,6 +137,103 @@ class CsvCasesTest {
         "the other columns modelled (the input has no missing cell in them)");
   }
 
+  @Test
+  void partFilesWithTheirColumnsInAnotherOrderAreReadByName(SparkSession spark) throws Exception {
+    // Spark reads every part positionally under one file's header: the second part's c values landed in a.
+    Path parts = Files.createDirectory(dir.resolve("parts"));
+    List<String> first = new ArrayList<>(List.of("grp,a,c"));
+    List<String> second = new ArrayList<>(List.of("grp,c,a"));
+    for (int i = 0; i < 50; i++) {
+      first.add("x," + (i % 10) + ".25," + (100 + i));
+      second.add("y," + (200 + i) + "," + (i % 10) + ".75");
+    }
+    Files.write(parts.resolve("part-00000.csv"), first);
+    Files.write(parts.resolve("part-00001.csv"), second);
+    Files.writeString(parts.resolve("part-00002.csv"), ""); // an empty part: no header, no rows
+    Files.writeString(parts.resolve("_SUCCESS"), "");
+    Files.writeString(parts.resolve(".part-00000.csv.crc"), "not,a,part\n");
+
+    TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings(), parts.toString());
+    Dataset<Row> table = read.table();
+    assertEquals(List.of("grp", "a", "c"), List.of(table.columns()));
+    assertEquals(DataTypes.DoubleType, table.schema().apply("a").dataType());
+    assertEquals(DataTypes.IntegerType, table.schema().apply("c").dataType());
+    assertEquals(100, read.rows());
+    assertEquals(0, table.where("a >= 10 OR c < 100").count(), "every value in its own column");
+    assertEquals(50, table.where("grp = 'y' AND c >= 200").count());
+    assertEquals(0, read.text().get().where("a NOT LIKE '%.%' OR c LIKE '%.%'").count(), "the text aligned too");
+
+    // a part with a fractional c: the column takes the type that holds both
+    List<String> third = new ArrayList<>(List.of("c,a,grp"));
+    third.add("2.5,1.25,z");
+    Files.write(parts.resolve("part-00003.csv"), third);
+    Dataset<Row> widened = read(spark, parts.toString());
+    assertEquals(DataTypes.DoubleType, widened.schema().apply("c").dataType());
+    assertEquals(1, widened.where("grp = 'z' AND c = 2.5 AND a = 1.25").count());
+
+    Files.write(parts.resolve("part-00003.csv"), List.of("grp,a,d", "z,1.25,3"));
+    BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, parts.toString()));
+    assertTrue(refused.getMessage().contains("part-00000.csv' has \"grp\", \"a\", \"c\"")
+        && refused.getMessage().contains("part-00003.csv' has \"grp\", \"a\", \"d\""), refused.getMessage());
+  }
+
+  @Test
+  void aFileInAnotherCharacterSetIsRefusedUntilItIsNamed(SparkSession spark) throws Exception {
+    // Read as UTF-8, Latin-1's umlauts became U+FFFD without a word, and were modelled and written so.
+    Path input = dir.resolve("latin1.csv");
+    List<String> lines = new ArrayList<>(List.of("ort,wert"));
+    List<String> towns = List.of("S\u00fcd", "K\u00f6ln", "Z\u00fcrich", "Nord");
+    for (int i = 0; i < 40; i++) {
+      lines.add(towns.get(i % 4) + "," + (50 + i) + ".5");
+    }
+    Files.write(input, lines, StandardCharsets.ISO_8859_1);
+    BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, input.toString()));
+    assertTrue(refused.getMessage().contains("30 cells of column 'ort'")
+        && refused.getMessage().contains("'K\uFFFDln'") && refused.getMessage().contains("--encoding ISO-8859-1"),
+        refused.getMessage());
+
+    Path output = dir.resolve("synthetic");
+    GenerateJob.run(spark, settings("input", input.toString(), "encoding", "ISO-8859-1", "output",
+        output.toString(), "num-samples", "200", "steps", "10", "seed", "5"));
+    Set<String> written = new java.util.TreeSet<>();
+    try (var files = Files.list(output)) {
+      for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        Files.readAllLines(part, StandardCharsets.ISO_8859_1).stream().skip(1)
+            .forEach(line -> written.add(line.split(",")[0]));
+      }
+    }
+    // UTF-8 output would read here as S\u00c3\u00bcd: the output is in the --encoding, as the input was
+    assertTrue(towns.containsAll(written) && written.size() > 2, "written in ISO-8859-1: " + written);
+  }
+
+  @Test
+  void aNamelessColumnIsRefusedAndATrailingSeparatorDropped(SparkSession spark) throws Exception {
+    // Spark names a column whose header cell is empty _c1: a name the user never wrote, in the output.
+    Path blank = dir.resolve("blank.csv");
+    Files.write(blank, List.of("grp,,c", "x,1.5,3", "y,2.5,4"));
+    BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, blank.toString()));
+    assertTrue(refused.getMessage().contains("column 2 of its header has no name (it holds 2 values)")
+        && refused.getMessage().endsWith("--exclude _c1"), refused.getMessage());
+    InputTable excluded = InputTable.read(spark, settings("input", blank.toString(), "exclude", "_c1"));
+    assertEquals(List.of("grp", "c"), List.of(excluded.table().columns()));
+
+    Path middle = dir.resolve("middle.csv");
+    Files.write(middle, List.of("grp,,c", "x,,3", "y,,4"));
+    assertThrows(BadInputException.class, () -> read(spark, middle.toString()), "an empty column between two");
+    Path nullText = dir.resolve("null-text.csv");
+    Files.write(nullText, List.of("grp,NA,c", "x,1.5,3", "y,2.5,4"));
+    assertTrue(assertThrows(BadInputException.class, () -> read(spark, nullText.toString())).getMessage()
+        .contains("is named 'NA', the --null-value text"));
+
+    // a separator at the end of every line (spreadsheet exports): no column, left out
+    Path trailing = dir.resolve("trailing.csv");
+    Files.write(trailing, List.of("grp,a,c,", "x,1.50,3,", "y,2.25,,", "x,NA,5,"));
+    Dataset<Row> table = read(spark, trailing.toString());
+    assertEquals(List.of("grp", "a", "c"), List.of(table.columns()));
+    assertEquals(List.of("x,1.50,3", "x,NA,5", "y,2.25,"), writtenLines(table, settings()),
+        "the other columns written as read");
+  }
+
   private static Settings settings(String... options) {
     return TestSpark.settings(options);
   }

@@ -86,9 +86,9 @@ class CsvRoundTripTest {
   void writtenTableReadsBackCellForCell(Table table, SparkSession spark) {
     Settings settings = TestSpark.settings(table.options());
     String input = TestData.path(table.file());
-    Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings, input);
-    Dataset<Row> original = TimestampText.keep(read, TableReader.textReader(spark, settings, read.schema()), input,
-        settings.get(JobKnobs.DATETIME_FORMAT), spark.conf().get("spark.sql.session.timeZone"));
+    TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input);
+    Dataset<Row> original = TimestampText.keep(read.table(), read.text(), settings.get(JobKnobs.DATETIME_FORMAT),
+        spark.conf().get("spark.sql.session.timeZone"));
     Path written = dir.resolve("written");
     CsvDialect dialect = CsvDialect.of(settings);
     SampleWriter.writer(original.select(SampleWriter.written(original.schema(), FileFormat.CSV)), FileFormat.CSV,
@@ -101,15 +101,15 @@ class CsvRoundTripTest {
     // the text itself, every cell read as text in the same dialect, the --null-value text as text (empty cells
     // null): missing cells come back in the input's form, ? as ?, NA as NA and empty as empty
     Settings nullTextKept = settings.withText(JobKnobs.NULL_VALUE.name(), "");
-    Dataset<Row> inputText = TableReader.textReader(spark, nullTextKept, original.schema()).load(input);
+    Dataset<Row> inputText = TableReader.readCounted(spark, FileFormat.CSV, nullTextKept, input).text().get();
     ByDesign exception = table.exception();
     if (exception != null) {
       inputText = inputText.withColumn(exception.column(), functions.regexp_replace(
           ColumnNames.column(exception.column()), exception.pattern(), exception.replacement()));
     }
     List<String> expected = sortedCells(inputText);
-    List<String> actual = sortedCells(TableReader.textReader(spark, nullTextKept, original.schema())
-        .load(written.toString()));
+    List<String> actual = sortedCells(TableReader.readCounted(spark, FileFormat.CSV, nullTextKept,
+        written.toString()).text().get());
     assertEquals(expected.size(), actual.size(), "rows");
     List<String> notWritten = minus(expected, actual);
     List<String> notRead = minus(actual, expected);

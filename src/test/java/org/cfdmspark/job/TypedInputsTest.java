@@ -487,9 +487,8 @@ class TypedInputsTest {
     Path input = dir.resolve("log.csv");
     Files.write(input, lines);
     Settings settings = TestSpark.settings();
-    Dataset<Row> read = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
-    Dataset<Row> table = TimestampText.keep(read, TableReader.textReader(spark, settings, read.schema()),
-        input.toString(), null,
+    TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input.toString());
+    Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null,
         spark.conf().get("spark.sql.session.timeZone"));
     Path written = dir.resolve("written");
     SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
