@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
- * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), or numbers with a
- * decimal comma read without --decimal-comma (1.507,14). Such a column is not an id or free text: the fix is to
+ * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
+ * decimal comma read without --decimal-comma (1.507,14), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the fix is to
  * read it as what it is, not to leave it out.
  */
 final class ManyValuesHint {
@@ -30,6 +30,12 @@ final class ManyValuesHint {
   private static final Pattern DECIMAL_COMMA = Pattern.compile(
       "\\s*[+-]?(\\d{1,3}([. \u00A0\u202F]\\d{3})+|\\d+),\\d+\\s*");
 
+  /**
+   * Hours (any number of them), minutes and optionally seconds: a duration ({@code 27:10:00}). Under 24 hours such
+   * text is a clock time, which the CSV reader reads as one by itself; 24 hours or more is no time of day.
+   */
+  private static final Pattern DURATION = Pattern.compile("\\s*(\\d+):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?\\s*");
+
   private ManyValuesHint() {
   }
 
@@ -45,9 +51,18 @@ final class ManyValuesHint {
     int compact = 0;
     String compactPattern = null;
     String compactExample = null;
+    int durations = 0;
+    String longDuration = null;
     for (Object value : values) {
       if (!(value instanceof String text)) {
         return null;
+      }
+      Matcher duration = DURATION.matcher(text);
+      if (duration.matches()) {
+        durations++;
+        longDuration = longDuration == null && duration.group(1).length() <= 9
+            && Integer.parseInt(duration.group(1)) >= 24 ? text.strip() : longDuration;
+        continue;
       }
       String pattern = compactPattern(text);
       if (pattern != null) {
@@ -67,6 +82,10 @@ final class ManyValuesHint {
     }
     if (compact >= most) {
       return timestamps(column, compactExample, compactPattern);
+    }
+    if (durations >= most && longDuration != null) {
+      return "they look like durations, some of 24 hours or more (such as '" + longDuration + "'), which are no "
+          + "time of day: write them as a number (of seconds or minutes) to model them as one";
     }
     if (decimals >= most) {
       return "they look like numbers with a decimal comma (such as '" + decimalExample + "'): read them as numbers "

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
@@ -25,8 +26,9 @@ import org.cfdmspark.encoding.ColumnNames;
  * dates, so that they are modelled as days (a barycentre of 20230430 and 20230602 is a day in May, not the
  * 20230516 of the numbers, nor a 20230732), and written back in the pattern and the column's own type. A pattern
  * with a time of day ({@code yyyyMMddHHmm}, {@code dd/MM/yyyy HH:mm}) is read as timestamps instead, so that the
- * time is modelled too rather than cut off. The pattern and the type travel in the column's metadata, which a
- * saved model keeps with its input schema.
+ * time is modelled too rather than cut off; one with a time and no date ({@code HH:mm}) as timestamps without a
+ * zone on 1970-01-01, as {@link ClockTimes} reads clock times by itself. The pattern and the type travel in the
+ * column's metadata, which a saved model keeps with its input schema.
  */
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
@@ -67,25 +69,31 @@ final class DateCodes {
       int c = names.indexOf(name);
       DataType type = table.schema().fields()[c].dataType();
       if (isTemporal(type)) {
-        // Read as dates or timestamps already (an ISO form, or --datetime-format): modelled so, and written in the
-        // input's own form; re-parsing Spark's rendering of them would check the pattern against text the file
-        // does not hold, and write the column back as timestamps.
+        // Read as dates or timestamps already (an ISO form, --datetime-format, or clock times): modelled so, and
+        // written in the input's own form; re-parsing Spark's rendering of them would check the pattern against
+        // text the file does not hold, and write the column back as timestamps.
+        Metadata read = table.schema().fields()[c].metadata();
+        String form = read.contains(PATTERN) ? "clock times (" + read.getString(PATTERN) + ")"
+            : type.simpleString();
         System.err.println("note: " + JobKnobs.DATE.option() + " " + entry + ": column '" + name + "' is read as "
-            + type.simpleString() + " already and written back in its input's form; --date is not needed for it");
+            + form + " already and written back in its input's form; --date is not needed for it");
         continue;
       }
       requireReadable(table, entry, pattern);
       Column text = ColumnNames.column(name).cast(DataTypes.StringType);
       boolean timeOfDay = hasTimeOfDay(pattern);
       Column instant = functions.try_to_timestamp(text, lit(pattern));
-      Column date = timeOfDay ? instant : functions.to_date(instant);
+      // A time without a date (HH:mm) is parsed on 1970-01-01 in the session's zone: without a zone, that day's
+      // wall-clock time is what is modelled and written back, whatever zone the model is sampled in.
+      Column date = !timeOfDay ? functions.to_date(instant)
+          : hasDate(pattern) ? instant : instant.cast(DataTypes.TimestampNTZType);
       columns[c] = date.as(name, new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata())
           .putString(PATTERN, pattern).putString(TYPE, type.json()).build());
       Column bad = text.isNotNull().and(date.isNull());
       checks.add(count(when(bad, lit(1))));
       checks.add(first(when(bad, text), true));
       parsed.add(entry);
-      kinds.add(timeOfDay ? "date-times" : "dates");
+      kinds.add(!timeOfDay ? "dates" : hasDate(pattern) ? "date-times" : "times of day");
     }
     if (parsed.isEmpty()) {
       return table;
@@ -131,11 +139,21 @@ final class DateCodes {
    * letter outside quoted literals ({@code 'T'} and {@code 'at'} are text, not fields).
    */
   static boolean hasTimeOfDay(String pattern) {
+    return hasField(pattern, true);
+  }
+
+  /** Whether a java.time pattern has a field of a day or coarser (year, month, day, weekday ...) outside quotes. */
+  static boolean hasDate(String pattern) {
+    return hasField(pattern, false);
+  }
+
+  /** Whether the pattern has a letter outside quoted literals that is ({@code time}) or is not a time field. */
+  private static boolean hasField(String pattern, boolean time) {
     boolean quoted = false;
     for (char ch : pattern.toCharArray()) {
       if (ch == '\'') {
         quoted = !quoted;
-      } else if (!quoted && "HhKkmsSAnNaB".indexOf(ch) >= 0) {
+      } else if (!quoted && Character.isLetter(ch) && ("HhKkmsSAnNaB".indexOf(ch) >= 0) == time) {
         return true;
       }
     }

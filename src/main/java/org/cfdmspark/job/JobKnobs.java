@@ -50,7 +50,8 @@ public final class JobKnobs {
       "comma-separated COL=PATTERN entries (\"quoted\" if one holds a comma)", "(none)",
       "Columns holding dates as numbers or text in a pattern, as COL=PATTERN (e.g. visit=yyyyMMdd for 20230514): "
           + "modelled as dates and written back in the pattern and type; a pattern with a time of day "
-          + "(yyyyMMddHHmm, 'dd/MM/yyyy HH:mm') is modelled as timestamps, the time included.");
+          + "(yyyyMMddHHmm, 'dd/MM/yyyy HH:mm') is modelled as timestamps, the time included; one with a time and "
+          + "no date (HHmm for 0830) as times of day on one fixed day. CSV clock times (08:30) need none.");
   public static final Knob<String> DATETIME_FORMAT = Knob.text("datetime-format", "PATTERN", null,
       "CSV: the pattern of timestamp text the reader cannot infer (Spark's timestampFormat, e.g. "
           + "\"dd/MM/yyyy HH:mm\"); such columns are modelled as timestamps and written back in it, and columns of "

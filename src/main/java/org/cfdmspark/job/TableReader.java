@@ -40,6 +40,8 @@ import org.cfdmspark.encoding.ColumnNames;
  *   <li>a fractional column (or decimal-comma number) keeps the text form of its numbers in its metadata
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
+ *   <li>a column of clock times without a date (08:30, 00:59:26), which Spark would stamp with the run's date, is
+ *       read as {@link ClockTimes};</li>
  *   <li>a column whose missing cells were mostly the --null-value text rather than empty (or, without missing
  *       cells, in a table whose were) keeps that text in its metadata ({@link MissingText}), so that CSV output
  *       writes its missing cells so.</li>
@@ -100,7 +102,11 @@ final class TableReader {
         : asText(inferred.schema());
     Dataset<Row> text = parts.load(csv(spark, dialect, "", multiLine, datetimeFormat)
         .option("columnNameOfCorruptRecord", MALFORMED), textSchema);
-    Retyping retyping = Retyping.of(inferred.schema(), text, strings, dialect, nullValue, paths[0]);
+    // Clock times are read as text and parsed by ClockTimes, not as Spark's timestamps on the run's date.
+    Map<String, String> clockTimes = ClockTimes.patterns(inferred.schema(), text, strings, nullValue);
+    List<String> asText = new ArrayList<>(strings);
+    asText.addAll(clockTimes.keySet());
+    Retyping retyping = Retyping.of(inferred.schema(), text, asText, dialect, nullValue, paths[0]);
     List<String> unnamed = UnnamedColumns.dropped(inferred.schema().fieldNames(), parts, retyping.valueCells(),
         settings, paths[0]);
     Dataset<Row> table;
@@ -115,10 +121,10 @@ final class TableReader {
       table = parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), schema);
     }
     table = unnamed.isEmpty() ? table : table.drop(unnamed.toArray(String[]::new));
-    return new Counted(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty()
+    return new Counted(ClockTimes.read(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty()
         && retyping.missingTexts().isEmpty() ? table
         : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.forms(),
-            retyping.missingTexts())), retyping.rows(),
+            retyping.missingTexts())), clockTimes), retyping.rows(),
         () -> parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), asText(inferred.schema())));
   }
 

@@ -43,6 +43,14 @@ class ManyValuesHintTest {
   }
 
   @Test
+  void durationsOfADayOrMoreAreToldToBeNumbers() {
+    assertEquals("they look like durations, some of 24 hours or more (such as '27:10:00'), which are no time of "
+        + "day: write them as a number (of seconds or minutes) to model them as one",
+        ManyValuesHint.of("duration", List.of("00:59:26", "27:10:00", "01:21:00", "120:00")));
+    assertNull(ManyValuesHint.of("at", List.of("08:30", "17:45")), "clock times only: read as times, no hint");
+  }
+
+  @Test
   void idsFreeTextAndAMinorityOfDatesGetNoHint() {
     assertNull(ManyValuesHint.of("id", List.of("customer-1", "customer-2", "customer-3")));
     assertNull(ManyValuesHint.of("note", List.of("late again", "03/15/2021", "see 1,5")), "one date of three");
