@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.cfdmspark.encoding.MissingLabel;
 
 /**
  * Which training rows make which stratum. Without --stratify-by, one stratum holds every row. With it, each value
  * of the column is a stratum of its own, sampled from its own rows only; strata are ordered by their value's text
  * (null last), which fixes their sample ids.
  *
- * @param label the stratum's value as text ("all" without stratification, "null" for missing)
+ * @param label the stratum's value as text ("all" without stratification; missing cells {@link MissingLabel}:
+ *     "(missing)" unless a value is written so), distinct among the strata
  * @param members the stratum's training rows, in the training rows' order
  */
 record StratumPlan(String label, List<Row> members) {
@@ -33,8 +35,10 @@ record StratumPlan(String label, List<Row> members) {
       String label = row.isNullAt(stratifyBy) ? null : String.valueOf(row.get(stratifyBy));
       groups.computeIfAbsent(label, k -> new ArrayList<>()).add(row);
     }
+    // Missing cells are a stratum apart from every value, a text "null" too: labels are the strata's keys.
+    String missing = MissingLabel.among(groups.keySet());
     List<StratumPlan> plans = new ArrayList<>();
-    groups.forEach((label, members) -> plans.add(new StratumPlan(label == null ? "null" : label, members)));
+    groups.forEach((label, members) -> plans.add(new StratumPlan(label == null ? missing : label, members)));
     plans.sort(Comparator.comparing((StratumPlan p) -> p.members.get(0).isNullAt(stratifyBy) ? "\uffff" : p.label));
     return plans;
   }

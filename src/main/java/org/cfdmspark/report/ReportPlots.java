@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.cfdmspark.encoding.MissingLabel;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.metrics.CorrelationSimilarity;
 import org.cfdmspark.metrics.EqualWidthBins;
@@ -36,7 +39,6 @@ import org.knowm.xchart.style.Styler;
  */
 public final class ReportPlots {
   private static final int BINS = 30;
-  private static final String MISSING = "(missing)";
   private static final int MAX_CATEGORIES = 12;
   private static final int MAX_SCATTER_POINTS = 1500;
   private static final Color TRAIN = new Color(31, 119, 180);
@@ -99,15 +101,16 @@ public final class ReportPlots {
       return chart;
     }
     String[] t = ((EvalColumn.Categorical) train).values();
-    Map<String, Double> trainShares = shares(t);
-    return bars(train.name(), t, ((EvalColumn.Categorical) synthetic).values(),
-        Comparator.comparing((String k) -> -trainShares.get(k)).thenComparing(k -> k));
+    String[] s = ((EvalColumn.Categorical) synthetic).values();
+    Map<String, Double> trainShares = shares(t, missingLabel(t, s));
+    return bars(train.name(), t, s, Comparator.comparing((String k) -> -trainShares.get(k)).thenComparing(k -> k));
   }
 
   /** Side-by-side bars of the shares of the first {@value #MAX_CATEGORIES} training values in {@code order}. */
   private static CategoryChart bars(String name, String[] t, String[] s, Comparator<String> order) {
-    Map<String, Double> trainShares = shares(t);
-    Map<String, Double> syntheticShares = shares(s);
+    String missing = missingLabel(t, s);
+    Map<String, Double> trainShares = shares(t, missing);
+    Map<String, Double> syntheticShares = shares(s, missing);
     List<String> top = trainShares.keySet().stream().sorted(order).limit(MAX_CATEGORIES).toList();
     CategoryChart chart = new CategoryChartBuilder().width(380).height(280).title(name)
         .yAxisTitle("share of rows").build();
@@ -125,9 +128,16 @@ public final class ReportPlots {
         <= MAX_CATEGORIES;
   }
 
-  /** A numeric label's value; "(missing)" sorts last. */
+  /** A numeric label's value; missing (no number is written "(missing)") sorts last. */
   private static double numericLabel(String label) {
-    return label.equals(MISSING) ? Double.POSITIVE_INFINITY : Double.parseDouble(label);
+    return label.equals(MissingLabel.PLAIN) ? Double.POSITIVE_INFINITY : Double.parseDouble(label);
+  }
+
+  /** The bar of missing cells: named apart from every value of either table, a text "(missing)" too. */
+  private static String missingLabel(String[] t, String[] s) {
+    Set<String> values = new HashSet<>(Arrays.asList(t));
+    values.addAll(Arrays.asList(s));
+    return MissingLabel.among(values);
   }
 
   /** Numbers as category labels, whole numbers without a decimal point, missing as null. */
@@ -140,11 +150,11 @@ public final class ReportPlots {
     return text;
   }
 
-  /** Category → share of rows; missing cells are the category "(missing)". */
-  private static Map<String, Double> shares(String[] values) {
+  /** Category → share of rows; missing cells are the category {@code missing}. */
+  private static Map<String, Double> shares(String[] values, String missing) {
     Map<String, Double> shares = new TreeMap<>();
     for (String v : values) {
-      shares.merge(v == null ? MISSING : v, 1.0 / values.length, Double::sum);
+      shares.merge(v == null ? missing : v, 1.0 / values.length, Double::sum);
     }
     return shares;
   }
