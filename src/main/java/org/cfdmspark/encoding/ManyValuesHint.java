@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
  * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
- * decimal comma read without --decimal-comma (1.507,14), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the fix is to
- * read it as what it is, not to leave it out.
+ * decimal comma read without --decimal-comma (1.507,14), or durations of 24 hours or more (27:10:00). Such a
+ * column is not an id or free text: the fix is to read it as what it is, not to leave it out.
  */
 final class ManyValuesHint {
   /**
@@ -40,9 +40,10 @@ final class ManyValuesHint {
   }
 
   /**
-   * The fix for {@code column} when more than half of its distinct {@code values} look like dates, timestamps or
-   * decimal-comma numbers: a clause such as "they look like dates (such as '03/15/2021'): read them as dates with
-   * --date visit=MM/dd/yyyy"; null when they do not (or are not text).
+   * The fix for {@code column} when more than half of its distinct {@code values} look like dates, timestamps,
+   * decimal-comma numbers or durations (one of them 24 hours or more): a clause such as "they look like dates
+   * (such as '03/15/2021'): read them as dates with --date visit=MM/dd/yyyy"; null when they do not (or are not
+   * text).
    */
   static String of(String column, Collection<?> values) {
     DateShape dates = new DateShape();
