@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,37 +73,19 @@ public final class TableCodec implements Serializable {
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
-    this.constraintColumns = new int[this.constraints.size()][];
     List<String> names = columnNames();
-    for (int q = 0; q < constraintColumns.length; q++) {
-      Inequality inequality = this.constraints.get(q);
-      constraintColumns[q] = pair(inequality.lower(), inequality.upper(), NumericColumnCodec.class);
-      if (constraintColumns[q] == null) {
-        throw new BadInputException("--constraint " + inequality + ": both sides must be modelled number columns "
-            + "(with more than " + NumericFitter.CODE_LEVELS + " values); available: "
-            + ColumnNames.quotedList(names));
-      }
-    }
+    this.constraintColumns = positions(this.constraints, Inequality::lower, Inequality::upper,
+        NumericColumnCodec.class, inequality -> new BadInputException("--constraint " + inequality + ": both sides "
+            + "must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS + " values); "
+            + "available: " + ColumnNames.quotedList(names)));
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
-    this.dependencyColumns = new int[this.dependencies.size()][];
-    for (int q = 0; q < dependencyColumns.length; q++) {
-      CategoryDependency dependency = this.dependencies.get(q);
-      dependencyColumns[q] = pair(dependency.determinant(), dependency.dependent(), CategoricalColumnCodec.class);
-      if (dependencyColumns[q] == null) {
-        throw new IllegalArgumentException("dependency " + dependency + " needs two categorical columns of "
-            + ColumnNames.quotedList(names));
-      }
-    }
+    this.dependencyColumns = positions(this.dependencies, CategoryDependency::determinant,
+        CategoryDependency::dependent, CategoricalColumnCodec.class, dependency -> new IllegalArgumentException(
+            "dependency " + dependency + " needs two categorical columns of " + ColumnNames.quotedList(names)));
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
-    this.equalityColumns = new int[this.equalities.size()][];
-    for (int q = 0; q < equalityColumns.length; q++) {
-      ColumnEquality equality = this.equalities.get(q);
-      equalityColumns[q] = pair(equality.source(), equality.dependent(), NumericColumnCodec.class);
-      if (equalityColumns[q] == null) {
-        throw new IllegalArgumentException("equality " + equality + " needs two number columns of "
-            + ColumnNames.quotedList(names));
-      }
-    }
+    this.equalityColumns = positions(this.equalities, ColumnEquality::source, ColumnEquality::dependent,
+        NumericColumnCodec.class, equality -> new IllegalArgumentException("equality " + equality
+            + " needs two number columns of " + ColumnNames.quotedList(names)));
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -112,6 +95,22 @@ public final class TableCodec implements Serializable {
     this.columnsWidth = sum;
     this.width = sum + this.equalities.size();
     this.fittedRows = fittedRows;
+  }
+
+  /**
+   * For each relation between two columns, their positions ({@link #pair}); {@code refusal} is thrown for one whose
+   * columns are not both modelled columns of {@code kind}.
+   */
+  private <T> int[][] positions(List<T> relations, Function<T, String> first, Function<T, String> second,
+      Class<? extends ColumnCodec> kind, Function<T, RuntimeException> refusal) {
+    int[][] positions = new int[relations.size()][];
+    for (int q = 0; q < positions.length; q++) {
+      positions[q] = pair(first.apply(relations.get(q)), second.apply(relations.get(q)), kind);
+      if (positions[q] == null) {
+        throw refusal.apply(relations.get(q));
+      }
+    }
+    return positions;
   }
 
   /** The positions of columns {@code a} and {@code b} when both are of {@code kind}; null otherwise. */
