@@ -220,7 +220,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         other -= votes[k];
       }
       votes[0] = other;
-      int state = draw.numberState(votes, 0, votes.length, tieBreak);
+      // The missing state is drawn with its weight, the value states voted: a vote hands a minority state only to
+      // barycentres where most rows lack the value, and missing cells scattered through the rows (credit_data's
+      // Income, 8.6 % missing) came out at two thirds of their rate. Under weights-all every state is drawn. A
+      // barycentre of rows that all lack the value is missing whatever the draw's rounding.
+      boolean drawMissing = hasMissing && draw != CategoryDraw.WEIGHTS_ALL;
+      if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak)
+          || Arrays.stream(votes, 0, votes.length - 1).allMatch(v -> v <= 1e-9))) {
+        return null;
+      }
+      int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);
       if (state > masses.length) {
         return null;
       }

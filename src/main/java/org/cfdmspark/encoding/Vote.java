@@ -16,6 +16,8 @@ final class Vote {
   private static final double TIE = 1e-9;
   /** Mixed into the row's bits for {@link #draw}, apart from the final noise's ({@link FinalNoise}). */
   private static final long DRAW_SALT = 0xBB67AE8584CAA73BL;
+  /** Mixed into the row's bits for {@link #chance}. */
+  private static final long CHANCE_SALT = 0x3C6EF372FE94F82BL;
   private static final double UNIT = 0x1.0p-53;
 
   private Vote() {
@@ -66,6 +68,14 @@ final class Vote {
       }
     }
     return last; // u within rounding of total
+  }
+
+  /**
+   * True with probability {@code p} (clipped to [0, 1]), by a uniform variate made from {@code bits} apart from
+   * {@link #draw}'s and the final noise's.
+   */
+  static boolean chance(double p, long bits) {
+    return (SplitMix64.mix(bits ^ CHANCE_SALT) >>> 11) * UNIT < p;
   }
 
   /**

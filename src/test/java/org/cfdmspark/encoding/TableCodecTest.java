@@ -231,21 +231,38 @@ class TableCodecTest {
 
   @Test
   void anEvenSplitIsSettledByTheRowNotByPosition() {
-    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.INTEGER, 100, 30, 10, 900, 0,
-        null, null, true);
     CategoricalColumnCodec colour = new CategoricalColumnCodec("colour", DataTypes.StringType,
         new Object[] {"blue", "red"}, false);
-    int missing = 0;
     int blue = 0;
     int draws = 2000;
     for (long bits = 0; bits < draws; bits++) {
       long tieBreak = bits * 0x9E3779B97F4A7C15L;
-      missing += income.decode(new double[] {0.4, 0.5}, 0, tieBreak) == null ? 1 : 0;
       blue += "blue".equals(colour.decode(new double[] {0.35, 0.35}, 0, tieBreak)) ? 1 : 0;
-      assertEquals(null, income.decode(new double[] {0.4, 0.75}, 0, tieBreak), "a majority is never overruled");
+      assertEquals("red", colour.decode(new double[] {0.3, 0.7}, 0, tieBreak), "a majority is never overruled");
     }
-    assertTrue(Math.abs(missing - draws / 2) < 150, "ties go either way: " + missing + " missing of " + draws);
     assertTrue(Math.abs(blue - draws / 2) < 150, "ties go either way: " + blue + " blue of " + draws);
+  }
+
+  @Test
+  void aNumberColumnsMissingStateIsDrawnWithItsWeight() {
+    // A vote gave missing cells only to barycentres whose rows mostly lack the value: scattered missing cells came
+    // out at two thirds of their rate (credit_data's Income). Drawn, a weight of w gives a share of w.
+    NumericColumnCodec income = new NumericColumnCodec("income", NumericType.INTEGER, 100, 30, 10, 900, 0,
+        null, null, true);
+    int draws = 4000;
+    for (double weight : new double[] {0.1, 0.25, 0.5, 0.75}) {
+      int missing = 0;
+      for (long bits = 0; bits < draws; bits++) {
+        missing += income.decode(new double[] {(1 - weight) * 0.3, weight}, 0, bits * 0x9E3779B97F4A7C15L) == null
+            ? 1 : 0;
+      }
+      // 4 binomial standard errors: at most 0.027 at w = 0.5
+      assertEquals(weight, missing / (double) draws, 4 * Math.sqrt(weight * (1 - weight) / draws),
+          "missing share at weight " + weight);
+    }
+    assertEquals(null, income.decode(new double[] {0, 1}, 0, 12345L), "no row has the value");
+    assertEquals(190L, ((Number) income.decode(new double[] {3, 0}, 0, 12345L)).longValue(),
+        "no row lacks it: the value, 3 sd of 30 above the mean of 100");
   }
 
   /** The barycentre share·a + (1 − share)·b of two encoded rows. */
