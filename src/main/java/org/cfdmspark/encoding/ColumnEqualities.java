@@ -6,14 +6,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Row;
 
 /**
  * Finds the pairs of number columns that are equal in many training rows ({@link ColumnEquality}): at least
  * {@value #MIN_ROWS} rows and {@value #MIN_SHARE} of the rows with both cells present, and at least {@value
- * #CHANCE_FACTOR} times as many as the columns' value counts make equal by chance (Σ_v n_a(v)·n_b(v) / n, the
- * expected count when one column's cells are shuffled), so that two columns of small whole numbers (Adult's age and
- * hours per week, equal in 2.5 % of rows, about twice chance) are left alone. Cells at a point mass of either
+ * #CHANCE_FACTOR} times as many as the columns' value shares make equal by chance (n · Σ_v p_a(v)·p_b(v), the
+ * expected count of n rows whose two cells are drawn independently from the columns' own shares), so that two
+ * columns of small whole numbers (Adult's age and hours per week, equal in 2.5 % of rows, about twice chance) are
+ * left alone. Cells at a point mass of either
  * column do not count: point masses keep those. Pairs are searched among at most {@value Inequalities#MAX_COLUMNS}
  * number columns of one kind whose ranges overlap.
  */
@@ -49,13 +52,16 @@ final class ColumnEqualities {
         }
       }
     }
+    // A column's value shares are needed only for pairs equal often enough to be tested against chance.
+    ValueShares[] shares = new ValueShares[columns.size()];
+    IntFunction<ValueShares> sharesOf = c -> shares[c] != null ? shares[c] : (shares[c] = ValueShares.of(values[c]));
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
       for (int j = i + 1; j < numbers.size(); j++) {
         int x = numbers.get(i);
         int y = numbers.get(j);
         if (NumberCells.overlap((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
-          double share = share(values[x], values[y]);
+          double share = share(values[x], values[y], () -> sharesOf.apply(x).overlap(sharesOf.apply(y)));
           if (share > 0) {
             candidates.add(new Candidate(x, y, share));
           }
@@ -151,54 +157,50 @@ final class ColumnEqualities {
 
   /**
    * The share of the rows with both cells counted (not NaN) where a and b are equal, if it passes the thresholds
-   * of the class comment; 0 otherwise.
+   * of the class comment ({@code chance}: the columns' {@link ValueShares#overlap}); 0 otherwise.
    */
-  private static double share(double[] a, double[] b) {
+  private static double share(double[] a, double[] b, DoubleSupplier chance) {
     long equal = 0;
     long both = 0;
     for (int r = 0; r < a.length; r++) {
       equal += a[r] == b[r] ? 1 : 0;
       both += a[r] == a[r] && b[r] == b[r] ? 1 : 0;
     }
-    return equal < MIN_ROWS || equal < MIN_SHARE * both || equal < CHANCE_FACTOR * byChance(a, b, both) ? 0
+    return equal < MIN_ROWS || equal < MIN_SHARE * both || equal < CHANCE_FACTOR * both * chance.getAsDouble() ? 0
         : (double) equal / both;
   }
 
-  /**
-   * Σ_v n_a(v)·n_b(v) / n over the n rows with both cells counted: the equal rows a shuffled pairing expects (the
-   * two columns' counted cells sorted, then merged value by value).
-   */
-  private static double byChance(double[] a, double[] b, long both) {
-    double[] x = new double[(int) both];
-    double[] y = new double[(int) both];
-    int n = 0;
-    for (int r = 0; r < a.length; r++) {
-      if (a[r] == a[r] && b[r] == b[r]) {
-        x[n] = a[r];
-        y[n++] = b[r];
-      }
-    }
-    Arrays.sort(x);
-    Arrays.sort(y);
-    double products = 0;
-    for (int i = 0, j = 0; i < n && j < n; ) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
-        j++;
-      } else {
-        double value = x[i];
-        long inX = 0;
-        for (; i < n && x[i] == value; i++) {
-          inX++;
+  /** A column's distinct counted values, ascending, and the share of its counted cells each holds. */
+  private record ValueShares(double[] values, double[] shares) {
+    static ValueShares of(double[] cells) {
+      double[] sorted = Arrays.stream(cells).filter(v -> v == v).map(v -> v + 0.0).sorted().toArray();
+      double[] values = new double[sorted.length];
+      double[] shares = new double[sorted.length];
+      int distinct = 0;
+      for (int i = 0; i < sorted.length; distinct++) {
+        int first = i;
+        while (i < sorted.length && sorted[i] == sorted[first]) {
+          i++;
         }
-        long inY = 0;
-        for (; j < n && y[j] == value; j++) {
-          inY++;
-        }
-        products += (double) inX * inY;
+        values[distinct] = sorted[first];
+        shares[distinct] = (i - first) / (double) sorted.length;
       }
+      return new ValueShares(Arrays.copyOf(values, distinct), Arrays.copyOf(shares, distinct));
     }
-    return products / both;
+
+    /** Σ_v p(v)·q(v): the chance that a cell of each column, drawn independently, are equal. */
+    double overlap(ValueShares other) {
+      double sum = 0;
+      for (int i = 0, j = 0; i < values.length && j < other.values.length; ) {
+        if (values[i] < other.values[j]) {
+          i++;
+        } else if (values[i] > other.values[j]) {
+          j++;
+        } else {
+          sum += shares[i++] * other.shares[j++];
+        }
+      }
+      return sum;
+    }
   }
 }
