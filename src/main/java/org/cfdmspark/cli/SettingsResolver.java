@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.job.FileFormat;
+import org.cfdmspark.job.JobKnobs;
 
 /**
  * Settles every knob's value with the documented precedence: command line, then the {@code --conf-file}
@@ -30,6 +32,11 @@ final class SettingsResolver {
     }
     for (Map.Entry<String, String> entry : commandLine.entrySet()) {
       settings = settings.withText(entry.getKey(), entry.getValue());
+    }
+    // A .tsv input is tab-separated by name: read, and written (and recorded for sample), with tabs unless told.
+    if (knobs.contains(JobKnobs.INPUT) && knobs.contains(JobKnobs.CSV_SEP) && !settings.isGiven(JobKnobs.CSV_SEP)
+        && FileFormat.tabSeparated(settings.get(JobKnobs.INPUT))) {
+      settings = settings.withText(JobKnobs.CSV_SEP.name(), "\\t");
     }
     return settings;
   }

@@ -1,6 +1,8 @@
 package org.cfdmspark.job;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.cfdmspark.config.BadInputException;
 
@@ -9,22 +11,47 @@ public enum FileFormat {
   AUTO, CSV, PARQUET;
 
   private static final Pattern CSV_NAME = Pattern.compile(".*\\.csv(\\.(gz|bz2|deflate|zst|lz4|snappy))?/?");
+  private static final Pattern TSV_NAME = Pattern.compile(".*\\.(tsv|tab)(\\.(gz|bz2|deflate|zst|lz4|snappy))?/?");
   private static final Pattern PARQUET_NAME = Pattern.compile(".*\\.parquet/?");
 
-  /** The format of the input at {@code path}: {@code .csv} (compressed too) or {@code .parquet} when AUTO. */
+  /** The format of the input at {@code path}: {@code .csv} or {@code .tsv} (compressed too) or {@code .parquet}. */
   FileFormat forInput(String path) {
+    return forInput(path, List::of);
+  }
+
+  /**
+   * The format of the input at {@code path} when AUTO: by its name, or, for a folder whose name tells nothing, by
+   * the names of its part files ({@code partNames}: every one .csv/.tsv, or every one .parquet).
+   *
+   * @throws BadInputException when neither tells
+   */
+  FileFormat forInput(String path, Supplier<List<String>> partNames) {
     if (this != AUTO) {
       return this;
     }
+    FileFormat byName = byName(path);
+    if (byName != null) {
+      return byName;
+    }
+    List<FileFormat> parts = partNames.get().stream().map(FileFormat::byName).distinct().toList();
+    if (parts.size() == 1 && parts.get(0) != null) {
+      return parts.get(0);
+    }
+    throw new BadInputException("cannot tell the format of input '" + path + "' from its name"
+        + (parts.isEmpty() ? "" : " or its files' names") + "; pass " + JobKnobs.INPUT_FORMAT.option() + " csv or "
+        + JobKnobs.INPUT_FORMAT.option() + " parquet");
+  }
+
+  /** CSV for a .csv or .tsv name, PARQUET for .parquet, null for another. */
+  private static FileFormat byName(String path) {
     String name = path.toLowerCase(Locale.ROOT);
-    if (PARQUET_NAME.matcher(name).matches()) {
-      return PARQUET;
-    }
-    if (CSV_NAME.matcher(name).matches()) {
-      return CSV;
-    }
-    throw new BadInputException("cannot tell the format of input '" + path + "' from its name; pass "
-        + JobKnobs.INPUT_FORMAT.option() + " csv or " + JobKnobs.INPUT_FORMAT.option() + " parquet");
+    return PARQUET_NAME.matcher(name).matches() ? PARQUET
+        : CSV_NAME.matcher(name).matches() || TSV_NAME.matcher(name).matches() ? CSV : null;
+  }
+
+  /** Whether the input at {@code path} is tab-separated by its name ({@code .tsv} or {@code .tab}, compressed too). */
+  public static boolean tabSeparated(String path) {
+    return path != null && TSV_NAME.matcher(path.toLowerCase(Locale.ROOT)).matches();
   }
 
   /** The format to write at {@code path}: parquet for a {@code .parquet} path, else CSV, when AUTO. */

@@ -41,8 +41,9 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
 
   public static InputTable read(SparkSession spark, Settings settings) {
     String path = settings.get(JobKnobs.INPUT);
-    FileFormat format = settings.get(JobKnobs.INPUT_FORMAT).forInput(path);
     FileStatus[] matches = find(path, spark.sparkContext().hadoopConfiguration());
+    FileFormat format = settings.get(JobKnobs.INPUT_FORMAT).forInput(path,
+        () -> partNames(matches, spark.sparkContext().hadoopConfiguration()));
     Dataset<Row> all;
     Long counted;
     try {
@@ -115,6 +116,20 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       return matches;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look up input '" + path + "'", e);
+    }
+  }
+
+  /** The names of the data files in a folder input (not those Spark skips: _SUCCESS, .crc), none otherwise. */
+  private static List<String> partNames(FileStatus[] matches, Configuration conf) {
+    if (matches.length != 1 || !matches[0].isDirectory()) {
+      return List.of();
+    }
+    try {
+      return Arrays.stream(matches[0].getPath().getFileSystem(conf).listStatus(matches[0].getPath()))
+          .filter(FileStatus::isFile).map(status -> status.getPath().getName())
+          .filter(name -> !name.startsWith("_") && !name.startsWith(".")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list input '" + matches[0].getPath() + "'", e);
     }
   }
 

@@ -25,7 +25,7 @@ public final class JobKnobs {
           + "values\").");
   public static final Knob<String> CSV_SEP = Knob.custom("csv-sep", "TEXT", ",", raw -> raw, v -> !v.isEmpty(),
       "non-empty text", "CSV field separator of the input and the CSV output, as Spark's sep option: e.g. ; or \\t "
-          + "(a tab).", v -> v);
+          + "(a tab; the default for a .tsv or .tab input).", v -> v);
   public static final Knob<String> CSV_QUOTE = Knob.custom("csv-quote", "CHAR", "\"", raw -> raw,
       v -> v.length() == 1, "one character", "CSV quote character of the input and the CSV output: a quoted cell "
           + "may hold the separator and line breaks.", v -> v);
@@ -68,7 +68,8 @@ public final class JobKnobs {
   public static final Knob<FileFormat> FORMAT = Knob.choice("format", FileFormat.class, FileFormat.AUTO,
       "Output format; auto = parquet when the output path ends in .parquet, else CSV with a header.");
   public static final Knob<FileFormat> INPUT_FORMAT = Knob.choice("input-format", FileFormat.class,
-      FileFormat.AUTO, "Input format; auto = from the input's extension (.csv, .csv.gz, .parquet).");
+      FileFormat.AUTO, "Input format; auto = from the input's extension (.csv, .tsv, compressed too, .parquet), "
+          + "or for a folder from its part files' extensions.");
   public static final Knob<WriteMode> MODE = Knob.choice("mode", WriteMode.class, WriteMode.ERROR,
       "What to do if the output exists: error (keep it) or overwrite (replace it once the new one is complete; "
           + "only an empty directory or one cfdm-spark wrote, never a folder of other files).");

@@ -57,6 +57,17 @@ class CliTest {
   }
 
   @Test
+  void aTsvInputIsTabSeparatedUnlessASeparatorIsGiven() {
+    Settings tsv = SettingsResolver.resolve(GenerateCommand.KNOBS, null, Map.of("input", "/data/t.tsv.gz"));
+    assertEquals("\\t", tsv.get(org.cfdmspark.job.JobKnobs.CSV_SEP));
+    Settings given = SettingsResolver.resolve(GenerateCommand.KNOBS, null, Map.of("input", "/data/t.tsv",
+        "csv-sep", ";"));
+    assertEquals(";", given.get(org.cfdmspark.job.JobKnobs.CSV_SEP));
+    Settings csv = SettingsResolver.resolve(GenerateCommand.KNOBS, null, Map.of("input", "/data/t.csv"));
+    assertEquals(",", csv.get(org.cfdmspark.job.JobKnobs.CSV_SEP));
+  }
+
+  @Test
   void confFileWithAnUnknownKeyIsRejected(@TempDir Path dir) throws IOException {
     Path conf = dir.resolve("job.properties");
     Files.writeString(conf, "sigam = 0.4\n");

@@ -2,6 +2,7 @@ package org.cfdmspark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ class JobKnobsTest {
     assertEquals(FileFormat.PARQUET, FileFormat.AUTO.forInput("/data/train.PARQUET/"));
     assertEquals(FileFormat.CSV, FileFormat.CSV.forInput("/data/train.parquet"), "explicit wins");
     assertThrows(BadInputException.class, () -> FileFormat.AUTO.forInput("/data/train"));
+    assertEquals(FileFormat.CSV, FileFormat.AUTO.forInput("/data/train.TSV.gz"));
+    assertTrue(FileFormat.tabSeparated("s3a://b/train.tab") && !FileFormat.tabSeparated("/data/train.csv"));
+    assertEquals(FileFormat.CSV, FileFormat.AUTO.forInput("/data/parts", () -> List.of("part-0.csv", "part-1.csv.gz")),
+        "a folder of CSV parts");
+    assertEquals(FileFormat.PARQUET, FileFormat.AUTO.forInput("/data/parts", () -> List.of("part-0.snappy.parquet")));
+    assertThrows(BadInputException.class,
+        () -> FileFormat.AUTO.forInput("/data/parts", () -> List.of("part-0.csv", "part-1.parquet")), "mixed parts");
     assertEquals(FileFormat.PARQUET, FileFormat.AUTO.forOutput("out.parquet"));
     assertEquals(FileFormat.CSV, FileFormat.AUTO.forOutput("out"));
   }
