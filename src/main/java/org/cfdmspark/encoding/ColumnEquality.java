@@ -9,10 +9,9 @@ import java.util.Locale;
  * 0.1 % of samples before this was kept), an end date on its start date, a fixed instalment repeated. σ-CFDM
  * averages each column's normal score (its own non-linear scale), so a barycentre of rows that each hold an equal
  * pair, at different values, decodes to two different values; so does any barycentre that mixes equal and unequal
- * rows, whatever the scale. The codec gives the relation an indicator slot (1 where a row's cells are
- * equal and neither is a point mass, which point masses keep already), and {@link TableCodec#decode} sets the
- * dependent's cell to the source's where the indicator's vote says equal (or its draw, under {@code
- * --category-draw weights-all}), as a point mass is voted.
+ * rows, whatever the scale. The codec gives the relation an indicator slot (set where a row's cells are equal and
+ * neither is a point mass, which point masses keep already), and {@link TableCodec#decode} sets the dependent's
+ * cell to the source's with the barycentre's weight of equal rows as its chance, one draw per row for every pair.
  *
  * @param source the column whose decoded value is kept
  * @param dependent the column set to it: normally the one with the wider range, which holds every value of the

@@ -447,20 +447,22 @@ public final class TableCodec implements Serializable {
   }
 
   /**
-   * Sets each equality's dependent cell to the source's value (on the dependent's grid) where the indicator's vote
-   * says equal, the source's value lies in the dependent's range and neither cell is missing or a point mass.
+   * Sets each equality's dependent cell to the source's value (on the dependent's grid) with the barycentre's weight
+   * of equal rows as its chance, when the source's value lies in the dependent's range and neither cell is missing
+   * or a point mass. One uniform variate of the row serves every equality, so that columns equal together in
+   * training come out equal together (independent draws made three columns equal in 52 % of rows equal in 20 % of
+   * samples), and a draw, not a vote, keeps each pair's share: a vote gave the majority state to every barycentre
+   * where it led (a ship date on the order date in 80 % of rows came out in 92-95 % of samples).
    */
   private void keepEqualities(double[] z, int offset, Object[] cells, int cellOffset, long rowBits) {
-    double[] votes = new double[2];
+    long bits = Vote.forColumn(rowBits, offsets.length);
     for (int q = 0; q < equalityColumns.length; q++) {
       NumericColumnCodec x = (NumericColumnCodec) columns.get(equalityColumns[q][0]);
       NumericColumnCodec y = (NumericColumnCodec) columns.get(equalityColumns[q][1]);
       Object source = cells[cellOffset + equalityColumns[q][0]];
       Object dependent = cells[cellOffset + equalityColumns[q][1]];
-      votes[1] = z[offset + columnsWidth + q] / EQUAL;
-      votes[0] = 1 - votes[1];
       if (source == null || dependent == null || x.atPointMass(source) || y.atPointMass(dependent)
-          || y.draw().numberState(votes, 0, 2, Vote.forColumn(rowBits, offsets.length + q)) != 1) {
+          || !Vote.chance(z[offset + columnsWidth + q] / EQUAL, bits)) {
         continue;
       }
       double value = x.number(source);

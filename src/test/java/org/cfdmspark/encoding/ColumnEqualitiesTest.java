@@ -113,7 +113,7 @@ class ColumnEqualitiesTest {
   }
 
   @Test
-  void aBarycentreOfPaidInFullRowsDecodesPaidInFullAndAMixedOneDoesNot() {
+  void aBarycentreIsPaidInFullWithItsWeightOfPaidInFullRowsAsTheChance() {
     List<Row> rows = invoices(1000, 5);
     // Normal scores (the model's default): each column's own non-linear scale, so that averaging two equal pairs
     // gives two different values. (Standardised values are linear: their averages of equal pairs stay equal.)
@@ -123,14 +123,60 @@ class ColumnEqualitiesTest {
     List<Row> full = rows.stream().filter(r -> r.getDouble(0) == r.getDouble(1)).limit(2).toList();
     List<Row> partial = rows.stream().filter(r -> r.getDouble(0) != r.getDouble(1)).limit(2).toList();
     Object[] cells = new Object[3];
-    codec.decode(mean(codec, full.get(0), full.get(1), full.get(0), full.get(1)), 0, cells, 0);
-    assertEquals(cells[0], cells[1], "two paid-in-full rows average to a paid-in-full row");
-    codec.decode(mean(codec, full.get(0), partial.get(0), partial.get(1), partial.get(0)), 0, cells, 0);
-    assertNotEquals(cells[0], cells[1], "one paid-in-full row in four: the indicator's vote says not equal");
+    int samples = 2000;
+    int allFull = 0;
+    int oneInFour = 0;
+    for (long id = 0; id < samples; id++) {
+      codec.decode(mean(codec, full.get(0), full.get(1)), 0, cells, 0, 7, id);
+      allFull += cells[0].equals(cells[1]) ? 1 : 0;
+      codec.decode(mean(codec, full.get(0), partial.get(0), partial.get(1), partial.get(0)), 0, cells, 0, 7, id);
+      oneInFour += cells[0].equals(cells[1]) ? 1 : 0;
+    }
+    assertEquals(samples, allFull, "two paid-in-full rows average to a paid-in-full row");
+    // One paid-in-full row in four: a chance of 1/4 (4 binomial standard errors: 0.039).
+    assertEquals(0.25, oneInFour / (double) samples, 0.039, "one paid-in-full row in four");
     TableCodec without = new TableCodec(codec.columns(), codec.fittedRows(), codec.constraints(),
         codec.dependencies());
     without.decode(mean(without, full.get(0), full.get(1)), 0, cells, 0);
     assertNotEquals(cells[0], cells[1], "without the equality the columns average apart");
+  }
+
+  @Test
+  void columnsEqualTogetherComeOutEqualTogether() {
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("a", DataTypes.DoubleType, false),
+        DataTypes.createStructField("b", DataTypes.DoubleType, false),
+        DataTypes.createStructField("c", DataTypes.DoubleType, false)));
+    Random random = new Random(8);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      double a = cents(10 * random.nextDouble());
+      boolean same = random.nextBoolean();
+      rows.add(RowFactory.create(a, same ? a : cents(20 * random.nextDouble()),
+          same ? a : cents(30 * random.nextDouble())));
+    }
+    ColumnOverrides normalScores = new ColumnOverrides(Set.of(), Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES,
+        true, Set.of(), Set.of(), List.of(), true, 0);
+    TableCodec codec = TableCodec.fit(schema, rows, normalScores);
+    List<Row> equal = rows.stream().filter(r -> r.getDouble(0) == r.getDouble(2) && r.getDouble(0) == r.getDouble(1))
+        .limit(2).toList();
+    List<Row> unequal = rows.stream().filter(r -> r.getDouble(0) != r.getDouble(1) && r.getDouble(0) != r.getDouble(2)
+        && r.getDouble(1) != r.getDouble(2)).limit(2).toList();
+    double[] z = mean(codec, equal.get(0), equal.get(1), unequal.get(0), unequal.get(1));
+    Object[] cells = new Object[3];
+    int samples = 2000;
+    int allThree = 0;
+    int some = 0;
+    for (long id = 0; id < samples; id++) {
+      codec.decode(z, 0, cells, 0, 3, id);
+      boolean ab = cells[0].equals(cells[1]);
+      boolean ac = cells[0].equals(cells[2]);
+      allThree += ab && ac ? 1 : 0;
+      some += ab || ac || cells[1].equals(cells[2]) ? 1 : 0;
+    }
+    // Each pair's chance is 1/2; one draw for both makes all three equal in half the samples, not a quarter.
+    assertEquals(0.5, allThree / (double) samples, 0.045, "all three equal");
+    assertEquals(allThree, some, "never two of the three equal alone");
   }
 
   @Test
