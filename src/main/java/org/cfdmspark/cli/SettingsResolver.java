@@ -8,18 +8,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.job.FileFormat;
 import org.cfdmspark.job.JobKnobs;
+import org.cfdmspark.job.ReportKnobs;
+import org.cfdmspark.job.StudyJob;
 
 /**
  * Settles every knob's value with the documented precedence: command line, then the {@code --conf-file}
- * (Java properties, {@code name = value}, as in {@code conf/cfdm.properties}), then the built-in default.
+ * (Java properties, {@code name = value}, as in {@code conf/cfdm.properties}), then the built-in default. One
+ * settings file serves every command of a pipeline: a key that is another command's setting (num-samples for fit)
+ * is left to that command; a key no command knows is refused.
  */
 final class SettingsResolver {
+  /** Every command's settings, by name. */
+  private static final Set<String> ANY_COMMAND = Stream.of(JobKnobs.GENERATE, JobKnobs.FIT, JobKnobs.SAMPLE,
+      ReportKnobs.ALL, StudyJob.KNOBS).flatMap(List::stream).map(Knob::name).collect(Collectors.toSet());
+
   private SettingsResolver() {
   }
 
@@ -53,7 +64,11 @@ final class SettingsResolver {
       throw new BadInputException("--conf-file: cannot read " + file + ": " + e.getMessage());
     }
     Map<String, String> values = new java.util.LinkedHashMap<>();
+    Set<String> own = settings.knobs().stream().map(Knob::name).collect(Collectors.toSet());
     for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+      if (!own.contains(name) && ANY_COMMAND.contains(name)) {
+        continue;
+      }
       try {
         settings.knob(name);
       } catch (BadInputException e) {

@@ -56,7 +56,7 @@ final class UnnamedColumns {
           : String.format(Locale.ROOT, "it holds %,d value%s", valueCells[c], valueCells[c] == 1 ? "" : "s");
       throw new BadInputException("input '" + path + "': column " + (c + 1) + " of its header " + written + " ("
           + values + "); name it in the header, or leave it out with " + JobKnobs.EXCLUDE.option() + " "
-          + names[c]);
+          + names[c] + " (Spark's name for it, counting columns from 0)");
     }
     if (!dropped.isEmpty()) {
       System.err.println("note: input '" + path + "' ends its lines with " + (dropped.size() == 1 ? "a separator"

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.Sigma;
+import org.cfdmspark.job.JobKnobs;
 import org.cfdmspark.ml.ModelKnobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,16 @@ class CliTest {
     assertEquals(";", given.get(org.cfdmspark.job.JobKnobs.CSV_SEP));
     Settings csv = SettingsResolver.resolve(GenerateCommand.KNOBS, null, Map.of("input", "/data/t.csv"));
     assertEquals(",", csv.get(org.cfdmspark.job.JobKnobs.CSV_SEP));
+  }
+
+  @Test
+  void oneConfFileServesEveryCommandOfAPipeline(@TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("pipeline.properties");
+    Files.writeString(conf, "num-samples = 300\nprogress = false\nsigma = 0.4\n");
+    Settings fit = SettingsResolver.resolve(JobKnobs.FIT, conf, Map.of());
+    assertEquals(Sigma.of(0.4), fit.get(ModelKnobs.SIGMA), "fit's own key is read");
+    Settings generate = SettingsResolver.resolve(JobKnobs.GENERATE, conf, Map.of());
+    assertEquals(300L, generate.get(JobKnobs.NUM_SAMPLES).longValue(), "generate's keys are its own");
   }
 
   @Test

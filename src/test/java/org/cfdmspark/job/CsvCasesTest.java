@@ -213,7 +213,8 @@ class CsvCasesTest {
     Files.write(blank, List.of("grp,,c", "x,1.5,3", "y,2.5,4"));
     BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, blank.toString()));
     assertTrue(refused.getMessage().contains("column 2 of its header has no name (it holds 2 values)")
-        && refused.getMessage().endsWith("--exclude _c1"), refused.getMessage());
+        && refused.getMessage().endsWith("--exclude _c1 (Spark's name for it, counting columns from 0)"),
+        refused.getMessage());
     InputTable excluded = InputTable.read(spark, settings("input", blank.toString(), "exclude", "_c1"));
     assertEquals(List.of("grp", "c"), List.of(excluded.table().columns()));
 
