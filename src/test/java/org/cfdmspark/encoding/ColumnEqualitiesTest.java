@@ -32,6 +32,24 @@ class ColumnEqualitiesTest {
     return rows;
   }
 
+  private static final StructType ABC = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("a", DataTypes.DoubleType, false),
+      DataTypes.createStructField("b", DataTypes.DoubleType, false),
+      DataTypes.createStructField("c", DataTypes.DoubleType, false)));
+
+  /** 1,000 rows of a in [0, 10], b in [0, 20], c in [0, 30] (cents): all three equal in half the rows. */
+  private static List<Row> equalTogether(long seed) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      double a = cents(10 * random.nextDouble());
+      boolean same = random.nextBoolean();
+      rows.add(RowFactory.create(a, same ? a : cents(20 * random.nextDouble()),
+          same ? a : cents(30 * random.nextDouble())));
+    }
+    return rows;
+  }
+
   private static double cents(double x) {
     return Math.round(x * 100) / 100.0;
   }
@@ -84,20 +102,7 @@ class ColumnEqualitiesTest {
 
   @Test
   void threeColumnsEqualTogetherNeedTwoEqualitiesEachSetAfterItsSource() {
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("a", DataTypes.DoubleType, false),
-        DataTypes.createStructField("b", DataTypes.DoubleType, false),
-        DataTypes.createStructField("c", DataTypes.DoubleType, false)));
-    Random random = new Random(4);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      // a in [0, 10], b in [0, 20], c in [0, 30]: all three equal in half the rows.
-      double a = cents(10 * random.nextDouble());
-      boolean same = random.nextBoolean();
-      rows.add(RowFactory.create(a, same ? a : cents(20 * random.nextDouble()),
-          same ? a : cents(30 * random.nextDouble())));
-    }
-    List<ColumnEquality> found = TableCodec.fit(schema, rows, ColumnOverrides.none()).equalities();
+    List<ColumnEquality> found = TableCodec.fit(ABC, equalTogether(4), ColumnOverrides.none()).equalities();
     assertEquals(2, found.size(), "a = b and a = c imply b = c: " + found);
     List<String> setBefore = new ArrayList<>();
     for (ColumnEquality equality : found) {
@@ -143,21 +148,10 @@ class ColumnEqualitiesTest {
 
   @Test
   void columnsEqualTogetherComeOutEqualTogether() {
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("a", DataTypes.DoubleType, false),
-        DataTypes.createStructField("b", DataTypes.DoubleType, false),
-        DataTypes.createStructField("c", DataTypes.DoubleType, false)));
-    Random random = new Random(8);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      double a = cents(10 * random.nextDouble());
-      boolean same = random.nextBoolean();
-      rows.add(RowFactory.create(a, same ? a : cents(20 * random.nextDouble()),
-          same ? a : cents(30 * random.nextDouble())));
-    }
+    List<Row> rows = equalTogether(8);
     ColumnOverrides normalScores = new ColumnOverrides(Set.of(), Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES,
         true, Set.of(), Set.of(), List.of(), true, 0);
-    TableCodec codec = TableCodec.fit(schema, rows, normalScores);
+    TableCodec codec = TableCodec.fit(ABC, rows, normalScores);
     List<Row> equal = rows.stream().filter(r -> r.getDouble(0) == r.getDouble(2) && r.getDouble(0) == r.getDouble(1))
         .limit(2).toList();
     List<Row> unequal = rows.stream().filter(r -> r.getDouble(0) != r.getDouble(1) && r.getDouble(0) != r.getDouble(2)
