@@ -1,8 +1,9 @@
 package org.cfdmspark.job;
 
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,8 @@ final class DateCodes {
           .putString(PATTERN, pattern).putString(TYPE, type.json()).build());
       Column bad = text.isNotNull().and(date.isNull());
       checks.add(count(when(bad, lit(1))));
-      checks.add(first(when(bad, text), true));
+      checks.add(min(when(bad, text)));
+      checks.add(max(when(bad, text)));
       parsed.add(entry);
       kinds.add(!timeOfDay ? "dates" : hasDate(pattern) ? "date-times" : "times of day");
     }
@@ -100,11 +102,15 @@ final class DateCodes {
     }
     Row result = table.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
     for (int k = 0; k < parsed.size(); k++) {
-      long bad = result.getLong(2 * k);
+      long bad = result.getLong(3 * k);
       if (bad > 0) {
+        String example = result.getString(3 * k + 1);
+        // Every such cell one text (MySQL's 0000-00-00, a 9999-12-31): a marker of a missing date, most likely.
+        boolean marker = bad > 1 && example.equals(result.getString(3 * k + 2));
         throw new BadInputException(JobKnobs.DATE.option() + " " + parsed.get(k) + ": " + bad + " cells are not "
-            + kinds.get(k) + " in that pattern, such as '" + result.get(2 * k + 1)
-            + "'; fix the pattern or those cells");
+            + kinds.get(k) + " in that pattern, such as '" + example + "'; fix the pattern or those cells"
+            + (marker ? ", or, if '" + example + "' marks a missing value, read it as one with "
+                + JobKnobs.NULL_VALUE.option() + " '" + example + "'" : ""));
       }
     }
     return table.select(columns);

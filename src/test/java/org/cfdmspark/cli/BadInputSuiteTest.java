@@ -94,6 +94,10 @@ class BadInputSuiteTest {
             "--where", "AGE ="),
         table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
             "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
+        table("--date on a column with a zero-date marker", "2 cells are not dates in that pattern, such as "
+            + "'0000-00-00'; fix the pattern or those cells, or, if '0000-00-00' marks a missing value, read it as "
+            + "one with --null-value '0000-00-00'", "d,n\n2021-03-15,1\n0000-00-00,2\n2020-12-01,3\n0000-00-00,4\n",
+            "--date", "d=yyyy-MM-dd"),
         table("--date with the week-based year YYYY", "--date taken=dd/MM/YYYY HH:mm: not a pattern Spark can parse "
             + "with", "taken,n\n23/08/2024 05:25,1\n24/09/2024 06:25,2\n25/10/2024 07:25,3\n", "--date",
             "taken=dd/MM/YYYY HH:mm"),
