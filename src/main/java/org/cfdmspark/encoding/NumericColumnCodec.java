@@ -225,8 +225,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       // Income, 8.6 % missing) came out at two thirds of their rate. Under weights-all every state is drawn. A
       // barycentre of rows that all lack the value is missing whatever the draw's rounding.
       boolean drawMissing = hasMissing && draw != CategoryDraw.WEIGHTS_ALL;
-      if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak)
-          || Arrays.stream(votes, 0, votes.length - 1).allMatch(v -> v <= 1e-9))) {
+      if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak) || noWeight(votes, votes.length - 1))) {
         return null;
       }
       int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);
@@ -239,6 +238,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       return value(otherValue(z, offset, other) + noise(tieBreak), otherTime(z, offset, other), tieBreak);
     }
     return value(z[offset] + noise(tieBreak), timeOfDay == null ? 0 : z[offset + 1], tieBreak);
+  }
+
+  /** Whether votes[0 .. count) hold no weight (rounding aside): every row of the barycentre lacks the value. */
+  private static boolean noWeight(double[] votes, int count) {
+    for (int k = 0; k < count; k++) {
+      if (votes[k] > 1e-9) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The final noise of a row whose bits are {@code tieBreak}. */
