@@ -23,8 +23,10 @@ import org.cfdmspark.knn.SplitMix64;
  * <p>Copies of repeated training rows pass the near-copy test, as fresh rows repeat such rows too; but the flow
  * seeks the common rows more often than fresh data falls on them. With a redraw share r above 0
  * ({@link RepeatedCopyThinning}), a first draw that copies a repeated row is redrawn like a near-copy with
- * probability r, decided by its id and the seed (so, again, whatever the partitioning); its redraws are judged by
- * the near-copy test alone.
+ * probability r, decided by its id and the seed (so, again, whatever the partitioning), and its redraws are drawn
+ * again while they copy a repeated row too, up to the last attempt: a redraw at √2σ lands on a common row about as
+ * often as the first draw did (README, "Tables of repeated rows"), so judging redraws by the near-copy test alone
+ * left the share of copies where it was.
  */
 public final class NearCopyGuard implements Serializable {
   public static final int ATTEMPTS = 8;
@@ -92,10 +94,13 @@ public final class NearCopyGuard implements Serializable {
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
     boolean[] near = check.test(index, codec, z, count, seed, ids);
+    // The samples redrawn for copying a repeated row: their redraws must not copy one either.
+    boolean[] thinned = new boolean[count];
     if (repeatedCopyRedraw > 0) {
       boolean[] repeatedCopy = check.repeatedRowCopies(index, codec, z, count, seed, ids);
       for (int s = 0; s < count; s++) {
-        near[s] |= repeatedCopy[s] && redrawn(seed, ids[s]);
+        thinned[s] = repeatedCopy[s] && redrawn(seed, ids[s]);
+        near[s] |= thinned[s];
       }
     }
     int[] outcomes = new int[ATTEMPTS + 1];
@@ -112,10 +117,13 @@ public final class NearCopyGuard implements Serializable {
       }
       samplers.apply(attempt).sampleBlock(retryIds, size, retry, 0);
       boolean[] stillNear = check.test(index, codec, retry, size, seed, retryIds);
+      boolean[] stillCopy = repeatedCopyRedraw > 0 && attempt < ATTEMPTS
+          ? check.repeatedRowCopies(index, codec, retry, size, seed, retryIds) : new boolean[size];
       for (int s = 0, r = 0; s < count; s++) {
         if (near[s]) {
           System.arraycopy(retry, r * d, z, s * d, d);
-          near[s] = stillNear[r++];
+          near[s] = stillNear[r] || thinned[s] && stillCopy[r];
+          r++;
         }
       }
       int left = NearCopyCheck.flagged(near);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.cfdmspark.engine.BlockSampler;
 import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
@@ -92,6 +93,44 @@ class NearCopyGuardTest {
     assertTrue(inBlocksOf100 > 90 && inBlocksOf100 < 150, "about 30 % redrawn: " + inBlocksOf100);
     assertEquals(inBlocksOf100, redrawn(thinning, training, config, index, codec, 40), "by id, not by block");
     assertEquals(400, redrawn(plain.withRepeatedCopyRedraw(1), training, config, index, codec, 100));
+  }
+
+  @Test
+  void aRedrawnCopyOfARepeatedRowIsDrawnAgainWhileItCopiesOne() {
+    // Rows 0 and 5, 10 copies each; every first draw copies 0. The first redraw copies 0 again, the second lands at
+    // 2.5, a new value: with every copy redrawn, no sample may stay on 0.
+    double[][] rows = new double[20][1];
+    for (int i = 0; i < 20; i++) {
+      rows[i][0] = i < 10 ? 0 : 5;
+    }
+    TrainingSet training = TrainingSet.of(rows);
+    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 5,
+        NumericColumnCodec.UNROUNDED, null, null, false)), 20);
+    BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
+    NearCopyGuard guard = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec))
+        .withRepeatedCopyRedraw(1);
+    long[] ids = java.util.stream.LongStream.range(0, 50).toArray();
+    double[] z = new double[50];
+    int[] outcomes = guard.apply(attempt -> constant(attempt == 1 ? 0 : 2.5), index, codec, ids, 50, z, 1);
+    for (double v : z) {
+      assertEquals(2.5, v, 0, "the second redraw is kept");
+    }
+    assertEquals(50, outcomes[1], "all settled at the second attempt");
+  }
+
+  /** A sampler whose every sample is {@code value} (one column). */
+  private static BlockSampler constant(double value) {
+    return new BlockSampler() {
+      @Override
+      public int blockSize() {
+        return 128;
+      }
+
+      @Override
+      public void sampleBlock(long[] ids, int count, double[] out, int outOffset) {
+        java.util.Arrays.fill(out, outOffset, outOffset + count, value);
+      }
+    };
   }
 
   /** First draws of ids 0 … 399 the guard redrew (the sum of its outcomes), sampled in blocks of {@code block}. */
