@@ -24,7 +24,7 @@ public final class ExactPosteriorMean extends PosteriorMean {
 
   @Override
   protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
-      long[] drawKeys, int[] drawnRows) {
+      long[] drawKeys, int[] drawnRows, int[] excludedRows) {
     RowMatrix x = training.points();
     int n = x.rows();
     double dotWeight = dotWeight(t);
@@ -37,6 +37,9 @@ public final class ExactPosteriorMean extends PosteriorMean {
     for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
       int rowCount = Math.min(ROW_BLOCK, n - firstRow);
       kernel.logits(queries, 0, count, x, firstRow, rowCount, dotWeight, normWeight, logits, blockMaxima);
+      if (excludedRows != null) {
+        leaveOut(excludedRows, count, firstRow, rowCount);
+      }
       for (int q = 0; q < count; q++) {
         softmax.addContiguous(q, logits, q * rowCount, firstRow, rowCount, blockMaxima[q]);
       }
@@ -46,6 +49,25 @@ public final class ExactPosteriorMean extends PosteriorMean {
       softmax.finish(q, out, q * d);
       if (drawKeys != null) {
         drawnRows[q] = softmax.drawnRow(q);
+      }
+    }
+  }
+
+  /**
+   * Gives each query's excluded row, when it lies in this block, logit −∞, and its block maximum anew without it:
+   * at late t one row's logit can exceed the others' by more than the negligible range, and a maximum taken from the
+   * excluded row would skip them all.
+   */
+  private void leaveOut(int[] excludedRows, int count, int firstRow, int rowCount) {
+    for (int q = 0; q < count; q++) {
+      int at = excludedRows[q] - firstRow;
+      if (at >= 0 && at < rowCount) {
+        logits[q * rowCount + at] = Double.NEGATIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < rowCount; r++) {
+          max = Math.max(max, logits[q * rowCount + r]);
+        }
+        blockMaxima[q] = max;
       }
     }
   }

@@ -13,6 +13,10 @@ package org.cfdmspark.engine;
  * the barycentre weighs it (E[x_drawn] = x̂^σ), where a vote of each block on its own favours the common
  * categories and mixes rows' categories into combinations no row has.
  *
+ * <p>With {@link SamplerConfig#leaveOneOut()}, a trajectory's posterior means leave out the training row its start
+ * point was drawn from (x̂_{−i}: the model of the other N − 1 rows), so it lands among that row's neighbours, not on
+ * it: where a fresh row of the table lies relative to the training rows (README, "Leaving the start row out").
+ *
  * <p>Not thread-safe (it owns scratch buffers): one per thread or Spark partition.
  */
 public final class FlowSampler implements BlockSampler {
@@ -40,6 +44,8 @@ public final class FlowSampler implements BlockSampler {
   private final double[] parentWeights;
   private final RandomStream random = new RandomStream();
   private final long seed;
+  /** Each trajectory's start row, left out of its posterior means under --leave-one-out; null otherwise. */
+  private final int[] startRows;
 
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize) {
     this(training, config, posteriorMean, blockSize, new int[0]);
@@ -81,6 +87,7 @@ public final class FlowSampler implements BlockSampler {
     this.parents = parentNoise.active() ? new int[blockSize * velocity.draws()] : null;
     this.parentWeights = new double[velocity.draws()];
     this.seed = config.seed();
+    this.startRows = config.leaveOneOut() ? new int[blockSize] : null;
   }
 
   /** A sampler with the estimator the config names and the default block size. */
@@ -133,13 +140,16 @@ public final class FlowSampler implements BlockSampler {
       throw new IllegalArgumentException("block of " + count + " exceeds the block size " + blockSize);
     }
     for (int b = 0; b < count; b++) {
-      startPoints.draw(trajectories[b], z, b * d);
+      int row = startPoints.draw(trajectories[b], z, b * d);
+      if (startRows != null) {
+        startRows[b] = row;
+      }
     }
     for (int step = grid.firstStep(); step < grid.steps(); step++) {
       boolean last = step == grid.steps() - 1;
       boolean drawRows = rowSlots.length > 0 && last;
       velocity.smoothedMean(z, count, trajectories, step, grid.time(step), smoothedMean, drawRows ? drawnRows : null,
-          last ? parents : null);
+          last ? parents : null, startRows);
       double c = grid.eulerCoefficient(step);
       for (int i = 0; i < count * d; i++) {
         z[i] = (1 - c) * z[i] + c * smoothedMean[i];

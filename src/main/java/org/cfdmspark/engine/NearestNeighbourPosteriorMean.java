@@ -50,7 +50,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
 
   @Override
   protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
-      long[] drawKeys, int[] drawnRows) {
+      long[] drawKeys, int[] drawnRows, int[] excludedRows) {
     RowMatrix x = training.points();
     int d = x.dimension();
     int perQuery = neighbours + randomPoints;
@@ -79,11 +79,23 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
         logits[c] = DotProductKernel.logit(dotWeight, normWeight, dots[c], x.squaredNorm(candidates[base + c]))
             + (c < neighbours ? 0 : randomLogWeight);
       }
+      if (excludedRows != null) {
+        leaveOut(excludedRows[q], base, perQuery);
+      }
       softmax.addIndexed(q, logits, 0, candidates, base, perQuery);
       softmax.finish(q, out, q * d);
       if (drawKeys != null) {
         // A random point's extra log-weight is in its logit: it is drawn for the (N − K)/L rows it stands for.
         drawnRows[q] = softmax.drawnRow(q);
+      }
+    }
+  }
+
+  /** The candidate that is row {@code row}, if any, gets logit −∞: no weight and never drawn. */
+  private void leaveOut(int row, int base, int count) {
+    for (int c = 0; row >= 0 && c < count; c++) {
+      if (candidates[base + c] == row) {
+        logits[c] = Double.NEGATIVE_INFINITY;
       }
     }
   }

@@ -6,10 +6,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
- * The engine without Spark: samples on a fixed number of threads, each with its own {@link FlowSampler} on a
- * contiguous share of the trajectories. The output is the same for any thread count.
+ * The engine without Spark: samples on a fixed number of threads, each with its own sampler ({@link FlowSampler} or
+ * any {@link BlockSampler}) on a contiguous share of the trajectories. The output is the same for any thread count.
  */
 public final class ParallelSampler {
   private ParallelSampler() {
@@ -24,10 +25,18 @@ public final class ParallelSampler {
   /** Samples trajectories first .. first+count−1 into a new row-major array, over a search prepared once. */
   public static double[] sample(TrainingSet training, SamplerConfig config, NeighbourSearch search, long first,
       int count, int threads) {
+    return sample(() -> FlowSampler.create(training, config, search), training.dimension(), first, count, threads);
+  }
+
+  /**
+   * Samples ids first .. first+count−1 into a new row-major array (d values each), each thread with a sampler of
+   * its own from {@code samplers}, a block at a time.
+   */
+  public static double[] sample(Supplier<? extends BlockSampler> samplers, int d, long first, int count,
+      int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    int d = training.dimension();
     double[] out = new double[Math.multiplyExact(count, d)];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -36,9 +45,15 @@ public final class ParallelSampler {
         int start = (int) ((long) count * part / threads);
         int end = (int) ((long) count * (part + 1) / threads);
         parts.add(pool.submit(() -> {
-          double[] chunk = new double[(end - start) * d];
-          FlowSampler.create(training, config, search).sample(first + start, end - start, chunk);
-          System.arraycopy(chunk, 0, out, start * d, chunk.length);
+          BlockSampler sampler = samplers.get();
+          long[] ids = new long[sampler.blockSize()];
+          for (int done = start; done < end; done += ids.length) {
+            int size = Math.min(ids.length, end - done);
+            for (int b = 0; b < size; b++) {
+              ids[b] = first + done + b;
+            }
+            sampler.sampleBlock(ids, size, out, done * d);
+          }
         }));
       }
       for (Future<?> part : parts) {

@@ -41,6 +41,18 @@ public abstract class PosteriorMean {
    */
   public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out,
       long[] drawKeys, int[] drawnRows) {
+    estimate(queries, count, t, queryKeys, out, drawKeys, drawnRows, null);
+  }
+
+  /**
+   * As {@link #estimate(double[], int, double, long[], double[], long[], int[])}, with training row
+   * {@code excludedRows[q]} left out of query q's posterior mean (and draw): the mean over the other N − 1 rows,
+   * x̂_{−i}(q, t). {@code excludedRows} null, or an entry −1, leaves none out. An estimator without row weights (a
+   * trained score model) has no row to leave out and ignores it; so does t = 0, whose answer is the training mean
+   * (one row in N moves it by O(1/N)).
+   */
+  public final void estimate(double[] queries, int count, double t, long[] queryKeys, double[] out,
+      long[] drawKeys, int[] drawnRows, int[] excludedRows) {
     if (!(t >= 0 && t < 1)) {
       throw new IllegalArgumentException("t must be in [0, 1), got " + t);
     }
@@ -55,7 +67,7 @@ public abstract class PosteriorMean {
       return;
     }
     long start = System.nanoTime();
-    estimateAt(queries, count, t, queryKeys, out, drawKeys, drawnRows);
+    estimateAt(queries, count, t, queryKeys, out, drawKeys, drawnRows, excludedRows);
     estimateNanos += System.nanoTime() - start;
   }
 
@@ -70,11 +82,12 @@ public abstract class PosteriorMean {
   }
 
   /**
-   * As {@link #estimate(double[], int, double, long[], double[], long[], int[])} for t in (0, 1); {@code drawKeys}
-   * (and {@code drawnRows}) null when no row is to be drawn.
+   * As {@link #estimate(double[], int, double, long[], double[], long[], int[], int[])} for t in (0, 1);
+   * {@code drawKeys} (and {@code drawnRows}) null when no row is to be drawn, {@code excludedRows} null when none is
+   * left out.
    */
   protected abstract void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
-      long[] drawKeys, int[] drawnRows);
+      long[] drawKeys, int[] drawnRows, int[] excludedRows);
 
   /** t / (1−t)²: the logit's weight on ⟨q, x⟩ at time t. */
   static double dotWeight(double t) {

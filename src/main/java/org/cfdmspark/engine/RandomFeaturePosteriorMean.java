@@ -23,7 +23,7 @@ public final class RandomFeaturePosteriorMean extends PosteriorMean {
 
   @Override
   protected void estimateAt(double[] queries, int count, double t, long[] queryKeys, double[] out,
-      long[] drawKeys, int[] drawnRows) {
+      long[] drawKeys, int[] drawnRows, int[] excludedRows) {
     if (drawKeys != null) {
       java.util.Arrays.fill(drawnRows, 0, count, -1); // a trained x̂ has no row weights to draw from
     }

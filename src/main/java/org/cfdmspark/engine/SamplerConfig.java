@@ -5,14 +5,15 @@ import java.io.Serializable;
 /**
  * Everything the engine needs to sample, with σ resolved to a number (method.md §3–5): σ, the draws M, the grid
  * size S, the start time T, the noise policy, the estimator with its K and L, the nn estimator's neighbour index
- * (kind, cells, probes; 0 = automatic) and the seed. Serializable so that a Spark job can ship it to executors
+ * (kind, cells, probes; 0 = automatic), the seed and whether a trajectory leaves its start row out of its posterior
+ * means ({@link FlowSampler}). Serializable so that a Spark job can ship it to executors
  * with the training set. The defaults are the engine's; the user-facing knobs (ml.ModelKnobs) take them from here.
  *
  * @throws IllegalArgumentException from the constructor for a value outside its range
  */
 public record SamplerConfig(double sigma, int draws, int steps, double startTime, NoisePolicy noisePolicy,
-    EstimatorKind estimator, int neighbors, int randomPoints, IndexKind index, int nlist, int nprobe, long seed)
-    implements Serializable {
+    EstimatorKind estimator, int neighbors, int randomPoints, IndexKind index, int nlist, int nprobe, long seed,
+    boolean leaveOneOut) implements Serializable {
 
   public static final int DEFAULT_DRAWS = 4;
   public static final int DEFAULT_STEPS = 100;
@@ -35,6 +36,13 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
         randomPoints + "/" + nlist + "/" + nprobe);
   }
 
+  /** A config whose trajectories leave no row out. */
+  public SamplerConfig(double sigma, int draws, int steps, double startTime, NoisePolicy noisePolicy,
+      EstimatorKind estimator, int neighbors, int randomPoints, IndexKind index, int nlist, int nprobe, long seed) {
+    this(sigma, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index, nlist, nprobe, seed,
+        false);
+  }
+
   private static void require(boolean valid, String rule, Object value) {
     if (!valid) {
       throw new IllegalArgumentException(rule + ", got " + value);
@@ -49,29 +57,35 @@ public record SamplerConfig(double sigma, int draws, int steps, double startTime
 
   public SamplerConfig withSigma(double value) {
     return new SamplerConfig(value, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
-        nlist, nprobe, seed);
+        nlist, nprobe, seed, leaveOneOut);
   }
 
   public SamplerConfig withEstimator(EstimatorKind value, int k, int l) {
     return new SamplerConfig(sigma, draws, steps, startTime, noisePolicy, value, k, l, index, nlist, nprobe,
-        seed);
+        seed, leaveOneOut);
   }
 
   /** The nn estimator's neighbour search: kind, cells (0 = automatic) and probes (0 = automatic). */
   public SamplerConfig withIndex(IndexKind value, int cells, int probes) {
     return new SamplerConfig(sigma, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, value,
-        cells, probes, seed);
+        cells, probes, seed, leaveOneOut);
   }
 
   /** The Euler grid: S steps, start time T. */
   public SamplerConfig withGrid(int stepCount, double start) {
     return new SamplerConfig(sigma, draws, stepCount, start, noisePolicy, estimator, neighbors, randomPoints, index,
-        nlist, nprobe, seed);
+        nlist, nprobe, seed, leaveOneOut);
   }
 
   public SamplerConfig withSeed(long value) {
     return new SamplerConfig(sigma, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
-        nlist, nprobe, value);
+        nlist, nprobe, value, leaveOneOut);
+  }
+
+  /** Whether each trajectory leaves its start row out of its posterior means (--leave-one-out). */
+  public SamplerConfig withLeaveOneOut(boolean value) {
+    return new SamplerConfig(sigma, draws, steps, startTime, noisePolicy, estimator, neighbors, randomPoints, index,
+        nlist, nprobe, seed, value);
   }
 
   public TimeGrid timeGrid() {

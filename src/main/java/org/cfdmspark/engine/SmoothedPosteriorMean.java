@@ -20,6 +20,7 @@ public final class SmoothedPosteriorMean {
   private long[] queryKeys = new long[0];
   private long[] drawKeys = new long[0];
   private int[] drawnRows = new int[0];
+  private int[] excludedQueries = new int[0];
   // σ·ε for the block last seen: under the trajectory policy the same vectors serve every step of a block, so
   // they are drawn once per block instead of once per step.
   private double[] noise = new double[0];
@@ -69,6 +70,16 @@ public final class SmoothedPosteriorMean {
    */
   public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out,
       int[] rows, int[] parents) {
+    smoothedMean(z, count, trajectories, step, t, out, rows, parents, null);
+  }
+
+  /**
+   * As {@link #smoothedMean(double[], int, long[], int, double, double[], int[], int[])}, with training row
+   * {@code excludedRows[b]} left out of point b's M posterior means (null: none left out; see
+   * {@link PosteriorMean#estimate(double[], int, double, long[], double[], long[], int[], int[])}).
+   */
+  public void smoothedMean(double[] z, int count, long[] trajectories, int step, double t, double[] out,
+      int[] rows, int[] parents, int[] excludedRows) {
     int queryCount = count * draws;
     if (queries.length < queryCount * d) {
       queries = new double[queryCount * d];
@@ -76,7 +87,14 @@ public final class SmoothedPosteriorMean {
       queryKeys = new long[queryCount];
       drawKeys = new long[queryCount];
       drawnRows = new int[queryCount];
+      excludedQueries = new int[queryCount];
     }
+    if (excludedRows != null) {
+      for (int query = 0; query < queryCount; query++) {
+        excludedQueries[query] = excludedRows[query / draws];
+      }
+    }
+    int[] excluded = excludedRows == null ? null : excludedQueries;
     drawNoise(trajectories, count, noisePolicy == NoisePolicy.TRAJECTORY ? -1 : step);
     for (int b = 0; b < count; b++) {
       for (int m = 0; m < draws; m++) {
@@ -89,9 +107,9 @@ public final class SmoothedPosteriorMean {
       }
     }
     if (rows == null && parents == null) {
-      posteriorMean.estimate(queries, queryCount, t, queryKeys, means);
+      posteriorMean.estimate(queries, queryCount, t, queryKeys, means, null, null, excluded);
     } else {
-      posteriorMean.estimate(queries, queryCount, t, queryKeys, means, drawKeys, drawnRows);
+      posteriorMean.estimate(queries, queryCount, t, queryKeys, means, drawKeys, drawnRows, excluded);
       if (parents != null) {
         System.arraycopy(drawnRows, 0, parents, 0, queryCount);
       }

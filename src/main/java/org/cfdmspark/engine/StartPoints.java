@@ -17,8 +17,11 @@ public final class StartPoints {
     this.seed = seed;
   }
 
-  /** Writes trajectory {@code trajectory}'s start point to out[offset .. offset + d). */
-  public void draw(long trajectory, double[] out, int offset) {
+  /**
+   * Writes trajectory {@code trajectory}'s start point to out[offset .. offset + d) and returns the training row i
+   * it was drawn from.
+   */
+  public int draw(long trajectory, double[] out, int offset) {
     random.reset(RandomStream.key(seed, trajectory, -1, RandomStream.Purpose.START_POINT));
     int row = random.nextInt(training.size());
     int d = training.dimension();
@@ -26,5 +29,6 @@ public final class StartPoints {
     for (int j = 0; j < d; j++) {
       out[offset + j] = startTime * x[row * d + j] + (1 - startTime) * random.nextGaussian();
     }
+    return row;
   }
 }
