@@ -62,16 +62,22 @@ import org.apache.spark.sql.types.DecimalType;
  * @param timeOfDay for a timestamp column of more than {@value #MAX_LEVELS} values over more than a day, its time of
  *     day in a slot of its own after the states' ({@link TimeOfDay}); null for every other column (and models saved
  *     before it was modelled)
+ * @param marginalMap the map decoding applies to the value slot's reading, final noise included, before turning it
+ *     into a value ({@link MarginalMap}: the sampler's marginal to the training rows'); null = none (the fit's
+ *     first codec, --marginal-map false, and models saved before it existed)
  */
 public record NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
     int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
     boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities,
-    double finalNoise, CategoryDraw draw, long grain, TimeOfDay timeOfDay) implements ColumnCodec {
+    double finalNoise, CategoryDraw draw, long grain, TimeOfDay timeOfDay, MarginalMap marginalMap)
+    implements ColumnCodec {
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
   /** {@code decimals} of a column whose values have more decimals than are worth rounding to: none. */
   public static final int UNROUNDED = -1;
+  /** {@link #state}'s answer for a missing cell. */
+  private static final int MISSING = -1;
 
   public NumericColumnCodec {
     if (!(Double.isFinite(mean) && Double.isFinite(min) && Double.isFinite(max) && min <= max && sd >= 0)) {
@@ -93,6 +99,15 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     }
     draw = draw == null ? CategoryDraw.VOTE : draw;
     grain = grain > 0 || !type.integral() ? grain : (long) Math.pow(10, Math.max(0, -decimals));
+  }
+
+  /** A column without a marginal map. */
+  public NumericColumnCodec(String name, NumericType type, double mean, double sd, double min, double max,
+      int decimals, double[] levels, double[] masses, boolean hasMissing, int digits, long origin,
+      boolean negativeZero, DataType declaredType, double[] quantiles, double[] probabilities, double finalNoise,
+      CategoryDraw draw, long grain, TimeOfDay timeOfDay) {
+    this(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits, origin, negativeZero,
+        declaredType, quantiles, probabilities, finalNoise, draw, grain, timeOfDay, null);
   }
 
   /** A column without a time-of-day slot. */
@@ -138,32 +153,39 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /** This codec decoding to {@code decimal} cells. */
   NumericColumnCodec asDecimal(DecimalType decimal) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw, grain, timeOfDay);
+        origin, negativeZero, decimal, quantiles, probabilities, finalNoise, draw, grain, timeOfDay, marginalMap);
   }
 
   /**
    * This column in the report's space (metrics.md): the value slot holds (x − mean) / sd even when this codec's
-   * holds normal scores; {@code finalNoise} keeps decoding unchanged (noise acts on the slot's own units). This
-   * codec itself when it is standardised already.
+   * holds normal scores; {@code finalNoise} keeps decoding unchanged (noise acts on the slot's own units); the
+   * marginal map, which reads the model's slot, is dropped. This codec itself when it is standardised already.
    */
   NumericColumnCodec standardised() {
     return quantiles == null && (timeOfDay == null || timeOfDay.times().quantiles() == null) ? this
         : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
             origin, negativeZero, declaredType, null, null, finalNoise, draw, grain,
-            timeOfDay == null ? null : timeOfDay.standardised());
+            timeOfDay == null ? null : timeOfDay.standardised(), null);
   }
 
   /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
   NumericColumnCodec noiseless() {
     return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
         masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw, grain,
-        timeOfDay == null ? null : timeOfDay.noiseless());
+        timeOfDay == null ? null : timeOfDay.noiseless(), marginalMap);
   }
 
   /** This column with its state picked by {@code choice}. */
   NumericColumnCodec drawing(CategoryDraw choice) {
     return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
-        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice, grain, timeOfDay);
+        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, choice, grain, timeOfDay,
+        marginalMap);
+  }
+
+  /** This column with {@code map} applied to the value slot's readings (null: none). */
+  NumericColumnCodec mapped(MarginalMap map) {
+    return new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels, masses, hasMissing, digits,
+        origin, negativeZero, declaredType, quantiles, probabilities, finalNoise, draw, grain, timeOfDay, map);
   }
 
   /** The divisor: sd, or 1 for a constant column so that nothing is divided by zero. */
@@ -211,33 +233,73 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
-    if (states() > 1) {
-      // states: 0 = another value, 1 .. masses = a point mass, then missing
-      double[] votes = new double[states()];
-      double other = 1;
-      for (int k = 1; k < votes.length; k++) {
-        votes[k] = z[offset + k];
-        other -= votes[k];
-      }
-      votes[0] = other;
-      // The missing state is drawn with its weight, the value states voted: a vote hands a minority state only to
-      // barycentres where most rows lack the value, and missing cells scattered through the rows (credit_data's
-      // Income, 8.6 % missing) came out at two thirds of their rate. Under weights-all every state is drawn. A
-      // barycentre of rows that all lack the value is missing whatever the draw's rounding.
-      boolean drawMissing = hasMissing && draw != CategoryDraw.WEIGHTS_ALL;
-      if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak) || noWeight(votes, votes.length - 1))) {
-        return null;
-      }
-      int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);
-      if (state > masses.length) {
-        return null;
-      }
-      if (state > 0) {
-        return cell(masses[state - 1]);
-      }
-      return value(otherValue(z, offset, other) + noise(tieBreak), otherTime(z, offset, other), tieBreak);
+    int state = state(z, offset, tieBreak);
+    if (state == MISSING) {
+      return null;
     }
-    return value(z[offset] + noise(tieBreak), timeOfDay == null ? 0 : z[offset + 1], tieBreak);
+    if (state > 0) {
+      return cell(masses[state - 1]);
+    }
+    double reading = reading(z, offset, tieBreak);
+    return value(marginalMap == null ? reading : marginalMap.apply(reading),
+        states() > 1 ? otherTime(z, offset, otherWeight(z, offset)) : timeOfDay == null ? 0 : z[offset + 1],
+        tieBreak);
+  }
+
+  /**
+   * The value slot's reading that decoding turns into this sample's value, before the marginal map: the slot (over
+   * the barycentre's "other" rows only) plus the final noise; NaN when the sample decodes to a point mass or to a
+   * missing cell. What {@link MarginalMap} is fitted on.
+   */
+  public double reading(double[] z, int offset, long tieBreak) {
+    if (states() == 1) {
+      return z[offset] + noise(tieBreak);
+    }
+    return state(z, offset, tieBreak) != 0 ? Double.NaN
+        : otherValue(z, offset, otherWeight(z, offset)) + noise(tieBreak);
+  }
+
+  /** The value slot of a training row's encoding when the row holds a value other than a point mass, else NaN. */
+  double trainingReading(float[] x, int offset) {
+    for (int k = 1; k < states(); k++) {
+      if (x[offset + k] != 0) {
+        return Double.NaN;
+      }
+    }
+    return x[offset];
+  }
+
+  /** The state a sample decodes to: 0 = another value, 1 .. masses = a point mass, {@link #MISSING}. */
+  private int state(double[] z, int offset, long tieBreak) {
+    if (states() == 1) {
+      return 0;
+    }
+    double[] votes = new double[states()];
+    double other = 1;
+    for (int k = 1; k < votes.length; k++) {
+      votes[k] = z[offset + k];
+      other -= votes[k];
+    }
+    votes[0] = other;
+    // The missing state is drawn with its weight, the value states voted: a vote hands a minority state only to
+    // barycentres where most rows lack the value, and missing cells scattered through the rows (credit_data's
+    // Income, 8.6 % missing) came out at two thirds of their rate. Under weights-all every state is drawn. A
+    // barycentre of rows that all lack the value is missing whatever the draw's rounding.
+    boolean drawMissing = hasMissing && draw != CategoryDraw.WEIGHTS_ALL;
+    if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak) || noWeight(votes, votes.length - 1))) {
+      return MISSING;
+    }
+    int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);
+    return state > masses.length ? MISSING : state;
+  }
+
+  /** The barycentre's weight of rows in the "other" state: 1 minus the indicators' sum. */
+  private double otherWeight(double[] z, int offset) {
+    double other = 1;
+    for (int k = 1; k < states(); k++) {
+      other -= z[offset + k];
+    }
+    return other;
   }
 
   /** Whether votes[0 .. count) hold no weight (rounding aside): every row of the barycentre lacks the value. */

@@ -313,6 +313,65 @@ public final class TableCodec implements Serializable {
     return blocks == 0 ? Double.NaN : sum / blocks;
   }
 
+  /**
+   * Number column {@code c}'s value-slot readings ({@link NumericColumnCodec#reading}) of {@code count} encoded
+   * samples (row-major in z), sample s decoded as sample {@code firstId + s} of a run with {@code seed}: the samples
+   * that decode to a point mass or a missing cell give none. What the column's {@link MarginalMap} is fitted on.
+   */
+  public double[] readings(int c, double[] z, int count, long seed, long firstId) {
+    NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
+    double[] out = new double[count];
+    int kept = 0;
+    for (int s = 0; s < count; s++) {
+      long bits = Vote.forColumn(Vote.rowBits(z, s * width, width, seed, firstId + s), c);
+      double reading = column.reading(z, s * width + offsets[c], bits);
+      if (!Double.isNaN(reading)) {
+        out[kept++] = reading;
+      }
+    }
+    return Arrays.copyOf(out, kept);
+  }
+
+  /**
+   * Number column {@code c}'s value slot in the encoded training rows {@code x} (row-major, {@code count} rows of
+   * this codec's width) whose cell holds a value other than a point mass: the targets of its {@link MarginalMap}.
+   */
+  public double[] trainingReadings(int c, float[] x, int count) {
+    NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
+    double[] out = new double[count];
+    int kept = 0;
+    for (int s = 0; s < count; s++) {
+      double reading = column.trainingReading(x, s * width + offsets[c]);
+      if (!Double.isNaN(reading)) {
+        out[kept++] = reading;
+      }
+    }
+    return Arrays.copyOf(out, kept);
+  }
+
+  /**
+   * This codec with {@code maps[c]} applied to number column c's value-slot readings when decoding (null entries,
+   * and every other column, unchanged).
+   *
+   * @throws IllegalArgumentException when {@code maps} does not have one entry per column, or maps a column that
+   *     is not a number column
+   */
+  public TableCodec mapped(MarginalMap[] maps) {
+    if (maps.length != columns.size()) {
+      throw new IllegalArgumentException(maps.length + " marginal maps for " + columns.size() + " columns");
+    }
+    List<ColumnCodec> mapped = new ArrayList<>(columns);
+    for (int c = 0; c < maps.length; c++) {
+      if (maps[c] != null) {
+        if (!(columns.get(c) instanceof NumericColumnCodec n)) {
+          throw new IllegalArgumentException("column " + columns.get(c).name() + " is not a number column");
+        }
+        mapped.set(c, n.mapped(maps[c]));
+      }
+    }
+    return new TableCodec(mapped, fittedRows, constraints, dependencies, equalities);
+  }
+
   /** How the categorical columns are decoded (the vote for a codec without any). */
   public CategoryDraw categoryDraw() {
     return columns.stream().filter(c -> c instanceof CategoricalColumnCodec).findFirst()

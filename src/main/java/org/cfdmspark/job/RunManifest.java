@@ -39,13 +39,16 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param constraints what output rows keep between columns: inequalities (found or stated) and categorical columns
  *     derived from another ("sub_grade determines grade") on every row, then number columns equal in many rows
  *     ("paid = invoice in 79.4 % of rows") about as often
+ * @param marginalMap each number column's --marginal-map stretch of its values about their mean (the training rows'
+ *     standard deviation over a pilot's, in the model's units); empty without the map
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma,
     long seed, Input input, Output output, RowCounts rows,
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
-    Profile profile, String kernel, String compilers, List<String> keys, List<String> constraints) {
+    Profile profile, String kernel, String compilers, List<String> keys, List<String> constraints,
+    Map<String, Double> marginalMap) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

@@ -1,11 +1,14 @@
 package org.cfdmspark.ml;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
 import org.cfdmspark.encoding.KeyColumnCodec;
+import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
@@ -23,8 +26,12 @@ import org.cfdmspark.privacy.SigmaCalibration;
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
     List<StratumSummary> strata, List<String> constraints, CategoryDrawChoice categoryDraw) {
 
-  /** @param kind numeric, categorical or key (see the encoding package) */
-  public record ColumnSummary(String name, String kind, int width) {
+  /**
+   * @param kind numeric, categorical or key (see the encoding package)
+   * @param stretch a number column's --marginal-map stretch of its values about their mean ({@code
+   *     encoding.MarginalMap}); null without one
+   */
+  public record ColumnSummary(String name, String kind, int width, Double stretch) {
   }
 
   /**
@@ -52,7 +59,8 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
 
   static CfdmSummary of(FittedModel model) {
     List<ColumnSummary> columns = model.codec().columns().stream()
-        .map(c -> new ColumnSummary(c.name(), kind(c), c.width())).toList();
+        .map(c -> new ColumnSummary(c.name(), kind(c), c.width(),
+            c instanceof NumericColumnCodec n && n.marginalMap() != null ? n.marginalMap().stretch() : null)).toList();
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
         s.guard() == null ? null : s.guard().threshold(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
@@ -67,6 +75,17 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
   private static String kind(ColumnCodec codec) {
     return codec instanceof CategoricalColumnCodec ? "categorical" : codec instanceof KeyColumnCodec ? "key"
         : "numeric";
+  }
+
+  /** Each number column's --marginal-map stretch, to four decimals, in column order; empty without the map. */
+  public Map<String, Double> marginalStretches() {
+    Map<String, Double> stretches = new LinkedHashMap<>();
+    for (ColumnSummary column : columns) {
+      if (column.stretch() != null) {
+        stretches.put(column.name(), Math.round(column.stretch() * 1e4) / 1e4);
+      }
+    }
+    return stretches;
   }
 
   /** The columns regenerated as keys, not modelled ({@link KeyColumnCodec}). */

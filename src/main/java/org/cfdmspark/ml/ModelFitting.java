@@ -17,6 +17,7 @@ import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
+import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -151,6 +152,13 @@ final class ModelFitting {
       LOG.info("category draw auto: {}", draw);
     }
     profile.add("category_draw", start);
+    if (ModelKnobs.marginalMap(settings)) {
+      start = System.nanoTime();
+      codec = MarginalMapFit.fit(codec, strata);
+      LOG.info("marginal map: {} number columns mapped on a pilot of {} samples ({} s)",
+          codec.columns().stream().filter(c -> c instanceof NumericColumnCodec n && n.marginalMap() != null).count(),
+          MarginalMapFit.PILOT_SAMPLES, seconds(profile.add("marginal_map", start)));
+    }
     profile.addCpu(cpuStart);
     return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds(), draw);
   }

@@ -168,6 +168,18 @@ public final class ModelKnobs {
           + "this multiple of their own spread, on the number columns' values. Keeps pairs of columns that vary "
           + "together on their curve, where --final-noise moves every column alone. 0 = none (so is --sigma 0); "
           + "adds to --final-noise.");
+  public static final Knob<Boolean> LEAVE_ONE_OUT = Knob.flag("leave-one-out", false,
+      "σ-CFDM: each trajectory starts from a noised training row (--start-time) and leaves that row out of its "
+          + "posterior means, so it lands among the row's neighbours instead of on it, as a fresh row lands among "
+          + "the training rows (the model of the other N - 1 rows): far fewer samples memorise a row, at a cost in "
+          + "fidelity, which --marginal-map true wins back in part (README, \"Leaving the start row out\"). false = "
+          + "the plain flow (method.md §4).");
+  public static final Knob<Boolean> MARGINAL_MAP = Knob.flag("marginal-map", false,
+      "σ-CFDM: stretch each number column's values (in --numeric-scale units, one column at a time, keeping their "
+          + "order) about the training rows' mean to their standard deviation, measured on a pilot of "
+          + MarginalMapFit.PILOT_SAMPLES + " samples at fit: a barycentre of M rows is narrower than its rows, 5-15 % "
+          + "with --leave-one-out. Where they shrink less than the pilot's own error (about 2 %) it adds noise "
+          + "(README, \"Leaving the start row out\"). false = the barycentres' own values (with --final-noise).");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
@@ -211,7 +223,7 @@ public final class ModelKnobs {
   public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      LOCAL_NOISE, PARENT_NOISE, CATEGORY_DRAW, STRATIFY_BY,
+      LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, CATEGORY_DRAW, STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
@@ -277,6 +289,11 @@ public final class ModelKnobs {
   /** --parent-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
   public static double parentNoise(Settings settings) {
     return memorises(settings) ? 0 : settings.get(PARENT_NOISE);
+  }
+
+  /** Whether σ-CFDM's number columns are mapped to the training rows' marginals: not at a fixed σ of 0. */
+  public static boolean marginalMap(Settings settings) {
+    return settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings) && settings.get(MARGINAL_MAP);
   }
 
   /** --local-noise as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
@@ -345,7 +362,12 @@ public final class ModelKnobs {
     return new SamplerConfig(settings.get(SIGMA).resolve(training, multiple, spacingDimension), settings.get(DRAWS),
         steps(settings), settings.get(START_TIME), settings.get(NOISE_POLICY), settings.get(ESTIMATOR),
         settings.get(NEIGHBORS), settings.get(RANDOM_POINTS), settings.get(INDEX), settings.get(NLIST),
-        settings.get(NPROBE), RunSeed.of(settings));
+        settings.get(NPROBE), RunSeed.of(settings)).withLeaveOneOut(leaveOneOut(settings));
+  }
+
+  /** Whether σ-CFDM's trajectories leave their start rows out: not at a fixed σ of 0, whose samples are rows. */
+  static boolean leaveOneOut(Settings settings) {
+    return settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings) && settings.get(LEAVE_ONE_OUT);
   }
 
   private static String percent(double share) {

@@ -58,7 +58,7 @@ class CfdmModelTest {
     // so every sample must be a row of the input as written, noise or not.
     CfdmModel memorising = new CfdmSynthesizer().setSeed(4).setKnob("sigma", "0")
         .setKnob("numeric-scale", "normal-scores").setKnob("final-noise", "0.15").setKnob("local-noise", "1")
-        .setKnob("parent-noise", "1").fit(penguins);
+        .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").setKnob("marginal-map", "true").fit(penguins);
     Dataset<Row> rows = memorising.sample(200);
     assertEquals(200, rows.count());
     assertEquals(0, rows.except(penguins).count(), "samples that are not training rows");
@@ -68,7 +68,8 @@ class CfdmModelTest {
   void aSavedModelLoadsAndSamplesBitIdentically() throws Exception {
     for (CfdmModel fitted : List.of(model,
         new CfdmSynthesizer().setSeed(5).setStratifyBy("species").setKnob("index", "ivf")
-            .setKnob("parent-noise", "1").fit(penguins))) {
+            .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").setKnob("marginal-map", "true")
+            .fit(penguins))) {
       String path = dir.resolve("model-" + fitted.uid() + fitted.summary().strata().size()).toString();
       fitted.write().save(path);
       CfdmModel loaded = CfdmModel.load(path);
