@@ -168,11 +168,14 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
             timeOfDay == null ? null : timeOfDay.standardised(), null);
   }
 
-  /** This column decoding without final noise: a training row's encoding decodes to its own cells. */
+  /**
+   * This column decoding without final noise and without a marginal map: a training row's encoding decodes to its
+   * own cells (both act on samples only).
+   */
   NumericColumnCodec noiseless() {
-    return finalNoise == 0 ? this : new NumericColumnCodec(name, type, mean, sd, min, max, decimals, levels,
-        masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0, draw, grain,
-        timeOfDay == null ? null : timeOfDay.noiseless(), marginalMap);
+    return finalNoise == 0 && marginalMap == null ? this : new NumericColumnCodec(name, type, mean, sd, min, max,
+        decimals, levels, masses, hasMissing, digits, origin, negativeZero, declaredType, quantiles, probabilities, 0,
+        draw, grain, timeOfDay == null ? null : timeOfDay.noiseless(), null);
   }
 
   /** This column with its state picked by {@code choice}. */

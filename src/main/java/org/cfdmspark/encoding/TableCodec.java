@@ -315,38 +315,30 @@ public final class TableCodec implements Serializable {
 
   /**
    * Number column {@code c}'s value-slot readings ({@link NumericColumnCodec#reading}) of {@code count} encoded
-   * samples (row-major in z), sample s decoded as sample {@code firstId + s} of a run with {@code seed}: the samples
-   * that decode to a point mass or a missing cell give none. What the column's {@link MarginalMap} is fitted on.
+   * samples (row-major in z), sample s decoded as sample {@code firstId + s} of a run with {@code seed}; NaN for a
+   * sample that decodes to a point mass or a missing cell. What the column's {@link MarginalMap} is fitted on.
    */
   public double[] readings(int c, double[] z, int count, long seed, long firstId) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
     double[] out = new double[count];
-    int kept = 0;
     for (int s = 0; s < count; s++) {
       long bits = Vote.forColumn(Vote.rowBits(z, s * width, width, seed, firstId + s), c);
-      double reading = column.reading(z, s * width + offsets[c], bits);
-      if (!Double.isNaN(reading)) {
-        out[kept++] = reading;
-      }
+      out[s] = column.reading(z, s * width + offsets[c], bits);
     }
-    return Arrays.copyOf(out, kept);
+    return out;
   }
 
   /**
    * Number column {@code c}'s value slot in the encoded training rows {@code x} (row-major, {@code count} rows of
-   * this codec's width) whose cell holds a value other than a point mass: the targets of its {@link MarginalMap}.
+   * this codec's width); NaN for a row whose cell is missing or a point mass.
    */
   public double[] trainingReadings(int c, float[] x, int count) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
     double[] out = new double[count];
-    int kept = 0;
     for (int s = 0; s < count; s++) {
-      double reading = column.trainingReading(x, s * width + offsets[c]);
-      if (!Double.isNaN(reading)) {
-        out[kept++] = reading;
-      }
+      out[s] = column.trainingReading(x, s * width + offsets[c]);
     }
-    return Arrays.copyOf(out, kept);
+    return out;
   }
 
   /**
@@ -444,7 +436,10 @@ public final class TableCodec implements Serializable {
     return map(c -> c instanceof NumericColumnCodec n ? n.standardised() : c);
   }
 
-  /** This codec decoding without final noise (--final-noise): an encoded training row decodes to its cells. */
+  /**
+   * This codec decoding without final noise (--final-noise) and marginal maps (--marginal-map): an encoded training
+   * row decodes to its cells.
+   */
   public TableCodec noiseless() {
     return map(c -> c instanceof NumericColumnCodec n ? n.noiseless() : c);
   }

@@ -1,26 +1,27 @@
 package org.cfdmspark.ml;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.cfdmspark.encoding.MarginalMap;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ParallelSampler;
+import org.cfdmspark.engine.StartPoints;
 
 /**
- * Fits every number column's {@link MarginalMap} (--marginal-map) on a pilot of the model's first draws: the
- * columns' readings under the codec as decoding will use it (the chosen category draw, final noise included)
- * against the training rows' own values of the slot, both over the rows that hold a value other than a point
- * mass. The pilot's {@value #PILOT_SAMPLES} samples are shared among the sampleable strata in proportion to their
- * rows, so the pooled readings follow the table's marginal, as the pooled training rows do. Runs on the driver, on
- * every core; deterministic for given rows and seed.
+ * Fits every number column's {@link MarginalMap} (--marginal-map) on a pilot of the model's first draws: each
+ * sample's reading under the codec as decoding will use it (the chosen category draw, final noise included) paired
+ * with the value of the training row its trajectory started from ({@link StartPoints}), over the pairs where both
+ * hold a value other than a point mass; the center is the mean of the training rows' values. The pilot's
+ * {@value #PILOT_SAMPLES} samples are shared among the sampleable strata in proportion to their rows. Runs on the
+ * driver, on every core; deterministic for given rows and seed.
  */
 final class MarginalMapFit {
-  /** Samples in the pilot: a standard deviation from n readings is off by about 1/√(2n), 1.6 % for 2,000. */
+  /** Samples in the pilot. */
   static final int PILOT_SAMPLES = 2000;
-  /** Columns with fewer readings than this (mostly masses or missing) keep their readings as they are. */
-  static final int MIN_READINGS = 200;
+  /** Columns with fewer pairs than this (mostly masses or missing) keep their readings as they are. */
+  static final int MIN_PAIRS = 200;
   /** Pilot trajectory ids: apart from sample ids (below 2^48) and the other pilots' (5, 6 and 7 · 2^60). */
   static final long PILOT_FIRST_ID = 4L << 60;
 
@@ -28,7 +29,7 @@ final class MarginalMapFit {
   }
 
   /**
-   * {@code codec} with a map on each number column that has enough readings, fitted on the sampleable strata of
+   * {@code codec} with a map on each number column that has enough pairs, fitted on the sampleable strata of
    * σ-CFDM; {@code codec} itself when no stratum samples.
    */
   static TableCodec fit(TableCodec codec, List<FittedModel.Stratum> strata) {
@@ -38,30 +39,62 @@ final class MarginalMapFit {
     }
     double rows = sampled.stream().mapToLong(FittedModel.Stratum::rows).sum();
     List<double[]> pilots = new ArrayList<>();
-    int[] counts = new int[sampled.size()];
-    for (int k = 0; k < sampled.size(); k++) {
-      FittedModel.Stratum stratum = sampled.get(k);
-      counts[k] = (int) Math.max(1, Math.round(PILOT_SAMPLES * stratum.rows() / rows));
+    List<int[]> startRows = new ArrayList<>();
+    for (FittedModel.Stratum stratum : sampled) {
+      int count = (int) Math.max(1, Math.round(PILOT_SAMPLES * stratum.rows() / rows));
       pilots.add(ParallelSampler.sample(() -> stratum.generator().sampler(stratum.training(), stratum.config(),
-          stratum.search(), 0), codec.width(), PILOT_FIRST_ID, counts[k], Runtime.getRuntime().availableProcessors()));
+          stratum.search(), 0), codec.width(), PILOT_FIRST_ID, count, Runtime.getRuntime().availableProcessors()));
+      startRows.add(startRows(stratum, count));
     }
     MarginalMap[] maps = new MarginalMap[codec.columns().size()];
     for (int c = 0; c < maps.length; c++) {
       if (codec.columns().get(c) instanceof NumericColumnCodec) {
-        List<double[]> readings = new ArrayList<>();
-        List<double[]> targets = new ArrayList<>();
-        for (int k = 0; k < sampled.size(); k++) {
-          FittedModel.Stratum stratum = sampled.get(k);
-          readings.add(codec.readings(c, pilots.get(k), counts[k], stratum.config().seed(), PILOT_FIRST_ID));
-          targets.add(codec.trainingReadings(c, stratum.training().points().values(), stratum.training().size()));
-        }
-        double[] pooled = concatenate(readings);
-        if (pooled.length >= MIN_READINGS) {
-          maps[c] = MarginalMap.fit(pooled, concatenate(targets));
-        }
+        maps[c] = fit(codec, c, sampled, pilots, startRows);
       }
     }
     return codec.mapped(maps);
+  }
+
+  /** Column c's map from the strata's pilots; null with fewer than {@value #MIN_PAIRS} pairs. */
+  private static MarginalMap fit(TableCodec codec, int c, List<FittedModel.Stratum> sampled, List<double[]> pilots,
+      List<int[]> startRows) {
+    List<double[]> readings = new ArrayList<>();
+    List<double[]> starts = new ArrayList<>();
+    double sum = 0;
+    long values = 0;
+    for (int k = 0; k < sampled.size(); k++) {
+      FittedModel.Stratum stratum = sampled.get(k);
+      int[] rows = startRows.get(k);
+      readings.add(codec.readings(c, pilots.get(k), rows.length, stratum.config().seed(), PILOT_FIRST_ID));
+      double[] training = codec.trainingReadings(c, stratum.training().points().values(), stratum.training().size());
+      double[] start = new double[rows.length];
+      for (int s = 0; s < rows.length; s++) {
+        start[s] = training[rows[s]];
+      }
+      starts.add(start);
+      for (double v : training) {
+        if (!Double.isNaN(v)) {
+          sum += v;
+          values++;
+        }
+      }
+    }
+    double[] r = concatenate(readings);
+    double[] x = concatenate(starts);
+    long pairs = IntStream.range(0, r.length).filter(s -> !Double.isNaN(r[s] + x[s])).count();
+    return pairs < MIN_PAIRS || values == 0 ? null : MarginalMap.fit(r, x, sum / values);
+  }
+
+  /** The training rows the pilot's trajectories start from (ids from {@link #PILOT_FIRST_ID}). */
+  private static int[] startRows(FittedModel.Stratum stratum, int count) {
+    StartPoints starts = new StartPoints(stratum.training(), stratum.config().timeGrid().startTime(),
+        stratum.config().seed());
+    double[] scratch = new double[stratum.training().dimension()];
+    int[] rows = new int[count];
+    for (int s = 0; s < count; s++) {
+      rows[s] = starts.draw(PILOT_FIRST_ID + s, scratch, 0);
+    }
+    return rows;
   }
 
   private static double[] concatenate(List<double[]> parts) {

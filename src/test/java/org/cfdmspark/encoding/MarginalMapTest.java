@@ -11,37 +11,37 @@ import org.junit.jupiter.api.Test;
 
 class MarginalMapTest {
   @Test
-  void stretchesAboutTheTargetsMeanToTheirStandardDeviation() {
-    // Readings 1, 2, 3 (sd √(2/3)); targets 0, 10 (mean 5, sd 5): x ↦ 5 + (x − 5)·5/√(2/3).
-    MarginalMap map = MarginalMap.fit(new double[] {1, 2, 3}, new double[] {0, 10});
-    double stretch = 5 / Math.sqrt(2.0 / 3);
-    assertEquals(5, map.apply(5), 1e-12);
-    assertEquals(5 - 2 * stretch, map.apply(3), 1e-12);
-    assertEquals(5 + 3 * stretch, map.apply(8), 1e-12);
-  }
-
-  @Test
-  void takesANarrowNormalToTheStandardNormal() {
-    // Readings N(0, 0.5²), targets N(0, 1): the map is x ↦ 2x, up to the samples' noise.
+  void stretchesReadingsToTheSpreadOfTheirStartRows() {
+    // Readings are 0.8 of their start rows' deviations from the center 1: k = 1/0.8 whatever the start rows were.
     Random random = new Random(1);
-    double[] readings = new double[20000];
-    double[] targets = new double[20000];
-    for (int i = 0; i < readings.length; i++) {
-      readings[i] = 0.5 * random.nextGaussian();
-      targets[i] = random.nextGaussian();
-    }
-    MarginalMap map = MarginalMap.fit(readings, targets);
-    for (double x : new double[] {-0.8, -0.3, 0, 0.4, 0.9}) {
-      assertEquals(2 * x, map.apply(x), 0.05, "at " + x);
+    for (double spread : new double[] {0.5, 1, 3}) {
+      double[] starts = new double[300];
+      double[] readings = new double[300];
+      for (int s = 0; s < starts.length; s++) {
+        starts[s] = 1 + spread * random.nextGaussian();
+        readings[s] = 1 + 0.8 * (starts[s] - 1);
+      }
+      MarginalMap map = MarginalMap.fit(readings, starts, 1);
+      assertEquals(1.25, map.stretch(), 1e-12, "start rows of spread " + spread);
+      assertEquals(1 + 1.25 * 2, map.apply(3), 1e-12);
+      assertEquals(1, map.apply(1), 1e-12, "the center stays");
     }
   }
 
   @Test
-  void readingsOrTargetsThatDoNotVaryGetNoMap() {
-    assertNull(MarginalMap.fit(new double[] {1, 1, 1}, new double[] {0, 2}));
-    assertNull(MarginalMap.fit(new double[] {1, 2}, new double[] {3, 3}));
-    assertNull(MarginalMap.fit(new double[] {1, 2}, new double[0]));
+  void pairsWithoutAValueOnEitherSideAreLeftOut() {
+    // Pairs (2, 3) and (0, −1) about 1: Σ (x − 1)² = 8, Σ (r − 1)² = 2, k = 2; the NaN pairs count for nothing.
+    MarginalMap map = MarginalMap.fit(new double[] {2, Double.NaN, 0, 5}, new double[] {3, 7, -1, Double.NaN}, 1);
+    assertEquals(2, map.stretch(), 1e-12);
+  }
+
+  @Test
+  void readingsOrStartsThatDoNotDeviateGetNoMap() {
+    assertNull(MarginalMap.fit(new double[] {1, 1, 1}, new double[] {0, 2, 3}, 1));
+    assertNull(MarginalMap.fit(new double[] {1, 2}, new double[] {1, 1}, 1));
+    assertNull(MarginalMap.fit(new double[] {Double.NaN}, new double[] {2}, 1));
     assertThrows(IllegalArgumentException.class, () -> new MarginalMap(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> MarginalMap.fit(new double[2], new double[3], 0));
   }
 
   @Test
@@ -65,13 +65,13 @@ class MarginalMapTest {
         NumericColumnCodec.UNROUNDED, null, new double[] {0}, false);
     TableCodec codec = new TableCodec(List.of(x), 3);
     float[] rows = new float[3 * codec.width()];
-    float[] encoded = new float[2];
+    float[] encoded = new float[codec.width()];
     int at = 0;
     for (double value : new double[] {60, 0, 30}) {
       codec.encodeCells(new Object[] {value}, encoded);
-      System.arraycopy(encoded, 0, rows, at, 2);
-      at += 2;
+      System.arraycopy(encoded, 0, rows, at, encoded.length);
+      at += encoded.length;
     }
-    assertArrayEquals(new double[] {1, -2}, codec.trainingReadings(0, rows, 3), 1e-6);
+    assertArrayEquals(new double[] {1, Double.NaN, -2}, codec.trainingReadings(0, rows, 3), 1e-6);
   }
 }
