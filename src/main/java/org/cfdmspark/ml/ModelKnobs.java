@@ -144,9 +144,9 @@ public final class ModelKnobs {
           + "value's quantile in training (the quantile-to-normal transform of TabDDPM and the Gaussian copula: a "
           + "barycentre of payments keeps the column's skew; the value comes back through the quantiles); "
           + "standard = (x - mean) / sd as method.md §6 says (with --final-noise and --sigma auto at their "
-          + "standardised defaults: the plain method with --guard false --category-draw vote). The report, the "
-          + "guard and the σ pilots "
-          + "measure near-copies in standardised units either way (README, \"Choosing the defaults\").");
+          + "standardised defaults: the plain method with --guard false --category-draw vote --marginal-map "
+          + "false). The report, the guard and the σ pilots measure near-copies in standardised units either way "
+          + "(README, \"Choosing the defaults\").");
   public static final Knob<Double> FINAL_NOISE = Knob.custom("final-noise", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v == null || v >= 0 && v <= 10,
       "a number in [0, 10] or auto",
@@ -172,14 +172,14 @@ public final class ModelKnobs {
       "σ-CFDM: each trajectory starts from a noised training row (--start-time) and leaves that row out of its "
           + "posterior means, so it lands among the row's neighbours instead of on it, as a fresh row lands among "
           + "the training rows (the model of the other N - 1 rows): far fewer samples memorise a row, at a cost in "
-          + "fidelity, which --marginal-map true wins back in part (README, \"Leaving the start row out\"). false = "
+          + "fidelity, which the marginal stretch wins back in part (README, \"Leaving the start row out\"). false = "
           + "the plain flow (method.md §4).");
-  public static final Knob<Boolean> MARGINAL_MAP = Knob.flag("marginal-map", false,
+  public static final Knob<Boolean> MARGINAL_MAP = Knob.flag("marginal-map", true,
       "σ-CFDM: stretch each number column's values (in --numeric-scale units, one column at a time, keeping their "
-          + "order) about the training rows' mean to their standard deviation, measured on a pilot of "
-          + MarginalMapFit.PILOT_SAMPLES + " samples at fit: a barycentre of M rows is narrower than its rows, 5-15 % "
-          + "with --leave-one-out. Where they shrink less than the pilot's own error (about 2 %) it adds noise "
-          + "(README, \"Leaving the start row out\"). false = the barycentres' own values (with --final-noise).");
+          + "order) about the training rows' mean by how much its barycentres shrank them: a barycentre of M rows "
+          + "is narrower than its rows. Measured at fit on a pilot of " + MarginalMapFit.PILOT_SAMPLES + " samples, "
+          + "each against the training row it started from (README, \"The marginal stretch\"). false = the "
+          + "barycentres' own values (with --final-noise).");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "

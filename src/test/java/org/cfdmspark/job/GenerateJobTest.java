@@ -117,8 +117,12 @@ class GenerateJobTest {
     List<String> steps = new ArrayList<>();
     fit.fieldNames().forEachRemaining(steps::add);
     assertEquals(List.of("collect", "sort", "codec", "encode", "repeated_rows", "sigma_spacing", "search",
-        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "category_draw", "process_cpu"), steps,
-        fit.toString());
+        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "category_draw", "marginal_map",
+        "process_cpu"), steps, fit.toString());
+    // The marginal stretch (a default): one stretch above 0 per number column it mapped.
+    JsonNode stretches = manifest.at("/marginal_map");
+    assertTrue(stretches.size() > 0, manifest.toString());
+    stretches.elements().forEachRemaining(k -> assertTrue(k.asDouble() > 0, stretches.toString()));
     for (String step : steps.subList(0, steps.size() - 1)) {
       double seconds = fit.get(step).asDouble();
       assertTrue(seconds >= 0 && seconds <= manifest.at("/seconds/fit").asDouble(), step + ": " + fit);
