@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
  * repeated rows are redrawn in the share asked, by id.
  */
 class NearCopyGuardTest {
+  /** Two rows, 0 and 5, 10 copies each. */
+  private static final TrainingSet TWO_REPEATED_ROWS = TrainingSet.of(
+      java.util.stream.IntStream.range(0, 20).mapToObj(i -> new double[] {i < 10 ? 0 : 5}).toArray(double[][]::new));
+  private static final TableCodec TWO_ROWS_CODEC = new TableCodec(List.of(new NumericColumnCodec("x",
+      NumericType.DOUBLE, 0, 1, 0, 5, NumericColumnCodec.UNROUNDED, null, null, false)), 20);
 
   @Test
   void anIsolatedRowIsNeverKeptAsACopy() {
@@ -75,14 +80,9 @@ class NearCopyGuardTest {
 
   @Test
   void aShareOfTheCopiesOfRepeatedRowsIsRedrawnTheSameWhateverTheBlocks() {
-    // Two rows, 10 copies each, 5 apart: at σ 0.05 every draw copies one of them, and so does every redraw.
-    double[][] rows = new double[20][1];
-    for (int i = 0; i < 20; i++) {
-      rows[i][0] = i < 10 ? 0 : 5;
-    }
-    TrainingSet training = TrainingSet.of(rows);
-    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 5,
-        NumericColumnCodec.UNROUNDED, null, null, false)), 20);
+    // At σ 0.05 every draw copies one of the two rows, and so does every redraw.
+    TrainingSet training = TWO_REPEATED_ROWS;
+    TableCodec codec = TWO_ROWS_CODEC;
     SamplerConfig config = SamplerConfig.defaults(0.05).withSeed(5);
     BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
     NearCopyGuard plain = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec));
@@ -97,15 +97,10 @@ class NearCopyGuardTest {
 
   @Test
   void aRedrawnCopyOfARepeatedRowIsDrawnAgainWhileItCopiesOne() {
-    // Rows 0 and 5, 10 copies each; every first draw copies 0. The first redraw copies 0 again, the second lands at
-    // 2.5, a new value: with every copy redrawn, no sample may stay on 0.
-    double[][] rows = new double[20][1];
-    for (int i = 0; i < 20; i++) {
-      rows[i][0] = i < 10 ? 0 : 5;
-    }
-    TrainingSet training = TrainingSet.of(rows);
-    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 5,
-        NumericColumnCodec.UNROUNDED, null, null, false)), 20);
+    // Every first draw copies 0. The first redraw copies 0 again, the second lands at 2.5, a new value: with every
+    // copy redrawn, no sample may stay on 0.
+    TrainingSet training = TWO_REPEATED_ROWS;
+    TableCodec codec = TWO_ROWS_CODEC;
     BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
     NearCopyGuard guard = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec))
         .withRepeatedCopyRedraw(1);
