@@ -15,7 +15,7 @@ import java.io.Serializable;
  * rows are drawn uniformly, so their spread is the training rows' in expectation, and a sample sits near its start
  * row, so the pilot's own luck (which rows it started from) cancels from the ratio: a ratio of the pilot's spread
  * to the training rows' spread moved by ±2.5 % between pilots of 2,000 on california, as much as the shrinking
- * itself (README, "Leaving the start row out"). Only the spread is corrected: a barycentre's mean is the training
+ * itself (README, "The marginal stretch"). Only the spread is corrected: a barycentre's mean is the training
  * mean's in expectation.
  *
  * @param center μ, the training rows' mean of the slot (slot units: normal scores or standard deviations)
