@@ -178,7 +178,8 @@ public final class ModelKnobs {
       "σ-CFDM: stretch each number column's values (in --numeric-scale units, one column at a time, keeping their "
           + "order) about the training rows' mean by how much its barycentres shrank them: a barycentre of M rows "
           + "is narrower than its rows. Measured at fit on a pilot of " + MarginalMapFit.PILOT_SAMPLES + " samples, "
-          + "each against the training row it started from (README, \"The marginal stretch\"). false = the "
+          + "each against the training row it started from (README, \"The marginal stretch\"); strata of fewer than "
+          + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets none. false = the "
           + "barycentres' own values (with --final-noise).");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
