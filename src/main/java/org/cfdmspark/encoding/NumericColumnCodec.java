@@ -243,7 +243,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     if (state > 0) {
       return cell(masses[state - 1]);
     }
-    double reading = reading(z, offset, tieBreak);
+    double reading = valueReading(z, offset, tieBreak);
     return value(marginalMap == null ? reading : marginalMap.apply(reading),
         states() > 1 ? otherTime(z, offset, otherWeight(z, offset)) : timeOfDay == null ? 0 : z[offset + 1],
         tieBreak);
@@ -255,11 +255,12 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
    * missing cell. What {@link MarginalMap} is fitted on.
    */
   public double reading(double[] z, int offset, long tieBreak) {
-    if (states() == 1) {
-      return z[offset] + noise(tieBreak);
-    }
-    return state(z, offset, tieBreak) != 0 ? Double.NaN
-        : otherValue(z, offset, otherWeight(z, offset)) + noise(tieBreak);
+    return state(z, offset, tieBreak) != 0 ? Double.NaN : valueReading(z, offset, tieBreak);
+  }
+
+  /** The reading of a sample in the "other" state (its state already known): the slot plus the final noise. */
+  private double valueReading(double[] z, int offset, long tieBreak) {
+    return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + noise(tieBreak);
   }
 
   /** The value slot of a training row's encoding when the row holds a value other than a point mass, else NaN. */
