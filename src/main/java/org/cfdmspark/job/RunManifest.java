@@ -39,8 +39,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param constraints what output rows keep between columns: inequalities (found or stated) and categorical columns
  *     derived from another ("sub_grade determines grade") on every row, then number columns equal in many rows
  *     ("paid = invoice in 79.4 % of rows") about as often
- * @param marginalMap each number column's --marginal-map stretch of its values about their mean (the training rows'
- *     standard deviation over a pilot's, in the model's units); empty without the map
+ * @param marginalMap each number column's --marginal-map stretch of its values about the training mean (the spread of
+ *     a pilot's start rows over that of its samples, in the model's units); empty when no stretch applies
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma,
