@@ -263,6 +263,19 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + noise(tieBreak);
   }
 
+  /**
+   * A sample's weight of missing rows, the chance its missing state is drawn with before the marginal map; NaN for a
+   * column without missing cells or whose states are all drawn together ({@link CategoryDraw#WEIGHTS_ALL}).
+   */
+  public double missingWeight(double[] z, int offset) {
+    return hasMissing && draw != CategoryDraw.WEIGHTS_ALL ? z[offset + 1 + masses.length] : Double.NaN;
+  }
+
+  /** Whether a training row's encoding is a missing cell. */
+  boolean trainingMissing(float[] x, int offset) {
+    return hasMissing && x[offset + 1 + masses.length] != 0;
+  }
+
   /** The value slot of a training row's encoding when the row holds a value other than a point mass, else NaN. */
   double trainingReading(float[] x, int offset) {
     for (int k = 1; k < states(); k++) {
@@ -289,8 +302,11 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     // barycentres where most rows lack the value, and missing cells scattered through the rows (credit_data's
     // Income, 8.6 % missing) came out at two thirds of their rate. Under weights-all every state is drawn. A
     // barycentre of rows that all lack the value is missing whatever the draw's rounding.
+    // The marginal map scales the chance to the missing share of the rows the pilot started from (MarginalMap).
     boolean drawMissing = hasMissing && draw != CategoryDraw.WEIGHTS_ALL;
-    if (drawMissing && (Vote.chance(votes[votes.length - 1], tieBreak) || noWeight(votes, votes.length - 1))) {
+    double missing = votes[votes.length - 1];
+    if (drawMissing && (Vote.chance(marginalMap == null ? missing : marginalMap.missingChance(missing), tieBreak)
+        || noWeight(votes, votes.length - 1))) {
       return MISSING;
     }
     int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);

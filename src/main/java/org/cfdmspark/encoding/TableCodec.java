@@ -342,6 +342,29 @@ public final class TableCodec implements Serializable {
   }
 
   /**
+   * Number column {@code c}'s weights of missing rows ({@link NumericColumnCodec#missingWeight}) in {@code count}
+   * encoded samples (row-major in z); NaN for each when the column's missing state is not drawn by itself.
+   */
+  public double[] missingWeights(int c, double[] z, int count) {
+    NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
+    double[] out = new double[count];
+    for (int s = 0; s < count; s++) {
+      out[s] = column.missingWeight(z, s * width + offsets[c]);
+    }
+    return out;
+  }
+
+  /** Whether each of the {@code count} encoded training rows {@code x} lacks number column {@code c}'s value. */
+  public boolean[] trainingMissing(int c, float[] x, int count) {
+    NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
+    boolean[] out = new boolean[count];
+    for (int s = 0; s < count; s++) {
+      out[s] = column.trainingMissing(x, s * width + offsets[c]);
+    }
+    return out;
+  }
+
+  /**
    * This codec with {@code maps[c]} applied to number column c's value-slot readings when decoding (null entries,
    * and every other column, unchanged).
    *

@@ -41,6 +41,8 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     ("paid = invoice in 79.4 % of rows") about as often
  * @param marginalMap each number column's --marginal-map stretch of its values about the training mean (the spread of
  *     a pilot's start rows over that of its samples, in the model's units); empty when no stretch applies
+ * @param missingScale each number column's --marginal-map scale of the chance of a missing cell (the pilot's
+ *     missing start rows over its samples' weights of missing rows), where it is not 1; empty when none
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma,
@@ -48,7 +50,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
     Profile profile, String kernel, String compilers, List<String> keys, List<String> constraints,
-    Map<String, Double> marginalMap) {
+    Map<String, Double> marginalMap, Map<String, Double> missingScale) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

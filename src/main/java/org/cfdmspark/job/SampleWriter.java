@@ -77,7 +77,8 @@ final class SampleWriter {
           List.of(model.inputSchema().fieldNames()), strata, samples, seconds,
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
           new RunManifest.Profile(model.fitSeconds(), monitor.profile()), DotProductKernel.best().name(),
-          StartupCompilation.describe(), summary.keys(), summary.constraints(), summary.marginalStretches());
+          StartupCompilation.describe(), summary.keys(), summary.constraints(), summary.marginalStretches(),
+          summary.missingScales());
       if (settings.get(JobKnobs.PROGRESS)) {
         System.err.println(ProgressLine.profile(seconds, manifest.profile().sampling()));
       }

@@ -3,11 +3,13 @@ package org.cfdmspark.ml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.engine.ScoreNetworkTraining;
 import org.cfdmspark.encoding.KeyColumnCodec;
+import org.cfdmspark.encoding.MarginalMap;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.privacy.SigmaCalibration;
 
@@ -30,8 +32,9 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
    * @param kind numeric, categorical or key (see the encoding package)
    * @param stretch a number column's --marginal-map stretch of its values about their mean ({@code
    *     encoding.MarginalMap}); null without one
+   * @param missingScale the map's scale of the chance of a missing cell; null without a map, 1 where not measured
    */
-  public record ColumnSummary(String name, String kind, int width, Double stretch) {
+  public record ColumnSummary(String name, String kind, int width, Double stretch, Double missingScale) {
   }
 
   /**
@@ -59,8 +62,11 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
 
   static CfdmSummary of(FittedModel model) {
     List<ColumnSummary> columns = model.codec().columns().stream()
-        .map(c -> new ColumnSummary(c.name(), kind(c), c.width(),
-            c instanceof NumericColumnCodec n && n.marginalMap() != null ? n.marginalMap().stretch() : null)).toList();
+        .map(c -> {
+          MarginalMap map = c instanceof NumericColumnCodec n ? n.marginalMap() : null;
+          return new ColumnSummary(c.name(), kind(c), c.width(), map == null ? null : map.stretch(),
+              map == null ? null : map.missingScale());
+        }).toList();
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
         s.guard() == null ? null : s.guard().threshold(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
@@ -77,15 +83,29 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         : "numeric";
   }
 
-  /** Each number column's --marginal-map stretch, to four decimals, in column order; empty without the map. */
+  /**
+   * Each mapped number column's --marginal-map stretch, to four decimals, in column order (1 where only its missing
+   * cells' chance is scaled); empty without the map.
+   */
   public Map<String, Double> marginalStretches() {
-    Map<String, Double> stretches = new LinkedHashMap<>();
+    return fourDecimals(ColumnSummary::stretch, 0);
+  }
+
+  /** The missing-cell chance's scale of each number column that has one other than 1, to four decimals. */
+  public Map<String, Double> missingScales() {
+    return fourDecimals(ColumnSummary::missingScale, 1);
+  }
+
+  /** {@code part} of each column that has it, to four decimals, leaving out the value {@code none}. */
+  private Map<String, Double> fourDecimals(Function<ColumnSummary, Double> part, double none) {
+    Map<String, Double> values = new LinkedHashMap<>();
     for (ColumnSummary column : columns) {
-      if (column.stretch() != null) {
-        stretches.put(column.name(), Math.round(column.stretch() * 1e4) / 1e4);
+      Double value = part.apply(column);
+      if (value != null && value != none) {
+        values.put(column.name(), Math.round(value * 1e4) / 1e4);
       }
     }
-    return stretches;
+    return values;
   }
 
   /** The columns regenerated as keys, not modelled ({@link KeyColumnCodec}). */

@@ -13,7 +13,9 @@ import org.cfdmspark.engine.StartPoints;
  * Fits every number column's {@link MarginalMap} (--marginal-map) on a pilot of the model's first draws: each
  * sample's reading under the codec as decoding will use it (the chosen category draw, final noise included) paired
  * with the value of the training row its trajectory started from ({@link StartPoints}), over the pairs where both
- * hold a value other than a point mass; the center is the mean of the training rows' values. The pilot's
+ * hold a value other than a point mass; the center is the mean of the training rows' values. The same pilot gives the
+ * column's missing scale: each sample's weight of missing rows against whether its start row is missing
+ * ({@link MarginalMap#missingScale}). The pilot's
  * {@value #PILOT_SAMPLES} samples are shared among the strata of at least {@value #MIN_ROWS} rows in proportion to
  * their rows, and the map serves every stratum; without such a stratum there is none. Runs on the driver, on every
  * core; deterministic for given rows and seed.
@@ -23,6 +25,11 @@ final class MarginalMapFit {
   static final int PILOT_SAMPLES = 2000;
   /** Columns with fewer pairs than this (mostly masses or missing) keep their readings as they are. */
   static final int MIN_PAIRS = 200;
+  /**
+   * Columns with fewer missing start rows than this keep their missing state's chance: the mean weight of the samples
+   * that started from one would be noise.
+   */
+  static final int MIN_MISSING = 20;
   /**
    * Strata of fewer rows take no part in the pilot: over a few dozen rows a barycentre's spread is set by which few
    * rows it mixes, and the stretch overshot (a new user's 30- and 60-row tables: stretches 1.07–1.34, the output's
@@ -64,34 +71,57 @@ final class MarginalMapFit {
     return codec.mapped(maps);
   }
 
-  /** Column c's map from the strata's pilots; null with fewer than {@value #MIN_PAIRS} pairs. */
+  /**
+   * Column c's map from the strata's pilots: the stretch with at least {@value #MIN_PAIRS} pairs (else 1), the
+   * missing scale with at least {@value #MIN_MISSING} missing start rows (else 1); null when it has neither.
+   */
   private static MarginalMap fit(TableCodec codec, int c, List<FittedModel.Stratum> sampled, List<double[]> pilots,
       List<int[]> startRows) {
     List<double[]> readings = new ArrayList<>();
     List<double[]> starts = new ArrayList<>();
+    List<double[]> weights = new ArrayList<>();
+    List<double[]> startsMissing = new ArrayList<>();
     double sum = 0;
     long values = 0;
+    long missingRows = 0;
+    long trainingRows = 0;
     for (int k = 0; k < sampled.size(); k++) {
       FittedModel.Stratum stratum = sampled.get(k);
       int[] rows = startRows.get(k);
+      float[] points = stratum.training().points().values();
       readings.add(codec.readings(c, pilots.get(k), rows.length, stratum.config().seed(), PILOT_FIRST_ID));
-      double[] training = codec.trainingReadings(c, stratum.training().points().values(), stratum.training().size());
+      weights.add(codec.missingWeights(c, pilots.get(k), rows.length));
+      double[] training = codec.trainingReadings(c, points, stratum.training().size());
+      boolean[] missing = codec.trainingMissing(c, points, stratum.training().size());
       double[] start = new double[rows.length];
+      double[] startMissing = new double[rows.length];
       for (int s = 0; s < rows.length; s++) {
         start[s] = training[rows[s]];
+        startMissing[s] = missing[rows[s]] ? 1 : 0;
       }
       starts.add(start);
-      for (double v : training) {
-        if (!Double.isNaN(v)) {
-          sum += v;
+      startsMissing.add(startMissing);
+      for (int row = 0; row < training.length; row++) {
+        if (!Double.isNaN(training[row])) {
+          sum += training[row];
           values++;
         }
+        missingRows += missing[row] ? 1 : 0;
       }
+      trainingRows += training.length;
     }
     double[] r = concatenate(readings);
     double[] x = concatenate(starts);
+    double[] w = concatenate(weights);
     long pairs = IntStream.range(0, r.length).filter(s -> !Double.isNaN(r[s] + x[s])).count();
-    return pairs < MIN_PAIRS || values == 0 ? null : MarginalMap.fit(r, x, sum / values);
+    MarginalMap stretch = pairs < MIN_PAIRS || values == 0 ? null : MarginalMap.fit(r, x, sum / values);
+    double missingScale = Double.isNaN(w[0]) ? Double.NaN : MarginalMap.missingScale(w,
+        concatenate(startsMissing), (double) missingRows / trainingRows, MIN_MISSING);
+    if (Double.isNaN(missingScale)) {
+      return stretch;
+    }
+    return (stretch != null ? stretch : new MarginalMap(values == 0 ? 0 : sum / values, 1))
+        .withMissingScale(missingScale);
   }
 
   /** The training rows the pilot's trajectories start from (ids from {@link #PILOT_FIRST_ID}). */

@@ -179,8 +179,9 @@ public final class ModelKnobs {
           + "order) about the training rows' mean by how much its barycentres shrank them: a barycentre of M rows "
           + "is narrower than its rows. Measured at fit on a pilot of " + MarginalMapFit.PILOT_SAMPLES + " samples, "
           + "each against the training row it started from (README, \"The marginal stretch\"); strata of fewer than "
-          + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets none. false = the "
-          + "barycentres' own values (with --final-noise).");
+          + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets none. The same "
+          + "pilot scales the chance of a number column's missing cells to the training rows' missing share. false = "
+          + "the barycentres' own values (with --final-noise) and missing cells.");
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "

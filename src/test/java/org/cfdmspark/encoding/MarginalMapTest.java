@@ -74,4 +74,79 @@ class MarginalMapTest {
     }
     assertArrayEquals(new double[] {1, Double.NaN, -2}, codec.trainingReadings(0, rows, 3), 1e-6);
   }
+
+  @Test
+  void theMissingScaleWeighsEachKindOfStartRowByItsShareInTraining() {
+    // 10 missing start rows, weights 0.6 and 0.8 (mean 0.7), 40 others, 0.3 and 0.5 (mean 0.4), whatever the
+    // pilot's own share of missing starts (1/5 here). At a training share of 0.2 the samples' mean weight is
+    // 0.2·0.7 + 0.8·0.4 = 0.46 and c = 0.2/0.46; at 0.5, 0.55 and c = 0.5/0.55.
+    double[] weights = new double[50];
+    double[] startMissing = new double[50];
+    for (int s = 0; s < 50; s++) {
+      startMissing[s] = s < 10 ? 1 : 0;
+      weights[s] = (s < 10 ? 0.6 : 0.3) + (s % 2 == 0 ? 0 : 0.2);
+    }
+    assertEquals(0.2 / 0.46, MarginalMap.missingScale(weights, startMissing, 0.2, 10), 1e-12);
+    assertEquals(0.5 / 0.55, MarginalMap.missingScale(weights, startMissing, 0.5, 10), 1e-12);
+    // At 0.6 the mean weight is 0.58: off by 0.02, within 2 standard errors (0.021 each: √(0.6²·0.0111/10 +
+    // 0.4²·0.0103/40)), so no scale.
+    assertTrue(Double.isNaN(MarginalMap.missingScale(weights, startMissing, 0.6, 10)), "within the noise");
+    assertTrue(Double.isNaN(MarginalMap.missingScale(weights, startMissing, 0.2, 11)), "too few missing starts");
+    assertTrue(Double.isNaN(MarginalMap.missingScale(new double[] {1, 1}, new double[] {1, 1}, 0.5, 1)),
+        "no start row with a value");
+    assertTrue(Double.isNaN(MarginalMap.missingScale(new double[4], new double[] {1, 1, 0, 0}, 0.5, 1)), "no weight");
+    assertThrows(IllegalArgumentException.class, () -> MarginalMap.missingScale(new double[2], new double[3], 0, 1));
+  }
+
+  @Test
+  void decodingDrawsTheMissingCellWithTheScaledChanceCappedAtOne() {
+    // A column with missing cells, standardised (mean 50, sd 10): slots [value, missing].
+    NumericColumnCodec plain = new NumericColumnCodec("x", NumericType.DOUBLE, 50, 10, 0, 100,
+        NumericColumnCodec.UNROUNDED, null, null, true);
+    NumericColumnCodec mapped = plain.mapped(new MarginalMap(0, 1, 0.5));
+    double[] barycentre = {0.4, 0.3}; // 30 % of its weight on missing rows; the others' value slot is 0.4 / 0.7
+    int rows = 40_000;
+    int plainMissing = 0;
+    int mappedMissing = 0;
+    for (long bits = 0; bits < rows; bits++) {
+      plainMissing += plain.decode(barycentre, 0, bits * 0x9E3779B97F4A7C15L) == null ? 1 : 0;
+      Object cell = mapped.decode(barycentre, 0, bits * 0x9E3779B97F4A7C15L);
+      mappedMissing += cell == null ? 1 : 0;
+      if (cell != null) {
+        assertEquals(50 + 10 * 0.4 / 0.7, (Double) cell, 1e-9, "a drawn value is the other rows' barycentre");
+      }
+    }
+    // Binomial(40,000, p): four standard deviations of the share are below 0.01.
+    assertEquals(0.30, (double) plainMissing / rows, 0.01);
+    assertEquals(0.15, (double) mappedMissing / rows, 0.01);
+    assertEquals(0.3, mapped.missingWeight(barycentre, 0), 0);
+    assertEquals(1, new MarginalMap(0, 1, 1.5).missingChance(0.8), 0, "a chance is at most 1");
+    assertEquals(0.6, new MarginalMap(0, 1, 1.5).missingChance(0.4), 1e-12);
+  }
+
+  @Test
+  void aMapSavedBeforeTheMissingScaleReadsAsNoScale() {
+    // Jackson reads a record's absent double as 0.
+    assertEquals(1, new MarginalMap(0.1, 1.2, 0).missingScale(), 0);
+    assertEquals(1, new MarginalMap(0.1, 1.2).missingScale(), 0);
+    assertThrows(IllegalArgumentException.class, () -> new MarginalMap(0, 1, -1));
+  }
+
+  @Test
+  void trainingRowsTellTheirMissingCells() {
+    NumericColumnCodec x = new NumericColumnCodec("x", NumericType.DOUBLE, 50, 10, 0, 100,
+        NumericColumnCodec.UNROUNDED, null, new double[] {0}, true);
+    TableCodec codec = new TableCodec(List.of(x), 3);
+    float[] rows = new float[3 * codec.width()];
+    float[] encoded = new float[codec.width()];
+    int at = 0;
+    for (Double value : new Double[] {60.0, null, 0.0}) {
+      codec.encodeCells(new Object[] {value}, encoded);
+      System.arraycopy(encoded, 0, rows, at, encoded.length);
+      at += encoded.length;
+    }
+    assertArrayEquals(new boolean[] {false, true, false}, codec.trainingMissing(0, rows, 3));
+    double[] samples = {0.5, 0.25, 0.25, 1, 0, 0};
+    assertArrayEquals(new double[] {0.25, 0}, codec.missingWeights(0, samples, 2), 0);
+  }
 }

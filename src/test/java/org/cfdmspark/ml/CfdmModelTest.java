@@ -71,6 +71,7 @@ class CfdmModelTest {
     CfdmModel stretched = new CfdmSynthesizer().setSeed(7).setSteps(20).setKnob("leave-one-out", "true")
         .fit(TestData.csv(penguins.sparkSession(), "credit_data.csv.gz"));
     assertFalse(stretched.summary().marginalStretches().isEmpty(), "the stretch is part of the model");
+    assertTrue(stretched.summary().missingScales().containsKey("Income"), "Income: 8.6 % missing");
     for (CfdmModel fitted : List.of(model,
         new CfdmSynthesizer().setSeed(5).setStratifyBy("species").setKnob("index", "ivf")
             .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").fit(penguins), stretched)) {
