@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
  * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
- * decimal comma read without --decimal-comma (1.507,14), or durations of 24 hours or more (27:10:00). Such a
- * column is not an id or free text: the fix is to read it as what it is, not to leave it out.
+ * decimal comma read without --decimal-comma (1.507,14), numbers formatted for people ($2,273.21, 17.3%, 1,234,567,
+ * which are read as text), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the
+ * fix is to read it as what it is, not to leave it out. A lone group after a comma (1,935) may be either a thousands
+ * separator or a decimal comma; a column of only such numbers is told both readings.
  */
 final class ManyValuesHint {
   /**
@@ -29,6 +31,21 @@ final class ManyValuesHint {
    */
   private static final Pattern DECIMAL_COMMA = Pattern.compile(
       "\\s*[+-]?(\\d{1,3}([. \u00A0\u202F]\\d{3})+|\\d+),\\d+\\s*");
+
+  /**
+   * A comma between the whole part's first digits and one group of three (1,935; -12,500): a thousands separator or
+   * a decimal comma, which the text alone cannot tell.
+   */
+  private static final Pattern ONE_GROUP = Pattern.compile("\\s*[+-]?\\d{1,3},\\d{3}\\s*");
+  /**
+   * A number written for people, not for reading back: with a currency sign ($2,273.21, -€15), a percent sign
+   * (17.3%, 12 %) or thousands separated by commas before a decimal point or in more than one group (1,234.5;
+   * 1,234,567).
+   */
+  private static final Pattern FORMATTED = Pattern.compile("\\s*(?:[+-]?\\p{Sc}\\s?[+-]?[\\d,]*\\d(?:\\.\\d+)?"
+      + "|[+-]?[\\d,]*\\d(?:\\.\\d+)?\\s?%|[+-]?\\d{1,3}(?:,\\d{3})+\\.\\d+|[+-]?\\d{1,3}(?:,\\d{3}){2,})\\s*");
+  /** A plain number, which every form of number above may hold among its values. */
+  private static final Pattern PLAIN = Pattern.compile("\\s*[+-]?\\d+(?:\\.\\d+)?\\s*");
 
   /**
    * Hours (any number of them), minutes and optionally seconds: a duration ({@code 27:10:00}). Under 24 hours such
@@ -54,6 +71,11 @@ final class ManyValuesHint {
     String compactExample = null;
     int durations = 0;
     String longDuration = null;
+    int formatted = 0;
+    String formattedExample = null;
+    int oneGroup = 0;
+    String oneGroupExample = null;
+    int plain = 0;
     for (Object value : values) {
       if (!(value instanceof String text)) {
         return null;
@@ -63,6 +85,19 @@ final class ManyValuesHint {
         durations++;
         longDuration = longDuration == null && duration.group(1).length() <= 9
             && Integer.parseInt(duration.group(1)) >= 24 ? text.strip() : longDuration;
+        continue;
+      }
+      if (FORMATTED.matcher(text).matches()) {
+        formatted++;
+        formattedExample = formattedExample == null ? text.strip() : formattedExample;
+        continue;
+      }
+      if (PLAIN.matcher(text).matches()) {
+        plain++;
+      }
+      if (ONE_GROUP.matcher(text).matches()) {
+        oneGroup++;
+        oneGroupExample = oneGroupExample == null ? text.strip() : oneGroupExample;
         continue;
       }
       String pattern = compactPattern(text);
@@ -88,7 +123,18 @@ final class ManyValuesHint {
       return "they look like durations, some of 24 hours or more (such as '" + longDuration + "'), which are no "
           + "time of day: write them as a number (of seconds or minutes) to model them as one";
     }
-    if (decimals >= most) {
+    // Formatted numbers, and the ambiguous 1,935 among them, with no decimal comma that only a decimal comma reads.
+    if (formatted > 0 && decimals == 0 && formatted + oneGroup + plain >= most) {
+      return "they look like numbers formatted for reading (such as '" + formattedExample + "'), which are read as "
+          + "text: write them without currency signs, percent signs and thousands separators ("
+          + formattedExample.replaceAll("[^0-9.+-]", "") + ") to model them as numbers";
+    }
+    if (oneGroup > 0 && decimals == 0 && oneGroup + plain >= most) {
+      return "they look like numbers with a thousands separator or a decimal comma (such as '" + oneGroupExample
+          + "'): if the comma separates thousands, write them without it to model them as numbers; if it is a "
+          + "decimal comma, read them with --decimal-comma";
+    }
+    if (decimals + oneGroup >= most) {
       return "they look like numbers with a decimal comma (such as '" + decimalExample + "'): read them as numbers "
           + "with --decimal-comma";
     }

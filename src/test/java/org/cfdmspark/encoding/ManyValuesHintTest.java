@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fix a refused many-valued text column is told when its values are dates or decimal-comma numbers. */
+/**
+ * The fix a refused many-valued text column is told when its values are dates, decimal-comma numbers, numbers
+ * formatted for reading or durations.
+ */
 class ManyValuesHintTest {
 
   @Test
@@ -40,6 +43,29 @@ class ManyValuesHintTest {
   void decimalCommaNumbersGetTheDecimalCommaOption() {
     assertEquals("they look like numbers with a decimal comma (such as '1.507,14'): read them as numbers with "
         + "--decimal-comma", ManyValuesHint.of("preis", List.of("1.507,14", "904,41", "-4 847,59", "12")));
+  }
+
+  @Test
+  void numbersFormattedForReadingAreToldToBeWrittenPlainly() {
+    String money = ManyValuesHint.of("amount", List.of("$2,273.21", "$612.63", "-$4,803.45", "$15"));
+    assertEquals("they look like numbers formatted for reading (such as '$2,273.21'), which are read as text: write "
+        + "them without currency signs, percent signs and thousands separators (2273.21) to model them as numbers",
+        money);
+    assertTrue(ManyValuesHint.of("rate", List.of("17.3%", "3.3%", "0.1 %")).contains("(such as '17.3%')"));
+    assertTrue(ManyValuesHint.of("qty", List.of("1,935", "935", "12,345,678")).contains("(such as '12,345,678')"),
+        "two groups: thousands, not a decimal comma");
+    assertTrue(ManyValuesHint.of("paid", List.of("1,234.50", "17.25")).startsWith("they look like numbers formatted"),
+        "a group before a decimal point");
+  }
+
+  @Test
+  void aLoneGroupAfterACommaIsToldBothReadings() {
+    // 1,935 reads as 1.935 with --decimal-comma: the hint must not send a thousands column there alone.
+    assertEquals("they look like numbers with a thousands separator or a decimal comma (such as '1,935'): if the "
+        + "comma separates thousands, write them without it to model them as numbers; if it is a decimal comma, read "
+        + "them with --decimal-comma", ManyValuesHint.of("qty", List.of("1,935", "1,597", "1,091", "935")));
+    assertTrue(ManyValuesHint.of("preis", List.of("1,935", "904,41", "7,5")).endsWith("read them as numbers with "
+        + "--decimal-comma"), "other decimal commas beside it decide");
   }
 
   @Test
