@@ -84,6 +84,10 @@ final class ModelFitting {
   static FittedModel fit(Dataset<Row> table, Settings settings) {
     List<String> modelled = modelledColumns(table.schema(), settings);
     ScoreModelKnobs.checkFeatures(settings, Runtime.getRuntime().maxMemory());
+    String ignored = ModelKnobs.ignoredKnobs(settings);
+    if (ignored != null) {
+      System.err.println(ignored);
+    }
     long budgetBytes = settings.get(ModelKnobs.BROADCAST_BUDGET_MB) * 1024L * 1024L;
     // The model must not depend on how the input happens to be split into files and partitions (that changes
     // with the cluster): sorted by value, the training rows come in one order, and the floating-point statistics

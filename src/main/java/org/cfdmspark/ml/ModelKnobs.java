@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.CategoryDraw;
@@ -222,7 +223,7 @@ public final class ModelKnobs {
           + "fraction counts (d1/d2 < 1/3); 0 = the threshold alone. Costs an N x N search at fit.");
 
   /** All of them: the Params of the model (ml.CfdmSynthesizer), in the order docs and manifests list them. */
-  public static final List<Knob<?>> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERATOR, SIGMA,
+  public static final List<Knob<?>> ALL = Stream.concat(Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
       LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, CATEGORY_DRAW, STRATIFY_BY,
@@ -252,6 +253,28 @@ public final class ModelKnobs {
     values.put(STEPS.name(), steps(settings));
     values.put(FINAL_NOISE.name(), appliedFinalNoise(settings));
     return values;
+  }
+
+  /**
+   * A one-line warning naming the knobs given in {@code settings} that the run does not apply, or null when it
+   * applies them all: the noise knobs, --leave-one-out and --marginal-map act on σ-CFDM's barycentres only, so
+   * another --generator and a fixed σ of 0 (training rows as they are) ignore them. A warning, not an error: one
+   * settings file serves runs of several generators (report --compare passes it to each).
+   */
+  public static String ignoredKnobs(Settings settings) {
+    boolean cfdm = settings.get(GENERATOR) == GeneratorKind.CFDM;
+    if (cfdm && !memorises(settings)) {
+      return null;
+    }
+    List<String> given = Stream.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP)
+        .filter(settings::isGiven).map(Knob::option).toList();
+    if (given.isEmpty()) {
+      return null;
+    }
+    return "warning: " + String.join(", ", given) + (given.size() == 1 ? " acts" : " act") + " on σ-CFDM's "
+        + "barycentres only; " + (cfdm ? SIGMA.option() + " 0 samples training rows as they are and ignores "
+        : GENERATOR.option() + " " + GENERATOR.format(settings.get(GENERATOR)) + " ignores ")
+        + (given.size() == 1 ? "it" : "them");
   }
 
   /** The final noise decoding adds: --final-noise resolved, for σ-CFDM with σ auto or above 0 only. */

@@ -41,6 +41,19 @@ class KnobTest {
   }
 
   @Test
+  void knobsARunIgnoresAreNamedInOneWarning() {
+    Settings defaults = Settings.defaults(ModelKnobs.ALL);
+    assertEquals(null, ModelKnobs.ignoredKnobs(defaults.withText("parent-noise", "1")), "σ-CFDM applies it");
+    assertEquals(null, ModelKnobs.ignoredKnobs(defaults.withText("generator", "smote")), "nothing given");
+    assertEquals("warning: --parent-noise, --leave-one-out act on σ-CFDM's barycentres only; --generator smote "
+        + "ignores them", ModelKnobs.ignoredKnobs(defaults.withText("generator", "smote")
+            .withText("parent-noise", "1").withText("leave-one-out", "true")));
+    assertEquals("warning: --final-noise acts on σ-CFDM's barycentres only; --sigma 0 samples training rows as they "
+        + "are and ignores it", ModelKnobs.ignoredKnobs(defaults.withText("sigma", "0")
+            .withText("final-noise", "0.1")));
+  }
+
+  @Test
   void parsesValidValues() {
     Settings settings = Settings.defaults(ModelKnobs.ALL)
         .withText("sigma", "0.25").withText("draws", "3").withText("start-time", "0")
