@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
  * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
- * decimal comma read without --decimal-comma (1.507,14), numbers formatted for people ($2,273.21, 17.3%, 1,234,567,
- * which are read as text), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the
+ * decimal comma read without --decimal-comma (1.507,14), numbers formatted for people ($2,273.21, 17.3%, 1,234,567)
+ * but not in one form (the reader's job.NumberDress reads those that are), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the
  * fix is to read it as what it is, not to leave it out. A lone group after a comma (1,935) may be either a thousands
  * separator or a decimal comma; a column of only such numbers is told both readings.
  */
@@ -125,9 +125,9 @@ final class ManyValuesHint {
     }
     // Formatted numbers, and the ambiguous 1,935 among them, with no decimal comma that only a decimal comma reads.
     if (formatted > 0 && decimals == 0 && formatted + oneGroup + plain >= most) {
-      return "they look like numbers formatted for reading (such as '" + formattedExample + "'), which are read as "
-          + "text: write them without currency signs, percent signs and thousands separators ("
-          + formattedExample.replaceAll("[^0-9.+-]", "") + ") to model them as numbers";
+      return "they look like numbers formatted for reading (such as '" + formattedExample + "'), but not all in one "
+          + "form (the same currency or percent sign on every value), so they are read as text: write them in one "
+          + "form, or plainly (" + formattedExample.replaceAll("[^0-9.+-]", "") + "), to model them as numbers";
     }
     if (oneGroup > 0 && decimals == 0 && oneGroup + plain >= most) {
       return "they look like numbers with a thousands separator or a decimal comma (such as '" + oneGroupExample

@@ -16,8 +16,8 @@ import scala.reflect.ClassTag$;
  * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column), each column's
  * missing cells by form (empty or the --null-value text, {@link MissingText}) and cells holding U+FFFD (the
  * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and, per column,
- * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, and the
- * {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL
+ * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
+ * dressed for people ({@link NumberDress}) and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL
  * aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
  * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
@@ -46,6 +46,9 @@ final class CellChecks implements Serializable {
   private final int[] spelt;
   private final int[] comma;
   private final int[] formed;
+  /** Per formed column: whether its cells are read through {@link NumberDress#undressed} (text columns). */
+  private final boolean[] undress;
+  private final int[] dressed;
   private final boolean decimalComma;
   /** The --null-value text; "" when empty cells are the only missing ones. */
   private final UTF8String nullValue;
@@ -71,15 +74,17 @@ final class CellChecks implements Serializable {
   /** Per comma column: whether a cell holds a comma (null: no cell). */
   private final Boolean[] anyComma;
   private final NumberForm.Tally[] forms;
+  private final NumberDress.Tally[] dresses;
 
   /**
    * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
-   * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows), the
-   * missing cells of each of the text rows' first {@code columns} cells, empty or {@code nullValue}, and (when
-   * {@code columns} is not 0) malformed rows' raw text in the cell after them.
+   * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows; a formed
+   * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, the missing cells of
+   * each of the text rows' first {@code columns} cells, empty or {@code nullValue}, and (when {@code columns} is
+   * not 0) malformed rows' raw text in the cell after them.
    */
-  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, boolean decimalComma, String nullValue,
-      int columns) {
+  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, boolean decimalComma,
+      String nullValue, int columns) {
     this.columns = columns;
     this.nullValue = UTF8String.fromString(nullValue);
     nullTextCells = new long[columns];
@@ -90,7 +95,13 @@ final class CellChecks implements Serializable {
     this.spelt = spelt;
     this.comma = comma;
     this.formed = formed;
+    this.dressed = dressed;
     this.decimalComma = decimalComma;
+    undress = new boolean[formed.length];
+    for (int k = 0; k < formed.length; k++) {
+      int column = formed[k];
+      undress[k] = Arrays.stream(dressed).anyMatch(d -> d == column);
+    }
     paddedCells = new long[padded.length];
     speltCells = new long[spelt.length];
     allCommaNumbers = new Boolean[comma.length];
@@ -98,6 +109,8 @@ final class CellChecks implements Serializable {
     anyComma = new Boolean[comma.length];
     forms = new NumberForm.Tally[formed.length];
     Arrays.setAll(forms, k -> new NumberForm.Tally());
+    dresses = new NumberDress.Tally[dressed.length];
+    Arrays.setAll(dresses, k -> new NumberDress.Tally());
   }
 
   /** These checks tallied over every row of {@code text} (a CSV read with every column as text). */
@@ -142,9 +155,16 @@ final class CellChecks implements Serializable {
         anyComma[k] = either(anyComma[k], cell.contains(","));
       }
     }
+    for (int k = 0; k < dressed.length; k++) {
+      String cell = cell(row, dressed[k]);
+      if (cell != null) {
+        dresses[k].add(cell);
+      }
+    }
     for (int k = 0; k < formed.length; k++) {
       String cell = cell(row, formed[k]);
-      var shape = cell == null ? null : NumberForm.shape(cell, decimalComma);
+      var shape = cell == null ? null : NumberForm.shape(undress[k] ? NumberDress.undressed(cell) : cell,
+          decimalComma);
       if (shape != null) {
         forms[k].add(shape);
       }
@@ -176,6 +196,9 @@ final class CellChecks implements Serializable {
     }
     for (int k = 0; k < formed.length; k++) {
       forms[k].merge(other.forms[k]);
+    }
+    for (int k = 0; k < dressed.length; k++) {
+      dresses[k].merge(other.dresses[k]);
     }
     return this;
   }
@@ -267,6 +290,11 @@ final class CellChecks implements Serializable {
   /** Whether a cell of the k-th comma column holds a comma. */
   boolean anyComma(int k) {
     return Boolean.TRUE.equals(anyComma[k]);
+  }
+
+  /** The k-th dressed column's cells as a tally, whose {@link NumberDress.Tally#dress} decides. */
+  NumberDress.Tally dress(int k) {
+    return dresses[k];
   }
 
   /** The form of the k-th formed column's cells, null for a column without numbers. */

@@ -101,7 +101,8 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
 
   /**
    * The table as this dialect writes it: numbers read with a text form ({@link NumberForm} in their metadata:
-   * 12.50, 34 beside 39.1, 5.00E+05) written in it; with a decimal comma, fractional numbers as text with a comma
+   * 12.50, 34 beside 39.1, 5.00E+05) written in it, and those read dressed for people ({@link NumberDress}:
+   * $2,273.21, 17.3%) dressed again; with a decimal comma, fractional numbers as text with a comma
    * for the point (Spark's CSV writer knows only the point), and numbers read with thousands separators
    * ({@link TableReader#GROUPING} in their metadata) grouped again; and the missing cells of columns read with
    * the null text ({@link MissingText} in their metadata) as that text (Spark's writer writes every other
@@ -109,7 +110,8 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
    */
   public Dataset<Row> forWriting(Dataset<Row> table) {
     StructField[] fields = table.schema().fields();
-    boolean formed = Arrays.stream(fields).anyMatch(f -> f.metadata().contains(NumberForm.KEY));
+    boolean formed = Arrays.stream(fields).anyMatch(f -> f.metadata().contains(NumberForm.KEY)
+        || f.metadata().contains(NumberDress.KEY));
     Dataset<Row> numbers = decimalComma || formed
         ? table.select(Arrays.stream(fields).map(this::numberText).toArray(Column[]::new)) : table;
     if (Arrays.stream(fields).noneMatch(f -> f.metadata().contains(MissingText.KEY))) {
@@ -136,6 +138,11 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
     Column text = form == null ? column.cast(DataTypes.StringType)
         : functions.udf((UDF1<Double, String>) value -> value == null ? null : form.format(value),
             DataTypes.StringType).apply(column.cast(DataTypes.DoubleType));
+    NumberDress dress = NumberDress.of(field.metadata());
+    if (dress != null && !decimalComma) {
+      return functions.udf((UDF1<String, String>) number -> number == null ? null : dress.dress(number),
+          DataTypes.StringType).apply(text).as(field.name());
+    }
     if (!decimalComma) {
       return form != null ? text.as(field.name()) : column;
     }

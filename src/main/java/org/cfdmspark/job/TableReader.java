@@ -37,7 +37,10 @@ import org.cfdmspark.encoding.ColumnNames;
  *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
  *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
  *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
- *   <li>a fractional column (or decimal-comma number) keeps the text form of its numbers in its metadata
+ *   <li>without it, a text column of numbers dressed for people in one form (a currency sign, a percent sign,
+ *       commas between thousands: $2,273.21, 17.3%, 1,234,567) is a number, whole when no value has a point; its
+ *       {@link NumberDress} travels in its metadata so that CSV output dresses the values again;</li>
+ *   <li>a fractional column (or decimal-comma or dressed number) keeps the text form of its numbers in its metadata
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
  *   <li>a column of clock times without a date (08:30, 00:59:26), which Spark would stamp with the run's date, is
@@ -82,7 +85,7 @@ final class TableReader {
     if (format == FileFormat.PARQUET) {
       Dataset<Row> table = spark.read().parquet(paths);
       return new Counted(strings.isEmpty() ? table
-          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of())), null, null);
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of(), Map.of())), null, null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -121,15 +124,19 @@ final class TableReader {
       table = parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), schema);
     }
     table = unnamed.isEmpty() ? table : table.drop(unnamed.toArray(String[]::new));
-    return new Counted(ClockTimes.read(retyping.commaNumbers().isEmpty() && retyping.forms().isEmpty()
-        && retyping.missingTexts().isEmpty() ? table
-        : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.forms(),
-            retyping.missingTexts())), clockTimes), retyping.rows(),
+    return new Counted(ClockTimes.read(retyping.commaNumbers().isEmpty() && retyping.dressedNumbers().isEmpty()
+        && retyping.forms().isEmpty() && retyping.missingTexts().isEmpty() ? table
+        : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.dressedNumbers(),
+            retyping.forms(), retyping.missingTexts())), clockTimes), retyping.rows(),
         () -> parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), asText(inferred.schema())));
   }
 
   /** How a decimal-comma number column is written: its thousands separator ("" for none), whole or fractional. */
   private record CommaNumber(String grouping, boolean whole) {
+  }
+
+  /** A text column of numbers dressed for people ({@link NumberDress}), whole or fractional. */
+  private record DressedNumber(NumberDress dress, boolean whole) {
   }
 
   /**
@@ -140,7 +147,8 @@ final class TableReader {
    * neither empty nor the null text.
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
-      Map<String, NumberForm> forms, Map<String, String> missingTexts, long rows, long[] valueCells) {
+      Map<String, DressedNumber> dressedNumbers, Map<String, NumberForm> forms, Map<String, String> missingTexts,
+      long rows, long[] valueCells) {
     /**
      * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}), empty cells null and
      * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
@@ -156,6 +164,7 @@ final class TableReader {
       List<Integer> spelt = new ArrayList<>();
       List<Integer> comma = new ArrayList<>();
       List<Integer> formed = new ArrayList<>();
+      List<Integer> dressed = new ArrayList<>();
       StructField[] fields = inferred.fields();
       for (int c = 0; c < fields.length; c++) {
         if (strings.contains(fields[c].name())) {
@@ -170,12 +179,15 @@ final class TableReader {
         if (decimalComma && (type.equals(DataTypes.StringType) || type instanceof FractionalType)) {
           comma.add(c);
         }
-        if (type instanceof FractionalType || decimalComma && type.equals(DataTypes.StringType)) {
+        if (type instanceof FractionalType || type.equals(DataTypes.StringType)) {
           formed.add(c);
+        }
+        if (!decimalComma && type.equals(DataTypes.StringType)) {
+          dressed.add(c);
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          decimalComma, nullValue, fields.length).over(text);
+          indices(dressed), decimalComma, nullValue, fields.length).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
             + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
@@ -207,6 +219,13 @@ final class TableReader {
           }
         }
       }
+      Map<String, DressedNumber> dressedNumbers = new LinkedHashMap<>();
+      for (int k = 0; k < dressed.size(); k++) {
+        NumberDress dress = found.dress(k).dress();
+        if (dress != null && !asText.contains(fields[dressed.get(k)].name())) {
+          dressedNumbers.put(fields[dressed.get(k)].name(), new DressedNumber(dress, found.dress(k).whole()));
+        }
+      }
       Map<String, NumberForm> forms = new LinkedHashMap<>();
       for (int k = 0; k < formed.size(); k++) {
         NumberForm form = found.form(k);
@@ -214,8 +233,8 @@ final class TableReader {
           forms.put(fields[formed.get(k)].name(), form);
         }
       }
-      // A text column that is not a decimal-comma number keeps its text; its number form means nothing.
-      forms.keySet().removeIf(name -> !commaNumbers.containsKey(name)
+      // A text column that is not a decimal-comma or dressed number keeps its text; its number form means nothing.
+      forms.keySet().removeIf(name -> !commaNumbers.containsKey(name) && !dressedNumbers.containsKey(name)
           && (asText.contains(name) || !isTyped(inferred, name)));
       long[] nullTextCells = new long[fields.length];
       long[] emptyCells = new long[fields.length];
@@ -227,7 +246,7 @@ final class TableReader {
       }
       MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
           .forEach(note -> System.err.println("note: " + note));
-      return new Retyping(asText, commaNumbers, forms,
+      return new Retyping(asText, commaNumbers, dressedNumbers, forms,
           MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows(), valueCells);
     }
 
@@ -298,12 +317,13 @@ final class TableReader {
    * {@code forms} of number columns and the {@code missingTexts} of columns in theirs.
    */
   private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
-      Map<String, NumberForm> forms, Map<String, String> missingTexts) {
+      Map<String, DressedNumber> dressedNumbers, Map<String, NumberForm> forms, Map<String, String> missingTexts) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
       Column column = ColumnNames.column(name);
       CommaNumber number = commaNumbers.get(name);
+      DressedNumber dressed = dressedNumbers.get(name);
       NumberForm form = forms.get(name);
       String missingText = missingTexts.get(name);
       Metadata read = schema.fields()[c].metadata();
@@ -317,6 +337,11 @@ final class TableReader {
             "[" + CellChecks.GROUP_SEPARATORS + "]", ""), ",", ".");
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
             metadata.putString(GROUPING, number.grouping()).build());
+      } else if (dressed != null) {
+        // Everything but the sign, the digits and the point goes: the currency sign, commas, spaces, percent.
+        column = functions.regexp_replace(column, "[^0-9.+-]", "")
+            .cast(dressed.whole() ? DataTypes.LongType : DataTypes.DoubleType)
+            .as(name, dressed.dress().addTo(metadata.build()));
       } else if (form != null || missingText != null) {
         column = column.as(name, metadata.build());
       }

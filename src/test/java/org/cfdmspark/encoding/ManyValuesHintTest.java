@@ -46,11 +46,12 @@ class ManyValuesHintTest {
   }
 
   @Test
-  void numbersFormattedForReadingAreToldToBeWrittenPlainly() {
-    String money = ManyValuesHint.of("amount", List.of("$2,273.21", "$612.63", "-$4,803.45", "$15"));
-    assertEquals("they look like numbers formatted for reading (such as '$2,273.21'), which are read as text: write "
-        + "them without currency signs, percent signs and thousands separators (2273.21) to model them as numbers",
-        money);
+  void numbersFormattedForReadingInSeveralFormsAreToldToBeWrittenInOne() {
+    // (the reader reads a column of one form as numbers: these reach the hint when their forms differ)
+    String money = ManyValuesHint.of("amount", List.of("$2,273.21", "$612.63", "-$4,803.45", "€15"));
+    assertEquals("they look like numbers formatted for reading (such as '$2,273.21'), but not all in one form (the "
+        + "same currency or percent sign on every value), so they are read as text: write them in one form, or "
+        + "plainly (2273.21), to model them as numbers", money);
     assertTrue(ManyValuesHint.of("rate", List.of("17.3%", "3.3%", "0.1 %")).contains("(such as '17.3%')"));
     assertTrue(ManyValuesHint.of("qty", List.of("1,935", "935", "12,345,678")).contains("(such as '12,345,678')"),
         "two groups: thousands, not a decimal comma");

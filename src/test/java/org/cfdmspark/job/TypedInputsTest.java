@@ -374,6 +374,88 @@ class TypedInputsTest {
   }
 
   @Test
+  void numbersDressedForPeopleAreReadAsNumbersWrittenBackAndSampledInTheirDress(SparkSession spark)
+      throws Exception {
+    List<String> lines = new ArrayList<>(List.of("item,price,share,count,tax,code,either"));
+    Random random = new Random(8);
+    for (int i = 0; i < 80; i++) {
+      long cents = 1 + random.nextInt(900_000_000);
+      String price = (i % 9 == 0 ? "-$" : "$") + grouped(BigDecimal.valueOf(cents, 2));
+      String share = (i % 7 == 0 ? "-" : "") + (1 + random.nextInt(999)) / 10 + "." + random.nextInt(10) + "%";
+      String count = grouped(random.nextInt(5_000_000));
+      String tax = "€ " + grouped(1000 + random.nextInt(9000));
+      String code = "0" + random.nextInt(10) + "," + (100 + random.nextInt(900));
+      String either = grouped(1000 + random.nextInt(9000));
+      lines.add("t" + i + ",\"" + price + "\"," + share + ",\"" + count + "\",\"" + tax + "\",\"" + code + "\",\""
+          + either + "\"");
+    }
+    lines.add("t80,,NA,\"1,234,567\",\"€ 1,000\",\"01,234\",\"1,935\"");
+    Path input = dir.resolve("dressed.csv");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Settings settings = TestSpark.settings();
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+    // code (zero-padded) and either (1,935 could be 1.935 with a decimal comma) stay text
+    assertEquals(List.of(DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType, DataTypes.LongType,
+        DataTypes.StringType, DataTypes.StringType), List.of("price", "share", "count", "tax", "code", "either")
+        .stream().map(name -> table.schema().apply(name).dataType()).toList());
+    Row special = table.where("item = 't80'").first();
+    assertTrue(special.isNullAt(1) && special.isNullAt(2), "missing cells");
+    assertEquals(1234567L, special.getLong(3));
+    assertEquals(1000L, special.getLong(4));
+    assertEquals(List.of(-1.0, -1.0), table.where("item = 't0'").collectAsList().stream()
+        .flatMap(row -> java.util.stream.Stream.of(Math.signum(row.getDouble(1)), Math.signum(row.getDouble(2))))
+        .toList(), "-$ and -%: negative");
+
+    Path written = dir.resolve("dressed-written");
+    CsvDialect dialect = CsvDialect.of(settings);
+    dialect.writer(dialect.forWriting(table)).save(written.toString());
+    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+    expected.replaceAll(line -> line.replace("\"", ""));
+    expected.sort(null);
+    List<String> back = new ArrayList<>(TestSpark.csvLines(written));
+    back.replaceAll(line -> line.replace("\"", ""));
+    back.sort(null);
+    assertEquals(expected, back, "the input's cells, in their dress");
+
+    Path out = dir.resolve("dressed-samples");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", out.toString(),
+        "num-samples", "300", "steps", "5", "seed", "3"));
+    for (String line : TestSpark.csvLines(out)) {
+      List<String> cells = csvCells(line);
+      assertTrue(cells.get(1).matches("|-?\\$[1-9][0-9]{0,2}(,[0-9]{3})*\\.[0-9]{2}|-?\\$0\\.[0-9]{2}"),
+          "a price as the input writes one: " + line);
+      assertTrue(cells.get(2).matches("NA|-?[0-9]+\\.[0-9]%"), "a share as the input writes one: " + line);
+      assertTrue(cells.get(3).matches("0|[1-9][0-9]{0,2}(,[0-9]{3})*"), "a count as the input writes one: " + line);
+      assertTrue(cells.get(4).matches("€ [1-9],[0-9]{3}"), "a tax as the input writes one: " + line);
+    }
+  }
+
+  /** Digits (and two decimals, for a fractional number) with the whole part in groups of three and commas. */
+  private static String grouped(Number number) {
+    return number instanceof BigDecimal decimal ? String.format(Locale.ROOT, "%,.2f", decimal)
+        : String.format(Locale.ROOT, "%,d", number.longValue());
+  }
+
+  /** The cells of a CSV line whose quoted cells hold no quotes. */
+  private static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  @Test
   void anEmptyColumnBesideDecimalCommaNumbersIsReadAsEmptyText(SparkSession spark) throws Exception {
     // an all-missing column has no cells to check: once a null pointer in the read, now text without values
     Path input = dir.resolve("empty-beside-commas.csv");

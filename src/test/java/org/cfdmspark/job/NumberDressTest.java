@@ -1,0 +1,72 @@
+package org.cfdmspark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import org.apache.spark.sql.types.Metadata;
+import org.junit.jupiter.api.Test;
+
+/** Numbers dressed for people: which columns are read as numbers, and how their values are written back. */
+class NumberDressTest {
+
+  private static NumberDress.Tally tally(String... cells) {
+    NumberDress.Tally tally = new NumberDress.Tally();
+    for (String cell : cells) {
+      tally.add(cell);
+    }
+    return tally;
+  }
+
+  @Test
+  void aColumnOfOneCurrencySignPercentSignOrThousandsIsDressed() {
+    assertEquals(new NumberDress("$", "", true, true), tally("$2,273.21", "-$15.00", "$0.99").dress());
+    assertEquals(new NumberDress("", "%", false, true), tally("17.3%", "-2.5%", "0.0%").dress());
+    assertEquals(new NumberDress("", " %", false, true), tally("12 %", "7 %").dress());
+    assertEquals(new NumberDress("€ ", "", true, false), tally("€ 1,500", "€ -20").dress(), "the sign after €");
+    assertEquals(new NumberDress("", "", true, true), tally("1,234,567", "12", "1,000").dress(), "two groups");
+    assertEquals(new NumberDress("", "", true, true), tally("1,234.5", "17").dress(), "a group and a point");
+    assertTrue(tally("12%", "7%").whole());
+    assertFalse(tally("12.5%", "7%").whole());
+  }
+
+  @Test
+  void mixedPlainAmbiguousOrPaddedColumnsAreNot() {
+    assertNull(tally("$5", "€5").dress(), "two currencies");
+    assertNull(tally("$5", "5").dress(), "a prefix on some cells only");
+    assertNull(tally("5%", "late").dress(), "a word among them");
+    assertNull(tally("12", "3.5").dress(), "plain numbers: Spark's to read");
+    assertNull(tally("1,935", "935", "2,001").dress(), "1,935 may be 1.935 with a decimal comma");
+    assertNull(tally("01,234", "02,345").dress(), "zero-padded codes");
+    assertNull(tally().dress(), "no cells");
+  }
+
+  @Test
+  void aDressedCellUndressesToItsSignDigitsAndDecimals() {
+    assertEquals(List.of("-4803.45", "-15", "17.3", "1234567", "1500", "+2", "text"),
+        List.of(NumberDress.undressed("-$4,803.45"), NumberDress.undressed("$-15"), NumberDress.undressed(" 17.3 % "),
+            NumberDress.undressed("1,234,567"), NumberDress.undressed("€ 1,500"), NumberDress.undressed("+2%"),
+            NumberDress.undressed("text")));
+  }
+
+  @Test
+  void aPlainNumberIsWrittenInTheDress() {
+    NumberDress dollars = new NumberDress("$", "", true, true);
+    assertEquals("$2,273.21", dollars.dress("2273.21"));
+    assertEquals("-$4,803.45", dollars.dress("-4803.45"));
+    assertEquals("$999", dollars.dress("999"));
+    assertEquals("$1,000,000.5", dollars.dress("1000000.5"));
+    assertEquals("€ -20", new NumberDress("€ ", "", true, false).dress("-20"));
+    assertEquals("-2.5 %", new NumberDress("", " %", false, true).dress("-2.5"));
+    assertEquals("1234567%", new NumberDress("", "%", false, true).dress("1234567"), "ungrouped as read");
+    assertEquals("$5.00E+05", dollars.dress("5.00E+05"), "a scientific value keeps its form");
+  }
+
+  @Test
+  void theDressTravelsInTheColumnsMetadata() {
+    NumberDress dress = new NumberDress("€ ", " %", true, false);
+    assertEquals(dress, NumberDress.of(dress.addTo(Metadata.empty())));
+    assertNull(NumberDress.of(Metadata.empty()));
+  }
+}
