@@ -42,6 +42,16 @@ final class SampleWriter {
       Dataset<Row> holdout) {
   }
 
+  /**
+   * The knobs the manifest records: the command's, then the model's that the command does not take (a {@code sample}
+   * run's σ, draws, noise knobs, as the model was fitted with them; a {@code generate} run's command takes them all).
+   */
+  static Map<String, String> recordedSettings(Settings settings, CfdmModel model) {
+    Map<String, String> recorded = new LinkedHashMap<>(settings.asText());
+    model.settings().asText().forEach(recorded::putIfAbsent);
+    return recorded;
+  }
+
   static GenerateResult write(SparkSession spark, CfdmModel model, Settings settings, AtomicOutput output,
       FileFormat format, Run run) {
     try {
@@ -70,7 +80,7 @@ final class SampleWriter {
         }
       }
       RunManifest manifest = new RunManifest(ProjectVersion.current(), spark.version(),
-          spark.sparkContext().master(), run.started(), settings.asText(),
+          spark.sparkContext().master(), run.started(), recordedSettings(settings, model),
           ModelKnobs.resolved(model.settings()), RunManifest.CategoryDrawFacts.of(summary.categoryDraw()),
           strata.size() == 1 ? strata.get(0).sigma() : null, model.seed(), run.input(),
           new RunManifest.Output(output.target().toString(), format.sparkName(), partitions), run.rows(),

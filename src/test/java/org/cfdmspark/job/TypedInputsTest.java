@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -237,9 +238,12 @@ class TypedInputsTest {
     String input = TestData.path("cases/12-semicolon-separated.csv");
     Path model = dir.resolve("model");
     FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input).withText("model", model.toString())
-        .withText("csv-sep", ";").withText("decimal-comma", "true"));
+        .withText("csv-sep", ";").withText("decimal-comma", "true").withText("draws", "3")
+        .withText("leave-one-out", "true"));
     Path inherited = dir.resolve("inherited");
-    SampleJob.run(spark, sample(model, inherited));
+    Map<String, String> recorded = SampleJob.run(spark, sample(model, inherited)).manifest().settings();
+    assertEquals(List.of("3", "true", "100"), List.of(recorded.get("draws"), recorded.get("leave-one-out"),
+        recorded.get("num-samples")), "the manifest of a sample run records the model's knobs beside its own");
     String header = Files.readAllLines(Path.of(input)).get(0);
     assertEquals(header, firstLine(inherited));
     for (String line : TestSpark.csvLines(inherited)) {
