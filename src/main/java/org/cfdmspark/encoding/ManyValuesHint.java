@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
  * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
  * decimal comma read without --decimal-comma (1.507,14), numbers formatted for people ($2,273.21, 17.3%, 1,234,567)
- * but not in one form (the reader's job.NumberDress reads those that are), or durations of 24 hours or more (27:10:00). Such a column is not an id or free text: the
- * fix is to read it as what it is, not to leave it out. A lone group after a comma (1,935) may be either a thousands
- * separator or a decimal comma; a column of only such numbers is told both readings.
+ * but not in one form (the reader's job.NumberDress reads those that are), or durations of 24 hours or more
+ * (27:10:00). Such a column is not an id or free text: the fix is to read it as what it is, not to leave it out. A
+ * lone group after a comma (1,935) may be either a thousands separator or a decimal comma; a column of only such
+ * numbers is told both readings.
  */
 final class ManyValuesHint {
   /**

@@ -17,8 +17,8 @@ import scala.reflect.ClassTag$;
  * missing cells by form (empty or the --null-value text, {@link MissingText}) and cells holding U+FFFD (the
  * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and, per column,
  * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
- * dressed for people ({@link NumberDress}) and the {@link NumberForm} tally. A plain Java fold over the scan's rows (one Spark job, one stage, no shuffle): as SQL
- * aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
+ * dressed for people ({@link NumberDress}) and the {@link NumberForm} tally. A plain Java fold over the scan's rows
+ * (one Spark job, one stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
  * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
  * <p>The text rows are read without the null text, so that its cells are told from empty ones (null); every other
