@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -320,12 +321,8 @@ public final class TableCodec implements Serializable {
    */
   public double[] readings(int c, double[] z, int count, long seed, long firstId) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
-    double[] out = new double[count];
-    for (int s = 0; s < count; s++) {
-      long bits = Vote.forColumn(Vote.rowBits(z, s * width, width, seed, firstId + s), c);
-      out[s] = column.reading(z, s * width + offsets[c], bits);
-    }
-    return out;
+    return perRow(count, s -> column.reading(z, s * width + offsets[c],
+        Vote.forColumn(Vote.rowBits(z, s * width, width, seed, firstId + s), c)));
   }
 
   /**
@@ -334,11 +331,7 @@ public final class TableCodec implements Serializable {
    */
   public double[] trainingReadings(int c, float[] x, int count) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
-    double[] out = new double[count];
-    for (int s = 0; s < count; s++) {
-      out[s] = column.trainingReading(x, s * width + offsets[c]);
-    }
-    return out;
+    return perRow(count, s -> column.trainingReading(x, s * width + offsets[c]));
   }
 
   /**
@@ -347,19 +340,20 @@ public final class TableCodec implements Serializable {
    */
   public double[] missingWeights(int c, double[] z, int count) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
-    double[] out = new double[count];
-    for (int s = 0; s < count; s++) {
-      out[s] = column.missingWeight(z, s * width + offsets[c]);
-    }
-    return out;
+    return perRow(count, s -> column.missingWeight(z, s * width + offsets[c]));
   }
 
-  /** Whether each of the {@code count} encoded training rows {@code x} lacks number column {@code c}'s value. */
-  public boolean[] trainingMissing(int c, float[] x, int count) {
+  /** 1 for each of the {@code count} encoded training rows {@code x} that lacks number column c's value, else 0. */
+  public double[] trainingMissing(int c, float[] x, int count) {
     NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
-    boolean[] out = new boolean[count];
+    return perRow(count, s -> column.trainingMissing(x, s * width + offsets[c]) ? 1 : 0);
+  }
+
+  /** {@code value} of each row 0 .. count − 1. */
+  private static double[] perRow(int count, IntToDoubleFunction value) {
+    double[] out = new double[count];
     for (int s = 0; s < count; s++) {
-      out[s] = column.trainingMissing(x, s * width + offsets[c]);
+      out[s] = value.applyAsDouble(s);
     }
     return out;
   }

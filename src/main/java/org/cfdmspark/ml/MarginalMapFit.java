@@ -92,12 +92,12 @@ final class MarginalMapFit {
       readings.add(codec.readings(c, pilots.get(k), rows.length, stratum.config().seed(), PILOT_FIRST_ID));
       weights.add(codec.missingWeights(c, pilots.get(k), rows.length));
       double[] training = codec.trainingReadings(c, points, stratum.training().size());
-      boolean[] missing = codec.trainingMissing(c, points, stratum.training().size());
+      double[] missing = codec.trainingMissing(c, points, stratum.training().size());
       double[] start = new double[rows.length];
       double[] startMissing = new double[rows.length];
       for (int s = 0; s < rows.length; s++) {
         start[s] = training[rows[s]];
-        startMissing[s] = missing[rows[s]] ? 1 : 0;
+        startMissing[s] = missing[rows[s]];
       }
       starts.add(start);
       startsMissing.add(startMissing);
@@ -106,7 +106,7 @@ final class MarginalMapFit {
           sum += training[row];
           values++;
         }
-        missingRows += missing[row] ? 1 : 0;
+        missingRows += (long) missing[row];
       }
       trainingRows += training.length;
     }

@@ -64,14 +64,7 @@ class MarginalMapTest {
     NumericColumnCodec x = new NumericColumnCodec("x", NumericType.DOUBLE, 50, 10, 0, 100,
         NumericColumnCodec.UNROUNDED, null, new double[] {0}, false);
     TableCodec codec = new TableCodec(List.of(x), 3);
-    float[] rows = new float[3 * codec.width()];
-    float[] encoded = new float[codec.width()];
-    int at = 0;
-    for (double value : new double[] {60, 0, 30}) {
-      codec.encodeCells(new Object[] {value}, encoded);
-      System.arraycopy(encoded, 0, rows, at, encoded.length);
-      at += encoded.length;
-    }
+    float[] rows = encodedRows(codec, 60.0, 0.0, 30.0);
     assertArrayEquals(new double[] {1, Double.NaN, -2}, codec.trainingReadings(0, rows, 3), 1e-6);
   }
 
@@ -137,16 +130,20 @@ class MarginalMapTest {
     NumericColumnCodec x = new NumericColumnCodec("x", NumericType.DOUBLE, 50, 10, 0, 100,
         NumericColumnCodec.UNROUNDED, null, new double[] {0}, true);
     TableCodec codec = new TableCodec(List.of(x), 3);
-    float[] rows = new float[3 * codec.width()];
-    float[] encoded = new float[codec.width()];
-    int at = 0;
-    for (Double value : new Double[] {60.0, null, 0.0}) {
-      codec.encodeCells(new Object[] {value}, encoded);
-      System.arraycopy(encoded, 0, rows, at, encoded.length);
-      at += encoded.length;
-    }
-    assertArrayEquals(new boolean[] {false, true, false}, codec.trainingMissing(0, rows, 3));
+    float[] rows = encodedRows(codec, 60.0, null, 0.0);
+    assertArrayEquals(new double[] {0, 1, 0}, codec.trainingMissing(0, rows, 3), 0);
     double[] samples = {0.5, 0.25, 0.25, 1, 0, 0};
     assertArrayEquals(new double[] {0.25, 0}, codec.missingWeights(0, samples, 2), 0);
+  }
+
+  /** The one-column rows holding {@code values}, encoded one after another. */
+  private static float[] encodedRows(TableCodec codec, Double... values) {
+    float[] rows = new float[values.length * codec.width()];
+    float[] encoded = new float[codec.width()];
+    for (int r = 0; r < values.length; r++) {
+      codec.encodeCells(new Object[] {values[r]}, encoded);
+      System.arraycopy(encoded, 0, rows, r * encoded.length, encoded.length);
+    }
+    return rows;
   }
 }
