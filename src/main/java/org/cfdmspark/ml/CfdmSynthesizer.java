@@ -42,11 +42,16 @@ public final class CfdmSynthesizer extends Estimator<CfdmModel> {
     params.setDefaults(this);
   }
 
-  /** An estimator with the values of {@code settings} (over {@link ModelKnobs#ALL}). */
+  /**
+   * An estimator with the values of {@code settings} (over {@link ModelKnobs#ALL}): the knobs given there are set,
+   * the others left at their defaults, so that the model still tells which the user chose.
+   */
   public static CfdmSynthesizer of(Settings settings) {
     CfdmSynthesizer synthesizer = new CfdmSynthesizer();
     for (Knob<?> knob : ModelKnobs.ALL) {
-      synthesizer.setFrom(settings, knob);
+      if (settings.isGiven(knob)) {
+        synthesizer.setFrom(settings, knob);
+      }
     }
     return synthesizer;
   }

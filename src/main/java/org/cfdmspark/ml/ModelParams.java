@@ -78,11 +78,14 @@ final class ModelParams implements java.io.Serializable {
     return (Param<Object>) params[knobs.indexOf(knob)];
   }
 
-  /** The owner's values as settings over {@link ModelKnobs#ALL} (unset Params keep the knob's default). */
+  /**
+   * The owner's values as settings over {@link ModelKnobs#ALL}: the Params set, given ({@link Settings#isGiven}); the
+   * others at the knob's default (a Param's default is its knob's), not given.
+   */
   Settings settings(Params owner) {
     Settings settings = Settings.defaults(knobs);
     for (int k = 0; k < knobs.size(); k++) {
-      if (owner.isDefined(params[k])) {
+      if (owner.isSet(params[k])) {
         settings = withParamValue(settings, knobs.get(k), owner.getOrDefault(params[k]));
       }
     }

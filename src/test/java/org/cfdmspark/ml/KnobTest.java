@@ -51,6 +51,13 @@ class KnobTest {
     assertEquals("warning: --final-noise acts on σ-CFDM's barycentres only; --sigma 0 samples training rows as they "
         + "are and ignores it", ModelKnobs.ignoredKnobs(defaults.withText("sigma", "0")
             .withText("final-noise", "0.1")));
+    // Through the estimator, as the jobs fit: a knob left at its default is not taken for given (a new user saw
+    // every smote run warn about four knobs nobody gave).
+    Settings smote = Settings.defaults(ModelKnobs.ALL).withText("generator", "smote");
+    assertEquals(null, ModelKnobs.ignoredKnobs(CfdmSynthesizer.of(smote).settings()));
+    assertEquals("warning: --leave-one-out acts on σ-CFDM's barycentres only; --generator smote ignores it",
+        ModelKnobs.ignoredKnobs(CfdmSynthesizer.of(smote.withText("leave-one-out", "true")).settings()));
+    assertEquals(null, ModelKnobs.ignoredKnobs(new CfdmSynthesizer().setKnob("generator", "copy").settings()));
   }
 
   @Test
