@@ -93,7 +93,8 @@ final class SampleWriter {
         System.err.println(ProgressLine.profile(seconds, manifest.profile().sampling()));
       }
       if (manifest.guard() != null) {
-        RunWarnings.stillNear(manifest.guard().stillNear(), samples, System.err);
+        RunWarnings.stillNear(manifest.guard().stillNear(), samples,
+            model.settings().get(ModelKnobs.GENERATOR).baseline(), System.err);
       }
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), format, dialect);

@@ -15,5 +15,10 @@ public enum GeneratorKind {
   /** Baseline: a Gaussian copula with empirical marginals. */
   COPULA,
   /** Baseline: a training row drawn uniformly (memorisation). */
-  COPY
+  COPY;
+
+  /** Whether this is one of the baselines (method.md §8): no σ, its guard redraws from fresh streams. */
+  public boolean baseline() {
+    return this == MIXUP || this == SMOTE || this == COPULA || this == COPY;
+  }
 }

@@ -232,7 +232,7 @@ final class ModelFitting {
     // redraw. A baseline ignores σ; its guard redraws from fresh streams.
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
     boolean calibrate = cfdm && smoothing && settings.get(ModelKnobs.SIGMA).auto();
-    boolean guarded = (smoothing || !cfdm && !trained) && settings.get(ModelKnobs.GUARD);
+    boolean guarded = (smoothing || kind.baseline()) && settings.get(ModelKnobs.GUARD);
     Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
     double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
     // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".

@@ -28,9 +28,16 @@ public final class RunWarnings {
     }
   }
 
-  /** Warns when the guard kept {@code stillNear} of {@code samples} samples as near-copies after its widest σ. */
-  public static void stillNear(long stillNear, long samples, PrintStream err) {
-    if (stillNear > 0) {
+  /**
+   * Warns when the guard kept {@code stillNear} of {@code samples} samples as near-copies: after its widest σ for
+   * σ-CFDM ({@code baseline} false), after its last fresh draw for a baseline, which has no σ to widen.
+   */
+  public static void stillNear(long stillNear, long samples, boolean baseline, PrintStream err) {
+    if (stillNear > 0 && baseline) {
+      err.println(String.format(Locale.ROOT, "warning: %,d of %,d samples are still near-copies of training rows "
+          + "after the guard's last redraw and were kept: a baseline has no sigma to widen (guard in the manifest "
+          + "counts them); σ-CFDM (--generator cfdm) widens its sigma instead", stillNear, samples));
+    } else if (stillNear > 0) {
       err.println(String.format(Locale.ROOT, "warning: %,d of %,d samples are still near-copies of training rows "
           + "after the guard's last widening of sigma (%.0fx) and were kept; give a larger --sigma or a "
           + "--near-copy-target below 1 (guard in the manifest counts them)", stillNear, samples,

@@ -28,9 +28,15 @@ class RunWarningsTest {
 
   @Test
   void samplesKeptAsNearCopiesAreNamedInOneLine() {
-    String warning = captured(err -> RunWarnings.stillNear(2, 1000, err));
+    String warning = captured(err -> RunWarnings.stillNear(2, 1000, false, err));
     assertTrue(warning.startsWith("warning: 2 of 1,000 samples are still near-copies"), warning);
+    assertTrue(warning.contains("give a larger --sigma"), warning);
     assertEquals(1, warning.lines().count(), warning);
-    assertEquals("", captured(err -> RunWarnings.stillNear(0, 1000, err)));
+    assertEquals("", captured(err -> RunWarnings.stillNear(0, 1000, false, err)));
+    // A baseline has no σ: it is not told to raise one (a new user's smote run was).
+    String baseline = captured(err -> RunWarnings.stillNear(26, 300, true, err));
+    assertTrue(baseline.startsWith("warning: 26 of 300 samples are still near-copies") && !baseline.contains(
+        "--sigma ") && baseline.contains("no sigma to widen"), baseline);
+    assertEquals(1, baseline.lines().count(), baseline);
   }
 }
