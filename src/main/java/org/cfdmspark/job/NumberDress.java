@@ -19,11 +19,12 @@ import org.apache.spark.sql.types.MetadataBuilder;
  * @param prefix the text before the digits: a currency sign, with the space after it if the cells have one; "" for
  *     none
  * @param suffix the text after them: "%" or " %"; "" for none
- * @param grouped whether the whole part is written in groups of three with commas (some cell was)
- * @param signFirst whether a minus goes before the prefix ({@code -$15}) rather than after it ({@code $-15}); the
- *     former unless only the latter was seen
+ * @param grouped whether the whole part is written in groups of three with commas
+ * @param signFirst whether a minus goes before the prefix ({@code -$15}) rather than after it ({@code $-15})
+ * @param plus whether a positive value is written with a plus ({@code +0.6%})
  */
-record NumberDress(String prefix, String suffix, boolean grouped, boolean signFirst) implements Serializable {
+record NumberDress(String prefix, String suffix, boolean grouped, boolean signFirst, boolean plus)
+    implements Serializable {
   /** Column metadata key of the dress (a nested metadata). */
   static final String KEY = "cfdm.numberDress";
   /**
@@ -42,14 +43,14 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     }
     Metadata dress = metadata.getMetadata(KEY);
     return new NumberDress(dress.getString("prefix"), dress.getString("suffix"), dress.getBoolean("grouped"),
-        dress.getBoolean("signFirst"));
+        dress.getBoolean("signFirst"), dress.getBoolean("plus"));
   }
 
   /** {@code metadata} with this dress under {@link #KEY}. */
   Metadata addTo(Metadata metadata) {
     return new MetadataBuilder().withMetadata(metadata).putMetadata(KEY, new MetadataBuilder()
         .putString("prefix", prefix).putString("suffix", suffix).putBoolean("grouped", grouped)
-        .putBoolean("signFirst", signFirst).build()).build();
+        .putBoolean("signFirst", signFirst).putBoolean("plus", plus).build()).build();
   }
 
   /**
@@ -71,7 +72,7 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     if (!m.matches()) {
       return prefix + number + suffix;
     }
-    String sign = m.group(1);
+    String sign = m.group(1).isEmpty() && plus ? "+" : m.group(1);
     String digits = grouped ? grouped(m.group(2)) : m.group(2);
     String decimals = m.group(3) == null ? "" : m.group(3);
     return (signFirst ? sign + prefix : prefix + sign) + digits + decimals + suffix;
@@ -87,9 +88,11 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
   }
 
   /**
-   * What the read knows of a text column's cells: whether each is a dressed number, the prefixes and suffixes seen
-   * (least and greatest by code point: one of each when they are equal, whatever the partitioning), whether any is
-   * grouped or has a decimal point, and where minus signs stand.
+   * What the read knows of a text column's cells: whether each is a dressed number, the currency and percent signs
+   * seen (least and greatest by code point: one of each when they are equal, whatever the partitioning), whether any
+   * is grouped or has a decimal point, and how many are written each way where a column may mix forms (a space after
+   * the currency sign or before the percent sign, commas in a number of four digits or more, a minus before or
+   * after the currency sign, a plus on a positive value), so that output takes each column's most common way.
    */
   public static final class Tally implements Serializable { // public: Spark's encoder of it asks
     private long cells;
@@ -101,8 +104,14 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     private boolean anyGrouped;
     private boolean anyGroups;
     private boolean anyPoint;
-    private boolean anySignFirst;
-    private boolean anySignAfter;
+    private long prefixSpaced;
+    private long suffixSpaced;
+    private long groupedLong;
+    private long ungroupedLong;
+    private long signFirst;
+    private long signAfter;
+    private long plus;
+    private long unsigned;
 
     /** The tally with one present cell added. */
     void add(String cell) {
@@ -114,18 +123,25 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
       }
       String prefix = m.group(2) == null ? "" : m.group(2);
       String suffix = m.group(6) == null ? "" : m.group(6);
-      leastPrefix = least(leastPrefix, prefix);
-      greatestPrefix = greatest(greatestPrefix, prefix);
-      leastSuffix = least(leastSuffix, suffix);
-      greatestSuffix = greatest(greatestSuffix, suffix);
-      int comma = m.group(4).indexOf(',');
+      String currency = prefix.strip();
+      leastPrefix = least(leastPrefix, currency);
+      greatestPrefix = greatest(greatestPrefix, currency);
+      leastSuffix = least(leastSuffix, suffix.strip());
+      greatestSuffix = greatest(greatestSuffix, suffix.strip());
+      prefixSpaced += prefix.length() > currency.length() ? 1 : 0;
+      suffixSpaced += suffix.length() > 1 ? 1 : 0;
+      String digits = m.group(4);
+      int comma = digits.indexOf(',');
       anyGrouped |= comma >= 0;
-      anyGroups |= comma >= 0 && m.group(4).indexOf(',', comma + 1) >= 0;
+      anyGroups |= comma >= 0 && digits.indexOf(',', comma + 1) >= 0;
       anyPoint |= m.group(5) != null;
-      boolean negativeFirst = m.group(1).equals("-");
-      boolean negativeAfter = m.group(3).equals("-");
-      anySignFirst |= negativeFirst && !prefix.isEmpty();
-      anySignAfter |= negativeAfter && !prefix.isEmpty();
+      groupedLong += comma >= 0 ? 1 : 0;
+      ungroupedLong += comma < 0 && digits.length() > 3 ? 1 : 0;
+      String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
+      signFirst += sign.equals("-") && !currency.isEmpty() && !m.group(1).isEmpty() ? 1 : 0;
+      signAfter += sign.equals("-") && !currency.isEmpty() && m.group(1).isEmpty() ? 1 : 0;
+      plus += sign.equals("+") ? 1 : 0;
+      unsigned += sign.isEmpty() ? 1 : 0;
     }
 
     /** This tally with {@code other}'s cells added. */
@@ -139,18 +155,25 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
       anyGrouped |= other.anyGrouped;
       anyGroups |= other.anyGroups;
       anyPoint |= other.anyPoint;
-      anySignFirst |= other.anySignFirst;
-      anySignAfter |= other.anySignAfter;
+      prefixSpaced += other.prefixSpaced;
+      suffixSpaced += other.suffixSpaced;
+      groupedLong += other.groupedLong;
+      ungroupedLong += other.ungroupedLong;
+      signFirst += other.signFirst;
+      signAfter += other.signAfter;
+      plus += other.plus;
+      unsigned += other.unsigned;
       return this;
     }
 
     /**
-     * The column's dress when every present cell is a dressed number with one prefix and one suffix and it is
-     * dressed at all (a column of plain numbers is Spark's to read); else null. Also null when its commas could
-     * be decimal commas: each grouped cell has one group of three after its comma (1,935), no cell has a decimal
-     * point and there is no currency sign before the digits, so the column may be 1.935 in a decimal-comma file
-     * read without --decimal-comma; such a column stays text, and with many values it is refused with both readings
-     * named (encoding.ManyValuesHint), rather than read a thousand times too large.
+     * The column's dress when every present cell is a dressed number with one currency sign (or none) and one
+     * percent sign (or none) and it is dressed at all (a column of plain numbers is Spark's to read); else null. Each
+     * way of writing that a column may mix is its cells' most common one (ties: a space, commas, a minus first, no
+     * plus). Also null when its commas could be decimal commas: each grouped cell has one group of three after its
+     * comma (1,935), no cell has a decimal point and there is no currency sign, so the column may be 1.935 in a
+     * decimal-comma file read without --decimal-comma; such a column stays text, and with many values it is refused
+     * with both readings named (encoding.ManyValuesHint), rather than read a thousand times too large.
      */
     NumberDress dress() {
       if (cells == 0 || !allDressed || !leastPrefix.equals(greatestPrefix) || !leastSuffix.equals(greatestSuffix)
@@ -158,7 +181,12 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
           || anyGrouped && !anyGroups && !anyPoint && leastPrefix.isEmpty()) {
         return null;
       }
-      return new NumberDress(leastPrefix, leastSuffix, anyGrouped, anySignFirst || !anySignAfter);
+      long prefixed = leastPrefix.isEmpty() ? 0 : cells;
+      long suffixed = leastSuffix.isEmpty() ? 0 : cells;
+      String prefix = leastPrefix + (2 * prefixSpaced >= prefixed && prefixSpaced > 0 ? " " : "");
+      String suffix = (2 * suffixSpaced >= suffixed && suffixSpaced > 0 ? " " : "") + leastSuffix;
+      return new NumberDress(prefix, suffix, groupedLong >= ungroupedLong && groupedLong > 0, signFirst >= signAfter,
+          plus > unsigned);
     }
 
     /** Whether the dressed column's numbers are all whole (no cell has a decimal point). */

@@ -21,14 +21,26 @@ class NumberDressTest {
 
   @Test
   void aColumnOfOneCurrencySignPercentSignOrThousandsIsDressed() {
-    assertEquals(new NumberDress("$", "", true, true), tally("$2,273.21", "-$15.00", "$0.99").dress());
-    assertEquals(new NumberDress("", "%", false, true), tally("17.3%", "-2.5%", "0.0%").dress());
-    assertEquals(new NumberDress("", " %", false, true), tally("12 %", "7 %").dress());
-    assertEquals(new NumberDress("€ ", "", true, false), tally("€ 1,500", "€ -20").dress(), "the sign after €");
-    assertEquals(new NumberDress("", "", true, true), tally("1,234,567", "12", "1,000").dress(), "two groups");
-    assertEquals(new NumberDress("", "", true, true), tally("1,234.5", "17").dress(), "a group and a point");
+    assertEquals(new NumberDress("$", "", true, true, false), tally("$2,273.21", "-$15.00", "$0.99").dress());
+    assertEquals(new NumberDress("", "%", false, true, false), tally("17.3%", "-2.5%", "0.0%").dress());
+    assertEquals(new NumberDress("", " %", false, true, false), tally("12 %", "7 %").dress());
+    assertEquals(new NumberDress("€ ", "", true, false, false), tally("€ 1,500", "€ -20").dress(), "the sign after €");
+    assertEquals(new NumberDress("", "", true, true, false), tally("1,234,567", "12", "1,000").dress(), "two groups");
+    assertEquals(new NumberDress("", "", true, true, false), tally("1,234.5", "17").dress(), "a group and a point");
     assertTrue(tally("12%", "7%").whole());
     assertFalse(tally("12.5%", "7%").whole());
+  }
+
+  @Test
+  void whereCellsMixTheWaysOfWritingOneFormTheMostCommonWayIsWritten() {
+    assertEquals(new NumberDress("", " %", false, true, false), tally("10.4 %", "10.6%", "3.0 %").dress(),
+        "a space before % in two cells of three");
+    assertEquals(new NumberDress("", "%", false, true, true), tally("+0.6%", "-2.4%", "+1.0%", "0.0%").dress(),
+        "a plus on two positive cells of three");
+    assertEquals(new NumberDress("$", "", true, true, false), tally("$34586.72", "$48,209.17", "$12,764.56", "$5.00")
+        .dress(), "commas in two of the three numbers of four digits or more");
+    assertEquals(new NumberDress("$", "", false, false, false), tally("$-8.71", "-$8.71", "$-1.00", "$1234.00")
+        .dress(), "the minus after $ in two of three");
   }
 
   @Test
@@ -52,20 +64,22 @@ class NumberDressTest {
 
   @Test
   void aPlainNumberIsWrittenInTheDress() {
-    NumberDress dollars = new NumberDress("$", "", true, true);
+    NumberDress dollars = new NumberDress("$", "", true, true, false);
     assertEquals("$2,273.21", dollars.dress("2273.21"));
     assertEquals("-$4,803.45", dollars.dress("-4803.45"));
     assertEquals("$999", dollars.dress("999"));
     assertEquals("$1,000,000.5", dollars.dress("1000000.5"));
-    assertEquals("€ -20", new NumberDress("€ ", "", true, false).dress("-20"));
-    assertEquals("-2.5 %", new NumberDress("", " %", false, true).dress("-2.5"));
-    assertEquals("1234567%", new NumberDress("", "%", false, true).dress("1234567"), "ungrouped as read");
+    assertEquals("€ -20", new NumberDress("€ ", "", true, false, false).dress("-20"));
+    assertEquals("-2.5 %", new NumberDress("", " %", false, true, false).dress("-2.5"));
+    assertEquals("1234567%", new NumberDress("", "%", false, true, false).dress("1234567"), "ungrouped as read");
+    assertEquals("+0.6%", new NumberDress("", "%", false, true, true).dress("0.6"), "a plus as read");
+    assertEquals("-2.4%", new NumberDress("", "%", false, true, true).dress("-2.4"));
     assertEquals("$5.00E+05", dollars.dress("5.00E+05"), "a scientific value keeps its form");
   }
 
   @Test
   void theDressTravelsInTheColumnsMetadata() {
-    NumberDress dress = new NumberDress("€ ", " %", true, false);
+    NumberDress dress = new NumberDress("€ ", " %", true, false, true);
     assertEquals(dress, NumberDress.of(dress.addTo(Metadata.empty())));
     assertNull(NumberDress.of(Metadata.empty()));
   }
