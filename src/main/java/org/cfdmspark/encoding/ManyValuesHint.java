@@ -34,10 +34,10 @@ final class ManyValuesHint {
       "\\s*[+-]?(\\d{1,3}([. \u00A0\u202F]\\d{3})+|\\d+),\\d+\\s*");
 
   /**
-   * A comma between the whole part's first digits and one group of three (1,935; -12,500): a thousands separator or
-   * a decimal comma, which the text alone cannot tell.
+   * A comma between the whole part's first digits and one group of three (1,935; -12,500; 8,643%): a thousands
+   * separator or a decimal comma, which the text alone cannot tell.
    */
-  private static final Pattern ONE_GROUP = Pattern.compile("\\s*[+-]?\\d{1,3},\\d{3}\\s*");
+  private static final Pattern ONE_GROUP = Pattern.compile("\\s*[+-]?\\d{1,3},\\d{3}(\\s?%)?\\s*");
   /**
    * A number written for people, not for reading back: with a currency sign ($2,273.21, -€15), a percent sign
    * (17.3%, 12 %) or thousands separated by commas before a decimal point or in more than one group (1,234.5;
@@ -45,6 +45,8 @@ final class ManyValuesHint {
    */
   private static final Pattern FORMATTED = Pattern.compile("\\s*(?:[+-]?\\p{Sc}\\s?[+-]?[\\d,]*\\d(?:\\.\\d+)?"
       + "|[+-]?[\\d,]*\\d(?:\\.\\d+)?\\s?%|[+-]?\\d{1,3}(?:,\\d{3})+\\.\\d+|[+-]?\\d{1,3}(?:,\\d{3}){2,})\\s*");
+  /** What makes a comma a thousands separator: a decimal point, a currency sign or a second group. */
+  private static final Pattern TELLS_THOUSANDS = Pattern.compile("\\.|\\p{Sc}|,\\d{3},");
   /** A plain number, which every form of number above may hold among its values. */
   private static final Pattern PLAIN = Pattern.compile("\\s*[+-]?\\d+(?:\\.\\d+)?\\s*");
 
@@ -76,6 +78,7 @@ final class ManyValuesHint {
     String formattedExample = null;
     int oneGroup = 0;
     String oneGroupExample = null;
+    int telling = 0;
     int plain = 0;
     for (Object value : values) {
       if (!(value instanceof String text)) {
@@ -88,18 +91,19 @@ final class ManyValuesHint {
             && Integer.parseInt(duration.group(1)) >= 24 ? text.strip() : longDuration;
         continue;
       }
-      if (FORMATTED.matcher(text).matches()) {
-        formatted++;
-        formattedExample = formattedExample == null ? text.strip() : formattedExample;
-        continue;
-      }
-      if (PLAIN.matcher(text).matches()) {
-        plain++;
-      }
       if (ONE_GROUP.matcher(text).matches()) {
         oneGroup++;
         oneGroupExample = oneGroupExample == null ? text.strip() : oneGroupExample;
         continue;
+      }
+      if (FORMATTED.matcher(text).matches()) {
+        formatted++;
+        formattedExample = formattedExample == null ? text.strip() : formattedExample;
+        telling += TELLS_THOUSANDS.matcher(text).find() ? 1 : 0;
+        continue;
+      }
+      if (PLAIN.matcher(text).matches()) {
+        plain++;
       }
       String pattern = compactPattern(text);
       if (pattern != null) {
@@ -124,22 +128,47 @@ final class ManyValuesHint {
       return "they look like durations, some of 24 hours or more (such as '" + longDuration + "'), which are no "
           + "time of day: write them as a number (of seconds or minutes) to model them as one";
     }
-    // Formatted numbers, and the ambiguous 1,935 among them, with no decimal comma that only a decimal comma reads.
-    if (formatted > 0 && decimals == 0 && formatted + oneGroup + plain >= most) {
-      return "they look like numbers formatted for reading (such as '" + formattedExample + "'), but not all in one "
-          + "form (the same currency or percent sign on every value), so they are read as text: write them in one "
-          + "form, or plainly (" + formattedExample.replaceAll("[^0-9.+-]", "") + "), to model them as numbers";
-    }
-    if (oneGroup > 0 && decimals == 0 && oneGroup + plain >= most) {
+    // 1,935 and 8,643% beside plain numbers or percents, with nothing that tells a thousands separator: ambiguous.
+    if (oneGroup > 0 && decimals == 0 && telling == 0 && oneGroup + formatted + plain >= most) {
       return "they look like numbers with a thousands separator or a decimal comma (such as '" + oneGroupExample
           + "'): if the comma separates thousands, write them without it to model them as numbers; if it is a "
           + "decimal comma, read them with --decimal-comma";
+    }
+    // Formatted numbers, and the ambiguous 1,935 among them, with no decimal comma that only a decimal comma reads.
+    if (formatted > 0 && decimals == 0 && formatted + oneGroup + plain >= most) {
+      return "they look like numbers formatted for reading (such as '" + formattedExample + "'), but the reader takes "
+          + "such a column as numbers only when every value is in one form — the same currency sign before the "
+          + "digits or percent sign after them, commas between groups of three, no parentheses or leading zeros — "
+          + "and " + outOfForm(values, formattedExample) + ": write them so, or plainly ("
+          + formattedExample.replaceAll("[^0-9.+-]", "") + "), to model them as numbers";
     }
     if (decimals + oneGroup >= most) {
       return "they look like numbers with a decimal comma (such as '" + decimalExample + "'): read them as numbers "
           + "with --decimal-comma";
     }
     return null;
+  }
+
+  /**
+   * Why a column of formatted numbers is not in one form the reader takes: a value it does not take at all ("'(2,274.23)'
+   * is not"), else a value with another currency or percent sign than {@code example} ("'€5' beside '$5'").
+   */
+  private static String outOfForm(Collection<?> values, String example) {
+    String signs = signs(example);
+    String other = null;
+    for (Object value : values) {
+      String text = ((String) value).strip();
+      if (!DressedNumberText.CELL.matcher(text).matches() && !PLAIN.matcher(text).matches()) {
+        return "'" + text + "' is not";
+      }
+      other = other == null && !signs(text).equals(signs) ? text : other;
+    }
+    return other == null ? "they are not" : "'" + other + "' stands beside '" + example + "'";
+  }
+
+  /** The currency and percent signs of a number's text, in order. */
+  private static String signs(String text) {
+    return text.replaceAll("[^\\p{Sc}%]", "");
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
+import org.cfdmspark.encoding.DressedNumberText;
 
 /**
  * How a CSV number column is dressed for people, which Spark's reader does not read as a number and a double
@@ -27,12 +28,8 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     implements Serializable {
   /** Column metadata key of the dress (a nested metadata). */
   static final String KEY = "cfdm.numberDress";
-  /**
-   * A dressed number: sign, currency sign (and a space), sign, digits (grouped by commas or not; no leading zero,
-   * so that a code such as 01,234 stays text), decimals, percent sign (after a space or not).
-   */
-  private static final Pattern CELL = Pattern.compile("\\s*([+-]?)(\\p{Sc}\\s?)?([+-]?)"
-      + "(0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(\\.[0-9]+)?(\\s?%)?\\s*");
+  /** A dressed number ({@link DressedNumberText#CELL}). */
+  private static final Pattern CELL = DressedNumberText.CELL;
   /** A number's plain text, as {@link NumberForm} writes it, whose whole part can be grouped. */
   private static final Pattern PLAIN = Pattern.compile("(-?)([0-9]+)(\\.[0-9]*)?");
 

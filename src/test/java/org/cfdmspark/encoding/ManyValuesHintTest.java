@@ -49,9 +49,12 @@ class ManyValuesHintTest {
   void numbersFormattedForReadingInSeveralFormsAreToldToBeWrittenInOne() {
     // (the reader reads a column of one form as numbers: these reach the hint when their forms differ)
     String money = ManyValuesHint.of("amount", List.of("$2,273.21", "$612.63", "-$4,803.45", "€15"));
-    assertEquals("they look like numbers formatted for reading (such as '$2,273.21'), but not all in one form (the "
-        + "same currency or percent sign on every value), so they are read as text: write them in one form, or "
-        + "plainly (2273.21), to model them as numbers", money);
+    assertEquals("they look like numbers formatted for reading (such as '$2,273.21'), but the reader takes such a "
+        + "column as numbers only when every value is in one form — the same currency sign before the digits or "
+        + "percent sign after them, commas between groups of three, no parentheses or leading zeros — and '€15' "
+        + "stands beside '$2,273.21': write them so, or plainly (2273.21), to model them as numbers", money);
+    assertTrue(ManyValuesHint.of("balance", List.of("4,222.71", "1,000.50", "(2,274.23)"))
+        .contains("and '(2,274.23)' is not: "), "an accounting negative is named");
     assertTrue(ManyValuesHint.of("rate", List.of("17.3%", "3.3%", "0.1 %")).contains("(such as '17.3%')"));
     assertTrue(ManyValuesHint.of("qty", List.of("1,935", "935", "12,345,678")).contains("(such as '12,345,678')"),
         "two groups: thousands, not a decimal comma");
@@ -67,6 +70,8 @@ class ManyValuesHintTest {
         + "them with --decimal-comma", ManyValuesHint.of("qty", List.of("1,935", "1,597", "1,091", "935")));
     assertTrue(ManyValuesHint.of("preis", List.of("1,935", "904,41", "7,5")).endsWith("read them as numbers with "
         + "--decimal-comma"), "other decimal commas beside it decide");
+    assertTrue(ManyValuesHint.of("growth", List.of("8,643%", "4,019%", "42%")).startsWith("they look like numbers "
+        + "with a thousands separator or a decimal comma (such as '8,643%')"), "percents too");
   }
 
   @Test
