@@ -17,6 +17,8 @@ import org.cfdmspark.config.BadInputException;
  * decimal-comma numbers not read as such, which {@link ManyValuesHint} recognises).
  */
 record CategoricalFitter(DataType type, boolean declared, int maxCategories) implements ColumnFitter {
+  /** Distinct values from which a categorical column that looks like numbers or dates gets a {@link #note}. */
+  static final int NOTE_FROM = 20;
 
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
@@ -61,9 +63,27 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
           ? tooMany + "leave it out with --exclude " + column + " (an id or free text?) or raise --max-categories"
           : tooMany + hint + ", or leave it out with --exclude " + column + " or raise --max-categories");
     }
+    String note = note(column, distinct, declared);
+    if (note != null) {
+      System.err.println(note);
+    }
     Object[] levels = distinct.toArray();
     Arrays.sort(levels, CellOrder::compare);
     return new CategoricalColumnCodec(column, type, levels, missing > 0);
+  }
+
+  /**
+   * A one-line note for a text column modelled as categories whose values look like something else (numbers in a
+   * form the reader does not take, dates in an unread pattern: {@link ManyValuesHint}) — a sample then takes one
+   * of its training values, not a new number or date, which a user would want to know; null for one declared
+   * categorical (--categorical), one of fewer than {@value #NOTE_FROM} values (a few tiers read as labels: 10%, 20%),
+   * or one that looks like none of them. Without it such a column under --max-categories was modelled silently.
+   */
+  static String note(String column, Set<Object> distinct, boolean declared) {
+    String hint = declared || distinct.size() < NOTE_FROM ? null : ManyValuesHint.of(column, distinct);
+    return hint == null ? null : "note: column '" + column + "' is modelled as " + distinct.size() + " categories "
+        + "(each sample takes one of its training values), but " + hint + " (or --categorical " + column
+        + " to keep it so without this note)";
   }
 
   /** Whether Spark would read the text as a number (a cast to double: trimmed, Java's syntax, inf and nan). */
