@@ -22,7 +22,7 @@ import org.cfdmspark.encoding.DressedNumberText;
  * @param suffix the text after them: "%" or " %"; "" for none
  * @param grouped whether the whole part is written in groups of three with commas
  * @param signFirst whether a minus goes before the prefix ({@code -$15}) rather than after it ({@code $-15})
- * @param plus whether a positive value is written with a plus ({@code +0.6%})
+ * @param plus whether a positive value is written with a plus ({@code +0.6%}; a zero never is)
  */
 record NumberDress(String prefix, String suffix, boolean grouped, boolean signFirst, boolean plus)
     implements Serializable {
@@ -69,7 +69,9 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     if (!m.matches()) {
       return prefix + number + suffix;
     }
-    String sign = m.group(1).isEmpty() && plus ? "+" : m.group(1);
+    boolean zero = m.group(2).chars().allMatch(c -> c == '0')
+        && (m.group(3) == null || m.group(3).chars().allMatch(c -> c == '0' || c == '.'));
+    String sign = m.group(1).isEmpty() && plus && !zero ? "+" : m.group(1);
     String digits = grouped ? grouped(m.group(2)) : m.group(2);
     String decimals = m.group(3) == null ? "" : m.group(3);
     return (signFirst ? sign + prefix : prefix + sign) + digits + decimals + suffix;
@@ -137,8 +139,9 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
       String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
       signFirst += sign.equals("-") && !currency.isEmpty() && !m.group(1).isEmpty() ? 1 : 0;
       signAfter += sign.equals("-") && !currency.isEmpty() && m.group(1).isEmpty() ? 1 : 0;
-      plus += sign.equals("+") ? 1 : 0;
-      unsigned += sign.isEmpty() ? 1 : 0;
+      boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).matches("\\.0*"));
+      plus += sign.equals("+") && !zero ? 1 : 0;
+      unsigned += sign.isEmpty() && !zero ? 1 : 0;
     }
 
     /** This tally with {@code other}'s cells added. */

@@ -35,8 +35,8 @@ class NumberDressTest {
   void whereCellsMixTheWaysOfWritingOneFormTheMostCommonWayIsWritten() {
     assertEquals(new NumberDress("", " %", false, true, false), tally("10.4 %", "10.6%", "3.0 %").dress(),
         "a space before % in two cells of three");
-    assertEquals(new NumberDress("", "%", false, true, true), tally("+0.6%", "-2.4%", "+1.0%", "0.0%").dress(),
-        "a plus on two positive cells of three");
+    assertEquals(new NumberDress("", "%", false, true, true), tally("+0.6%", "-2.4%", "+1.0%", "0.0%", "0%", "3%")
+        .dress(), "a plus on two positive cells of three (zeros have none)");
     assertEquals(new NumberDress("$", "", true, true, false), tally("$34586.72", "$48,209.17", "$12,764.56", "$5.00")
         .dress(), "commas in two of the three numbers of four digits or more");
     assertEquals(new NumberDress("$", "", false, false, false), tally("$-8.71", "-$8.71", "$-1.00", "$1234.00")
@@ -74,6 +74,8 @@ class NumberDressTest {
     assertEquals("1234567%", new NumberDress("", "%", false, true, false).dress("1234567"), "ungrouped as read");
     assertEquals("+0.6%", new NumberDress("", "%", false, true, true).dress("0.6"), "a plus as read");
     assertEquals("-2.4%", new NumberDress("", "%", false, true, true).dress("-2.4"));
+    assertEquals("0%", new NumberDress("", "%", false, true, true).dress("0"), "a zero has no sign");
+    assertEquals("0.00%", new NumberDress("", "%", false, true, true).dress("0.00"));
     assertEquals("$5.00E+05", dollars.dress("5.00E+05"), "a scientific value keeps its form");
   }
 
