@@ -110,7 +110,7 @@ final class CellChecks implements Serializable {
     forms = new NumberForm.Tally[formed.length];
     Arrays.setAll(forms, k -> new NumberForm.Tally());
     dresses = new NumberDress.Tally[dressed.length];
-    Arrays.setAll(dresses, k -> new NumberDress.Tally());
+    Arrays.setAll(dresses, k -> new NumberDress.Tally(decimalComma));
   }
 
   /** These checks tallied over every row of {@code text} (a CSV read with every column as text). */
@@ -163,8 +163,10 @@ final class CellChecks implements Serializable {
     }
     for (int k = 0; k < formed.length; k++) {
       String cell = cell(row, formed[k]);
-      var shape = cell == null ? null : NumberForm.shape(undress[k] ? NumberDress.undressed(cell) : cell,
-          decimalComma);
+      // A dressed number's form is that of its digits and decimals, written plainly with a point.
+      String plain = cell == null || !undress[k] ? null : NumberDress.undressed(cell, decimalComma);
+      var shape = cell == null ? null : plain != null ? NumberForm.shape(plain, false)
+          : NumberForm.shape(cell, decimalComma);
       if (shape != null) {
         forms[k].add(shape);
       }

@@ -139,7 +139,7 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
         : functions.udf((UDF1<Double, String>) value -> value == null ? null : form.format(value),
             DataTypes.StringType).apply(column.cast(DataTypes.DoubleType));
     NumberDress dress = NumberDress.of(field.metadata());
-    if (dress != null && !decimalComma) {
+    if (dress != null) {
       return functions.udf((UDF1<String, String>) number -> number == null ? null : dress.dress(number),
           DataTypes.StringType).apply(text).as(field.name());
     }

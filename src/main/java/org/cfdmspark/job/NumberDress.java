@@ -9,29 +9,33 @@ import org.cfdmspark.encoding.DressedNumberText;
 
 /**
  * How a CSV number column is dressed for people, which Spark's reader does not read as a number and a double
- * forgets: a currency sign before it ({@code $2,273.21}, {@code -€15}), a percent sign after it ({@code 17.3%},
- * {@code 12 %}), commas between the thousands of its whole part ({@code 1,234,567}). The read tallies every text
- * column's cells ({@link Tally}, in {@link CellChecks}' one pass; not with --decimal-comma, whose numbers group
- * otherwise); a column whose every present cell is such a number with one prefix and one suffix, and that is
- * dressed at all, is read as numbers (whole numbers when no cell has a decimal point). The dress travels in the
- * column's metadata ({@link #KEY}) and CSV output writes every value in it ({@link #dress}), after its
- * {@link NumberForm}. A percent is kept as the number written (17.3, not 0.173).
+ * forgets: a currency sign before it ({@code $2,273.21}, {@code -€15}) or after it ({@code 4,398.59 €}), a percent
+ * sign after it ({@code 17.3%}, {@code 12 %}), separators between the thousands of its whole part ({@code 1,234,567};
+ * with --decimal-comma {@code 1.629,09 €}, {@code 5,1 %}). The read tallies every text column's cells ({@link Tally},
+ * in {@link CellChecks}' one pass, in the dialect's pattern, {@link DressedNumberText}); a column whose every present
+ * cell is such a number with one currency or percent sign (or none) before and after, and that is dressed at all, is
+ * read as numbers (whole numbers when no cell has decimals). The dress travels in the column's metadata
+ * ({@link #KEY}) and CSV output writes every value in it ({@link #dress}), after its {@link NumberForm}. A percent is
+ * kept as the number written (17.3, not 0.173).
  *
  * @param prefix the text before the digits: a currency sign, with the space after it if the cells have one; "" for
  *     none
- * @param suffix the text after them: "%" or " %"; "" for none
- * @param grouped whether the whole part is written in groups of three with commas
+ * @param suffix the text after them: a percent or currency sign, with the space before it if the cells have one;
+ *     "" for none
+ * @param grouping the separator between groups of three digits of the whole part ("," with a decimal point; a point,
+ *     a space or a no-break space with a decimal comma); "" for none
  * @param signFirst whether a minus goes before the prefix ({@code -$15}) rather than after it ({@code $-15})
  * @param plus whether a positive value is written with a plus ({@code +0.6%}; a zero never is)
+ * @param decimalComma whether the decimals follow a comma (--decimal-comma) rather than a point
  */
-record NumberDress(String prefix, String suffix, boolean grouped, boolean signFirst, boolean plus)
-    implements Serializable {
+record NumberDress(String prefix, String suffix, String grouping, boolean signFirst, boolean plus,
+    boolean decimalComma) implements Serializable {
   /** Column metadata key of the dress (a nested metadata). */
   static final String KEY = "cfdm.numberDress";
-  /** A dressed number ({@link DressedNumberText#CELL}). */
-  private static final Pattern CELL = DressedNumberText.CELL;
   /** A number's plain text, as {@link NumberForm} writes it, whose whole part can be grouped. */
   private static final Pattern PLAIN = Pattern.compile("(-?)([0-9]+)(\\.[0-9]*)?");
+  /** Spaces a sign may stand apart from the digits by. */
+  private static final String SPACES = "[\\s\u00A0\u202F]";
 
   /** The dress of a column from its metadata; null for a plain one. */
   static NumberDress of(Metadata metadata) {
@@ -39,28 +43,30 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
       return null;
     }
     Metadata dress = metadata.getMetadata(KEY);
-    return new NumberDress(dress.getString("prefix"), dress.getString("suffix"), dress.getBoolean("grouped"),
-        dress.getBoolean("signFirst"), dress.getBoolean("plus"));
+    return new NumberDress(dress.getString("prefix"), dress.getString("suffix"), dress.getString("grouping"),
+        dress.getBoolean("signFirst"), dress.getBoolean("plus"), dress.getBoolean("decimalComma"));
   }
 
   /** {@code metadata} with this dress under {@link #KEY}. */
   Metadata addTo(Metadata metadata) {
     return new MetadataBuilder().withMetadata(metadata).putMetadata(KEY, new MetadataBuilder()
-        .putString("prefix", prefix).putString("suffix", suffix).putBoolean("grouped", grouped)
-        .putBoolean("signFirst", signFirst).putBoolean("plus", plus).build()).build();
+        .putString("prefix", prefix).putString("suffix", suffix).putString("grouping", grouping)
+        .putBoolean("signFirst", signFirst).putBoolean("plus", plus).putBoolean("decimalComma", decimalComma)
+        .build()).build();
   }
 
   /**
-   * A dressed cell's number as plain text (sign, digits, decimals: {@code -2273.21}), which {@link NumberForm} and a
-   * cast read; the cell itself when it is not a dressed number.
+   * A dressed cell's number as plain text with a decimal point (sign, digits, decimals: {@code -2273.21}), which
+   * {@link NumberForm} reads; null when the cell is not a dressed number of the dialect.
    */
-  static String undressed(String cell) {
-    Matcher m = CELL.matcher(cell);
+  static String undressed(String cell, boolean decimalComma) {
+    Matcher m = DressedNumberText.cell(decimalComma).matcher(cell);
     if (!m.matches()) {
-      return cell;
+      return null;
     }
     String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
-    return sign + m.group(4).replace(",", "") + (m.group(5) == null ? "" : m.group(5));
+    String decimals = m.group(5) == null ? "" : "." + m.group(5).substring(1);
+    return sign + m.group(4).replaceAll("[^0-9]", "") + decimals;
   }
 
   /** The text of a number written plainly ({@link NumberForm#format}, or a whole number's) in this dress. */
@@ -72,37 +78,42 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     boolean zero = m.group(2).chars().allMatch(c -> c == '0')
         && (m.group(3) == null || m.group(3).chars().allMatch(c -> c == '0' || c == '.'));
     String sign = m.group(1).isEmpty() && plus && !zero ? "+" : m.group(1);
-    String digits = grouped ? grouped(m.group(2)) : m.group(2);
-    String decimals = m.group(3) == null ? "" : m.group(3);
+    String digits = grouping.isEmpty() ? m.group(2) : grouped(m.group(2), grouping);
+    String decimals = m.group(3) == null ? "" : (decimalComma ? "," : ".") + m.group(3).substring(1);
     return (signFirst ? sign + prefix : prefix + sign) + digits + decimals + suffix;
   }
 
-  /** Digits in groups of three, separated by commas: 1234567 → 1,234,567. */
-  private static String grouped(String digits) {
+  /** Digits in groups of three: 1234567 → 1,234,567 with {@code separator} ",". */
+  private static String grouped(String digits, String separator) {
     StringBuilder out = new StringBuilder(digits);
     for (int at = digits.length() - 3; at > 0; at -= 3) {
-      out.insert(at, ',');
+      out.insert(at, separator);
     }
     return out.toString();
   }
 
   /**
-   * What the read knows of a text column's cells: whether each is a dressed number, the currency and percent signs
-   * seen (least and greatest by code point: one of each when they are equal, whatever the partitioning), whether any
-   * is grouped or has a decimal point, and how many are written each way where a column may mix forms (a space after
-   * the currency sign or before the percent sign, commas in a number of four digits or more, a minus before or
-   * after the currency sign, a plus on a positive value), so that output takes each column's most common way.
+   * What the read knows of a text column's cells: whether each is a dressed number of the dialect, the signs seen
+   * before and after the digits (least and greatest by code point: one of each when they are equal, whatever the
+   * partitioning), whether any is grouped or has decimals, and how many are written each way where a column may mix
+   * forms (a space by the sign, separators in a number of four digits or more, a minus before or after the currency
+   * sign, a plus on a positive value), so that output takes each column's most common way.
    */
   public static final class Tally implements Serializable { // public: Spark's encoder of it asks
+    private final boolean decimalComma;
     private long cells;
     private boolean allDressed = true;
     private String leastPrefix;
     private String greatestPrefix;
     private String leastSuffix;
     private String greatestSuffix;
-    private boolean anyGrouped;
+    /** The greatest space seen between a sign and the digits; null for none. */
+    private String prefixSpace;
+    private String suffixSpace;
+    /** The greatest group separator seen; null for none. */
+    private String separator;
     private boolean anyGroups;
-    private boolean anyPoint;
+    private boolean anyDecimals;
     private long prefixSpaced;
     private long suffixSpaced;
     private long groupedLong;
@@ -112,34 +123,46 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     private long plus;
     private long unsigned;
 
+    /** An empty tally of the dialect's dressed numbers. */
+    Tally(boolean decimalComma) {
+      this.decimalComma = decimalComma;
+    }
+
     /** The tally with one present cell added. */
     void add(String cell) {
       cells++;
-      Matcher m = CELL.matcher(cell);
+      Matcher m = DressedNumberText.cell(decimalComma).matcher(cell);
       if (!m.matches()) {
         allDressed = false;
         return;
       }
       String prefix = m.group(2) == null ? "" : m.group(2);
       String suffix = m.group(6) == null ? "" : m.group(6);
-      String currency = prefix.strip();
-      leastPrefix = least(leastPrefix, currency);
-      greatestPrefix = greatest(greatestPrefix, currency);
-      leastSuffix = least(leastSuffix, suffix.strip());
-      greatestSuffix = greatest(greatestSuffix, suffix.strip());
-      prefixSpaced += prefix.length() > currency.length() ? 1 : 0;
-      suffixSpaced += suffix.length() > 1 ? 1 : 0;
+      String before = prefix.replaceAll(SPACES, "");
+      String after = suffix.replaceAll(SPACES, "");
+      leastPrefix = least(leastPrefix, before);
+      greatestPrefix = greatest(greatestPrefix, before);
+      leastSuffix = least(leastSuffix, after);
+      greatestSuffix = greatest(greatestSuffix, after);
+      if (prefix.length() > before.length()) {
+        prefixSpaced++;
+        prefixSpace = greatest(prefixSpace, prefix.substring(before.length()));
+      }
+      if (suffix.length() > after.length()) {
+        suffixSpaced++;
+        suffixSpace = greatest(suffixSpace, suffix.substring(0, suffix.length() - after.length()));
+      }
       String digits = m.group(4);
-      int comma = digits.indexOf(',');
-      anyGrouped |= comma >= 0;
-      anyGroups |= comma >= 0 && digits.indexOf(',', comma + 1) >= 0;
-      anyPoint |= m.group(5) != null;
-      groupedLong += comma >= 0 ? 1 : 0;
-      ungroupedLong += comma < 0 && digits.length() > 3 ? 1 : 0;
+      String separators = digits.replaceAll("[0-9]", "");
+      separator = separators.isEmpty() ? separator : greatest(separator, separators.substring(0, 1));
+      anyGroups |= separators.length() > 1;
+      anyDecimals |= m.group(5) != null;
+      groupedLong += separators.isEmpty() ? 0 : 1;
+      ungroupedLong += separators.isEmpty() && digits.length() > 3 ? 1 : 0;
       String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
-      signFirst += sign.equals("-") && !currency.isEmpty() && !m.group(1).isEmpty() ? 1 : 0;
-      signAfter += sign.equals("-") && !currency.isEmpty() && m.group(1).isEmpty() ? 1 : 0;
-      boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).matches("\\.0*"));
+      signFirst += sign.equals("-") && !before.isEmpty() && !m.group(1).isEmpty() ? 1 : 0;
+      signAfter += sign.equals("-") && !before.isEmpty() && m.group(1).isEmpty() ? 1 : 0;
+      boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).substring(1).matches("0*"));
       plus += sign.equals("+") && !zero ? 1 : 0;
       unsigned += sign.isEmpty() && !zero ? 1 : 0;
     }
@@ -152,9 +175,11 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
       greatestPrefix = greatest(greatestPrefix, other.greatestPrefix);
       leastSuffix = least(leastSuffix, other.leastSuffix);
       greatestSuffix = greatest(greatestSuffix, other.greatestSuffix);
-      anyGrouped |= other.anyGrouped;
+      prefixSpace = greatest(prefixSpace, other.prefixSpace);
+      suffixSpace = greatest(suffixSpace, other.suffixSpace);
+      separator = greatest(separator, other.separator);
       anyGroups |= other.anyGroups;
-      anyPoint |= other.anyPoint;
+      anyDecimals |= other.anyDecimals;
       prefixSpaced += other.prefixSpaced;
       suffixSpaced += other.suffixSpaced;
       groupedLong += other.groupedLong;
@@ -167,31 +192,33 @@ record NumberDress(String prefix, String suffix, boolean grouped, boolean signFi
     }
 
     /**
-     * The column's dress when every present cell is a dressed number with one currency sign (or none) and one
-     * percent sign (or none) and it is dressed at all (a column of plain numbers is Spark's to read); else null. Each
-     * way of writing that a column may mix is its cells' most common one (ties: a space, commas, a minus first, no
-     * plus). Also null when its commas could be decimal commas: each grouped cell has one group of three after its
-     * comma (1,935), no cell has a decimal point and there is no currency sign, so the column may be 1.935 in a
-     * decimal-comma file read without --decimal-comma; such a column stays text, and with many values it is refused
-     * with both readings named (encoding.ManyValuesHint), rather than read a thousand times too large.
+     * The column's dress when every present cell is a dressed number with one sign (or none) before and one after
+     * the digits and it is dressed at all (a column of plain numbers is Spark's to read, and with --decimal-comma one
+     * of grouped numbers without signs the decimal-comma reader's); else null. Each way of writing that a column may
+     * mix is its cells' most common one (ties: a space, separators, a minus first, no plus). Also null, with a
+     * decimal point, when its commas could be decimal commas: each grouped cell has one group of three after its
+     * comma (1,935), no cell has decimals and there is no currency sign before the digits, so the column may be
+     * 1.935 in a decimal-comma file read without --decimal-comma; such a column stays text, and with many values it
+     * is refused with both readings named (encoding.ManyValuesHint), rather than read a thousand times too large.
      */
     NumberDress dress() {
-      if (cells == 0 || !allDressed || !leastPrefix.equals(greatestPrefix) || !leastSuffix.equals(greatestSuffix)
-          || leastPrefix.isEmpty() && leastSuffix.isEmpty() && !anyGrouped
-          || anyGrouped && !anyGroups && !anyPoint && leastPrefix.isEmpty()) {
+      if (cells == 0 || !allDressed || !leastPrefix.equals(greatestPrefix) || !leastSuffix.equals(greatestSuffix)) {
         return null;
       }
-      long prefixed = leastPrefix.isEmpty() ? 0 : cells;
-      long suffixed = leastSuffix.isEmpty() ? 0 : cells;
-      String prefix = leastPrefix + (2 * prefixSpaced >= prefixed && prefixSpaced > 0 ? " " : "");
-      String suffix = (2 * suffixSpaced >= suffixed && suffixSpaced > 0 ? " " : "") + leastSuffix;
-      return new NumberDress(prefix, suffix, groupedLong >= ungroupedLong && groupedLong > 0, signFirst >= signAfter,
-          plus > unsigned);
+      boolean signed = !leastPrefix.isEmpty() || !leastSuffix.isEmpty();
+      if (!signed && (decimalComma || separator == null)
+          || !decimalComma && separator != null && !anyGroups && !anyDecimals && leastPrefix.isEmpty()) {
+        return null;
+      }
+      String prefix = leastPrefix + (prefixSpaced > 0 && 2 * prefixSpaced >= cells ? prefixSpace : "");
+      String suffix = (suffixSpaced > 0 && 2 * suffixSpaced >= cells ? suffixSpace : "") + leastSuffix;
+      String grouping = separator != null && groupedLong >= ungroupedLong ? separator : "";
+      return new NumberDress(prefix, suffix, grouping, signFirst >= signAfter, plus > unsigned, decimalComma);
     }
 
-    /** Whether the dressed column's numbers are all whole (no cell has a decimal point). */
+    /** Whether the dressed column's numbers are all whole (no cell has decimals). */
     boolean whole() {
-      return !anyPoint;
+      return !anyDecimals;
     }
 
     private static String least(String a, String b) {

@@ -37,9 +37,9 @@ import org.cfdmspark.encoding.ColumnNames;
  *       number: a decimal comma (3,7) and optionally thousands grouped by a point, a space, a no-break space or a
  *       narrow no-break space (1.234.567,89; 1 234,5); whole numbers when no value has a comma. The grouping
  *       travels in the column's metadata ({@link #GROUPING}) so that CSV output groups as the input did;</li>
- *   <li>without it, a text column of numbers dressed for people in one form (a currency sign, a percent sign,
- *       commas between thousands: $2,273.21, 17.3%, 1,234,567) is a number, whole when no value has a point; its
- *       {@link NumberDress} travels in its metadata so that CSV output dresses the values again;</li>
+ *   <li>a text column of numbers dressed for people in one form (a currency sign, a percent sign, separators between
+ *       thousands: $2,273.21, 17.3%, 1,234,567, with --decimal-comma 1.629,09 €) is a number, whole when no value has
+ *       decimals; its {@link NumberDress} travels in its metadata so that CSV output dresses the values again;</li>
  *   <li>a fractional column (or decimal-comma or dressed number) keeps the text form of its numbers in its metadata
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
@@ -182,7 +182,7 @@ final class TableReader {
         if (type instanceof FractionalType || type.equals(DataTypes.StringType)) {
           formed.add(c);
         }
-        if (!decimalComma && type.equals(DataTypes.StringType)) {
+        if (type.equals(DataTypes.StringType)) {
           dressed.add(c);
         }
       }
@@ -222,8 +222,9 @@ final class TableReader {
       Map<String, DressedNumber> dressedNumbers = new LinkedHashMap<>();
       for (int k = 0; k < dressed.size(); k++) {
         NumberDress dress = found.dress(k).dress();
-        if (dress != null && !asText.contains(fields[dressed.get(k)].name())) {
-          dressedNumbers.put(fields[dressed.get(k)].name(), new DressedNumber(dress, found.dress(k).whole()));
+        String name = fields[dressed.get(k)].name();
+        if (dress != null && !asText.contains(name) && !commaNumbers.containsKey(name)) {
+          dressedNumbers.put(name, new DressedNumber(dress, found.dress(k).whole()));
         }
       }
       Map<String, NumberForm> forms = new LinkedHashMap<>();
@@ -338,9 +339,11 @@ final class TableReader {
         column = digits.cast(number.whole() ? DataTypes.LongType : DataTypes.DoubleType).as(name,
             metadata.putString(GROUPING, number.grouping()).build());
       } else if (dressed != null) {
-        // Everything but the sign, the digits and the point goes: the currency sign, commas, spaces, percent.
-        column = functions.regexp_replace(column, "[^0-9.+-]", "")
-            .cast(dressed.whole() ? DataTypes.LongType : DataTypes.DoubleType)
+        // Everything but the sign, the digits and the decimal mark goes: currency and percent signs, separators.
+        Column digits = dressed.dress().decimalComma()
+            ? functions.regexp_replace(functions.regexp_replace(column, "[^0-9,+-]", ""), ",", ".")
+            : functions.regexp_replace(column, "[^0-9.+-]", "");
+        column = digits.cast(dressed.whole() ? DataTypes.LongType : DataTypes.DoubleType)
             .as(name, dressed.dress().addTo(metadata.build()));
       } else if (form != null || missingText != null) {
         column = column.as(name, metadata.build());

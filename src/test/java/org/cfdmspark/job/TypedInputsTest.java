@@ -434,6 +434,31 @@ class TypedInputsTest {
     }
   }
 
+  @Test
+  void withADecimalCommaDressedNumbersAreReadAndWrittenBackInTheirDress(SparkSession spark) throws Exception {
+    List<String> lines = new ArrayList<>(List.of("ort;preis;anteil;menge"));
+    Random random = new Random(4);
+    for (int i = 0; i < 60; i++) {
+      String preis = String.format(Locale.GERMANY, "%,.2f €", (1 + random.nextInt(900_000)) / 100.0);
+      String anteil = String.format(Locale.GERMANY, "%.1f %%", (i % 5 == 0 ? -1 : 1) * (1 + random.nextInt(999))
+          / 10.0);
+      String menge = "€ " + String.format(Locale.GERMANY, "%,d", 1 + random.nextInt(2_000_000));
+      lines.add("o" + i + ";" + preis + ";" + anteil + ";" + menge);
+    }
+    Path input = dir.resolve("preise.csv");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Settings settings = TestSpark.settings("csv-sep", ";", "decimal-comma", "true");
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
+    assertEquals(List.of(DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType), List.of("preis", "anteil",
+        "menge").stream().map(name -> table.schema().apply(name).dataType()).toList());
+    Path written = dir.resolve("preise-written");
+    CsvDialect dialect = CsvDialect.of(settings);
+    dialect.writer(dialect.forWriting(table)).save(written.toString());
+    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+    expected.sort(null);
+    assertEquals(expected, TestSpark.csvLines(written), "the input's cells, in their dress and dialect");
+  }
+
   /** Digits (and two decimals, for a fractional number) with the whole part in groups of three and commas. */
   private static String grouped(Number number) {
     return number instanceof BigDecimal decimal ? String.format(Locale.ROOT, "%,.2f", decimal)
