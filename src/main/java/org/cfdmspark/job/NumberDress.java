@@ -35,7 +35,11 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
   /** A number's plain text, as {@link NumberForm} writes it, whose whole part can be grouped. */
   private static final Pattern PLAIN = Pattern.compile("(-?)([0-9]+)(\\.[0-9]*)?");
   /** Spaces a sign may stand apart from the digits by. */
-  private static final String SPACES = "[\\s\u00A0\u202F]";
+  private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u202F]");
+  /** What separates a number's groups of digits. */
+  private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
+  /** Digits. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]");
 
   /** The dress of a column from its metadata; null for a plain one. */
   static NumberDress of(Metadata metadata) {
@@ -66,7 +70,7 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
     }
     String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
     String decimals = m.group(5) == null ? "" : "." + m.group(5).substring(1);
-    return sign + m.group(4).replaceAll("[^0-9]", "") + decimals;
+    return sign + NOT_DIGITS.matcher(m.group(4)).replaceAll("") + decimals;
   }
 
   /** The text of a number written plainly ({@link NumberForm#format}, or a whole number's) in this dress. */
@@ -138,8 +142,8 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
       }
       String prefix = m.group(2) == null ? "" : m.group(2);
       String suffix = m.group(6) == null ? "" : m.group(6);
-      String before = prefix.replaceAll(SPACES, "");
-      String after = suffix.replaceAll(SPACES, "");
+      String before = SPACES.matcher(prefix).replaceAll("");
+      String after = SPACES.matcher(suffix).replaceAll("");
       leastPrefix = least(leastPrefix, before);
       greatestPrefix = greatest(greatestPrefix, before);
       leastSuffix = least(leastSuffix, after);
@@ -153,7 +157,7 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
         suffixSpace = greatest(suffixSpace, suffix.substring(0, suffix.length() - after.length()));
       }
       String digits = m.group(4);
-      String separators = digits.replaceAll("[0-9]", "");
+      String separators = DIGITS.matcher(digits).replaceAll("");
       separator = separators.isEmpty() ? separator : greatest(separator, separators.substring(0, 1));
       anyGroups |= separators.length() > 1;
       anyDecimals |= m.group(5) != null;
@@ -162,7 +166,7 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
       String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
       signFirst += sign.equals("-") && !before.isEmpty() && !m.group(1).isEmpty() ? 1 : 0;
       signAfter += sign.equals("-") && !before.isEmpty() && m.group(1).isEmpty() ? 1 : 0;
-      boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).substring(1).matches("0*"));
+      boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).chars().skip(1).allMatch(c -> c == '0'));
       plus += sign.equals("+") && !zero ? 1 : 0;
       unsigned += sign.isEmpty() && !zero ? 1 : 0;
     }
