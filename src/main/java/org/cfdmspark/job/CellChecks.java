@@ -226,12 +226,12 @@ final class CellChecks implements Serializable {
   }
 
   /** The greater of two texts by code point (as Spark's max of strings), either null for none. */
-  private static String greater(String a, String b) {
+  static String greater(String a, String b) {
     return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
   }
 
   /** The lesser of two texts by code point, either null for none. */
-  private static String least(String a, String b) {
+  static String least(String a, String b) {
     return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
   }
 

@@ -144,21 +144,21 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
       String suffix = m.group(6) == null ? "" : m.group(6);
       String before = SPACES.matcher(prefix).replaceAll("");
       String after = SPACES.matcher(suffix).replaceAll("");
-      leastPrefix = least(leastPrefix, before);
-      greatestPrefix = greatest(greatestPrefix, before);
-      leastSuffix = least(leastSuffix, after);
-      greatestSuffix = greatest(greatestSuffix, after);
+      leastPrefix = CellChecks.least(leastPrefix, before);
+      greatestPrefix = CellChecks.greater(greatestPrefix, before);
+      leastSuffix = CellChecks.least(leastSuffix, after);
+      greatestSuffix = CellChecks.greater(greatestSuffix, after);
       if (prefix.length() > before.length()) {
         prefixSpaced++;
-        prefixSpace = greatest(prefixSpace, prefix.substring(before.length()));
+        prefixSpace = CellChecks.greater(prefixSpace, prefix.substring(before.length()));
       }
       if (suffix.length() > after.length()) {
         suffixSpaced++;
-        suffixSpace = greatest(suffixSpace, suffix.substring(0, suffix.length() - after.length()));
+        suffixSpace = CellChecks.greater(suffixSpace, suffix.substring(0, suffix.length() - after.length()));
       }
       String digits = m.group(4);
       String separators = DIGITS.matcher(digits).replaceAll("");
-      separator = separators.isEmpty() ? separator : greatest(separator, separators.substring(0, 1));
+      separator = separators.isEmpty() ? separator : CellChecks.greater(separator, separators.substring(0, 1));
       anyGroups |= separators.length() > 1;
       anyDecimals |= m.group(5) != null;
       groupedLong += separators.isEmpty() ? 0 : 1;
@@ -175,13 +175,13 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
     Tally merge(Tally other) {
       cells += other.cells;
       allDressed &= other.allDressed;
-      leastPrefix = least(leastPrefix, other.leastPrefix);
-      greatestPrefix = greatest(greatestPrefix, other.greatestPrefix);
-      leastSuffix = least(leastSuffix, other.leastSuffix);
-      greatestSuffix = greatest(greatestSuffix, other.greatestSuffix);
-      prefixSpace = greatest(prefixSpace, other.prefixSpace);
-      suffixSpace = greatest(suffixSpace, other.suffixSpace);
-      separator = greatest(separator, other.separator);
+      leastPrefix = CellChecks.least(leastPrefix, other.leastPrefix);
+      greatestPrefix = CellChecks.greater(greatestPrefix, other.greatestPrefix);
+      leastSuffix = CellChecks.least(leastSuffix, other.leastSuffix);
+      greatestSuffix = CellChecks.greater(greatestSuffix, other.greatestSuffix);
+      prefixSpace = CellChecks.greater(prefixSpace, other.prefixSpace);
+      suffixSpace = CellChecks.greater(suffixSpace, other.suffixSpace);
+      separator = CellChecks.greater(separator, other.separator);
       anyGroups |= other.anyGroups;
       anyDecimals |= other.anyDecimals;
       prefixSpaced += other.prefixSpaced;
@@ -223,14 +223,6 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
     /** Whether the dressed column's numbers are all whole (no cell has decimals). */
     boolean whole() {
       return !anyDecimals;
-    }
-
-    private static String least(String a, String b) {
-      return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String greatest(String a, String b) {
-      return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
     }
   }
 }

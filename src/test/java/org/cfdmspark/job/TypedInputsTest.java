@@ -369,12 +369,8 @@ class TypedInputsTest {
     assertEquals(1234L, special.getLong(2));
     assertEquals(12345.5, special.getDouble(3));
 
-    Path written = dir.resolve("written");
-    CsvDialect dialect = CsvDialect.of(settings);
-    dialect.writer(dialect.forWriting(table)).save(written.toString());
-    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
-    expected.sort(null);
-    assertEquals(expected, TestSpark.csvLines(written), "the input's cells, grouped as it grouped them");
+    assertEquals(sortedData(lines), writtenBack(table, settings, "written"),
+        "the input's cells, grouped as it grouped them");
   }
 
   @Test
@@ -410,15 +406,12 @@ class TypedInputsTest {
         .flatMap(row -> java.util.stream.Stream.of(Math.signum(row.getDouble(1)), Math.signum(row.getDouble(2))))
         .toList(), "-$ and -%: negative");
 
-    Path written = dir.resolve("dressed-written");
-    CsvDialect dialect = CsvDialect.of(settings);
-    dialect.writer(dialect.forWriting(table)).save(written.toString());
-    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
-    expected.replaceAll(line -> line.replace("\"", ""));
-    expected.sort(null);
-    List<String> back = new ArrayList<>(TestSpark.csvLines(written));
+    List<String> back = new ArrayList<>(writtenBack(table, settings, "dressed-written"));
     back.replaceAll(line -> line.replace("\"", ""));
     back.sort(null);
+    List<String> expected = new ArrayList<>(sortedData(lines));
+    expected.replaceAll(line -> line.replace("\"", ""));
+    expected.sort(null);
     assertEquals(expected, back, "the input's cells, in their dress");
 
     Path out = dir.resolve("dressed-samples");
@@ -451,12 +444,23 @@ class TypedInputsTest {
     Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings, input.toString());
     assertEquals(List.of(DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType), List.of("preis", "anteil",
         "menge").stream().map(name -> table.schema().apply(name).dataType()).toList());
-    Path written = dir.resolve("preise-written");
+    assertEquals(sortedData(lines), writtenBack(table, settings, "preise-written"),
+        "the input's cells, in their dress and dialect");
+  }
+
+  /** {@code table} written in the dialect of {@code settings} to {@code name}: its data lines, sorted. */
+  private List<String> writtenBack(Dataset<Row> table, Settings settings, String name) throws Exception {
+    Path written = dir.resolve(name);
     CsvDialect dialect = CsvDialect.of(settings);
     dialect.writer(dialect.forWriting(table)).save(written.toString());
-    List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
-    expected.sort(null);
-    assertEquals(expected, TestSpark.csvLines(written), "the input's cells, in their dress and dialect");
+    return TestSpark.csvLines(written);
+  }
+
+  /** A CSV's lines but its header, sorted. */
+  private static List<String> sortedData(List<String> lines) {
+    List<String> data = new ArrayList<>(lines.subList(1, lines.size()));
+    data.sort(null);
+    return data;
   }
 
   /** Digits (and two decimals, for a fractional number) with the whole part in groups of three and commas. */
