@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,8 +47,11 @@ final class CellChecks implements Serializable {
   private final int[] spelt;
   private final int[] comma;
   private final int[] formed;
-  /** Per formed column: whether its cells are read through {@link NumberDress#undressed} (text columns). */
-  private final boolean[] undress;
+  /**
+   * Per formed column: the index among the dressed columns of the same column, whose cells' form is read from their
+   * plain text as the dress tally hands it on (text columns), or −1.
+   */
+  private final int[] undress;
   private final int[] dressed;
   private final boolean decimalComma;
   /** The --null-value text; "" when empty cells are the only missing ones. */
@@ -97,10 +101,10 @@ final class CellChecks implements Serializable {
     this.formed = formed;
     this.dressed = dressed;
     this.decimalComma = decimalComma;
-    undress = new boolean[formed.length];
+    undress = new int[formed.length];
     for (int k = 0; k < formed.length; k++) {
       int column = formed[k];
-      undress[k] = Arrays.stream(dressed).anyMatch(d -> d == column);
+      undress[k] = IntStream.range(0, dressed.length).filter(d -> dressed[d] == column).findFirst().orElse(-1);
     }
     paddedCells = new long[padded.length];
     speltCells = new long[spelt.length];
@@ -155,17 +159,19 @@ final class CellChecks implements Serializable {
         anyComma[k] = either(anyComma[k], cell.contains(","));
       }
     }
+    // Each dressed cell matched once: the tally hands back its undressed text for the number form below.
+    String[] plain = new String[dressed.length];
     for (int k = 0; k < dressed.length; k++) {
       String cell = cell(row, dressed[k]);
       if (cell != null) {
-        dresses[k].add(cell);
+        plain[k] = dresses[k].add(cell);
       }
     }
     for (int k = 0; k < formed.length; k++) {
       String cell = cell(row, formed[k]);
       // A dressed number's form is that of its digits and decimals, written plainly with a point.
-      String plain = cell == null || !undress[k] ? null : NumberDress.undressed(cell, decimalComma);
-      var shape = cell == null ? null : plain != null ? NumberForm.shape(plain, false)
+      String undressed = undress[k] < 0 ? null : plain[undress[k]];
+      var shape = cell == null ? null : undressed != null ? NumberForm.shape(undressed, false)
           : NumberForm.shape(cell, decimalComma);
       if (shape != null) {
         forms[k].add(shape);

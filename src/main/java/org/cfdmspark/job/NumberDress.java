@@ -61,13 +61,9 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
 
   /**
    * A dressed cell's number as plain text with a decimal point (sign, digits, decimals: {@code -2273.21}), which
-   * {@link NumberForm} reads; null when the cell is not a dressed number of the dialect.
+   * {@link NumberForm} reads, from the cell matched by {@link DressedNumberText}.
    */
-  static String undressed(String cell, boolean decimalComma) {
-    Matcher m = DressedNumberText.cell(decimalComma).matcher(cell);
-    if (!m.matches()) {
-      return null;
-    }
+  private static String undressed(Matcher m) {
     String sign = m.group(1).isEmpty() ? m.group(3) : m.group(1);
     String decimals = m.group(5) == null ? "" : "." + m.group(5).substring(1);
     return sign + NOT_DIGITS.matcher(m.group(4)).replaceAll("") + decimals;
@@ -132,13 +128,16 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
       this.decimalComma = decimalComma;
     }
 
-    /** The tally with one present cell added. */
-    void add(String cell) {
+    /**
+     * The tally with one present cell added; the cell's number as plain text with a decimal point ({@code -2273.21}
+     * for {@code -$2,273.21}), which {@link NumberForm} reads; null when it is not a dressed number of the dialect.
+     */
+    String add(String cell) {
       cells++;
       Matcher m = DressedNumberText.cell(decimalComma).matcher(cell);
       if (!m.matches()) {
         allDressed = false;
-        return;
+        return null;
       }
       String prefix = m.group(2) == null ? "" : m.group(2);
       String suffix = m.group(6) == null ? "" : m.group(6);
@@ -169,6 +168,7 @@ record NumberDress(String prefix, String suffix, String grouping, boolean signFi
       boolean zero = digits.equals("0") && (m.group(5) == null || m.group(5).chars().skip(1).allMatch(c -> c == '0'));
       plus += sign.equals("+") && !zero ? 1 : 0;
       unsigned += sign.isEmpty() && !zero ? 1 : 0;
+      return undressed(m);
     }
 
     /** This tally with {@code other}'s cells added. */

@@ -23,6 +23,11 @@ class NumberDressTest {
     return tally(false, cells);
   }
 
+  /** A cell's plain text, as the read's tally hands it on. */
+  private static String undressed(String cell, boolean decimalComma) {
+    return new NumberDress.Tally(decimalComma).add(cell);
+  }
+
   private static NumberDress point(String prefix, String suffix, String grouping, boolean signFirst, boolean plus) {
     return new NumberDress(prefix, suffix, grouping, signFirst, plus, false);
   }
@@ -46,8 +51,8 @@ class NumberDressTest {
     assertEquals(new NumberDress("€ ", "", ".", true, false, true), tally(true, "€ 4.491,94", "€ 3").dress());
     assertEquals(new NumberDress("", " %", "", true, false, true), tally(true, "5,1 %", "12,0 %").dress());
     assertNull(tally(true, "1.234,5", "3,7").dress(), "grouped numbers without signs: the decimal-comma reader's");
-    assertEquals("-1629.09", NumberDress.undressed("-1.629,09 €", true));
-    assertEquals("1234567", NumberDress.undressed("1 234 567 €", true));
+    assertEquals("-1629.09", undressed("-1.629,09 €", true));
+    assertEquals("1234567", undressed("1 234 567 €", true));
     assertEquals("1.629,09 €", new NumberDress("", " €", ".", true, false, true).dress("1629.09"));
     assertEquals("-1 234,5 %", new NumberDress("", " %", " ", true, false, true).dress("-1234.5"));
   }
@@ -79,11 +84,11 @@ class NumberDressTest {
   @Test
   void aDressedCellUndressesToItsSignDigitsAndDecimals() {
     assertEquals(List.of("-4803.45", "-15", "17.3", "1234567", "1500", "+2", "4398.59"),
-        List.of(NumberDress.undressed("-$4,803.45", false), NumberDress.undressed("$-15", false),
-            NumberDress.undressed(" 17.3 % ", false), NumberDress.undressed("1,234,567", false),
-            NumberDress.undressed("€ 1,500", false), NumberDress.undressed("+2%", false),
-            NumberDress.undressed("4,398.59 €", false)));
-    assertNull(NumberDress.undressed("text", false));
+        List.of(undressed("-$4,803.45", false), undressed("$-15", false),
+            undressed(" 17.3 % ", false), undressed("1,234,567", false),
+            undressed("€ 1,500", false), undressed("+2%", false),
+            undressed("4,398.59 €", false)));
+    assertNull(undressed("text", false));
   }
 
   @Test
