@@ -1,18 +1,23 @@
 package org.cfdmspark.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.job.JobKnobs;
+import org.cfdmspark.job.ReportKnobs;
+import org.cfdmspark.job.StudyJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The one-line message for a command line picocli could not parse, with the fix where one is known: a spark-submit
  * option written after the command (it belongs before it: {@code ./submit.sh --master local[2] generate ...}), a
- * model setting given to sample (fit fixed it), or a misspelt option (picocli's nearest option name).
+ * model setting given to sample (fit fixed it), another command's setting (--progress to fit: which commands take
+ * it), or a misspelt option (picocli's nearest option name).
  */
 final class ParseErrors {
   /** spark-submit's own options (Spark 4.1's {@code spark-submit --help}), which no command of ours takes. */
@@ -24,6 +29,17 @@ final class ParseErrors {
 
   /** The fit command's options: given to sample, they name a setting its saved model already fixed. */
   private static final Set<String> FIT_OPTIONS = JobKnobs.FIT.stream().map(Knob::option).collect(Collectors.toSet());
+
+  /** Each command's settings, in the order commands are documented: for an option given to the wrong one. */
+  private static final Map<String, List<Knob<?>>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("generate", JobKnobs.GENERATE);
+    COMMANDS.put("fit", JobKnobs.FIT);
+    COMMANDS.put("sample", JobKnobs.SAMPLE);
+    COMMANDS.put("report", ReportKnobs.ALL);
+    COMMANDS.put("study", StudyJob.KNOBS);
+  }
 
   private ParseErrors() {
   }
@@ -49,6 +65,15 @@ final class ParseErrors {
         }
       }
     }
+    for (String option : foreign) {
+      List<String> takers = COMMANDS.entrySet().stream()
+          .filter(entry -> entry.getValue().stream().anyMatch(knob -> knob.option().equals(option)))
+          .map(Map.Entry::getKey).toList();
+      if (!takers.isEmpty()) {
+        return option + " is a setting of " + inWords(takers) + ", not of " + command.name()
+            + " (--help lists its options)";
+      }
+    }
     if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       String message = unknownOptions(unmatched.getUnmatched(), error.getMessage());
@@ -71,5 +96,11 @@ final class ParseErrors {
       return picocliMessage;
     }
     return (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
+  }
+
+  /** "generate, sample and report". */
+  private static String inWords(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 
 /**
  * Fits a categorical column: its distinct values, sorted ({@link CellOrder}, so the encoding does not depend on how
@@ -65,7 +66,7 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     }
     String note = note(column, distinct, declared);
     if (note != null) {
-      System.err.println(note);
+      Notices.print(note);
     }
     Object[] levels = distinct.toArray();
     Arrays.sort(levels, CellOrder::compare);

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.encoding.ColumnNames;
 
 /**
@@ -76,7 +77,7 @@ final class DateCodes {
         Metadata read = table.schema().fields()[c].metadata();
         String form = read.contains(PATTERN) ? "clock times (" + read.getString(PATTERN) + ")"
             : type.simpleString();
-        System.err.println("note: " + JobKnobs.DATE.option() + " " + entry + ": column '" + name + "' is read as "
+        Notices.print("note: " + JobKnobs.DATE.option() + " " + entry + ": column '" + name + "' is read as "
             + form + " already and written back in its input's form; --date is not needed for it");
         continue;
       }

@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.CfdmSynthesizer;
@@ -69,7 +70,7 @@ public final class GenerateJob {
     }
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
     for (String key : model.summary().keys()) {
-      System.err.println("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
+      Notices.print("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
           + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + shellWord(key)
           + " models it instead");
     }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.ml.GeneratorKind;
 import org.cfdmspark.ml.ModelKnobs;
@@ -68,6 +69,10 @@ public final class SweepJob {
     String knob = ModelKnobs.GENERATOR.name();
     List<String> values = Arrays.stream(GeneratorKind.values()).map(ModelKnobs.GENERATOR::format)
         .toList();
+    String ignored = ModelKnobs.ignoredByBaselines(settings);
+    if (ignored != null) {
+      System.err.println(ignored);
+    }
     SweepReport sweep = sweep(spark, settings, given, ReportKnobs.COMPARE, knob, values);
     write(spark, sweep, settings.get(JobKnobs.OUTPUT),
         new Outputs(COMPARE_JSON, COMPARE_PLOT, COMPARE_HTML, "Generators compared", true));
@@ -89,11 +94,21 @@ public final class SweepJob {
     if (!given.contains(JobKnobs.HOLDOUT_FRACTION.name())) {
       base = base.with(JobKnobs.HOLDOUT_FRACTION, DEFAULT_HOLDOUT);
     }
+    Settings sized = base;
+    return Notices.onceEach(() -> runs(spark, sized, mode, knob, values));
+  }
+
+  /** The runs of a sweep of {@code base} (sized), in order; the input's notes are printed by the first run only. */
+  private static SweepReport runs(SparkSession spark, Settings base, Knob<?> mode, String knob, List<String> values) {
+    String output = base.get(JobKnobs.OUTPUT);
     List<SweepReport.Row> rows = new ArrayList<>();
     for (String value : values) {
       String run = "runs/" + knob + "=" + value;
       Settings runSettings = base.withText(knob, value).withText(JobKnobs.OUTPUT.name(),
           new Path(output, run).toString());
+      if (mode == ReportKnobs.COMPARE && runSettings.get(ModelKnobs.GENERATOR) != GeneratorKind.CFDM) {
+        runSettings = ModelKnobs.withoutBarycentreKnobs(runSettings); // ignored there: warned about once
+      }
       GenerateResult result = GenerateJob.run(spark, runSettings.select(JobKnobs.GENERATE));
       QualityReport report = ReportJob.afterGenerate(spark, runSettings, result);
       rows.add(SweepReport.Row.of(value, result.samples(), report,

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
 
@@ -246,7 +247,7 @@ final class TableReader {
         valueCells[c] = found.rows() - nullTextCells[c] - emptyCells[c];
       }
       MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
-          .forEach(note -> System.err.println("note: " + note));
+          .forEach(note -> Notices.print("note: " + note));
       return new Retyping(asText, commaNumbers, dressedNumbers, forms,
           MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows(), valueCells);
     }

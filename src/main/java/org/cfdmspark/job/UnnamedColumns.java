@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 
 /**
@@ -59,7 +60,7 @@ final class UnnamedColumns {
           + names[c] + " (Spark's name for it, counting columns from 0)");
     }
     if (!dropped.isEmpty()) {
-      System.err.println("note: input '" + path + "' ends its lines with " + (dropped.size() == 1 ? "a separator"
+      Notices.print("note: input '" + path + "' ends its lines with " + (dropped.size() == 1 ? "a separator"
           : dropped.size() + " separators") + ": " + (dropped.size() == 1 ? "its last column has" : "its last "
           + dropped.size() + " columns have") + " no name and no value, and " + (dropped.size() == 1 ? "is" : "are")
           + " left out");

@@ -183,6 +183,9 @@ public final class ModelKnobs {
           + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets none. The same "
           + "pilot scales the chance of a number column's missing cells to the training rows' missing share. false = "
           + "the barycentres' own values (with --final-noise) and missing cells.");
+  /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */
+  private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE,
+      LEAVE_ONE_OUT, MARGINAL_MAP);
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
@@ -266,15 +269,34 @@ public final class ModelKnobs {
     if (cfdm && !memorises(settings)) {
       return null;
     }
-    List<String> given = Stream.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP)
-        .filter(settings::isGiven).map(Knob::option).toList();
+    return ignoredWarning(settings, cfdm ? SIGMA.option() + " 0 samples training rows as they are and ignores"
+        : GENERATOR.option() + " " + GENERATOR.format(settings.get(GENERATOR)) + " ignores");
+  }
+
+  /**
+   * report --compare's one warning for all its runs of other generators (instead of one per run): the knobs given in
+   * {@code settings} that act on σ-CFDM's barycentres only, or null when none is given.
+   */
+  public static String ignoredByBaselines(Settings settings) {
+    return ignoredWarning(settings, "the other generators compared ignore");
+  }
+
+  /**
+   * {@code settings} with the knobs that act on σ-CFDM's barycentres only back at their defaults, not given: a
+   * run of another generator in report --compare, which ignores them (their one warning is {@link #ignoredByBaselines}).
+   */
+  public static Settings withoutBarycentreKnobs(Settings settings) {
+    List<Knob<?>> all = settings.knobs();
+    return settings.select(all.stream().filter(knob -> !BARYCENTRE_KNOBS.contains(knob)).toList()).select(all);
+  }
+
+  private static String ignoredWarning(Settings settings, String subjectIgnores) {
+    List<String> given = BARYCENTRE_KNOBS.stream().filter(settings::isGiven).map(Knob::option).toList();
     if (given.isEmpty()) {
       return null;
     }
     return "warning: " + String.join(", ", given) + (given.size() == 1 ? " acts" : " act") + " on σ-CFDM's "
-        + "barycentres only; " + (cfdm ? SIGMA.option() + " 0 samples training rows as they are and ignores "
-        : GENERATOR.option() + " " + GENERATOR.format(settings.get(GENERATOR)) + " ignores ")
-        + (given.size() == 1 ? "it" : "them");
+        + "barycentres only; " + subjectIgnores + (given.size() == 1 ? " it" : " them");
   }
 
   /** The final noise decoding adds: --final-noise resolved, for σ-CFDM with σ auto or above 0 only. */

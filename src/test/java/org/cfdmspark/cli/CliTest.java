@@ -143,6 +143,16 @@ class CliTest {
     }
   }
 
+  @Test
+  void anotherCommandsSettingNamesTheCommandsThatTakeIt() {
+    assertOneLineError("--progress is a setting of generate, sample and report, not of fit",
+        "fit", "--input", "in.csv", "--model", "m", "--progress", "false");
+    assertOneLineError("--num-samples is a setting of generate, sample and report, not of fit",
+        "fit", "--input", "in.csv", "--model", "m", "--num-samples", "5");
+    assertOneLineError("--model is a setting of fit and sample, not of generate",
+        "generate", "--input", "in.csv", "--output", "out", "--model", "m");
+  }
+
   /** The command line fails with exit code 2 and one line on stderr that holds {@code fragment}. */
   private static void assertOneLineError(String fragment, String... args) {
     Outcome outcome = run(args);

@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
@@ -58,6 +59,23 @@ class KnobTest {
     assertEquals("warning: --leave-one-out acts on σ-CFDM's barycentres only; --generator smote ignores it",
         ModelKnobs.ignoredKnobs(CfdmSynthesizer.of(smote.withText("leave-one-out", "true")).settings()));
     assertEquals(null, ModelKnobs.ignoredKnobs(new CfdmSynthesizer().setKnob("generator", "copy").settings()));
+  }
+
+  @Test
+  void compareWarnsOnceAndRunsTheOtherGeneratorsWithoutTheBarycentreKnobs() {
+    Settings defaults = Settings.defaults(ModelKnobs.ALL);
+    assertEquals(null, ModelKnobs.ignoredByBaselines(defaults.withText("sigma", "0.3")), "σ acts on every run");
+    Settings given = defaults.withText("leave-one-out", "true").withText("final-noise", "0.3")
+        .withText("sigma", "0.3");
+    assertEquals("warning: --final-noise, --leave-one-out act on σ-CFDM's barycentres only; the other generators "
+        + "compared ignore them", ModelKnobs.ignoredByBaselines(given));
+    Settings mixup = ModelKnobs.withoutBarycentreKnobs(given.withText("generator", "mixup"));
+    assertEquals(null, ModelKnobs.ignoredKnobs(mixup), "the run itself warns no more");
+    assertFalse(mixup.isGiven(ModelKnobs.LEAVE_ONE_OUT));
+    assertEquals(false, mixup.get(ModelKnobs.LEAVE_ONE_OUT));
+    assertEquals(null, mixup.get(ModelKnobs.FINAL_NOISE), "back to auto");
+    assertEquals(GeneratorKind.MIXUP, mixup.get(ModelKnobs.GENERATOR), "every other knob kept");
+    assertEquals("0.3", ModelKnobs.SIGMA.format(mixup.get(ModelKnobs.SIGMA)));
   }
 
   @Test
