@@ -229,10 +229,11 @@ final class ModelFitting {
     NeighbourSearch search = NeighbourSearch.prepare(training, config);
     double searchSeconds = profile.add("search", start);
     // σ = 0 or one draw makes every σ-CFDM sample a training row: nothing for σ auto to tune or --guard to
-    // redraw. A baseline ignores σ; its guard redraws from fresh streams.
+    // redraw. A baseline ignores σ; its guard redraws from fresh streams, except copy's: every draw is a copy, and
+    // its redraws piled onto the rows the guard lets pass (rows with a twin: a new user's 149 distinct rows in 500).
     boolean smoothing = config.sigma() > 0 && config.draws() > 1;
     boolean calibrate = cfdm && smoothing && settings.get(ModelKnobs.SIGMA).auto();
-    boolean guarded = (smoothing || kind.baseline()) && settings.get(ModelKnobs.GUARD);
+    boolean guarded = kind != GeneratorKind.COPY && (smoothing || kind.baseline()) && settings.get(ModelKnobs.GUARD);
     Double guardThreshold = settings.get(ModelKnobs.GUARD_THRESHOLD);
     double target = settings.get(ModelKnobs.NEAR_COPY_TARGET);
     // The threshold costs 5,000 · N · d: estimated only for a pilot target below 1 or the guard's "auto".

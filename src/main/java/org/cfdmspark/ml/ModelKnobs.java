@@ -74,8 +74,9 @@ public final class ModelKnobs {
           + "with early stopping (--hidden-width … --batch-size); the trained two sample with σ = 0 on the same "
           + "grid, start time and seed. Or a baseline on the same encoding, strata, guard and output: mixup = "
           + "flat-Dirichlet mix of a row and its --draws - 1 nearest rows, smote = a uniform point between a row and "
-          + "one of its 5 nearest, copula = Gaussian copula with empirical marginals, copy = a training row; a "
-          + "baseline ignores σ, and its --guard redraws a near-copy from a fresh random stream.");
+          + "one of its 5 nearest, copula = Gaussian copula with empirical marginals, copy = a training row drawn "
+          + "uniformly (the memorising reference: no guard); a baseline ignores σ, and its --guard redraws a "
+          + "near-copy from a fresh random stream.");
   public static final Knob<Integer> DRAWS = Knob.integer("draws", SamplerConfig.DEFAULT_DRAWS, 1, 1024,
       "Smoothing draws M per trajectory: samples land on barycentres of about M nearby training rows.");
   public static final Knob<Integer> STEPS = Knob.custom("steps", "INT|auto", null,
@@ -212,7 +213,7 @@ public final class ModelKnobs {
       "Resample near-copies: a sample that decodes to within --guard-threshold of a training row is drawn again "
           + "along its own trajectory with σ raised in steps of √2 (up to " + NearCopyGuard.ATTEMPTS + " times, "
           + "16σ); the manifest counts them. Off by itself when σ = 0 or --draws 1, whose every sample is a "
-          + "training row; --guard false gives the plain model, whose samples are often training rows.");
+          + "training row, and for --generator copy; --guard false gives the plain model, whose samples are often training rows.");
   public static final Knob<Double> GUARD_THRESHOLD = Knob.custom("guard-threshold", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v >= 0, "a number >= 0 or auto",
       "Distance (the report's encoded space) under which --guard replaces a sample; auto = the near-copy "

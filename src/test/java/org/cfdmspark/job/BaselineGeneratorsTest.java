@@ -80,6 +80,36 @@ class BaselineGeneratorsTest {
     }
   }
 
+  /**
+   * copy draws training rows uniformly, guard or not: the 10 of 200 rows that have a twin (5 pairs) take about 5 %
+   * of 2,000 copies (binomial sd 0.5 %). With the guard on it once redrew every copy until it fell on a
+   * row with a twin, which the guard lets pass: a new user's 500 copies held 149 distinct rows.
+   */
+  @Test
+  void copyDrawsTrainingRowsUniformlyEvenWhenSomeHaveTwins() throws Exception {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    Set<String> twinRows = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      int row = i < 190 ? i : 190 + (i - 190) / 2; // the last 10 rows are 5 pairs of twins
+      String line = (row * 37 % 200 + 0.25) / 10 + "," + (row * 7 % 31 + 0.5);
+      csv.append(line).append('\n');
+      if (i >= 190) {
+        twinRows.add(line);
+      }
+    }
+    Path input = dir.resolve("twins.csv");
+    Files.writeString(input, csv);
+    Path output = dir.resolve("copies");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", output.toString(),
+        "generator", "copy", "num-samples", "2000", "seed", "5"));
+    List<String> lines = TestSpark.csvLines(output);
+    long twins = lines.stream().filter(twinRows::contains).count();
+    assertEquals(2000, lines.size());
+    assertTrue(csv.toString().contains(lines.get(0) + "\n"), lines.get(0) + " is written as its training row");
+    assertEquals(0.05, twins / 2000.0, 0.02, "rows with a twin are 5 % of the training rows");
+    assertTrue(lines.stream().distinct().count() > 150, "copies spread over the rows");
+  }
+
   @Test
   void compareTabulatesEveryGeneratorOnTheSameInput() throws Exception {
     Path output = dir.resolve("compare");
