@@ -94,13 +94,18 @@ final class AtomicOutput {
 
   /** Refuses an output that is the input or holds it: replacing it would delete the training data. */
   private static void requireOutside(Path target, String input, Configuration conf) throws IOException {
-    Path path = new Path(input);
-    String in = path.getFileSystem(conf).makeQualified(path).toString();
-    String out = target.toString();
-    if (in.equals(out) || in.startsWith(out + "/")) {
-      throw new BadInputException("output '" + out + "' is or contains the input '" + input
+    if (holds(target, input, conf)) {
+      throw new BadInputException("output '" + target + "' is or contains the input '" + input
           + "'; write the synthetic table somewhere else");
     }
+  }
+
+  /** Whether {@code target} (qualified) is {@code path} or a directory above it. */
+  static boolean holds(Path target, String path, Configuration conf) throws IOException {
+    Path inner = new Path(path);
+    String in = inner.getFileSystem(conf).makeQualified(inner).toString();
+    String out = target.toString();
+    return in.equals(out) || in.startsWith(out + "/");
   }
 
   Path target() {

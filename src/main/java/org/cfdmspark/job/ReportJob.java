@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -87,6 +89,8 @@ public final class ReportJob {
     Path target = new Path(output);
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      target = fs.makeQualified(target);
+      requireOutside(target, output, spark.sparkContext().hadoopConfiguration(), synthetic, train, holdout);
       if (fs.exists(target) && !overwrite) {
         throw new BadInputException("report output '" + output + "' exists; remove it, choose another "
             + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
@@ -129,6 +133,21 @@ public final class ReportJob {
       return report;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a report output that is or holds one of the tables it reads: writing the report replaces the output
+   * directory, and a report written over its --synthetic directory deleted the samples, their holdout and manifest.
+   */
+  private static void requireOutside(Path target, String output, Configuration conf, Source synthetic,
+      Source... others) throws IOException {
+    for (Source source : Stream.concat(Stream.of(synthetic), Arrays.stream(others)).toList()) {
+      if (source != null && AtomicOutput.holds(target, source.path(), conf)) {
+        throw new BadInputException("report output '" + output + "' is or contains the table '" + source.path()
+            + "' it reads, which writing the report would delete; choose another " + JobKnobs.OUTPUT.option()
+            + " (such as " + new Path(synthetic.path(), DIRECTORY) + ")");
+      }
     }
   }
 

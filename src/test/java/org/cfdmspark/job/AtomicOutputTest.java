@@ -142,6 +142,30 @@ class AtomicOutputTest {
     assertTrue(Files.isRegularFile(report.resolve(ReportJob.JSON)));
   }
 
+  /**
+   * A report written over the --synthetic directory it reads (or over a folder holding it) deleted the samples,
+   * their holdout and manifest; --mode overwrite must not make that possible.
+   */
+  @Test
+  void aReportIsNeverWrittenOverATableItReads() throws Exception {
+    SparkSession spark = TestSpark.local(2);
+    Path input = Files.write(dir.resolve("in.csv"), List.of("x,y", "1,2.0", "2,3.5", "4,1.0", "3,2.5"));
+    Path synthetic = dir.resolve("out").resolve("synthetic");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
+        "num-samples", "20", "steps", "10"));
+    List<String> samples = TestSpark.csvLines(synthetic);
+    for (Path output : List.of(synthetic, synthetic.getParent())) {
+      Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+          .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+          .withText("output", output.toString()).withText("mode", "overwrite");
+      BadInputException error = assertThrows(BadInputException.class, () -> ReportJob.run(spark, report));
+      assertTrue(error.getMessage().contains("is or contains the table") && error.getMessage().contains(
+          ReportJob.DIRECTORY), error.getMessage());
+    }
+    assertEquals(samples, TestSpark.csvLines(synthetic), "the samples are kept");
+    assertTrue(Files.isRegularFile(synthetic.resolve(RunManifest.FILE_NAME)));
+  }
+
   /** An output of an earlier run: its manifest, and a file the new output will not have. */
   private Path oldOutput() throws Exception {
     Path target = Files.createDirectory(dir.resolve("synthetic"));
