@@ -58,7 +58,9 @@ import org.apache.spark.sql.types.DecimalType;
  *     hour, 30, 15, 5 and 1 minutes, a second and a millisecond that every value is a whole number of, so that a
  *     column of whole minutes decodes to whole minutes and one of quarter hours to quarter hours (rounded to the nearest: a float32 encoding hands
  *     back 16:22:59.4 for 16:23, which a write in the input's pattern of minutes would cut to 16:22);
- *     0 = 10^−decimals (models saved before the grain was stored); ignored for fractional types
+ *     0 = 10^−decimals (models saved before the grain was stored); for a fractional column of more than
+ *     {@value #MAX_LEVELS} values that are all whole numbers (19225.00), its round step likewise (1 when none), else
+ *     0
  * @param timeOfDay for a timestamp column of more than {@value #MAX_LEVELS} values over more than a day, its time of
  *     day in a slot of its own after the states' ({@link TimeOfDay}); null for every other column (and models saved
  *     before it was modelled)
@@ -387,6 +389,8 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       if (timeOfDay != null) {
         x = timeOfDay.combine(origin + (long) Math.min(max, Math.max(min, x)), timeSlot, tieBreak) - origin;
       }
+    } else if (grain > 0) {
+      x = Math.rint(x / grain) * grain; // whole amounts written with decimals: their round step
     } else if (decimals >= 0 || digits > 0) {
       x = DecimalDigits.round(x, decimals >= 0 ? decimals : Integer.MAX_VALUE, digits > 0 ? digits
           : DecimalDigits.FULL_PRECISION);
@@ -481,7 +485,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** The grid step of decoded values: the grain for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
   private double unit() {
-    return type.integral() ? grain : decimals >= 0 ? Math.pow(10, -decimals) : 0;
+    return type.integral() || grain > 0 ? grain : decimals >= 0 ? Math.pow(10, -decimals) : 0;
   }
 
   private int gridDecimals() {

@@ -141,7 +141,8 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     return new NumericColumnCodec(column, type, mean, sd, min, max, decimals, levels, masses, present < rows,
         type.integral() ? 0 : maxPrecision, origin, zeros > 0 && negativeZeros == zeros, null,
         normalScores ? knots(grid, others) : null, grid, finalNoise, null,
-        !type.integral() ? 0 : type.temporal() || levels != null ? step : roundGrain(values, origin),
+        levels != null ? (type.integral() ? step : 0) : type.temporal() ? step
+            : type.integral() || allWhole(values) ? roundGrain(values, origin) : 0,
         timestamps != null && levels == null ? TimeOfDay.fit(timestamps, present, step,
             new NumericFitter(NumericType.TIMESTAMP_NTZ, false, false, normalScores, finalNoise)) : null);
   }
@@ -162,6 +163,20 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       }
     }
     return 1;
+  }
+
+  /**
+   * Whether every value of a fractional column is a whole number (amounts written 19225.00): such a column keeps its
+   * round step as a whole-number column does (a new user's loan amounts, all multiples of 25, came out 10 % on the
+   * step when written with decimals, 100 % without).
+   */
+  private static boolean allWhole(double[] values) {
+    for (double x : values) {
+      if (x != Math.rint(x) || Math.abs(x) >= 0x1p53) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The sorted values without those equal to one of {@code excluded} (sorted); never empty for a mass list. */

@@ -80,6 +80,26 @@ class GrainTest {
         .fit("amount", ones)).grain());
   }
 
+  @Test
+  void wholeAmountsWrittenWithDecimalsKeepTheirRoundStep() {
+    // loan amounts in 25s written 19225.00: read as doubles, all whole
+    Random random = new Random(4);
+    Object[] cells = new Object[300];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = 25.0 * (100 + random.nextInt(400));
+    }
+    NumericColumnCodec codec = (NumericColumnCodec) new NumericFitter(NumericType.DOUBLE, false, true, true, 0.2)
+        .fit("amount", cells);
+    assertEquals(25, codec.grain());
+    for (int k = 0; k < 200; k++) {
+      double value = (Double) codec.decode(new double[] {random.nextGaussian()}, 0, k);
+      assertEquals(0, value % 25, value + " on a column of whole amounts in steps of 25");
+    }
+    cells[3] = 2500.5; // one amount with cents: the column's decimals decide, no step
+    assertEquals(0, ((NumericColumnCodec) new NumericFitter(NumericType.DOUBLE, false, true, true, 0.2)
+        .fit("amount", cells)).grain());
+  }
+
   /**
    * The column's decoding of the standardised value of {@code seconds} before {@code at}, in double precision, and
    * of its time of day in the time-of-day slot (a column of random times over three years has one).
