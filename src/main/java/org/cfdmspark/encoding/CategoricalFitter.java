@@ -61,8 +61,8 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
           + "--max-categories " + maxCategories + "; ";
       String hint = ManyValuesHint.of(column, distinct);
       throw new BadInputException(hint == null
-          ? tooMany + "leave it out with --exclude " + column + " (an id or free text?) or raise --max-categories"
-          : tooMany + hint + ", or leave it out with --exclude " + column + " or raise --max-categories");
+          ? tooMany + "leave it out with --exclude " + ColumnFitter.option(column) + " (an id or free text?) or raise --max-categories"
+          : tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column) + " or raise --max-categories");
     }
     String note = note(column, distinct, declared);
     if (note != null) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.NameList;
+import org.cfdmspark.config.ShellText;
 
 /**
  * How one kind of column is fitted: the codec built from the column's cells, which the fit holds in memory (the
@@ -31,7 +32,7 @@ interface ColumnFitter {
 
   /** A column name as a list option takes it (quoted when it holds a comma or a quote). */
   static String option(String column) {
-    return NameList.format(List.of(column));
+    return ShellText.word(NameList.format(List.of(column)));
   }
 
   /**

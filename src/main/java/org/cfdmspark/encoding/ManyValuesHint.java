@@ -3,6 +3,7 @@ package org.cfdmspark.encoding;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cfdmspark.config.ShellText;
 
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
@@ -118,8 +119,8 @@ final class ManyValuesHint {
     int most = values.size() / 2 + 1;
     if (dates.count >= most) {
       return dates.timed > dates.count / 2 ? timestamps(column, dates.example, dates.pattern(true))
-          : "they look like dates (such as '" + dates.example + "'): read them as dates with --date " + column + "="
-              + dates.pattern(false);
+          : "they look like dates (such as '" + dates.example + "'): read them as dates with "
+              + dateOption(column, dates.pattern(false));
     }
     if (compact >= most) {
       return timestamps(column, compactExample, compactPattern);
@@ -171,16 +172,21 @@ final class ManyValuesHint {
     return text.replaceAll("[^\\p{Sc}%]", "");
   }
 
-  /**
-   * The hint for timestamps: --date with the column's pattern, which models the time of day too; a pattern of
-   * {@link DateShape#pattern} that names the other order too ("dd/MM/yy HH:mm (or MM/dd/yy HH:mm)") gives both.
-   */
+  /** The hint for timestamps: --date with the column's pattern, which models the time of day too. */
   private static String timestamps(String column, String example, String pattern) {
+    return "they look like timestamps (such as '" + example + "'): read them as timestamps with "
+        + dateOption(column, pattern);
+  }
+
+  /**
+   * --date with the column's pattern, as a shell takes it; a pattern of {@link DateShape#pattern} that names the other
+   * order too ("dd/MM/yy HH:mm (or MM/dd/yy HH:mm)") gives both, each its own shell word.
+   */
+  private static String dateOption(String column, String pattern) {
     int or = pattern.indexOf(" (or ");
-    String option = or < 0 ? "--date \"" + column + "=" + pattern + "\""
-        : "--date \"" + column + "=" + pattern.substring(0, or) + "\" (or \"" + column + "="
-            + pattern.substring(or + 5, pattern.length() - 1) + "\")";
-    return "they look like timestamps (such as '" + example + "'): read them as timestamps with " + option;
+    return or < 0 ? "--date " + ShellText.word(column + "=" + pattern)
+        : "--date " + ShellText.word(column + "=" + pattern.substring(0, or)) + " (or "
+            + ShellText.word(column + "=" + pattern.substring(or + 5, pattern.length() - 1)) + ")";
   }
 
   /** The pattern of a compact timestamp ({@link #COMPACT}) with a plausible month, day, hour and minute; or null. */

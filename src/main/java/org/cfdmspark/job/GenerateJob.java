@@ -10,6 +10,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.config.ShellText;
 import org.cfdmspark.ml.CfdmModel;
 import org.cfdmspark.ml.CfdmSynthesizer;
 import org.cfdmspark.ml.ModelKnobs;
@@ -71,15 +72,10 @@ public final class GenerateJob {
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
     for (String key : model.summary().keys()) {
       Notices.print("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
-          + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + shellWord(key)
+          + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + ShellText.word(key)
           + " models it instead");
     }
     return model;
-  }
-
-  /** A column name as a shell takes it: as it is when plain, else in single quotes ('Order ID'). */
-  static String shellWord(String name) {
-    return name.matches("[A-Za-z0-9_.,:/+-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
   }
 
   static String required(Settings settings, Knob<String> knob) {

@@ -22,21 +22,23 @@ class ManyValuesHintTest {
     assertTrue(ManyValuesHint.of("visit", List.of("2021-03-15", "2022-11-02"))
         .endsWith("--date visit=yyyy-MM-dd"), "the year first");
     assertTrue(ManyValuesHint.of("visit", List.of("03/04/21", "05/06/21"))
-        .endsWith("--date visit=dd/MM/yy (or MM/dd/yy)"), "day and month cannot be told apart: both orders");
+        .endsWith("--date visit=dd/MM/yy (or visit=MM/dd/yy)"), "day and month cannot be told apart: both orders");
+    assertTrue(ManyValuesHint.of("US date", List.of("04/12/2022", "09/17/2020", "08/22/2020"))
+        .endsWith("--date 'US date=MM/dd/yyyy'"), "a name with a space: one shell word");
   }
 
   @Test
   void timestampsGetTheDateOptionWithTheirPattern() {
     String hint = ManyValuesHint.of("ship_eu", List.of("13/09/2022 16:23", "10/03/2021 05:45", "20/05/2022 04:58"));
     assertTrue(hint.startsWith("they look like timestamps (such as '13/09/2022 16:23')"), hint);
-    assertTrue(hint.endsWith("read them as timestamps with --date \"ship_eu=dd/MM/yyyy HH:mm\""), hint);
+    assertTrue(hint.endsWith("read them as timestamps with --date 'ship_eu=dd/MM/yyyy HH:mm'"), hint);
     assertTrue(ManyValuesHint.of("ts", List.of("20240202 0345", "20241130 2359", "20240715 1200"))
-        .endsWith("--date \"ts=yyyyMMdd HHmm\""), "compact, a space between date and time");
+        .endsWith("--date 'ts=yyyyMMdd HHmm'"), "compact, a space between date and time");
     assertTrue(ManyValuesHint.of("ts", List.of("20240202T03:45:10", "20241130T23:59:59"))
-        .endsWith("--date \"ts=yyyyMMdd'T'HH:mm:ss\""), "compact, a T and colons");
+        .endsWith("--date \"ts=yyyyMMdd'T'HH:mm:ss\""), "compact, a T and colons: double quotes");
     assertNull(ManyValuesHint.of("code", List.of("20241399 0345", "20241340 9999")), "no month 13 nor hour 99");
     assertTrue(ManyValuesHint.of("at", List.of("03/04/21 10:00", "05/06/21 11:30"))
-        .endsWith("--date \"at=dd/MM/yy HH:mm\" (or \"at=MM/dd/yy HH:mm\")"), "both orders, each quoted");
+        .endsWith("--date 'at=dd/MM/yy HH:mm' (or 'at=MM/dd/yy HH:mm')"), "both orders, each quoted");
   }
 
   @Test

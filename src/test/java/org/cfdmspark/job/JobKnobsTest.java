@@ -17,13 +17,6 @@ import org.junit.jupiter.api.Test;
 class JobKnobsTest {
 
   @Test
-  void aColumnNameInAHintIsQuotedForTheShellWhenItNeedsIt() {
-    assertEquals("customer_id", GenerateJob.shellWord("customer_id"));
-    assertEquals("'Order ID'", GenerateJob.shellWord("Order ID"));
-    assertEquals("'O'\\''Brien'", GenerateJob.shellWord("O'Brien"));
-  }
-
-  @Test
   void columnListsAreTrimmedAndDeduplicated() {
     Settings settings = Settings.defaults(JobKnobs.GENERATE).withText("columns", " a, b ,,a ");
     assertEquals(List.of("a", "b"), settings.get(JobKnobs.COLUMNS));
