@@ -18,7 +18,8 @@ public final class JobKnobs {
   public static final Knob<String> INPUT = Knob.text("input", "PATH", null,
       "Training table: a CSV file with a header (.csv or .csv.gz) or Parquet, on any Hadoop path. Required.");
   public static final Knob<String> OUTPUT = Knob.text("output", "PATH", null,
-      "Output directory for the synthetic table and its manifest; written atomically. Required.");
+      "Output directory: the synthetic table and its manifest (generate, sample), or the report, sweep or comparison "
+          + "(report); written atomically. Required.");
   public static final Knob<String> NULL_VALUE = Knob.text("null-value", "TEXT", "NA",
       "CSV cell text that marks a missing value (e.g. ? or NA); empty cells are always missing. CSV output writes "
           + "a column's missing cells as its input did (README, \"Tables with categories, integers and missing "

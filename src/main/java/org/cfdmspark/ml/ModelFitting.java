@@ -106,7 +106,8 @@ final class ModelFitting {
     double sortSeconds = profile.add("sort", start);
     if (rows < MIN_ROWS) {
       throw new BadInputException("the training table has " + rows + " row" + (rows == 1 ? "" : "s")
-          + ", too few to model: every sample would copy it; give at least " + MIN_ROWS + " rows");
+          + " (after --where and --holdout-fraction), too few to model" + (rows == 1 ? ": every sample would copy it"
+          : "") + "; give at least " + MIN_ROWS + " rows");
     }
     ScoreModelFit.check(settings, rows, Runtime.getRuntime().maxMemory());
     // All-missing columns have nothing to model: kept empty in the output, like --ignore columns.
