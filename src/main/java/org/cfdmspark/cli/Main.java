@@ -29,9 +29,12 @@ public final class Main {
   public static void main(String[] args) {
     if (mayRunAJob(args)) {
       StartupCompilation.start(); // a job's start-up: nothing to compile for a usage or the knobs' table
+      Interruption.install(System.err);
     }
+    int code = run(args, System.out, System.err);
+    Interruption.finished();
     // Exit explicitly: Spark's shutdown hook stops the context, and a scheduler gets the documented code.
-    System.exit(run(args, System.out, System.err));
+    System.exit(code);
   }
 
   /** Whether {@code args} may start a job: not a usage, a version or the knobs' table (as submit.sh tells too). */
@@ -86,8 +89,10 @@ public final class Main {
       err.println("failed: " + e.getMessage());
       return ExitCodes.RUNTIME_FAILURE;
     } catch (Exception e) {
-      err.println("failed: " + e);
-      e.printStackTrace(err);
+      if (!Interruption.interrupted()) {
+        err.println("failed: " + e);
+        e.printStackTrace(err);
+      }
       return ExitCodes.RUNTIME_FAILURE;
     }
   }
