@@ -1,6 +1,8 @@
 package org.cfdmspark.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -22,7 +24,10 @@ import org.apache.spark.sql.types.StructField;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.KnobException;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.config.ShellText;
 import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.TableCodec;
@@ -56,13 +61,68 @@ public final class ReportJob {
   record Source(String path, Dataset<Row> rows) {
   }
 
+  /**
+   * How the tables a run wrote are read, which report takes from the run's manifest in the --synthetic directory
+   * unless given: the dialect the run read its input in (and wrote its output in), its --date patterns and the
+   * columns it left out.
+   */
+  private static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
+      JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE, JobKnobs.MULTI_LINE, JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING,
+      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE);
+
   /** The report command: the tables named by --train, --synthetic and --holdout, written to --output. */
-  public static QualityReport run(SparkSession spark, Settings settings) {
+  public static QualityReport run(SparkSession spark, Settings given) {
+    Settings settings = withRunReadSettings(spark, given);
     Source holdout = settings.get(ReportKnobs.HOLDOUT) == null ? null
         : read(spark, settings.get(ReportKnobs.HOLDOUT), settings);
     return write(spark, settings, read(spark, required(settings, ReportKnobs.TRAIN), settings),
         read(spark, required(settings, ReportKnobs.SYNTHETIC), settings), holdout, true,
         required(settings, JobKnobs.OUTPUT), settings.get(JobKnobs.MODE) == WriteMode.OVERWRITE);
+  }
+
+  /**
+   * {@code settings} with the read settings of the run whose manifest is in the --synthetic directory, for each of
+   * {@link #RUN_READ_KNOBS} the user did not give and the run set (a new user's report of a semicolon file with
+   * dates and a left-out text column failed three times, each error naming one setting the manifest held); one note
+   * names them. As they are without a manifest (a table another tool made).
+   */
+  static Settings withRunReadSettings(SparkSession spark, Settings settings) {
+    String synthetic = settings.get(ReportKnobs.SYNTHETIC);
+    if (synthetic == null) {
+      return settings;
+    }
+    JsonNode recorded;
+    try {
+      Path manifest = new Path(synthetic, RunManifest.FILE_NAME);
+      FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.isFile(manifest)) {
+        return settings;
+      }
+      try (InputStream in = fs.open(manifest)) {
+        recorded = Json.mapper().readTree(in).path("settings");
+      }
+    } catch (IOException e) {
+      return settings; // not a run's manifest we can read: the options as given
+    }
+    List<String> taken = new ArrayList<>();
+    for (Knob<?> knob : RUN_READ_KNOBS) {
+      JsonNode value = recorded.get(knob.name());
+      if (settings.isGiven(knob) || value == null || !value.isTextual()
+          || value.asText().equals(knob.defaultText())) {
+        continue;
+      }
+      try {
+        settings = settings.withText(knob.name(), value.asText());
+        taken.add(knob.option() + " " + ShellText.word(value.asText()));
+      } catch (KnobException e) {
+        // a display text that does not parse back: left to the user
+      }
+    }
+    if (!taken.isEmpty()) {
+      Notices.print("note: reading the tables as the run that wrote " + synthetic + " did (its manifest): "
+          + String.join(", ", taken));
+    }
+    return settings;
   }
 
   /** generate --report: the run's training rows (after --where and the holdout split) against its output. */

@@ -189,6 +189,34 @@ class ReportJobTest {
     assertEquals(1.0, keys.at("/0/score").asDouble(), "new keys are unique");
   }
 
+  /**
+   * report reads a run's tables as the run did: a semicolon file whose free-text column the run left out needs
+   * --csv-sep and --exclude, which the run's manifest holds (a new user's report failed on each in turn).
+   */
+  @Test
+  void aReportOfARunsOutputReadsItsTablesAsTheRunDid() throws Throwable {
+    StringBuilder csv = new StringBuilder("x;y;comment\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i % 17 + 0.5).append(';').append(i % 5 == 0 ? "a" : "b").append(';').append("note ").append(i)
+          .append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("notes.csv"), csv);
+    Path synthetic = dir.resolve("notes-out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
+        "num-samples", "50", "steps", "10", "csv-sep", ";", "exclude", "comment"));
+    Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+        .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+        .withText("output", dir.resolve("notes-report").toString());
+    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    assertTrue(stderr.contains("note: reading the tables as the run that wrote") && stderr.contains("--csv-sep ';'")
+        && stderr.contains("--exclude comment"), stderr);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("notes-report").resolve(ReportJob.JSON).toFile());
+    assertEquals(2, json.at("/columns").size(), json.at("/columns").toString());
+    Settings given = report.withText("exclude", "y");
+    assertThrows(BadInputException.class, () -> ReportJob.run(spark, given.withText("output",
+        dir.resolve("notes-report-2").toString())), "a given --exclude wins: the comment column is compared then");
+  }
+
   @Test
   void anUnknownTargetIsRefusedBeforeSampling() {
     Path output = dir.resolve("no-such-target");
