@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.ColumnNames;
@@ -120,8 +121,10 @@ final class ModelFitting {
           + " has no values, only missing cells; stratify by another column");
     }
     if (!empty.isEmpty()) {
-      LOG.warn("{} without values: kept as empty column(s), as with {}", ColumnNames.quotedList(empty),
-          ModelKnobs.IGNORE.option());
+      // A line of its own on stderr, as the other notes on the input: a log4j WARN hid among the phase lines.
+      Notices.print("note: " + ColumnNames.quotedList(empty) + (empty.size() == 1 ? " has" : " have")
+          + " no values, only missing cells: kept as empty column" + (empty.size() == 1 ? "" : "s") + " in the output, "
+          + "as with " + ModelKnobs.IGNORE.option());
     }
     List<String> kept = modelled.stream().filter(name -> !empty.contains(name)).toList();
     List<Row> training = empty.isEmpty() ? all : project(all, modelled, kept);
