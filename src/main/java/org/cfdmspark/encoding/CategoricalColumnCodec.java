@@ -12,9 +12,12 @@ import org.apache.spark.sql.types.DataType;
  * share as probability ({@code draw}, --category-draw), so every decoded value occurred in training.
  *
  * @param draw how decoding picks the category; null (a model saved before the choice existed) = the arg-max
+ * @param voteWeights under the vote, each slot's weight (levels, then missing): a tie among the largest shares goes
+ *     to each tied slot in proportion to its weight ({@link VoteCalibration}, fitted with the marginal stretch);
+ *     null = evenly
  */
 public record CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing,
-    CategoryDraw draw) implements ColumnCodec {
+    CategoryDraw draw, double[] voteWeights) implements ColumnCodec {
 
   /** The value of the "hot" entry of a one-hot block. */
   public static final float HOT = (float) Math.sqrt(0.5);
@@ -23,14 +26,28 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
     draw = draw == null ? CategoryDraw.VOTE : draw;
   }
 
-  /** A column decoded by the arg-max. */
+  /** A column decoded by the plain arg-max. */
   public CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing) {
     this(name, outputType, levels, hasMissing, CategoryDraw.VOTE);
   }
 
-  /** This column decoded by {@code choice}. */
+  /** A column decoded by {@code draw}, a vote without weights. */
+  public CategoricalColumnCodec(String name, DataType outputType, Object[] levels, boolean hasMissing,
+      CategoryDraw draw) {
+    this(name, outputType, levels, hasMissing, draw, null);
+  }
+
+  /** This column decoded by {@code choice}, without vote weights. */
   CategoricalColumnCodec drawing(CategoryDraw choice) {
     return new CategoricalColumnCodec(name, outputType, levels, hasMissing, choice);
+  }
+
+  /** This column's vote with {@code weights} (one per slot; null = none). */
+  CategoricalColumnCodec weighted(double[] weights) {
+    if (weights != null && weights.length != width()) {
+      throw new IllegalArgumentException(weights.length + " vote weights for " + width() + " slots of " + name);
+    }
+    return new CategoricalColumnCodec(name, outputType, levels, hasMissing, draw, weights);
   }
 
   @Override
@@ -46,7 +63,8 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
-    int best = draw.category(z, offset, width(), tieBreak);
+    int best = draw == CategoryDraw.VOTE && voteWeights != null
+        ? Vote.winner(z, offset, width(), voteWeights, tieBreak) : draw.category(z, offset, width(), tieBreak);
     return best < levels.length ? levels[best] : null;
   }
 

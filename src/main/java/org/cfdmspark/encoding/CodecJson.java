@@ -81,7 +81,8 @@ public final class CodecJson {
       for (int k = 0; k < levels.length; k++) {
         levels[k] = box(levels[k], type);
       }
-      return new CategoricalColumnCodec(read.name(), type, levels, read.hasMissing(), read.draw());
+      return new CategoricalColumnCodec(read.name(), type, levels, read.hasMissing(), read.draw(),
+          read.voteWeights());
     }
 
     private static Object box(Object level, DataType type) {

@@ -3,6 +3,7 @@ package org.cfdmspark.encoding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -311,8 +312,40 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
         || noWeight(votes, votes.length - 1))) {
       return MISSING;
     }
-    int state = draw.numberState(votes, 0, drawMissing ? votes.length - 1 : votes.length, tieBreak);
+    int count = drawMissing ? votes.length - 1 : votes.length;
+    double[] weights = marginalMap == null || draw == CategoryDraw.WEIGHTS_ALL ? null : marginalMap.stateWeights();
+    int state = weights != null ? Vote.winner(votes, 0, count, weights, tieBreak)
+        : draw.numberState(votes, 0, count, tieBreak);
     return state > masses.length ? MISSING : state;
+  }
+
+  /**
+   * The vote among a sample's value states: its barycentre's weight of rows holding another value, then of each
+   * point mass, into out[at .. at + 1 + masses); what {@link MarginalMap#stateWeights} are fitted on.
+   */
+  void stateVotes(double[] z, int offset, double[] out, int at) {
+    out[at] = otherWeight(z, offset);
+    for (int m = 0; m < masses.length; m++) {
+      out[at + 1 + m] = z[offset + 1 + m];
+    }
+  }
+
+  /** The point masses' values as text, in the order of their states. */
+  public List<String> massValues() {
+    return Arrays.stream(masses).mapToObj(m -> String.valueOf(cell(m))).toList();
+  }
+
+  /** A training row's value state ({@link #stateVotes}' order: 0 another value, 1 + m mass m), −1 if missing. */
+  int trainingState(float[] x, int offset) {
+    if (trainingMissing(x, offset)) {
+      return -1;
+    }
+    for (int m = 0; m < masses.length; m++) {
+      if (x[offset + 1 + m] != 0) {
+        return 1 + m;
+      }
+    }
+    return 0;
   }
 
   /** The barycentre's weight of rows in the "other" state: 1 minus the indicators' sum. */

@@ -349,6 +349,74 @@ public final class TableCodec implements Serializable {
     return perRow(count, s -> column.trainingMissing(x, s * width + offsets[c]) ? 1 : 0);
   }
 
+  /**
+   * The states among which column c's decoding votes: a categorical column's slots (levels, then missing), or a
+   * number column's value states (another value, then each point mass; its missing state is drawn by itself); 0
+   * when there is no vote to weight: another kind of column, a categorical column that draws, a number column
+   * without point masses or one whose states are all drawn (weights-all).
+   */
+  public int voteStates(int c) {
+    ColumnCodec column = columns.get(c);
+    if (column instanceof CategoricalColumnCodec categorical) {
+      return categorical.draw() == CategoryDraw.VOTE ? categorical.width() : 0;
+    }
+    return column instanceof NumericColumnCodec n && n.masses().length > 0 && n.draw() != CategoryDraw.WEIGHTS_ALL
+        ? 1 + n.masses().length : 0;
+  }
+
+  /**
+   * Adds to counts[0 .. {@link #voteStates}(c)) how many of the {@code rows} encoded training rows {@code x}
+   * (row-major) hold each of column c's vote states (a number column's missing cells are in none).
+   */
+  public void addVoteCounts(int c, float[] x, int rows, double[] counts) {
+    ColumnCodec column = columns.get(c);
+    for (int r = 0; r < rows; r++) {
+      int at = r * width + offsets[c];
+      if (column instanceof NumericColumnCodec n) {
+        int state = n.trainingState(x, at);
+        if (state >= 0) {
+          counts[state]++;
+        }
+      } else {
+        for (int k = 0; k < counts.length; k++) {
+          counts[k] += x[at + k] > 0 ? 1 : 0;
+        }
+      }
+    }
+  }
+
+  /**
+   * Column c's vote weights ({@link VoteCalibration#fit}) from {@code count} encoded pilot samples {@code z}
+   * (row-major) and the training rows' {@code target} share of each vote state; null when the plain vote is as
+   * close.
+   */
+  public double[] voteWeights(int c, double[] z, int count, double[] target) {
+    if (!(columns.get(c) instanceof NumericColumnCodec n)) {
+      return VoteCalibration.fit(z, count, width, offsets[c], target);
+    }
+    double[] votes = new double[count * target.length];
+    for (int s = 0; s < count; s++) {
+      n.stateVotes(z, s * width + offsets[c], votes, s * target.length);
+    }
+    return VoteCalibration.fit(votes, count, target.length, 0, target);
+  }
+
+  /**
+   * This codec with {@code weights[c]} for column c's vote (a categorical column's, or a number column's among its
+   * value states, kept in its {@link MarginalMap}); null entries, and every other column, unchanged.
+   */
+  public TableCodec weighted(double[][] weights) {
+    List<ColumnCodec> weighted = new ArrayList<>(columns);
+    for (int c = 0; c < weights.length; c++) {
+      if (weights[c] != null) {
+        weighted.set(c, columns.get(c) instanceof NumericColumnCodec n ? n.mapped((n.marginalMap() != null
+            ? n.marginalMap() : new MarginalMap(0, 1)).withStateWeights(weights[c]))
+            : ((CategoricalColumnCodec) columns.get(c)).weighted(weights[c]));
+      }
+    }
+    return new TableCodec(weighted, fittedRows, constraints, dependencies, equalities);
+  }
+
   /** {@code value} of each row 0 .. count − 1. */
   private static double[] perRow(int count, IntToDoubleFunction value) {
     double[] out = new double[count];

@@ -16,6 +16,8 @@ final class Vote {
   private static final double TIE = 1e-9;
   /** Mixed into the row's bits for {@link #draw}, apart from the final noise's ({@link FinalNoise}). */
   private static final long DRAW_SALT = 0xBB67AE8584CAA73BL;
+  /** Mixed into the row's bits for a weighted {@link #winner}'s choice among tied maxima. */
+  private static final long TIE_SALT = 0xA54FF53A5F1D36F1L;
   /** Mixed into the row's bits for {@link #chance}. */
   private static final long CHANCE_SALT = 0x3C6EF372FE94F82BL;
   private static final double UNIT = 0x1.0p-53;
@@ -25,21 +27,70 @@ final class Vote {
 
   /** The winning index among scores[offset .. offset + count); {@code tieBreak} chooses among tied maxima. */
   static int winner(double[] scores, int offset, int count, long tieBreak) {
+    return winner(scores, offset, count, null, tieBreak);
+  }
+
+  /**
+   * The winning index among scores[offset .. offset + count): among tied maxima, {@code tieBreak} chooses one with
+   * probability in proportion to its weight ({@code weights} null: each equally often).
+   */
+  static int winner(double[] scores, int offset, int count, double[] weights, long tieBreak) {
     double best = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < count; k++) {
       best = Math.max(best, scores[offset + k]);
     }
     int tied = 0;
+    double tiedWeight = 0;
     for (int k = 0; k < count; k++) {
-      tied += scores[offset + k] >= best - TIE ? 1 : 0;
-    }
-    int pick = tied == 1 ? 0 : (int) Long.remainderUnsigned(tieBreak, tied);
-    for (int k = 0; k < count; k++) {
-      if (scores[offset + k] >= best - TIE && pick-- == 0) {
-        return k;
+      if (scores[offset + k] >= best - TIE) {
+        tied++;
+        tiedWeight += weights == null ? 1 : weights[k];
       }
     }
-    throw new IllegalArgumentException("no finite score among " + count);
+    if (tied == 0) {
+      throw new IllegalArgumentException("no finite score among " + count);
+    }
+    if (weights == null) {
+      int pick = tied == 1 ? 0 : (int) Long.remainderUnsigned(tieBreak, tied);
+      for (int k = 0; k < count; k++) {
+        if (scores[offset + k] >= best - TIE && pick-- == 0) {
+          return k;
+        }
+      }
+    }
+    double u = (SplitMix64.mix(tieBreak ^ TIE_SALT) >>> 11) * UNIT * tiedWeight; // in [0, tiedWeight)
+    int last = -1;
+    for (int k = 0; k < count; k++) {
+      if (scores[offset + k] >= best - TIE) {
+        last = k;
+        u -= weights[k];
+        if (u < 0) {
+          return k;
+        }
+      }
+    }
+    return last; // u within rounding of tiedWeight
+  }
+
+  /**
+   * Each index's chance to win {@link #winner} with {@code weights} (null: equal), added to shares[0 .. count)
+   * times {@code scale}.
+   */
+  static void addWinningChances(double[] scores, int offset, int count, double[] weights, double scale,
+      double[] shares) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < count; k++) {
+      best = Math.max(best, scores[offset + k]);
+    }
+    double tiedWeight = 0;
+    for (int k = 0; k < count; k++) {
+      tiedWeight += scores[offset + k] >= best - TIE ? weights == null ? 1 : weights[k] : 0;
+    }
+    for (int k = 0; k < count; k++) {
+      if (scores[offset + k] >= best - TIE) {
+        shares[k] += scale * (weights == null ? 1 : weights[k]) / tiedWeight;
+      }
+    }
   }
 
   /**

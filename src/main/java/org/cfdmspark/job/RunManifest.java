@@ -43,6 +43,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  *     a pilot's start rows over that of its samples, in the model's units); empty when no stretch applies
  * @param missingScale each number column's --marginal-map scale of the chance of a missing cell (the pilot's
  *     missing start rows over its samples' weights of missing rows), where it is not 1; empty when none
+ * @param voteWeights each column's --marginal-map weights of its vote by state (a category, or a number column's
+ *     other values and point masses: a tie among a barycentre's largest shares goes to each state in proportion);
+ *     empty when none
  */
 public record RunManifest(String projectVersion, String sparkVersion, String master, String started,
     Map<String, String> settings, Map<String, Number> resolved, CategoryDrawFacts categoryDraw, Double sigma,
@@ -50,7 +53,7 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
     List<String> columns, List<StratumSummary> strata, long samples, Map<String, Double> seconds,
     double samplesPerSecond, TaskCounts tasks, GuardTally.Summary guard,
     Profile profile, String kernel, String compilers, List<String> keys, List<String> constraints,
-    Map<String, Double> marginalMap, Map<String, Double> missingScale) {
+    Map<String, Double> marginalMap, Map<String, Double> missingScale, Map<String, Map<String, Double>> voteWeights) {
 
   /**
    * The file name. It starts with an underscore, like Spark's _SUCCESS, so that Spark's readers skip it and the

@@ -88,7 +88,7 @@ final class SampleWriter {
           samples / seconds.get("sample_and_write"), tasks, guardSummary(summary, monitor.guardTally()),
           new RunManifest.Profile(model.fitSeconds(), monitor.profile()), DotProductKernel.best().name(),
           StartupCompilation.describe(), summary.keys(), summary.constraints(), summary.marginalStretches(),
-          summary.missingScales());
+          summary.missingScales(), summary.voteWeights());
       if (settings.get(JobKnobs.PROGRESS)) {
         System.err.println(ProgressLine.profile(seconds, manifest.profile().sampling()));
       }

@@ -1,5 +1,7 @@
 package org.cfdmspark.ml;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,11 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
    * @param stretch a number column's --marginal-map stretch of its values about their mean ({@code
    *     encoding.MarginalMap}); null without one
    * @param missingScale the map's scale of the chance of a missing cell; null without a map, 1 where not measured
+   * @param voteWeights the weights of the column's vote ({@code encoding.VoteCalibration}) by state: a category (or
+   *     "(missing)"), or a number column's "(other values)" and point masses; null without weights
    */
-  public record ColumnSummary(String name, String kind, int width, Double stretch, Double missingScale) {
+  public record ColumnSummary(String name, String kind, int width, Double stretch, Double missingScale,
+      Map<String, Double> voteWeights) {
   }
 
   /**
@@ -65,7 +70,7 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         .map(c -> {
           MarginalMap map = c instanceof NumericColumnCodec n ? n.marginalMap() : null;
           return new ColumnSummary(c.name(), kind(c), c.width(), map == null ? null : map.stretch(),
-              map == null ? null : map.missingScale());
+              map == null ? null : map.missingScale(), voteWeights(c));
         }).toList();
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
@@ -76,6 +81,36 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
         Stream.of(model.codec().constraints(), model.codec().dependencies(), model.codec().equalities())
             .flatMap(List::stream).map(Object::toString).toList(), model.categoryDraw());
+  }
+
+  /** A column's vote weights by the state each weighs, to four decimals; null without weights. */
+  private static Map<String, Double> voteWeights(ColumnCodec codec) {
+    double[] weights;
+    List<String> states = new ArrayList<>();
+    if (codec instanceof CategoricalColumnCodec categorical && categorical.voteWeights() != null) {
+      weights = categorical.voteWeights();
+      Arrays.stream(categorical.levels()).forEach(level -> states.add(String.valueOf(level)));
+      states.add("(missing)"); // the last slot when the column has one; never read otherwise
+    } else if (codec instanceof NumericColumnCodec numeric && numeric.marginalMap() != null
+        && numeric.marginalMap().stateWeights() != null) {
+      weights = numeric.marginalMap().stateWeights();
+      states.add("(other values)");
+      states.addAll(numeric.massValues());
+    } else {
+      return null;
+    }
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (int k = 0; k < weights.length; k++) {
+      named.put(states.get(k), Math.round(weights[k] * 1e4) / 1e4);
+    }
+    return named;
+  }
+
+  /** Each column's vote weights ({@link ColumnSummary#voteWeights}), for the columns that have them. */
+  public Map<String, Map<String, Double>> voteWeights() {
+    Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+    columns.stream().filter(c -> c.voteWeights() != null).forEach(c -> weights.put(c.name(), c.voteWeights()));
+    return weights;
   }
 
   private static String kind(ColumnCodec codec) {

@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.cfdmspark.encoding.MarginalMap;
@@ -15,7 +16,8 @@ import org.cfdmspark.engine.StartPoints;
  * with the value of the training row its trajectory started from ({@link StartPoints}), over the pairs where both
  * hold a value other than a point mass; the center is the mean of the training rows' values. The same pilot gives the
  * column's missing scale: each sample's weight of missing rows against whether its start row is missing
- * ({@link MarginalMap#missingScale}). The pilot's
+ * ({@link MarginalMap#missingScale}), and each voting column's vote weights: a categorical column's, and a number
+ * column's among its value states ({@link org.cfdmspark.encoding.VoteCalibration}). The pilot's
  * {@value #PILOT_SAMPLES} samples are shared among the strata of at least {@value #MIN_ROWS} rows in proportion to
  * their rows, and the map serves every stratum; without such a stratum there is none. Runs on the driver, on every
  * core; deterministic for given rows and seed.
@@ -44,8 +46,8 @@ final class MarginalMapFit {
   }
 
   /**
-   * {@code codec} with a map on each number column that has enough pairs, fitted on σ-CFDM's strata of at least
-   * {@value #MIN_ROWS} rows; {@code codec} itself when there is none.
+   * {@code codec} with a map on each number column that has enough pairs and vote weights where they help, fitted
+   * on σ-CFDM's strata of at least {@value #MIN_ROWS} rows; {@code codec} itself when there is none.
    */
   static TableCodec fit(TableCodec codec, List<FittedModel.Stratum> strata) {
     List<FittedModel.Stratum> sampled = strata.stream()
@@ -68,7 +70,31 @@ final class MarginalMapFit {
         maps[c] = fit(codec, c, sampled, pilots, startRows);
       }
     }
-    return codec.mapped(maps);
+    TableCodec mapped = codec.mapped(maps);
+    // The same pilot's barycentres calibrate the vote of each column that votes (VoteCalibration).
+    double[][] voteWeights = new double[maps.length][];
+    double[] pilot = concatenate(pilots);
+    for (int c = 0; c < maps.length; c++) {
+      int states = mapped.voteStates(c);
+      if (states > 1) {
+        voteWeights[c] = mapped.voteWeights(c, pilot, pilot.length / codec.width(),
+            trainingShares(mapped, c, states, sampled));
+      }
+    }
+    return mapped.weighted(voteWeights);
+  }
+
+  /** Column c's share of the sampled strata's training rows in each of its {@code states} vote states. */
+  private static double[] trainingShares(TableCodec codec, int c, int states, List<FittedModel.Stratum> sampled) {
+    double[] counts = new double[states];
+    for (FittedModel.Stratum stratum : sampled) {
+      codec.addVoteCounts(c, stratum.training().points().values(), stratum.training().size(), counts);
+    }
+    double total = Arrays.stream(counts).sum();
+    for (int k = 0; k < states; k++) {
+      counts[k] /= total;
+    }
+    return counts;
   }
 
   /**

@@ -182,8 +182,10 @@ public final class ModelKnobs {
           + "is narrower than its rows. Measured at fit on a pilot of " + MarginalMapFit.PILOT_SAMPLES + " samples, "
           + "each against the training row it started from (README, \"The marginal stretch\"); strata of fewer than "
           + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets none. The same "
-          + "pilot scales the chance of a number column's missing cells to the training rows' missing share. false = "
-          + "the barycentres' own values (with --final-noise) and missing cells.");
+          + "pilot scales the chance of a number column's missing cells to the training rows' missing share, and "
+          + "weights the vote of a column whose voted shares miss the training shares (a tie among a barycentre's "
+          + "largest shares then goes to each state in proportion to its weight; README, \"The weighted vote\"). "
+          + "false = the barycentres' own values (with --final-noise), missing cells and plain vote.");
   /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */
   private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE,
       LEAVE_ONE_OUT, MARGINAL_MAP);

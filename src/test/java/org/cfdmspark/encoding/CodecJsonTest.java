@@ -2,11 +2,13 @@ package org.cfdmspark.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.special.Erf;
 import org.apache.spark.sql.Dataset;
@@ -41,6 +43,31 @@ class CodecJsonTest {
     assertEquals(first.quantiles().length, first.probabilities().length);
     assertEquals(true, first.quantiles().length > NormalScores.KNOTS, "4,454 rows: tail knots at both ends");
     assertEquals(0.15, first.finalNoise());
+  }
+
+  @Test
+  void voteWeightsSurviveTheirJson(SparkSession spark) {
+    Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
+    TableCodec codec = TableCodec.fit(table, ColumnOverrides.none());
+    double[][] weights = new double[codec.columns().size()][];
+    int c = 0;
+    while (!(codec.columns().get(c) instanceof CategoricalColumnCodec)) {
+      c++;
+    }
+    weights[c] = new double[codec.columns().get(c).width()];
+    Arrays.fill(weights[c], 0.25);
+    weights[c][0] = 7.5;
+    int n = 0;
+    while (!(codec.columns().get(n) instanceof NumericColumnCodec numeric && numeric.masses().length > 0)) {
+      n++;
+    }
+    weights[n] = new double[codec.voteStates(n)];
+    Arrays.fill(weights[n], 2);
+    TableCodec read = assertRoundTrip(codec.weighted(weights), table.collectAsList());
+    assertArrayEquals(weights[c], ((CategoricalColumnCodec) read.columns().get(c)).voteWeights());
+    assertArrayEquals(weights[n], ((NumericColumnCodec) read.columns().get(n)).marginalMap().stateWeights());
+    assertNull(((CategoricalColumnCodec) CodecJson.fromJson(CodecJson.toJson(codec)).columns().get(c))
+        .voteWeights(), "a codec without weights reads back without them");
   }
 
   @Test
