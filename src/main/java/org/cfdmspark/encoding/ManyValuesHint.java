@@ -17,10 +17,11 @@ import org.cfdmspark.config.ShellText;
 final class ManyValuesHint {
   /**
    * Day, month and year in some order with one separator (/ - .), then optionally a time of day after a space or a
-   * T. The year is the first or the last field; {@link DateShape} checks the fields' lengths.
+   * T, on a 12-hour clock when an AM or PM follows it (03/14/2024 02:15 PM). The year is the first or the last
+   * field; {@link DateShape} checks the fields' lengths.
    */
-  private static final Pattern DATE = Pattern.compile(
-      "\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?)?\\s*");
+  private static final Pattern DATE = Pattern.compile("\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})"
+      + "(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?(?:( ?)([AaPp][Mm]))?)?\\s*");
   /**
    * A compact timestamp: yyyyMMdd, then a space, a T or nothing, then the hour and minutes with or without a colon,
    * and optionally seconds (20240202 0345, 20240202T03:45:10). Dates alone in that form are read as numbers.
@@ -217,6 +218,8 @@ final class ManyValuesHint {
     private int timed;
     private int shortHours;
     private int withSeconds;
+    private int twelveHour;
+    private String meridiemSpace;
     private String separator;
     private String timeSeparator;
     private String example;
@@ -242,6 +245,10 @@ final class ManyValuesHint {
         timed++;
         shortHours += date.group(6).length() < 2 ? 1 : 0;
         withSeconds += date.group(7) != null ? 1 : 0;
+        if (date.group(9) != null) {
+          twelveHour++;
+          meridiemSpace = meridiemSpace == null ? date.group(8) : meridiemSpace;
+        }
         timeSeparator = timeSeparator == null ? date.group(5) : timeSeparator;
       }
       separator = separator == null ? date.group(2) : separator;
@@ -266,9 +273,11 @@ final class ManyValuesHint {
       letters[year] = longest[year] == 4 ? "yyyy" : "yy";
       letters[a] = letters(dayFirst ? "d" : "M", shortest[a]);
       letters[b] = letters(dayFirst ? "M" : "d", shortest[b]);
+      // h is the hour of a 12-hour clock (1-12) and a its AM or PM; H the hour of the day (0-23).
+      String hour = twelveHour > 0 ? "h" : "H";
       String time = !timed ? ""
-          : ("T".equals(timeSeparator) ? "'T'" : " ") + (shortHours > 0 ? "H" : "HH") + ":mm"
-              + (withSeconds > 0 ? ":ss" : "");
+          : ("T".equals(timeSeparator) ? "'T'" : " ") + (shortHours > 0 ? hour : hour + hour) + ":mm"
+              + (withSeconds > 0 ? ":ss" : "") + (twelveHour > 0 ? meridiemSpace + "a" : "");
       String pattern = String.join(separator, letters) + time;
       if (!ambiguous) {
         return pattern;

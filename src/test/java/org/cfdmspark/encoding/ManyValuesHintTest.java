@@ -42,6 +42,18 @@ class ManyValuesHintTest {
   }
 
   @Test
+  void timestampsOnATwelveHourClockGetItsPattern() {
+    // A new user's column (02/18/2024 10:05 PM) was told it might be an id: hh is the hour 1-12, a the AM or PM.
+    String hint = ManyValuesHint.of("when", List.of("02/18/2024 10:05 PM", "10/05/2024 01:57 AM",
+        "12/31/2024 12:00 PM"));
+    assertTrue(hint.endsWith("read them as timestamps with --date 'when=MM/dd/yyyy hh:mm a'"), hint);
+    assertTrue(ManyValuesHint.of("at", List.of("2024-03-18 9:05:10pm", "2024-11-30 10:15:00am"))
+        .endsWith("--date 'at=yyyy-MM-dd h:mm:ssa'"), "no space before the marker, single-digit hours");
+    assertTrue(ManyValuesHint.of("at", List.of("2024-03-18 21:05", "2024-11-30 10:15"))
+        .endsWith("--date 'at=yyyy-MM-dd HH:mm'"), "no marker: the 24-hour clock");
+  }
+
+  @Test
   void decimalCommaNumbersGetTheDecimalCommaOption() {
     assertEquals("they look like numbers with a decimal comma (such as '1.507,14'): read them as numbers with "
         + "--decimal-comma", ManyValuesHint.of("preis", List.of("1.507,14", "904,41", "-4 847,59", "12")));
