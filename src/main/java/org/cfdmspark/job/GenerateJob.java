@@ -44,6 +44,7 @@ public final class GenerateJob {
     String started = Instant.now().toString();
     Map<String, Double> seconds = SparkSessions.startSeconds(spark);
 
+    SampleWriter.requireStrataForCounts(settings, settings);
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, settings);
     SampleWriter.requireSampleIdFree(settings, input.table().schema());

@@ -42,6 +42,7 @@ public final class SampleJob {
     long phaseStart = System.nanoTime();
     CfdmModel model = CfdmModel.load(modelPath);
     SampleWriter.requireSampleIdFree(settings, model.inputSchema());
+    SampleWriter.requireStrataForCounts(settings, model.settings());
     Long seed = settings.get(ModelKnobs.SEED);
     String runId = settings.get(ModelKnobs.RUN_ID);
     if (seed != null || runId != null) {

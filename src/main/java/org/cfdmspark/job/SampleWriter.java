@@ -119,11 +119,21 @@ final class SampleWriter {
     if (counts == null) {
       return model.allocation(settings.get(JobKnobs.NUM_SAMPLES));
     }
-    if (model.settings().get(ModelKnobs.STRATIFY_BY) == null) {
-      throw new BadInputException(JobKnobs.COUNTS.option() + " needs " + ModelKnobs.STRATIFY_BY.option()
-          + " COL to say what the values are");
-    }
+    requireStrataForCounts(settings, model.settings());
     return StratumCounts.parse(counts);
+  }
+
+  /**
+   * Refuses --counts (in {@code settings}) for a model fitted without --stratify-by (its {@code modelSettings}),
+   * before any work: generate checks its own settings before reading, sample the loaded model's.
+   */
+  static void requireStrataForCounts(Settings settings, Settings modelSettings) {
+    if (settings.get(JobKnobs.COUNTS) != null && modelSettings.get(ModelKnobs.STRATIFY_BY) == null) {
+      // sample's model was fitted earlier: name the option of its fit, which the sample command does not take.
+      throw new BadInputException(JobKnobs.COUNTS.option() + " gives rows per value of the column a model is "
+          + "stratified by, and this model is stratified by none: fit it with " + ModelKnobs.STRATIFY_BY.option()
+          + " COL (generate or fit), or give " + JobKnobs.NUM_SAMPLES.option());
+    }
   }
 
   /**

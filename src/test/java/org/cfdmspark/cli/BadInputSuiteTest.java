@@ -82,6 +82,9 @@ class BadInputSuiteTest {
             "a,b\n1,2\n"),
         table("no row left by the holdout", "has 0 rows (after --where and --holdout-fraction), too few to model; give",
             "a,b\n1,2\n3,4\n", "--holdout-fraction", "0.99"),
+        table("--counts without --stratify-by", "--counts gives rows per value of the column a model is stratified "
+            + "by, and this model is stratified by none: fit it with --stratify-by COL (generate or fit), or give "
+            + "--num-samples", "a,b\n1,x\n3,y\n", "--counts", "x=5"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
         table("a column named twice", "names two columns 'value' (columns 2 and 3", "id,value,value\n1,2,3\n4,5,6\n"),
         table("a row with too many fields", "number of fields is not the header's 2", "a,b\n1,2\n3,4,5\n6,7\n"),
