@@ -35,6 +35,10 @@ import org.cfdmspark.encoding.ColumnNames;
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
   static final String TYPE = "cfdm.dateCodedAs";
+  /** Metadata key, set to true when the text writes its AM and PM in lower case (10:05pm): written so again. */
+  static final String LOWER_MERIDIEM = "cfdm.dateLowerMeridiem";
+  /** An AM or PM marker in lower case, not inside a word. */
+  private static final String LOWER_MARKER = "(?<![A-Za-z])[ap]m(?![A-Za-z])";
   /** Spark's account of a week-based letter in a pattern. */
   private static final Pattern WEEK_BASED = Pattern.compile("detected week-based character: (\\S)");
 
@@ -56,6 +60,7 @@ final class DateCodes {
     List<Column> checks = new ArrayList<>();
     List<String> parsed = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
+    List<Runnable> lowerCase = new ArrayList<>(); // marks entry k's column as written with am and pm
     for (String entry : entries) {
       int eq = entry.lastIndexOf('=');
       String name = eq < 0 ? entry : entry.substring(0, eq).strip();
@@ -89,12 +94,18 @@ final class DateCodes {
       // wall-clock time is what is modelled and written back, whatever zone the model is sampled in.
       Column date = !timeOfDay ? functions.to_date(instant)
           : hasDate(pattern) ? instant : instant.cast(DataTypes.TimestampNTZType);
-      columns[c] = date.as(name, new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata())
-          .putString(PATTERN, pattern).putString(TYPE, type.json()).build());
+      Metadata coded = new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata())
+          .putString(PATTERN, pattern).putString(TYPE, type.json()).build();
+      columns[c] = date.as(name, coded);
       Column bad = text.isNotNull().and(date.isNull());
       checks.add(count(when(bad, lit(1))));
       checks.add(min(when(bad, text)));
       checks.add(max(when(bad, text)));
+      // Spark writes the half-day letter a as AM and PM; a column that wrote am and pm is told apart here.
+      checks.add(count(when(lit(hasHalfDay(pattern)).and(text.rlike(LOWER_MARKER)), lit(1))));
+      checks.add(count(text));
+      lowerCase.add(() -> columns[c] = date.as(name, new MetadataBuilder().withMetadata(coded)
+          .putBoolean(LOWER_MERIDIEM, true).build()));
       parsed.add(entry);
       kinds.add(!timeOfDay ? "dates" : hasDate(pattern) ? "date-times" : "times of day");
     }
@@ -103,19 +114,25 @@ final class DateCodes {
     }
     Row result = table.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
     for (int k = 0; k < parsed.size(); k++) {
-      long bad = result.getLong(3 * k);
+      long bad = result.getLong(CHECKS * k);
       if (bad > 0) {
-        String example = result.getString(3 * k + 1);
+        String example = result.getString(CHECKS * k + 1);
         // Every such cell one text (MySQL's 0000-00-00, a 9999-12-31): a marker of a missing date, most likely.
-        boolean marker = bad > 1 && example.equals(result.getString(3 * k + 2));
+        boolean marker = bad > 1 && example.equals(result.getString(CHECKS * k + 2));
         throw new BadInputException(JobKnobs.DATE.option() + " " + parsed.get(k) + ": " + bad + " cells are not "
             + kinds.get(k) + " in that pattern, such as '" + example + "'; fix the pattern or those cells"
             + (marker ? ", or, if '" + example + "' marks a missing value, read it as one with "
                 + JobKnobs.NULL_VALUE.option() + " '" + example + "'" : ""));
       }
+      if (2 * result.getLong(CHECKS * k + 3) > result.getLong(CHECKS * k + 4)) {
+        lowerCase.get(k).run();
+      }
     }
     return table.select(columns);
   }
+
+  /** The aggregates {@link #read} computes per column: bad cells, their least and greatest, lower-case markers, cells. */
+  private static final int CHECKS = 5;
 
   private static boolean isTemporal(DataType type) {
     return type.equals(DataTypes.DateType) || type.equals(DataTypes.TimestampType)
@@ -149,6 +166,19 @@ final class DateCodes {
     return hasField(pattern, true);
   }
 
+  /** Whether a java.time pattern has the half-day letter a (AM or PM) outside quoted literals. */
+  static boolean hasHalfDay(String pattern) {
+    boolean quoted = false;
+    for (char ch : pattern.toCharArray()) {
+      if (ch == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && ch == 'a') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a java.time pattern has a field of a day or coarser (year, month, day, weekday ...) outside quotes. */
   static boolean hasDate(String pattern) {
     return hasField(pattern, false);
@@ -172,7 +202,10 @@ final class DateCodes {
     if (!field.metadata().contains(PATTERN)) {
       return column;
     }
-    return functions.date_format(column, field.metadata().getString(PATTERN))
-        .cast(DataType.fromJson(field.metadata().getString(TYPE))).as(field.name());
+    Column text = functions.date_format(column, field.metadata().getString(PATTERN));
+    if (field.metadata().contains(LOWER_MERIDIEM)) {
+      text = functions.regexp_replace(functions.regexp_replace(text, "AM", "am"), "PM", "pm");
+    }
+    return text.cast(DataType.fromJson(field.metadata().getString(TYPE))).as(field.name());
   }
 }

@@ -14,6 +14,14 @@ class DateCodesTest {
   }
 
   @Test
+  void theHalfDayLetterCountsOutsideQuotesOnly() {
+    assertTrue(DateCodes.hasHalfDay("M/d/yy h:mm a"));
+    assertTrue(DateCodes.hasHalfDay("hh:mma 'on' dd/MM"));
+    assertFalse(DateCodes.hasHalfDay("yyyy-MM-dd 'at' HH:mm"));
+    assertFalse(DateCodes.hasHalfDay("dd/MM/yyyy HH:mm"));
+  }
+
+  @Test
   void dayPatternsAndLettersInsideQuotesHaveNone() {
     for (String pattern : new String[] {"yyyyMMdd", "dd/MM/yyyy", "yyyy-MM-dd'T'", "d MMM uuuu 'at noon'",
         "EEE, d MMMM yyyy"}) {

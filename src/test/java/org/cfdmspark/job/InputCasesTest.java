@@ -287,6 +287,21 @@ class InputCasesTest {
   }
 
   @Test
+  void twelveHourTimestampsKeepTheCaseOfTheirAmAndPm() throws Exception {
+    for (List<String> halves : List.of(List.of("AM", "PM"), List.of("am", "pm"))) {
+      // Spark writes the half-day letter in upper case: a column of 10:05pm came back as 10:05PM.
+      Path input = table("clock-" + halves.get(0) + ".csv", "when,level", 7, random -> String.format(
+          "%02d/%02d/2024 %02d:%02d%s,%d", 1 + random.nextInt(12), 1 + random.nextInt(28), 1 + random.nextInt(12),
+          random.nextInt(60), halves.get(random.nextInt(2)), random.nextInt(90)));
+      generate(input.toString(), "date", "when=MM/dd/yyyy hh:mma", "num-samples", "100", "mode", "overwrite");
+      String form = "(" + String.join("|", halves) + ")";
+      for (String line : TestSpark.csvLines(dir.resolve("out"))) {
+        assertTrue(line.matches("\\d{2}/\\d{2}/2024 \\d{2}:\\d{2}" + form + ",\\d+"), "the input's form: " + line);
+      }
+    }
+  }
+
+  @Test
   void datetimeTextInAGivenPatternIsModelledAndWrittenInIt() throws Exception {
     Path input = table("calls.csv", "called,minutes", 3, random -> String.format("%02d/%02d/2024 %02d:%02d,%d",
         1 + random.nextInt(28), 1 + random.nextInt(12), random.nextInt(24), random.nextInt(60), random.nextInt(90)));
