@@ -152,6 +152,13 @@ final class ModelFitting {
       TrainingSet encoded = new TrainingSet(TrainingMatrix.encode(plan.members(), codec));
       strata.add(fitStratum(plan, encoded, profile.add("encode", start), codec, settings, profile));
     }
+    if (settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM && strata.stream().anyMatch(s -> s.sampleable()
+        && !(s.config().sigma() > 0 && s.config().draws() > 1))) {
+      // Once per fit, not per stratum: σ and the draws are the same knobs for every stratum.
+      RunWarnings.unsmoothed(settings.get(ModelKnobs.DRAWS) == 1 ? ModelKnobs.DRAWS.option() + " 1"
+          : settings.get(ModelKnobs.SIGMA).auto() ? ModelKnobs.SIGMA.option() + " auto, 0 on this table,"
+          : ModelKnobs.SIGMA.option() + " 0", System.err);
+    }
     start = System.nanoTime();
     CategoryDrawChoice draw = CategoryDrawChoice.choose(requestedDraw, strata, codec,
         settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM);
