@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -77,8 +78,12 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     long rowsRead = counted != null ? counted : all.count();
     List<String> modelled = select(path, all, rowsRead, settings);
     List<String> ignored = settings.get(ModelKnobs.IGNORE);
-    Column[] output = Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
-        .map(ColumnNames::column).toArray(Column[]::new);
+    // Without --columns, the input's order; with it, its columns in its order (as a SELECT lists them), then the
+    // --ignore columns.
+    Stream<String> kept = settings.get(JobKnobs.COLUMNS).isEmpty()
+        ? Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
+        : Stream.concat(modelled.stream(), ignored.stream().filter(name -> !modelled.contains(name)));
+    Column[] output = kept.map(ColumnNames::column).toArray(Column[]::new);
     Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
     HoldoutSplit.Parts parts = HoldoutSplit.split(rows.select(output), modelled, settings);
     return new InputTable(path, format, parts.training(), parts.holdout(), rowsRead, bytes, modified);

@@ -68,7 +68,7 @@ public final class ReportJob {
    */
   private static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
       JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE, JobKnobs.MULTI_LINE, JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING,
-      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE);
+      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS);
 
   /** The report command: the tables named by --train, --synthetic and --holdout, written to --output. */
   public static QualityReport run(SparkSession spark, Settings given) {
@@ -292,9 +292,20 @@ public final class ReportJob {
         .map(Path::toString).toArray(String[]::new);
   }
 
-  /** The training columns less --exclude and --ignore; each must exist in the other tables. */
+  /**
+   * The training columns (those --columns lists, in its order, when given) less --exclude and --ignore; each must
+   * exist in the other tables.
+   */
   private static List<String> columns(Source train, Source synthetic, Source holdout, Settings settings) {
-    List<String> columns = new ArrayList<>(Arrays.asList(train.rows().columns()));
+    List<String> trained = Arrays.asList(train.rows().columns());
+    List<String> listed = settings.get(JobKnobs.COLUMNS);
+    List<String> unknown = listed.stream().filter(c -> !trained.contains(c)).toList();
+    if (!unknown.isEmpty()) {
+      throw new BadInputException(JobKnobs.COLUMNS.option() + " names " + ColumnNames.quotedList(unknown)
+          + ", not in the training table '" + train.path() + "' (its columns: " + ColumnNames.quotedList(trained)
+          + ")");
+    }
+    List<String> columns = new ArrayList<>(listed.isEmpty() ? trained : listed);
     columns.removeAll(settings.get(JobKnobs.EXCLUDE));
     columns.removeAll(settings.get(ModelKnobs.IGNORE));
     for (Source other : holdout == null ? List.of(synthetic) : List.of(synthetic, holdout)) {

@@ -218,6 +218,30 @@ class ReportJobTest {
   }
 
   @Test
+  void aRunsColumnsComeInTheOrderOfColumnsAndItsReportReadsThem() throws Throwable {
+    StringBuilder csv = new StringBuilder("x,y,comment\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i % 17 + 0.5).append(',').append(i % 5 == 0 ? "a" : "b").append(",note ").append(i).append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("listed.csv"), csv);
+    Path synthetic = dir.resolve("listed-out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
+        "num-samples", "50", "steps", "10", "columns", "y,x"));
+    Path part;
+    try (java.util.stream.Stream<Path> files = Files.list(synthetic)) {
+      part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+    }
+    assertEquals("y,x", Files.readAllLines(part).get(0), "--columns y,x: as a SELECT lists them");
+    Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+        .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+        .withText("output", dir.resolve("listed-report").toString());
+    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    assertTrue(stderr.contains("--columns y,x"), stderr);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("listed-report").resolve(ReportJob.JSON).toFile());
+    assertEquals(2, json.at("/columns").size(), json.at("/columns").toString());
+  }
+
+  @Test
   void anUnknownTargetIsRefusedBeforeSampling() {
     Path output = dir.resolve("no-such-target");
     Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
