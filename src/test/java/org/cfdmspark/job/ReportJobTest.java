@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +17,10 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Settings;
+import org.cfdmspark.testkit.Stderr;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportJobTest {
@@ -44,7 +41,7 @@ class ReportJobTest {
         output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5",
         "target", "species");
     GenerateResult result = GenerateJob.run(spark, settings);
-    String stderr = stderrOf(() -> ReportJob.afterGenerate(spark, settings, result));
+    String stderr = Stderr.of(() -> ReportJob.afterGenerate(spark, settings, result));
     assertFalse(stderr.contains("report:"), "progress off (the tests' default): no step lines\n" + stderr);
 
     Path reportDir = output.resolve(ReportJob.DIRECTORY);
@@ -145,7 +142,7 @@ class ReportJobTest {
         .withText("train", penguins).withText("synthetic", output.toString())
         .withText("holdout", output.resolve("_holdout").toString()).withText("output", reportDir.toString())
         .withText("seed", "5");
-    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    String stderr = Stderr.of(() -> ReportJob.run(spark, report));
     JsonNode onInput = new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile());
 
     long held = onTrainingRows.at("/holdout/rows").asLong();
@@ -167,7 +164,7 @@ class ReportJobTest {
     Settings settings = TestSpark.settings("input", TestSpark.testData("cases/09-unique-int-pk.csv"), "output",
         output.toString(), "num-samples", "300", "steps", "20", "seed", "5", "progress", "true");
     GenerateResult result = GenerateJob.run(spark, settings);
-    String stderr = stderrOf(() -> ReportJob.afterGenerate(spark, settings, result));
+    String stderr = Stderr.of(() -> ReportJob.afterGenerate(spark, settings, result));
     // No holdout and no target: one comparison, no TSTR; each step's line says when it began.
     Pattern step = Pattern.compile("(?m)^report: synthetic vs train: .*\\(\\d+\\.\\d s\\)$");
     assertTrue(step.matcher(stderr).find(), stderr);
@@ -207,7 +204,7 @@ class ReportJobTest {
     Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
         .withText("train", input.toString()).withText("synthetic", synthetic.toString())
         .withText("output", dir.resolve("notes-report").toString());
-    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    String stderr = Stderr.of(() -> ReportJob.run(spark, report));
     assertTrue(stderr.contains("note: reading the tables as the run that wrote") && stderr.contains("--csv-sep ';'")
         && stderr.contains("--exclude comment"), stderr);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("notes-report").resolve(ReportJob.JSON).toFile());
@@ -235,7 +232,7 @@ class ReportJobTest {
     Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
         .withText("train", input.toString()).withText("synthetic", synthetic.toString())
         .withText("output", dir.resolve("listed-report").toString());
-    String stderr = stderrOf(() -> ReportJob.run(spark, report));
+    String stderr = Stderr.of(() -> ReportJob.run(spark, report));
     assertTrue(stderr.contains("--columns y,x"), stderr);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("listed-report").resolve(ReportJob.JSON).toFile());
     assertEquals(2, json.at("/columns").size(), json.at("/columns").toString());
@@ -249,19 +246,6 @@ class ReportJobTest {
     BadInputException error = assertThrows(BadInputException.class, () -> GenerateJob.run(spark, settings));
     assertTrue(error.getMessage().contains("--target beak is not among the compared columns"), error.getMessage());
     assertFalse(Files.exists(output), "nothing written");
-  }
-
-  /** What {@code run} prints on System.err, where the report's step lines go. */
-  private static String stderrOf(Executable run) throws Throwable {
-    PrintStream original = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      run.execute();
-    } finally {
-      System.setErr(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 
   /** The same keys and values, numbers within rounding (the codec's sums run over the rows in another order). */

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.apache.spark.sql.functions;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.Stderr;
 import org.cfdmspark.testkit.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,35 +55,22 @@ class CfdmModelTest {
   }
 
   @Test
-  void sigmaZeroSamplesTrainingRowsEvenWithNoiseKnobsSet() {
+  void sigmaZeroSamplesTrainingRowsEvenWithNoiseKnobsSet() throws Throwable {
     // σ 0 memorises (method.md §4): with the default 100 steps the flow's last posterior mean is one training row,
     // so every sample must be a row of the input as written, noise or not.
     CfdmSynthesizer unsmoothed = new CfdmSynthesizer().setSeed(4).setKnob("sigma", "0")
         .setKnob("numeric-scale", "normal-scores").setKnob("final-noise", "0.15").setKnob("local-noise", "1")
         .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").setKnob("marginal-map", "true");
     CfdmModel[] memorising = new CfdmModel[1];
-    String warnings = stderrOf(() -> memorising[0] = unsmoothed.fit(penguins));
+    String warnings = Stderr.of(() -> memorising[0] = unsmoothed.fit(penguins));
     Dataset<Row> rows = memorising[0].sample(200);
     assertEquals(200, rows.count());
     assertEquals(0, rows.except(penguins).count(), "samples that are not training rows");
     // The guard cannot act without σ: the user is told, in one line, that the output is copies.
     assertEquals(1, warnings.lines().filter(line -> line.startsWith("warning: --sigma 0 leaves sigma-CFDM no "
         + "smoothing: every sample is a copy of a training row")).count(), warnings);
-    assertFalse(stderrOf(() -> new CfdmSynthesizer().setSeed(4).setSteps(10).fit(penguins)).contains("a copy"),
+    assertFalse(Stderr.of(() -> new CfdmSynthesizer().setSeed(4).setSteps(10).fit(penguins)).contains("a copy"),
         "σ auto smooths: no such warning");
-  }
-
-  /** What {@code work} prints to stderr. */
-  private static String stderrOf(Runnable work) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(original);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
