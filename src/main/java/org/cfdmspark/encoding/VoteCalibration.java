@@ -2,9 +2,9 @@ package org.cfdmspark.encoding;
 
 /**
  * Weights for a categorical column's vote that give each category its training share. A barycentre of M rows votes
- * for the category most of them share, so a category that is rarely a majority among neighbours (a minority level
- * spread among others) comes out rarer than in training, and a common one more often: the vote sharpens the marginal
- * as a barycentre narrows a number column (the categorical side of {@link MarginalMap}; credit default with
+ * for the category most of them share, which moves the shares: a category that is rarely a majority among neighbours
+ * (a minority level spread among others) comes out rarer than in training, and a common one more often, as a
+ * barycentre narrows a number column (the categorical side of {@link MarginalMap}; credit default with
  * --leave-one-out, vote: SEX, EDUCATION, PAY_0 and the label 0.02–0.04 off in total variation against 0.003–0.017
  * when drawn). The weighted vote keeps the plain vote's winner wherever one category has the most parents, and splits a
  * tie (two of four parents each, common at M = 4) in proportion to the categories' weights instead of evenly: a

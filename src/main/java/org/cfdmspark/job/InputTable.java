@@ -78,11 +78,13 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     long rowsRead = counted != null ? counted : all.count();
     List<String> modelled = select(path, all, rowsRead, settings);
     List<String> ignored = settings.get(ModelKnobs.IGNORE);
-    // Without --columns, the input's order; with it, its columns in its order (as a SELECT lists them), then the
-    // --ignore columns.
-    Stream<String> kept = settings.get(JobKnobs.COLUMNS).isEmpty()
+    // Without --columns, the input's order; with it, its columns in its order (as a SELECT lists them, the
+    // --ignore ones among them where listed), then the --ignore columns it does not list.
+    List<String> listed = settings.get(JobKnobs.COLUMNS);
+    Stream<String> kept = listed.isEmpty()
         ? Arrays.stream(all.columns()).filter(name -> modelled.contains(name) || ignored.contains(name))
-        : Stream.concat(modelled.stream(), ignored.stream().filter(name -> !modelled.contains(name)));
+        : Stream.concat(listed.stream().filter(name -> modelled.contains(name) || ignored.contains(name)),
+            ignored.stream().filter(name -> !listed.contains(name)));
     Column[] output = kept.map(ColumnNames::column).toArray(Column[]::new);
     Dataset<Row> rows = restrict(all, settings.get(JobKnobs.WHERE));
     HoldoutSplit.Parts parts = HoldoutSplit.split(rows.select(output), modelled, settings);
@@ -174,6 +176,11 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
           : "s ") + String.join("; ", unknown) + "; available columns: " + ColumnNames.quotedList(available));
     }
     List<String> columns = settings.get(JobKnobs.COLUMNS);
+    List<String> both = columns.stream().filter(settings.get(JobKnobs.EXCLUDE)::contains).toList();
+    if (!both.isEmpty()) {
+      throw new BadInputException(ColumnNames.quotedList(both) + " named by both " + JobKnobs.COLUMNS.option() + " and "
+          + JobKnobs.EXCLUDE.option() + ": keep it in one of them");
+    }
     Set<String> chosen = new LinkedHashSet<>(columns.isEmpty() ? available : columns);
     chosen.removeAll(settings.get(JobKnobs.EXCLUDE));
     chosen.removeAll(settings.get(ModelKnobs.IGNORE));

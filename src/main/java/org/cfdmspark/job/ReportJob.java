@@ -68,7 +68,7 @@ public final class ReportJob {
    */
   private static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
       JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE, JobKnobs.MULTI_LINE, JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING,
-      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS);
+      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS, ModelKnobs.IGNORE);
 
   /** The report command: the tables named by --train, --synthetic and --holdout, written to --output. */
   public static QualityReport run(SparkSession spark, Settings given) {

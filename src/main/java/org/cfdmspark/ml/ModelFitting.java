@@ -155,9 +155,16 @@ final class ModelFitting {
     if (settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM && strata.stream().anyMatch(s -> s.sampleable()
         && !(s.config().sigma() > 0 && s.config().draws() > 1))) {
       // Once per fit, not per stratum: σ and the draws are the same knobs for every stratum.
-      RunWarnings.unsmoothed(settings.get(ModelKnobs.DRAWS) == 1 ? ModelKnobs.DRAWS.option() + " 1"
-          : settings.get(ModelKnobs.SIGMA).auto() ? ModelKnobs.SIGMA.option() + " auto, 0 on this table,"
-          : ModelKnobs.SIGMA.option() + " 0", System.err);
+      if (settings.get(ModelKnobs.DRAWS) == 1) {
+        RunWarnings.unsmoothed(ModelKnobs.DRAWS.option() + " 1", "give " + ModelKnobs.DRAWS.option() + " 2 or more "
+            + "(the default is " + ModelKnobs.DRAWS.defaultValue() + ")", System.err);
+      } else if (settings.get(ModelKnobs.SIGMA).auto()) {
+        RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " auto, 0 on this table (its rows repeat),", "give a "
+            + "positive " + ModelKnobs.SIGMA.option() + " (0.1 is a small one)", System.err);
+      } else {
+        RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " 0", "use " + ModelKnobs.SIGMA.option() + " auto (the "
+            + "default) or a positive sigma", System.err);
+      }
     }
     start = System.nanoTime();
     CategoryDrawChoice draw = CategoryDrawChoice.choose(requestedDraw, strata, codec,

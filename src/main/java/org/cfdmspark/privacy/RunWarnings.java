@@ -31,12 +31,11 @@ public final class RunWarnings {
   /**
    * Warns that σ-CFDM samples will be training rows as they are: σ 0 (or one draw per step) leaves no smoothing,
    * so every posterior mean is one training row and the guard, which redraws by widening σ, has nothing to widen.
-   * {@code setting} names the knobs that did it ("--sigma 0").
+   * {@code setting} names the knobs that did it ("--sigma 0") and {@code fix} what undoes it.
    */
-  public static void unsmoothed(String setting, PrintStream err) {
-    err.println("warning: " + setting + " leaves sigma-CFDM no smoothing: every sample is a copy of a training row "
-        + "and the near-copy guard is off; use --sigma auto (the default) or a positive sigma unless copies are "
-        + "what you want");
+  public static void unsmoothed(String setting, String fix, PrintStream err) {
+    err.println("warning: " + setting + " leaves sigma-CFDM no smoothing: the samples are copies of training rows "
+        + "and the near-copy guard is off; " + fix + " unless copies are what you want");
   }
 
   /**

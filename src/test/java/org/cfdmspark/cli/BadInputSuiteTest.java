@@ -85,6 +85,8 @@ class BadInputSuiteTest {
         table("--counts without --stratify-by", "--counts gives rows per value of the column a model is stratified "
             + "by, and this model is stratified by none: fit it with --stratify-by COL (generate or fit), or give "
             + "--num-samples", "a,b\n1,x\n3,y\n", "--counts", "x=5"),
+        table("a column in --columns and --exclude", "\"b\" named by both --columns and --exclude: keep it in one "
+            + "of them", "a,b\n1,2\n3,4\n", "--columns", "a,b", "--exclude", "b"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
         table("a column named twice", "names two columns 'value' (columns 2 and 3", "id,value,value\n1,2,3\n4,5,6\n"),
         table("a row with too many fields", "number of fields is not the header's 2", "a,b\n1,2\n3,4,5\n6,7\n"),

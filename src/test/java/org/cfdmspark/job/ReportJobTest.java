@@ -215,7 +215,7 @@ class ReportJobTest {
   }
 
   @Test
-  void aRunsColumnsComeInTheOrderOfColumnsAndItsReportReadsThem() throws Throwable {
+  void aRunsColumnsComeInTheOrderOfColumnsAndItsReportReadsThemWithItsHoldout() throws Throwable {
     StringBuilder csv = new StringBuilder("x,y,comment\n");
     for (int i = 0; i < 120; i++) {
       csv.append(i % 17 + 0.5).append(',').append(i % 5 == 0 ? "a" : "b").append(",note ").append(i).append('\n');
@@ -223,17 +223,19 @@ class ReportJobTest {
     Path input = Files.writeString(dir.resolve("listed.csv"), csv);
     Path synthetic = dir.resolve("listed-out");
     GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
-        "num-samples", "50", "steps", "10", "columns", "y,x"));
+        "num-samples", "50", "steps", "10", "columns", "y,comment,x", "ignore", "comment", "holdout-fraction", "0.2"));
     Path part;
     try (java.util.stream.Stream<Path> files = Files.list(synthetic)) {
       part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
     }
-    assertEquals("y,x", Files.readAllLines(part).get(0), "--columns y,x: as a SELECT lists them");
+    assertEquals("y,comment,x", Files.readAllLines(part).get(0), "as --columns lists them, the --ignore one too");
     Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
         .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+        .withText("holdout", synthetic.resolve("_holdout").toString())
         .withText("output", dir.resolve("listed-report").toString());
+    // The held-out rows hold no --ignore column (the synthetic ones hold it empty): the run's --ignore leaves it out.
     String stderr = Stderr.of(() -> ReportJob.run(spark, report));
-    assertTrue(stderr.contains("--columns y,x"), stderr);
+    assertTrue(stderr.contains("--columns y,comment,x") && stderr.contains("--ignore comment"), stderr);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("listed-report").resolve(ReportJob.JSON).toFile());
     assertEquals(2, json.at("/columns").size(), json.at("/columns").toString());
   }

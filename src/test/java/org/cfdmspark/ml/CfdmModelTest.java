@@ -68,8 +68,12 @@ class CfdmModelTest {
     assertEquals(0, rows.except(penguins).count(), "samples that are not training rows");
     // The guard cannot act without σ: the user is told, in one line, that the output is copies.
     assertEquals(1, warnings.lines().filter(line -> line.startsWith("warning: --sigma 0 leaves sigma-CFDM no "
-        + "smoothing: every sample is a copy of a training row")).count(), warnings);
-    assertFalse(Stderr.of(() -> new CfdmSynthesizer().setSeed(4).setSteps(10).fit(penguins)).contains("a copy"),
+        + "smoothing: the samples are copies of training rows") && line.contains("use --sigma auto")).count(),
+        warnings);
+    assertTrue(Stderr.of(() -> new CfdmSynthesizer().setSeed(4).setKnob("draws", "1").fit(penguins))
+        .contains("warning: --draws 1 leaves sigma-CFDM no smoothing: the samples are copies of training rows and the "
+            + "near-copy guard is off; give --draws 2 or more (the default is 4)"), "--draws 1: its own fix");
+    assertFalse(Stderr.of(() -> new CfdmSynthesizer().setSeed(4).setSteps(10).fit(penguins)).contains("copies"),
         "σ auto smooths: no such warning");
   }
 
