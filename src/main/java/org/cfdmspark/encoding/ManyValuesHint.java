@@ -23,6 +23,12 @@ final class ManyValuesHint {
   private static final Pattern DATE = Pattern.compile("\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})"
       + "(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?(?:( ?)([AaPp][Mm]))?)?\\s*");
   /**
+   * A time of day on a 12-hour clock, without a date (05:32 pm, 9:05:10AM); a 24-hour one (17:32) the CSV reader
+   * reads as a clock time by itself.
+   */
+  private static final Pattern TWELVE_HOUR_TIME = Pattern.compile(
+      "\\s*(\\d{1,2}):[0-5]\\d(:[0-5]\\d)?( ?)[AaPp][Mm]\\s*");
+  /**
    * A compact timestamp: yyyyMMdd, then a space, a T or nothing, then the hour and minutes with or without a colon,
    * and optionally seconds (20240202 0345, 20240202T03:45:10). Dates alone in that form are read as numbers.
    */
@@ -76,6 +82,9 @@ final class ManyValuesHint {
     String compactExample = null;
     int durations = 0;
     String longDuration = null;
+    int times = 0;
+    String timeExample = null;
+    String timePattern = null;
     int formatted = 0;
     String formattedExample = null;
     int oneGroup = 0;
@@ -85,6 +94,14 @@ final class ManyValuesHint {
     for (Object value : values) {
       if (!(value instanceof String text)) {
         return null;
+      }
+      Matcher time = TWELVE_HOUR_TIME.matcher(text);
+      if (time.matches()) {
+        times++;
+        timeExample = timeExample == null ? text.strip() : timeExample;
+        timePattern = timePattern == null || time.group(1).length() < 2 ? (time.group(1).length() < 2 ? "h" : "hh")
+            + ":mm" + (time.group(2) == null ? "" : ":ss") + time.group(3) + "a" : timePattern;
+        continue;
       }
       Matcher duration = DURATION.matcher(text);
       if (duration.matches()) {
@@ -125,6 +142,10 @@ final class ManyValuesHint {
     }
     if (compact >= most) {
       return timestamps(column, compactExample, compactPattern);
+    }
+    if (times >= most) {
+      return "they look like times of day on a 12-hour clock (such as '" + timeExample + "'): read them as times "
+          + "with " + dateOption(column, timePattern);
     }
     if (durations >= most && longDuration != null) {
       return "they look like durations, some of 24 hours or more (such as '" + longDuration + "'), which are no "

@@ -51,6 +51,11 @@ class ManyValuesHintTest {
         .endsWith("--date 'at=yyyy-MM-dd h:mm:ssa'"), "no space before the marker, single-digit hours");
     assertTrue(ManyValuesHint.of("at", List.of("2024-03-18 21:05", "2024-11-30 10:15"))
         .endsWith("--date 'at=yyyy-MM-dd HH:mm'"), "no marker: the 24-hour clock");
+    // A time alone: a new user's appointment slots (05:32 pm) were told they might be an id.
+    String slot = ManyValuesHint.of("slot", List.of("05:32 pm", "11:05 am", "07:40 pm"));
+    assertTrue(slot.startsWith("they look like times of day on a 12-hour clock (such as '05:32 pm')")
+        && slot.endsWith("--date 'slot=hh:mm a'"), slot);
+    assertTrue(ManyValuesHint.of("slot", List.of("5:32:10PM", "11:05:00AM")).endsWith("--date slot=h:mm:ssa"), "no space: no quotes");
   }
 
   @Test
