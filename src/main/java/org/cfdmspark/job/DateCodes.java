@@ -35,10 +35,6 @@ import org.cfdmspark.encoding.ColumnNames;
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
   static final String TYPE = "cfdm.dateCodedAs";
-  /** Metadata key, set to true when the text writes its AM and PM in lower case (10:05pm): written so again. */
-  static final String LOWER_MERIDIEM = "cfdm.dateLowerMeridiem";
-  /** An AM or PM marker in lower case, not inside a word. */
-  private static final String LOWER_MARKER = "(?<![A-Za-z])[ap]m(?![A-Za-z])";
   /** Spark's account of a week-based letter in a pattern. */
   private static final Pattern WEEK_BASED = Pattern.compile("detected week-based character: (\\S)");
 
@@ -102,10 +98,10 @@ final class DateCodes {
       checks.add(min(when(bad, text)));
       checks.add(max(when(bad, text)));
       // Spark writes the half-day letter a as AM and PM; a column that wrote am and pm is told apart here.
-      checks.add(count(when(lit(hasHalfDay(pattern)).and(text.rlike(LOWER_MARKER)), lit(1))));
+      checks.add(count(when(lit(hasHalfDay(pattern)).and(text.rlike(Meridiem.LOWER_MARKER)), lit(1))));
       checks.add(count(text));
       lowerCase.add(() -> columns[c] = date.as(name, new MetadataBuilder().withMetadata(coded)
-          .putBoolean(LOWER_MERIDIEM, true).build()));
+          .putBoolean(Meridiem.LOWER, true).build()));
       parsed.add(entry);
       kinds.add(!timeOfDay ? "dates" : hasDate(pattern) ? "date-times" : "times of day");
     }
@@ -202,10 +198,8 @@ final class DateCodes {
     if (!field.metadata().contains(PATTERN)) {
       return column;
     }
-    Column text = functions.date_format(column, field.metadata().getString(PATTERN));
-    if (field.metadata().contains(LOWER_MERIDIEM)) {
-      text = functions.regexp_replace(functions.regexp_replace(text, "AM", "am"), "PM", "pm");
-    }
+    Column text = Meridiem.written(functions.date_format(column, field.metadata().getString(PATTERN)),
+        field.metadata());
     return text.cast(DataType.fromJson(field.metadata().getString(TYPE))).as(field.name());
   }
 }

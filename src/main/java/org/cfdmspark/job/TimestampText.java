@@ -86,12 +86,21 @@ final class TimestampText {
       int t = timestamps.indexOf(name);
       Metadata form = t < 0 ? null : form(rows, t, sessionZone);
       if (t >= 0 && form == null && datetimeFormat != null) {
-        form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat).build();
+        form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat)
+            .putBoolean(Meridiem.LOWER, DateCodes.hasHalfDay(datetimeFormat) && mostlyLowerMeridiem(rows, t))
+            .build();
       }
       columns[c] = form == null ? ColumnNames.column(name) : ColumnNames.column(name).as(name,
           new MetadataBuilder().withMetadata(table.schema().fields()[c].metadata()).withMetadata(form).build());
     }
     return table.select(columns);
+  }
+
+  /** Whether most of column t's texts write their AM and PM in lower case. */
+  private static boolean mostlyLowerMeridiem(List<Row> rows, int t) {
+    long cells = rows.stream().filter(row -> !row.isNullAt(t)).count();
+    long lower = rows.stream().filter(row -> !row.isNullAt(t) && Meridiem.lowerIn(row.getString(t))).count();
+    return 2 * lower > cells;
   }
 
   /**
@@ -188,6 +197,6 @@ final class TimestampText {
           : ts.toInstant().atOffset(runs.nearest(ts.toInstant())).format(DateTimeFormatter.ofPattern(pattern)),
           DataTypes.StringType);
     }
-    return format.apply(column).as(field.name());
+    return Meridiem.written(format.apply(column), field.metadata()).as(field.name());
   }
 }
