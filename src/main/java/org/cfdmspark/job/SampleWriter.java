@@ -124,11 +124,16 @@ final class SampleWriter {
   }
 
   /**
-   * Refuses --counts (in {@code settings}) for a model fitted without --stratify-by (its {@code modelSettings}),
-   * before any work: generate checks its own settings before reading, sample the loaded model's.
+   * Refuses --counts (in {@code settings}) that does not parse, or for a model fitted without --stratify-by (its
+   * {@code modelSettings}), before any work: generate checks its own settings before reading, sample the loaded
+   * model's.
    */
   static void requireStrataForCounts(Settings settings, Settings modelSettings) {
-    if (settings.get(JobKnobs.COUNTS) != null && modelSettings.get(ModelKnobs.STRATIFY_BY) == null) {
+    String counts = settings.get(JobKnobs.COUNTS);
+    if (counts != null) {
+      StratumCounts.parse(counts);
+    }
+    if (counts != null && modelSettings.get(ModelKnobs.STRATIFY_BY) == null) {
       // sample's model was fitted earlier: name the option of its fit, which the sample command does not take.
       throw new BadInputException(JobKnobs.COUNTS.option() + " gives rows per value of the column a model is "
           + "stratified by, and this model is stratified by none: fit it with " + ModelKnobs.STRATIFY_BY.option()

@@ -12,7 +12,7 @@ final class StratumCounts {
   /**
    * The counts by value, in the order given (a value's last "=" separates it from its count).
    *
-   * @throws BadInputException for an entry that is not VALUE=N with N a whole number >= 0
+   * @throws BadInputException for an entry that is not VALUE=N with N a whole number >= 0, or a value named twice
    */
   static Map<String, Long> parse(String counts) {
     Map<String, Long> byLabel = new LinkedHashMap<>();
@@ -28,7 +28,10 @@ final class StratumCounts {
         throw new BadInputException(JobKnobs.COUNTS.option() + ": '" + entry.trim() + "' is not VALUE=N with N a "
             + "whole number >= 0");
       }
-      byLabel.put(entry.substring(0, eq).trim(), count);
+      String label = entry.substring(0, eq).trim();
+      if (byLabel.put(label, count) != null) {
+        throw new BadInputException(JobKnobs.COUNTS.option() + " names '" + label + "' twice; give each value once");
+      }
     }
     return byLabel;
   }

@@ -85,6 +85,8 @@ class BadInputSuiteTest {
         table("--counts without --stratify-by", "--counts gives rows per value of the column a model is stratified "
             + "by, and this model is stratified by none: fit it with --stratify-by COL (generate or fit), or give "
             + "--num-samples", "a,b\n1,x\n3,y\n", "--counts", "x=5"),
+        table("a --counts value named twice", "--counts names 'x' twice; give each value once",
+            "a,b\n1,x\n3,y\n", "--stratify-by", "b", "--counts", "x=5,x=7"),
         table("a column in --columns and --exclude", "\"b\" named by both --columns and --exclude: keep it in one "
             + "of them", "a,b\n1,2\n3,4\n", "--columns", "a,b", "--exclude", "b"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
