@@ -65,7 +65,8 @@ public final class JobKnobs {
       "Spark SQL predicate restricting the training rows, e.g. \"EDUCATION = 2\": samples follow those rows only.");
   public static final Knob<String> COUNTS = Knob.text("counts", "VALUE=N[,...]", null,
       "With --stratify-by: rows to generate per value (values not named get none; missing cells are the value "
-          + "(missing)); replaces --num-samples.");
+          + "(missing); an entry whose value holds a comma in double quotes: '\"health, dental=30\",life=20'); "
+          + "replaces --num-samples.");
   public static final Knob<FileFormat> FORMAT = Knob.choice("format", FileFormat.class, FileFormat.AUTO,
       "Output format; auto = parquet when the output path ends in .parquet, else CSV with a header.");
   public static final Knob<FileFormat> INPUT_FORMAT = Knob.choice("input-format", FileFormat.class,

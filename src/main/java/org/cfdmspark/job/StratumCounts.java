@@ -1,10 +1,15 @@
 package org.cfdmspark.job;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.NameList;
 
-/** The --counts option: {@code VALUE=N[,VALUE=N...]}, rows to generate per stratum value. */
+/**
+ * The --counts option: {@code VALUE=N[,VALUE=N...]}, rows to generate per stratum value; an entry whose value holds a
+ * comma is quoted whole, as a list option's name is ({@link NameList}: {@code "health, dental=30",life=20}).
+ */
 final class StratumCounts {
   private StratumCounts() {
   }
@@ -16,7 +21,14 @@ final class StratumCounts {
    */
   static Map<String, Long> parse(String counts) {
     Map<String, Long> byLabel = new LinkedHashMap<>();
-    for (String entry : counts.split(",")) {
+    List<String> entries;
+    try {
+      entries = NameList.parse(counts);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(JobKnobs.COUNTS.option() + ": " + e.getMessage() + "; quote a whole entry whose "
+          + "value holds a comma: '\"health, dental=30\",life=20'");
+    }
+    for (String entry : entries) {
       int eq = entry.lastIndexOf('=');
       long count;
       try {
