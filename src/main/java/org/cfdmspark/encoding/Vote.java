@@ -35,10 +35,7 @@ final class Vote {
    * probability in proportion to its weight ({@code weights} null: each equally often).
    */
   static int winner(double[] scores, int offset, int count, double[] weights, long tieBreak) {
-    double best = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < count; k++) {
-      best = Math.max(best, scores[offset + k]);
-    }
+    double best = best(scores, offset, count);
     int tied = 0;
     double tiedWeight = 0;
     for (int k = 0; k < count; k++) {
@@ -72,16 +69,22 @@ final class Vote {
     return last; // u within rounding of tiedWeight
   }
 
+  /** The largest of scores[offset .. offset + count); a score within {@link #TIE} of it ties with it. */
+  private static double best(double[] scores, int offset, int count) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < count; k++) {
+      best = Math.max(best, scores[offset + k]);
+    }
+    return best;
+  }
+
   /**
    * Each index's chance to win {@link #winner} with {@code weights} (null: equal), added to shares[0 .. count)
    * times {@code scale}.
    */
   static void addWinningChances(double[] scores, int offset, int count, double[] weights, double scale,
       double[] shares) {
-    double best = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < count; k++) {
-      best = Math.max(best, scores[offset + k]);
-    }
+    double best = best(scores, offset, count);
     double tiedWeight = 0;
     for (int k = 0; k < count; k++) {
       tiedWeight += scores[offset + k] >= best - TIE ? weights == null ? 1 : weights[k] : 0;

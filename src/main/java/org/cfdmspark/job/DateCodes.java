@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -35,6 +36,10 @@ import org.cfdmspark.encoding.ColumnNames;
 final class DateCodes {
   static final String PATTERN = "cfdm.datePattern";
   static final String TYPE = "cfdm.dateCodedAs";
+  /** The pattern letters of fields finer than a day: hours, minutes, seconds, fractions, the half-day. */
+  private static final String TIME_LETTERS = "HhKkmsSAnNaB";
+  /** The aggregates {@link #read} computes per column: bad cells, their least and greatest, lower-case markers, cells. */
+  private static final int CHECKS = 5;
   /** Spark's account of a week-based letter in a pattern. */
   private static final Pattern WEEK_BASED = Pattern.compile("detected week-based character: (\\S)");
 
@@ -127,8 +132,6 @@ final class DateCodes {
     return table.select(columns);
   }
 
-  /** The aggregates {@link #read} computes per column: bad cells, their least and greatest, lower-case markers, cells. */
-  private static final int CHECKS = 5;
 
   private static boolean isTemporal(DataType type) {
     return type.equals(DataTypes.DateType) || type.equals(DataTypes.TimestampType)
@@ -159,34 +162,26 @@ final class DateCodes {
    * letter outside quoted literals ({@code 'T'} and {@code 'at'} are text, not fields).
    */
   static boolean hasTimeOfDay(String pattern) {
-    return hasField(pattern, true);
+    return hasLetter(pattern, ch -> TIME_LETTERS.indexOf(ch) >= 0);
   }
 
   /** Whether a java.time pattern has the half-day letter a (AM or PM) outside quoted literals. */
   static boolean hasHalfDay(String pattern) {
-    boolean quoted = false;
-    for (char ch : pattern.toCharArray()) {
-      if (ch == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && ch == 'a') {
-        return true;
-      }
-    }
-    return false;
+    return hasLetter(pattern, ch -> ch == 'a');
   }
 
   /** Whether a java.time pattern has a field of a day or coarser (year, month, day, weekday ...) outside quotes. */
   static boolean hasDate(String pattern) {
-    return hasField(pattern, false);
+    return hasLetter(pattern, ch -> TIME_LETTERS.indexOf(ch) < 0);
   }
 
-  /** Whether the pattern has a letter outside quoted literals that is ({@code time}) or is not a time field. */
-  private static boolean hasField(String pattern, boolean time) {
+  /** Whether the pattern has a letter outside quoted literals that {@code field} accepts. */
+  private static boolean hasLetter(String pattern, IntPredicate field) {
     boolean quoted = false;
     for (char ch : pattern.toCharArray()) {
       if (ch == '\'') {
         quoted = !quoted;
-      } else if (!quoted && Character.isLetter(ch) && ("HhKkmsSAnNaB".indexOf(ch) >= 0) == time) {
+      } else if (!quoted && Character.isLetter(ch) && field.test(ch)) {
         return true;
       }
     }
