@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnNames;
@@ -113,14 +114,26 @@ final class SampleWriter {
     }
   }
 
-  /** Samples per stratum: --counts, else --num-samples in training proportions. */
+  /**
+   * Samples per stratum: --counts (with a note when a given --num-samples asks for another total), else
+   * --num-samples in training proportions.
+   */
   private static Map<String, Long> allocation(CfdmModel model, Settings settings) {
     String counts = settings.get(JobKnobs.COUNTS);
     if (counts == null) {
       return model.allocation(settings.get(JobKnobs.NUM_SAMPLES));
     }
     requireStrataForCounts(settings, model.settings());
-    return StratumCounts.parse(counts);
+    Map<String, Long> perStratum = StratumCounts.parse(counts);
+    long total = perStratum.values().stream().mapToLong(Long::longValue).sum();
+    // Said, because a --num-samples the user gave (on the command line, or in a conf file shared with runs without
+    // --counts) would otherwise be dropped in silence, and the output taken for that many rows.
+    long numSamples = settings.get(JobKnobs.NUM_SAMPLES);
+    if (settings.isGiven(JobKnobs.NUM_SAMPLES) && numSamples != total) {
+      Notices.print("note: " + JobKnobs.NUM_SAMPLES.option() + " " + numSamples + " is ignored because "
+          + JobKnobs.COUNTS.option() + " asks for " + total + " rows in all");
+    }
+    return perStratum;
   }
 
   /**

@@ -88,7 +88,8 @@ public final class SweepJob {
           + "training table) and " + JobKnobs.OUTPUT.option() + " (the sweep directory)");
     }
     Settings base = settings;
-    if (!given.contains(JobKnobs.NUM_SAMPLES.name())) {
+    // Not beside --counts, which sets the rows itself: a size set here would count as given and be noted as ignored.
+    if (!given.contains(JobKnobs.NUM_SAMPLES.name()) && settings.get(JobKnobs.COUNTS) == null) {
       base = base.with(JobKnobs.NUM_SAMPLES, DEFAULT_SAMPLES);
     }
     if (!given.contains(JobKnobs.HOLDOUT_FRACTION.name())) {

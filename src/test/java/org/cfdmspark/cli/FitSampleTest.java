@@ -2,10 +2,12 @@ package org.cfdmspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.Stderr;
 import org.cfdmspark.testkit.TestData;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,36 @@ class FitSampleTest {
     run("sample", "--model", modelDir.toString(), "--output", fresh.toString(), "--num-samples", "500",
         "--progress", "false", "--run-id", "2026-11-29");
     assertNotEquals(expected, TestSpark.csvLines(fresh), "another seed draws other rows from the same fit");
+  }
+
+  /**
+   * --counts sets the rows itself: a --num-samples given beside it for another total (on the command line or in a
+   * conf file) is noted as ignored, by generate and sample alike; its default or the same total is not.
+   */
+  @Test
+  void aGivenNumSamplesThatCountsReplaceIsNotedAsIgnored() throws Throwable {
+    String input = TestData.path("penguins.csv");
+    Path modelDir = dir.resolve("model");
+    run("fit", "--input", input, "--model", modelDir.toString(), "--seed", "5", "--steps", "20",
+        "--stratify-by", "island");
+    Path conf = Files.writeString(dir.resolve("pipeline.properties"), "num-samples = 500\n");
+    String noted = "note: --num-samples 500 is ignored because --counts asks for 30 rows in all";
+    String[][] options = {{"--num-samples", "500"}, {"--conf-file", conf.toString()}, {"--num-samples", "30"}, {}};
+    List<List<String>> expected = List.of(List.of(noted), List.of(noted), List.of(), List.of());
+    for (int i = 0; i < options.length; i++) {
+      String[] args = with(options[i], "sample", "--model", modelDir.toString(), "--output",
+          dir.resolve("sampled-" + i).toString(), "--counts", "Biscoe=20,Dream=10", "--progress", "false");
+      assertEquals(expected.get(i), numSamplesLines(Stderr.of(() -> run(args))), String.join(" ", args));
+    }
+    String[] generate = {"generate", "--input", input, "--output", dir.resolve("generated").toString(),
+        "--stratify-by", "island", "--counts", "Biscoe=20,Dream=10", "--num-samples", "500", "--steps", "20",
+        "--progress", "false"};
+    assertEquals(List.of(noted), numSamplesLines(Stderr.of(() -> run(generate))));
+  }
+
+  /** The lines of {@code stderr} that name --num-samples. */
+  private static List<String> numSamplesLines(String stderr) {
+    return stderr.lines().filter(line -> line.contains("--num-samples")).toList();
   }
 
   private static String[] with(String[] more, String... args) {
