@@ -286,7 +286,8 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   }
 
   /**
-   * The model saved at {@code path}.
+   * The model saved at {@code path}. Like {@link CfdmSynthesizer#fit}, warns on stderr when its samples will be
+   * training rows (fitted with σ 0 or one draw).
    *
    * @throws BadInputException when the path holds no complete model, or one saved by another version
    */

@@ -152,20 +152,7 @@ final class ModelFitting {
       TrainingSet encoded = new TrainingSet(TrainingMatrix.encode(plan.members(), codec));
       strata.add(fitStratum(plan, encoded, profile.add("encode", start), codec, settings, profile));
     }
-    if (settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM && strata.stream().anyMatch(s -> s.sampleable()
-        && !(s.config().sigma() > 0 && s.config().draws() > 1))) {
-      // Once per fit, not per stratum: σ and the draws are the same knobs for every stratum.
-      if (settings.get(ModelKnobs.DRAWS) == 1) {
-        RunWarnings.unsmoothed(ModelKnobs.DRAWS.option() + " 1", "give " + ModelKnobs.DRAWS.option() + " 2 or more "
-            + "(the default is " + ModelKnobs.DRAWS.defaultValue() + ")", System.err);
-      } else if (settings.get(ModelKnobs.SIGMA).auto()) {
-        RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " auto, 0 on this table (its rows repeat),", "give a "
-            + "positive " + ModelKnobs.SIGMA.option() + " (0.1 is a small one)", System.err);
-      } else {
-        RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " 0", "use " + ModelKnobs.SIGMA.option() + " auto (the "
-            + "default) or a positive sigma", System.err);
-      }
-    }
+    warnIfUnsmoothed(settings, strata);
     start = System.nanoTime();
     CategoryDrawChoice draw = CategoryDrawChoice.choose(requestedDraw, strata, codec,
         settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM);
@@ -183,6 +170,29 @@ final class ModelFitting {
     }
     profile.addCpu(cpuStart);
     return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds(), draw);
+  }
+
+  /**
+   * Warns when σ-CFDM samples of a modelled stratum will be training rows as they are (σ 0 or one draw), naming the
+   * knob that did it and its fix: at fit, and again as a saved model is loaded ({@link ModelStore}), so that
+   * {@code sample} says what {@code generate} says. Once, not per stratum: σ and the draws are the same knobs for
+   * every stratum.
+   */
+  static void warnIfUnsmoothed(Settings settings, List<FittedModel.Stratum> strata) {
+    if (settings.get(ModelKnobs.GENERATOR) != GeneratorKind.CFDM || strata.stream().noneMatch(s -> s.sampleable()
+        && !(s.config().sigma() > 0 && s.config().draws() > 1))) {
+      return;
+    }
+    if (settings.get(ModelKnobs.DRAWS) == 1) {
+      RunWarnings.unsmoothed(ModelKnobs.DRAWS.option() + " 1", "give " + ModelKnobs.DRAWS.option() + " 2 or more "
+          + "(the default is " + ModelKnobs.DRAWS.defaultValue() + ")", System.err);
+    } else if (settings.get(ModelKnobs.SIGMA).auto()) {
+      RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " auto, 0 on this table (its rows repeat),", "give a "
+          + "positive " + ModelKnobs.SIGMA.option() + " (0.1 is a small one)", System.err);
+    } else {
+      RunWarnings.unsmoothed(ModelKnobs.SIGMA.option() + " 0", "use " + ModelKnobs.SIGMA.option() + " auto (the "
+          + "default) or a positive sigma", System.err);
+    }
   }
 
   /** The rows' cells of the columns {@code kept}, from rows whose fields are {@code columns}. */

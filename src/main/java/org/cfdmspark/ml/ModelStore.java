@@ -147,6 +147,8 @@ final class ModelStore {
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
             : CategoryDrawChoice.given(codec.categoryDraw())); // a model saved before auto: its codec's draw
+        // sample learns of copies as generate does: the fit that warned ran in another process.
+        ModelFitting.warnIfUnsmoothed(settings, fitted.strata());
         CfdmModel model = new CfdmModel(metadata.uid(), fitted);
         return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
             : metadata.inputForm());

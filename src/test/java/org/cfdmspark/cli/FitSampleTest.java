@@ -2,6 +2,7 @@ package org.cfdmspark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,27 @@ class FitSampleTest {
         "--stratify-by", "island", "--counts", "Biscoe=20,Dream=10", "--num-samples", "500", "--steps", "20",
         "--progress", "false"};
     assertEquals(List.of(noted), numSamplesLines(Stderr.of(() -> run(generate))));
+  }
+
+  /** A model fitted with σ 0 samples copies of training rows: sample warns of it in generate's one line. */
+  @Test
+  void sampleWarnsOfAnUnsmoothedModelAsGenerateDoes() throws Throwable {
+    String input = TestData.path("penguins.csv");
+    String[] model = {"--sigma", "0", "--steps", "20"};
+    String generated = Stderr.of(() -> run(with(model, "generate", "--input", input, "--output",
+        dir.resolve("generated").toString(), "--num-samples", "50", "--progress", "false")));
+    List<String> warning = warnings(generated);
+    assertEquals(1, warning.size(), generated);
+    assertTrue(warning.get(0).startsWith("warning: --sigma 0 leaves sigma-CFDM no smoothing"), generated);
+    Path modelDir = dir.resolve("model");
+    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    String sampled = Stderr.of(() -> run("sample", "--model", modelDir.toString(), "--output",
+        dir.resolve("sampled").toString(), "--num-samples", "50", "--progress", "false"));
+    assertEquals(warning, warnings(sampled));
+  }
+
+  private static List<String> warnings(String stderr) {
+    return stderr.lines().filter(line -> line.startsWith("warning:")).toList();
   }
 
   /** The lines of {@code stderr} that name --num-samples. */
