@@ -191,9 +191,20 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
     }
     String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
     if (stratifyBy != null && !chosen.contains(stratifyBy)) {
-      throw new BadInputException(ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column; "
-          + (available.contains(stratifyBy) ? "do not exclude or ignore it" : "available columns: "
-          + ColumnNames.quotedList(available)));
+      String problem = ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column";
+      if (!available.contains(stratifyBy)) {
+        throw new BadInputException(problem + "; available columns: " + ColumnNames.quotedList(available));
+      }
+      // Name each option that leaves it out: a --columns list without it is as likely as --exclude or --ignore.
+      List<String> fixes = new ArrayList<>();
+      if (!columns.isEmpty() && !columns.contains(stratifyBy)) {
+        problem += ", and " + JobKnobs.COLUMNS.option() + " does not list it";
+        fixes.add("add it to " + JobKnobs.COLUMNS.option());
+      }
+      if (settings.get(JobKnobs.EXCLUDE).contains(stratifyBy) || settings.get(ModelKnobs.IGNORE).contains(stratifyBy)) {
+        fixes.add("do not exclude or ignore it");
+      }
+      throw new BadInputException(problem + "; " + String.join(" and ", fixes));
     }
     return List.copyOf(chosen);
   }

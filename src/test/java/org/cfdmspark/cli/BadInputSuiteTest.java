@@ -87,6 +87,14 @@ class BadInputSuiteTest {
             + "--num-samples", "a,b\n1,x\n3,y\n", "--counts", "x=5"),
         table("a --counts value named twice", "--counts names 'x' twice; give each value once",
             "a,b\n1,x\n3,y\n", "--stratify-by", "b", "--counts", "x=5,x=7"),
+        table("--stratify-by a column --columns leaves out", "--stratify-by b must be a modelled column, and "
+            + "--columns does not list it; add it to --columns", "a,b,c\n1,x,2\n3,y,4\n", "--columns", "a,c",
+            "--stratify-by", "b"),
+        table("--stratify-by an excluded column", "--stratify-by b must be a modelled column; do not exclude or "
+            + "ignore it", "a,b,c\n1,x,2\n3,y,4\n", "--exclude", "b", "--stratify-by", "b"),
+        table("--stratify-by a column --columns leaves out and --ignore names", "--stratify-by b must be a modelled "
+            + "column, and --columns does not list it; add it to --columns and do not exclude or ignore it",
+            "a,b,c\n1,x,2\n3,y,4\n", "--columns", "a,c", "--ignore", "b", "--stratify-by", "b"),
         table("a column in --columns and --exclude", "\"b\" named by both --columns and --exclude: keep it in one "
             + "of them", "a,b\n1,2\n3,4\n", "--columns", "a,b", "--exclude", "b"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
