@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The one-line message for a command line picocli could not parse, with the fix where one is known: a spark-submit
  * option written after the command (it belongs before it: {@code ./submit.sh --master local[2] generate ...}), a
- * model setting given to sample (fit fixed it), another command's setting (--progress to fit: which commands take
- * it), or a misspelt option (picocli's nearest option name).
+ * model setting given to sample (fit fixed it), another command's setting (--num-samples to fit: which commands
+ * take it), or a misspelt option (picocli's nearest option name).
  */
 final class ParseErrors {
   /** spark-submit's own options (Spark 4.1's {@code spark-submit --help}), which no command of ours takes. */

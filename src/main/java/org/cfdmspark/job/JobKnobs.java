@@ -85,7 +85,8 @@ public final class JobKnobs {
           + "with a sample_id column of its own).");
   public static final Knob<Boolean> PROGRESS = Knob.flag("progress", true,
       "Print a progress line (percent, samples/s, ETA) to stderr at most twice a second while sampling, and a "
-          + "line as each step of a report begins.");
+          + "line as each step of a report begins. fit, which samples nothing, takes it and prints neither, so that "
+          + "fit and sample can be given the same flags.");
 
   public static final Knob<Double> HOLDOUT_FRACTION = Knob.decimal("holdout-fraction", 0, 0, 1, false,
       "Share of the training rows (after --where) held out of the model, chosen by a seeded hash of each row's "
@@ -111,7 +112,8 @@ public final class JobKnobs {
       ModelKnobs.IGNORE, ModelKnobs.MAX_CATEGORIES, ModelKnobs.POINT_MASSES, ModelKnobs.NUMERIC_SCALE,
       ModelKnobs.FINAL_NOISE, ModelKnobs.LOCAL_NOISE, ModelKnobs.PARENT_NOISE, ModelKnobs.LEAVE_ONE_OUT,
       ModelKnobs.MARGINAL_MAP, ModelKnobs.CATEGORY_DRAW, WHERE,
-      ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, HOLDOUT_FRACTION, ModelKnobs.NEAR_COPY_TARGET,
+      ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, PROGRESS, HOLDOUT_FRACTION,
+      ModelKnobs.NEAR_COPY_TARGET,
       ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ModelKnobs.GUARD_LOCALITY, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
       ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH, ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS,
       ScoreModelKnobs.PATIENCE, ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE,

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.Sigma;
@@ -145,12 +147,25 @@ class CliTest {
 
   @Test
   void anotherCommandsSettingNamesTheCommandsThatTakeIt() {
-    assertOneLineError("--progress is a setting of generate, sample and report, not of fit",
-        "fit", "--input", "in.csv", "--model", "m", "--progress", "false");
+    assertOneLineError("--partitions is a setting of generate, sample and report, not of fit",
+        "fit", "--input", "in.csv", "--model", "m", "--partitions", "4");
     assertOneLineError("--num-samples is a setting of generate, sample and report, not of fit",
         "fit", "--input", "in.csv", "--model", "m", "--num-samples", "5");
     assertOneLineError("--model is a setting of fit and sample, not of generate",
         "generate", "--input", "in.csv", "--output", "out", "--model", "m");
+  }
+
+  /** A script that gives fit and sample the same flags: fit takes --progress, bare or with a value. */
+  @Test
+  void fitTakesProgressAsSampleDoes() {
+    for (String[] progress : new String[][] {{"--progress", "false"}, {"--progress=true"}, {"--progress"}}) {
+      List<String> args = new ArrayList<>(List.of("--input", "in.csv", "--model", "m"));
+      args.addAll(List.of(progress));
+      var parsed = new picocli.CommandLine(ModelCommand.fit().spec()).parseArgs(args.toArray(String[]::new));
+      Settings settings = SettingsResolver.resolve(JobKnobs.FIT, null, KnobOptions.given(parsed, JobKnobs.FIT));
+      assertEquals(!progress[progress.length - 1].equals("false"), settings.get(JobKnobs.PROGRESS),
+          String.join(" ", progress));
+    }
   }
 
   /** The command line fails with exit code 2 and one line on stderr that holds {@code fragment}. */
