@@ -36,18 +36,12 @@ import org.cfdmspark.encoding.ColumnNames;
  */
 public record CsvDialect(String separator, String quote, String escape, boolean decimalComma, String encoding) {
 
-  /** The knobs of a dialect, which a saved model records of its input's (see {@link #recorded}). */
+  /**
+   * The knobs of a dialect, which a saved model records of its input's, among its read knobs
+   * ({@link ReportJob#RUN_READ_KNOBS}).
+   */
   static final List<Knob<?>> KNOBS = List.of(JobKnobs.CSV_SEP, JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE,
       JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING);
-
-  /** The dialect knobs' values in {@code settings} as text: what fit records with the model. */
-  static Map<String, String> recorded(Settings settings) {
-    Map<String, String> recorded = new LinkedHashMap<>();
-    for (Knob<?> knob : KNOBS) {
-      recorded.put(knob.name(), settings.asText().get(knob.name()));
-    }
-    return recorded;
-  }
 
   /**
    * {@code settings} with the {@code recorded} dialect (a model's input form) for every dialect knob the user did

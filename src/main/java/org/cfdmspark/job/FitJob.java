@@ -2,6 +2,7 @@ package org.cfdmspark.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +16,8 @@ import org.cfdmspark.ml.ModelKnobs;
  * The fit job: read the input as generate does, fit a {@link CfdmModel} and save it to --model atomically (a
  * hidden sibling first, renamed into place when complete; --mode overwrite replaces an old model only then). With
  * --holdout-fraction the held-out rows are written inside the model directory, in {@code _holdout/}, in the
- * input's format and dialect. The model records the input's CSV dialect, which sample writes unless told otherwise.
+ * input's format and dialect. The model records how the input was read ({@link ReportJob#RUN_READ_KNOBS}): sample
+ * writes in its CSV dialect unless told otherwise, and its manifest holds them all for report.
  */
 public final class FitJob {
   private FitJob() {
@@ -41,7 +43,10 @@ public final class FitJob {
     CfdmModel model = GenerateJob.fit(input, settings);
     try {
       MLWriter writer = model.write().overwrite();
-      CsvDialect.recorded(settings).forEach(writer::option); // sample writes in the input's dialect
+      // sample writes in the input's dialect, and records how the input was read (dates, null text, columns) in
+      // its manifest, from which report reads the sampled table back as it reads a generate output.
+      Map<String, String> text = settings.asText();
+      ReportJob.RUN_READ_KNOBS.forEach(knob -> writer.option(knob.name(), text.get(knob.name())));
       writer.save(output.staging().toString());
       HoldoutSplit.write(input.holdout(), output.staging(), input.format(), CsvDialect.of(settings));
       output.commit();

@@ -64,9 +64,9 @@ public final class ReportJob {
   /**
    * How the tables a run wrote are read, which report takes from the run's manifest in the --synthetic directory
    * unless given: the dialect the run read its input in (and wrote its output in), its --date patterns and the
-   * columns it left out.
+   * columns it left out. fit saves them with the model, whose sample runs record them in their manifests.
    */
-  private static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
+  static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
       JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE, JobKnobs.MULTI_LINE, JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING,
       JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS, ModelKnobs.IGNORE);
 

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
@@ -45,11 +46,19 @@ final class SampleWriter {
 
   /**
    * The knobs the manifest records: the command's, then the model's that the command does not take (a {@code sample}
-   * run's σ, draws, noise knobs, as the model was fitted with them; a {@code generate} run's command takes them all).
+   * run's σ, draws, noise knobs, as the model was fitted with them, and how fit read its input, as the model's input
+   * form holds them: {@link ReportJob#RUN_READ_KNOBS}; a {@code generate} run's command takes them all).
    */
   static Map<String, String> recordedSettings(Settings settings, CfdmModel model) {
     Map<String, String> recorded = new LinkedHashMap<>(settings.asText());
     model.settings().asText().forEach(recorded::putIfAbsent);
+    // Only read knobs: a model saved from code may hold other writer options, which are no settings.
+    for (Knob<?> knob : ReportJob.RUN_READ_KNOBS) {
+      String text = model.inputForm().get(knob.name());
+      if (text != null) {
+        recorded.putIfAbsent(knob.name(), text);
+      }
+    }
     return recorded;
   }
 

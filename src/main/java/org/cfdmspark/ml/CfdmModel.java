@@ -106,8 +106,9 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
 
   /**
    * How the training table was written, as name → text pairs given to the model's writer
-   * ({@code write().option(name, value)}) and saved in its metadata: the job records its CSV dialect knobs
-   * there, so that sampling a loaded model writes the input's dialect. Empty for a model that was not loaded.
+   * ({@code write().option(name, value)}) and saved in its metadata: the fit job records how it read its input
+   * there (its CSV dialect, null text, dates and columns), so that sampling a loaded model writes the input's
+   * dialect and its manifest says how to read the output back. Empty for a model that was not loaded.
    */
   public Map<String, String> inputForm() {
     return inputForm;

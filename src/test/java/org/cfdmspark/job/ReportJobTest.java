@@ -240,6 +240,58 @@ class ReportJobTest {
     assertEquals(2, json.at("/columns").size(), json.at("/columns").toString());
   }
 
+  /**
+   * report on a sample output reads the tables as on the generate output of the same settings: the model holds how
+   * fit read its input (the null text, a --date pattern, a left-out column), and sample's manifest records it.
+   */
+  @Test
+  void aReportOfASampleOutputReadsItsTablesAsOfAGenerateOutput() throws Throwable {
+    StringBuilder csv = new StringBuilder("x,visit,y,comment\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i % 11 == 0 ? "?" : String.valueOf(i % 17 + 0.5)).append(',')
+          .append(String.format("2023%02d%02d", i % 12 + 1, i % 28 + 1)).append(',').append(i % 5 == 0 ? "a" : "b")
+          .append(",note ").append(i).append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("visits.csv"), csv);
+    String[] read = {"null-value", "?", "date", "visit=yyyyMMdd", "exclude", "comment", "seed", "5", "steps", "10"};
+    Path generated = dir.resolve("visits-generated");
+    GenerateJob.run(spark, withText(TestSpark.settings("input", input.toString(), "output", generated.toString(),
+        "num-samples", "50"), read));
+    Path model = dir.resolve("visits-model");
+    FitJob.run(spark, withText(Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+        .withText("model", model.toString()), read));
+    Path sampled = dir.resolve("visits-sampled");
+    SampleJob.run(spark, Settings.defaults(JobKnobs.SAMPLE).with(JobKnobs.PROGRESS, false)
+        .withText("model", model.toString()).withText("output", sampled.toString()).withText("num-samples", "50"));
+    assertEquals(TestSpark.csvLines(generated), TestSpark.csvLines(sampled), "fit then sample writes what generate "
+        + "writes");
+
+    List<String> notes = new ArrayList<>();
+    List<JsonNode> reports = new ArrayList<>();
+    for (Path synthetic : List.of(generated, sampled)) {
+      Path reportDir = dir.resolve(synthetic.getFileName() + "-report");
+      Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+          .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+          .withText("output", reportDir.toString());
+      String stderr = Stderr.of(() -> ReportJob.run(spark, report));
+      notes.add(stderr.lines().filter(line -> line.startsWith("note: reading the tables as the run"))
+          .map(line -> line.replace(synthetic.toString(), "OUT")).findFirst().orElse(stderr));
+      reports.add(new ObjectMapper().readTree(reportDir.resolve(ReportJob.JSON).toFile()));
+    }
+    assertEquals(notes.get(0), notes.get(1), "the same read settings from both manifests");
+    assertTrue(notes.get(1).contains("--null-value '?'") && notes.get(1).contains("--date visit=yyyyMMdd")
+        && notes.get(1).contains("--exclude comment"), notes.get(1));
+    assertSameFigures(reports.get(0).get("columns"), reports.get(1).get("columns"), "columns");
+    assertSameFigures(reports.get(0).get("comparisons"), reports.get(1).get("comparisons"), "comparisons");
+  }
+
+  private static Settings withText(Settings settings, String... namesAndValues) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      settings = settings.withText(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return settings;
+  }
+
   @Test
   void anUnknownTargetIsRefusedBeforeSampling() {
     Path output = dir.resolve("no-such-target");
