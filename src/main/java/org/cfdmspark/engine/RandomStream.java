@@ -58,7 +58,9 @@ public final class RandomStream {
     // Appended: the training row whose categories a sample takes (--category-draw row).
     ROW_DRAW,
     // Appended: the weights of a sample's parents in its parent noise (--parent-noise).
-    PARENT_NOISE
+    PARENT_NOISE,
+    // Appended: the neighbour each redrawn categorical column is taken from (--redraw-categories).
+    CATEGORY_REDRAW
   }
 
   /**

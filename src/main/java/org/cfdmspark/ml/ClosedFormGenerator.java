@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
+import org.cfdmspark.engine.CategoryRedraw;
 import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.ParentNoise;
@@ -17,10 +18,12 @@ import org.cfdmspark.privacy.SigmaSteps;
  * @param rowSlots the slots a sample takes from one training row drawn by its barycentre weights at the last step
  *     (--category-draw row: the categorical columns' blocks); empty for the barycentre everywhere
  * @param parentNoise the noise along the parents' directions on the number columns' values (--parent-noise)
+ * @param categoryRedraw the categorical columns redrawn after the last step (--redraw-categories)
  */
-record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise) implements Generator {
+record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, CategoryRedraw categoryRedraw)
+    implements Generator {
   /** The plain method: samples are barycentres in every slot. */
-  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0], ParentNoise.NONE);
+  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0], ParentNoise.NONE, CategoryRedraw.NONE);
 
   /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, without parent noise. */
   static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw) {
@@ -29,8 +32,15 @@ record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise) implements G
 
   /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw} and parent noise τ. */
   static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise) {
+    return of(codec, draw, parentNoise, CategoryRedraw.NONE);
+  }
+
+  /** As above, with {@code categoryRedraw}'s columns redrawn after the last step. */
+  static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise,
+      CategoryRedraw categoryRedraw) {
     int[] rowSlots = draw == CategoryDraw.ROW ? codec.categoricalSlots() : new int[0];
-    return new ClosedFormGenerator(rowSlots, new ParentNoise(parentNoise, AdaptiveNoiseGenerator.valueSlots(codec)));
+    return new ClosedFormGenerator(rowSlots, new ParentNoise(parentNoise, AdaptiveNoiseGenerator.valueSlots(codec)),
+        categoryRedraw);
   }
 
   @Override
@@ -41,6 +51,6 @@ record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise) implements G
   @Override
   public BlockSampler sampler(TrainingSet training, SamplerConfig config, NeighbourSearch search, int attempt) {
     return FlowSampler.create(training, config.withSigma(config.sigma() * SigmaSteps.multiple(attempt)), search,
-        rowSlots, parentNoise);
+        rowSlots, parentNoise, categoryRedraw);
   }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +22,7 @@ import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.CategoryRedraw;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
@@ -212,17 +215,36 @@ final class ModelFitting {
   /**
    * The generator of one stratum's rows: σ-CFDM, or a trained score model fitted here on the stratum's rows.
    */
-  private static Generator generator(GeneratorKind kind, TrainingSet training, TableCodec codec,
+  private static Generator generator(GeneratorKind kind, String label, TrainingSet training, TableCodec codec,
       SamplerConfig config, Settings settings) {
     return switch (kind) {
       case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW),
-          ModelKnobs.parentNoise(settings)), training, codec, ModelKnobs.localNoise(settings));
+          ModelKnobs.parentNoise(settings), categoryRedraw(label, training, codec, config, settings)), training,
+          codec, ModelKnobs.localNoise(settings));
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
       case MIXUP -> RowBaselineGenerator.MIXUP;
       case SMOTE -> RowBaselineGenerator.SMOTE;
       case COPY -> RowBaselineGenerator.COPY;
       case COPULA -> CopulaGenerator.fit(training);
     };
+  }
+
+  /**
+   * The stratum's --redraw-categories, with one note naming what was redrawn (and, under auto, each column's
+   * information), so that a user sees which columns no longer follow their parents.
+   */
+  private static CategoryRedraw categoryRedraw(String label, TrainingSet training, TableCodec codec,
+      SamplerConfig config, Settings settings) {
+    CategoryRedrawFit.Result fit = CategoryRedrawFit.fit(training, codec, ModelKnobs.redrawCategories(settings),
+        config.seed());
+    if (!fit.columns().isEmpty()) {
+      String columns = fit.columns().stream().map(c -> String.format(Locale.ROOT, "%s %.3f nats%s", c.name(),
+          c.information(), c.redrawn() ? " (redrawn from " + c.neighbours() + " neighbours)" : "")).collect(
+          Collectors.joining(", "));
+      Notices.print("note: " + ModelKnobs.REDRAW_CATEGORIES.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null
+          ? "" : ", stratum " + label) + ": information with the other columns: " + columns);
+    }
+    return fit.redraw();
   }
 
   private static FittedModel.Stratum unsampleable(StratumPlan plan) {
@@ -280,7 +302,7 @@ final class ModelFitting {
     NearCopyGuard guard = !guarded ? null
         : new NearCopyGuard((guardThreshold != null ? NearCopyCheck.withThreshold(guardThreshold, training, codec)
             : check).withLocality(settings.get(ModelKnobs.GUARD_LOCALITY), training));
-    Generator generator = generator(kind, training, codec, config, settings);
+    Generator generator = generator(kind, plan.label(), training, codec, config, settings);
     if (guard != null && cfdm) {
       SamplerConfig sampling = config;
       guard = guard.withRepeatedCopyRedraw(RepeatedCopyThinning.redrawShare(

@@ -1,0 +1,153 @@
+package org.cfdmspark.engine;
+
+import java.io.Serializable;
+import org.cfdmspark.knn.RowMatrix;
+
+/**
+ * One sweep of Gibbs sampling over some categorical columns after the flow's last step (--redraw-categories): each
+ * listed column's one-hot block is replaced by that of one of its k nearest reference rows on every other slot,
+ * drawn uniformly. That is a draw from the k-nearest-neighbour estimate of the column's conditional distribution given
+ * the rest of the sample, which leaves the table's distribution where it was (a Gibbs step), and takes the sample off
+ * its parent's combination of categories: σ-CFDM's parents are mostly one row at the end of a trajectory, so a
+ * sample repeats that row's categories beside its numbers, where a fresh row often sits nearest a row of another
+ * combination (README, "Redrawing the loosely tied categories"). Columns are redrawn in order, each given the ones
+ * redrawn before it (a systematic-scan Gibbs sweep).
+ *
+ * <p>The reference rows are a seeded subsample of the training rows (all of them on small tables), so that a sample
+ * costs one pass over them, whatever N: k counts neighbours among them. The draw of trajectory i comes from the
+ * stream (seed, i, −1, CATEGORY_REDRAW), the same at every guard attempt, so a sample depends on its id alone.
+ *
+ * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
+ * @param from each redrawn column's first slot
+ * @param to each redrawn column's end slot (exclusive)
+ * @param neighbours each redrawn column's k (at most the reference rows)
+ */
+public record CategoryRedraw(int[] referenceRows, int[] from, int[] to, int[] neighbours) implements Serializable {
+  /** No column redrawn: the categories the last step's barycentre gives (method.md §6). */
+  public static final CategoryRedraw NONE = new CategoryRedraw(new int[0], new int[0], new int[0], new int[0]);
+
+  public CategoryRedraw {
+    if (from.length != to.length || from.length != neighbours.length) {
+      throw new IllegalArgumentException("one slot range and one k per redrawn column");
+    }
+    for (int k : neighbours) {
+      if (k < 1 || k > referenceRows.length) {
+        throw new IllegalArgumentException("k must be in [1, " + referenceRows.length + "], got " + k);
+      }
+    }
+    referenceRows = referenceRows.clone();
+    from = from.clone();
+    to = to.clone();
+    neighbours = neighbours.clone();
+  }
+
+  /** Whether any column is redrawn. */
+  public boolean active() {
+    return from.length > 0;
+  }
+
+  /** Scratch for {@link #apply}: one per sampler. */
+  public Scratch scratch() {
+    return new Scratch(referenceRows.length);
+  }
+
+  /** Per-sampler buffers: squared distances to the reference rows, and a working copy for the selection. */
+  public static final class Scratch {
+    final double[] distances;
+    final double[] keys;
+    final int[] order;
+
+    Scratch(int rows) {
+      distances = new double[rows];
+      keys = new double[rows];
+      order = new int[rows];
+    }
+  }
+
+  /** Redraws the columns of the {@code count} samples in {@code z} (row-major, the training set's dimension). */
+  void apply(double[] z, int count, long[] trajectories, TrainingSet training, long seed, RandomStream random,
+      Scratch scratch) {
+    RowMatrix points = training.points();
+    int d = training.dimension();
+    for (int b = 0; b < count; b++) {
+      int at = b * d;
+      for (int r = 0; r < referenceRows.length; r++) {
+        int row = referenceRows[r];
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+          double diff = z[at + j] - points.get(row, j);
+          sum += diff * diff;
+        }
+        scratch.distances[r] = sum;
+      }
+      random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.CATEGORY_REDRAW));
+      for (int c = 0; c < from.length; c++) {
+        for (int r = 0; r < referenceRows.length; r++) {
+          scratch.keys[r] = scratch.distances[r] - blockDistance(z, at, referenceRows[r], c, points);
+          scratch.order[r] = r;
+        }
+        int rank = (int) Math.floor(random.nextDouble() * neighbours[c]);
+        int drawn = referenceRows[select(scratch.keys, scratch.order, rank)];
+        // The distances to the reference rows change by this block's change; the next column sees the new value.
+        for (int r = 0; r < referenceRows.length; r++) {
+          scratch.distances[r] -= blockDistance(z, at, referenceRows[r], c, points);
+        }
+        for (int j = from[c]; j < to[c]; j++) {
+          z[at + j] = points.get(drawn, j);
+        }
+        for (int r = 0; r < referenceRows.length; r++) {
+          scratch.distances[r] += blockDistance(z, at, referenceRows[r], c, points);
+        }
+      }
+    }
+  }
+
+  /** The squared distance between sample z[at ..] and training row {@code row} on column c's block. */
+  private double blockDistance(double[] z, int at, int row, int c, RowMatrix points) {
+    double sum = 0;
+    for (int j = from[c]; j < to[c]; j++) {
+      double diff = z[at + j] - points.get(row, j);
+      sum += diff * diff;
+    }
+    return sum;
+  }
+
+  /**
+   * The position (in keys) of the element of the given rank (0 = smallest) in ascending order of (key, position): a
+   * deterministic quickselect over {@code order}, a permutation of the positions, which it reorders.
+   */
+  public static int select(double[] keys, int[] order, int rank) {
+    int lo = 0;
+    int hi = order.length - 1;
+    while (lo < hi) {
+      int pivot = order[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (before(keys, order[i], pivot)) {
+          i++;
+        }
+        while (before(keys, pivot, order[j])) {
+          j--;
+        }
+        if (i <= j) {
+          int swap = order[i];
+          order[i++] = order[j];
+          order[j--] = swap;
+        }
+      }
+      if (rank <= j) {
+        hi = j;
+      } else if (rank >= i) {
+        lo = i;
+      } else {
+        return order[rank];
+      }
+    }
+    return order[lo];
+  }
+
+  private static boolean before(double[] keys, int a, int b) {
+    return keys[a] < keys[b] || (keys[a] == keys[b] && a < b);
+  }
+}
