@@ -1,13 +1,15 @@
 package org.cfdmspark.engine;
 
 import java.io.Serializable;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
  * One sweep of Gibbs sampling over some categorical columns after the flow's last step (--redraw-categories): each
  * listed column's one-hot block is replaced by that of one of its k nearest reference rows on every other slot,
  * drawn uniformly. That is a draw from the k-nearest-neighbour estimate of the column's conditional distribution given
- * the rest of the sample, which leaves the table's distribution where it was (a Gibbs step), and takes the sample off
+ * the rest of the sample (a Gibbs step, which with the exact conditional would leave the table's distribution where
+ * it was; the estimate blurs what the column owes to single other columns), and takes the sample off
  * its parent's combination of categories: σ-CFDM's parents are mostly one row at the end of a trajectory, so a
  * sample repeats that row's categories beside its numbers, where a fresh row often sits nearest a row of another
  * combination (README, "Redrawing the loosely tied categories"). Columns are redrawn in order, each given the ones
@@ -18,13 +20,18 @@ import org.cfdmspark.knn.RowMatrix;
  * stream (seed, i, −1, CATEGORY_REDRAW), the same at every guard attempt, so a sample depends on its id alone.
  *
  * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
+ * @param distanceSlots the slots the distance is measured on (the report's: without the number columns' point-mass
+ *     indicators, which would make rows of the same zeros near whatever their other values); every redrawn block's
+ *     slots among them
  * @param from each redrawn column's first slot
  * @param to each redrawn column's end slot (exclusive)
  * @param neighbours each redrawn column's k (at most the reference rows)
  */
-public record CategoryRedraw(int[] referenceRows, int[] from, int[] to, int[] neighbours) implements Serializable {
+public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] from, int[] to, int[] neighbours)
+    implements Serializable {
   /** No column redrawn: the categories the last step's barycentre gives (method.md §6). */
-  public static final CategoryRedraw NONE = new CategoryRedraw(new int[0], new int[0], new int[0], new int[0]);
+  public static final CategoryRedraw NONE = new CategoryRedraw(new int[0], new int[0], new int[0], new int[0],
+      new int[0]);
 
   public CategoryRedraw {
     if (from.length != to.length || from.length != neighbours.length) {
@@ -36,6 +43,7 @@ public record CategoryRedraw(int[] referenceRows, int[] from, int[] to, int[] ne
       }
     }
     referenceRows = referenceRows.clone();
+    distanceSlots = distanceSlots.clone();
     from = from.clone();
     to = to.clone();
     neighbours = neighbours.clone();
@@ -46,57 +54,82 @@ public record CategoryRedraw(int[] referenceRows, int[] from, int[] to, int[] ne
     return from.length > 0;
   }
 
-  /** Scratch for {@link #apply}: one per sampler. */
-  public Scratch scratch() {
-    return new Scratch(referenceRows.length);
+  /** Scratch for {@link #apply} on blocks of up to {@code blockSize} samples of {@code training}: one per sampler. */
+  public Scratch scratch(TrainingSet training, int blockSize) {
+    float[] values = new float[referenceRows.length * distanceSlots.length];
+    for (int r = 0; r < referenceRows.length; r++) {
+      for (int j = 0; j < distanceSlots.length; j++) {
+        values[r * distanceSlots.length + j] = training.points().get(referenceRows[r], distanceSlots[j]);
+      }
+    }
+    return new Scratch(RowMatrix.of(referenceRows.length, distanceSlots.length, values), blockSize);
   }
 
-  /** Per-sampler buffers: squared distances to the reference rows, and a working copy for the selection. */
+  /**
+   * Per-sampler state: the reference rows packed together (for the dot-product kernel), the block's dot products with
+   * them, each sample's squared distances to them, and a working copy for the selection.
+   */
   public static final class Scratch {
+    final RowMatrix reference;
+    final DotProductKernel kernel = DotProductKernel.best();
+    final double[] queries;
+    final double[] dots;
     final double[] distances;
     final double[] keys;
     final int[] order;
 
-    Scratch(int rows) {
+    Scratch(RowMatrix reference, int blockSize) {
+      this.reference = reference;
+      int rows = reference.rows();
+      queries = new double[blockSize * reference.dimension()];
+      dots = new double[blockSize * rows];
       distances = new double[rows];
       keys = new double[rows];
       order = new int[rows];
     }
   }
 
-  /** Redraws the columns of the {@code count} samples in {@code z} (row-major, the training set's dimension). */
+  /**
+   * Redraws the columns of the {@code count} samples in {@code z} (row-major, the training set's dimension; count at
+   * most the scratch's block size).
+   */
   void apply(double[] z, int count, long[] trajectories, TrainingSet training, long seed, RandomStream random,
       Scratch scratch) {
     RowMatrix points = training.points();
     int d = training.dimension();
+    int rows = referenceRows.length;
+    double[] norms = scratch.reference.squaredNorms();
+    int m = distanceSlots.length;
+    for (int b = 0; b < count; b++) {
+      for (int j = 0; j < m; j++) {
+        scratch.queries[b * m + j] = z[b * d + distanceSlots[j]];
+      }
+    }
+    // ‖z − x‖² = ‖z‖² + ‖x‖² − 2⟨z, x⟩: one kernel call for the block (its products do not depend on the block).
+    scratch.kernel.dots(scratch.queries, 0, count, scratch.reference, 0, rows, scratch.dots);
     for (int b = 0; b < count; b++) {
       int at = b * d;
-      for (int r = 0; r < referenceRows.length; r++) {
-        int row = referenceRows[r];
-        double sum = 0;
-        for (int j = 0; j < d; j++) {
-          double diff = z[at + j] - points.get(row, j);
-          sum += diff * diff;
-        }
-        scratch.distances[r] = sum;
+      double norm = 0;
+      for (int j = 0; j < m; j++) {
+        norm += scratch.queries[b * m + j] * scratch.queries[b * m + j];
+      }
+      for (int r = 0; r < rows; r++) {
+        scratch.distances[r] = norm + norms[r] - 2 * scratch.dots[b * rows + r];
       }
       random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.CATEGORY_REDRAW));
       for (int c = 0; c < from.length; c++) {
-        for (int r = 0; r < referenceRows.length; r++) {
+        for (int r = 0; r < rows; r++) {
           scratch.keys[r] = scratch.distances[r] - blockDistance(z, at, referenceRows[r], c, points);
           scratch.order[r] = r;
         }
         int rank = (int) Math.floor(random.nextDouble() * neighbours[c]);
         int drawn = referenceRows[select(scratch.keys, scratch.order, rank)];
-        // The distances to the reference rows change by this block's change; the next column sees the new value.
-        for (int r = 0; r < referenceRows.length; r++) {
-          scratch.distances[r] -= blockDistance(z, at, referenceRows[r], c, points);
-        }
         for (int j = from[c]; j < to[c]; j++) {
           z[at + j] = points.get(drawn, j);
         }
-        for (int r = 0; r < referenceRows.length; r++) {
-          scratch.distances[r] += blockDistance(z, at, referenceRows[r], c, points);
+        // The next column's distances see this block's new value.
+        for (int r = 0; r < rows; r++) {
+          scratch.distances[r] = scratch.keys[r] + blockDistance(z, at, referenceRows[r], c, points);
         }
       }
     }

@@ -96,7 +96,7 @@ public final class FlowSampler implements BlockSampler {
     this.drawnRows = new int[blockSize];
     this.parentNoise = parentNoise;
     this.categoryRedraw = categoryRedraw;
-    this.redrawScratch = categoryRedraw.active() ? categoryRedraw.scratch() : null;
+    this.redrawScratch = categoryRedraw.active() ? categoryRedraw.scratch(training, blockSize) : null;
     this.parents = parentNoise.active() ? new int[blockSize * velocity.draws()] : null;
     this.parentWeights = new double[velocity.draws()];
     this.seed = config.seed();

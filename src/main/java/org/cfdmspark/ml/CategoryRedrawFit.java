@@ -80,7 +80,8 @@ final class CategoryRedrawFit {
       return Result.NONE;
     }
     int[] reference = referenceRows(training.size(), seed);
-    double[][] distances = squaredDistances(training.points(), reference);
+    int[] distanceSlots = codec.metricSlots();
+    double[][] distances = squaredDistances(training.points(), reference, distanceSlots);
     List<Column> columns = new ArrayList<>();
     List<Integer> redrawn = new ArrayList<>();
     for (int c = 0; c < categorical.size(); c++) {
@@ -99,7 +100,7 @@ final class CategoryRedrawFit {
     int[] from = redrawn.stream().mapToInt(c -> blocks.get(c)[0]).toArray();
     int[] to = redrawn.stream().mapToInt(c -> blocks.get(c)[1]).toArray();
     int[] neighbours = redrawn.stream().mapToInt(c -> columns.get(c).neighbours()).toArray();
-    return new Result(new CategoryRedraw(reference, from, to, neighbours), List.copyOf(columns));
+    return new Result(new CategoryRedraw(reference, distanceSlots, from, to, neighbours), List.copyOf(columns));
   }
 
   /** All rows of a small table; a seeded uniform sample of {@link #REFERENCE_ROWS} of a larger one, in row order. */
@@ -115,13 +116,13 @@ final class CategoryRedrawFit {
     return chosen;
   }
 
-  private static double[][] squaredDistances(RowMatrix points, int[] reference) {
-    int d = points.dimension();
+  /** Squared distances between the reference rows on the given slots. */
+  private static double[][] squaredDistances(RowMatrix points, int[] reference, int[] slots) {
     double[][] out = new double[reference.length][reference.length];
     for (int i = 0; i < reference.length; i++) {
       for (int j = i + 1; j < reference.length; j++) {
         double sum = 0;
-        for (int s = 0; s < d; s++) {
+        for (int s : slots) {
           double diff = points.get(reference[i], s) - points.get(reference[j], s);
           sum += diff * diff;
         }

@@ -2,6 +2,7 @@ package org.cfdmspark.ml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -230,19 +231,24 @@ final class ModelFitting {
   }
 
   /**
-   * The stratum's --redraw-categories, with one note naming what was redrawn (and, under auto, each column's
-   * information), so that a user sees which columns no longer follow their parents.
+   * The stratum's --redraw-categories, with one note naming the columns redrawn (their information with the others,
+   * their k) and the range of those kept, so that a user sees which columns no longer follow their parents.
    */
   private static CategoryRedraw categoryRedraw(String label, TrainingSet training, TableCodec codec,
       SamplerConfig config, Settings settings) {
     CategoryRedrawFit.Result fit = CategoryRedrawFit.fit(training, codec, ModelKnobs.redrawCategories(settings),
         config.seed());
     if (!fit.columns().isEmpty()) {
-      String columns = fit.columns().stream().map(c -> String.format(Locale.ROOT, "%s %.3f nats%s", c.name(),
-          c.information(), c.redrawn() ? " (redrawn from " + c.neighbours() + " neighbours)" : "")).collect(
-          Collectors.joining(", "));
+      List<CategoryRedrawFit.Column> redrawn = fit.columns().stream().filter(CategoryRedrawFit.Column::redrawn)
+          .toList();
+      DoubleSummaryStatistics kept = fit.columns().stream().filter(c -> !c.redrawn())
+          .mapToDouble(CategoryRedrawFit.Column::information).summaryStatistics();
       Notices.print("note: " + ModelKnobs.REDRAW_CATEGORIES.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null
-          ? "" : ", stratum " + label) + ": information with the other columns: " + columns);
+          ? "" : " (stratum " + label + ")") + " redraws " + (redrawn.isEmpty() ? "no column" : redrawn.stream()
+          .map(c -> String.format(Locale.ROOT, "%s (%.3f nats, from %d neighbours)", c.name(), c.information(),
+              c.neighbours())).collect(Collectors.joining(", "))) + (kept.getCount() == 0 ? "" : String.format(
+          Locale.ROOT, "; keeps %d categorical column%s sharing %.3f-%.3f nats with the others", kept.getCount(),
+          kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax())));
     }
     return fit.redraw();
   }

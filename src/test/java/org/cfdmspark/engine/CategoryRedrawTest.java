@@ -26,13 +26,14 @@ class CategoryRedrawTest {
       System.arraycopy(start, 0, z, b * 4, 4);
       ids[b] = b;
     }
-    redraw.apply(z, samples, ids, TrainingSet.of(ROWS), 3, new RandomStream(), redraw.scratch());
+    redraw.apply(z, samples, ids, TrainingSet.of(ROWS), 3, new RandomStream(),
+        redraw.scratch(TrainingSet.of(ROWS), samples));
     return z;
   }
 
   @Test
   void aSampleTakesTheCategoryOfOneOfItsKNearestRowsOnTheOtherSlotsUniformly() {
-    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {1}, new int[] {4},
+    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
         new int[] {3});
     int samples = 30_000;
     // Its own block says c, as the c rows' do.
@@ -50,13 +51,14 @@ class CategoryRedrawTest {
 
   @Test
   void theSameTrajectoryRedrawsTheSameInABlockOrAlone() {
-    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {1}, new int[] {4},
+    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
         new int[] {4});
     double[] start = {2.5, H, 0, 0};
     double[] block = redrawn(redraw, 40, start);
     for (int s = 0; s < 40; s++) {
       double[] z = start.clone();
-      redraw.apply(z, 1, new long[] {s}, TrainingSet.of(ROWS), 3, new RandomStream(), redraw.scratch());
+      redraw.apply(z, 1, new long[] {s}, TrainingSet.of(ROWS), 3, new RandomStream(),
+          redraw.scratch(TrainingSet.of(ROWS), 1));
       assertArrayEquals(Arrays.copyOfRange(block, s * 4, s * 4 + 4), z, "trajectory " + s);
     }
   }
