@@ -25,17 +25,10 @@ record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, CategoryRedr
   /** The plain method: samples are barycentres in every slot. */
   static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0], ParentNoise.NONE, CategoryRedraw.NONE);
 
-  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, without parent noise. */
-  static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw) {
-    return of(codec, draw, 0);
-  }
-
-  /** σ-CFDM over {@code codec}'s slots with categories read by {@code draw} and parent noise τ. */
-  static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise) {
-    return of(codec, draw, parentNoise, CategoryRedraw.NONE);
-  }
-
-  /** As above, with {@code categoryRedraw}'s columns redrawn after the last step. */
+  /**
+   * σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, parent noise τ and
+   * {@code categoryRedraw}'s columns redrawn after the last step.
+   */
   static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise,
       CategoryRedraw categoryRedraw) {
     int[] rowSlots = draw == CategoryDraw.ROW ? codec.categoricalSlots() : new int[0];
