@@ -22,9 +22,6 @@ import org.cfdmspark.privacy.SigmaSteps;
  */
 record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, CategoryRedraw categoryRedraw)
     implements Generator {
-  /** The plain method: samples are barycentres in every slot. */
-  static final ClosedFormGenerator PLAIN = new ClosedFormGenerator(new int[0], ParentNoise.NONE, CategoryRedraw.NONE);
-
   /**
    * σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, parent noise τ and
    * {@code categoryRedraw}'s columns redrawn after the last step.
