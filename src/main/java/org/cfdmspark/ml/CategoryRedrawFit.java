@@ -21,9 +21,10 @@ import org.cfdmspark.knn.Shuffle;
  * conditional distribution (their counts of each category plus one pseudo-row of the training shares), k from
  * {@link #K_LADDER} by the best mean log-likelihood of the left-out rows' categories; the information is that
  * log-likelihood less the training shares', in nats (a k-nearest-neighbour estimate of the mutual information
- * I(c; rest)). {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats: loosely tied to the rest, their
- * k-NN conditional is close to the true one and a draw from it costs no fidelity (README, "Redrawing the loosely tied
- * categories"). A column is redrawn from its best k, at least {@link #MIN_NEIGHBOURS}.
+ * I(c; rest)). {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats, loosely tied to the rest; the
+ * estimate can miss a dependence that trees find (a label) or one on a single column, which the redraw then blurs
+ * (README, "Redrawing the loosely tied categories"). A column is redrawn from its best k, at least
+ * {@link #MIN_NEIGHBOURS}.
  */
 final class CategoryRedrawFit {
   /** The rows a redraw searches: one pass over them per sample, whatever the table's size. */
@@ -70,8 +71,8 @@ final class CategoryRedrawFit {
     if (!auto) {
       for (String name : requested) {
         if (!categorical.contains(name)) {
-          throw new BadInputException("--redraw-categories names " + ColumnNames.quotedList(List.of(name)) + ", which is not a "
-              + "categorical column; give auto or some of " + (categorical.isEmpty() ? "(none: the table has no "
+          throw new BadInputException(ModelKnobs.REDRAW_CATEGORIES.option() + " names "
+              + ColumnNames.quotedList(List.of(name)) + ", which is not a categorical column; give auto or some of " + (categorical.isEmpty() ? "(none: the table has no "
               + "categorical column)" : ColumnNames.quotedList(categorical)));
         }
       }
@@ -86,10 +87,10 @@ final class CategoryRedrawFit {
     List<Integer> redrawn = new ArrayList<>();
     for (int c = 0; c < categorical.size(); c++) {
       int[] block = blocks.get(c);
-      double[] estimate = information(training.points(), reference, distances, block[0], block[1]);
-      int k = Math.min(Math.max((int) estimate[0], MIN_NEIGHBOURS), reference.length - 1);
-      boolean redraw = auto ? estimate[1] < MAX_INFORMATION : requested.contains(categorical.get(c));
-      columns.add(new Column(categorical.get(c), estimate[1], k, redraw));
+      Estimate estimate = information(training.points(), reference, distances, block[0], block[1]);
+      int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
+      boolean redraw = auto ? estimate.nats() < MAX_INFORMATION : requested.contains(categorical.get(c));
+      columns.add(new Column(categorical.get(c), estimate.nats(), k, redraw));
       if (redraw) {
         redrawn.add(c);
       }
@@ -133,8 +134,12 @@ final class CategoryRedrawFit {
     return out;
   }
 
-  /** {best k, information in nats} of the column in slots [from, to), left out one reference row at a time. */
-  private static double[] information(RowMatrix points, int[] reference, double[][] distances, int from, int to) {
+  /** The k whose k-NN conditional predicts a left-out row's category best, and the information it gives, in nats. */
+  private record Estimate(int neighbours, double nats) {
+  }
+
+  /** The estimate for the column in slots [from, to), each reference row left out in turn. */
+  private static Estimate information(RowMatrix points, int[] reference, double[][] distances, int from, int to) {
     int n = reference.length;
     int[] codes = new int[n];
     double[] shares = new double[to - from];
@@ -177,7 +182,7 @@ final class CategoryRedrawFit {
     for (int r = 1; r < K_LADDER.length && K_LADDER[r] <= largest; r++) {
       best = logLikelihood[r] > logLikelihood[best] ? r : best;
     }
-    return new double[] {K_LADDER[best], (logLikelihood[best] - marginal) / n};
+    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n);
   }
 
   /** The slot of the block's largest value (its one-hot category). */
