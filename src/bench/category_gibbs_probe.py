@@ -1,5 +1,5 @@
 """A Gibbs redraw of the categorical columns of a generate output (README, "Redrawing the loosely tied
-categories"). NumPy only; 2-4 minutes on 2 cores for 27,000 rows:
+columns"). NumPy only; 2-4 minutes on 2 cores for 27,000 rows:
 
     python3 src/bench/category_gibbs_probe.py RUN INPUT OUT [--exclude COL] [--max-information NATS] [--keep COL]
 

@@ -40,8 +40,8 @@ public final class FlowSampler implements BlockSampler {
   private final int[] rowSlots;
   private final int[] drawnRows;
   private final ParentNoise parentNoise;
-  private final CategoryRedraw categoryRedraw;
-  private final CategoryRedraw.Scratch redrawScratch;
+  private final ColumnRedraw columnRedraw;
+  private final ColumnRedraw.Scratch redrawScratch;
   private final int[] parents;
   private final double[] parentWeights;
   private final RandomStream random = new RandomStream();
@@ -70,15 +70,15 @@ public final class FlowSampler implements BlockSampler {
    */
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize,
       int[] rowSlots, ParentNoise parentNoise) {
-    this(training, config, posteriorMean, blockSize, rowSlots, parentNoise, CategoryRedraw.NONE);
+    this(training, config, posteriorMean, blockSize, rowSlots, parentNoise, ColumnRedraw.NONE);
   }
 
   /**
-   * As above, with some categorical columns redrawn after the last step (and after the parent noise):
-   * {@link CategoryRedraw#NONE} for none.
+   * As above, with some columns redrawn after the last step (and after the parent noise):
+   * {@link ColumnRedraw#NONE} for none.
    */
   public FlowSampler(TrainingSet training, SamplerConfig config, PosteriorMean posteriorMean, int blockSize,
-      int[] rowSlots, ParentNoise parentNoise, CategoryRedraw categoryRedraw) {
+      int[] rowSlots, ParentNoise parentNoise, ColumnRedraw columnRedraw) {
     if (blockSize < 1) {
       throw new IllegalArgumentException("block size must be at least 1, got " + blockSize);
     }
@@ -95,8 +95,8 @@ public final class FlowSampler implements BlockSampler {
     this.rowSlots = rowSlots.clone();
     this.drawnRows = new int[blockSize];
     this.parentNoise = parentNoise;
-    this.categoryRedraw = categoryRedraw;
-    this.redrawScratch = categoryRedraw.active() ? categoryRedraw.scratch(training, blockSize) : null;
+    this.columnRedraw = columnRedraw;
+    this.redrawScratch = columnRedraw.active() ? columnRedraw.scratch(training, blockSize) : null;
     this.parents = parentNoise.active() ? new int[blockSize * velocity.draws()] : null;
     this.parentWeights = new double[velocity.draws()];
     this.seed = config.seed();
@@ -116,17 +116,17 @@ public final class FlowSampler implements BlockSampler {
   /** As {@link #create(TrainingSet, SamplerConfig, NeighbourSearch)}, taking {@code rowSlots} from a drawn row. */
   public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
       int[] rowSlots) {
-    return create(training, config, search, rowSlots, ParentNoise.NONE, CategoryRedraw.NONE);
+    return create(training, config, search, rowSlots, ParentNoise.NONE, ColumnRedraw.NONE);
   }
 
   /**
    * As {@link #create(TrainingSet, SamplerConfig, NeighbourSearch, int[])}, with noise along the parents and some
-   * categorical columns redrawn.
+   * columns redrawn.
    */
   public static FlowSampler create(TrainingSet training, SamplerConfig config, NeighbourSearch search,
-      int[] rowSlots, ParentNoise parentNoise, CategoryRedraw categoryRedraw) {
+      int[] rowSlots, ParentNoise parentNoise, ColumnRedraw columnRedraw) {
     return new FlowSampler(training, config, PosteriorMeans.create(training, config, search), DEFAULT_BLOCK_SIZE,
-        rowSlots, parentNoise, categoryRedraw);
+        rowSlots, parentNoise, columnRedraw);
   }
 
   public int dimension() {
@@ -177,7 +177,7 @@ public final class FlowSampler implements BlockSampler {
         parentNoise.apply(z, count, trajectories, parents, velocity.draws(), training, seed, random, parentWeights);
       }
       if (last && redrawScratch != null) {
-        categoryRedraw.apply(z, count, trajectories, training, seed, random, redrawScratch);
+        columnRedraw.apply(z, count, trajectories, training, seed, random, redrawScratch);
       }
     }
     System.arraycopy(z, 0, out, outOffset, count * d);

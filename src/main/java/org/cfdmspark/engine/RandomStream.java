@@ -59,8 +59,8 @@ public final class RandomStream {
     ROW_DRAW,
     // Appended: the weights of a sample's parents in its parent noise (--parent-noise).
     PARENT_NOISE,
-    // Appended: the neighbour each redrawn categorical column is taken from (--redraw-categories).
-    CATEGORY_REDRAW
+    // Appended: the neighbour each redrawn column is taken from (--redraw-columns).
+    COLUMN_REDRAW
   }
 
   /**

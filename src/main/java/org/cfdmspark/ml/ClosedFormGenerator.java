@@ -3,7 +3,7 @@ package org.cfdmspark.ml;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
-import org.cfdmspark.engine.CategoryRedraw;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.FlowSampler;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.ParentNoise;
@@ -18,19 +18,19 @@ import org.cfdmspark.privacy.SigmaSteps;
  * @param rowSlots the slots a sample takes from one training row drawn by its barycentre weights at the last step
  *     (--category-draw row: the categorical columns' blocks); empty for the barycentre everywhere
  * @param parentNoise the noise along the parents' directions on the number columns' values (--parent-noise)
- * @param categoryRedraw the categorical columns redrawn after the last step (--redraw-categories)
+ * @param columnRedraw the columns redrawn after the last step (--redraw-columns)
  */
-record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, CategoryRedraw categoryRedraw)
+record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, ColumnRedraw columnRedraw)
     implements Generator {
   /**
    * σ-CFDM over {@code codec}'s slots with categories read by {@code draw}, parent noise τ and
-   * {@code categoryRedraw}'s columns redrawn after the last step.
+   * {@code columnRedraw}'s columns redrawn after the last step.
    */
   static ClosedFormGenerator of(TableCodec codec, CategoryDraw draw, double parentNoise,
-      CategoryRedraw categoryRedraw) {
+      ColumnRedraw columnRedraw) {
     int[] rowSlots = draw == CategoryDraw.ROW ? codec.categoricalSlots() : new int[0];
     return new ClosedFormGenerator(rowSlots, new ParentNoise(parentNoise, AdaptiveNoiseGenerator.valueSlots(codec)),
-        categoryRedraw);
+        columnRedraw);
   }
 
   @Override
@@ -41,6 +41,6 @@ record ClosedFormGenerator(int[] rowSlots, ParentNoise parentNoise, CategoryRedr
   @Override
   public BlockSampler sampler(TrainingSet training, SamplerConfig config, NeighbourSearch search, int attempt) {
     return FlowSampler.create(training, config.withSigma(config.sigma() * SigmaSteps.multiple(attempt)), search,
-        rowSlots, parentNoise, categoryRedraw);
+        rowSlots, parentNoise, columnRedraw);
   }
 }

@@ -23,7 +23,7 @@ import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
-import org.cfdmspark.engine.CategoryRedraw;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.IndexKind;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
@@ -220,7 +220,7 @@ final class ModelFitting {
       SamplerConfig config, Settings settings) {
     return switch (kind) {
       case CFDM -> AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW),
-          ModelKnobs.parentNoise(settings), categoryRedraw(label, training, codec, config, settings)), training,
+          ModelKnobs.parentNoise(settings), columnRedraw(label, training, codec, config, settings)), training,
           codec, ModelKnobs.localNoise(settings));
       case RANDOM_FEATURES, SCORE_NET -> ScoreModelFit.fit(kind, training, settings, config);
       case MIXUP -> RowBaselineGenerator.MIXUP;
@@ -231,23 +231,26 @@ final class ModelFitting {
   }
 
   /**
-   * The stratum's --redraw-categories, with one note naming the columns redrawn (their information with the others,
+   * The stratum's --redraw-columns, with one note naming the columns redrawn (their information with the others,
    * their k) and the range of those kept, so that a user sees which columns no longer follow their parents.
    */
-  private static CategoryRedraw categoryRedraw(String label, TrainingSet training, TableCodec codec,
+  private static ColumnRedraw columnRedraw(String label, TrainingSet training, TableCodec codec,
       SamplerConfig config, Settings settings) {
-    CategoryRedrawFit.Result fit = CategoryRedrawFit.fit(training, codec, ModelKnobs.redrawCategories(settings),
+    ColumnRedrawFit.Result fit = ColumnRedrawFit.fit(training, codec, ModelKnobs.redrawColumns(settings),
         config.seed());
     if (!fit.columns().isEmpty()) {
-      List<CategoryRedrawFit.Column> redrawn = fit.columns().stream().filter(CategoryRedrawFit.Column::redrawn)
+      LOG.info("{}: information with the other columns (nats) {}", ModelKnobs.REDRAW_COLUMNS.option(),
+          fit.columns().stream().map(c -> String.format(Locale.ROOT, "%s %.3f (k %d)", c.name(), c.information(),
+              c.neighbours())).collect(Collectors.joining(", ")));
+      List<ColumnRedrawFit.Column> redrawn = fit.columns().stream().filter(ColumnRedrawFit.Column::redrawn)
           .toList();
       DoubleSummaryStatistics kept = fit.columns().stream().filter(c -> !c.redrawn())
-          .mapToDouble(CategoryRedrawFit.Column::information).summaryStatistics();
-      Notices.print("note: " + ModelKnobs.REDRAW_CATEGORIES.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null
+          .mapToDouble(ColumnRedrawFit.Column::information).summaryStatistics();
+      Notices.print("note: " + ModelKnobs.REDRAW_COLUMNS.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null
           ? "" : " (stratum " + label + ")") + " redraws " + (redrawn.isEmpty() ? "no column" : redrawn.stream()
           .map(c -> String.format(Locale.ROOT, "%s (%.3f nats, from %d neighbours)", c.name(), c.information(),
               c.neighbours())).collect(Collectors.joining(", "))) + (kept.getCount() == 0 ? "" : String.format(
-          Locale.ROOT, "; keeps %d categorical column%s sharing %.3f-%.3f nats with the others", kept.getCount(),
+          Locale.ROOT, "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
           kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax())));
     }
     return fit.redraw();

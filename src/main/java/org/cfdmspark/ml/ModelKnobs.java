@@ -186,20 +186,20 @@ public final class ModelKnobs {
           + "weights the vote of a column whose voted shares miss the training shares (a tie among a barycentre's "
           + "largest shares then goes to each state in proportion to its weight; README, \"The weighted vote\"). "
           + "false = the barycentres' own values (with --final-noise), missing cells and plain vote.");
-  public static final Knob<List<String>> REDRAW_CATEGORIES = Knob.names("redraw-categories", "auto|COL[,COL...]",
-      "auto or comma-separated categorical column names", "(none)",
-      "σ-CFDM: after the last step, redraw these categorical columns once each, from one of their k nearest "
-          + "training rows on the other columns (one sweep of Gibbs sampling with the k-nearest-neighbour "
-          + "conditional, among " + CategoryRedrawFit.REFERENCE_ROWS + " reference rows), so that a sample does not "
-          + "repeat its parent row's combination of categories: far fewer samples memorise a row, at some cost in "
-          + "the pairs of columns (README, \"Redrawing the loosely tied categories\", measured, not a default). auto "
-          + "= the columns sharing less than " + CategoryRedrawFit.MAX_INFORMATION + " nats of information with the "
-          + "others (a leave-one-out k-NN estimate at fit, which also picks k; the fit prints each column's); a "
-          + "label that trees predict from the rest can look loosely tied to it, so name the columns when you "
-          + "will train on one. (none) = the categories of the barycentre.");
+  public static final Knob<List<String>> REDRAW_COLUMNS = Knob.names("redraw-columns", "auto|COL[,COL...]",
+      "auto or comma-separated categorical and number column names", "(none)",
+      "σ-CFDM: after the last step, redraw these columns once each, from one of their k nearest training rows on "
+          + "the other columns (one sweep of Gibbs sampling with the k-nearest-neighbour conditional, among "
+          + ColumnRedrawFit.REFERENCE_ROWS + " reference rows), so that a sample does not repeat its parent row's "
+          + "categories and, a final noise apart, its numbers: far fewer samples memorise a row, at some cost in the "
+          + "pairs of columns (README, \"Redrawing the loosely tied columns\", measured, not a default). auto = the "
+          + "columns sharing less than " + ColumnRedrawFit.MAX_INFORMATION + " nats of information with the others "
+          + "(a leave-one-out k-NN estimate at fit, which also picks k; the fit prints each column's); a label that "
+          + "trees predict from the rest can look loosely tied to it, so name the columns when you will train on "
+          + "one. (none) = the barycentre's categories and numbers.");
   /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */
   private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE,
-      LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_CATEGORIES);
+      LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS);
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
@@ -243,7 +243,7 @@ public final class ModelKnobs {
   public static final List<Knob<?>> ALL = Stream.concat(Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_CATEGORIES, CATEGORY_DRAW, STRATIFY_BY,
+      LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS, CATEGORY_DRAW, STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
@@ -352,9 +352,9 @@ public final class ModelKnobs {
     return memorises(settings) ? 0 : settings.get(PARENT_NOISE);
   }
 
-  /** --redraw-categories as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
-  static List<String> redrawCategories(Settings settings) {
-    return memorises(settings) ? List.of() : settings.get(REDRAW_CATEGORIES);
+  /** --redraw-columns as σ-CFDM applies it: none at a fixed σ of 0 (see {@link #memorises}). */
+  static List<String> redrawColumns(Settings settings) {
+    return memorises(settings) ? List.of() : settings.get(REDRAW_COLUMNS);
   }
 
   /** Whether σ-CFDM's number columns are mapped to the training rows' marginals: not at a fixed σ of 0. */

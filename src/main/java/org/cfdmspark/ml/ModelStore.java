@@ -143,7 +143,7 @@ final class ModelStore {
           strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
               settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings),
               ModelKnobs.parentNoise(settings), settings.get(ModelKnobs.CATEGORY_DRAW),
-              ModelKnobs.redrawCategories(settings)));
+              ModelKnobs.redrawColumns(settings)));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
@@ -173,7 +173,7 @@ final class ModelStore {
      *     recomputed from the saved rows
      * @param parentNoise --parent-noise
      * @param draw --category-draw, which decides the slots a sample takes from one drawn row
-     * @param redraw --redraw-categories, fitted again on the saved rows (the same seed: the same columns and k)
+     * @param redraw --redraw-columns, fitted again on the saved rows (the same seed: the same columns and k)
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
         TableCodec codec, double locality, double localNoise, double parentNoise, CategoryDraw draw,
@@ -191,7 +191,7 @@ final class ModelStore {
                   stored.repeatedCopyRedraw() == null ? 0 : stored.repeatedCopyRedraw());
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
-          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise, CategoryRedrawFit.fit(training,
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise, ColumnRedrawFit.fit(training,
               codec, redraw, stored.config().seed()).redraw()), training, codec, localNoise));
     }
 

@@ -86,7 +86,7 @@ class CfdmModelTest {
     assertTrue(stretched.summary().missingScales().containsKey("Income"), "Income: 8.6 % missing");
     for (CfdmModel fitted : List.of(model,
         new CfdmSynthesizer().setSeed(5).setStratifyBy("species").setKnob("index", "ivf")
-            .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").setKnob("redraw-categories", "island,sex")
+            .setKnob("parent-noise", "1").setKnob("leave-one-out", "true").setKnob("redraw-columns", "island,sex")
             .fit(penguins), stretched)) {
       String path = dir.resolve("model-" + fitted.uid() + fitted.summary().strata().size()).toString();
       fitted.write().save(path);

@@ -5,35 +5,36 @@ import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
- * One sweep of Gibbs sampling over some categorical columns after the flow's last step (--redraw-categories): each
- * listed column's one-hot block is replaced by that of one of its k nearest reference rows on every other slot,
- * drawn uniformly. That is a draw from the k-nearest-neighbour estimate of the column's conditional distribution given
- * the rest of the sample (a Gibbs step, which with the exact conditional would leave the table's distribution where
- * it was; the estimate blurs what the column owes to single other columns), and takes the sample off
- * its parent's combination of categories: σ-CFDM's parents are mostly one row at the end of a trajectory, so a
- * sample repeats that row's categories beside its numbers, where a fresh row often sits nearest a row of another
- * combination (README, "Redrawing the loosely tied categories"). Columns are redrawn in order, each given the ones
- * redrawn before it (a systematic-scan Gibbs sweep).
+ * One sweep of Gibbs sampling over some columns after the flow's last step (--redraw-columns): each listed column's
+ * block of slots (a categorical column's one-hot block; a number column's value slot with its missing and point-mass
+ * indicators) is replaced by that of one of its k nearest reference rows on every other slot, drawn uniformly. That
+ * is a draw from the k-nearest-neighbour estimate of the column's conditional distribution given the rest of the
+ * sample (a Gibbs step, which with the exact conditional would leave the table's distribution where it was; the
+ * estimate blurs what the column owes to single other columns), and takes the sample off its parent row: σ-CFDM's
+ * parents are mostly one row at the end of a trajectory, so a sample repeats that row's categories and, a final noise
+ * apart, its numbers, where a fresh row often sits nearest a row of another combination, and a column the rest hardly
+ * predicts (a survey weight) is anywhere in its range (README, "Redrawing the loosely tied columns"). Columns are
+ * redrawn in order, each given the ones redrawn before it (a systematic-scan Gibbs sweep).
  *
  * <p>The reference rows are a seeded subsample of the training rows (all of them on small tables), so that a sample
  * costs one pass over them, whatever N: k counts neighbours among them. The draw of trajectory i comes from the
- * stream (seed, i, −1, CATEGORY_REDRAW), the same at every guard attempt, so a sample depends on its id alone.
+ * stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample depends on its id alone.
  *
  * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
  * @param distanceSlots the slots the distance is measured on (the report's: without the number columns' point-mass
- *     indicators, which would make rows of the same zeros near whatever their other values); every redrawn block's
- *     slots among them
+ *     indicators, which would make rows of the same zeros near whatever their other values); a redrawn block's
+ *     slots among them are left out of its own distance, and all of its slots are copied
  * @param from each redrawn column's first slot
  * @param to each redrawn column's end slot (exclusive)
  * @param neighbours each redrawn column's k (at most the reference rows)
  */
-public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] from, int[] to, int[] neighbours)
+public record ColumnRedraw(int[] referenceRows, int[] distanceSlots, int[] from, int[] to, int[] neighbours)
     implements Serializable {
   /** No column redrawn: the categories the last step's barycentre gives (method.md §6). */
-  public static final CategoryRedraw NONE = new CategoryRedraw(new int[0], new int[0], new int[0], new int[0],
+  public static final ColumnRedraw NONE = new ColumnRedraw(new int[0], new int[0], new int[0], new int[0],
       new int[0]);
 
-  public CategoryRedraw {
+  public ColumnRedraw {
     if (from.length != to.length || from.length != neighbours.length) {
       throw new IllegalArgumentException("one slot range and one k per redrawn column");
     }
@@ -62,15 +63,21 @@ public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] fro
         values[r * distanceSlots.length + j] = training.points().get(referenceRows[r], distanceSlots[j]);
       }
     }
-    return new Scratch(RowMatrix.of(referenceRows.length, distanceSlots.length, values), blockSize);
+    boolean[] measured = new boolean[training.dimension()];
+    for (int slot : distanceSlots) {
+      measured[slot] = true;
+    }
+    return new Scratch(RowMatrix.of(referenceRows.length, distanceSlots.length, values), measured, blockSize);
   }
 
   /**
    * Per-sampler state: the reference rows packed together (for the dot-product kernel), the block's dot products with
-   * them, each sample's squared distances to them, and a working copy for the selection.
+   * them, each sample's squared distances to them, and a working copy for the selection; which slots the distance
+   * measures.
    */
   public static final class Scratch {
     final RowMatrix reference;
+    final boolean[] measured;
     final DotProductKernel kernel = DotProductKernel.best();
     final double[] queries;
     final double[] dots;
@@ -78,8 +85,9 @@ public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] fro
     final double[] keys;
     final int[] order;
 
-    Scratch(RowMatrix reference, int blockSize) {
+    Scratch(RowMatrix reference, boolean[] measured, int blockSize) {
       this.reference = reference;
+      this.measured = measured;
       int rows = reference.rows();
       queries = new double[blockSize * reference.dimension()];
       dots = new double[blockSize * rows];
@@ -116,10 +124,10 @@ public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] fro
       for (int r = 0; r < rows; r++) {
         scratch.distances[r] = norm + norms[r] - 2 * scratch.dots[b * rows + r];
       }
-      random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.CATEGORY_REDRAW));
+      random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.COLUMN_REDRAW));
       for (int c = 0; c < from.length; c++) {
         for (int r = 0; r < rows; r++) {
-          scratch.keys[r] = scratch.distances[r] - blockDistance(z, at, referenceRows[r], c, points);
+          scratch.keys[r] = scratch.distances[r] - blockDistance(z, at, referenceRows[r], c, points, scratch.measured);
           scratch.order[r] = r;
         }
         int rank = (int) Math.floor(random.nextDouble() * neighbours[c]);
@@ -129,16 +137,19 @@ public record CategoryRedraw(int[] referenceRows, int[] distanceSlots, int[] fro
         }
         // The next column's distances see this block's new value.
         for (int r = 0; r < rows; r++) {
-          scratch.distances[r] = scratch.keys[r] + blockDistance(z, at, referenceRows[r], c, points);
+          scratch.distances[r] = scratch.keys[r] + blockDistance(z, at, referenceRows[r], c, points, scratch.measured);
         }
       }
     }
   }
 
-  /** The squared distance between sample z[at ..] and training row {@code row} on column c's block. */
-  private double blockDistance(double[] z, int at, int row, int c, RowMatrix points) {
+  /** The squared distance between sample z[at ..] and training row {@code row} on column c's measured slots. */
+  private double blockDistance(double[] z, int at, int row, int c, RowMatrix points, boolean[] measured) {
     double sum = 0;
     for (int j = from[c]; j < to[c]; j++) {
+      if (!measured[j]) {
+        continue;
+      }
       double diff = z[at + j] - points.get(row, j);
       sum += diff * diff;
     }

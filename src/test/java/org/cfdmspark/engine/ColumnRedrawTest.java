@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** --redraw-categories: a categorical block taken from one of the k nearest reference rows on the other slots. */
-class CategoryRedrawTest {
+/** --redraw-columns: a column's block taken from one of the k nearest reference rows on the other slots. */
+class ColumnRedrawTest {
   private static final double H = Math.sqrt(0.5);
   /**
    * Slot 0 a number, slots 1–3 a column of categories a, b, c (one-hot × 1/√2). Near x = 0: a, b, a; further off
@@ -19,7 +19,7 @@ class CategoryRedrawTest {
   private static final double[][] ROWS = {{0, H, 0, 0}, {0.1, 0, H, 0}, {0.2, H, 0, 0}, {0.7, 0, 0, H},
       {0.8, 0, 0, H}, {0.9, 0, 0, H}};
 
-  private static double[] redrawn(CategoryRedraw redraw, int samples, double[] start) {
+  private static double[] redrawn(ColumnRedraw redraw, int samples, double[] start) {
     double[] z = new double[samples * 4];
     long[] ids = new long[samples];
     for (int b = 0; b < samples; b++) {
@@ -33,7 +33,7 @@ class CategoryRedrawTest {
 
   @Test
   void aSampleTakesTheCategoryOfOneOfItsKNearestRowsOnTheOtherSlotsUniformly() {
-    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
         new int[] {3});
     int samples = 30_000;
     // Its own block says c, as the c rows' do.
@@ -50,8 +50,41 @@ class CategoryRedrawTest {
   }
 
   @Test
+  void aNumberColumnsBlockIsCopiedWholeAndItsUnmeasuredIndicatorNeverPullsTheDistance() {
+    // Slot 0 a number x; slots 1–2 a number column: its value and a point-mass indicator, which the distance leaves
+    // out (as the report's slots do). Near x = 0 the values 10, 11, 12, no mass; further off the mass (5, 1). The
+    // sample's indicator reads 0.1: were it taken out of the distance although never in it, the far rows would win
+    // (0.65² − 0.9² < 0).
+    double[][] rows = {{0, 10, 0}, {0.1, 11, 0}, {0.2, 12, 0}, {0.7, 5, 1}, {0.8, 5, 1}, {0.9, 5, 1}};
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1}, new int[] {1},
+        new int[] {3}, new int[] {3});
+    int samples = 30_000;
+    double[] z = new double[samples * 3];
+    long[] ids = new long[samples];
+    for (int s = 0; s < samples; s++) {
+      z[s * 3] = 0.05;
+      z[s * 3 + 1] = 5;
+      z[s * 3 + 2] = 0.1;
+      ids[s] = s;
+    }
+    redraw.apply(z, samples, ids, TrainingSet.of(rows), 3, new RandomStream(),
+        redraw.scratch(TrainingSet.of(rows), samples));
+    int[] counts = new int[3];
+    for (int s = 0; s < samples; s++) {
+      assertEquals(0.05, z[s * 3], 0, "the other slot stays");
+      assertEquals(0, z[s * 3 + 2], 0, "the indicator comes with the value, from the same row");
+      int value = (int) z[s * 3 + 1];
+      assertTrue(value >= 10 && value <= 12 && value == z[s * 3 + 1], "one of the three nearest rows' values");
+      counts[value - 10]++;
+    }
+    for (int count : counts) {
+      assertEquals(1.0 / 3, count / (double) samples, 0.012);
+    }
+  }
+
+  @Test
   void theSameTrajectoryRedrawsTheSameInABlockOrAlone() {
-    CategoryRedraw redraw = new CategoryRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
         new int[] {4});
     double[] start = {2.5, H, 0, 0};
     double[] block = redrawn(redraw, 40, start);
@@ -78,7 +111,7 @@ class CategoryRedrawTest {
       for (int rank = 0; rank < n; rank++) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
-        assertEquals(sorted[rank], CategoryRedraw.select(keys, order, rank), Arrays.toString(keys) + " rank " + rank);
+        assertEquals(sorted[rank], ColumnRedraw.select(keys, order, rank), Arrays.toString(keys) + " rank " + rank);
         int[] first = Arrays.copyOf(order, rank + 1);
         Arrays.sort(first);
         Integer[] expected = Arrays.copyOf(sorted, rank + 1);

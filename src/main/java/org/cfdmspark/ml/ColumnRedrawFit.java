@@ -1,0 +1,302 @@
+package org.cfdmspark.ml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.encoding.CategoricalColumnCodec;
+import org.cfdmspark.encoding.ColumnCodec;
+import org.cfdmspark.encoding.ColumnNames;
+import org.cfdmspark.encoding.NumericColumnCodec;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.ColumnRedraw;
+import org.cfdmspark.engine.RandomStream;
+import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.RowMatrix;
+import org.cfdmspark.knn.Shuffle;
+
+/**
+ * Chooses the columns σ-CFDM redraws after its last step, and their k ({@link ColumnRedraw}; --redraw-columns). For
+ * each categorical and number column c, the information the other columns hold about it is estimated on the reference
+ * rows, each left out in turn, from the k nearest other reference rows on every measured slot but c's (k from
+ * {@link #K_LADDER}, the best): for a categorical column, their counts of each category plus one pseudo-row of the
+ * training shares give c's conditional distribution, and the information is the mean log-likelihood of the left-out
+ * rows' categories less the training shares', in nats (a k-nearest-neighbour estimate of the mutual information
+ * I(c; rest)); for a number column, their mean predicts its slots, and with R² the share of their variance so
+ * explained the information is −½ ln(1 − R²), the mutual information of two Gaussian variables that correlate as
+ * much. {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats, loosely tied to the rest; the estimate
+ * can miss a dependence that trees find (a label) or one on a single column, which the redraw then blurs (README,
+ * "Redrawing the loosely tied columns"). A column is redrawn from its best k, at least {@link #MIN_NEIGHBOURS}.
+ */
+final class ColumnRedrawFit {
+  /** The rows a redraw searches: one pass over them per sample, whatever the table's size. */
+  static final int REFERENCE_ROWS = 2048;
+  /** auto redraws columns that share less information with the rest than this, in nats. */
+  static final double MAX_INFORMATION = 0.15;
+  static final int[] K_LADDER = {1, 2, 3, 5, 10, 20, 50, 100};
+  /** The fewest neighbours a column is redrawn from: fewer would copy the nearest rows' values. */
+  static final int MIN_NEIGHBOURS = 10;
+  /** The value of --redraw-columns that lets the information choose. */
+  static final String AUTO = "auto";
+
+  private ColumnRedrawFit() {
+  }
+
+  /** A column's estimate, and whether it is redrawn. */
+  record Column(String name, double information, int neighbours, boolean redrawn) {
+  }
+
+  /**
+   * The redraw and the estimates: of every categorical and number column under auto, of the named ones otherwise
+   * (in the table's order; empty when nothing was asked).
+   */
+  record Result(ColumnRedraw redraw, List<Column> columns) {
+    static final Result NONE = new Result(ColumnRedraw.NONE, List.of());
+  }
+
+  /**
+   * @param requested --redraw-columns: empty for none, [auto], or names of categorical and number columns
+   * @throws BadInputException when a requested name is not a categorical or number column
+   */
+  static Result fit(TrainingSet training, TableCodec codec, List<String> requested, long seed) {
+    if (requested.isEmpty()) {
+      return Result.NONE;
+    }
+    boolean auto = requested.size() == 1 && requested.get(0).equalsIgnoreCase(AUTO);
+    List<ColumnCodec> candidates = new ArrayList<>();
+    List<int[]> blocks = new ArrayList<>();
+    int offset = 0;
+    for (ColumnCodec column : codec.columns()) {
+      if (column instanceof CategoricalColumnCodec || column instanceof NumericColumnCodec) {
+        candidates.add(column);
+        blocks.add(new int[] {offset, offset + column.width()});
+      }
+      offset += column.width();
+    }
+    List<String> names = candidates.stream().map(ColumnCodec::name).toList();
+    if (!auto) {
+      for (String name : requested) {
+        if (!names.contains(name)) {
+          throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " names "
+              + ColumnNames.quotedList(List.of(name)) + ", which is not a modelled categorical or number column; give "
+              + "auto or some of " + (names.isEmpty() ? "(none: the table has no such column)"
+              : ColumnNames.quotedList(names)));
+        }
+      }
+    }
+    if (candidates.size() < 2 || training.size() < 2) {
+      return new Result(ColumnRedraw.NONE, List.of());
+    }
+    int[] reference = referenceRows(training.size(), seed);
+    int[] distanceSlots = codec.metricSlots();
+    boolean[] measured = new boolean[codec.width()];
+    for (int slot : distanceSlots) {
+      measured[slot] = true;
+    }
+    double[][] distances = squaredDistances(training.points(), reference, distanceSlots);
+    List<Column> columns = new ArrayList<>();
+    List<Integer> redrawn = new ArrayList<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      if (!auto && !requested.contains(names.get(c))) {
+        continue; // its estimate would cost a pass over the reference rows and decide nothing
+      }
+      int[] block = blocks.get(c);
+      Estimate estimate = candidates.get(c) instanceof CategoricalColumnCodec
+          ? categoryInformation(training.points(), reference, distances, measured, block[0], block[1])
+          : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
+      int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
+      boolean redraw = !auto || estimate.nats() < MAX_INFORMATION;
+      columns.add(new Column(names.get(c), estimate.nats(), k, redraw));
+      if (redraw) {
+        redrawn.add(c);
+      }
+    }
+    if (redrawn.isEmpty()) {
+      return new Result(ColumnRedraw.NONE, List.copyOf(columns));
+    }
+    int[] from = redrawn.stream().mapToInt(c -> blocks.get(c)[0]).toArray();
+    int[] to = redrawn.stream().mapToInt(c -> blocks.get(c)[1]).toArray();
+    int[] neighbours = columns.stream().filter(Column::redrawn).mapToInt(Column::neighbours).toArray();
+    return new Result(new ColumnRedraw(reference, distanceSlots, from, to, neighbours), List.copyOf(columns));
+  }
+
+  /** All rows of a small table; a seeded uniform sample of {@link #REFERENCE_ROWS} of a larger one, in row order. */
+  static int[] referenceRows(int rows, long seed) {
+    if (rows <= REFERENCE_ROWS) {
+      int[] all = new int[rows];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    RandomStream random = new RandomStream(RandomStream.key(seed, -1, -1, RandomStream.Purpose.COLUMN_REDRAW));
+    int[] chosen = Shuffle.firstOf(rows, REFERENCE_ROWS, bound -> (int) Math.floor(random.nextDouble() * bound));
+    Arrays.sort(chosen);
+    return chosen;
+  }
+
+  /** Squared distances between the reference rows on the given slots. */
+  private static double[][] squaredDistances(RowMatrix points, int[] reference, int[] slots) {
+    double[][] out = new double[reference.length][reference.length];
+    for (int i = 0; i < reference.length; i++) {
+      for (int j = i + 1; j < reference.length; j++) {
+        double sum = 0;
+        for (int s : slots) {
+          double diff = points.get(reference[i], s) - points.get(reference[j], s);
+          sum += diff * diff;
+        }
+        out[i][j] = sum;
+        out[j][i] = sum;
+      }
+    }
+    return out;
+  }
+
+  /** The k whose k-NN conditional predicts a left-out row's value best, and the information it gives, in nats. */
+  private record Estimate(int neighbours, double nats) {
+  }
+
+  /**
+   * Reference row i's nearest other reference rows on every measured slot but those in [from, to), nearest first
+   * (positions in the reference rows; ties by position).
+   */
+  private static int[] nearestOthers(int i, RowMatrix points, int[] reference, double[][] distances, boolean[] measured,
+      int from, int to, int count) {
+    int n = reference.length;
+    double[] keys = new double[n];
+    Integer[] order = new Integer[n - 1];
+    int[] positions = new int[n - 1];
+    for (int j = 0, m = 0; j < n; j++) {
+      if (j != i) {
+        keys[j] = distances[i][j] - blockDistance(points, reference[i], reference[j], from, to, measured);
+        positions[m] = m;
+        order[m++] = j;
+      }
+    }
+    double[] otherKeys = new double[n - 1];
+    for (int m = 0; m < n - 1; m++) {
+      otherKeys[m] = keys[order[m]];
+    }
+    ColumnRedraw.select(otherKeys, positions, count - 1);
+    Integer[] nearest = new Integer[count];
+    for (int p = 0; p < count; p++) {
+      nearest[p] = positions[p];
+    }
+    Arrays.sort(nearest, (a, b) -> otherKeys[a] != otherKeys[b] ? Double.compare(otherKeys[a], otherKeys[b])
+        : Integer.compare(a, b));
+    int[] out = new int[count];
+    for (int p = 0; p < count; p++) {
+      out[p] = order[nearest[p]];
+    }
+    return out;
+  }
+
+  /**
+   * The estimate for the categorical column in slots [from, to), each reference row left out in turn: the mean
+   * log-likelihood of its category under the k nearest rows' counts plus one pseudo-row of the shares, less the
+   * shares' own.
+   */
+  private static Estimate categoryInformation(RowMatrix points, int[] reference, double[][] distances,
+      boolean[] measured, int from, int to) {
+    int n = reference.length;
+    int[] codes = new int[n];
+    double[] shares = new double[to - from];
+    for (int i = 0; i < n; i++) {
+      codes[i] = category(points, reference[i], from, to);
+      shares[codes[i]] += 1.0 / n;
+    }
+    int largest = Math.min(K_LADDER[K_LADDER.length - 1], n - 1);
+    double[] logLikelihood = new double[K_LADDER.length];
+    double marginal = 0;
+    for (int i = 0; i < n; i++) {
+      int[] nearest = nearestOthers(i, points, reference, distances, measured, from, to, largest);
+      int same = 0;
+      int rung = 0;
+      for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
+        same += codes[nearest[p]] == codes[i] ? 1 : 0;
+        while (rung < K_LADDER.length && K_LADDER[rung] == p + 1) {
+          logLikelihood[rung++] += Math.log((same + shares[codes[i]]) / (p + 2));
+        }
+      }
+      marginal += Math.log(shares[codes[i]]);
+    }
+    int best = 0;
+    for (int r = 1; r < K_LADDER.length && K_LADDER[r] <= largest; r++) {
+      best = logLikelihood[r] > logLikelihood[best] ? r : best;
+    }
+    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n);
+  }
+
+  /**
+   * The estimate for the number column in slots [from, to), each reference row left out in turn: the k nearest
+   * rows' mean predicts its measured slots (the value, and the missing indicator if any), k by the least squared
+   * error; with R² = 1 − that error / the slots' variance, the information is −½ ln(1 − R²), that of two Gaussian
+   * variables with correlation √R² (0 when the rest predicts nothing, and for a constant column).
+   */
+  private static Estimate numberInformation(RowMatrix points, int[] reference, double[][] distances,
+      boolean[] measured, int from, int to) {
+    int n = reference.length;
+    int largest = Math.min(K_LADDER[K_LADDER.length - 1], n - 1);
+    double[] squaredError = new double[K_LADDER.length];
+    double total = 0;
+    for (int s = from; s < to; s++) {
+      if (measured[s]) {
+        double mean = 0;
+        for (int row : reference) {
+          mean += points.get(row, s) / n;
+        }
+        for (int row : reference) {
+          total += (points.get(row, s) - mean) * (points.get(row, s) - mean);
+        }
+      }
+    }
+    if (!(total > 0)) {
+      return new Estimate(K_LADDER[0], 0);
+    }
+    double[] sums = new double[to - from];
+    for (int i = 0; i < n; i++) {
+      int[] nearest = nearestOthers(i, points, reference, distances, measured, from, to, largest);
+      Arrays.fill(sums, 0);
+      int rung = 0;
+      for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
+        for (int s = from; s < to; s++) {
+          sums[s - from] += points.get(reference[nearest[p]], s);
+        }
+        while (rung < K_LADDER.length && K_LADDER[rung] == p + 1) {
+          for (int s = from; s < to; s++) {
+            if (measured[s]) {
+              double error = points.get(reference[i], s) - sums[s - from] / (p + 1);
+              squaredError[rung] += error * error;
+            }
+          }
+          rung++;
+        }
+      }
+    }
+    int best = 0;
+    for (int r = 1; r < K_LADDER.length && K_LADDER[r] <= largest; r++) {
+      best = squaredError[r] < squaredError[best] ? r : best;
+    }
+    double explained = Math.max(0, 1 - squaredError[best] / total);
+    return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)));
+  }
+
+  /** The slot of the block's largest value (its one-hot category). */
+  private static int category(RowMatrix points, int row, int from, int to) {
+    int best = 0;
+    for (int s = from + 1; s < to; s++) {
+      best = points.get(row, s) > points.get(row, from + best) ? s - from : best;
+    }
+    return best;
+  }
+
+  private static double blockDistance(RowMatrix points, int a, int b, int from, int to, boolean[] measured) {
+    double sum = 0;
+    for (int s = from; s < to; s++) {
+      if (!measured[s]) {
+        continue;
+      }
+      double diff = points.get(a, s) - points.get(b, s);
+      sum += diff * diff;
+    }
+    return sum;
+  }
+}

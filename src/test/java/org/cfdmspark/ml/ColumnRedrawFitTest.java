@@ -1,0 +1,103 @@
+package org.cfdmspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.encoding.ColumnOverrides;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.ColumnRedraw;
+import org.cfdmspark.engine.TrainingSet;
+import org.junit.jupiter.api.Test;
+
+/** Which columns --redraw-columns auto redraws: those the other columns say little about, of either kind. */
+class ColumnRedrawFitTest {
+  /**
+   * 800 rows: two standard normal numbers x and y; "sign" is x's sign (ln 2 = 0.693 nats of information in x: the
+   * nearest rows on x, y and "coin" nearly always share it), "coin" a fair coin of its own (0 nats). y is independent
+   * of the rest (0 nats); x given its sign is half-normal, R² = 2/π, −½ ln(1 − 2/π) = 0.507 nats.
+   */
+  private static final StructType SCHEMA = new StructType().add("x", DataTypes.DoubleType)
+      .add("y", DataTypes.DoubleType).add("sign", DataTypes.StringType).add("coin", DataTypes.StringType);
+
+  private static List<Row> rows() {
+    Random random = new Random(9);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 800; i++) {
+      double x = random.nextGaussian();
+      rows.add(RowFactory.create(x, random.nextGaussian(), x > 0 ? "plus" : "minus", random.nextBoolean() ? "heads"
+          : "tails"));
+    }
+    return rows;
+  }
+
+  private static ColumnRedrawFit.Result fit(List<String> requested) {
+    List<Row> rows = rows();
+    TableCodec codec = TableCodec.fit(SCHEMA, rows, ColumnOverrides.none());
+    return ColumnRedrawFit.fit(new TrainingSet(TrainingMatrix.encode(rows, codec)), codec, requested, 4);
+  }
+
+  @Test
+  void autoRedrawsTheColumnsTheOthersSayNothingAboutAndKeepsTheOnesTheyDetermine() {
+    ColumnRedrawFit.Result result = fit(List.of("auto"));
+    assertEquals(List.of("x", "y", "sign", "coin"), result.columns().stream().map(ColumnRedrawFit.Column::name)
+        .toList());
+    ColumnRedrawFit.Column x = result.columns().get(0);
+    ColumnRedrawFit.Column y = result.columns().get(1);
+    ColumnRedrawFit.Column sign = result.columns().get(2);
+    ColumnRedrawFit.Column coin = result.columns().get(3);
+    assertTrue(x.information() > 0.35 && x.information() < 0.6, "x " + x);
+    assertFalse(x.redrawn());
+    assertTrue(Math.abs(y.information()) < 0.05, "y " + y);
+    assertTrue(y.redrawn());
+    assertTrue(sign.information() > 0.5 && sign.information() < Math.log(2) + 0.01, "sign " + sign);
+    assertFalse(sign.redrawn());
+    assertTrue(Math.abs(coin.information()) < 0.05, "coin " + coin);
+    assertTrue(coin.redrawn());
+    ColumnRedraw redraw = result.redraw();
+    // Slots: x, y, then sign's two, then coin's two.
+    assertArrayEquals(new int[] {1, 4}, redraw.from());
+    assertArrayEquals(new int[] {2, 6}, redraw.to());
+    assertEquals(800, redraw.referenceRows().length, "a table under the reference size is searched whole");
+  }
+
+  @Test
+  void namedColumnsAreRedrawnWhateverTheirInformationAndOnlyTheyAreEstimated() {
+    ColumnRedrawFit.Result result = fit(List.of("sign", "x"));
+    assertEquals(List.of("x", "sign"), result.columns().stream().map(ColumnRedrawFit.Column::name).toList(),
+        "in the table's order");
+    assertTrue(result.columns().stream().allMatch(ColumnRedrawFit.Column::redrawn));
+    assertTrue(result.columns().get(0).information() > 0.35, "x " + result.columns().get(0));
+    assertArrayEquals(new int[] {0, 2}, result.redraw().from());
+    assertArrayEquals(new int[] {1, 4}, result.redraw().to());
+  }
+
+  @Test
+  void noneAsksForNothingAndAnUnknownColumnIsRefusedByName() {
+    assertSame(ColumnRedraw.NONE, fit(List.of()).redraw());
+    BadInputException e = assertThrows(BadInputException.class, () -> fit(List.of("z")));
+    assertEquals("--redraw-columns names \"z\", which is not a modelled categorical or number column; give auto or "
+        + "some of \"x\", \"y\", \"sign\", \"coin\"", e.getMessage());
+  }
+
+  @Test
+  void aLargeTableIsSearchedThroughASeededSampleOfReferenceRows() {
+    int[] first = ColumnRedrawFit.referenceRows(10_000, 3);
+    assertEquals(ColumnRedrawFit.REFERENCE_ROWS, first.length);
+    for (int i = 1; i < first.length; i++) {
+      assertTrue(first[i] > first[i - 1], "distinct rows in order");
+    }
+    assertArrayEquals(first, ColumnRedrawFit.referenceRows(10_000, 3), "the same for a seed");
+    assertTrue(first[first.length - 1] > 9_000 && first[0] < 1_000, "spread over the table");
+  }
+}
