@@ -1,50 +1,60 @@
 package org.cfdmspark.engine;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 
 /**
  * One sweep of Gibbs sampling over some columns after the flow's last step (--redraw-columns): each listed column's
  * block of slots (a categorical column's one-hot block; a number column's value slot with its missing and point-mass
- * indicators) is replaced by that of one of its k nearest reference rows on every other slot, drawn uniformly. That
+ * indicators) is replaced by that of one of its k nearest reference rows on the other columns, drawn uniformly. That
  * is a draw from the k-nearest-neighbour estimate of the column's conditional distribution given the rest of the
- * sample (a Gibbs step, which with the exact conditional would leave the table's distribution where it was; the
- * estimate blurs what the column owes to single other columns), and takes the sample off its parent row: σ-CFDM's
- * parents are mostly one row at the end of a trajectory, so a sample repeats that row's categories and, a final noise
- * apart, its numbers, where a fresh row often sits nearest a row of another combination, and a column the rest hardly
- * predicts (a survey weight) is anywhere in its range (README, "Redrawing the loosely tied columns"). Columns are
- * redrawn in order, each given the ones redrawn before it (a systematic-scan Gibbs sweep).
+ * sample (a Gibbs step, which with the exact conditional would leave the table's distribution where it was), and
+ * takes the sample off its parent row: σ-CFDM's parents are mostly one row at the end of a trajectory, so a sample
+ * repeats that row's categories and, a final noise apart, its numbers, where a fresh row often sits nearest a row of
+ * another combination, and a column the rest hardly predicts (a survey weight) is anywhere in its range (README,
+ * "Redrawing the loosely tied columns"). Columns are redrawn in order, each given the ones redrawn before it (a
+ * systematic-scan Gibbs sweep).
  *
- * <p>The reference rows are a seeded subsample of the training rows (all of them on small tables), so that a sample
- * costs one pass over them, whatever N: k counts neighbours among them. The draw of trajectory i comes from the
- * stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample depends on its id alone.
+ * <p>"Nearest" is per redrawn column: each other column's slots count with a weight, its association with the
+ * redrawn column ({@code ColumnRedrawFit}), so that the neighbours agree on the columns the redrawn one depends on;
+ * with equal weights the twelve money columns of credit default chose AGE's neighbours and its tie to MARRIAGE was
+ * lost. The reference rows are a seeded subsample of the training rows (all of them on small tables), so that a
+ * sample costs one pass over them per redrawn column, whatever N: k counts neighbours among them. The draw of
+ * trajectory i comes from the stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample
+ * depends on its id alone.
  *
  * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
- * @param distanceSlots the slots the distance is measured on (the report's: without the number columns' point-mass
- *     indicators, which would make rows of the same zeros near whatever their other values); a redrawn block's
- *     slots among them are left out of its own distance, and all of its slots are copied
+ * @param slots the slots distances are measured on (the report's: without the number columns' point-mass indicators,
+ *     which would make rows of the same zeros near whatever their other values)
+ * @param weights per redrawn column, a weight ≥ 0 per entry of {@code slots} (0 on the column's own slots): the
+ *     squared distance is Σ weight · difference²
  * @param from each redrawn column's first slot
- * @param to each redrawn column's end slot (exclusive)
+ * @param to each redrawn column's end slot (exclusive); all of [from, to) is copied from the drawn row
  * @param neighbours each redrawn column's k (at most the reference rows)
  */
-public record ColumnRedraw(int[] referenceRows, int[] distanceSlots, int[] from, int[] to, int[] neighbours)
-    implements Serializable {
-  /** No column redrawn: the categories the last step's barycentre gives (method.md §6). */
-  public static final ColumnRedraw NONE = new ColumnRedraw(new int[0], new int[0], new int[0], new int[0],
-      new int[0]);
+public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights, int[] from, int[] to,
+    int[] neighbours) implements Serializable {
+  /** No column redrawn: the values the last step's barycentre gives (method.md §6). */
+  public static final ColumnRedraw NONE = new ColumnRedraw(new int[0], new int[0], new double[0][], new int[0],
+      new int[0], new int[0]);
 
   public ColumnRedraw {
-    if (from.length != to.length || from.length != neighbours.length) {
-      throw new IllegalArgumentException("one slot range and one k per redrawn column");
+    if (from.length != to.length || from.length != neighbours.length || from.length != weights.length) {
+      throw new IllegalArgumentException("one slot range, one weight per slot and one k per redrawn column");
     }
-    for (int k : neighbours) {
-      if (k < 1 || k > referenceRows.length) {
-        throw new IllegalArgumentException("k must be in [1, " + referenceRows.length + "], got " + k);
+    for (int c = 0; c < from.length; c++) {
+      if (neighbours[c] < 1 || neighbours[c] > referenceRows.length) {
+        throw new IllegalArgumentException("k must be in [1, " + referenceRows.length + "], got " + neighbours[c]);
+      }
+      if (weights[c].length != slots.length || Arrays.stream(weights[c]).anyMatch(w -> !(w >= 0))) {
+        throw new IllegalArgumentException("a weight >= 0 per measured slot for each redrawn column");
       }
     }
     referenceRows = referenceRows.clone();
-    distanceSlots = distanceSlots.clone();
+    slots = slots.clone();
+    weights = Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
     from = from.clone();
     to = to.clone();
     neighbours = neighbours.clone();
@@ -57,42 +67,40 @@ public record ColumnRedraw(int[] referenceRows, int[] distanceSlots, int[] from,
 
   /** Scratch for {@link #apply} on blocks of up to {@code blockSize} samples of {@code training}: one per sampler. */
   public Scratch scratch(TrainingSet training, int blockSize) {
-    float[] values = new float[referenceRows.length * distanceSlots.length];
-    for (int r = 0; r < referenceRows.length; r++) {
-      for (int j = 0; j < distanceSlots.length; j++) {
-        values[r * distanceSlots.length + j] = training.points().get(referenceRows[r], distanceSlots[j]);
+    RowMatrix[] scaled = new RowMatrix[from.length];
+    for (int c = 0; c < from.length; c++) {
+      float[] values = new float[referenceRows.length * slots.length];
+      for (int r = 0; r < referenceRows.length; r++) {
+        for (int j = 0; j < slots.length; j++) {
+          values[r * slots.length + j] = (float) (Math.sqrt(weights[c][j])
+              * training.points().get(referenceRows[r], slots[j]));
+        }
       }
+      scaled[c] = RowMatrix.of(referenceRows.length, slots.length, values);
     }
-    boolean[] measured = new boolean[training.dimension()];
-    for (int slot : distanceSlots) {
-      measured[slot] = true;
-    }
-    return new Scratch(RowMatrix.of(referenceRows.length, distanceSlots.length, values), measured, blockSize);
+    return new Scratch(scaled, blockSize);
   }
 
   /**
-   * Per-sampler state: the reference rows packed together (for the dot-product kernel), the block's dot products with
-   * them, each sample's squared distances to them, and a working copy for the selection; which slots the distance
-   * measures.
+   * Per-sampler state: the reference rows packed together and scaled by each redrawn column's weights (for the
+   * dot-product kernel), the block's scaled queries and dot products, one sample's squared distances and a working
+   * order for the selection.
    */
   public static final class Scratch {
-    final RowMatrix reference;
-    final boolean[] measured;
+    final RowMatrix[] reference;
     final DotProductKernel kernel = DotProductKernel.best();
     final double[] queries;
     final double[] dots;
     final double[] distances;
-    final double[] keys;
     final int[] order;
 
-    Scratch(RowMatrix reference, boolean[] measured, int blockSize) {
+    Scratch(RowMatrix[] reference, int blockSize) {
       this.reference = reference;
-      this.measured = measured;
-      int rows = reference.rows();
-      queries = new double[blockSize * reference.dimension()];
+      int rows = reference.length == 0 ? 0 : reference[0].rows();
+      int dimension = reference.length == 0 ? 0 : reference[0].dimension();
+      queries = new double[blockSize * dimension];
       dots = new double[blockSize * rows];
       distances = new double[rows];
-      keys = new double[rows];
       order = new int[rows];
     }
   }
@@ -106,54 +114,39 @@ public record ColumnRedraw(int[] referenceRows, int[] distanceSlots, int[] from,
     RowMatrix points = training.points();
     int d = training.dimension();
     int rows = referenceRows.length;
-    double[] norms = scratch.reference.squaredNorms();
-    int m = distanceSlots.length;
-    for (int b = 0; b < count; b++) {
-      for (int j = 0; j < m; j++) {
-        scratch.queries[b * m + j] = z[b * d + distanceSlots[j]];
+    int m = slots.length;
+    for (int c = 0; c < from.length; c++) {
+      RowMatrix reference = scratch.reference[c];
+      double[] norms = reference.squaredNorms();
+      for (int b = 0; b < count; b++) {
+        for (int j = 0; j < m; j++) {
+          scratch.queries[b * m + j] = Math.sqrt(weights[c][j]) * z[b * d + slots[j]];
+        }
       }
-    }
-    // ‖z − x‖² = ‖z‖² + ‖x‖² − 2⟨z, x⟩: one kernel call for the block (its products do not depend on the block).
-    scratch.kernel.dots(scratch.queries, 0, count, scratch.reference, 0, rows, scratch.dots);
-    for (int b = 0; b < count; b++) {
-      int at = b * d;
-      double norm = 0;
-      for (int j = 0; j < m; j++) {
-        norm += scratch.queries[b * m + j] * scratch.queries[b * m + j];
-      }
-      for (int r = 0; r < rows; r++) {
-        scratch.distances[r] = norm + norms[r] - 2 * scratch.dots[b * rows + r];
-      }
-      random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.COLUMN_REDRAW));
-      for (int c = 0; c < from.length; c++) {
+      // ‖q − x‖² = ‖q‖² + ‖x‖² − 2⟨q, x⟩ on the scaled slots: one kernel call for the block (it sees the columns
+      // redrawn before this one).
+      scratch.kernel.dots(scratch.queries, 0, count, reference, 0, rows, scratch.dots);
+      for (int b = 0; b < count; b++) {
+        double norm = 0;
+        for (int j = 0; j < m; j++) {
+          norm += scratch.queries[b * m + j] * scratch.queries[b * m + j];
+        }
         for (int r = 0; r < rows; r++) {
-          scratch.keys[r] = scratch.distances[r] - blockDistance(z, at, referenceRows[r], c, points, scratch.measured);
+          scratch.distances[r] = norm + norms[r] - 2 * scratch.dots[b * rows + r];
           scratch.order[r] = r;
         }
-        int rank = (int) Math.floor(random.nextDouble() * neighbours[c]);
-        int drawn = referenceRows[select(scratch.keys, scratch.order, rank)];
+        // The c-th draw of the trajectory's stream, whichever block the sample is in.
+        random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.COLUMN_REDRAW));
+        double u = 0;
+        for (int skip = 0; skip <= c; skip++) {
+          u = random.nextDouble();
+        }
+        int drawn = referenceRows[select(scratch.distances, scratch.order, (int) Math.floor(u * neighbours[c]))];
         for (int j = from[c]; j < to[c]; j++) {
-          z[at + j] = points.get(drawn, j);
-        }
-        // The next column's distances see this block's new value.
-        for (int r = 0; r < rows; r++) {
-          scratch.distances[r] = scratch.keys[r] + blockDistance(z, at, referenceRows[r], c, points, scratch.measured);
+          z[b * d + j] = points.get(drawn, j);
         }
       }
     }
-  }
-
-  /** The squared distance between sample z[at ..] and training row {@code row} on column c's measured slots. */
-  private double blockDistance(double[] z, int at, int row, int c, RowMatrix points, boolean[] measured) {
-    double sum = 0;
-    for (int j = from[c]; j < to[c]; j++) {
-      if (!measured[j]) {
-        continue;
-      }
-      double diff = z[at + j] - points.get(row, j);
-      sum += diff * diff;
-    }
-    return sum;
   }
 
   /**

@@ -12,6 +12,7 @@ import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.RandomStream;
 import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.knn.Shuffle;
 
@@ -88,36 +89,48 @@ final class ColumnRedrawFit {
       return new Result(ColumnRedraw.NONE, List.of());
     }
     int[] reference = referenceRows(training.size(), seed);
-    int[] distanceSlots = codec.metricSlots();
+    int[] slots = codec.metricSlots();
     boolean[] measured = new boolean[codec.width()];
-    for (int slot : distanceSlots) {
+    for (int slot : slots) {
       measured[slot] = true;
     }
-    double[][] distances = squaredDistances(training.points(), reference, distanceSlots);
+    int[] columnOfSlot = new int[codec.width()];
+    for (int c = 0, at = 0; c < codec.columns().size(); c++) {
+      for (int w = 0; w < codec.columns().get(c).width(); w++) {
+        columnOfSlot[at++] = c;
+      }
+    }
+    ColumnAssociation association = new ColumnAssociation(training.points(), reference, slots,
+        Arrays.stream(slots).map(slot -> columnOfSlot[slot]).toArray());
     List<Column> columns = new ArrayList<>();
-    List<Integer> redrawn = new ArrayList<>();
+    List<double[]> weights = new ArrayList<>();
+    List<int[]> redrawnBlocks = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       if (!auto && !requested.contains(names.get(c))) {
         continue; // its estimate would cost a pass over the reference rows and decide nothing
       }
       int[] block = blocks.get(c);
+      double[] slotWeights = association.slotWeights(columnOfSlot[block[0]]);
+      double[][] distances = weightedDistances(training.points(), reference, slots, slotWeights);
       Estimate estimate = candidates.get(c) instanceof CategoricalColumnCodec
-          ? categoryInformation(training.points(), reference, distances, measured, block[0], block[1])
+          ? categoryInformation(training.points(), reference, distances, block[0], block[1])
           : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
       int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
       boolean redraw = !auto || estimate.nats() < MAX_INFORMATION;
       columns.add(new Column(names.get(c), estimate.nats(), k, redraw));
       if (redraw) {
-        redrawn.add(c);
+        weights.add(slotWeights);
+        redrawnBlocks.add(block);
       }
     }
-    if (redrawn.isEmpty()) {
+    if (redrawnBlocks.isEmpty()) {
       return new Result(ColumnRedraw.NONE, List.copyOf(columns));
     }
-    int[] from = redrawn.stream().mapToInt(c -> blocks.get(c)[0]).toArray();
-    int[] to = redrawn.stream().mapToInt(c -> blocks.get(c)[1]).toArray();
+    int[] from = redrawnBlocks.stream().mapToInt(block -> block[0]).toArray();
+    int[] to = redrawnBlocks.stream().mapToInt(block -> block[1]).toArray();
     int[] neighbours = columns.stream().filter(Column::redrawn).mapToInt(Column::neighbours).toArray();
-    return new Result(new ColumnRedraw(reference, distanceSlots, from, to, neighbours), List.copyOf(columns));
+    return new Result(new ColumnRedraw(reference, slots, weights.toArray(double[][]::new), from, to, neighbours),
+        List.copyOf(columns));
   }
 
   /** All rows of a small table; a seeded uniform sample of {@link #REFERENCE_ROWS} of a larger one, in row order. */
@@ -133,18 +146,34 @@ final class ColumnRedrawFit {
     return chosen;
   }
 
-  /** Squared distances between the reference rows on the given slots. */
-  private static double[][] squaredDistances(RowMatrix points, int[] reference, int[] slots) {
-    double[][] out = new double[reference.length][reference.length];
-    for (int i = 0; i < reference.length; i++) {
-      for (int j = i + 1; j < reference.length; j++) {
-        double sum = 0;
-        for (int s : slots) {
-          double diff = points.get(reference[i], s) - points.get(reference[j], s);
-          sum += diff * diff;
+  /**
+   * Squared distances between the reference rows, Σ weight · difference² over the given slots: one dot-product
+   * kernel pass over the rows scaled by √weight.
+   */
+  private static double[][] weightedDistances(RowMatrix points, int[] reference, int[] slots, double[] weights) {
+    int n = reference.length;
+    int m = slots.length;
+    float[] scaled = new float[n * m];
+    double[] queries = new double[n * m];
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < m; j++) {
+        scaled[r * m + j] = (float) (Math.sqrt(weights[j]) * points.get(reference[r], slots[j]));
+        queries[r * m + j] = scaled[r * m + j];
+      }
+    }
+    RowMatrix matrix = RowMatrix.of(n, m, scaled);
+    double[] norms = matrix.squaredNorms();
+    DotProductKernel kernel = DotProductKernel.best();
+    double[][] out = new double[n][n];
+    int block = 256;
+    double[] dots = new double[block * n];
+    for (int first = 0; first < n; first += block) {
+      int count = Math.min(block, n - first);
+      kernel.dots(queries, first, count, matrix, 0, n, dots);
+      for (int b = 0; b < count; b++) {
+        for (int r = 0; r < n; r++) {
+          out[first + b][r] = first + b == r ? 0 : Math.max(0, norms[first + b] + norms[r] - 2 * dots[b * n + r]);
         }
-        out[i][j] = sum;
-        out[j][i] = sum;
       }
     }
     return out;
@@ -155,47 +184,42 @@ final class ColumnRedrawFit {
   }
 
   /**
-   * Reference row i's nearest other reference rows on every measured slot but those in [from, to), nearest first
-   * (positions in the reference rows; ties by position).
+   * Reference row i's nearest other reference rows by {@code distances} (which leave the redrawn column out), nearest
+   * first (positions in the reference rows; ties by position).
    */
-  private static int[] nearestOthers(int i, RowMatrix points, int[] reference, double[][] distances, boolean[] measured,
-      int from, int to, int count) {
-    int n = reference.length;
-    double[] keys = new double[n];
-    Integer[] order = new Integer[n - 1];
-    int[] positions = new int[n - 1];
+  private static int[] nearestOthers(int i, double[][] distances, int count) {
+    int n = distances.length;
+    int[] others = new int[n - 1];
+    double[] keys = new double[n - 1];
     for (int j = 0, m = 0; j < n; j++) {
       if (j != i) {
-        keys[j] = distances[i][j] - blockDistance(points, reference[i], reference[j], from, to, measured);
-        positions[m] = m;
-        order[m++] = j;
+        others[m] = j;
+        keys[m++] = distances[i][j];
       }
     }
-    double[] otherKeys = new double[n - 1];
-    for (int m = 0; m < n - 1; m++) {
-      otherKeys[m] = keys[order[m]];
-    }
-    ColumnRedraw.select(otherKeys, positions, count - 1);
+    int[] positions = new int[n - 1];
+    Arrays.setAll(positions, p -> p);
+    ColumnRedraw.select(keys, positions, count - 1);
     Integer[] nearest = new Integer[count];
     for (int p = 0; p < count; p++) {
       nearest[p] = positions[p];
     }
-    Arrays.sort(nearest, (a, b) -> otherKeys[a] != otherKeys[b] ? Double.compare(otherKeys[a], otherKeys[b])
-        : Integer.compare(a, b));
+    Arrays.sort(nearest, (x, y) -> keys[x] != keys[y] ? Double.compare(keys[x], keys[y]) : Integer.compare(x, y));
     int[] out = new int[count];
     for (int p = 0; p < count; p++) {
-      out[p] = order[nearest[p]];
+      out[p] = others[nearest[p]];
     }
     return out;
   }
+
 
   /**
    * The estimate for the categorical column in slots [from, to), each reference row left out in turn: the mean
    * log-likelihood of its category under the k nearest rows' counts plus one pseudo-row of the shares, less the
    * shares' own.
    */
-  private static Estimate categoryInformation(RowMatrix points, int[] reference, double[][] distances,
-      boolean[] measured, int from, int to) {
+  private static Estimate categoryInformation(RowMatrix points, int[] reference, double[][] distances, int from,
+      int to) {
     int n = reference.length;
     int[] codes = new int[n];
     double[] shares = new double[to - from];
@@ -207,7 +231,7 @@ final class ColumnRedrawFit {
     double[] logLikelihood = new double[K_LADDER.length];
     double marginal = 0;
     for (int i = 0; i < n; i++) {
-      int[] nearest = nearestOthers(i, points, reference, distances, measured, from, to, largest);
+      int[] nearest = nearestOthers(i, distances, largest);
       int same = 0;
       int rung = 0;
       for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
@@ -253,7 +277,7 @@ final class ColumnRedrawFit {
     }
     double[] sums = new double[to - from];
     for (int i = 0; i < n; i++) {
-      int[] nearest = nearestOthers(i, points, reference, distances, measured, from, to, largest);
+      int[] nearest = nearestOthers(i, distances, largest);
       Arrays.fill(sums, 0);
       int rung = 0;
       for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
@@ -286,17 +310,5 @@ final class ColumnRedrawFit {
       best = points.get(row, s) > points.get(row, from + best) ? s - from : best;
     }
     return best;
-  }
-
-  private static double blockDistance(RowMatrix points, int a, int b, int from, int to, boolean[] measured) {
-    double sum = 0;
-    for (int s = from; s < to; s++) {
-      if (!measured[s]) {
-        continue;
-      }
-      double diff = points.get(a, s) - points.get(b, s);
-      sum += diff * diff;
-    }
-    return sum;
   }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 /** --redraw-columns: a column's block taken from one of the k nearest reference rows on the other slots. */
 class ColumnRedrawTest {
   private static final double H = Math.sqrt(0.5);
+  /** The redrawn column's neighbours by slot 0 alone (its own slots 1–3 weigh nothing). */
+  private static final double[][] ONLY_SLOT_0 = {{1, 0, 0, 0}};
   /**
    * Slot 0 a number, slots 1–3 a column of categories a, b, c (one-hot × 1/√2). Near x = 0: a, b, a; further off
    * (x = 0.7–0.9): c. Left out of the distance, the block cannot pull a sample of category c to the c rows (with it
@@ -33,8 +35,8 @@ class ColumnRedrawTest {
 
   @Test
   void aSampleTakesTheCategoryOfOneOfItsKNearestRowsOnTheOtherSlotsUniformly() {
-    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
-        new int[] {3});
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, ONLY_SLOT_0,
+        new int[] {1}, new int[] {4}, new int[] {3});
     int samples = 30_000;
     // Its own block says c, as the c rows' do.
     double[] z = redrawn(redraw, samples, new double[] {0.05, 0, 0, H});
@@ -53,11 +55,10 @@ class ColumnRedrawTest {
   void aNumberColumnsBlockIsCopiedWholeAndItsUnmeasuredIndicatorNeverPullsTheDistance() {
     // Slot 0 a number x; slots 1–2 a number column: its value and a point-mass indicator, which the distance leaves
     // out (as the report's slots do). Near x = 0 the values 10, 11, 12, no mass; further off the mass (5, 1). The
-    // sample's indicator reads 0.1: were it taken out of the distance although never in it, the far rows would win
-    // (0.65² − 0.9² < 0).
+    // sample's own value and indicator (5, 0.1) must not pull it to the mass rows.
     double[][] rows = {{0, 10, 0}, {0.1, 11, 0}, {0.2, 12, 0}, {0.7, 5, 1}, {0.8, 5, 1}, {0.9, 5, 1}};
-    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1}, new int[] {1},
-        new int[] {3}, new int[] {3});
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1}, new double[][] {{1, 0}},
+        new int[] {1}, new int[] {3}, new int[] {3});
     int samples = 30_000;
     double[] z = new double[samples * 3];
     long[] ids = new long[samples];
@@ -83,9 +84,32 @@ class ColumnRedrawTest {
   }
 
   @Test
+  void theWeightsDecideWhichOtherSlotsMakeANeighbour() {
+    // Slot 0 ties the redrawn slot 2 (value 1 near a = 0), slot 1 is spread noise: rows near the sample on slot 1
+    // (b = 5) lie at a = 3 and hold 2. Weighted (1, 0.001) the neighbours are those of slot 0; equally, of slot 1.
+    double[][] rows = {{0, -5, 1}, {0.1, -4, 1}, {-0.1, -6, 1}, {3, 5, 2}, {3.1, 4.9, 2}, {2.9, 5.1, 2}};
+    double[] start = {0, 5, 0};
+    for (double[] weights : new double[][] {{1, 0.001}, {1, 1}}) {
+      ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2},
+          new double[][] {{weights[0], weights[1], 0}}, new int[] {2}, new int[] {3}, new int[] {3});
+      double[] z = new double[200 * 3];
+      long[] ids = new long[200];
+      for (int s = 0; s < 200; s++) {
+        System.arraycopy(start, 0, z, s * 3, 3);
+        ids[s] = s;
+      }
+      redraw.apply(z, 200, ids, TrainingSet.of(rows), 3, new RandomStream(), redraw.scratch(TrainingSet.of(rows),
+          200));
+      for (int s = 0; s < 200; s++) {
+        assertEquals(weights[1] < 1 ? 1 : 2, z[s * 3 + 2], 0, "weights " + Arrays.toString(weights));
+      }
+    }
+  }
+
+  @Test
   void theSameTrajectoryRedrawsTheSameInABlockOrAlone() {
-    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, new int[] {1}, new int[] {4},
-        new int[] {4});
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, ONLY_SLOT_0,
+        new int[] {1}, new int[] {4}, new int[] {4});
     double[] start = {2.5, H, 0, 0};
     double[] block = redrawn(redraw, 40, start);
     for (int s = 0; s < 40; s++) {
