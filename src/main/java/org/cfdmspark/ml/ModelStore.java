@@ -173,7 +173,7 @@ final class ModelStore {
      *     recomputed from the saved rows
      * @param parentNoise --parent-noise
      * @param draw --category-draw, which decides the slots a sample takes from one drawn row
-     * @param redraw --redraw-columns, fitted again on the saved rows (the same seed: the same columns and k)
+     * @param redraw --redraw-columns, fitted again on the saved rows (the same seed: the same columns, weights and k)
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
         TableCodec codec, double locality, double localNoise, double parentNoise, CategoryDraw draw,
