@@ -68,34 +68,37 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
   /** Scratch for {@link #apply} on blocks of up to {@code blockSize} samples of {@code training}: one per sampler. */
   public Scratch scratch(TrainingSet training, int blockSize) {
     RowMatrix[] scaled = new RowMatrix[from.length];
+    double[][] scales = new double[from.length][];
     for (int c = 0; c < from.length; c++) {
+      scales[c] = Arrays.stream(weights[c]).map(Math::sqrt).toArray();
       float[] values = new float[referenceRows.length * slots.length];
       for (int r = 0; r < referenceRows.length; r++) {
         for (int j = 0; j < slots.length; j++) {
-          values[r * slots.length + j] = (float) (Math.sqrt(weights[c][j])
-              * training.points().get(referenceRows[r], slots[j]));
+          values[r * slots.length + j] = (float) (scales[c][j] * training.points().get(referenceRows[r], slots[j]));
         }
       }
       scaled[c] = RowMatrix.of(referenceRows.length, slots.length, values);
     }
-    return new Scratch(scaled, blockSize);
+    return new Scratch(scaled, scales, blockSize);
   }
 
   /**
-   * Per-sampler state: the reference rows packed together and scaled by each redrawn column's weights (for the
-   * dot-product kernel), the block's scaled queries and dot products, one sample's squared distances and a working
+   * Per-sampler state: the reference rows packed together and scaled by each redrawn column's √weights (for the
+   * dot-product kernel), those scales, the block's scaled queries and dot products, one sample's squared distances and a working
    * order for the selection.
    */
   public static final class Scratch {
     final RowMatrix[] reference;
+    final double[][] scales;
     final DotProductKernel kernel = DotProductKernel.best();
     final double[] queries;
     final double[] dots;
     final double[] distances;
     final int[] order;
 
-    Scratch(RowMatrix[] reference, int blockSize) {
+    Scratch(RowMatrix[] reference, double[][] scales, int blockSize) {
       this.reference = reference;
+      this.scales = scales;
       int rows = reference.length == 0 ? 0 : reference[0].rows();
       int dimension = reference.length == 0 ? 0 : reference[0].dimension();
       queries = new double[blockSize * dimension];
@@ -120,7 +123,7 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
       double[] norms = reference.squaredNorms();
       for (int b = 0; b < count; b++) {
         for (int j = 0; j < m; j++) {
-          scratch.queries[b * m + j] = Math.sqrt(weights[c][j]) * z[b * d + slots[j]];
+          scratch.queries[b * m + j] = scratch.scales[c][j] * z[b * d + slots[j]];
         }
       }
       // ‖q − x‖² = ‖q‖² + ‖x‖² − 2⟨q, x⟩ on the scaled slots: one kernel call for the block (it sees the columns
