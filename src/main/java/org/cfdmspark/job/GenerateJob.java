@@ -70,7 +70,10 @@ public final class GenerateJob {
       throw new BadInputException(JobKnobs.WHERE.option() + " \"" + where + "\" matches none of the "
           + input.rowsRead() + " input rows; check the predicate's column names and values");
     }
-    CfdmModel model = CfdmSynthesizer.of(ModelKnobs.select(settings)).fit(input.table());
+    // fit has no --target; generate's is never redrawn by --redraw-columns auto.
+    String target = settings.knobs().contains(JobKnobs.TARGET) ? settings.get(JobKnobs.TARGET) : null;
+    CfdmModel model = CfdmSynthesizer.of(ModelKnobs.keepFromRedraw(ModelKnobs.select(settings), target))
+        .fit(input.table());
     for (String key : model.summary().keys()) {
       Notices.print("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "
           + "and unique, not modelled; " + ModelKnobs.NO_KEY.option() + " " + ShellText.word(key)

@@ -37,33 +37,53 @@ final class ColumnRedrawFit {
   static final int[] K_LADDER = {1, 2, 3, 5, 10, 20, 50, 100};
   /** The fewest neighbours a column is redrawn from: fewer would copy the nearest rows' values. */
   static final int MIN_NEIGHBOURS = 10;
+  /**
+   * The fewest rows (of a table or stratum) auto estimates on: over fewer, a column's estimate is mostly noise (a
+   * 15-row table had every column under the threshold, and its redraw turned a correlation of 0.38 into −0.14).
+   */
+  static final int AUTO_ROWS = 200;
   /** The value of --redraw-columns that lets the information choose. */
   static final String AUTO = "auto";
+  /** After auto, the prefix of a column auto must keep. */
+  static final String EXCLUDE = "-";
 
   private ColumnRedrawFit() {
   }
 
-  /** A column's estimate, and whether it is redrawn. */
-  record Column(String name, double information, int neighbours, boolean redrawn) {
+  /**
+   * A column's estimate (nats ≥ 0: a negative estimate is the estimate's noise about a column the rest says nothing
+   * about), whether it is redrawn, and whether auto left it out as the job's label ({@code exempt}).
+   */
+  record Column(String name, double information, int neighbours, boolean redrawn, boolean exempt) {
   }
 
   /**
    * The redraw and the estimates: of every categorical and number column under auto, of the named ones otherwise
-   * (in the table's order; empty when nothing was asked).
+   * (in the table's order; empty when nothing was asked, and under auto when the rows are under {@link #AUTO_ROWS}:
+   * {@code tooFewRows}).
    */
-  record Result(ColumnRedraw redraw, List<Column> columns) {
-    static final Result NONE = new Result(ColumnRedraw.NONE, List.of());
+  record Result(ColumnRedraw redraw, List<Column> columns, boolean tooFewRows) {
+    static final Result NONE = new Result(ColumnRedraw.NONE, List.of(), false);
   }
 
   /**
-   * @param requested --redraw-columns: empty for none, [auto], or names of categorical and number columns
-   * @throws BadInputException when a requested name is not a categorical or number column
+   * @param requested --redraw-columns: empty for none; [auto] or auto followed by -COL exclusions (generate adds its
+   *     --target: a label's k-NN information can look as low as a loosely tied column's, credit default's 0.067 nats
+   *     against MARRIAGE's 0.135); or names of categorical and number columns
+   * @throws BadInputException when a requested name is not a categorical or number column, or auto and names mix
    */
   static Result fit(TrainingSet training, TableCodec codec, List<String> requested, long seed) {
     if (requested.isEmpty()) {
       return Result.NONE;
     }
-    boolean auto = requested.size() == 1 && requested.get(0).equalsIgnoreCase(AUTO);
+    boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
+    List<String> exempt = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
+        .map(name -> name.substring(EXCLUDE.length())).toList();
+    if (auto && exempt.size() != requested.size() - 1 || !auto && requested.stream().anyMatch(
+        name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name))) {
+      throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " takes auto (then -COL for each column auto "
+          + "must keep), or column names, not both");
+    }
     List<ColumnCodec> candidates = new ArrayList<>();
     List<int[]> blocks = new ArrayList<>();
     int offset = 0;
@@ -75,18 +95,14 @@ final class ColumnRedrawFit {
       offset += column.width();
     }
     List<String> names = candidates.stream().map(ColumnCodec::name).toList();
-    if (!auto) {
-      for (String name : requested) {
-        if (!names.contains(name)) {
-          throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " names "
-              + ColumnNames.quotedList(List.of(name)) + ", which is not a modelled categorical or number column; give "
-              + "auto or some of " + (names.isEmpty() ? "(none: the table has no such column)"
-              : ColumnNames.quotedList(names)));
-        }
-      }
+    for (String name : auto ? exempt : requested) {
+      check(name, names, codec);
+    }
+    if (auto && training.size() < AUTO_ROWS) {
+      return new Result(ColumnRedraw.NONE, List.of(), true);
     }
     if (candidates.size() < 2 || training.size() < 2) {
-      return new Result(ColumnRedraw.NONE, List.of());
+      return Result.NONE;
     }
     int[] reference = referenceRows(training.size(), seed);
     int[] slots = codec.metricSlots();
@@ -116,21 +132,41 @@ final class ColumnRedrawFit {
           ? categoryInformation(training.points(), reference, distances, block[0], block[1])
           : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
       int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
-      boolean redraw = !auto || estimate.nats() < MAX_INFORMATION;
-      columns.add(new Column(names.get(c), estimate.nats(), k, redraw));
+      double nats = Math.max(0, estimate.nats());
+      boolean label = auto && exempt.contains(names.get(c));
+      boolean redraw = !auto || (nats < MAX_INFORMATION && !label);
+      columns.add(new Column(names.get(c), nats, k, redraw, label));
       if (redraw) {
         weights.add(slotWeights);
         redrawnBlocks.add(block);
       }
     }
     if (redrawnBlocks.isEmpty()) {
-      return new Result(ColumnRedraw.NONE, List.copyOf(columns));
+      return new Result(ColumnRedraw.NONE, List.copyOf(columns), false);
     }
     int[] from = redrawnBlocks.stream().mapToInt(block -> block[0]).toArray();
     int[] to = redrawnBlocks.stream().mapToInt(block -> block[1]).toArray();
     int[] neighbours = columns.stream().filter(Column::redrawn).mapToInt(Column::neighbours).toArray();
     return new Result(new ColumnRedraw(reference, slots, weights.toArray(double[][]::new), from, to, neighbours),
-        List.copyOf(columns));
+        List.copyOf(columns), false);
+  }
+
+  /** Refuses a requested name that is not a redrawable column, saying why and what to give. */
+  private static void check(String name, List<String> names, TableCodec codec) {
+    if (names.contains(name)) {
+      return;
+    }
+    String option = ModelKnobs.REDRAW_COLUMNS.option();
+    String why = codecHas(codec, name)
+        ? "a key column (new values are written for it), which is never redrawn"
+        : "not a modelled column (not in the input, or left out by --columns, --exclude or --ignore)";
+    throw new BadInputException(option + " names " + ColumnNames.quotedList(List.of(name)) + ", " + why
+        + "; give auto or some of " + (names.isEmpty() ? "(none: the table has no categorical or number column)"
+        : ColumnNames.quotedList(names)));
+  }
+
+  private static boolean codecHas(TableCodec codec, String name) {
+    return codec.columns().stream().anyMatch(c -> c.name().equals(name));
   }
 
   /** All rows of a small table; a seeded uniform sample of {@link #REFERENCE_ROWS} of a larger one, in row order. */

@@ -232,27 +232,38 @@ final class ModelFitting {
 
   /**
    * The stratum's --redraw-columns, with one note naming the columns redrawn (their information with the others,
-   * their k) and the range of those kept, so that a user sees which columns no longer follow their parents.
+   * their k; a named column above auto's threshold flagged), those auto kept and why, so that a user sees which
+   * columns no longer follow their parents: at fit, and again as a saved model is loaded.
    */
-  private static ColumnRedraw columnRedraw(String label, TrainingSet training, TableCodec codec,
-      SamplerConfig config, Settings settings) {
+  static ColumnRedraw columnRedraw(String label, TrainingSet training, TableCodec codec, SamplerConfig config,
+      Settings settings) {
     ColumnRedrawFit.Result fit = ColumnRedrawFit.fit(training, codec, ModelKnobs.redrawColumns(settings),
         config.seed());
-    if (!fit.columns().isEmpty()) {
-      LOG.info("{}: information with the other columns (nats) {}", ModelKnobs.REDRAW_COLUMNS.option(),
-          fit.columns().stream().map(c -> String.format(Locale.ROOT, "%s %.3f (k %d)", c.name(), c.information(),
-              c.neighbours())).collect(Collectors.joining(", ")));
-      List<ColumnRedrawFit.Column> redrawn = fit.columns().stream().filter(ColumnRedrawFit.Column::redrawn)
-          .toList();
-      DoubleSummaryStatistics kept = fit.columns().stream().filter(c -> !c.redrawn())
-          .mapToDouble(ColumnRedrawFit.Column::information).summaryStatistics();
-      Notices.print("note: " + ModelKnobs.REDRAW_COLUMNS.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null
-          ? "" : " (stratum " + label + ")") + " redraws " + (redrawn.isEmpty() ? "no column" : redrawn.stream()
-          .map(c -> String.format(Locale.ROOT, "%s (%.3f nats, from %d neighbours)", c.name(), c.information(),
-              c.neighbours())).collect(Collectors.joining(", "))) + (kept.getCount() == 0 ? "" : String.format(
-          Locale.ROOT, "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
-          kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax())));
+    String option = ModelKnobs.REDRAW_COLUMNS.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null ? ""
+        : " (stratum " + label + ")");
+    if (fit.tooFewRows()) {
+      Notices.print("note: " + option + " auto redraws no column: " + training.size() + " rows are too few to "
+          + "estimate how the columns tie (at least " + ColumnRedrawFit.AUTO_ROWS + "); name the columns to redraw");
     }
+    if (fit.columns().isEmpty()) {
+      return fit.redraw();
+    }
+    LOG.info("{}: information with the other columns (nats) {}", option, fit.columns().stream()
+        .map(c -> String.format(Locale.ROOT, "%s %.3f (k %d)", c.name(), c.information(), c.neighbours()))
+        .collect(Collectors.joining(", ")));
+    List<ColumnRedrawFit.Column> redrawn = fit.columns().stream().filter(ColumnRedrawFit.Column::redrawn).toList();
+    List<ColumnRedrawFit.Column> asked = fit.columns().stream().filter(ColumnRedrawFit.Column::exempt).toList();
+    DoubleSummaryStatistics kept = fit.columns().stream().filter(c -> !c.redrawn() && !c.exempt())
+        .mapToDouble(ColumnRedrawFit.Column::information).summaryStatistics();
+    Notices.print("note: " + option + " redraws " + (redrawn.isEmpty() ? "no column" : redrawn.stream()
+        .map(c -> String.format(Locale.ROOT, "%s (%.3f nats%s, from %d neighbours)", c.name(), c.information(),
+            c.information() < ColumnRedrawFit.MAX_INFORMATION ? "" : String.format(Locale.ROOT, ": tied to the "
+                + "others, auto would keep it under %.2f", ColumnRedrawFit.MAX_INFORMATION), c.neighbours()))
+        .collect(Collectors.joining(", "))) + (kept.getCount() == 0 ? "" : String.format(Locale.ROOT,
+        "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
+        kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax())) + (asked.isEmpty() ? "" : "; never "
+        + ColumnNames.quotedList(asked.stream().map(ColumnRedrawFit.Column::name).toList()) + " (-COL after auto; "
+        + "generate adds its --target)"));
     return fit.redraw();
   }
 

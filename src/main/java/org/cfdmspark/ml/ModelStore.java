@@ -142,8 +142,7 @@ final class ModelStore {
         for (int k = 0; k < metadata.strata().size(); k++) {
           strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
               settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings),
-              ModelKnobs.parentNoise(settings), settings.get(ModelKnobs.CATEGORY_DRAW),
-              ModelKnobs.redrawColumns(settings)));
+              ModelKnobs.parentNoise(settings), settings.get(ModelKnobs.CATEGORY_DRAW), settings));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
@@ -173,11 +172,12 @@ final class ModelStore {
      *     recomputed from the saved rows
      * @param parentNoise --parent-noise
      * @param draw --category-draw, which decides the slots a sample takes from one drawn row
-     * @param redraw --redraw-columns, fitted again on the saved rows (the same seed: the same columns, weights and k)
+     * @param settings the model's settings: its --redraw-columns is fitted again on the saved rows (the same seed:
+     *     the same columns, weights and k), with the same note as at fit
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
         TableCodec codec, double locality, double localNoise, double parentNoise, CategoryDraw draw,
-        List<String> redraw) {
+        Settings settings) {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
@@ -191,8 +191,8 @@ final class ModelStore {
                   stored.repeatedCopyRedraw() == null ? 0 : stored.repeatedCopyRedraw());
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
-          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise, ColumnRedrawFit.fit(training,
-              codec, redraw, stored.config().seed()).redraw()), training, codec, localNoise));
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise, ModelFitting.columnRedraw(
+              stored.label(), training, codec, stored.config(), settings)), training, codec, localNoise));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

@@ -30,10 +30,10 @@ class ColumnRedrawFitTest {
   private static final StructType SCHEMA = new StructType().add("x", DataTypes.DoubleType)
       .add("y", DataTypes.DoubleType).add("sign", DataTypes.StringType).add("coin", DataTypes.StringType);
 
-  private static List<Row> rows() {
+  private static List<Row> rows(int count) {
     Random random = new Random(9);
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 800; i++) {
+    for (int i = 0; i < count; i++) {
       double x = random.nextGaussian();
       rows.add(RowFactory.create(x, random.nextGaussian(), x > 0 ? "plus" : "minus", random.nextBoolean() ? "heads"
           : "tails"));
@@ -42,9 +42,15 @@ class ColumnRedrawFitTest {
   }
 
   private static ColumnRedrawFit.Result fit(List<String> requested) {
-    List<Row> rows = rows();
+    return fit(requested, List.of(), 800);
+  }
+
+  private static ColumnRedrawFit.Result fit(List<String> requested, List<String> exempt, int count) {
+    List<Row> rows = rows(count);
     TableCodec codec = TableCodec.fit(SCHEMA, rows, ColumnOverrides.none());
-    return ColumnRedrawFit.fit(new TrainingSet(TrainingMatrix.encode(rows, codec)), codec, requested, 4);
+    List<String> asked = new ArrayList<>(requested);
+    exempt.forEach(name -> asked.add("-" + name));
+    return ColumnRedrawFit.fit(new TrainingSet(TrainingMatrix.encode(rows, codec)), codec, asked, 4);
   }
 
   @Test
@@ -83,11 +89,30 @@ class ColumnRedrawFitTest {
   }
 
   @Test
-  void noneAsksForNothingAndAnUnknownColumnIsRefusedByName() {
+  void noneAsksForNothingAndABadNameIsRefusedWithItsReason() {
     assertSame(ColumnRedraw.NONE, fit(List.of()).redraw());
-    BadInputException e = assertThrows(BadInputException.class, () -> fit(List.of("z")));
-    assertEquals("--redraw-columns names \"z\", which is not a modelled categorical or number column; give auto or "
-        + "some of \"x\", \"y\", \"sign\", \"coin\"", e.getMessage());
+    BadInputException unknown = assertThrows(BadInputException.class, () -> fit(List.of("z")));
+    assertEquals("--redraw-columns names \"z\", not a modelled column (not in the input, or left out by --columns, "
+        + "--exclude or --ignore); give auto or some of \"x\", \"y\", \"sign\", \"coin\"", unknown.getMessage());
+    for (List<String> mixed : List.of(List.of("auto", "sign"), List.of("sign", "auto"), List.of("sign", "-coin"))) {
+      BadInputException e = assertThrows(BadInputException.class, () -> fit(mixed));
+      assertEquals("--redraw-columns takes auto (then -COL for each column auto must keep), or column names, not "
+          + "both", e.getMessage(), mixed.toString());
+    }
+    BadInputException keep = assertThrows(BadInputException.class, () -> fit(List.of("auto", "-z")));
+    assertTrue(keep.getMessage().startsWith("--redraw-columns names \"z\", not a modelled column"), keep.getMessage());
+  }
+
+  @Test
+  void autoKeepsTheColumnsAfterAMinusAndSmallTablesWhole() {
+    ColumnRedrawFit.Result result = fit(List.of("auto"), List.of("coin"), 800);
+    ColumnRedrawFit.Column coin = result.columns().get(3);
+    assertTrue(coin.exempt() && !coin.redrawn(), "the target is kept whatever its estimate: " + coin);
+    assertArrayEquals(new int[] {1}, result.redraw().from(), "y alone");
+    ColumnRedrawFit.Result small = fit(List.of("auto"), List.of(), ColumnRedrawFit.AUTO_ROWS - 1);
+    assertTrue(small.tooFewRows());
+    assertSame(ColumnRedraw.NONE, small.redraw());
+    assertTrue(fit(List.of("y"), List.of(), 50).redraw().active(), "named columns are redrawn on any table");
   }
 
   @Test
