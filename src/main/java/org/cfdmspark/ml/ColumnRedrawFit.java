@@ -79,8 +79,9 @@ final class ColumnRedrawFit {
     boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
     List<String> exempt = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
         .map(name -> name.substring(EXCLUDE.length())).toList();
-    if (auto && exempt.size() != requested.size() - 1 || !auto && requested.stream().anyMatch(
-        name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name))) {
+    boolean mixed = auto ? exempt.size() != requested.size() - 1 : requested.stream().anyMatch(
+        name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name));
+    if (mixed) {
       throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " takes auto (then -COL for each column auto "
           + "must keep), or column names, not both");
     }
