@@ -2,7 +2,10 @@ package org.cfdmspark.ml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
@@ -52,9 +55,9 @@ final class ColumnRedrawFit {
 
   /**
    * A column's estimate (nats ≥ 0: a negative estimate is the estimate's noise about a column the rest says nothing
-   * about), whether it is redrawn, and whether auto left it out as the job's label ({@code exempt}).
+   * about), whether it is redrawn, and whether auto kept it because it was given as -COL ({@code excluded}).
    */
-  record Column(String name, double information, int neighbours, boolean redrawn, boolean exempt) {
+  record Column(String name, double information, int neighbours, boolean redrawn, boolean excluded) {
   }
 
   /**
@@ -64,6 +67,28 @@ final class ColumnRedrawFit {
    */
   record Result(ColumnRedraw redraw, List<Column> columns, boolean tooFewRows) {
     static final Result NONE = new Result(ColumnRedraw.NONE, List.of(), false);
+
+    /**
+     * "redraws A (0.011 nats, from 100 neighbours), ...; keeps N columns sharing a to b nats with the others; never
+     * "T" (...)": the redrawn columns (one above {@link #MAX_INFORMATION} flagged as tied), the range auto kept and
+     * the columns kept by -COL.
+     */
+    String describe() {
+      List<Column> redrawn = columns.stream().filter(Column::redrawn).toList();
+      List<String> excluded = columns.stream().filter(Column::excluded).map(Column::name).toList();
+      DoubleSummaryStatistics kept = columns.stream().filter(c -> !c.redrawn() && !c.excluded())
+          .mapToDouble(Column::information).summaryStatistics();
+      String redraws = redrawn.isEmpty() ? "no column" : redrawn.stream().map(c -> String.format(Locale.ROOT,
+          "%s (%.3f nats%s, from %d neighbours)", c.name(), c.information(), c.information() < MAX_INFORMATION ? ""
+          : String.format(Locale.ROOT, ": tied to the others, auto would keep it under %.2f", MAX_INFORMATION),
+          c.neighbours())).collect(Collectors.joining(", "));
+      String keeps = kept.getCount() == 0 ? "" : String.format(Locale.ROOT,
+          "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
+          kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax());
+      String never = excluded.isEmpty() ? "" : "; never " + ColumnNames.quotedList(excluded)
+          + " (-COL after auto; generate adds its --target)";
+      return "redraws " + redraws + keeps + never;
+    }
   }
 
   /**
@@ -77,9 +102,9 @@ final class ColumnRedrawFit {
       return Result.NONE;
     }
     boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
-    List<String> exempt = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
+    List<String> excluded = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
         .map(name -> name.substring(EXCLUDE.length())).toList();
-    boolean mixed = auto ? exempt.size() != requested.size() - 1 : requested.stream().anyMatch(
+    boolean mixed = auto ? excluded.size() != requested.size() - 1 : requested.stream().anyMatch(
         name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name));
     if (mixed) {
       throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " takes auto (then -COL for each column auto "
@@ -96,7 +121,7 @@ final class ColumnRedrawFit {
       offset += column.width();
     }
     List<String> names = candidates.stream().map(ColumnCodec::name).toList();
-    for (String name : auto ? exempt : requested) {
+    for (String name : auto ? excluded : requested) {
       check(name, names, codec);
     }
     if (auto && training.size() < AUTO_ROWS) {
@@ -134,9 +159,9 @@ final class ColumnRedrawFit {
           : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
       int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
       double nats = Math.max(0, estimate.nats());
-      boolean label = auto && exempt.contains(names.get(c));
-      boolean redraw = !auto || (nats < MAX_INFORMATION && !label);
-      columns.add(new Column(names.get(c), nats, k, redraw, label));
+      boolean keep = auto && excluded.contains(names.get(c));
+      boolean redraw = !auto || (nats < MAX_INFORMATION && !keep);
+      columns.add(new Column(names.get(c), nats, k, redraw, keep));
       if (redraw) {
         weights.add(slotWeights);
         redrawnBlocks.add(block);

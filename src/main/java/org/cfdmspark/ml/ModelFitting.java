@@ -2,7 +2,6 @@ package org.cfdmspark.ml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -251,19 +250,7 @@ final class ModelFitting {
     LOG.info("{}: information with the other columns (nats) {}", option, fit.columns().stream()
         .map(c -> String.format(Locale.ROOT, "%s %.3f (k %d)", c.name(), c.information(), c.neighbours()))
         .collect(Collectors.joining(", ")));
-    List<ColumnRedrawFit.Column> redrawn = fit.columns().stream().filter(ColumnRedrawFit.Column::redrawn).toList();
-    List<ColumnRedrawFit.Column> asked = fit.columns().stream().filter(ColumnRedrawFit.Column::exempt).toList();
-    DoubleSummaryStatistics kept = fit.columns().stream().filter(c -> !c.redrawn() && !c.exempt())
-        .mapToDouble(ColumnRedrawFit.Column::information).summaryStatistics();
-    Notices.print("note: " + option + " redraws " + (redrawn.isEmpty() ? "no column" : redrawn.stream()
-        .map(c -> String.format(Locale.ROOT, "%s (%.3f nats%s, from %d neighbours)", c.name(), c.information(),
-            c.information() < ColumnRedrawFit.MAX_INFORMATION ? "" : String.format(Locale.ROOT, ": tied to the "
-                + "others, auto would keep it under %.2f", ColumnRedrawFit.MAX_INFORMATION), c.neighbours()))
-        .collect(Collectors.joining(", "))) + (kept.getCount() == 0 ? "" : String.format(Locale.ROOT,
-        "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
-        kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax())) + (asked.isEmpty() ? "" : "; never "
-        + ColumnNames.quotedList(asked.stream().map(ColumnRedrawFit.Column::name).toList()) + " (-COL after auto; "
-        + "generate adds its --target)"));
+    Notices.print("note: " + option + " " + fit.describe());
     return fit.redraw();
   }
 

@@ -22,7 +22,6 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Json;
 import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
-import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.CodecJson;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.NeighbourSearch;
@@ -140,9 +139,7 @@ final class ModelStore {
         }
         List<FittedModel.Stratum> strata = new ArrayList<>();
         for (int k = 0; k < metadata.strata().size(); k++) {
-          strata.add(stratum(spark, path, k, metadata.strata().get(k), codec,
-              settings.get(ModelKnobs.GUARD_LOCALITY), ModelKnobs.localNoise(settings),
-              ModelKnobs.parentNoise(settings), settings.get(ModelKnobs.CATEGORY_DRAW), settings));
+          strata.add(stratum(spark, path, k, metadata.strata().get(k), codec, settings));
         }
         FittedModel fitted = new FittedModel(schema, codec, metadata.stratifyBy(), metadata.trainingRows(),
             List.copyOf(strata), Map.of(), metadata.categoryDraw() != null ? metadata.categoryDraw()
@@ -168,16 +165,13 @@ final class ModelStore {
 
 
     /**
-     * @param locality the guard's --guard-locality and {@code localNoise} --local-noise, whose spacings are
-     *     recomputed from the saved rows
-     * @param parentNoise --parent-noise
-     * @param draw --category-draw, which decides the slots a sample takes from one drawn row
-     * @param settings the model's settings: its --redraw-columns is fitted again on the saved rows (the same seed:
-     *     the same columns, weights and k), with the same note as at fit
+     * @param settings the model's settings: the spacings of the guard's --guard-locality and of --local-noise are
+     *     recomputed from the saved rows, and --redraw-columns is fitted again on them (the same seed: the same
+     *     columns, weights and k, with the same note as at fit); --parent-noise and --category-draw (the slots a
+     *     sample takes from one drawn row) as saved
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
-        TableCodec codec, double locality, double localNoise, double parentNoise, CategoryDraw draw,
-        Settings settings) {
+        TableCodec codec, Settings settings) {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
@@ -187,12 +181,13 @@ final class ModelStore {
               stored.ivfProbes());
       NearCopyGuard guard = stored.guardThreshold() == null ? null
           : new NearCopyGuard(NearCopyCheck.withThreshold(stored.guardThreshold(), training, codec)
-              .withLocality(locality, training)).withRepeatedCopyRedraw(
+              .withLocality(settings.get(ModelKnobs.GUARD_LOCALITY), training)).withRepeatedCopyRedraw(
                   stored.repeatedCopyRedraw() == null ? 0 : stored.repeatedCopyRedraw());
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
-          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, draw, parentNoise, ModelFitting.columnRedraw(
-              stored.label(), training, codec, stored.config(), settings)), training, codec, localNoise));
+          AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW),
+              ModelKnobs.parentNoise(settings), ModelFitting.columnRedraw(stored.label(), training, codec,
+                  stored.config(), settings)), training, codec, ModelKnobs.localNoise(settings)));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

@@ -107,7 +107,7 @@ class ColumnRedrawFitTest {
   void autoKeepsTheColumnsAfterAMinusAndSmallTablesWhole() {
     ColumnRedrawFit.Result result = fit(List.of("auto"), List.of("coin"), 800);
     ColumnRedrawFit.Column coin = result.columns().get(3);
-    assertTrue(coin.exempt() && !coin.redrawn(), "the target is kept whatever its estimate: " + coin);
+    assertTrue(coin.excluded() && !coin.redrawn(), "the target is kept whatever its estimate: " + coin);
     assertArrayEquals(new int[] {1}, result.redraw().from(), "y alone");
     ColumnRedrawFit.Result small = fit(List.of("auto"), List.of(), ColumnRedrawFit.AUTO_ROWS - 1);
     assertTrue(small.tooFewRows());
