@@ -107,7 +107,19 @@ public final class Knob<T> {
   /** A list knob whose entries say more than a column name ({@code valueLabel} COL=PATTERN[,...]). */
   public static Knob<List<String>> names(String name, String valueLabel, String valid, String emptyText,
       String help) {
-    return new Knob<>(Kind.NAMES, name, valueLabel, List.of(), NameList::parse, names -> true, valid, help,
+    return names(name, valueLabel, valid, List.of(), emptyText, help);
+  }
+
+  /**
+   * A list knob with a default of its own; {@code emptyText} (what the empty list is shown as), bare or in parentheses,
+   * reads back as the empty list, so that the text a config file or a saved model holds for it parses (models and
+   * config files written before a knob's empty list read {@code none} hold {@code (none)}).
+   */
+  public static Knob<List<String>> names(String name, String valueLabel, String valid, List<String> defaultValue,
+      String emptyText, String help) {
+    return new Knob<>(Kind.NAMES, name, valueLabel, List.copyOf(defaultValue),
+        raw -> raw.equalsIgnoreCase(emptyText) || raw.equalsIgnoreCase("(" + emptyText + ")") ? List.of()
+            : NameList.parse(raw), names -> true, valid, help,
         names -> names.isEmpty() ? emptyText : NameList.format(names));
   }
 
