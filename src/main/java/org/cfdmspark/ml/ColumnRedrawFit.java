@@ -6,6 +6,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
@@ -28,15 +29,23 @@ import org.cfdmspark.knn.Shuffle;
  * rows' categories less the training shares', in nats (a k-nearest-neighbour estimate of the mutual information
  * I(c; rest)); for a number column, their mean predicts its slots, and with R² the share of their variance so
  * explained the information is −½ ln(1 − R²), the mutual information of two Gaussian variables that correlate as
- * much. {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats, loosely tied to the rest; the estimate
- * can miss a dependence that trees find (a label) or one on a single column, which the redraw then blurs (README,
- * "Redrawing the loosely tied columns"). A column is redrawn from its best k, at least {@link #MIN_NEIGHBOURS}.
+ * much. {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats, loosely tied to the rest, whose redraw
+ * changes at least {@link #MIN_CHANGED} of their cells; the estimate can miss a dependence that trees find (a label)
+ * or one on a single column, which the redraw then blurs (README, "Redrawing the loosely tied columns"). A column is
+ * redrawn from its best k, at least {@link #MIN_NEIGHBOURS}.
  */
 final class ColumnRedrawFit {
   /** The rows a redraw searches: one pass over them per sample, whatever the table's size. */
   static final int REFERENCE_ROWS = 2048;
   /** auto redraws columns that share less information with the rest than this, in nats. */
   static final double MAX_INFORMATION = 0.15;
+  /**
+   * auto redraws only columns whose redraw would change at least this share of cells: one that changes fewer moves
+   * few samples off their parent rows, and costs its rare values (k-NN draws favour the rows of dense regions, and
+   * with a dominant value the rare ones are the ones moved: Adult's race, 21 % of cells, native-country 14 %, cost
+   * native-country's shares 0.988 → 0.952 and Pair Trends 1.82 → 2.66 %).
+   */
+  static final double MIN_CHANGED = 1.0 / 3;
   static final int[] K_LADDER = {1, 2, 3, 5, 10, 20, 50, 100};
   /** The fewest neighbours a column is redrawn from: fewer would copy the nearest rows' values. */
   static final int MIN_NEIGHBOURS = 10;
@@ -45,6 +54,12 @@ final class ColumnRedrawFit {
    * 15-row table had every column under the threshold, and its redraw turned a correlation of 0.38 into −0.14).
    */
   static final int AUTO_ROWS = 200;
+  /**
+   * The most multiply-adds auto's estimates may take ({@link #estimateWork}): about a second on two cores. Over it (a
+   * table of hundreds of columns or of one-hot slots) auto redraws nothing and says why, so that a wide table's fit
+   * stays seconds: such a table's columns are seldom loose (a survey's answers share their latent traits).
+   */
+  static final double AUTO_WORK = 2e10;
   /** The value of --redraw-columns that lets the information choose. */
   static final String AUTO = "auto";
   /** After auto, the prefix of a column auto must keep. */
@@ -55,39 +70,61 @@ final class ColumnRedrawFit {
 
   /**
    * A column's estimate (nats ≥ 0: a negative estimate is the estimate's noise about a column the rest says nothing
-   * about), whether it is redrawn, and whether auto kept it because it was given as -COL ({@code excluded}).
+   * about), its k, the share of cells a redraw from its k nearest rows changes (on the reference rows, each left out
+   * in turn), whether it is redrawn, and whether auto kept it because it was given as -COL ({@code excluded}: not
+   * estimated, NaN and 0).
    */
-  record Column(String name, double information, int neighbours, boolean redrawn, boolean excluded) {
+  record Column(String name, double information, int neighbours, double changed, boolean redrawn,
+      boolean excluded) {
   }
 
   /**
-   * The redraw and the estimates: of every categorical and number column under auto, of the named ones otherwise
-   * (in the table's order; empty when nothing was asked, and under auto when the rows are under {@link #AUTO_ROWS}:
-   * {@code tooFewRows}).
+   * The redraw and the estimates: of every categorical and number column under auto but those constant on the
+   * reference rows, of the named ones otherwise (in the table's order; empty when nothing was asked, and under auto
+   * when the rows are under {@link #AUTO_ROWS} or the estimates would cost over {@link #AUTO_WORK}: then
+   * {@code skipped} says why, else it is null).
    */
-  record Result(ColumnRedraw redraw, List<Column> columns, boolean tooFewRows) {
-    static final Result NONE = new Result(ColumnRedraw.NONE, List.of(), false);
+  record Result(ColumnRedraw redraw, List<Column> columns, String skipped) {
+    /** The loose columns a note names before "and N more" (the log has every estimate). */
+    private static final int NAMED_IN_NOTE = 6;
+
+    static final Result NONE = new Result(ColumnRedraw.NONE, List.of(), null);
+
+    /** auto's empty result, and why it redraws nothing. */
+    static Result skipped(String why) {
+      return new Result(ColumnRedraw.NONE, List.of(), why);
+    }
 
     /**
-     * "redraws A (0.011 nats, from 100 neighbours), ...; keeps N columns sharing a to b nats with the others; never
-     * "T" (...)": the redrawn columns (one above {@link #MAX_INFORMATION} flagged as tied), the range auto kept and
-     * the columns kept by -COL.
+     * "redraws A (0.011 nats, from 100 neighbours, 100 % of cells changed), ...; keeps N columns sharing a to b nats
+     * with the others; keeps R (0.056 nats, 21 %), ...: a redraw would change under 33 % of their cells; never "T"
+     * (...)": the redrawn columns (one above {@link #MAX_INFORMATION} flagged as tied), the range of those auto kept
+     * as tied, those it kept because a redraw would change too few cells, and the columns kept by -COL.
      */
     String describe() {
       List<Column> redrawn = columns.stream().filter(Column::redrawn).toList();
       List<String> excluded = columns.stream().filter(Column::excluded).map(Column::name).toList();
-      DoubleSummaryStatistics kept = columns.stream().filter(c -> !c.redrawn() && !c.excluded())
+      List<Column> kept = columns.stream().filter(c -> !c.redrawn() && !c.excluded()).toList();
+      DoubleSummaryStatistics tied = kept.stream().filter(c -> c.information() >= MAX_INFORMATION)
           .mapToDouble(Column::information).summaryStatistics();
+      List<Column> steady = kept.stream().filter(c -> c.information() < MAX_INFORMATION).toList();
       String redraws = redrawn.isEmpty() ? "no column" : redrawn.stream().map(c -> String.format(Locale.ROOT,
-          "%s (%.3f nats%s, from %d neighbours)", c.name(), c.information(), c.information() < MAX_INFORMATION ? ""
-          : String.format(Locale.ROOT, ": tied to the others, auto would keep it under %.2f", MAX_INFORMATION),
-          c.neighbours())).collect(Collectors.joining(", "));
-      String keeps = kept.getCount() == 0 ? "" : String.format(Locale.ROOT,
-          "; keeps %d column%s sharing %.3f to %.3f nats with the others", kept.getCount(),
-          kept.getCount() == 1 ? "" : "s", kept.getMin(), kept.getMax());
+          "%s (%.3f nats%s, from %d neighbours, %.0f %% of cells changed)", c.name(), c.information(),
+          c.information() < MAX_INFORMATION ? "" : String.format(Locale.ROOT,
+          ": tied to the others, auto would keep it under %.2f", MAX_INFORMATION), c.neighbours(),
+          100 * c.changed())).collect(Collectors.joining(", "));
+      String keeps = tied.getCount() == 0 ? "" : String.format(Locale.ROOT,
+          "; keeps %d column%s sharing %.3f to %.3f nats with the others", tied.getCount(),
+          tied.getCount() == 1 ? "" : "s", tied.getMin(), tied.getMax());
+      String seldom = steady.isEmpty() ? "" : "; keeps " + steady.stream().limit(NAMED_IN_NOTE)
+          .map(c -> String.format(Locale.ROOT, "%s (%.3f nats, %.0f %%)", c.name(), c.information(),
+              100 * c.changed())).collect(Collectors.joining(", "))
+          + (steady.size() > NAMED_IN_NOTE ? " and " + (steady.size() - NAMED_IN_NOTE) + " more" : "")
+          + String.format(Locale.ROOT, ": a redraw would change under %.0f %% of %s cells", 100 * MIN_CHANGED,
+          steady.size() == 1 ? "its" : "their");
       String never = excluded.isEmpty() ? "" : "; never " + ColumnNames.quotedList(excluded)
           + " (-COL after auto; generate adds its --target)";
-      return "redraws " + redraws + keeps + never;
+      return "redraws " + redraws + keeps + seldom + never;
     }
   }
 
@@ -125,13 +162,21 @@ final class ColumnRedrawFit {
       check(name, names, codec);
     }
     if (auto && training.size() < AUTO_ROWS) {
-      return new Result(ColumnRedraw.NONE, List.of(), true);
+      return Result.skipped(String.format(Locale.ROOT, "%,d rows are too few to estimate how the columns tie (at "
+          + "least %d)", training.size(), AUTO_ROWS));
     }
     if (candidates.size() < 2 || training.size() < 2) {
       return Result.NONE;
     }
     int[] reference = referenceRows(training.size(), seed);
     int[] slots = codec.metricSlots();
+    double work = estimateWork(auto ? candidates.size() - excluded.size() : requested.size(), reference.length,
+        slots.length);
+    if (auto && work > AUTO_WORK) {
+      return Result.skipped(String.format(Locale.ROOT, "estimating how %d columns (%d slots) tie on %,d rows would "
+          + "take %.1e multiply-adds, over the %.0e auto spends", candidates.size(), slots.length, reference.length,
+          work, AUTO_WORK));
+    }
     boolean[] measured = new boolean[codec.width()];
     for (int slot : slots) {
       measured[slot] = true;
@@ -147,34 +192,55 @@ final class ColumnRedrawFit {
     List<Column> columns = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
     List<int[]> redrawnBlocks = new ArrayList<>();
+    // A column's estimate needs nothing of the others': one column per task, on the driver's cores.
+    Estimate[] estimates = new Estimate[candidates.size()];
+    IntStream.range(0, candidates.size()).parallel().forEach(c -> {
+      boolean asked = auto ? !excluded.contains(names.get(c)) && !constant(training.points(), reference, blocks.get(c))
+          : requested.contains(names.get(c));
+      if (asked) { // another's estimate would cost a pass over the reference rows and decide nothing
+        int[] block = blocks.get(c);
+        double[][] distances = weightedDistances(training.points(), reference, slots,
+            association.slotWeights(columnOfSlot[block[0]]));
+        estimates[c] = candidates.get(c) instanceof CategoricalColumnCodec
+            ? categoryInformation(training.points(), reference, distances, block[0], block[1])
+            : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
+      }
+    });
     for (int c = 0; c < candidates.size(); c++) {
-      if (!auto && !requested.contains(names.get(c))) {
-        continue; // its estimate would cost a pass over the reference rows and decide nothing
+      Estimate estimate = estimates[c];
+      if (estimate == null) {
+        if (auto && excluded.contains(names.get(c))) {
+          columns.add(new Column(names.get(c), Double.NaN, 0, Double.NaN, false, true));
+        }
+        continue;
       }
       int[] block = blocks.get(c);
-      double[] slotWeights = association.slotWeights(columnOfSlot[block[0]]);
-      double[][] distances = weightedDistances(training.points(), reference, slots, slotWeights);
-      Estimate estimate = candidates.get(c) instanceof CategoricalColumnCodec
-          ? categoryInformation(training.points(), reference, distances, block[0], block[1])
-          : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
       int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
       double nats = Math.max(0, estimate.nats());
-      boolean keep = auto && excluded.contains(names.get(c));
-      boolean redraw = !auto || (nats < MAX_INFORMATION && !keep);
-      columns.add(new Column(names.get(c), nats, k, redraw, keep));
+      double changed = estimate.changed()[k - 1];
+      boolean redraw = !auto || (nats < MAX_INFORMATION && changed >= MIN_CHANGED);
+      columns.add(new Column(names.get(c), nats, k, changed, redraw, false));
       if (redraw) {
-        weights.add(slotWeights);
+        weights.add(association.slotWeights(columnOfSlot[block[0]]));
         redrawnBlocks.add(block);
       }
     }
     if (redrawnBlocks.isEmpty()) {
-      return new Result(ColumnRedraw.NONE, List.copyOf(columns), false);
+      return new Result(ColumnRedraw.NONE, List.copyOf(columns), null);
     }
     int[] from = redrawnBlocks.stream().mapToInt(block -> block[0]).toArray();
     int[] to = redrawnBlocks.stream().mapToInt(block -> block[1]).toArray();
     int[] neighbours = columns.stream().filter(Column::redrawn).mapToInt(Column::neighbours).toArray();
     return new Result(new ColumnRedraw(reference, slots, weights.toArray(double[][]::new), from, to, neighbours),
-        List.copyOf(columns), false);
+        List.copyOf(columns), null);
+  }
+
+  /**
+   * The multiply-adds of estimating {@code columns} columns on {@code rows} reference rows of {@code slots} measured
+   * slots: each column's weighted distances between the rows, and the slots' correlations for the weights.
+   */
+  static double estimateWork(int columns, int rows, int slots) {
+    return (double) columns * rows * rows * slots + 0.5 * rows * (double) slots * slots;
   }
 
   /** Refuses a requested name that is not a redrawable column, saying why and what to give. */
@@ -241,8 +307,12 @@ final class ColumnRedrawFit {
     return out;
   }
 
-  /** The k whose k-NN conditional predicts a left-out row's value best, and the information it gives, in nats. */
-  private record Estimate(int neighbours, double nats) {
+  /**
+   * The k whose k-NN conditional predicts a left-out row's value best, the information it gives, in nats, and for
+   * each k from 1 the share of the k nearest rows whose block differs from the left-out row's, averaged over the rows
+   * ({@code changed[k - 1]}: the share of cells a redraw from k neighbours changes).
+   */
+  private record Estimate(int neighbours, double nats, double[] changed) {
   }
 
   /**
@@ -262,14 +332,20 @@ final class ColumnRedrawFit {
     int[] positions = new int[n - 1];
     Arrays.setAll(positions, p -> p);
     ColumnRedraw.select(keys, positions, count - 1);
-    Integer[] nearest = new Integer[count];
-    for (int p = 0; p < count; p++) {
-      nearest[p] = positions[p];
+    // The count selected, nearest first (ties by position): an insertion sort, as count is at most 100.
+    for (int p = 1; p < count; p++) {
+      int moving = positions[p];
+      int q = p - 1;
+      while (q >= 0 && (keys[positions[q]] > keys[moving] || keys[positions[q]] == keys[moving]
+          && positions[q] > moving)) {
+        positions[q + 1] = positions[q];
+        q--;
+      }
+      positions[q + 1] = moving;
     }
-    Arrays.sort(nearest, (x, y) -> keys[x] != keys[y] ? Double.compare(keys[x], keys[y]) : Integer.compare(x, y));
     int[] out = new int[count];
     for (int p = 0; p < count; p++) {
-      out[p] = others[nearest[p]];
+      out[p] = others[positions[p]];
     }
     return out;
   }
@@ -291,13 +367,15 @@ final class ColumnRedrawFit {
     }
     int largest = Math.min(K_LADDER[K_LADDER.length - 1], n - 1);
     double[] logLikelihood = new double[K_LADDER.length];
+    double[] changed = new double[largest];
     double marginal = 0;
     for (int i = 0; i < n; i++) {
       int[] nearest = nearestOthers(i, distances, largest);
       int same = 0;
       int rung = 0;
-      for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
+      for (int p = 0; p < largest; p++) {
         same += codes[nearest[p]] == codes[i] ? 1 : 0;
+        changed[p] += (p + 1.0 - same) / (p + 1) / n;
         while (rung < K_LADDER.length && K_LADDER[rung] == p + 1) {
           logLikelihood[rung++] += Math.log((same + shares[codes[i]]) / (p + 2));
         }
@@ -308,7 +386,7 @@ final class ColumnRedrawFit {
     for (int r = 1; r < K_LADDER.length && K_LADDER[r] <= largest; r++) {
       best = logLikelihood[r] > logLikelihood[best] ? r : best;
     }
-    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n);
+    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n, changed);
   }
 
   /**
@@ -334,18 +412,25 @@ final class ColumnRedrawFit {
         }
       }
     }
+    double[] changed = new double[largest];
     if (!(total > 0)) {
-      return new Estimate(K_LADDER[0], 0);
+      return new Estimate(K_LADDER[0], 0, changed);
     }
     double[] sums = new double[to - from];
     for (int i = 0; i < n; i++) {
       int[] nearest = nearestOthers(i, distances, largest);
       Arrays.fill(sums, 0);
       int rung = 0;
-      for (int p = 0; p < largest && rung < K_LADDER.length; p++) {
+      int same = 0;
+      for (int p = 0; p < largest; p++) {
+        boolean differs = false;
         for (int s = from; s < to; s++) {
-          sums[s - from] += points.get(reference[nearest[p]], s);
+          float value = points.get(reference[nearest[p]], s);
+          sums[s - from] += value;
+          differs |= measured[s] && value != points.get(reference[i], s);
         }
+        same += differs ? 0 : 1;
+        changed[p] += (p + 1.0 - same) / (p + 1) / n;
         while (rung < K_LADDER.length && K_LADDER[rung] == p + 1) {
           for (int s = from; s < to; s++) {
             if (measured[s]) {
@@ -362,7 +447,22 @@ final class ColumnRedrawFit {
       best = squaredError[r] < squaredError[best] ? r : best;
     }
     double explained = Math.max(0, 1 - squaredError[best] / total);
-    return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)));
+    return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)), changed);
+  }
+
+  /**
+   * Whether every reference row holds the same values in the block: auto passes over such a column (a stratum's
+   * --stratify-by column), whose redraw would change nothing.
+   */
+  private static boolean constant(RowMatrix points, int[] reference, int[] block) {
+    for (int row : reference) {
+      for (int s = block[0]; s < block[1]; s++) {
+        if (points.get(row, s) != points.get(reference[0], s)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The slot of the block's largest value (its one-hot category). */

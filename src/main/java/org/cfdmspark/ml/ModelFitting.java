@@ -240,15 +240,15 @@ final class ModelFitting {
         config.seed());
     String option = ModelKnobs.REDRAW_COLUMNS.option() + (settings.get(ModelKnobs.STRATIFY_BY) == null ? ""
         : " (stratum " + label + ")");
-    if (fit.tooFewRows()) {
-      Notices.print("note: " + option + " auto redraws no column: " + training.size() + " rows are too few to "
-          + "estimate how the columns tie (at least " + ColumnRedrawFit.AUTO_ROWS + "); name the columns to redraw");
+    if (fit.skipped() != null) {
+      Notices.print("note: " + option + " auto redraws no column: " + fit.skipped() + "; name the columns to redraw");
     }
     if (fit.columns().isEmpty()) {
       return fit.redraw();
     }
     LOG.info("{}: information with the other columns (nats) {}", option, fit.columns().stream()
-        .map(c -> String.format(Locale.ROOT, "%s %.3f (k %d)", c.name(), c.information(), c.neighbours()))
+        .map(c -> c.excluded() ? c.name() + " (kept: -COL)" : String.format(Locale.ROOT,
+            "%s %.3f (k %d, changes %.0f %%)", c.name(), c.information(), c.neighbours(), 100 * c.changed()))
         .collect(Collectors.joining(", ")));
     Notices.print("note: " + option + " " + fit.describe());
     return fit.redraw();

@@ -25,10 +25,13 @@ class ColumnRedrawFitTest {
   /**
    * 800 rows: two standard normal numbers x and y; "sign" is x's sign (ln 2 = 0.693 nats of information in x: the
    * nearest rows on x, y and "coin" nearly always share it), "coin" a fair coin of its own (0 nats). y is independent
-   * of the rest (0 nats); x given its sign is half-normal, R² = 2/π, −½ ln(1 − 2/π) = 0.507 nats.
+   * of the rest (0 nats); x given its sign is half-normal, R² = 2/π, −½ ln(1 − 2/π) = 0.507 nats. "rare" is a coin of
+   * its own that lands "yes" 5 % of the time: 0 nats, but a redraw from its neighbours changes only 2 · 0.05 · 0.95 =
+   * 9.5 % of its cells, where it changes half of the fair coin's and nearly all of y's.
    */
   private static final StructType SCHEMA = new StructType().add("x", DataTypes.DoubleType)
-      .add("y", DataTypes.DoubleType).add("sign", DataTypes.StringType).add("coin", DataTypes.StringType);
+      .add("y", DataTypes.DoubleType).add("sign", DataTypes.StringType).add("coin", DataTypes.StringType)
+      .add("rare", DataTypes.StringType);
 
   private static List<Row> rows(int count) {
     Random random = new Random(9);
@@ -36,7 +39,7 @@ class ColumnRedrawFitTest {
     for (int i = 0; i < count; i++) {
       double x = random.nextGaussian();
       rows.add(RowFactory.create(x, random.nextGaussian(), x > 0 ? "plus" : "minus", random.nextBoolean() ? "heads"
-          : "tails"));
+          : "tails", random.nextDouble() < 0.05 ? "yes" : "no"));
     }
     return rows;
   }
@@ -54,10 +57,10 @@ class ColumnRedrawFitTest {
   }
 
   @Test
-  void autoRedrawsTheColumnsTheOthersSayNothingAboutAndKeepsTheOnesTheyDetermine() {
+  void autoRedrawsTheColumnsTheOthersSayNothingAboutAndKeepsTheOnesTheyDetermineOrARedrawSeldomChanges() {
     ColumnRedrawFit.Result result = fit(List.of("auto"));
-    assertEquals(List.of("x", "y", "sign", "coin"), result.columns().stream().map(ColumnRedrawFit.Column::name)
-        .toList());
+    assertEquals(List.of("x", "y", "sign", "coin", "rare"), result.columns().stream()
+        .map(ColumnRedrawFit.Column::name).toList());
     ColumnRedrawFit.Column x = result.columns().get(0);
     ColumnRedrawFit.Column y = result.columns().get(1);
     ColumnRedrawFit.Column sign = result.columns().get(2);
@@ -70,6 +73,11 @@ class ColumnRedrawFitTest {
     assertFalse(sign.redrawn());
     assertTrue(Math.abs(coin.information()) < 0.05, "coin " + coin);
     assertTrue(coin.redrawn());
+    assertTrue(y.changed() > 0.99 && Math.abs(coin.changed() - 0.5) < 0.05, "changed cells: y " + y + ", coin " + coin);
+    ColumnRedrawFit.Column rare = result.columns().get(4);
+    assertTrue(Math.abs(rare.information()) < 0.05 && Math.abs(rare.changed() - 0.095) < 0.03, "rare " + rare);
+    assertFalse(rare.redrawn(), "a redraw would change too few of its cells");
+    assertTrue(result.describe().contains("keeps rare (0.0"), result.describe());
     ColumnRedraw redraw = result.redraw();
     // Slots: x, y, then sign's two, then coin's two.
     assertArrayEquals(new int[] {1, 4}, redraw.from());
@@ -93,7 +101,8 @@ class ColumnRedrawFitTest {
     assertSame(ColumnRedraw.NONE, fit(List.of()).redraw());
     BadInputException unknown = assertThrows(BadInputException.class, () -> fit(List.of("z")));
     assertEquals("--redraw-columns names \"z\", not a modelled column (not in the input, or left out by --columns, "
-        + "--exclude or --ignore); give auto or some of \"x\", \"y\", \"sign\", \"coin\"", unknown.getMessage());
+        + "--exclude or --ignore); give auto or some of \"x\", \"y\", \"sign\", \"coin\", \"rare\"",
+        unknown.getMessage());
     for (List<String> mixed : List.of(List.of("auto", "sign"), List.of("sign", "auto"), List.of("sign", "-coin"))) {
       BadInputException e = assertThrows(BadInputException.class, () -> fit(mixed));
       assertEquals("--redraw-columns takes auto (then -COL for each column auto must keep), or column names, not "
@@ -110,9 +119,33 @@ class ColumnRedrawFitTest {
     assertTrue(coin.excluded() && !coin.redrawn(), "the target is kept whatever its estimate: " + coin);
     assertArrayEquals(new int[] {1}, result.redraw().from(), "y alone");
     ColumnRedrawFit.Result small = fit(List.of("auto"), List.of(), ColumnRedrawFit.AUTO_ROWS - 1);
-    assertTrue(small.tooFewRows());
+    assertEquals("199 rows are too few to estimate how the columns tie (at least 200)", small.skipped());
     assertSame(ColumnRedraw.NONE, small.redraw());
     assertTrue(fit(List.of("y"), List.of(), 50).redraw().active(), "named columns are redrawn on any table");
+  }
+
+  @Test
+  void autoPassesOverATableWhoseEstimatesWouldCostOverItsBudget() {
+    // 80 number columns on 2,048 reference rows: 80 estimates of 2,048² distances over 80 slots, 2.7·10¹⁰.
+    StructType schema = new StructType();
+    for (int c = 0; c < 80; c++) {
+      schema = schema.add("x" + c, DataTypes.DoubleType);
+    }
+    Random random = new Random(3);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 2_100; i++) {
+      Object[] cells = new Object[80];
+      for (int c = 0; c < 80; c++) {
+        cells[c] = random.nextGaussian();
+      }
+      rows.add(RowFactory.create(cells));
+    }
+    TableCodec codec = TableCodec.fit(schema, rows, ColumnOverrides.none());
+    ColumnRedrawFit.Result wide = ColumnRedrawFit.fit(new TrainingSet(TrainingMatrix.encode(rows, codec)), codec,
+        List.of("auto"), 4);
+    assertSame(ColumnRedraw.NONE, wide.redraw());
+    assertEquals("estimating how 80 columns (80 slots) tie on 2,048 rows would take 2.7e+10 multiply-adds, over the "
+        + "2e+10 auto spends", wide.skipped());
   }
 
   @Test
