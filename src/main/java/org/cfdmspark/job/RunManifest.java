@@ -103,11 +103,12 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   /**
    * One independently sampled stratum ("all" without --stratify-by): its training rows, samples and σ, and with
    * σ auto the pilots that chose it (null for a σ given as a number), the share of first draws copying a repeated
-   * training row that the guard redraws (null without the guard), and the fit of a trained score model (null for
-   * σ-CFDM).
+   * training row that the guard redraws (null without the guard), the columns σ-CFDM redraws after its last step
+   * (--redraw-columns; what auto chose), and the fit of a trained score model (null for σ-CFDM).
    */
   public record StratumSummary(String value, long rows, long samples, double sigma,
-      SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw, CfdmSummary.Trained trained) {
+      SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw, List<String> redrawnColumns,
+      CfdmSummary.Trained trained) {
   }
 
   /**

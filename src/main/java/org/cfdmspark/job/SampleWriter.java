@@ -85,7 +85,7 @@ final class SampleWriter {
         long count = perStratum.getOrDefault(s.label(), 0L);
         if (count > 0) {
           strata.add(new RunManifest.StratumSummary(s.label(), s.rows(), count, s.sigma(), s.sigmaCalibration(),
-              s.repeatedCopyRedraw(), s.trained()));
+              s.repeatedCopyRedraw(), s.redrawnColumns(), s.trained()));
           TrainingCurves.write(s, output.fileSystem(), output.staging());
         }
       }

@@ -6,6 +6,7 @@ import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.AdaptiveNoiseSampler;
 import org.cfdmspark.engine.BlockSampler;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
@@ -53,6 +54,11 @@ record AdaptiveNoiseGenerator(Generator inner, double[] bandwidth, int[] slots) 
   @Override
   public GeneratorKind kind() {
     return inner.kind();
+  }
+
+  @Override
+  public ColumnRedraw columnRedraw() {
+    return inner.columnRedraw();
   }
 
   @Override

@@ -9,10 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
-import org.cfdmspark.engine.ScoreNetworkTraining;
 import org.cfdmspark.encoding.KeyColumnCodec;
 import org.cfdmspark.encoding.MarginalMap;
 import org.cfdmspark.encoding.NumericColumnCodec;
+import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.ColumnRedraw;
+import org.cfdmspark.engine.ScoreNetworkTraining;
 import org.cfdmspark.privacy.SigmaCalibration;
 
 /**
@@ -48,10 +50,13 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
    * @param guardThreshold the near-copy distance the guard redraws below; null without the guard
    * @param repeatedCopyRedraw the share of first draws copying a repeated training row that the guard redraws
    *     ({@code privacy.RepeatedCopyThinning}); null without the guard
+   * @param redrawnColumns the columns σ-CFDM redraws after its last step (--redraw-columns), in the table's order;
+   *     empty for none and for the other generators
    * @param trained the fit of a trained score model; null for σ-CFDM
    */
   public record StratumSummary(String label, long rows, Double sigma, SigmaCalibration.Result sigmaCalibration,
-      Double guardThreshold, Double repeatedCopyRedraw, String neighbourSearch, Trained trained) {
+      Double guardThreshold, Double repeatedCopyRedraw, List<String> redrawnColumns, String neighbourSearch,
+      Trained trained) {
   }
 
   /**
@@ -75,12 +80,27 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
     List<StratumSummary> strata = model.strata().stream().map(s -> new StratumSummary(s.label(), s.rows(),
         s.sampleable() ? s.config().sigma() : null, s.sigmaCalibration(),
         s.guard() == null ? null : s.guard().threshold(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
+        s.sampleable() ? redrawnColumns(model.codec(), s.generator().columnRedraw()) : List.of(),
         s.sampleable() ? s.search().toString() : null,
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
         Stream.of(model.codec().constraints(), model.codec().dependencies(), model.codec().equalities())
             .flatMap(List::stream).map(Object::toString).toList(), model.categoryDraw());
+  }
+
+  /** The names of the columns whose blocks {@code redraw} replaces, in the table's order. */
+  private static List<String> redrawnColumns(TableCodec codec, ColumnRedraw redraw) {
+    List<String> names = new ArrayList<>();
+    int offset = 0;
+    for (ColumnCodec column : codec.columns()) {
+      int start = offset;
+      if (Arrays.stream(redraw.from()).anyMatch(from -> from == start)) {
+        names.add(column.name());
+      }
+      offset += column.width();
+    }
+    return List.copyOf(names);
   }
 
   /** A column's vote weights by the state each weighs, to four decimals; null without weights. */

@@ -2,6 +2,7 @@ package org.cfdmspark.ml;
 
 import java.io.Serializable;
 import org.cfdmspark.engine.BlockSampler;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
@@ -21,4 +22,9 @@ public interface Generator extends Serializable {
    * per attempt). Blocks hold at most {@link org.cfdmspark.engine.FlowSampler#DEFAULT_BLOCK_SIZE} ids.
    */
   BlockSampler sampler(TrainingSet training, SamplerConfig config, NeighbourSearch search, int attempt);
+
+  /** The columns redrawn after σ-CFDM's last step (--redraw-columns); none for the other generators. */
+  default ColumnRedraw columnRedraw() {
+    return ColumnRedraw.NONE;
+  }
 }
