@@ -5,8 +5,8 @@
 #   B: python3 src/bench/exact_reference.py on the job's own encoded training matrix (python start, load, sample).
 # The matrix is dumped once beforehand by org.cfdmspark.bench.TrainingMatrixDump (same input, knobs, holdout).
 # A and B alternate REPS times (default 3); prints each time, A's sampling phase from its manifest, the medians
-# and the ratio B/A. Knobs: 3,000 samples, σ = 1, M = 4, S = 100, T = 0.9, guard off (the reference has none),
-# credit default without ID, 20 % held out (the 24,005-row train split).
+# and the ratio B/A. Knobs: 3,000 samples, σ = 1, M = 4, S = 100, T = 0.9, guard and column redraw off (the
+# reference has neither), credit default without ID, 20 % held out (the 24,005-row train split).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 REPS="${REPS:-3}"
@@ -23,7 +23,7 @@ a_times=(); b_times=()
 for ((i = 1; i <= REPS; i++)); do
   start=$(date +%s.%N)
   CFDM_DRIVER_MEMORY=3g "$HERE/submit.sh" --master 'local[2]' generate "${DATA[@]}" "${KNOBS[@]}" --guard false \
-      --output "$WORK/out" --mode overwrite --progress false >/dev/null 2>&1
+      --redraw-columns none --output "$WORK/out" --mode overwrite --progress false >/dev/null 2>&1
   a=$(elapsed "$start")
   phase=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['seconds']['sample_and_write'], 1))" \
       "$WORK/out/_manifest.json")

@@ -148,7 +148,7 @@ public final class ModelKnobs {
           + "barycentre of payments keeps the column's skew; the value comes back through the quantiles); "
           + "standard = (x - mean) / sd as method.md §6 says (with --final-noise and --sigma auto at their "
           + "standardised defaults: the plain method with --guard false --category-draw vote --marginal-map "
-          + "false). The report, the guard and the σ pilots measure near-copies in standardised units either way "
+          + "false --redraw-columns none). The report, the guard and the σ pilots measure near-copies in standardised units either way "
           + "(README, \"Choosing the defaults\").");
   public static final Knob<Double> FINAL_NOISE = Knob.custom("final-noise", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v == null || v >= 0 && v <= 10,
@@ -187,19 +187,20 @@ public final class ModelKnobs {
           + "weights the vote of a column whose voted shares miss the training shares (a tie among a barycentre's "
           + "largest shares then goes to each state in proportion to its weight; README, \"The weighted vote\"). "
           + "false = the barycentres' own values (with --final-noise), missing cells and plain vote.");
-  public static final Knob<List<String>> REDRAW_COLUMNS = Knob.names("redraw-columns", "auto[,-COL...]|COL[,COL...]",
-      "auto (then -COL for each column it must keep), or comma-separated categorical and number column names",
-      "(none)",
+  public static final Knob<List<String>> REDRAW_COLUMNS = Knob.names("redraw-columns",
+      "auto[,-COL...]|COL[,COL...]|none", "auto (then -COL for each column it must keep), comma-separated "
+          + "categorical and number column names, or none", List.of(ColumnRedrawFit.AUTO), "none",
       "σ-CFDM: after the last step, redraw these columns once each, in the table's order and per stratum, from one "
           + "of their k nearest training rows on the other columns, weighted by how each correlates with the "
           + "redrawn one (one sweep of Gibbs sampling with the k-nearest-neighbour conditional, among "
           + ColumnRedrawFit.REFERENCE_ROWS + " reference rows), so that a sample does not repeat its parent row's "
-          + "categories and numbers: far fewer samples memorise a row, at some cost in the pairs of columns (README, "
-          + "\"Redrawing the loosely tied columns\", measured, not a default). auto = the columns sharing less than "
-          + ColumnRedrawFit.MAX_INFORMATION + " nats of information with the others (a leave-one-out k-NN estimate at "
-          + "fit, on tables or strata of at least " + ColumnRedrawFit.AUTO_ROWS + " rows; the fit prints each "
-          + "redrawn column's), except those given as -COL; generate adds its --target. A label can look loosely "
-          + "tied to the rest, so keep it out when you will train on one. (none) = the barycentre's values.");
+          + "categories and numbers: far fewer samples sit closer to a training row than fresh rows do, at some cost "
+          + "in the pairs of columns (README, \"Redrawing the loosely tied columns\"). auto = the columns sharing "
+          + "less than " + ColumnRedrawFit.MAX_INFORMATION + " nats of information with the others whose redraw "
+          + "changes at least a third of their cells (leave-one-out k-NN estimates at fit, on tables or strata of at "
+          + "least " + ColumnRedrawFit.AUTO_ROWS + " rows; the fit prints what it chose), except those given as "
+          + "-COL; generate adds its --target. A label can look loosely tied to the rest, so keep it out when you "
+          + "will train on one. none = the barycentre's values (the plain flow).");
   /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */
   private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE,
       LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS);
@@ -362,14 +363,15 @@ public final class ModelKnobs {
 
   /**
    * {@code settings} with {@code column} (the job's --target) among the columns --redraw-columns auto keeps (-COL),
-   * when auto is asked for: a label's k-NN information can look as low as a loosely tied column's, and a redrawn label
-   * costs TSTR (credit default .779 → .738).
+   * when σ-CFDM applies auto: a label's k-NN information can look as low as a loosely tied column's, and a redrawn
+   * label costs TSTR (credit default .779 → .738). Settings the redraw does not apply to come back as they are, so
+   * that the knob reads as not given (no warning that another generator ignores it).
    */
   public static Settings keepFromRedraw(Settings settings, String column) {
-    List<String> redraw = settings.get(REDRAW_COLUMNS);
+    List<String> redraw = redrawColumns(settings);
     String keep = ColumnRedrawFit.EXCLUDE + column;
-    if (column == null || redraw.isEmpty() || !redraw.get(0).equalsIgnoreCase(ColumnRedrawFit.AUTO)
-        || redraw.contains(keep)) {
+    if (column == null || settings.get(GENERATOR) != GeneratorKind.CFDM || redraw.isEmpty()
+        || !redraw.get(0).equalsIgnoreCase(ColumnRedrawFit.AUTO) || redraw.contains(keep)) {
       return settings;
     }
     List<String> kept = new ArrayList<>(redraw);

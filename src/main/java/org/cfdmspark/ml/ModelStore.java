@@ -24,6 +24,7 @@ import org.cfdmspark.config.ProjectVersion;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.CodecJson;
 import org.cfdmspark.encoding.TableCodec;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.NeighbourSearch;
 import org.cfdmspark.engine.SamplerConfig;
 import org.cfdmspark.engine.TrainingSet;
@@ -36,8 +37,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A saved {@link CfdmModel}: a directory with {@value #METADATA} (format and project version, the model knobs, the
- * input schema, the codec as JSON, per stratum its σ and engine settings, guard threshold and neighbour-search
- * size) and {@code strata/K/}, the encoded rows of stratum K as Parquet {@link EncodedBlock}s. The IVF cells are
+ * input schema, the codec as JSON, per stratum its σ and engine settings, guard threshold, neighbour-search size and
+ * fitted column redraw) and {@code strata/K/}, the encoded rows of stratum K as Parquet {@link EncodedBlock}s. The IVF cells are
  * rebuilt on load from the rows and the seed (deterministic), with the saved probe count, so a loaded model samples
  * bit-identically to the saved one. The metadata is written last: a directory without it is a partial save. The
  * writer's options ({@code model.write().option("csv-sep", ";")}) are kept as the model's input form.
@@ -58,9 +59,13 @@ final class ModelStore {
    * @param search null (exact search) or the IVF cell and probe counts
    * @param repeatedCopyRedraw the guard's redraw share for copies of repeated rows; absent (null) in models saved
    *     before it existed, which redraw none
+   * @param columnRedraw the columns redrawn after the last step as fitted (--redraw-columns: reference rows,
+   *     weights, k), so that a load does not estimate them again; absent (null) in models saved before it was
+   *     stored, which fit it again from the settings
    */
   record StoredStratum(String label, long rows, SamplerConfig config, int ivfCells, int ivfProbes,
-      Double guardThreshold, SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw) {
+      Double guardThreshold, SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw,
+      ColumnRedraw columnRedraw) {
   }
 
   /**
@@ -99,7 +104,8 @@ final class ModelStore {
         IvfCells cells = s.sampleable() ? s.search().cells() : null;
         strata.add(new StoredStratum(s.label(), s.rows(), s.config(), cells == null ? 0 : cells.cells(),
             cells == null ? 0 : s.search().probes(), s.guard() == null ? null : s.guard().threshold(),
-            s.sigmaCalibration(), s.guard() == null ? null : s.guard().repeatedCopyRedraw()));
+            s.sigmaCalibration(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
+            s.sampleable() ? s.generator().columnRedraw() : null));
       }
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
           model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
@@ -137,6 +143,10 @@ final class ModelStore {
         for (Map.Entry<String, String> knob : metadata.settings().entrySet()) {
           settings = withSaved(settings, knob.getKey(), knob.getValue());
         }
+        if (!metadata.settings().containsKey(ModelKnobs.REDRAW_COLUMNS.name())) {
+          // Saved before the redraw existed: its samples are the barycentres' values, as they were then.
+          settings = settings.with(ModelKnobs.REDRAW_COLUMNS, List.of());
+        }
         List<FittedModel.Stratum> strata = new ArrayList<>();
         for (int k = 0; k < metadata.strata().size(); k++) {
           strata.add(stratum(spark, path, k, metadata.strata().get(k), codec, settings));
@@ -166,9 +176,9 @@ final class ModelStore {
 
     /**
      * @param settings the model's settings: the spacings of the guard's --guard-locality and of --local-noise are
-     *     recomputed from the saved rows, and --redraw-columns is fitted again on them (the same seed: the same
-     *     columns, weights and k, with the same note as at fit); --parent-noise and --category-draw (the slots a
-     *     sample takes from one drawn row) as saved
+     *     recomputed from the saved rows; --redraw-columns is the stored fit (a model saved before it was stored fits
+     *     it again on the rows: the same seed, the same columns, weights and k, with the same note as at fit);
+     *     --parent-noise and --category-draw (the slots a sample takes from one drawn row) as saved
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
         TableCodec codec, Settings settings) {
@@ -186,8 +196,9 @@ final class ModelStore {
       return new FittedModel.Stratum(stored.label(), stored.rows(), training, stored.config(), search, guard,
           stored.sigmaCalibration(),
           AdaptiveNoiseGenerator.of(ClosedFormGenerator.of(codec, settings.get(ModelKnobs.CATEGORY_DRAW),
-              ModelKnobs.parentNoise(settings), ModelFitting.columnRedraw(stored.label(), training, codec,
-                  stored.config(), settings)), training, codec, ModelKnobs.localNoise(settings)));
+              ModelKnobs.parentNoise(settings), stored.columnRedraw() != null ? stored.columnRedraw()
+                  : ModelFitting.columnRedraw(stored.label(), training, codec, stored.config(), settings)), training,
+              codec, ModelKnobs.localNoise(settings)));
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {

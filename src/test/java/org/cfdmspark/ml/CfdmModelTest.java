@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Json;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.testkit.SparkTest;
 import org.cfdmspark.testkit.Stderr;
@@ -95,6 +98,34 @@ class CfdmModelTest {
       assertEquals(fitted.summary(), loaded.summary());
       assertEquals(fitted.settings().asText(), loaded.settings().asText());
       assertEquals(fitted.uid(), loaded.uid());
+    }
+  }
+
+  @Test
+  void aModelSavedBeforeTheRedrawOrWithItsOldEmptyTextLoadsWithoutIt() throws Exception {
+    String name = ModelKnobs.REDRAW_COLUMNS.name();
+    assertEquals(List.of("auto"), model.settings().get(ModelKnobs.REDRAW_COLUMNS), "the default");
+    for (String saved : new String[] {null, "(none)"}) {
+      String path = dir.resolve("old-" + saved).toString();
+      model.write().save(path);
+      Path metadata = Path.of(path, ModelStore.METADATA);
+      ObjectNode document = (ObjectNode) Json.mapper().readTree(metadata.toFile());
+      ObjectNode settings = (ObjectNode) document.get("settings");
+      assertEquals("auto", settings.get(name).asText());
+      if (saved == null) {
+        settings.remove(name);
+      } else {
+        settings.put(name, saved);
+      }
+      // Such a model stored no fitted redraw either: its load fits one from the settings.
+      assertTrue(document.get("strata").get(0).get("column_redraw").get("from").size() > 0, "penguins' year");
+      document.get("strata").forEach(stratum -> ((ObjectNode) stratum).remove("column_redraw"));
+      Json.mapper().writeValue(metadata.toFile(), document);
+      Files.deleteIfExists(metadata.resolveSibling("." + ModelStore.METADATA + ".crc")); // Hadoop's old checksum
+      CfdmModel loaded = CfdmModel.load(path);
+      assertEquals(List.of(), loaded.settings().get(ModelKnobs.REDRAW_COLUMNS), "saved as " + saved);
+      assertNotEquals(model.sample(200).collectAsList(), loaded.sample(200).collectAsList(),
+          "without the redraw, other samples");
     }
   }
 
