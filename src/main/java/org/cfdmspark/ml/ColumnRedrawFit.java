@@ -194,13 +194,14 @@ final class ColumnRedrawFit {
     List<int[]> redrawnBlocks = new ArrayList<>();
     // A column's estimate needs nothing of the others': one column per task, on the driver's cores.
     Estimate[] estimates = new Estimate[candidates.size()];
+    double[][] slotWeights = new double[candidates.size()][];
     IntStream.range(0, candidates.size()).parallel().forEach(c -> {
       boolean asked = auto ? !excluded.contains(names.get(c)) && !constant(training.points(), reference, blocks.get(c))
           : requested.contains(names.get(c));
       if (asked) { // another's estimate would cost a pass over the reference rows and decide nothing
         int[] block = blocks.get(c);
-        double[][] distances = weightedDistances(training.points(), reference, slots,
-            association.slotWeights(columnOfSlot[block[0]]));
+        slotWeights[c] = association.slotWeights(columnOfSlot[block[0]]);
+        double[][] distances = weightedDistances(training.points(), reference, slots, slotWeights[c]);
         estimates[c] = candidates.get(c) instanceof CategoricalColumnCodec
             ? categoryInformation(training.points(), reference, distances, block[0], block[1])
             : numberInformation(training.points(), reference, distances, measured, block[0], block[1]);
@@ -214,15 +215,14 @@ final class ColumnRedrawFit {
         }
         continue;
       }
-      int[] block = blocks.get(c);
       int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
       double nats = Math.max(0, estimate.nats());
       double changed = estimate.changed()[k - 1];
       boolean redraw = !auto || (nats < MAX_INFORMATION && changed >= MIN_CHANGED);
       columns.add(new Column(names.get(c), nats, k, changed, redraw, false));
       if (redraw) {
-        weights.add(association.slotWeights(columnOfSlot[block[0]]));
-        redrawnBlocks.add(block);
+        weights.add(slotWeights[c]);
+        redrawnBlocks.add(blocks.get(c));
       }
     }
     if (redrawnBlocks.isEmpty()) {
