@@ -113,14 +113,24 @@ public final class Knob<T> {
   /**
    * A list knob with a default of its own; {@code emptyText} (what the empty list is shown as), bare or in parentheses,
    * reads back as the empty list, so that the text a config file or a saved model holds for it parses (models and
-   * config files written before a knob's empty list read {@code none} hold {@code (none)}).
+   * config files written before a knob's empty list read {@code none} hold {@code (none)}). With a default that is
+   * not empty, empty text is refused: an unset shell variable must not switch the default off unseen. A lone name
+   * spelled as the empty text is written quoted, so that it reads back as that name.
    */
   public static Knob<List<String>> names(String name, String valueLabel, String valid, List<String> defaultValue,
       String emptyText, String help) {
-    return new Knob<>(Kind.NAMES, name, valueLabel, List.copyOf(defaultValue),
-        raw -> raw.equalsIgnoreCase(emptyText) || raw.equalsIgnoreCase("(" + emptyText + ")") ? List.of()
-            : NameList.parse(raw), names -> true, valid, help,
-        names -> names.isEmpty() ? emptyText : NameList.format(names));
+    Function<String, List<String>> parser = raw -> {
+      if (raw.equalsIgnoreCase(emptyText) || raw.equalsIgnoreCase("(" + emptyText + ")")) {
+        return List.of();
+      }
+      if (raw.isEmpty() && !defaultValue.isEmpty()) {
+        throw new IllegalArgumentException("empty");
+      }
+      return NameList.parse(raw);
+    };
+    return new Knob<>(Kind.NAMES, name, valueLabel, List.copyOf(defaultValue), parser, names -> true, valid, help,
+        names -> names.isEmpty() ? emptyText : names.size() == 1 && names.get(0).equalsIgnoreCase(emptyText)
+            ? "\"" + names.get(0) + "\"" : NameList.format(names));
   }
 
   private static Boolean parseBoolean(String raw) {

@@ -70,8 +70,11 @@ public final class GenerateJob {
       throw new BadInputException(JobKnobs.WHERE.option() + " \"" + where + "\" matches none of the "
           + input.rowsRead() + " input rows; check the predicate's column names and values");
     }
-    // fit has no --target; generate's is never redrawn by --redraw-columns auto.
+    // generate's and fit's --target is never redrawn by --redraw-columns auto (fit then sample = generate).
     String target = settings.knobs().contains(JobKnobs.TARGET) ? settings.get(JobKnobs.TARGET) : null;
+    if (target != null) {
+      ReportJob.requireTarget(settings, List.of(input.table().columns()));
+    }
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.keepFromRedraw(ModelKnobs.select(settings), target))
         .fit(input.table());
     for (String key : model.summary().keys()) {

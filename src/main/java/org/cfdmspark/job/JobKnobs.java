@@ -100,7 +100,9 @@ public final class JobKnobs {
   public static final Knob<String> TARGET = Knob.text("target", "COL", null,
       "The report's utility target (TSTR): gradient-boosted trees trained on the synthetic and on the training rows "
           + "predict COL from the other columns and are scored on the holdout (ROC AUC for a categorical or two-valued "
-          + "COL, R² otherwise). Unset: TSTR is skipped, and the report says so.");
+          + "COL, R² otherwise). Unset: TSTR is skipped, and the report says so. generate and fit also keep COL "
+          + "out of --redraw-columns auto (a label can look loosely tied to the other columns), so fit then sample "
+          + "writes what generate writes with the same --target.");
 
   /** Every knob of the fit command: the input and the model directory first, then the model's and the input's. */
   public static final List<Knob<?>> FIT = List.of(INPUT, MODEL, ModelKnobs.GENERATOR, ModelKnobs.SIGMA,
@@ -114,7 +116,8 @@ public final class JobKnobs {
       ModelKnobs.MARGINAL_MAP, ModelKnobs.REDRAW_COLUMNS, ModelKnobs.CATEGORY_DRAW, WHERE,
       ModelKnobs.STRATIFY_BY, MODE, ModelKnobs.BROADCAST_BUDGET_MB, PROGRESS, HOLDOUT_FRACTION,
       ModelKnobs.NEAR_COPY_TARGET,
-      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ModelKnobs.GUARD_LOCALITY, ScoreModelKnobs.FEATURES, ScoreModelKnobs.NOISE_DRAWS,
+      ModelKnobs.GUARD, ModelKnobs.GUARD_THRESHOLD, ModelKnobs.GUARD_LOCALITY, TARGET, ScoreModelKnobs.FEATURES,
+      ScoreModelKnobs.NOISE_DRAWS,
       ScoreModelKnobs.RIDGE, ScoreModelKnobs.HIDDEN_WIDTH, ScoreModelKnobs.HIDDEN_LAYERS, ScoreModelKnobs.EPOCHS,
       ScoreModelKnobs.PATIENCE, ScoreModelKnobs.VALIDATION_FRACTION, ScoreModelKnobs.LEARNING_RATE,
       ScoreModelKnobs.BATCH_SIZE);

@@ -111,7 +111,7 @@ final class ColumnRedrawFit {
       String redraws = redrawn.isEmpty() ? "no column" : redrawn.stream().map(c -> String.format(Locale.ROOT,
           "%s (%.3f nats%s, from %d neighbours, %.0f %% of cells changed)", c.name(), c.information(),
           c.information() < MAX_INFORMATION ? "" : String.format(Locale.ROOT,
-          ": tied to the others, auto would keep it under %.2f", MAX_INFORMATION), c.neighbours(),
+          ": over auto's line of %.2f, tied to the others", MAX_INFORMATION), c.neighbours(),
           100 * c.changed())).collect(Collectors.joining(", "));
       String keeps = tied.getCount() == 0 ? "" : String.format(Locale.ROOT,
           "; keeps %d column%s sharing %.3f to %.3f nats with the others", tied.getCount(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cfdmspark.config.Json;
 import org.cfdmspark.testkit.SparkTest;
 import org.cfdmspark.testkit.Stderr;
 import org.cfdmspark.testkit.TestData;
@@ -42,6 +43,37 @@ class FitSampleTest {
     run("sample", "--model", modelDir.toString(), "--output", fresh.toString(), "--num-samples", "500",
         "--progress", "false", "--run-id", "2026-11-29");
     assertNotEquals(expected, TestSpark.csvLines(fresh), "another seed draws other rows from the same fit");
+  }
+
+  /**
+   * fit keeps its --target out of --redraw-columns auto as generate does, so the two still agree; without it,
+   * penguins' year (0.04 nats with the other columns) is redrawn.
+   */
+  @Test
+  void fitKeepsItsTargetFromTheColumnRedrawAsGenerateDoes() throws Exception {
+    String input = TestData.path("penguins.csv");
+    String[] model = {"--seed", "5", "--steps", "20", "--target", "year"};
+    Path generated = dir.resolve("generated");
+    run(with(model, "generate", "--input", input, "--output", generated.toString(), "--num-samples", "300",
+        "--progress", "false"));
+    Path modelDir = dir.resolve("model");
+    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    Path sampled = dir.resolve("sampled");
+    run("sample", "--model", modelDir.toString(), "--output", sampled.toString(), "--num-samples", "300",
+        "--progress", "false");
+    assertEquals(TestSpark.csvLines(generated), TestSpark.csvLines(sampled));
+    assertEquals(List.of(), redrawnColumns(sampled));
+    Path untargeted = dir.resolve("untargeted");
+    run("generate", "--input", input, "--output", untargeted.toString(), "--num-samples", "300", "--seed", "5",
+        "--steps", "20", "--progress", "false");
+    assertEquals(List.of("year"), redrawnColumns(untargeted));
+  }
+
+  private static List<String> redrawnColumns(Path output) throws Exception {
+    List<String> names = new ArrayList<>();
+    Json.mapper().readTree(output.resolve("_manifest.json").toFile()).get("strata").get(0).get("redrawn_columns")
+        .forEach(name -> names.add(name.asText()));
+    return names;
   }
 
   /**

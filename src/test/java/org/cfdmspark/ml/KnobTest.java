@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
 import java.util.Map;
+import org.cfdmspark.config.Knob;
 import org.cfdmspark.config.KnobException;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.engine.EstimatorKind;
@@ -59,6 +61,25 @@ class KnobTest {
     assertEquals("warning: --leave-one-out acts on σ-CFDM's barycentres only; --generator smote ignores it",
         ModelKnobs.ignoredKnobs(CfdmSynthesizer.of(smote.withText("leave-one-out", "true")).settings()));
     assertEquals(null, ModelKnobs.ignoredKnobs(new CfdmSynthesizer().setKnob("generator", "copy").settings()));
+    // generate's --target kept from the redraw is not a knob given to a generator that ignores it.
+    assertEquals(null, ModelKnobs.ignoredKnobs(ModelKnobs.keepFromRedraw(smote, "income")));
+    assertEquals(List.of("auto", "-income"), ModelKnobs.keepFromRedraw(defaults, "income")
+        .get(ModelKnobs.REDRAW_COLUMNS));
+  }
+
+  @Test
+  void redrawColumnsDefaultsToAutoReadsNoneBackAndRefusesEmptyText() {
+    Knob<List<String>> knob = ModelKnobs.REDRAW_COLUMNS;
+    assertEquals(List.of("auto"), Settings.defaults(ModelKnobs.ALL).get(knob));
+    assertEquals(List.of(), knob.parse("none"));
+    assertEquals(List.of(), knob.parse("(none)"), "the empty text of models and config files written before");
+    assertEquals("none", knob.format(List.of()));
+    KnobException empty = assertThrows(KnobException.class, () -> knob.parse(" "));
+    assertTrue(empty.getMessage().startsWith("--redraw-columns: ' ' is not valid; expected auto"), empty.getMessage());
+    // A column named none is written quoted, and so reads back as that column, not as no column.
+    assertEquals("\"none\"", knob.format(List.of("none")));
+    assertEquals(List.of("none"), knob.parse(knob.format(List.of("none"))));
+    assertEquals(List.of("SEX", "AGE"), knob.parse(knob.format(List.of("SEX", "AGE"))));
   }
 
   @Test
