@@ -159,7 +159,9 @@ final class ColumnRedrawFit {
     }
     List<String> names = candidates.stream().map(ColumnCodec::name).toList();
     for (String name : auto ? excluded : requested) {
-      check(name, names, codec);
+      if (!auto || !codecHas(codec, name)) { // auto keeps a key column anyway: -KEY (a key --target) asks nothing
+        check(name, names, codec);
+      }
     }
     if (auto && training.size() < AUTO_ROWS) {
       return Result.skipped(String.format(Locale.ROOT, "%,d rows are too few to estimate how the columns tie (at "
