@@ -74,6 +74,11 @@ public final class GenerateJob {
     String target = settings.knobs().contains(JobKnobs.TARGET) ? settings.get(JobKnobs.TARGET) : null;
     if (target != null) {
       ReportJob.requireTarget(settings, List.of(input.table().columns()));
+      if (settings.get(ModelKnobs.REDRAW_COLUMNS).contains(target)) {
+        Notices.print("warning: " + ModelKnobs.REDRAW_COLUMNS.option() + " names the " + JobKnobs.TARGET.option()
+            + " " + target + ": its values will come from the nearest rows on the other columns, and a model "
+            + "trained on the samples predicts it less well; leave it out of the list to keep it");
+      }
     }
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.keepFromRedraw(ModelKnobs.select(settings), target))
         .fit(input.table());

@@ -50,7 +50,7 @@ class FitSampleTest {
    * penguins' year (0.04 nats with the other columns) is redrawn.
    */
   @Test
-  void fitKeepsItsTargetFromTheColumnRedrawAsGenerateDoes() throws Exception {
+  void fitKeepsItsTargetFromTheColumnRedrawAsGenerateDoes() throws Throwable {
     String input = TestData.path("penguins.csv");
     String[] model = {"--seed", "5", "--steps", "20", "--target", "year"};
     Path generated = dir.resolve("generated");
@@ -67,6 +67,10 @@ class FitSampleTest {
     run("generate", "--input", input, "--output", untargeted.toString(), "--num-samples", "300", "--seed", "5",
         "--steps", "20", "--progress", "false");
     assertEquals(List.of("year"), redrawnColumns(untargeted));
+    String named = Stderr.of(() -> run("generate", "--input", input, "--output", dir.resolve("named").toString(),
+        "--num-samples", "50", "--target", "year", "--redraw-columns", "year", "--progress", "false"));
+    assertTrue(named.contains("warning: --redraw-columns names the --target year: its values will come from the "
+        + "nearest rows on the other columns"), named);
   }
 
   private static List<String> redrawnColumns(Path output) throws Exception {
