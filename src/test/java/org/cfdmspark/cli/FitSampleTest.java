@@ -23,21 +23,12 @@ class FitSampleTest {
 
   @Test
   void fitThenSampleEqualsGenerate() throws Exception {
-    String input = TestData.path("penguins.csv");
-    String[] model = {"--seed", "5", "--steps", "20", "--stratify-by", "island"};
-    Path generated = dir.resolve("generated");
-    run(with(model, "generate", "--input", input, "--output", generated.toString(), "--num-samples", "500",
-        "--progress", "false"));
-    Path modelDir = dir.resolve("model");
-    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    Path modelDir = generateFitAndSample("--seed", "5", "--steps", "20", "--stratify-by", "island");
     assertEquals(List.of("metadata.json", "strata"),
         TestSpark.listing(modelDir).stream().filter(name -> !name.startsWith(".")).toList());
-    Path sampled = dir.resolve("sampled");
-    run("sample", "--model", modelDir.toString(), "--output", sampled.toString(), "--num-samples", "500",
-        "--progress", "false");
-    List<String> expected = TestSpark.csvLines(generated);
+    List<String> expected = TestSpark.csvLines(dir.resolve("generated"));
     assertEquals(500, expected.size());
-    assertEquals(expected, TestSpark.csvLines(sampled));
+    assertEquals(expected, TestSpark.csvLines(dir.resolve("sampled")));
 
     Path fresh = dir.resolve("fresh");
     run("sample", "--model", modelDir.toString(), "--output", fresh.toString(), "--num-samples", "500",
@@ -52,25 +43,33 @@ class FitSampleTest {
   @Test
   void fitKeepsItsTargetFromTheColumnRedrawAsGenerateDoes() throws Throwable {
     String input = TestData.path("penguins.csv");
-    String[] model = {"--seed", "5", "--steps", "20", "--target", "year"};
-    Path generated = dir.resolve("generated");
-    run(with(model, "generate", "--input", input, "--output", generated.toString(), "--num-samples", "300",
-        "--progress", "false"));
-    Path modelDir = dir.resolve("model");
-    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    generateFitAndSample("--seed", "5", "--steps", "20", "--target", "year");
     Path sampled = dir.resolve("sampled");
-    run("sample", "--model", modelDir.toString(), "--output", sampled.toString(), "--num-samples", "300",
-        "--progress", "false");
-    assertEquals(TestSpark.csvLines(generated), TestSpark.csvLines(sampled));
+    assertEquals(TestSpark.csvLines(dir.resolve("generated")), TestSpark.csvLines(sampled));
     assertEquals(List.of(), redrawnColumns(sampled));
     Path untargeted = dir.resolve("untargeted");
-    run("generate", "--input", input, "--output", untargeted.toString(), "--num-samples", "300", "--seed", "5",
+    run("generate", "--input", input, "--output", untargeted.toString(), "--num-samples", "500", "--seed", "5",
         "--steps", "20", "--progress", "false");
     assertEquals(List.of("year"), redrawnColumns(untargeted));
     String named = Stderr.of(() -> run("generate", "--input", input, "--output", dir.resolve("named").toString(),
         "--num-samples", "50", "--target", "year", "--redraw-columns", "year", "--progress", "false"));
     assertTrue(named.contains("warning: --redraw-columns names the --target year: its values will come from the "
         + "nearest rows on the other columns"), named);
+  }
+
+  /**
+   * penguins with the model options {@code model}: 500 rows by generate into dir/generated, and by fit (dir/model,
+   * returned) then sample into dir/sampled.
+   */
+  private Path generateFitAndSample(String... model) {
+    String input = TestData.path("penguins.csv");
+    run(with(model, "generate", "--input", input, "--output", dir.resolve("generated").toString(), "--num-samples",
+        "500", "--progress", "false"));
+    Path modelDir = dir.resolve("model");
+    run(with(model, "fit", "--input", input, "--model", modelDir.toString()));
+    run("sample", "--model", modelDir.toString(), "--output", dir.resolve("sampled").toString(), "--num-samples",
+        "500", "--progress", "false");
+    return modelDir;
   }
 
   private static List<String> redrawnColumns(Path output) throws Exception {
