@@ -148,8 +148,8 @@ public final class ModelKnobs {
           + "barycentre of payments keeps the column's skew; the value comes back through the quantiles); "
           + "standard = (x - mean) / sd as method.md §6 says (with --final-noise and --sigma auto at their "
           + "standardised defaults: the plain method with --guard false --category-draw vote --marginal-map "
-          + "false --redraw-columns none). The report, the guard and the σ pilots measure near-copies in standardised units either way "
-          + "(README, \"Choosing the defaults\").");
+          + "false --redraw-columns none). The report, the guard and the σ pilots measure near-copies in "
+          + "standardised units either way (README, \"Choosing the defaults\").");
   public static final Knob<Double> FINAL_NOISE = Knob.custom("final-noise", "NUMBER|auto", null,
       raw -> raw.equalsIgnoreCase("auto") ? null : Double.valueOf(raw), v -> v == null || v >= 0 && v <= 10,
       "a number in [0, 10] or auto",
