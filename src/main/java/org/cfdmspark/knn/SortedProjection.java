@@ -161,6 +161,37 @@ public final class SortedProjection implements Serializable {
     return found ? Math.sqrt(best) : Double.POSITIVE_INFINITY;
   }
 
+  /** The number of rows searched. */
+  public int rows() {
+    return order.length;
+  }
+
+  /**
+   * How many other rows {@link #nearestOtherWithin} visits for {@code row} and {@code radius} (two binary searches):
+   * where the projection does not spread the rows (hundreds of one-hot slots, all rows about equally far apart) a
+   * window holds nearly all of them, and a scan of every row through the dot-product kernel is the cheaper search.
+   */
+  public int windowRows(int row, double radius) {
+    double at = projection[position[row]];
+    double reach = radius + SLACK * (scale + radius);
+    return firstAbove(at + reach) - firstAbove(Math.nextDown(at - reach)) - 1;
+  }
+
+  /** The first place whose projection is above {@code value} (the count of places at or below it). */
+  private int firstAbove(double value) {
+    int lo = 0;
+    int hi = projection.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (projection[mid] <= value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /**
    * The row nearest to the query {@code query[offset .. offset + d)} among the rows within {@code radius} of it
    * (squared distance at most radius², ties toward the lower row), or −1 when every row is farther. Exact: the

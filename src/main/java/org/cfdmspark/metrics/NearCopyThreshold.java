@@ -20,6 +20,13 @@ import org.cfdmspark.knn.SortedProjection;
 public final class NearCopyThreshold {
   /** The percentile that defines a near-copy (metrics.md). */
   public static final double PERCENTILE = 0.01;
+  /**
+   * A radius search whose windows hold more than this share of the rows on average is skipped for a scan of all
+   * of them: it measures its candidates one coordinate at a time, the scan runs through the dot-product kernel
+   * several times faster per coordinate, and the doubling radius repeats the search. On a 1,500 × 305 survey of
+   * 0–4 answers (1,510 one-hot slots) the windows held nearly every row and the searches took 3.1 s of the fit.
+   */
+  static final double WIDEST_WINDOW = 0.25;
 
   private NearCopyThreshold() {
   }
@@ -61,18 +68,35 @@ public final class NearCopyThreshold {
       // have a row within the radius; the bound itself always suffices. A smaller radius visits fewer rows.
       double[] within = new double[rows.length];
       double radius = bound / 8;
-      while (!search(projections, rows, radius, within, needed) && radius < bound) {
+      boolean enough = false;
+      while (windowShare(projections, rows, radius) <= WIDEST_WINDOW) {
+        enough = search(projections, rows, radius, within, needed);
+        if (enough || radius >= bound) {
+          break;
+        }
         radius = Math.min(bound, 2 * radius);
       }
-      // Rows with no row within the radius are farther than it from every row: never among the smallest.
-      double reach = Math.min(radius, kthSmallest(within, needed) * (1 + 1e-6));
-      int[] scanned = IntStream.range(0, rows.length).filter(q -> within[q] <= reach).map(q -> rows[q]).toArray();
-      double[] distances = toNearestOther(train, scanned);
-      if (Arrays.stream(distances).filter(distance -> distance <= reach).count() >= needed) {
-        return Quantiles.ofLowest(distances, rows.length, PERCENTILE);
+      if (enough) {
+        // Rows with no row within the radius are farther than it from every row: never among the smallest.
+        double reach = Math.min(radius, kthSmallest(within, needed) * (1 + 1e-6));
+        int[] scanned = IntStream.range(0, rows.length).filter(q -> within[q] <= reach).map(q -> rows[q])
+            .toArray();
+        double[] distances = toNearestOther(train, scanned);
+        if (Arrays.stream(distances).filter(distance -> distance <= reach).count() >= needed) {
+          return Quantiles.ofLowest(distances, rows.length, PERCENTILE);
+        }
       }
     }
     return Quantiles.of(toNearestOther(train, rows), PERCENTILE);
+  }
+
+  /** The listed rows' mean share of the other rows in their windows for {@code radius}. */
+  private static double windowShare(SortedProjection projections, int[] rows, double radius) {
+    long visited = 0;
+    for (int row : rows) {
+      visited += projections.windowRows(row, radius);
+    }
+    return visited / ((double) rows.length * Math.max(1, projections.rows() - 1));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.cfdmspark.knn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SortedProjectionTest {
@@ -38,6 +39,34 @@ class SortedProjectionTest {
       for (double radius : new double[] {0, nearest * 0.999, nearest * 1.001, nearest * 1.5, 0.5, 3}) {
         double expected = nearest <= radius ? nearest : Double.POSITIVE_INFINITY;
         assertEquals(expected, projections.nearestOtherWithin(i, radius), 0.0, "row " + i + ", radius " + radius);
+      }
+    }
+  }
+
+  @Test
+  void aWindowCountsTheRowsWhoseProjectionIsWithinTheRadius() {
+    // Rows i · (1, 1) / √2, i = 0..99: one apart along their principal direction, so row i projects to ±i.
+    double[][] values = new double[100][];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = new double[] {i / Math.sqrt(2), i / Math.sqrt(2)};
+    }
+    SortedProjection projections = SortedProjection.of(RowMatrix.ofRows(values));
+    assertEquals(100, projections.rows());
+    assertEquals(4, projections.windowRows(50, 2.5), "rows 48, 49, 51 and 52");
+    assertEquals(2, projections.windowRows(0, 2.5), "rows 1 and 2");
+    assertEquals(0, projections.windowRows(50, 0.5));
+    assertEquals(99, projections.windowRows(7, 1000));
+    RowMatrix clustered = ClusteredPoints.of(300, 6, 4, 4, new Random(8));
+    SortedProjection spread = SortedProjection.of(clustered);
+    for (int i = 0; i < clustered.rows(); i += 7) {
+      double[] distance = distancesFrom(clustered, i);
+      for (double radius : new double[] {0.3, 1, 3}) {
+        int i0 = i;
+        long within = IntStream.range(0, clustered.rows())
+            .filter(r -> r != i0 && distance[r] <= radius).count();
+        int window = spread.windowRows(i, radius);
+        assertTrue(window >= within && window < clustered.rows(), "row " + i + ", radius " + radius + ": window "
+            + window + ", within " + within);
       }
     }
   }

@@ -99,6 +99,24 @@ class NearCopyThresholdTest {
   }
 
   @Test
+  void wideOneHotRowsThatNoProjectionSpreadsGiveTheFullScansPercentile() {
+    // 400 answers of 0-4 to 120 questions, one-hot: every pair of rows about equally far apart, so the radius
+    // search's windows would hold nearly every row and the threshold comes from the scan of all of them.
+    Random random = new Random(5);
+    double[][] values = new double[400][120 * 5];
+    for (double[] row : values) {
+      for (int question = 0; question < 120; question++) {
+        row[question * 5 + random.nextInt(5)] = 1;
+      }
+    }
+    RowMatrix rows = RowMatrix.ofRows(values);
+    int[] all = IntStream.range(0, rows.rows()).toArray();
+    double full = Quantiles.of(NearCopyThreshold.toNearestOther(rows, all), NearCopyThreshold.PERCENTILE);
+    assertEquals(full, NearCopyThreshold.percentileOfNearestOther(rows, all), 0.0, "bit for bit");
+    assertEquals(bruteForce(rows, all), full, 1e-9 * full);
+  }
+
+  @Test
   void everyRowAsAQueryGivesTheFullScansPercentile() {
     // The report's threshold (every distinct row a query) against the single-threaded scan of all rows it replaced.
     for (long seed = 1; seed <= 3; seed++) {
