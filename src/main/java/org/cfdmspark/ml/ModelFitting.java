@@ -248,7 +248,8 @@ final class ModelFitting {
     }
     LOG.info("{}: information with the other columns (nats) {}", option, fit.columns().stream()
         .map(c -> c.excluded() ? c.name() + " (kept: -COL)" : String.format(Locale.ROOT,
-            "%s %.3f (k %d, changes %.0f %%)", c.name(), c.information(), c.neighbours(), 100 * c.changed()))
+            "%s %.3f (%sk %d, changes %.0f %%)", c.name(), c.information(), c.screened() ? "screen, " : "",
+            c.neighbours(), 100 * c.changed()))
         .collect(Collectors.joining(", ")));
     Notices.print("note: " + option + " " + fit.describe());
     return fit.redraw();

@@ -149,6 +149,21 @@ class ColumnRedrawFitTest {
   }
 
   @Test
+  void aLargeTableKeepsTheColumnsItsScreenFindsTiedAndEstimatesTheRestOnEveryReferenceRow() {
+    ColumnRedrawFit.Result result = fit(List.of("auto"), List.of(), 3_000);
+    List<String> screened = result.columns().stream().filter(ColumnRedrawFit.Column::screened)
+        .map(ColumnRedrawFit.Column::name).toList();
+    assertEquals(List.of("x", "sign"), screened, "0.51 and 0.69 nats: over the screen's line of "
+        + ColumnRedrawFit.SCREEN_CLEAR + " " + result.columns());
+    assertEquals(List.of("y", "coin"), result.columns().stream().filter(ColumnRedrawFit.Column::redrawn)
+        .map(ColumnRedrawFit.Column::name).toList(), "the loose columns' full estimates choose as on 800 rows");
+    ColumnRedrawFit.Column y = result.columns().get(1);
+    assertTrue(y.changed() > 0.99 && y.neighbours() >= ColumnRedrawFit.MIN_NEIGHBOURS, "y " + y);
+    assertTrue(fit(List.of("auto")).columns().stream().noneMatch(ColumnRedrawFit.Column::screened),
+        "800 rows, under twice the screen's " + ColumnRedrawFit.SCREEN_ROWS + ": every column estimated in full");
+  }
+
+  @Test
   void aLargeTableIsSearchedThroughASeededSampleOfReferenceRows() {
     int[] first = ColumnRedrawFit.referenceRows(10_000, 3);
     assertEquals(ColumnRedrawFit.REFERENCE_ROWS, first.length);
