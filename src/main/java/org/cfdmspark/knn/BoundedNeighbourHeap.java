@@ -10,13 +10,14 @@ package org.cfdmspark.knn;
  * smallest in the strict order (distance, index) whatever the order of the offers and of the heap's
  * construction, so the result is the same.
  */
-final class BoundedNeighbourHeap {
-  private final int capacity;
+public final class BoundedNeighbourHeap {
+  private int capacity;
   private final double[] distances;
   private final int[] indices;
   private int size;
 
-  BoundedNeighbourHeap(int capacity) {
+  /** An empty heap that keeps up to {@code capacity} pairs (and can be {@link #reset(int) reset} to fewer). */
+  public BoundedNeighbourHeap(int capacity) {
     this.capacity = capacity;
     this.distances = new double[capacity];
     this.indices = new int[capacity];
@@ -30,12 +31,40 @@ final class BoundedNeighbourHeap {
     size = 0;
   }
 
+  /**
+   * Empties the heap to keep up to {@code capacity} pairs from now on: the selection of one rank, the pair ranked
+   * {@code capacity} − 1 being the root once every candidate is offered ({@link #worstIndex}).
+   *
+   * @throws IllegalArgumentException when {@code capacity} is not in [1, the capacity the heap was made with]
+   */
+  public void reset(int capacity) {
+    if (capacity < 1 || capacity > distances.length) {
+      throw new IllegalArgumentException("capacity must be in [1, " + distances.length + "], got " + capacity);
+    }
+    this.capacity = capacity;
+    size = 0;
+  }
+
+  /**
+   * The index of the pair ranked last among those kept: with at least capacity offers, that of rank capacity − 1
+   * (0 = the smallest) among all offered pairs in the order (distance, index).
+   *
+   * @throws IllegalStateException when fewer than capacity pairs were offered
+   */
+  public int worstIndex() {
+    if (size < capacity) {
+      throw new IllegalStateException("fewer than " + capacity + " pairs offered");
+    }
+    return indices[0];
+  }
+
   /** The distance a candidate must beat to enter, +∞ while the heap is not full. */
   double threshold() {
     return size < capacity ? Double.POSITIVE_INFINITY : distances[0];
   }
 
-  void offer(double distance, int index) {
+  /** Keeps (distance, index) if it is among the capacity smallest offered since the last reset. */
+  public void offer(double distance, int index) {
     if (size < capacity) {
       distances[size] = distance;
       indices[size] = index;
@@ -50,7 +79,7 @@ final class BoundedNeighbourHeap {
   }
 
   /** Writes the kept indices nearest first and empties the heap. */
-  void drainNearestFirst(int[] out, int offset) {
+  public void drainNearestFirst(int[] out, int offset) {
     if (size < capacity) {
       heapify(); // fewer than k offers: still in arrival order
     }

@@ -16,6 +16,7 @@ import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.RandomStream;
 import org.cfdmspark.engine.TrainingSet;
+import org.cfdmspark.knn.BoundedNeighbourHeap;
 import org.cfdmspark.knn.DotProductKernel;
 import org.cfdmspark.knn.RowMatrix;
 import org.cfdmspark.knn.Shuffle;
@@ -353,35 +354,17 @@ final class ColumnRedrawFit {
    * first (positions in the reference rows; ties by position).
    */
   private static int[] nearestOthers(int i, double[][] distances, int count) {
-    int n = distances.length;
-    int[] others = new int[n - 1];
-    double[] keys = new double[n - 1];
-    for (int j = 0, m = 0; j < n; j++) {
+    BoundedNeighbourHeap heap = new BoundedNeighbourHeap(count);
+    for (int j = 0; j < distances.length; j++) {
       if (j != i) {
-        others[m] = j;
-        keys[m++] = distances[i][j];
+        heap.offer(distances[i][j], j);
       }
-    }
-    int[] positions = new int[n - 1];
-    Arrays.setAll(positions, p -> p);
-    ColumnRedraw.select(keys, positions, count - 1);
-    // The count selected, nearest first (ties by position): an insertion sort, as count is at most 100.
-    for (int p = 1; p < count; p++) {
-      int moving = positions[p];
-      int q = p - 1;
-      while (q >= 0 && (keys[positions[q]] > keys[moving] || keys[positions[q]] == keys[moving]
-          && positions[q] > moving)) {
-        positions[q + 1] = positions[q];
-        q--;
-      }
-      positions[q + 1] = moving;
     }
     int[] out = new int[count];
-    for (int p = 0; p < count; p++) {
-      out[p] = others[positions[p]];
-    }
+    heap.drainNearestFirst(out, 0);
     return out;
   }
+
 
 
   /**

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** --redraw-columns: a column's block taken from one of the k nearest reference rows on the other slots. */
@@ -117,32 +115,6 @@ class ColumnRedrawTest {
       redraw.apply(z, 1, new long[] {s}, TrainingSet.of(ROWS), 3, new RandomStream(),
           redraw.scratch(TrainingSet.of(ROWS), 1));
       assertArrayEquals(Arrays.copyOfRange(block, s * 4, s * 4 + 4), z, "trajectory " + s);
-    }
-  }
-
-  @Test
-  void selectFindsTheElementOfEachRankAsASortWould() {
-    Random random = new Random(5);
-    for (int trial = 0; trial < 200; trial++) {
-      int n = 1 + random.nextInt(40);
-      double[] keys = new double[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = random.nextInt(6); // ties, broken by position
-      }
-      Integer[] sorted = new Integer[n];
-      Arrays.setAll(sorted, i -> i);
-      Arrays.sort(sorted, Comparator.<Integer>comparingDouble(i -> keys[i]).thenComparing(i -> i));
-      for (int rank = 0; rank < n; rank++) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        assertEquals(sorted[rank], ColumnRedraw.select(keys, order, rank), Arrays.toString(keys) + " rank " + rank);
-        int[] first = Arrays.copyOf(order, rank + 1);
-        Arrays.sort(first);
-        Integer[] expected = Arrays.copyOf(sorted, rank + 1);
-        Arrays.sort(expected);
-        assertTrue(Arrays.equals(Arrays.stream(expected).mapToInt(i -> i).toArray(), first),
-            "the first rank + 1 positions hold the rank + 1 smallest");
-      }
     }
   }
 }

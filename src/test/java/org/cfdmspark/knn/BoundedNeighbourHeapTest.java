@@ -1,6 +1,8 @@
 package org.cfdmspark.knn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
@@ -45,5 +47,32 @@ class BoundedNeighbourHeapTest {
         }
       }
     }
+  }
+
+  @Test
+  void aHeapResetToRankPlusOneHoldsThePairOfThatRankAtItsRoot() {
+    Random random = new Random(8);
+    BoundedNeighbourHeap heap = new BoundedNeighbourHeap(40);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(60);
+      double[] distances = new double[n];
+      for (int i = 0; i < n; i++) {
+        distances[i] = random.nextInt(6); // ties, broken by the index
+      }
+      Integer[] sorted = new Integer[n];
+      Arrays.setAll(sorted, i -> i);
+      Arrays.sort(sorted, Comparator.<Integer>comparingDouble(i -> distances[i]).thenComparingInt(i -> i));
+      for (int rank = 0; rank < Math.min(n, 40); rank++) {
+        heap.reset(rank + 1);
+        for (int i = 0; i < n; i++) {
+          heap.offer(distances[i], i);
+        }
+        assertEquals(sorted[rank], heap.worstIndex(), Arrays.toString(distances) + " rank " + rank);
+      }
+    }
+    heap.reset(3);
+    heap.offer(1, 0);
+    assertThrows(IllegalStateException.class, heap::worstIndex, "two offers short of the rank");
+    assertThrows(IllegalArgumentException.class, () -> heap.reset(41), "past the heap's arrays");
   }
 }
