@@ -47,6 +47,14 @@ public record NeighbourSearch(IvfCells cells, int probes) implements Serializabl
         IvfTuning.probesForRecall(training.points(), cells, k, TARGET_RECALL, (1 - t) / t, config.seed()));
   }
 
+  /**
+   * The training rows a query reads, about: all {@code n} for the exact search; for IVF the centroids and the rows of
+   * the probed cells, at their mean size.
+   */
+  public double rowsPerQuery(int n) {
+    return cells == null ? n : cells.cells() + probes * (double) n / cells.cells();
+  }
+
   /** For logs: "exact neighbour search" or "IVF search: C cells, P probes". */
   @Override
   public String toString() {

@@ -18,13 +18,22 @@ import org.cfdmspark.engine.StartPoints;
  * column's missing scale: each sample's weight of missing rows against whether its start row is missing
  * ({@link MarginalMap#missingScale}), and each voting column's vote weights: a categorical column's, and a number
  * column's among its value states ({@link org.cfdmspark.encoding.VoteCalibration}). The pilot's
- * {@value #PILOT_SAMPLES} samples are shared among the strata of at least {@value #MIN_ROWS} rows in proportion to
+ * {@value #PILOT_SAMPLES} samples (fewer where their searches are costly: {@link #pilotSamples}) are shared among the strata of at least {@value #MIN_ROWS} rows in proportion to
  * their rows, and the map serves every stratum; without such a stratum there is none. Runs on the driver, on every
  * core; deterministic for given rows and seed.
  */
 final class MarginalMapFit {
-  /** Samples in the pilot. */
+  /** Samples in the pilot, unless a step of them would cost over {@link #PILOT_WORK}. */
   static final int PILOT_SAMPLES = 2000;
+  /**
+   * The most multiply-adds one step of the pilot's searches may take (samples × rows a query reads × encoded
+   * width): on a 1,500 × 305 survey of 0–4 answers (1,510 one-hot slots, an exact search of all rows) the 2,000-sample
+   * pilot took 2.5 s of a 3.5 s fit even when compiled; capped, it runs about 660 samples there. Credit default
+   * (IVF, 122 slots) spends 2.6·10⁸, California housing (an exact search of 16,512 rows) 6.6·10⁸.
+   */
+  static final double PILOT_WORK = 1.5e9;
+  /** The fewest samples a capped pilot runs: well above {@link #MIN_PAIRS}. */
+  static final int MIN_PILOT_SAMPLES = 500;
   /** Columns with fewer pairs than this (mostly masses or missing) keep their readings as they are. */
   static final int MIN_PAIRS = 200;
   /**
@@ -50,16 +59,16 @@ final class MarginalMapFit {
    * on σ-CFDM's strata of at least {@value #MIN_ROWS} rows; {@code codec} itself when there is none.
    */
   static TableCodec fit(TableCodec codec, List<FittedModel.Stratum> strata) {
-    List<FittedModel.Stratum> sampled = strata.stream()
-        .filter(s -> s.sampleable() && s.training().size() >= MIN_ROWS).toList();
+    List<FittedModel.Stratum> sampled = sampled(strata);
     if (sampled.isEmpty()) {
       return codec;
     }
     double rows = sampled.stream().mapToLong(FittedModel.Stratum::rows).sum();
+    int samples = pilotSamples(strata, codec.width());
     List<double[]> pilots = new ArrayList<>();
     List<int[]> startRows = new ArrayList<>();
     for (FittedModel.Stratum stratum : sampled) {
-      int count = (int) Math.max(1, Math.round(PILOT_SAMPLES * stratum.rows() / rows));
+      int count = (int) Math.max(1, Math.round(samples * stratum.rows() / rows));
       pilots.add(ParallelSampler.sample(() -> stratum.generator().sampler(stratum.training(), stratum.config(),
           stratum.search(), 0), codec.width(), PILOT_FIRST_ID, count, Runtime.getRuntime().availableProcessors()));
       startRows.add(startRows(stratum, count));
@@ -82,6 +91,31 @@ final class MarginalMapFit {
       }
     }
     return mapped.weighted(voteWeights);
+  }
+
+  /**
+   * The pilot's samples: {@value #PILOT_SAMPLES}, or fewer (at least {@value #MIN_PILOT_SAMPLES}) where a step of
+   * their searches would cost over {@value #PILOT_WORK} multiply-adds (the rows a query of the pilot's strata reads,
+   * weighted by their rows, times the encoded width); 0 when no stratum takes part.
+   */
+  static int pilotSamples(List<FittedModel.Stratum> strata, int width) {
+    List<FittedModel.Stratum> sampled = sampled(strata);
+    if (sampled.isEmpty()) {
+      return 0;
+    }
+    double rows = sampled.stream().mapToLong(FittedModel.Stratum::rows).sum();
+    return pilotSamples(width * sampled.stream().mapToDouble(stratum -> stratum.rows() / rows
+        * stratum.search().rowsPerQuery(stratum.training().size())).sum());
+  }
+
+  /** The pilot's samples when one sample's step costs {@code workPerSample} multiply-adds. */
+  static int pilotSamples(double workPerSample) {
+    return (int) Math.max(MIN_PILOT_SAMPLES, Math.min(PILOT_SAMPLES, Math.floor(PILOT_WORK / workPerSample)));
+  }
+
+  /** The strata that take part in the pilot: the sampleable ones of at least {@value #MIN_ROWS} rows. */
+  private static List<FittedModel.Stratum> sampled(List<FittedModel.Stratum> strata) {
+    return strata.stream().filter(s -> s.sampleable() && s.training().size() >= MIN_ROWS).toList();
   }
 
   /** Column c's share of the sampled strata's training rows in each of its {@code states} vote states. */

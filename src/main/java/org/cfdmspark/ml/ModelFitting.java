@@ -169,7 +169,7 @@ final class ModelFitting {
       codec = MarginalMapFit.fit(codec, strata);
       LOG.info("marginal map: {} number columns mapped on a pilot of {} samples ({} s)",
           codec.columns().stream().filter(c -> c instanceof NumericColumnCodec n && n.marginalMap() != null).count(),
-          MarginalMapFit.PILOT_SAMPLES, seconds(profile.add("marginal_map", start)));
+          MarginalMapFit.pilotSamples(strata, codec.width()), seconds(profile.add("marginal_map", start)));
     }
     profile.addCpu(cpuStart);
     return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds(), draw);
