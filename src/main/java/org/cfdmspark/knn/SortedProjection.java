@@ -162,7 +162,7 @@ public final class SortedProjection implements Serializable {
   }
 
   /** The number of rows searched. */
-  public int rows() {
+  public int size() {
     return order.length;
   }
 

@@ -96,7 +96,7 @@ public final class NearCopyThreshold {
     for (int row : rows) {
       visited += projections.windowRows(row, radius);
     }
-    return visited / ((double) rows.length * Math.max(1, projections.rows() - 1));
+    return visited / ((double) rows.length * Math.max(1, projections.size() - 1));
   }
 
   /**

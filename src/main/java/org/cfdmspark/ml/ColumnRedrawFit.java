@@ -222,7 +222,8 @@ final class ColumnRedrawFit {
         Estimate screened = auto && screen != null
             ? estimate(categorical, training.points(), screen, slots, slotWeights[c], measured, block) : null;
         cleared[c] = screened != null && screened.nats() >= SCREEN_CLEAR;
-        estimates[c] = cleared[c] ? screened : estimate(categorical, training.points(), reference, slots, slotWeights[c], measured, block);
+        estimates[c] = cleared[c] ? screened
+            : estimate(categorical, training.points(), reference, slots, slotWeights[c], measured, block);
       }
     });
     for (int c = 0; c < candidates.size(); c++) {

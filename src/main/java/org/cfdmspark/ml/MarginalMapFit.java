@@ -18,9 +18,9 @@ import org.cfdmspark.engine.StartPoints;
  * column's missing scale: each sample's weight of missing rows against whether its start row is missing
  * ({@link MarginalMap#missingScale}), and each voting column's vote weights: a categorical column's, and a number
  * column's among its value states ({@link org.cfdmspark.encoding.VoteCalibration}). The pilot's
- * {@value #PILOT_SAMPLES} samples (fewer where their searches are costly: {@link #pilotSamples}) are shared among the strata of at least {@value #MIN_ROWS} rows in proportion to
- * their rows, and the map serves every stratum; without such a stratum there is none. Runs on the driver, on every
- * core; deterministic for given rows and seed.
+ * {@value #PILOT_SAMPLES} samples (fewer where their searches are costly: {@link #pilotSamples}) are shared among the
+ * strata of at least {@value #MIN_ROWS} rows in proportion to their rows, and the map serves every stratum; without
+ * such a stratum there is none. Runs on the driver, on every core; deterministic for given rows and seed.
  */
 final class MarginalMapFit {
   /** Samples in the pilot, unless a step of them would cost over {@link #PILOT_WORK}. */

@@ -51,7 +51,7 @@ class SortedProjectionTest {
       values[i] = new double[] {i / Math.sqrt(2), i / Math.sqrt(2)};
     }
     SortedProjection projections = SortedProjection.of(RowMatrix.ofRows(values));
-    assertEquals(100, projections.rows());
+    assertEquals(100, projections.size());
     assertEquals(4, projections.windowRows(50, 2.5), "rows 48, 49, 51 and 52");
     assertEquals(2, projections.windowRows(0, 2.5), "rows 1 and 2");
     assertEquals(0, projections.windowRows(50, 0.5));
