@@ -36,6 +36,16 @@ public interface DotProductKernel {
   }
 
   /**
+   * out[i] = ⟨queries[queryBase ..], x[rowBases[i] ..]⟩ for i &lt; count ≤ {@link ScalarDotProductKernel#BATCH}, d
+   * values each (out holds BATCH values; those past count are scratch): one query against scattered rows (a
+   * warm-started IVF search's surviving centroids). The same bits as {@link ScalarDotProductKernel#dot} on each row.
+   */
+  default void scatteredDots(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d,
+      double[] out) {
+    ScalarDotProductKernel.dotsAt(queries, queryBase, x, rowBases, count, d, out);
+  }
+
+  /**
    * As {@link #dots}, then each product turned into out[q·rowCount + r] = {@link #logit}(dotWeight, normWeight,
    * ⟨q, x_r⟩, ‖x_r‖²) (a posterior-mean logit, or minus half a squared distance), with the largest value for
    * query q written to maxima[q]. Every implementation rounds that expression exactly as {@link #logit} does,

@@ -245,7 +245,7 @@ public final class IvfIndex implements NeighbourIndex {
           batchBases[kept++] = candidates[j] * d;
         }
       }
-      ScalarDotProductKernel.dotsAt(queries, base, centroids.values(), batchBases, kept, d, batchDots);
+      kernel.scatteredDots(queries, base, centroids.values(), batchBases, kept, d, batchDots);
       for (int j = 0; j < kept; j++) {
         int c = batchBases[j] / d;
         double value = centroids.squaredNorm(c) - 2 * batchDots[j];

@@ -170,6 +170,38 @@ class VectorDotProductKernelTest {
   }
 
   @Test
+  void scatteredRowsGiveTheScalarBitsForEveryBatchSize() {
+    Random random = new Random(33);
+    VectorDotProductKernel kernel = new VectorDotProductKernel();
+    for (int d : new int[] {1, 2, 7, 122, 300}) {
+      for (Adversary adversary : Adversary.values()) {
+        int rows = 40;
+        float[] x = new float[rows * d];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = adversary.row(random);
+        }
+        double[] queries = new double[3 * d];
+        for (int i = 0; i < queries.length; i++) {
+          queries[i] = adversary.query(random);
+        }
+        for (int count = 1; count <= ScalarDotProductKernel.BATCH; count++) {
+          int[] bases = new int[ScalarDotProductKernel.BATCH];
+          for (int i = 0; i < count; i++) {
+            bases[i] = (i == count - 1 ? rows - 1 : random.nextInt(rows)) * d; // the last row, to the array's end
+          }
+          double[] expected = new double[ScalarDotProductKernel.BATCH];
+          double[] actual = new double[ScalarDotProductKernel.BATCH];
+          for (int i = 0; i < count; i++) {
+            expected[i] = ScalarDotProductKernel.dot(queries, d, x, bases[i], d);
+          }
+          kernel.scatteredDots(queries, d, x, bases, count, d, actual);
+          assertSameBits(expected, actual, count, adversary + ", d=" + d + ", " + count + " rows");
+        }
+      }
+    }
+  }
+
+  @Test
   void eachProductIsBitIdenticalWhateverBlockItIsComputedIn() {
     Random random = new Random(8);
     int d = VectorDotProductKernel.DEPTH_BLOCK + 11;
