@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import org.apache.commons.math3.special.Erf;
+import org.cfdmspark.knn.SortedArrays;
 
 /**
  * The quantile-to-normal transform of a number column (the normal-score transform that TabDDPM's preprocessing and
@@ -54,8 +55,8 @@ final class NormalScores {
   /** Φ⁻¹(F(x)) for the knots {@code q} (ascending) at probabilities {@code p} (null: uniform). */
   static double score(double[] p, double[] q, double x) {
     int n = q.length;
-    int lo = lowerBound(q, x);
-    int hi = upperBound(q, x);
+    int lo = SortedArrays.lowerBound(q, x);
+    int hi = SortedArrays.upperBound(q, x);
     double probability;
     if (lo < hi) {
       probability = p == null ? (lo + hi - 1) / 2.0 / (n - 1) : (p[lo] + p[hi - 1]) / 2;
@@ -94,7 +95,7 @@ final class NormalScores {
     if (p == null) {
       return u * (n - 1);
     }
-    int k = Math.min(n - 2, Math.max(0, upperBound(p, u) - 1));
+    int k = Math.min(n - 2, Math.max(0, SortedArrays.upperBound(p, u) - 1));
     return k + (u - p[k]) / (p[k + 1] - p[k]);
   }
 
@@ -107,35 +108,5 @@ final class NormalScores {
   static double squeeze(double[] grid, double p, int n) {
     double edge = edge(grid, n);
     return edge + (1 - 2 * edge) * p;
-  }
-
-  /** The first index whose knot is ≥ x. */
-  private static int lowerBound(double[] q, double x) {
-    int lo = 0;
-    int hi = q.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (q[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The first index whose knot is > x. */
-  private static int upperBound(double[] q, double x) {
-    int lo = 0;
-    int hi = q.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (q[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -174,22 +174,8 @@ public final class SortedProjection implements Serializable {
   public int windowRows(int row, double radius) {
     double at = projection[position[row]];
     double reach = radius + SLACK * (scale + radius);
-    return firstAbove(at + reach) - firstAbove(Math.nextDown(at - reach)) - 1;
-  }
-
-  /** The first place whose projection is above {@code value} (the count of places at or below it). */
-  private int firstAbove(double value) {
-    int lo = 0;
-    int hi = projection.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (projection[mid] <= value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedArrays.upperBound(projection, at + reach)
+        - SortedArrays.lowerBound(projection, at - reach) - 1;
   }
 
   /**
