@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.cfdmspark.encoding.CategoricalColumnCodec;
 import org.cfdmspark.encoding.ColumnCodec;
@@ -89,16 +90,20 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
             .flatMap(List::stream).map(Object::toString).toList(), model.categoryDraw());
   }
 
-  /** The names of the columns whose blocks {@code redraw} replaces, in the table's order. */
+  /**
+   * The names of the columns whose blocks {@code redraw} replaces, in the table's order: a block is a column's whole
+   * slot range, so that a column of no slots (a key, written anew) that starts where a redrawn one does is not named.
+   */
   private static List<String> redrawnColumns(TableCodec codec, ColumnRedraw redraw) {
     List<String> names = new ArrayList<>();
     int offset = 0;
     for (ColumnCodec column : codec.columns()) {
       int start = offset;
-      if (Arrays.stream(redraw.from()).anyMatch(from -> from == start)) {
+      int end = offset + column.width();
+      if (IntStream.range(0, redraw.from().length).anyMatch(c -> redraw.from()[c] == start && redraw.to()[c] == end)) {
         names.add(column.name());
       }
-      offset += column.width();
+      offset = end;
     }
     return List.copyOf(names);
   }

@@ -81,6 +81,18 @@ class CfdmModelTest {
   }
 
   @Test
+  void theSummaryNamesTheRedrawnColumnsAndNotAKeyBeforeOne() {
+    // "tag" holds a distinct id per row: a key of no slots, starting where island's block does.
+    Dataset<Row> tagged = penguins.withColumn("tag", functions.concat(functions.lit("P"),
+        functions.monotonically_increasing_id().cast("string")))
+        .select("species", "tag", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g",
+            "sex", "year");
+    CfdmModel fitted = new CfdmSynthesizer().setSeed(3).setSteps(20).setKnob("redraw-columns", "island,sex")
+        .fit(tagged);
+    assertEquals(List.of("island", "sex"), fitted.summary().strata().get(0).redrawnColumns());
+  }
+
+  @Test
   void aSavedModelLoadsAndSamplesBitIdentically() throws Exception {
     // credit_data's 4,455 rows get the marginal stretch (penguins' 344 are too few for its pilot).
     CfdmModel stretched = new CfdmSynthesizer().setSeed(7).setSteps(20).setKnob("leave-one-out", "true")
