@@ -136,7 +136,7 @@ final class ColumnRedrawFit {
           + String.format(Locale.ROOT, ": a redraw would change under %.0f %% of %s cells", 100 * MIN_CHANGED,
           steady.size() == 1 ? "its" : "their");
       String never = excluded.isEmpty() ? "" : "; never " + ColumnNames.quotedList(excluded)
-          + " (-COL after auto; generate adds its --target)";
+          + " (-COL after auto, or generate's --target)";
       return "redraws " + redraws + keeps + seldom + never;
     }
   }
@@ -154,11 +154,18 @@ final class ColumnRedrawFit {
     boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
     List<String> excluded = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
         .map(name -> name.substring(EXCLUDE.length())).toList();
+    String option = ModelKnobs.REDRAW_COLUMNS.option();
+    String stray = auto ? null : requested.stream().filter(name -> name.startsWith(EXCLUDE) && !codecHas(codec, name))
+        .findFirst().orElse(null);
+    if (stray != null && requested.stream().noneMatch(name -> name.equalsIgnoreCase(AUTO))) {
+      throw new BadInputException(option + " " + ColumnNames.quotedList(List.of(stray)) + ": a -COL keeps a column "
+          + "from auto and comes after it; give auto," + stray + ", or the names of the columns to redraw");
+    }
     boolean mixed = auto ? excluded.size() != requested.size() - 1 : requested.stream().anyMatch(
         name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name));
     if (mixed) {
-      throw new BadInputException(ModelKnobs.REDRAW_COLUMNS.option() + " takes auto (then -COL for each column auto "
-          + "must keep), or column names, not both");
+      throw new BadInputException(option + " takes auto (then -COL for each column auto must keep), or column "
+          + "names, not both");
     }
     List<ColumnCodec> candidates = new ArrayList<>();
     List<int[]> blocks = new ArrayList<>();

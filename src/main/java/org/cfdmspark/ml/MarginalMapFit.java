@@ -3,6 +3,7 @@ package org.cfdmspark.ml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.cfdmspark.encoding.MarginalMap;
 import org.cfdmspark.encoding.NumericColumnCodec;
@@ -32,6 +33,11 @@ final class MarginalMapFit {
    * (IVF, 122 slots) spends 2.6·10⁸, California housing (an exact search of 16,512 rows) 6.6·10⁸.
    */
   static final double PILOT_WORK = 1.5e9;
+  /** {@link #PILOT_WORK} for people: "1,500,000,000". */
+  static String pilotWork() {
+    return String.format(Locale.ROOT, "%,d", (long) PILOT_WORK);
+  }
+
   /** The fewest samples a capped pilot runs: well above {@link #MIN_PAIRS}. */
   static final int MIN_PILOT_SAMPLES = 500;
   /** Columns with fewer pairs than this (mostly masses or missing) keep their readings as they are. */

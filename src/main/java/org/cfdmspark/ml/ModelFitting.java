@@ -166,10 +166,18 @@ final class ModelFitting {
     profile.add("category_draw", start);
     if (ModelKnobs.marginalMap(settings)) {
       start = System.nanoTime();
+      int pilot = MarginalMapFit.pilotSamples(strata, codec.width());
       codec = MarginalMapFit.fit(codec, strata);
-      LOG.info("marginal map: {} number columns mapped on a pilot of {} samples ({} s)",
-          codec.columns().stream().filter(c -> c instanceof NumericColumnCodec n && n.marginalMap() != null).count(),
-          MarginalMapFit.pilotSamples(strata, codec.width()), seconds(profile.add("marginal_map", start)));
+      double mapSeconds = profile.add("marginal_map", start);
+      if (pilot == 0) {
+        LOG.info("marginal map: none, no stratum of {} rows or more for its pilot", MarginalMapFit.MIN_ROWS);
+      } else {
+        LOG.info("marginal map: {} number columns mapped on a pilot of {} samples{} ({} s)",
+            codec.columns().stream().filter(c -> c instanceof NumericColumnCodec n && n.marginalMap() != null).count(),
+            pilot, pilot < MarginalMapFit.PILOT_SAMPLES ? " (not " + MarginalMapFit.PILOT_SAMPLES + ": a step of "
+            + "their searches would cost over " + MarginalMapFit.pilotWork() + " multiply-adds)" : "",
+            seconds(mapSeconds));
+      }
     }
     profile.addCpu(cpuStart);
     return new FittedModel(table.schema(), codec, stratifyBy, rows, List.copyOf(strata), profile.seconds(), draw);
@@ -248,7 +256,8 @@ final class ModelFitting {
     }
     LOG.info("{}: information with the other columns (nats) {}", option, fit.columns().stream()
         .map(c -> c.excluded() ? c.name() + " (kept: -COL)" : String.format(Locale.ROOT,
-            "%s %.3f (%sk %d, changes %.0f %%)", c.name(), c.information(), c.screened() ? "screen, " : "",
+            "%s %.3f (%sk %d, changes %.0f %%)", c.name(), c.information(),
+            c.screened() ? "screen of " + ColumnRedrawFit.SCREEN_ROWS + " rows, " : "",
             c.neighbours(), 100 * c.changed()))
         .collect(Collectors.joining(", ")));
     Notices.print("note: " + option + " " + fit.describe());

@@ -181,8 +181,8 @@ public final class ModelKnobs {
       "σ-CFDM: stretch each number column's values (in --numeric-scale units, one column at a time, keeping their "
           + "order) about the training rows' mean by how much its barycentres shrank them: a barycentre of M rows "
           + "is narrower than its rows. Measured at fit on a pilot of " + MarginalMapFit.PILOT_SAMPLES
-          + " samples (at least " + MarginalMapFit.MIN_PILOT_SAMPLES + " where their searches are costly: a wide "
-          + "table), each against the training row it started from (README, \"The marginal stretch\"); strata of "
+          + " samples (fewer, at least " + MarginalMapFit.MIN_PILOT_SAMPLES + ", where a step of their searches "
+          + "would cost over " + MarginalMapFit.pilotWork() + " multiply-adds: a wide table), each against the training row it started from (README, \"The marginal stretch\"); strata of "
           + "fewer than " + MarginalMapFit.MIN_ROWS + " rows take no part, and a table without a larger one gets "
           + "none. The same pilot scales the chance of a number column's missing cells to the training rows' missing share, and "
           + "weights the vote of a column whose voted shares miss the training shares (a tie among a barycentre's "

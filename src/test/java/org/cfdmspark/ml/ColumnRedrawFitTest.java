@@ -103,10 +103,16 @@ class ColumnRedrawFitTest {
     assertEquals("--redraw-columns names \"z\", not a modelled column (not in the input, or left out by --columns, "
         + "--exclude or --ignore); give auto or some of \"x\", \"y\", \"sign\", \"coin\", \"rare\"",
         unknown.getMessage());
-    for (List<String> mixed : List.of(List.of("auto", "sign"), List.of("sign", "auto"), List.of("sign", "-coin"))) {
+    for (List<String> mixed : List.of(List.of("auto", "sign"), List.of("sign", "auto"), List.of("auto", "-coin",
+        "sign"))) {
       BadInputException e = assertThrows(BadInputException.class, () -> fit(mixed));
       assertEquals("--redraw-columns takes auto (then -COL for each column auto must keep), or column names, not "
           + "both", e.getMessage(), mixed.toString());
+    }
+    for (List<String> withoutAuto : List.of(List.of("-coin"), List.of("sign", "-coin"))) {
+      BadInputException e = assertThrows(BadInputException.class, () -> fit(withoutAuto));
+      assertEquals("--redraw-columns \"-coin\": a -COL keeps a column from auto and comes after it; give auto,-coin, "
+          + "or the names of the columns to redraw", e.getMessage(), withoutAuto.toString());
     }
     BadInputException keep = assertThrows(BadInputException.class, () -> fit(List.of("auto", "-z")));
     assertTrue(keep.getMessage().startsWith("--redraw-columns names \"z\", not a modelled column"), keep.getMessage());
