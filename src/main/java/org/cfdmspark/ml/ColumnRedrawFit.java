@@ -161,8 +161,9 @@ final class ColumnRedrawFit {
       throw new BadInputException(option + " " + ColumnNames.quotedList(List.of(stray)) + ": a -COL keeps a column "
           + "from auto and comes after it; give auto," + stray + ", or the names of the columns to redraw");
     }
-    boolean mixed = auto ? excluded.size() != requested.size() - 1 : requested.stream().anyMatch(
-        name -> name.equalsIgnoreCase(AUTO) || name.startsWith(EXCLUDE) && !codecHas(codec, name));
+    // Without auto first, a stray -COL has been refused above unless auto comes later: names and auto mixed.
+    boolean mixed = auto ? excluded.size() != requested.size() - 1
+        : requested.stream().anyMatch(name -> name.equalsIgnoreCase(AUTO));
     if (mixed) {
       throw new BadInputException(option + " takes auto (then -COL for each column auto must keep), or column "
           + "names, not both");

@@ -62,15 +62,15 @@ final class MarginalMapFit {
 
   /**
    * {@code codec} with a map on each number column that has enough pairs and vote weights where they help, fitted
-   * on σ-CFDM's strata of at least {@value #MIN_ROWS} rows; {@code codec} itself when there is none.
+   * on σ-CFDM's strata of at least {@value #MIN_ROWS} rows with a pilot of {@code samples} ({@link #pilotSamples});
+   * {@code codec} itself when there is none.
    */
-  static TableCodec fit(TableCodec codec, List<FittedModel.Stratum> strata) {
+  static TableCodec fit(TableCodec codec, List<FittedModel.Stratum> strata, int samples) {
     List<FittedModel.Stratum> sampled = sampled(strata);
     if (sampled.isEmpty()) {
       return codec;
     }
     double rows = sampled.stream().mapToLong(FittedModel.Stratum::rows).sum();
-    int samples = pilotSamples(strata, codec.width());
     List<double[]> pilots = new ArrayList<>();
     List<int[]> startRows = new ArrayList<>();
     for (FittedModel.Stratum stratum : sampled) {

@@ -167,7 +167,7 @@ final class ModelFitting {
     if (ModelKnobs.marginalMap(settings)) {
       start = System.nanoTime();
       int pilot = MarginalMapFit.pilotSamples(strata, codec.width());
-      codec = MarginalMapFit.fit(codec, strata);
+      codec = MarginalMapFit.fit(codec, strata, pilot);
       double mapSeconds = profile.add("marginal_map", start);
       if (pilot == 0) {
         LOG.info("marginal map: none, no stratum of {} rows or more for its pilot", MarginalMapFit.MIN_ROWS);
