@@ -263,6 +263,20 @@ final class ColumnRedrawFit {
   }
 
   /**
+   * The columns a --redraw-columns value names: after auto, those its -COL exclusions keep; else the names given,
+   * but for a -COL without auto ({@link #fit} refuses that with its own message). Empty for none.
+   */
+  static List<String> namedColumns(List<String> requested) {
+    if (requested.isEmpty()) {
+      return List.of();
+    }
+    boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
+    return requested.stream().skip(auto ? 1 : 0)
+        .filter(name -> auto ? name.startsWith(EXCLUDE) : !name.startsWith(EXCLUDE) && !name.equalsIgnoreCase(AUTO))
+        .map(name -> auto ? name.substring(EXCLUDE.length()) : name).toList();
+  }
+
+  /**
    * The multiply-adds of estimating {@code columns} columns on {@code rows} reference rows of {@code slots} measured
    * slots: each column's weighted distances between the rows, and the slots' correlations for the weights.
    */

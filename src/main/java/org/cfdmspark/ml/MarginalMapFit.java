@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.cfdmspark.encoding.ColumnCodec;
 import org.cfdmspark.encoding.MarginalMap;
 import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
@@ -97,6 +98,26 @@ final class MarginalMapFit {
       }
     }
     return mapped.weighted(voteWeights);
+  }
+
+  /**
+   * Which number columns of a fitted codec are mapped, for the log: "2 of 3 number columns mapped (age, hours);
+   * not capital-gain: …". A column goes unmapped when under {@value #MIN_PAIRS} of the pilot's samples and their
+   * start rows both hold a value off its point masses (a column mostly at 0, such as Adult's capital-gain) and it
+   * has too few missing start rows for a missing scale.
+   */
+  static String describe(TableCodec codec) {
+    List<String> mapped = new ArrayList<>();
+    List<String> unmapped = new ArrayList<>();
+    for (ColumnCodec column : codec.columns()) {
+      if (column instanceof NumericColumnCodec number) {
+        (number.marginalMap() != null ? mapped : unmapped).add(column.name());
+      }
+    }
+    return mapped.size() + " of " + (mapped.size() + unmapped.size()) + " number columns mapped"
+        + (mapped.isEmpty() ? "" : " (" + String.join(", ", mapped) + ")")
+        + (unmapped.isEmpty() ? "" : "; not " + String.join(", ", unmapped) + ": under " + MIN_PAIRS + " of the "
+        + "pilot's samples and their start rows hold a value off the column's point masses");
   }
 
   /**

@@ -20,7 +20,6 @@ import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.CategoryDraw;
 import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.encoding.EmptyColumns;
-import org.cfdmspark.encoding.NumericColumnCodec;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.engine.IndexKind;
@@ -74,6 +73,13 @@ final class ModelFitting {
     if (stratifyBy != null && !modelled.contains(stratifyBy)) {
       problems.add(ModelKnobs.STRATIFY_BY.option() + " " + stratifyBy + " must be a modelled column"
           + (available.contains(stratifyBy) ? " (do not ignore it)" : ""));
+    }
+    List<String> unknownRedrawn = ColumnRedrawFit.namedColumns(ModelKnobs.redrawColumns(settings)).stream()
+        .filter(name -> !modelled.contains(name)).toList();
+    if (!unknownRedrawn.isEmpty()) {
+      // Here, before the rows are collected and the fit runs, rather than when the redraw is fitted.
+      problems.add(ModelKnobs.REDRAW_COLUMNS.option() + " names " + ColumnNames.quotedList(unknownRedrawn)
+          + ", not a modelled column (not in the input, or left out by --columns, --exclude or --ignore)");
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(String.join("; ", problems) + "; available columns: "
@@ -172,11 +178,9 @@ final class ModelFitting {
       if (pilot == 0) {
         LOG.info("marginal map: none, no stratum of {} rows or more for its pilot", MarginalMapFit.MIN_ROWS);
       } else {
-        LOG.info("marginal map: {} number columns mapped on a pilot of {} samples{} ({} s)",
-            codec.columns().stream().filter(c -> c instanceof NumericColumnCodec n && n.marginalMap() != null).count(),
-            pilot, pilot < MarginalMapFit.PILOT_SAMPLES ? " (not " + MarginalMapFit.PILOT_SAMPLES + ": a step of "
-            + "their searches would cost over " + MarginalMapFit.pilotWork() + " multiply-adds)" : "",
-            seconds(mapSeconds));
+        LOG.info("marginal map: a pilot of {} samples{} ({} s); {}", pilot, pilot < MarginalMapFit.PILOT_SAMPLES
+            ? " (not " + MarginalMapFit.PILOT_SAMPLES + ": a step of their searches would cost over "
+            + MarginalMapFit.pilotWork() + " multiply-adds)" : "", seconds(mapSeconds), MarginalMapFit.describe(codec));
       }
     }
     profile.addCpu(cpuStart);
@@ -329,7 +333,7 @@ final class ModelFitting {
     // Every step of the stratum's fit, so that a slow fit shows where its time goes.
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "
         + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",
-        plan.label(), training.size(), training.dimension(), config.sigma(), search, seconds(encodeSeconds),
+        plan.label(), training.size(), training.dimension(), (float) config.sigma(), search, seconds(encodeSeconds),
         seconds(duplicatesSeconds), seconds(spacingSeconds), seconds(searchSeconds), seconds(checkSeconds),
         seconds(calibrationSeconds), seconds(profile.add("guard_and_generator", start)));
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma, generator);

@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Settings;
 import org.cfdmspark.encoding.ColumnOverrides;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.ColumnRedraw;
@@ -116,6 +117,26 @@ class ColumnRedrawFitTest {
     }
     BadInputException keep = assertThrows(BadInputException.class, () -> fit(List.of("auto", "-z")));
     assertTrue(keep.getMessage().startsWith("--redraw-columns names \"z\", not a modelled column"), keep.getMessage());
+  }
+
+  @Test
+  void aMisspelledNameIsRefusedWithTheOtherColumnNamesBeforeTheFit() {
+    Settings settings = Settings.defaults(ModelKnobs.ALL);
+    for (List<String> requested : List.of(List.of("sign", "zz"), List.of("auto", "-zz"), List.of("AUTO", "-sign",
+        "-zz"))) {
+      BadInputException e = assertThrows(BadInputException.class,
+          () -> ModelFitting.modelledColumns(SCHEMA, settings.with(ModelKnobs.REDRAW_COLUMNS, requested)));
+      assertEquals("--redraw-columns names \"zz\", not a modelled column (not in the input, or left out by --columns, "
+          + "--exclude or --ignore); available columns: \"x\", \"y\", \"sign\", \"coin\", \"rare\"", e.getMessage(),
+          requested.toString());
+    }
+    assertThrows(BadInputException.class, () -> ModelFitting.modelledColumns(SCHEMA, settings
+        .with(ModelKnobs.IGNORE, List.of("coin")).with(ModelKnobs.REDRAW_COLUMNS, List.of("coin"))), "ignored");
+    assertEquals(List.of("x", "y", "sign", "coin", "rare"), ModelFitting.modelledColumns(SCHEMA,
+        settings.with(ModelKnobs.REDRAW_COLUMNS, List.of("auto", "-coin"))));
+    assertEquals(List.of("coin"), ColumnRedrawFit.namedColumns(List.of("auto", "-coin")));
+    assertEquals(List.of("sign"), ColumnRedrawFit.namedColumns(List.of("sign", "-coin")),
+        "a -COL without auto is left to the fit's own message");
   }
 
   @Test
