@@ -13,7 +13,7 @@ package org.cfdmspark.knn;
 public final class ScalarDotProductKernel implements DotProductKernel {
   public static final ScalarDotProductKernel INSTANCE = new ScalarDotProductKernel();
   /** Rows per call of {@link #dotsAt} that run as independent chains. */
-  static final int BATCH = 8;
+  public static final int BATCH = 8;
 
   private ScalarDotProductKernel() {
   }
