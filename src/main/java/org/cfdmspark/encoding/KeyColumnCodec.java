@@ -95,7 +95,7 @@ public record KeyColumnCodec(String name, DataType outputType, long low, long hi
     Drawn drawn = draw(streams, id);
     long bits = SplitMix64.mix(drawn.stream() ^ drawn.number());
     return drawn.tier() == 0 ? TextKeyForm.key(shapes, free(drawn.number()), bits)
-        : TextKeyForm.lengthenedKey(TextKeyForm.lengthened(shapes, drawn.tier()), drawn.number(), bits);
+        : TextKeyForm.shapeKey(textShape(drawn.tier()), drawn.number(), bits);
   }
 
   private Object wholeKey(long streams, long id) {
@@ -133,14 +133,20 @@ public record KeyColumnCodec(String name, DataType outputType, long low, long hi
       if (tier == 0) {
         return TextKeyForm.size(shapes) - taken.length;
       }
-      List<String> shape = tier <= TextKeyForm.MAX_LENGTHENINGS ? TextKeyForm.lengthened(shapes, tier) : null;
-      return shape == null ? -1 : TextKeyForm.lengthenedSize(shape);
+      List<String> shape = textShape(tier);
+      return shape != null ? TextKeyForm.shapeSize(shape) : tier == 1 ? 0 : -1;
     }
     if (tier == 0) {
       return high - low + 1 - taken.length;
     }
     long start = wholeTierStart(tier);
     return start < 0 ? -1 : wholeTierEnd(start) - start + 1;
+  }
+
+  /** Text tier t ≥ 1's shape ({@link TextKeyForm}): the widened one, then the lengthened ones; null for none. */
+  private List<String> textShape(int tier) {
+    return tier == 1 ? TextKeyForm.widened(shapes)
+        : tier <= TextKeyForm.MAX_LENGTHENINGS + 1 ? TextKeyForm.lengthened(shapes, tier) : null;
   }
 
   /** The first number of whole-number tier t ≥ 1 (a power of ten, or 0 above negative keys); −1 past the type. */

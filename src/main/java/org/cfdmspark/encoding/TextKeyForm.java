@@ -20,13 +20,18 @@ import org.cfdmspark.knn.SplitMix64;
  * <p>A shape's keys are numbered by their characters as a mixed-radix number, the last position least significant.
  * When a shape holds more than {@link #room} keys, only the positions from the right whose product stays within it
  * are numbered; the rest are drawn from their alphabets by the sample's own bits (distinct numbers still give
- * distinct keys). Tier 0 is the groups' shapes one after another; tier t ≥ 1 is the longest shape that varies,
- * lengthened to t characters more than the longest key by repeating its first varying position, so its keys are
- * longer than every training key and every other tier's.
+ * distinct keys). Tier 0 is the groups' shapes one after another. Tier 1 ({@link #widened}) keeps a shape's length
+ * and lets one varying position take the other characters of its class: a sequence's leading digit that only reached
+ * 1 in training ({@code ORD-10000} … {@code ORD-11199}) goes on over 2–9 ({@code ORD-12000} …) before any key grows
+ * longer. Tier t ≥ 2 is the longest shape that varies, lengthened to t − 1 characters more than the longest key by
+ * repeating its first varying position, so its keys are longer than every training key and every other tier's.
  */
 final class TextKeyForm {
   /** Lengthened tiers tried before a column is out of keys (each at least doubles the one before). */
   static final int MAX_LENGTHENINGS = 64;
+  /** The classes a varying position may be {@link #widened} within, each in code-point order. */
+  private static final List<String> CLASSES = List.of("0123456789", "abcdefghijklmnopqrstuvwxyz",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
   private TextKeyForm() {
@@ -98,12 +103,50 @@ final class TextKeyForm {
     return total;
   }
 
-  /** Keys of a lengthened shape. */
-  static long lengthenedSize(List<String> shape) {
+  /** Keys of a widened or lengthened shape. */
+  static long shapeSize(List<String> shape) {
     return size(shape, room(1));
   }
 
-  /** Tier t ≥ 1's shape; null when no shape varies (every group a single key). */
+  /**
+   * Tier 1's shape: the longest shape with a varying position whose characters are all of one class (digits,
+   * lower-case or upper-case ASCII letters) but not the whole class — the leftmost such position, with the class's
+   * other characters only, so that its keys are none of tier 0's or training's; null when no shape has one. Only
+   * characters of the class the position already holds, so a digit stays a digit, and no 0 where a run of digits
+   * starts ({@code customer-1000} … {@code customer-4999} go on with 5000 … 9999, not 0418).
+   */
+  static List<String> widened(List<List<String>> shapes) {
+    for (int g = shapes.size() - 1; g >= 0; g--) {
+      List<String> shape = shapes.get(g);
+      for (int k = 0; k < shape.size(); k++) {
+        String seen = shape.get(k);
+        String others = otherCharactersOfItsClass(seen);
+        if (k == 0 || shape.get(k - 1).chars().noneMatch(Character::isDigit)) {
+          others = others.replace("0", ""); // a number's leading digit: 0 there only if training had it
+        }
+        if (seen.codePointCount(0, seen.length()) > 1 && !others.isEmpty()) {
+          List<String> out = new ArrayList<>(shape);
+          out.set(k, others);
+          return out;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The characters of the one class every character of {@code seen} belongs to, less those; "" for no one class. */
+  private static String otherCharactersOfItsClass(String seen) {
+    for (String alphabet : CLASSES) {
+      if (seen.chars().allMatch(c -> alphabet.indexOf(c) >= 0)) {
+        StringBuilder others = new StringBuilder();
+        alphabet.chars().filter(c -> seen.indexOf(c) < 0).forEach(c -> others.append((char) c));
+        return others.toString();
+      }
+    }
+    return "";
+  }
+
+  /** Tier t ≥ 2's shape, t − 1 characters longer than the longest key; null when no shape varies. */
   static List<String> lengthened(List<List<String>> shapes, int tier) {
     int longest = shapes.get(shapes.size() - 1).size();
     for (int g = shapes.size() - 1; g >= 0; g--) {
@@ -111,7 +154,7 @@ final class TextKeyForm {
       for (int k = 0; k < shape.size(); k++) {
         if (shape.get(k).codePointCount(0, shape.get(k).length()) > 1) {
           List<String> out = new ArrayList<>(shape.subList(0, k));
-          out.addAll(Collections.nCopies(longest - shape.size() + tier, shape.get(k)));
+          out.addAll(Collections.nCopies(longest - shape.size() + tier - 1, shape.get(k)));
           out.addAll(shape.subList(k, shape.size()));
           return out;
         }
@@ -133,8 +176,8 @@ final class TextKeyForm {
     throw new IllegalArgumentException("key number " + number + " is past the shapes' keys");
   }
 
-  /** A lengthened shape's key numbered {@code number}. */
-  static String lengthenedKey(List<String> shape, long number, long bits) {
+  /** A widened or lengthened shape's key numbered {@code number}. */
+  static String shapeKey(List<String> shape, long number, long bits) {
     return key(shape, room(1), number, bits);
   }
 

@@ -85,6 +85,19 @@ class KeyColumnCodecTest {
   }
 
   @Test
+  void textIdsOfASequenceKeepTheirWidthUntilEveryKeyOfItIsTaken() {
+    Set<String> input = new LinkedHashSet<>();
+    for (int k = 10_000; k < 11_200; k++) {
+      input.add("ORD-" + k); // the second digit only reaches 1
+    }
+    List<String> keys = keys(fit(DataTypes.StringType, input), 2, 9_000);
+    assertNewAndUnique(input, keys);
+    long sameWidth = keys.stream().filter(key -> key.matches("ORD-1[0-9]{4}")).count();
+    assertEquals(10_000 - 1_200, sameWidth, "every other ORD-1xxxx first: ORD-11200 … and ORD-12000 … ORD-19999");
+    assertTrue(keys.stream().skip(8_800).allMatch(key -> key.matches("ORD-1[0-9]{5}")), "then one digit more");
+  }
+
+  @Test
   void wholeNumbersTakeTheInputsDigitsAndNotItsValues() {
     Random random = new Random(14);
     Set<Long> input = new LinkedHashSet<>();
