@@ -136,7 +136,7 @@ final class ColumnRedrawFit {
           + String.format(Locale.ROOT, ": a redraw would change under %.0f %% of %s cells", 100 * MIN_CHANGED,
           steady.size() == 1 ? "its" : "their");
       String never = excluded.isEmpty() ? "" : "; never " + ColumnNames.quotedList(excluded)
-          + " (-COL after auto, or generate's --target)";
+          + " (-COL after auto, or --target)";
       return "redraws " + redraws + keeps + seldom + never;
     }
   }

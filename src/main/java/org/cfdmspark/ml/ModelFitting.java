@@ -150,6 +150,13 @@ final class ModelFitting {
         codec.columns().size(), codec.width(), seconds(collectSeconds), seconds(sortSeconds), seconds(codecSeconds));
     String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
     List<StratumPlan> plans = StratumPlan.of(training, stratifyBy == null ? -1 : kept.indexOf(stratifyBy));
+    long modelledRows = plans.stream().filter(plan -> plan.rows() >= MIN_ROWS).mapToLong(StratumPlan::rows).sum();
+    if (2 * modelledRows < rows) {
+      // Refused before any stratum is fitted: a measure's hundreds of one-row strata took minutes, and a line each.
+      throw new BadInputException(String.format(Locale.ROOT, "%s %s has %,d values, and %.0f %% of the rows are in "
+          + "values of fewer than %d rows, too few to model; stratify by a column of few values (a category)",
+          ModelKnobs.STRATIFY_BY.option(), stratifyBy, plans.size(), 100.0 * (rows - modelledRows) / rows, MIN_ROWS));
+    }
     TrainingMatrix.checkBudget(rows, codec.width(), budgetBytes);
     List<FittedModel.Stratum> strata = new ArrayList<>();
     for (StratumPlan plan : plans) {
@@ -333,9 +340,9 @@ final class ModelFitting {
     // Every step of the stratum's fit, so that a slow fit shows where its time goes.
     LOG.info("stratum {}: {} training rows x {} encoded values, sigma {}, {} (seconds: encode {}, repeated rows "
         + "{}, sigma spacing {}, search {}, near-copy threshold {}, sigma calibration {}, guard and generator {})",
-        plan.label(), training.size(), training.dimension(), (float) config.sigma(), search, seconds(encodeSeconds),
-        seconds(duplicatesSeconds), seconds(spacingSeconds), seconds(searchSeconds), seconds(checkSeconds),
-        seconds(calibrationSeconds), seconds(profile.add("guard_and_generator", start)));
+        plan.label(), training.size(), training.dimension(), String.format(Locale.ROOT, "%.4g", config.sigma()), search,
+        seconds(encodeSeconds), seconds(duplicatesSeconds), seconds(spacingSeconds), seconds(searchSeconds),
+        seconds(checkSeconds), seconds(calibrationSeconds), seconds(profile.add("guard_and_generator", start)));
     return new FittedModel.Stratum(plan.label(), plan.rows(), training, config, search, guard, sigma, generator);
   }
 

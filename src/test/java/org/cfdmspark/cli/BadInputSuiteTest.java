@@ -95,6 +95,10 @@ class BadInputSuiteTest {
         table("--stratify-by a column --columns leaves out and --ignore names", "--stratify-by b must be a modelled "
             + "column, and --columns does not list it; add it to --columns and do not exclude or ignore it",
             "a,b,c\n1,x,2\n3,y,4\n", "--columns", "a,c", "--ignore", "b", "--stratify-by", "b"),
+        table("--stratify-by a measure of distinct values", "--stratify-by a has 40 values, and 100 % of the rows are "
+            + "in values of fewer than 2 rows, too few to model; stratify by a column of few values (a category)",
+            "a,b\n" + IntStream.range(0, 40).mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n")
+            .collect(Collectors.joining()), "--stratify-by", "a"),
         table("a column in --columns and --exclude", "\"b\" named by both --columns and --exclude: keep it in one "
             + "of them", "a,b\n1,2\n3,4\n", "--columns", "a,b", "--exclude", "b"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
