@@ -159,6 +159,9 @@ final class ProgressListener extends SparkListener {
     for (long running : runningTasks.values()) {
       done += running;
     }
+    if (done >= total) {
+      return; // the closing line says it, with the whole phase's time
+    }
     lastPrintNanos = now;
     out.println(ProgressLine.format(Math.min(done, total), total, (now - startNanos) / 1e9));
   }

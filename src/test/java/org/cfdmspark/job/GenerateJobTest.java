@@ -169,6 +169,8 @@ class GenerateJobTest {
     }
     String progress = stderr.toString(StandardCharsets.UTF_8);
     assertTrue(progress.contains("sampling: done, 300 rows in "), progress);
+    assertTrue(progress.lines().noneMatch(line -> line.startsWith("sampling: 100.0%")),
+        "the closing line says it, not an update at 100 %: " + progress);
     assertTrue(progress.lines().noneMatch(line -> line.contains("\r")), "plain lines, no carriage returns");
   }
 
