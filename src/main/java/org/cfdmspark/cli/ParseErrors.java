@@ -70,7 +70,10 @@ final class ParseErrors {
           .filter(entry -> entry.getValue().stream().anyMatch(knob -> knob.option().equals(option)))
           .map(Map.Entry::getKey).toList();
       if (!takers.isEmpty()) {
-        return option + " is a setting of " + inWords(takers) + ", not of " + command.name()
+        // fit writes a model, not rows: a user reaching for --output means --model.
+        String instead = command.name().equals("fit") && option.equals("--output")
+            ? "; fit writes its model to --model DIR" : "";
+        return option + " is a setting of " + inWords(takers) + ", not of " + command.name() + instead
             + " (--help lists its options)";
       }
     }

@@ -2,11 +2,13 @@ package org.cfdmspark.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Values for a set of knobs: every knob starts at its default; {@link #with} returns a changed copy, which
@@ -49,7 +51,12 @@ public final class Settings {
     }
     List<String> names = new ArrayList<>();
     knobs.forEach(k -> names.add(k.name()));
-    throw new KnobException("unknown setting '" + name + "'; known settings: " + String.join(", ", names));
+    // A typo gets its likely meaning first, as the command line's unknown options do; the list follows.
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    String closest = names.stream().min(Comparator.comparingInt((String known) -> distance.apply(known, name)))
+        .filter(known -> distance.apply(known, name) <= 2).orElse(null);
+    throw new KnobException("unknown setting '" + name + "'" + (closest == null ? "" : "; did you mean '" + closest
+        + "'?") + " (known settings: " + String.join(", ", names) + ")");
   }
 
   @SuppressWarnings("unchecked")

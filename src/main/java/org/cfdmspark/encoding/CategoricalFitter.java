@@ -59,6 +59,11 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     if (distinct.size() > maxCategories) {
       String tooMany = "column '" + column + "' has " + distinct.size() + " distinct values, more than "
           + "--max-categories " + maxCategories + "; ";
+      if (declared && !type.equals(DataTypes.StringType)) {
+        // A number column the user named as categories: the fix is to take that back, not to drop the column.
+        throw new BadInputException(tooMany + "model it as a number without --categorical "
+            + ColumnFitter.option(column) + ", or raise --max-categories");
+      }
       String hint = ManyValuesHint.of(column, distinct);
       throw new BadInputException(hint == null
           ? tooMany + "leave it out with --exclude " + ColumnFitter.option(column) + " (an id or free text?) or raise --max-categories"

@@ -230,6 +230,10 @@ final class ModelStore {
               + "_manifest.json), not a saved model; make a model with the fit command (fit --model DIR) and sample "
               + "from that");
         }
+        if (fs.getFileStatus(new Path(path)).isFile()) {
+          throw new BadInputException("'" + path + "' is a file, not a saved model (a directory that fit --model DIR "
+              + "writes); fit one from it with fit --input " + path + " --model DIR, then sample --model DIR");
+        }
         if (!fs.exists(file)) {
           throw new BadInputException("'" + path + "' is not a complete saved model (no " + METADATA + "): it "
               + "was not written by a model save, or the save did not finish; save the model again");

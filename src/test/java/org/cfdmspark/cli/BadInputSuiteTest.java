@@ -95,6 +95,10 @@ class BadInputSuiteTest {
         table("--stratify-by a column --columns leaves out and --ignore names", "--stratify-by b must be a modelled "
             + "column, and --columns does not list it; add it to --columns and do not exclude or ignore it",
             "a,b,c\n1,x,2\n3,y,4\n", "--columns", "a,c", "--ignore", "b", "--stratify-by", "b"),
+        table("--categorical on a measure of distinct values", "column 'a' has 300 distinct values, more than "
+            + "--max-categories 200; model it as a number without --categorical a, or raise --max-categories",
+            "a,b\n" + IntStream.range(0, 300).mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n")
+            .collect(Collectors.joining()), "--categorical", "a"),
         table("--stratify-by a measure of distinct values", "--stratify-by a has 40 values, and 100 % of the rows are "
             + "in values of fewer than 2 rows, too few to model; stratify by a column of few values (a category)",
             "a,b\n" + IntStream.range(0, 40).mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n")
@@ -159,6 +163,11 @@ class BadInputSuiteTest {
           write(folder.resolve("model/strata/0/part-0.parquet"), "half a save");
           return sample(folder.resolve("model"), folder);
         }),
+        new Case("a data file given as the model", "is a file, not a saved model (a directory that fit --model DIR "
+            + "writes); fit one from it with fit --input", folder -> {
+              write(folder.resolve("table.csv"), "a\n1\n");
+              return sample(folder.resolve("table.csv"), folder);
+            }),
         new Case("a generate output given as the model", "is the output of a generate or sample run", folder -> {
           write(folder.resolve("generated/part-00000.csv"), "a\n1\n");
           write(folder.resolve("generated/_manifest.json"), "{}");

@@ -153,6 +153,8 @@ class CliTest {
         "fit", "--input", "in.csv", "--model", "m", "--num-samples", "5");
     assertOneLineError("--model is a setting of fit and sample, not of generate",
         "generate", "--input", "in.csv", "--output", "out", "--model", "m");
+    assertOneLineError("--output is a setting of generate, sample, report and study, not of fit; fit writes its "
+        + "model to --model DIR", "fit", "--input", "in.csv", "--output", "m");
   }
 
   /** A script that gives fit and sample the same flags: fit takes --progress, bare or with a value. */

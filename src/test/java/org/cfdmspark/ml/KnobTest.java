@@ -117,8 +117,12 @@ class KnobTest {
   void unknownSettingNamesTheKnownOnes() {
     KnobException error = assertThrows(KnobException.class,
         () -> Settings.defaults(ModelKnobs.ALL).withText("sigmaa", "1"));
-    assertTrue(error.getMessage().contains("unknown setting 'sigmaa'"), error.getMessage());
+    assertTrue(error.getMessage().startsWith("unknown setting 'sigmaa'; did you mean 'sigma'? (known settings: "),
+        error.getMessage());
     assertTrue(error.getMessage().contains("sigma, "), error.getMessage());
+    KnobException far = assertThrows(KnobException.class,
+        () -> Settings.defaults(ModelKnobs.ALL).withText("bandwidth", "1"));
+    assertTrue(far.getMessage().startsWith("unknown setting 'bandwidth' (known settings: "), far.getMessage());
   }
 
   @Test
