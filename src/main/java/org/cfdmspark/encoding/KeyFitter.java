@@ -81,10 +81,13 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared, int max
       }
     }
     if (present < cells.length) {
-      // New keys fill every row: the missing cells, and what their absence says, would be lost silently.
-      throw new BadInputException(String.format(Locale.ROOT, "--key %s: %,d of its %,d cells are missing, and every "
-          + "sample gets a new key; fill them, or leave out --key %s to model the column", column,
-          cells.length - present, cells.length, column));
+      // New keys fill every row: the missing cells, and what their absence says, would be lost silently. Repeats
+      // are named too, so that filling the gaps is not offered as the whole fix.
+      String repeats = seen.size() < present ? String.format(Locale.ROOT, ", and its %,d present cells hold %,d "
+          + "distinct values", present, seen.size()) : "";
+      throw new BadInputException(String.format(Locale.ROOT, "--key %s: %,d of its %,d cells are missing%s, and every "
+          + "sample gets a new key; %sleave out --key %s to model the column", column, cells.length - present,
+          cells.length, repeats, repeats.isEmpty() ? "fill them, or " : "", column));
     }
     if (seen.size() < present) {
       throw new BadInputException(String.format(Locale.ROOT, "--key %s: the column has %,d distinct values in %,d "

@@ -131,9 +131,14 @@ class BadInputSuiteTest {
             + "30,000 rows, and a key's values are all distinct", "--key", "EDUCATION"),
         file("a Parquet file read as CSV", "is a Parquet file (it starts with PAR1), read as CSV: give "
             + "--input-format parquet", "table.parquet", "PAR1\u0015\u0000\u0015junk\n1\n2\n", "--input-format", "csv"),
-        table("--key on a column with missing cells", "--key ref: 2 of its 30 cells are missing", "ref,n\n"
+        table("--key on a column with missing cells", "--key ref: 2 of its 30 cells are missing, and every sample "
+            + "gets a new key; fill them, or leave out --key ref", "ref,n\n"
             + IntStream.range(0, 30).mapToObj(i -> (i % 15 == 3 ? "" : "R-" + i) + "," + (i % 4) + "\n")
             .collect(Collectors.joining()), "--key", "ref"),
+        table("--key on a column with missing cells and repeats", "--key region: 2 of its 30 cells are missing, and "
+            + "its 28 present cells hold 3 distinct values, and every sample gets a new key; leave out --key region",
+            "region,n\n" + IntStream.range(0, 30).mapToObj(i -> (i % 15 == 3 ? "" : "R" + i % 3) + "," + (i % 4)
+            + "\n").collect(Collectors.joining()), "--key", "region"),
         credit("categories over --max-categories, counted", "'LIMIT_BAL' has 81 distinct values, more than "
             + "--max-categories 60", "--categorical", "LIMIT_BAL", "--max-categories", "60"),
         table("dates the reader does not infer, over --max-categories", "read them as dates with --date "
