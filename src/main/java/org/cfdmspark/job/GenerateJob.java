@@ -80,6 +80,11 @@ public final class GenerateJob {
             + "trained on the samples predicts it less well; leave it out of the list to keep it");
       }
     }
+    String counts = settings.knobs().contains(JobKnobs.COUNTS) ? settings.get(JobKnobs.COUNTS) : null;
+    String stratifyBy = settings.get(ModelKnobs.STRATIFY_BY);
+    if (counts != null && stratifyBy != null && List.of(input.table().columns()).contains(stratifyBy)) {
+      StratumCounts.requireValuesOf(input.table(), stratifyBy, StratumCounts.parse(counts));
+    }
     CfdmModel model = CfdmSynthesizer.of(ModelKnobs.keepFromRedraw(ModelKnobs.select(settings), target))
         .fit(input.table());
     for (String key : model.summary().keys()) {

@@ -85,6 +85,10 @@ class BadInputSuiteTest {
         table("--counts without --stratify-by", "--counts gives rows per value of the column a model is stratified "
             + "by, and this model is stratified by none: fit it with --stratify-by COL (generate or fit), or give "
             + "--num-samples", "a,b\n1,x\n3,y\n", "--counts", "x=5"),
+        table("a --counts value the column lacks, before the fit", "--counts names \"Nroth\", not a value of b in the "
+            + "training rows; its values: \"North\", \"South\", \"(missing)\"", "a,b\n" + IntStream.range(0, 30)
+            .mapToObj(i -> i + "," + (i % 10 == 0 ? "" : i % 2 == 0 ? "North" : "South") + "\n")
+            .collect(Collectors.joining()), "--stratify-by", "b", "--counts", "Nroth=5,South=3"),
         table("a --counts value named twice", "--counts names 'x' twice; give each value once",
             "a,b\n1,x\n3,y\n", "--stratify-by", "b", "--counts", "x=5,x=7"),
         table("--stratify-by a column --columns leaves out", "--stratify-by b must be a modelled column, and "
