@@ -152,8 +152,7 @@ final class ColumnRedrawFit {
       return Result.NONE;
     }
     boolean auto = requested.get(0).equalsIgnoreCase(AUTO);
-    List<String> excluded = requested.stream().skip(1).filter(name -> name.startsWith(EXCLUDE))
-        .map(name -> name.substring(EXCLUDE.length())).toList();
+    List<String> excluded = auto ? namedColumns(requested) : List.of();
     String option = ModelKnobs.REDRAW_COLUMNS.option();
     String stray = auto ? null : requested.stream().filter(name -> name.startsWith(EXCLUDE) && !codecHas(codec, name))
         .findFirst().orElse(null);
