@@ -25,6 +25,14 @@ public final class SortedProjection implements Serializable {
   static final double SLACK = 1e-9;
   /** Neighbours on each side in projection order measured for {@link #nearestOtherNearby}. */
   static final int NEARBY = 32;
+  /**
+   * A radius search whose window holds more than this share of the rows is answered by a scan of every row through
+   * the dot-product kernel, several times faster per coordinate than a window's candidates measured one coordinate
+   * at a time. On a 1,500 × 305 survey of 0–4 answers (1,510 one-hot slots) the windows held nearly every row.
+   */
+  public static final double WIDEST_WINDOW = 0.25;
+  /** Rows per kernel call of the scan. */
+  private static final int SCAN_BLOCK = 256;
   /** Power iterations for the projection's direction, over every {@value #POWER_STRIDE}-th row. */
   static final int POWER_ITERATIONS = 8;
   static final int POWER_STRIDE = 8;
@@ -184,22 +192,47 @@ public final class SortedProjection implements Serializable {
    * rows outside the query's window are farther than {@code radius} along the direction alone.
    */
   public int nearestWithin(double[] query, int offset, double radius) {
+    double squaredNorm = squaredNorm(query, offset);
+    double along = along(query, offset);
+    double reach = reach(squaredNorm, radius);
+    return nearestAmong(query, offset, radius, SortedArrays.lowerBound(projection, along - reach),
+        SortedArrays.upperBound(projection, along + reach));
+  }
+
+  /**
+   * {@link #nearestWithin(double[], int, double)} of each of {@code count} queries (row-major, d values each) into
+   * out[q], the same answers. A query whose window holds more than {@link #WIDEST_WINDOW} of the rows (a projection
+   * that spreads the rows little: many one-hot slots, a radius near their spacing) is answered with the other such
+   * queries from one pass of {@code kernel} over every row instead: a row's ‖x‖² − 2⟨q, x⟩ + ‖q‖² is its squared
+   * distance within a rounding slack, so only the rows that may lie within the radius and no farther than the
+   * nearest seen so far are kept, and their distances are then summed as the window search sums them.
+   */
+  public void nearestWithin(double[] queries, int count, double radius, DotProductKernel kernel, int[] out) {
     int d = rows.dimension();
-    double along = 0;
-    double squaredNorm = 0;
-    for (int j = 0; j < d; j++) {
-      along += query[offset + j] * unit[j];
-      squaredNorm += query[offset + j] * query[offset + j];
+    int[] wide = new int[count];
+    int wideCount = 0;
+    for (int q = 0; q < count; q++) {
+      double squaredNorm = squaredNorm(queries, q * d);
+      double along = along(queries, q * d);
+      double reach = reach(squaredNorm, radius);
+      int first = SortedArrays.lowerBound(projection, along - reach);
+      int end = SortedArrays.upperBound(projection, along + reach);
+      if (end - first > WIDEST_WINDOW * order.length) {
+        wide[wideCount++] = q;
+      } else {
+        out[q] = nearestAmong(queries, q * d, radius, first, end);
+      }
     }
-    double reach = radius + SLACK * (scale + Math.sqrt(squaredNorm) + radius);
-    int s0 = Arrays.binarySearch(projection, along - reach);
-    int first = s0 >= 0 ? s0 : -s0 - 1;
-    while (first > 0 && projection[first - 1] >= along - reach) {
-      first--; // binarySearch finds any of equal values
+    if (wideCount > 0) {
+      nearestWithinByScan(queries, wide, wideCount, radius, kernel, out);
     }
+  }
+
+  /** The rows at projection places first .. end − 1: the nearest within the radius, ties toward the lower row. */
+  private int nearestAmong(double[] query, int offset, double radius, int first, int end) {
     double best = radius * radius;
     int nearest = -1;
-    for (int s = first; s < order.length && projection[s] <= along + reach; s++) {
+    for (int s = first; s < end; s++) {
       int row = order[s];
       double distance = squaredDistanceUpTo(query, offset, row, best);
       if (distance < best || distance == best && (nearest < 0 || row < nearest)) {
@@ -209,6 +242,82 @@ public final class SortedProjection implements Serializable {
     }
     return nearest;
   }
+
+  /**
+   * The queries listed in wide[0 .. count) answered from one kernel pass over every row. A row x is kept when
+   * ‖x‖² − 2⟨q, x⟩ + ‖q‖² − slack ≤ the least of radius² and every earlier row's value + slack: the slack bounds
+   * the rounding of both sums, so every row the window search could return is kept.
+   */
+  private void nearestWithinByScan(double[] queries, int[] wide, int count, double radius, DotProductKernel kernel,
+      int[] out) {
+    int d = rows.dimension();
+    int n = order.length;
+    double[] gathered = new double[count * d];
+    double[] queryNorms = new double[count];
+    double[] slack = new double[count];
+    double[] limit = new double[count];
+    int[][] kept = new int[count][8];
+    int[] keptCount = new int[count];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
+      queryNorms[i] = squaredNorm(gathered, i * d);
+      slack[i] = SLACK * (queryNorms[i] + scale * scale);
+      limit[i] = radius * radius;
+    }
+    double[] norms = rows.squaredNorms();
+    double[] dots = new double[count * SCAN_BLOCK];
+    for (int first = 0; first < n; first += SCAN_BLOCK) {
+      int rowCount = Math.min(SCAN_BLOCK, n - first);
+      kernel.dots(gathered, 0, count, rows, first, rowCount, dots);
+      for (int i = 0; i < count; i++) {
+        for (int r = 0; r < rowCount; r++) {
+          double squared = norms[first + r] - 2 * dots[i * rowCount + r] + queryNorms[i];
+          if (squared - slack[i] <= limit[i]) {
+            if (keptCount[i] == kept[i].length) {
+              kept[i] = Arrays.copyOf(kept[i], 2 * keptCount[i]);
+            }
+            kept[i][keptCount[i]++] = first + r;
+            limit[i] = Math.min(limit[i], squared + slack[i]);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      double best = radius * radius;
+      int nearest = -1;
+      for (int c = 0; c < keptCount[i]; c++) {
+        int row = kept[i][c];
+        double distance = squaredDistanceUpTo(gathered, i * d, row, best);
+        if (distance < best || distance == best && (nearest < 0 || row < nearest)) {
+          best = distance;
+          nearest = row;
+        }
+      }
+      out[wide[i]] = nearest;
+    }
+  }
+
+  private double along(double[] query, int offset) {
+    double along = 0;
+    for (int j = 0; j < unit.length; j++) {
+      along += query[offset + j] * unit[j];
+    }
+    return along;
+  }
+
+  private double squaredNorm(double[] query, int offset) {
+    double squaredNorm = 0;
+    for (int j = 0; j < unit.length; j++) {
+      squaredNorm += query[offset + j] * query[offset + j];
+    }
+    return squaredNorm;
+  }
+
+  /** A query's window half-width for {@code radius}: the radius widened by the rounding slack. */
+  private double reach(double querySquaredNorm, double radius) {
+    return radius + SLACK * (scale + Math.sqrt(querySquaredNorm) + radius);
+  }
+
 
   /**
    * The distance from {@code row} to the nearest of the {@value #NEARBY} rows on each side of it in projection
@@ -224,6 +333,7 @@ public final class SortedProjection implements Serializable {
     }
     return Math.sqrt(best);
   }
+
 
   /** The squared distance of a query and row i, summed in coordinate order; some value above {@code bound} if above. */
   private double squaredDistanceUpTo(double[] query, int offset, int i, double bound) {

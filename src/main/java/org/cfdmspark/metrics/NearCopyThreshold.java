@@ -20,13 +20,6 @@ import org.cfdmspark.knn.SortedProjection;
 public final class NearCopyThreshold {
   /** The percentile that defines a near-copy (metrics.md). */
   public static final double PERCENTILE = 0.01;
-  /**
-   * A radius search whose windows hold more than this share of the rows on average is skipped for a scan of all
-   * of them: it measures its candidates one coordinate at a time, the scan runs through the dot-product kernel
-   * several times faster per coordinate, and the doubling radius repeats the search. On a 1,500 × 305 survey of
-   * 0–4 answers (1,510 one-hot slots) the windows held nearly every row and the searches took 3.1 s of the fit.
-   */
-  static final double WIDEST_WINDOW = 0.25;
 
   private NearCopyThreshold() {
   }
@@ -69,7 +62,9 @@ public final class NearCopyThreshold {
       double[] within = new double[rows.length];
       double radius = bound / 8;
       boolean enough = false;
-      while (windowShare(projections, rows, radius) <= WIDEST_WINDOW) {
+      // Past SortedProjection.WIDEST_WINDOW of the rows per window on average, a scan of all rows is cheaper (and
+      // the doubling radius would repeat the search).
+      while (windowShare(projections, rows, radius) <= SortedProjection.WIDEST_WINDOW) {
         enough = search(projections, rows, radius, within, needed);
         if (enough || radius >= bound) {
           break;

@@ -261,10 +261,7 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
       new BruteForceIndex(measured, DotProductKernel.best()).nearest(queries, 0, count, 1, found);
     } else {
       // Only a row within the threshold (or equal to the sample) can make a near-copy: a window search.
-      double radius = Math.max(threshold, EQUAL);
-      for (int s = 0; s < count; s++) {
-        found[s] = measuredOrder.nearestWithin(queries, s * m, radius);
-      }
+      measuredOrder.nearestWithin(queries, count, Math.max(threshold, EQUAL), DotProductKernel.best(), found);
     }
     return judge(queries, m, IntStream.range(0, m).toArray(), measured, found, threshold, alpha, ofRepeated);
   }

@@ -149,4 +149,69 @@ class SortedProjectionTest {
     assertEquals(-1, projections.nearestWithin(new double[] {0.5, 3}, 0, 2.9));
     assertEquals(0, projections.nearestWithin(new double[] {4, 4}, 0, 1.5));
   }
+
+  /**
+   * The batch search answers each query as the single-query window search does, on one-hot rows that the projection
+   * cannot spread (8 groups of 12 slots, and twins), for radii that send every query to the kernel's scan (every
+   * window holds all rows), some, or none; with both kernels. Queries are training rows (exact copies: the lower
+   * twin must win), rows moved a little, and rows with one group's slot changed.
+   */
+  @Test
+  void batchSearchGivesTheWindowSearchAnswers() {
+    Random random = new Random(17);
+    int n = 400;
+    int groups = 8;
+    int slots = 12;
+    double[][] values = new double[n][groups * slots];
+    for (int i = 0; i < n; i++) {
+      if (i % 10 == 9) {
+        values[i] = values[i - 7].clone(); // twins, the lower one first
+        continue;
+      }
+      for (int g = 0; g < groups; g++) {
+        values[i][g * slots + random.nextInt(slots)] = 1;
+      }
+    }
+    RowMatrix rows = RowMatrix.ofRows(values);
+    SortedProjection projections = SortedProjection.of(rows);
+    int d = rows.dimension();
+    int count = 150;
+    double[] queries = new double[count * d];
+    for (int q = 0; q < count; q++) {
+      int source = random.nextInt(n);
+      for (int j = 0; j < d; j++) {
+        queries[q * d + j] = rows.get(source, j) + (q % 3 == 1 ? 0.01 * random.nextGaussian() : 0);
+      }
+      if (q % 3 == 2) { // one group's slot moved: distance √2 from the source row
+        int g = random.nextInt(groups);
+        for (int j = g * slots; j < (g + 1) * slots; j++) {
+          queries[q * d + j] = 0;
+        }
+        queries[q * d + g * slots + random.nextInt(slots)] = 1;
+      }
+    }
+    assertEquals(n - 1, projections.windowRows(0, 10)); // at radius 10 every window is whole: the scan answers
+    for (double radius : new double[] {0, 1e-5, 0.05, 1.0, Math.sqrt(2), 1.5, 2.5, 10}) {
+      for (DotProductKernel kernel : new DotProductKernel[] {ScalarDotProductKernel.INSTANCE,
+          new VectorDotProductKernel()}) {
+        int[] batch = new int[count];
+        projections.nearestWithin(queries, count, radius, kernel, batch);
+        for (int q = 0; q < count; q++) {
+          assertEquals(projections.nearestWithin(queries, q * d, radius), batch[q],
+              "query " + q + ", radius " + radius + ", " + kernel.name());
+        }
+      }
+    }
+    int[] found = new int[1];
+    projections.nearestWithin(copyOfRow(rows, 9), 1, 10, new VectorDotProductKernel(), found);
+    assertEquals(2, found[0], "row 9 is row 2's twin: the lower one is the answer");
+  }
+
+  private static double[] copyOfRow(RowMatrix rows, int row) {
+    double[] out = new double[rows.dimension()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = rows.get(row, j);
+    }
+    return out;
+  }
 }
