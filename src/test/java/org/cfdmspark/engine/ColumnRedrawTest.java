@@ -117,4 +117,37 @@ class ColumnRedrawTest {
       assertArrayEquals(Arrays.copyOfRange(block, s * 4, s * 4 + 4), z, "trajectory " + s);
     }
   }
+
+  /**
+   * Ten reference rows equally near every sample (the same x), their categories a, a, a, a, a, b, b, b, c, c in that
+   * order, as sorted training rows come, and k = 3: each sample takes its k from its own random start, so the redrawn
+   * shares are the ten rows' (0.5, 0.3, 0.2), not those of the first three (all a).
+   */
+  @Test
+  void equallyNearRowsAreSharedOutNotTakenInRowOrder() {
+    double[][] rows = new double[10][];
+    for (int r = 0; r < 10; r++) {
+      rows[r] = new double[] {1, r < 5 ? H : 0, r >= 5 && r < 8 ? H : 0, r >= 8 ? H : 0};
+    }
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, new int[] {0, 1, 2, 3},
+        ONLY_SLOT_0, new int[] {1}, new int[] {4}, new int[] {3});
+    int samples = 30_000;
+    double[] z = new double[samples * 4];
+    long[] ids = new long[samples];
+    for (int b = 0; b < samples; b++) {
+      z[b * 4] = 1;
+      z[b * 4 + 1] = H;
+      ids[b] = b;
+    }
+    TrainingSet training = TrainingSet.of(rows);
+    redraw.apply(z, samples, ids, training, 3, new RandomStream(), redraw.scratch(training, samples));
+    double[] shares = new double[3];
+    for (int b = 0; b < samples; b++) {
+      for (int j = 0; j < 3; j++) {
+        shares[j] += z[b * 4 + 1 + j] > 0 ? 1.0 / samples : 0;
+      }
+    }
+    // binomial sd at most 0.003 at 30,000 samples
+    assertArrayEquals(new double[] {0.5, 0.3, 0.2}, shares, 0.012, Arrays.toString(shares));
+  }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -194,10 +196,21 @@ class ColumnRedrawFitTest {
   void aLargeTableIsSearchedThroughASeededSampleOfReferenceRows() {
     int[] first = ColumnRedrawFit.referenceRows(10_000, 3);
     assertEquals(ColumnRedrawFit.REFERENCE_ROWS, first.length);
-    for (int i = 1; i < first.length; i++) {
-      assertTrue(first[i] > first[i - 1], "distinct rows in order");
+    int[] sorted = first.clone();
+    Arrays.sort(sorted);
+    for (int i = 1; i < sorted.length; i++) {
+      assertTrue(sorted[i] > sorted[i - 1], "distinct rows");
     }
     assertArrayEquals(first, ColumnRedrawFit.referenceRows(10_000, 3), "the same for a seed");
-    assertTrue(first[first.length - 1] > 9_000 && first[0] < 1_000, "spread over the table");
+    assertTrue(sorted[sorted.length - 1] > 9_000 && sorted[0] < 1_000, "spread over the table");
+    // Not in row order (ties between equally near rows go by position, and training rows are sorted by value): of
+    // 2,047 neighbouring pairs about half ascend.
+    long ascending = IntStream.range(1, first.length).filter(i -> first[i] > first[i - 1]).count();
+    assertTrue(ascending > 900 && ascending < 1_150, ascending + " ascending pairs");
+    int[] small = ColumnRedrawFit.referenceRows(800, 3);
+    int[] all = small.clone();
+    Arrays.sort(all);
+    assertArrayEquals(IntStream.range(0, 800).toArray(), all, "a small table's every row, once");
+    assertTrue(IntStream.range(1, small.length).filter(i -> small[i] > small[i - 1]).count() < 500, "shuffled");
   }
 }
