@@ -225,6 +225,11 @@ final class ColumnRedrawFit {
       if (asked) { // another's estimate would cost a pass over the reference rows and decide nothing
         int[] block = blocks.get(c);
         slotWeights[c] = association.slotWeights(columnOfSlot[block[0]]);
+        for (int j = 0; j < slots.length; j++) {
+          if (excluded.contains(codec.columns().get(columnOfSlot[slots[j]]).name())) {
+            slotWeights[c][j] = 1; // a kept column (the --target) counts whole: its ties to this one are kept
+          }
+        }
         boolean categorical = candidates.get(c) instanceof CategoricalColumnCodec;
         Estimate screened = auto && screen != null
             ? estimate(categorical, training.points(), screen, slots, slotWeights[c], measured, block) : null;

@@ -88,6 +88,28 @@ class ColumnRedrawFitTest {
     assertEquals(800, redraw.referenceRows().length, "a table under the reference size is searched whole");
   }
 
+  /**
+   * A column auto keeps by name (the --target) counts whole in every redrawn column's distance, whatever its
+   * correlation with it, so that a redrawn column comes from rows of the sample's label: a predictor whose tie to the
+   * label is small in nats (a risk factor of a rare outcome) keeps it. The other columns keep their association
+   * weights (below 1).
+   */
+  @Test
+  void aColumnKeptByNameCountsWholeInTheRedrawsDistance() {
+    ColumnRedrawFit.Result result = fit(List.of("auto"), List.of("sign"), 800);
+    ColumnRedraw redraw = result.redraw();
+    assertArrayEquals(new int[] {1, 4}, redraw.from(), "y and coin redrawn");
+    // Measured slots: x, y, sign's two, coin's two, rare's two (no point masses).
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, redraw.slots());
+    for (double[] weights : redraw.weights()) {
+      assertEquals(1, weights[2], 0, Arrays.toString(weights));
+      assertEquals(1, weights[3], 0, Arrays.toString(weights));
+    }
+    assertTrue(redraw.weights()[0][0] < 0.1, "y's weight on x: " + Arrays.toString(redraw.weights()[0]));
+    double[] withoutKeep = fit(List.of("auto")).redraw().weights()[0];
+    assertTrue(withoutKeep[2] < 0.1, "sign weighs its association without -sign: " + Arrays.toString(withoutKeep));
+  }
+
   @Test
   void namedColumnsAreRedrawnWhateverTheirInformationAndOnlyTheyAreEstimated() {
     ColumnRedrawFit.Result result = fit(List.of("sign", "x"));
