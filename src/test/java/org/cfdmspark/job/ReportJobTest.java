@@ -302,6 +302,20 @@ class ReportJobTest {
     assertFalse(Files.exists(output), "nothing written");
   }
 
+  /** A key column (every value distinct) cannot be a label: refused after the fit, before a row is written. */
+  @Test
+  void aKeyColumnAsTargetIsRefusedBeforeAnyRowIsWritten() {
+    Path output = dir.resolve("key-target");
+    Settings settings = TestSpark.settings("input", TestSpark.testData("cases/09-unique-int-pk.csv"), "output",
+        output.toString(), "num-samples", "10", "report", "true", "holdout-fraction", "0.2", "target",
+        "customer_id");
+    BadInputException error = assertThrows(BadInputException.class, () -> GenerateJob.run(spark, settings));
+    assertEquals("--target customer_id is a key column (every value distinct, id-like: its values are made new, not "
+        + "modelled), so no model can learn it; name a label column as --target, or model it with --no-key "
+        + "customer_id", error.getMessage());
+    assertFalse(Files.exists(output), "nothing written");
+  }
+
   /** The same keys and values, numbers within rounding (the codec's sums run over the rows in another order). */
   private static void assertSameFigures(JsonNode expected, JsonNode actual, String path) {
     if (expected.isNumber()) {
