@@ -100,9 +100,10 @@ public final class JobKnobs {
   public static final Knob<String> TARGET = Knob.text("target", "COL", null,
       "The report's utility target (TSTR): gradient-boosted trees trained on the synthetic and on the training rows "
           + "predict COL from the other columns and are scored on the holdout (ROC AUC for a categorical or two-valued "
-          + "COL, R² otherwise). Unset: TSTR is skipped, and the report says so. generate and fit also keep COL "
-          + "out of --redraw-columns auto (a label can look loosely tied to the other columns), so fit then sample "
-          + "writes what generate writes with the same --target.");
+          + "COL, R² otherwise); a key column is refused. Unset: TSTR is skipped, and the report says so. generate and "
+          + "fit also keep COL out of --redraw-columns auto (a label can look loosely tied to the other columns) and "
+          + "redraw the others from rows of the sample's COL, so fit then sample writes what generate writes with the "
+          + "same --target.");
 
   /** Every knob of the fit command: the input and the model directory first, then the model's and the input's. */
   public static final List<Knob<?>> FIT = List.of(INPUT, MODEL, ModelKnobs.GENERATOR, ModelKnobs.SIGMA,
