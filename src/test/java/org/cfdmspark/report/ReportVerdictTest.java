@@ -46,6 +46,38 @@ class ReportVerdictTest {
         lines.get("Column Shapes error").text());
   }
 
+  /**
+   * The pair furthest below its own floor gets a line of its own: a mean Pair Trends at the floor can hide one lost
+   * relation. Judged as the errors are, with the mean pair error at the floor as slack.
+   */
+  @Test
+  void theWorstPairAgainstItsFloorIsNamedSoAMeanCannotHideIt() {
+    Figures figures = new Figures();
+    figures.floor = withPairs(comparison(0.02, 0.03, 0.10, 0.97, 5000, 5000, 5000), 0.93, 0.97);
+    figures.synthetic = withPairs(comparison(0.022, 0.03, 0.10, 0.97, 5000, 5000, 5000), 0.54, 0.99);
+    Map<String, Line> lines = byText(ReportVerdict.of(figures.report()), "fidelity");
+    assertEquals(Status.AT_THE_FLOOR, lines.get("Pair Trends error").status());
+    Line worst = lines.get("worst pair rate × grade: ContingencySimilarity");
+    assertEquals(Status.SHORT, worst.status(), lines.toString());
+    assertEquals("worst pair rate × grade: ContingencySimilarity 0.540 vs holdout, floor 0.930", worst.text());
+    assertEquals(Status.AT_THE_FLOOR, lines.get("worst column rate: KSComplement").status(), "one column, at its floor");
+    figures.synthetic = withPairs(comparison(0.022, 0.03, 0.10, 0.97, 5000, 5000, 5000), 0.91, 0.96);
+    assertEquals(Status.AT_THE_FLOOR, byText(ReportVerdict.of(figures.report()), "fidelity")
+        .get("worst pair rate × grade: ContingencySimilarity").status(), "0.02 under its floor: within the mean pair's noise");
+  }
+
+  private static QualityReport.Comparison withPairs(QualityReport.Comparison comparison, double rateGrade,
+      double rateTerm) {
+    QualityScore f = comparison.fidelity();
+    QualityScore fidelity = new QualityScore(f.overall(), f.columnShapes(), f.columnPairTrends(),
+        List.of(new QualityScore.ColumnScore("rate", "KSComplement", 0.98)),
+        List.of(new QualityScore.PairScore("rate", "grade", "ContingencySimilarity", rateGrade),
+            new QualityScore.PairScore("rate", "term", "ContingencySimilarity", rateTerm)));
+    return new QualityReport.Comparison(comparison.comparedRows(), comparison.referenceRows(), fidelity,
+        comparison.distanceRows(), comparison.detection(), comparison.slicedWasserstein2(), comparison.mmd2(),
+        comparison.gbtDetection());
+  }
+
   @Test
   void aDetectionFloorOfOneLeavesOneOverRootRowsOfSlack() {
     Figures figures = new Figures();
