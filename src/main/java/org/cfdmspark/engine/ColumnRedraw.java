@@ -36,7 +36,8 @@ import org.cfdmspark.knn.RowMatrix;
  *     squared distance is Σ weight · difference²
  * @param from each redrawn column's first slot
  * @param to each redrawn column's end slot (exclusive); all of [from, to) is copied from the drawn row
- * @param neighbours each redrawn column's k (at most the reference rows)
+ * @param neighbours each redrawn column's k (at most the reference rows; all of them: the value of any training row,
+ *     drawn uniformly)
  */
 public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights, int[] from, int[] to,
     int[] neighbours) implements Serializable {
@@ -122,6 +123,10 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
     int rows = referenceRows.length;
     int m = slots.length;
     for (int c = 0; c < from.length; c++) {
+      if (neighbours[c] == rows) {
+        drawFromAnyRow(z, count, trajectories, training, seed, random, c);
+        continue;
+      }
       RowMatrix reference = scratch.reference[c];
       double[] norms = reference.squaredNorms();
       for (int b = 0; b < count; b++) {
@@ -137,11 +142,7 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
         for (int j = 0; j < m; j++) {
           norm += scratch.queries[b * m + j] * scratch.queries[b * m + j];
         }
-        // The c-th pair of draws of the trajectory's stream, whichever block the sample is in.
-        random.reset(RandomStream.key(seed, trajectories[b], -1, RandomStream.Purpose.COLUMN_REDRAW));
-        for (int skip = 0; skip < 2 * c; skip++) {
-          random.nextDouble();
-        }
+        seek(random, seed, trajectories[b], c);
         double u = random.nextDouble();
         int start = (int) Math.floor(random.nextDouble() * rows);
         // The reference row of rank ⌊u · k⌋ in the order (distance, position counted from a random start): the root
@@ -156,6 +157,32 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
           z[b * d + j] = points.get(drawn, j);
         }
       }
+    }
+  }
+
+  /**
+   * Column c redrawn with k = every reference row: the other columns say nothing about it, so its value is that of a
+   * uniformly drawn training row (its shares exactly; k nearest of the reference rows would favour the rows that are
+   * many samples' neighbours, hubs of a wide table, and shift an independent column's shares).
+   */
+  private void drawFromAnyRow(double[] z, int count, long[] trajectories, TrainingSet training, long seed,
+      RandomStream random, int c) {
+    RowMatrix points = training.points();
+    int d = training.dimension();
+    for (int b = 0; b < count; b++) {
+      seek(random, seed, trajectories[b], c);
+      int drawn = (int) Math.floor(random.nextDouble() * training.size());
+      for (int j = from[c]; j < to[c]; j++) {
+        z[b * d + j] = points.get(drawn, j);
+      }
+    }
+  }
+
+  /** Sets {@code random} at the c-th pair of draws of the trajectory's stream, whichever block the sample is in. */
+  private static void seek(RandomStream random, long seed, long trajectory, int c) {
+    random.reset(RandomStream.key(seed, trajectory, -1, RandomStream.Purpose.COLUMN_REDRAW));
+    for (int skip = 0; skip < 2 * c; skip++) {
+      random.nextDouble();
     }
   }
 }

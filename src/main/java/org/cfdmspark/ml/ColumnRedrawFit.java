@@ -3,8 +3,10 @@ package org.cfdmspark.ml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cfdmspark.config.BadInputException;
@@ -121,10 +123,12 @@ final class ColumnRedrawFit {
       DoubleSummaryStatistics tied = kept.stream().filter(c -> c.information() >= MAX_INFORMATION)
           .mapToDouble(Column::information).summaryStatistics();
       List<Column> steady = kept.stream().filter(c -> c.information() < MAX_INFORMATION).toList();
+      int rows = redraw.referenceRows().length;
       String redraws = redrawn.isEmpty() ? "no column" : redrawn.stream().map(c -> String.format(Locale.ROOT,
-          "%s (%.3f nats%s, from %d neighbours, %.0f %% of cells changed)", c.name(), c.information(),
+          "%s (%.3f nats%s, from %s, %.0f %% of cells changed)", c.name(), c.information(),
           c.information() < MAX_INFORMATION ? "" : String.format(Locale.ROOT,
-          ": over auto's line of %.2f, tied to the others", MAX_INFORMATION), c.neighbours(),
+          ": over auto's line of %.2f, tied to the others", MAX_INFORMATION),
+          c.neighbours() == rows ? "any row: its shares" : c.neighbours() + " neighbours",
           100 * c.changed())).collect(Collectors.joining(", "));
       String keeps = tied.getCount() == 0 ? "" : String.format(Locale.ROOT,
           "; keeps %d column%s sharing %.3f to %.3f nats with the others", tied.getCount(),
@@ -246,7 +250,8 @@ final class ColumnRedrawFit {
         }
         continue;
       }
-      int k = Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
+      int k = estimate.neighbours() == reference.length ? reference.length
+          : Math.min(Math.max(estimate.neighbours(), MIN_NEIGHBOURS), reference.length - 1);
       double nats = Math.max(0, estimate.nats());
       double changed = estimate.changed()[k - 1];
       boolean redraw = !auto || (nats < MAX_INFORMATION && changed >= MIN_CHANGED);
@@ -373,6 +378,15 @@ final class ColumnRedrawFit {
    * ({@code changed[k - 1]}: the share of cells a redraw from k neighbours changes).
    */
   private record Estimate(int neighbours, double nats, double[] changed) {
+    /** This estimate, or the draw from all rows if that predicts the left-out rows at least as well. */
+    Estimate orAllRows(boolean allBetter, int n, double allNats, double allChanged) {
+      if (!allBetter) {
+        return this;
+      }
+      double[] withAll = Arrays.copyOf(changed, n);
+      withAll[n - 1] = allChanged;
+      return new Estimate(n, allNats, withAll);
+    }
   }
 
   /**
@@ -432,7 +446,19 @@ final class ColumnRedrawFit {
     for (int r = 1; r < K_LADDER.length && K_LADDER[r] <= largest; r++) {
       best = logLikelihood[r] > logLikelihood[best] ? r : best;
     }
-    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n, changed);
+    // All the other rows as the neighbours: the column's own shares, left-out row apart.
+    int[] counts = new int[to - from];
+    for (int code : codes) {
+      counts[code]++;
+    }
+    double allLogLikelihood = 0;
+    double allChanged = 0;
+    for (int i = 0; i < n; i++) {
+      allLogLikelihood += Math.log((counts[codes[i]] - 1 + shares[codes[i]]) / n);
+      allChanged += (1 - (counts[codes[i]] - 1.0) / (n - 1)) / n;
+    }
+    return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n, changed).orAllRows(
+        allLogLikelihood >= logLikelihood[best], n, (allLogLikelihood - marginal) / n, allChanged);
   }
 
   /**
@@ -493,7 +519,28 @@ final class ColumnRedrawFit {
       best = squaredError[r] < squaredError[best] ? r : best;
     }
     double explained = Math.max(0, 1 - squaredError[best] / total);
-    return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)), changed);
+    // All the other rows as the neighbours: their mean, (Σ − x)/(n − 1), has error (x − mean) · n/(n − 1).
+    double allError = total * n / (n - 1.0) * n / (n - 1.0);
+    return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)), changed).orAllRows(
+        allError <= squaredError[best], n, 0, allChanged(points, reference, measured, from, to));
+  }
+
+  /** The share of the other reference rows whose measured slots in [from, to) differ from a row's, on average. */
+  private static double allChanged(RowMatrix points, int[] reference, boolean[] measured, int from, int to) {
+    Map<List<Float>, Integer> counts = new HashMap<>();
+    List<List<Float>> blocks = new ArrayList<>();
+    for (int row : reference) {
+      List<Float> block = new ArrayList<>();
+      for (int s = from; s < to; s++) {
+        if (measured[s]) {
+          block.add(points.get(row, s));
+        }
+      }
+      blocks.add(block);
+      counts.merge(block, 1, Integer::sum);
+    }
+    int n = reference.length;
+    return blocks.stream().mapToDouble(block -> 1 - (counts.get(block) - 1.0) / (n - 1)).sum() / n;
   }
 
   /**

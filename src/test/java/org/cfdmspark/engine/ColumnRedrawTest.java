@@ -150,4 +150,22 @@ class ColumnRedrawTest {
     // binomial sd at most 0.003 at 30,000 samples
     assertArrayEquals(new double[] {0.5, 0.3, 0.2}, shares, 0.012, Arrays.toString(shares));
   }
+
+  /** k = every reference row: the column takes a uniformly drawn training row's value, whatever the sample's others. */
+  @Test
+  void withEveryRowAsNeighbourTheColumnTakesTheTrainingShares() {
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, ONLY_SLOT_0,
+        new int[] {1}, new int[] {4}, new int[] {6});
+    int samples = 30_000;
+    double[] z = redrawn(redraw, samples, new double[] {0.05, 0, 0, H});
+    double[] shares = new double[3];
+    for (int s = 0; s < samples; s++) {
+      assertEquals(0.05, z[s * 4], 0, "the number slot stays");
+      for (int j = 0; j < 3; j++) {
+        shares[j] += z[s * 4 + 1 + j] > 0 ? 1.0 / samples : 0;
+      }
+    }
+    // a, b, c in 2, 1 and 3 of the six rows, the nearest on x (a, b, a) no more likely than the others
+    assertArrayEquals(new double[] {2 / 6.0, 1 / 6.0, 3 / 6.0}, shares, 0.012, Arrays.toString(shares));
+  }
 }

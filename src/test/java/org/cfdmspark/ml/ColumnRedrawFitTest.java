@@ -81,6 +81,11 @@ class ColumnRedrawFitTest {
     assertTrue(Math.abs(rare.information()) < 0.05 && Math.abs(rare.changed() - 0.095) < 0.03, "rare " + rare);
     assertFalse(rare.redrawn(), "a redraw would change too few of its cells");
     assertTrue(result.describe().contains("keeps rare (0.0"), result.describe());
+    // y and the coin: no k of nearest rows predicts them better than all rows do, so a redraw takes any row's value
+    assertEquals(800, y.neighbours(), "y " + y);
+    assertEquals(800, coin.neighbours(), "coin " + coin);
+    assertTrue(result.describe().contains("y (0.000 nats, from any row: its shares, 100 % of cells changed)"),
+        result.describe());
     ColumnRedraw redraw = result.redraw();
     // Slots: x, y, then sign's two, then coin's two.
     assertArrayEquals(new int[] {1, 4}, redraw.from());
