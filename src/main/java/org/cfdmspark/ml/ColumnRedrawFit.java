@@ -35,7 +35,8 @@ import org.cfdmspark.knn.Shuffle;
  * much. {@code auto} redraws the columns under {@link #MAX_INFORMATION} nats, loosely tied to the rest, whose redraw
  * changes at least {@link #MIN_CHANGED} of their cells; the estimate can miss a dependence that trees find (a label)
  * or one on a single column, which the redraw then blurs (README, "Redrawing the loosely tied columns"). A column is
- * redrawn from its best k, at least {@link #MIN_NEIGHBOURS}.
+ * redrawn from its best k, at least {@link #MIN_NEIGHBOURS}, or from any training row (k = every reference row) when
+ * all the other rows, the column's own shares, predict the left-out rows at least as well as any k nearest do.
  */
 final class ColumnRedrawFit {
   /** The rows a redraw searches: one pass over them per sample, whatever the table's size. */
