@@ -96,8 +96,10 @@ class ReportJobTest {
     JsonNode verdict = report.get("verdict");
     List<String> aspects = new ArrayList<>();
     verdict.forEach(line -> aspects.add(line.get("aspect").asText()));
-    assertEquals(List.of("fidelity", "fidelity", "fidelity", "fidelity", "privacy", "privacy", "privacy", "privacy",
-        "utility", "validity"), aspects, verdict.toString());
+    assertEquals(List.of("fidelity", "fidelity", "fidelity", "fidelity", "fidelity", "fidelity", "privacy", "privacy",
+        "privacy", "privacy", "utility", "validity"), aspects, verdict.toString());
+    assertTrue(verdict.get(2).get("text").asText().startsWith("worst column ")
+        && verdict.get(3).get("text").asText().startsWith("worst pair "), verdict.toString());
     for (JsonNode line : verdict) {
       assertTrue(Set.of("at the floor", "near", "short", "ok", "check").contains(line.get("status").asText()),
           line.toString());
