@@ -36,7 +36,8 @@ import org.cfdmspark.knn.Shuffle;
  * changes at least {@link #MIN_CHANGED} of their cells; the estimate can miss a dependence that trees find (a label)
  * or one on a single column, which the redraw then blurs (README, "Redrawing the loosely tied columns"). A column is
  * redrawn from its best k, at least {@link #MIN_NEIGHBOURS}, or from any training row (k = every reference row) when
- * all the other rows, the column's own shares, predict the left-out rows at least as well as any k nearest do.
+ * all the other rows, the column's own shares, predict the left-out rows at least as well as any k nearest do and no
+ * column is kept by name (a draw from any row would ignore the --target).
  */
 final class ColumnRedrawFit {
   /** The rows a redraw searches: one pass over them per sample, whatever the table's size. */
@@ -224,6 +225,9 @@ final class ColumnRedrawFit {
     Estimate[] estimates = new Estimate[candidates.size()];
     boolean[] cleared = new boolean[candidates.size()];
     double[][] slotWeights = new double[candidates.size()][];
+    // A draw from any row would ignore the columns kept by name (the --target): with them, k nearest rows only.
+    boolean anyRowAllowed = Arrays.stream(slots)
+        .noneMatch(slot -> excluded.contains(codec.columns().get(columnOfSlot[slot]).name()));
     IntStream.range(0, candidates.size()).parallel().forEach(c -> {
       boolean asked = auto ? !excluded.contains(names.get(c)) && !constant(training.points(), reference, blocks.get(c))
           : requested.contains(names.get(c));
@@ -237,10 +241,12 @@ final class ColumnRedrawFit {
         }
         boolean categorical = candidates.get(c) instanceof CategoricalColumnCodec;
         Estimate screened = auto && screen != null
-            ? estimate(categorical, training.points(), screen, slots, slotWeights[c], measured, block) : null;
+            ? estimate(categorical, training.points(), screen, slots, slotWeights[c], measured, block, anyRowAllowed)
+            : null;
         cleared[c] = screened != null && screened.nats() >= SCREEN_CLEAR;
         estimates[c] = cleared[c] ? screened
-            : estimate(categorical, training.points(), reference, slots, slotWeights[c], measured, block);
+            : estimate(categorical, training.points(), reference, slots, slotWeights[c], measured, block,
+                anyRowAllowed);
       }
     });
     for (int c = 0; c < candidates.size(); c++) {
@@ -333,11 +339,12 @@ final class ColumnRedrawFit {
     return IntStream.range(0, SCREEN_ROWS).map(i -> reference[i * step]).toArray();
   }
 
+  /** The column's estimate; with {@code anyRow}, all rows are a rung of the ladder too (the column's own shares). */
   private static Estimate estimate(boolean categorical, RowMatrix points, int[] rows, int[] slots, double[] weights,
-      boolean[] measured, int[] block) {
+      boolean[] measured, int[] block, boolean anyRow) {
     double[][] distances = weightedDistances(points, rows, slots, weights);
-    return categorical ? categoryInformation(points, rows, distances, block[0], block[1])
-        : numberInformation(points, rows, distances, measured, block[0], block[1]);
+    return categorical ? categoryInformation(points, rows, distances, block[0], block[1], anyRow)
+        : numberInformation(points, rows, distances, measured, block[0], block[1], anyRow);
   }
 
   /**
@@ -418,7 +425,7 @@ final class ColumnRedrawFit {
    * shares' own.
    */
   private static Estimate categoryInformation(RowMatrix points, int[] reference, double[][] distances, int from,
-      int to) {
+      int to, boolean anyRow) {
     int n = reference.length;
     int[] codes = new int[n];
     double[] shares = new double[to - from];
@@ -459,7 +466,7 @@ final class ColumnRedrawFit {
       allChanged += (1 - (counts[codes[i]] - 1.0) / (n - 1)) / n;
     }
     return new Estimate(K_LADDER[best], (logLikelihood[best] - marginal) / n, changed).orAllRows(
-        allLogLikelihood >= logLikelihood[best], n, (allLogLikelihood - marginal) / n, allChanged);
+        anyRow && allLogLikelihood >= logLikelihood[best], n, (allLogLikelihood - marginal) / n, allChanged);
   }
 
   /**
@@ -469,7 +476,7 @@ final class ColumnRedrawFit {
    * variables with correlation √R² (0 when the rest predicts nothing, and for a constant column).
    */
   private static Estimate numberInformation(RowMatrix points, int[] reference, double[][] distances,
-      boolean[] measured, int from, int to) {
+      boolean[] measured, int from, int to, boolean anyRow) {
     int n = reference.length;
     int largest = Math.min(K_LADDER[K_LADDER.length - 1], n - 1);
     double[] squaredError = new double[K_LADDER.length];
@@ -523,7 +530,7 @@ final class ColumnRedrawFit {
     // All the other rows as the neighbours: their mean, (Σ − x)/(n − 1), has error (x − mean) · n/(n − 1).
     double allError = total * n / (n - 1.0) * n / (n - 1.0);
     return new Estimate(K_LADDER[best], -0.5 * Math.log(Math.max(1 - explained, 1e-12)), changed).orAllRows(
-        allError <= squaredError[best], n, 0, allChanged(points, reference, measured, from, to));
+        anyRow && allError <= squaredError[best], n, 0, allChanged(points, reference, measured, from, to));
   }
 
   /** The share of the other reference rows whose measured slots in [from, to) differ from a row's, on average. */

@@ -111,6 +111,8 @@ class ColumnRedrawFitTest {
       assertEquals(1, weights[3], 0, Arrays.toString(weights));
     }
     assertTrue(redraw.weights()[0][0] < 0.1, "y's weight on x: " + Arrays.toString(redraw.weights()[0]));
+    assertTrue(Arrays.stream(redraw.neighbours()).allMatch(k -> k <= 100), "never any row, which would ignore sign: "
+        + Arrays.toString(redraw.neighbours()));
     double[] withoutKeep = fit(List.of("auto")).redraw().weights()[0];
     assertTrue(withoutKeep[2] < 0.1, "sign weighs its association without -sign: " + Arrays.toString(withoutKeep));
   }
