@@ -25,8 +25,8 @@ import org.cfdmspark.knn.RowMatrix;
  * sample costs one pass over them per redrawn column, whatever N: k counts neighbours among them. They come in a
  * seeded random order, and each sample counts their positions from a random start of its own: rows equally far
  * from the sample are told apart by that position, and it must not follow the training rows' sorted values (in row
- * order a table of repeated rows redrew 84 % of its samples into the region that sorts first, 14 % of its rows). The draw of
- * trajectory i comes from the stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample
+ * order a table of repeated rows redrew 84 % of its samples into the region that sorts first, 14 % of its rows).
+ * The draw of trajectory i comes from the stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample
  * depends on its id alone.
  *
  * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
@@ -152,10 +152,7 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
         for (int r = 0; r < rows; r++) {
           scratch.nearest.offer(norm + norms[r] - 2 * scratch.dots[b * rows + r], Math.floorMod(r - start, rows));
         }
-        int drawn = referenceRows[(scratch.nearest.worstIndex() + start) % rows];
-        for (int j = from[c]; j < to[c]; j++) {
-          z[b * d + j] = points.get(drawn, j);
-        }
+        copyBlock(z, b * d, points, referenceRows[(scratch.nearest.worstIndex() + start) % rows], c);
       }
     }
   }
@@ -171,10 +168,14 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
     int d = training.dimension();
     for (int b = 0; b < count; b++) {
       seek(random, seed, trajectories[b], c);
-      int drawn = (int) Math.floor(random.nextDouble() * training.size());
-      for (int j = from[c]; j < to[c]; j++) {
-        z[b * d + j] = points.get(drawn, j);
-      }
+      copyBlock(z, b * d, points, (int) Math.floor(random.nextDouble() * training.size()), c);
+    }
+  }
+
+  /** Column c's block of the sample at z[base ..] replaced whole by training row {@code drawn}'s. */
+  private void copyBlock(double[] z, int base, RowMatrix points, int drawn, int c) {
+    for (int j = from[c]; j < to[c]; j++) {
+      z[base + j] = points.get(drawn, j);
     }
   }
 

@@ -90,7 +90,8 @@ public final class GenerateJob {
     if (target != null && model.summary().keys().contains(target)) { // before a row is written: the report needs it
       throw new BadInputException(JobKnobs.TARGET.option() + " " + target + " is a key column (every value distinct, "
           + "id-like: its values are made new, not modelled), so no model can learn it; name a label column as "
-          + JobKnobs.TARGET.option() + ", or model it with " + ModelKnobs.NO_KEY.option() + " " + ShellText.word(target));
+          + JobKnobs.TARGET.option() + ", or model it with " + ModelKnobs.NO_KEY.option() + " "
+          + ShellText.word(target));
     }
     for (String key : model.summary().keys()) {
       Notices.print("column '" + key + "' is treated as a key (every value distinct, id-like): its values are new "

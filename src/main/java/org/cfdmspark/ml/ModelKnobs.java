@@ -202,7 +202,8 @@ public final class ModelKnobs {
           + "least " + ColumnRedrawFit.AUTO_ROWS + " rows; the fit prints what it chose), except those given as "
           + "-COL (\"-COL\" quoted when the name holds a comma), which then count whole in every redrawn column's "
           + "distance (a redrawn predictor comes from rows of the sample's label); generate and fit add their "
-          + "--target. A label can look loosely tied to the rest, so keep it out when you will train on one. none = the barycentre's values "
+          + "--target. A label can look loosely tied to the rest, so keep it out when you will train on one. none = "
+          + "the barycentre's values "
           + "(the plain flow; an empty value is refused). Off by itself at --sigma 0 (samples are training rows) and "
           + "for the other generators.");
   /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */

@@ -20,15 +20,31 @@ class ColumnRedrawTest {
       {0.8, 0, 0, H}, {0.9, 0, 0, H}};
 
   private static double[] redrawn(ColumnRedraw redraw, int samples, double[] start) {
+    return redrawn(redraw, ROWS, samples, start);
+  }
+
+  /** {@code samples} copies of {@code start} (4 slots), trajectories 0, 1, …, redrawn among {@code rows}. */
+  private static double[] redrawn(ColumnRedraw redraw, double[][] rows, int samples, double[] start) {
     double[] z = new double[samples * 4];
     long[] ids = new long[samples];
     for (int b = 0; b < samples; b++) {
       System.arraycopy(start, 0, z, b * 4, 4);
       ids[b] = b;
     }
-    redraw.apply(z, samples, ids, TrainingSet.of(ROWS), 3, new RandomStream(),
-        redraw.scratch(TrainingSet.of(ROWS), samples));
+    TrainingSet training = TrainingSet.of(rows);
+    redraw.apply(z, samples, ids, training, 3, new RandomStream(), redraw.scratch(training, samples));
     return z;
+  }
+
+  /** The shares of categories a, b, c (slots 1–3) among the samples in z. */
+  private static double[] categoryShares(double[] z, int samples) {
+    double[] shares = new double[3];
+    for (int s = 0; s < samples; s++) {
+      for (int j = 0; j < 3; j++) {
+        shares[j] += z[s * 4 + 1 + j] > 0 ? 1.0 / samples : 0;
+      }
+    }
+    return shares;
   }
 
   @Test
@@ -132,21 +148,7 @@ class ColumnRedrawTest {
     ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, new int[] {0, 1, 2, 3},
         ONLY_SLOT_0, new int[] {1}, new int[] {4}, new int[] {3});
     int samples = 30_000;
-    double[] z = new double[samples * 4];
-    long[] ids = new long[samples];
-    for (int b = 0; b < samples; b++) {
-      z[b * 4] = 1;
-      z[b * 4 + 1] = H;
-      ids[b] = b;
-    }
-    TrainingSet training = TrainingSet.of(rows);
-    redraw.apply(z, samples, ids, training, 3, new RandomStream(), redraw.scratch(training, samples));
-    double[] shares = new double[3];
-    for (int b = 0; b < samples; b++) {
-      for (int j = 0; j < 3; j++) {
-        shares[j] += z[b * 4 + 1 + j] > 0 ? 1.0 / samples : 0;
-      }
-    }
+    double[] shares = categoryShares(redrawn(redraw, rows, samples, new double[] {1, H, 0, 0}), samples);
     // binomial sd at most 0.003 at 30,000 samples
     assertArrayEquals(new double[] {0.5, 0.3, 0.2}, shares, 0.012, Arrays.toString(shares));
   }
@@ -158,13 +160,10 @@ class ColumnRedrawTest {
         new int[] {1}, new int[] {4}, new int[] {6});
     int samples = 30_000;
     double[] z = redrawn(redraw, samples, new double[] {0.05, 0, 0, H});
-    double[] shares = new double[3];
     for (int s = 0; s < samples; s++) {
       assertEquals(0.05, z[s * 4], 0, "the number slot stays");
-      for (int j = 0; j < 3; j++) {
-        shares[j] += z[s * 4 + 1 + j] > 0 ? 1.0 / samples : 0;
-      }
     }
+    double[] shares = categoryShares(z, samples);
     // a, b, c in 2, 1 and 3 of the six rows, the nearest on x (a, b, a) no more likely than the others
     assertArrayEquals(new double[] {2 / 6.0, 1 / 6.0, 3 / 6.0}, shares, 0.012, Arrays.toString(shares));
   }

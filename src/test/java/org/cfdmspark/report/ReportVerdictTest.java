@@ -60,10 +60,12 @@ class ReportVerdictTest {
     Line worst = lines.get("worst pair rate × grade: ContingencySimilarity");
     assertEquals(Status.SHORT, worst.status(), lines.toString());
     assertEquals("worst pair rate × grade: ContingencySimilarity 0.540 vs holdout, floor 0.930", worst.text());
-    assertEquals(Status.AT_THE_FLOOR, lines.get("worst column rate: KSComplement").status(), "one column, at its floor");
+    assertEquals(Status.AT_THE_FLOOR, lines.get("worst column rate: KSComplement").status(),
+        "one column, at its floor");
     figures.synthetic = withPairs(comparison(0.022, 0.03, 0.10, 0.97, 5000, 5000, 5000), 0.91, 0.96);
     assertEquals(Status.AT_THE_FLOOR, byText(ReportVerdict.of(figures.report()), "fidelity")
-        .get("worst pair rate × grade: ContingencySimilarity").status(), "0.02 under its floor: within the mean pair's noise");
+        .get("worst pair rate × grade: ContingencySimilarity").status(),
+        "0.02 under its floor: within the mean pair's noise");
   }
 
   private static QualityReport.Comparison withPairs(QualityReport.Comparison comparison, double rateGrade,
