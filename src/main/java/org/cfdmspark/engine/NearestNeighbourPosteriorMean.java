@@ -117,7 +117,7 @@ public final class NearestNeighbourPosteriorMean extends PosteriorMean {
       for (int i = 0; i < batch; i++) {
         rowBases[i] = candidates[base + from + i] * d;
       }
-      kernel.scatteredDots(queries, queryBase, training.points().values(), rowBases, batch, d, batchDots);
+      kernel.scatteredDots(queries, queryBase, training.points().values(), rowBases, batch, d, 1, batchDots);
       System.arraycopy(batchDots, 0, dots, from, batch);
     }
   }

@@ -1,50 +1,76 @@
 package org.cfdmspark.knn;
 
+import java.util.Arrays;
+
 /**
- * The rows of every IVF cell converted to double once and stored as the panels a vector kernel multiplies: a
- * cell's rows in groups of {@code lanes}, row r of a group in lane r, one group column after another
- * (values[(panel·d + j)·lanes + lane] = x[row][j]), the last group of each cell padded with zero rows. So
- * re-ranking a cell reads its rows contiguously and in the kernel's layout, where packing them at every call
- * cost as much as their multiply-adds (~5 queries probe a cell per sampler block). Costs (N + lanes·C)·d
- * doubles: twice the float copy of the rows. Immutable once built; shared by the threads of an executor.
+ * The rows of every IVF cell stored once as the float panels a vector kernel scans for approximate distances
+ * ({@link DotProductKernel#panelDistances}): a cell's rows in groups of {@code lanes}, row r of a group in lane r, one
+ * group column after another (values[(panel·d + j)·lanes + lane] = x[row][j]), each cell's panels padded with rows
+ * of zeros to a multiple of {@code panelTile} (the kernel's tiles then never meet a cell's edge), and the rows'
+ * squared norms in the same lanes (NaN for the padding, so that no padding row ever ranks). Scanning a cell reads
+ * its rows contiguously and in the kernel's layout: packing them at every call cost as much as their multiply-adds
+ * (~5 queries probe a cell per sampler block). Floats, not doubles: the rows are floats already, so the copy is
+ * exact, and a float lane is half a double's, so a vector holds twice the rows. Costs about (N + lanes·panelTile·C)·(d
+ * + 1) floats. Immutable once built; shared by the threads of an executor.
+ *
+ * <p>The scan's values are float sums, ranked only as a filter: {@link #slack} bounds how far each can be from the
+ * double value the search ranks by, so that every row the exact search would keep passes it (see {@link IvfIndex}).
  */
 final class CellPanels {
+  /** The unit roundoff of float arithmetic, 2⁻²⁴. */
+  private static final double FLOAT_UNIT = 0x1p-24;
+
   private final int lanes;
+  private final int panelTile;
   private final int dimension;
-  private final double[] values;
+  private final float[] values;
+  private final float[] norms;
   /** Cell c's panels are firstPanel[c] .. firstPanel[c + 1] − 1. */
   private final int[] firstPanel;
+  private final double largestNorm;
 
-  private CellPanels(int lanes, int dimension, double[] values, int[] firstPanel) {
+  private CellPanels(int lanes, int panelTile, int dimension, float[] values, float[] norms, int[] firstPanel,
+      double largestNorm) {
     this.lanes = lanes;
+    this.panelTile = panelTile;
     this.dimension = dimension;
     this.values = values;
+    this.norms = norms;
     this.firstPanel = firstPanel;
+    this.largestNorm = largestNorm;
   }
 
   /**
-   * Panels of {@code lanes} rows for the cells of {@code cellOrdered}: cell c holds its rows
-   * [cellStart[c], cellStart[c + 1]).
+   * Panels of {@code lanes} rows for the cells of {@code cellOrdered}, whose cell c holds its rows [cellStart[c],
+   * cellStart[c + 1]), each cell's panel count rounded up to a multiple of {@code panelTile}.
    */
-  static CellPanels of(RowMatrix cellOrdered, int[] cellStart, int lanes) {
+  static CellPanels of(RowMatrix cellOrdered, int[] cellStart, int lanes, int panelTile) {
     int cells = cellStart.length - 1;
     int d = cellOrdered.dimension();
     int[] firstPanel = new int[cells + 1];
     for (int c = 0; c < cells; c++) {
-      firstPanel[c + 1] = firstPanel[c] + (cellStart[c + 1] - cellStart[c] + lanes - 1) / lanes;
+      int panels = (cellStart[c + 1] - cellStart[c] + lanes - 1) / lanes;
+      firstPanel[c + 1] = firstPanel[c] + (panels + panelTile - 1) / panelTile * panelTile;
     }
-    double[] values = new double[Math.multiplyExact(Math.multiplyExact(firstPanel[cells], d), lanes)];
+    float[] values = new float[Math.multiplyExact(Math.multiplyExact(firstPanel[cells], d), lanes)];
+    float[] norms = new float[Math.multiplyExact(firstPanel[cells], lanes)];
+    Arrays.fill(norms, Float.NaN);
     float[] x = cellOrdered.values();
+    double[] squaredNorms = cellOrdered.squaredNorms();
+    double largestSquared = 0;
     for (int c = 0; c < cells; c++) {
       for (int row = cellStart[c]; row < cellStart[c + 1]; row++) {
         int local = row - cellStart[c];
-        int base = (firstPanel[c] + local / lanes) * d * lanes + local % lanes;
+        int panel = firstPanel[c] + local / lanes;
+        int base = panel * d * lanes + local % lanes;
         for (int j = 0; j < d; j++) {
           values[base + j * lanes] = x[row * d + j];
         }
+        norms[panel * lanes + local % lanes] = (float) squaredNorms[row];
+        largestSquared = Math.max(largestSquared, squaredNorms[row]);
       }
     }
-    return new CellPanels(lanes, d, values, firstPanel);
+    return new CellPanels(lanes, panelTile, d, values, norms, firstPanel, Math.sqrt(largestSquared));
   }
 
   /** Rows per panel. */
@@ -52,13 +78,23 @@ final class CellPanels {
     return lanes;
   }
 
+  /** Panels each cell's panel count is a multiple of. */
+  int panelTile() {
+    return panelTile;
+  }
+
   int dimension() {
     return dimension;
   }
 
   /** The panels, laid out as the class comment says. */
-  double[] values() {
+  float[] values() {
     return values;
+  }
+
+  /** norms[panel·lanes + lane]: the squared norm of that lane's row, rounded to float; NaN for padding. */
+  float[] norms() {
+    return norms;
   }
 
   /** The first panel of cell {@code cell}. */
@@ -66,8 +102,31 @@ final class CellPanels {
     return firstPanel[cell];
   }
 
-  /** How many panels cell {@code cell} has: its rows / lanes, rounded up. */
+  /** How many panels cell {@code cell} has: its rows / lanes, rounded up to a multiple of the panel tile. */
   int panelCount(int cell) {
     return firstPanel[cell + 1] - firstPanel[cell];
+  }
+
+  /**
+   * True when a query of this Euclidean norm can be scanned in float: every value of the scan stays far inside
+   * float's range (else the search ranks that query's rows in double).
+   */
+  boolean scannable(double queryNorm) {
+    return (queryNorm + largestNorm) * (queryNorm + largestNorm) < 1e30;
+  }
+
+  /**
+   * A bound on |v − w| for any row x of these panels and a {@link #scannable} query q of Euclidean norm
+   * {@code queryNorm}: v the scan's float value of ‖x‖² − 2⟨q, x⟩ (q rounded to float, a sum of d fused
+   * multiply-adds in any order, the float norm subtracted), w the double value a {@link DotProductKernel} gives.
+   * From the standard bounds (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., §3.1): the
+   * sum's error is at most γ_d·Σ|q_j·x_j| ≤ γ_d·‖q‖·‖x‖ (Cauchy–Schwarz), rounding q costs u·‖q‖·‖x‖, the float
+   * norm u·‖x‖², the subtraction u·|v|; so |v − w| ≤ 2(d + 4)·u·(‖q‖·X + X²) with X the largest row norm, u = 2⁻²⁴,
+   * with 1 % to spare for γ_d's denominator and the double value's own rounding (2⁻⁵³-relative), and an absolute
+   * term for values below float's normal range.
+   */
+  double slack(double queryNorm) {
+    double scale = queryNorm * largestNorm + largestNorm * largestNorm;
+    return 2.0 * (dimension + 4) * FLOAT_UNIT * scale * 1.01 + dimension * (1 + queryNorm + largestNorm) * 0x1p-120;
   }
 }

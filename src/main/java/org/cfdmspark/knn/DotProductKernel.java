@@ -16,23 +16,46 @@ public interface DotProductKernel {
       double[] out);
 
   /**
-   * Rows per panel of the {@link CellPanels} that {@link #panelDots} reads; 0 for a kernel that reads none (an IVF
-   * search then hands it rows through {@link #dots}).
+   * Rows per panel of the {@link CellPanels} that {@link #panelDistances} reads; 0 for a kernel that reads none (an
+   * IVF search then ranks its rows through {@link #dots}).
    */
   default int panelLanes() {
     return 0;
   }
 
   /**
-   * out[q · stride + r] = ⟨queries[(queryOffset + q) · d ..], row r of the panels⟩ for the rows of panels
-   * firstPanel .. firstPanel + panelCount − 1, with stride = panelCount · {@link #panelLanes} (the padding rows give
-   * 0). The same bits as {@link #dots} on the same rows.
+   * Panels a cell's panel count is a multiple of, so that {@link #panelDistances} never meets a cell's edge; 1 for a
+   * kernel that reads none.
+   */
+  default int panelTile() {
+    return 1;
+  }
+
+  /**
+   * out[q · stride + r] = the float value of ‖x_r‖² − 2⟨q, x_r⟩ (the squared distance less ‖q‖², which the search
+   * ranks by), within {@link CellPanels#slack} of the double value, for the queries queries[q · d ..] (floats) and
+   * the rows of panels firstPanel .. firstPanel + panelCount − 1 (a multiple of {@link #panelTile}), with stride =
+   * panelCount · {@link #panelLanes}; NaN for the padding rows. Only a filter: the rows that pass it are ranked by
+   * their double products.
    *
    * @throws UnsupportedOperationException for a kernel whose {@link #panelLanes} is 0
    */
-  default void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels panels, int firstPanel,
-      int panelCount, double[] out) {
+  default void panelDistances(float[] queries, int queryCount, CellPanels panels, int firstPanel, int panelCount,
+      float[] out) {
     throw new UnsupportedOperationException("the " + name() + " kernel reads no panels");
+  }
+
+  /**
+   * The first index i in [from, to) with values[i] ≤ bound (NaN never is), or to when there is none: the float scan's
+   * filter, in vectors where the kernel has them.
+   */
+  default int firstAtMost(float[] values, int from, int to, float bound) {
+    for (int i = from; i < to; i++) {
+      if (values[i] <= bound) {
+        return i;
+      }
+    }
+    return to;
   }
 
   /**
@@ -41,8 +64,8 @@ public interface DotProductKernel {
    * warm-started IVF search's surviving centroids). The same bits as {@link ScalarDotProductKernel#dot} on each row.
    */
   default void scatteredDots(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d,
-      double[] out) {
-    ScalarDotProductKernel.dotsAt(queries, queryBase, x, rowBases, count, d, out);
+      int columnStride, double[] out) {
+    ScalarDotProductKernel.dotsAt(queries, queryBase, x, rowBases, count, d, columnStride, out);
   }
 
   /**

@@ -75,16 +75,16 @@ public final class IvfCells implements Serializable {
   }
 
   /**
-   * The cells' rows as double panels of {@code lanes} rows ({@link CellPanels}), built once per JVM and lane
-   * width and shared by every searcher over these cells.
+   * The cells' rows as float panels of {@code lanes} rows, each cell's count a multiple of {@code panelTile}
+   * ({@link CellPanels}), built once per JVM and layout and shared by every searcher over these cells.
    */
-  CellPanels panels(int lanes) {
+  CellPanels panels(int lanes, int panelTile) {
     CellPanels built = panels;
-    if (built == null || built.lanes() != lanes) {
+    if (built == null || built.lanes() != lanes || built.panelTile() != panelTile) {
       synchronized (this) {
         built = panels;
-        if (built == null || built.lanes() != lanes) {
-          built = CellPanels.of(cellOrdered, cellStart, lanes);
+        if (built == null || built.lanes() != lanes || built.panelTile() != panelTile) {
+          built = CellPanels.of(cellOrdered, cellStart, lanes, panelTile);
           panels = built;
         }
       }

@@ -12,6 +12,12 @@ import java.util.Arrays;
  * <p>The queries of a block are grouped by cell, so each probed cell is one (queries × cell rows) kernel call
  * rather than one call per query. Holds scratch buffers: one instance per thread, over shared {@link IvfCells}.
  *
+ * <p><b>A float pass first.</b> With a vector kernel, a cell's rows are scanned in float ({@link CellPanels}: half
+ * the bytes, twice the rows per vector), and only the rows whose float value comes within a rigorous bound
+ * ({@link CellPanels#slack}) of the query's k-th float value have their double products computed and ranked
+ * ({@link FloatScanCandidates}): some k to a few k rows per query out of tens of thousands at N = 10⁶. The neighbours
+ * are the exact ranking's, bit for bit.
+ *
  * <p><b>Warm start of the cell choice.</b> Each query position of a block remembers its last query
  * ({@link SlotMemory}) with lower bounds on its distances to every centroid. When the next call's query at the
  * same position, q', lies within δ = ‖q' − q‖ of the old one, ‖q' − c‖ ≥ ‖q − c‖ − δ (triangle inequality)
@@ -35,7 +41,7 @@ public final class IvfIndex implements NeighbourIndex {
   private final IvfCells cells;
   private final int probes;
   private final DotProductKernel kernel;
-  /** The cells' rows in the kernel's panel layout; null for a kernel that reads none. */
+  /** The cells' rows in the kernel's float panel layout; null for a kernel that reads none. */
   private final CellPanels panels;
   private final RowMatrix centroids;
   private final double largestCentroidNorm;
@@ -57,6 +63,9 @@ public final class IvfIndex implements NeighbourIndex {
   private int[] pairQueries = new int[0];
   private double[] gathered = new double[0];
   private double[] dots = new double[0];
+  private final FloatScanCandidates scanCandidates = new FloatScanCandidates();
+  private float[] gatheredFloats = new float[0];
+  private float[] scanned = new float[0];
 
   /**
    * @param matrix the matrix the cells were built on
@@ -74,7 +83,7 @@ public final class IvfIndex implements NeighbourIndex {
     this.cells = cells;
     this.probes = Math.min(probes, cells.cells());
     this.kernel = kernel;
-    this.panels = kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes()) : null;
+    this.panels = kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes(), kernel.panelTile()) : null;
     this.centroids = cells.centroids();
     double largest = 0;
     for (double norm : centroids.squaredNorms()) {
@@ -113,39 +122,119 @@ public final class IvfIndex implements NeighbourIndex {
       slots[q].valid = true;
     }
     groupByCell(queryCount);
-    RowMatrix rows = cells.cellOrdered();
-    double[] norms = rows.squaredNorms();
+    boolean scanInFloat = panels != null && readyFloatScan(queries, queryOffset, queryCount, k);
     for (int cell = 0; cell < cells.cells(); cell++) {
       int firstPair = cellFirstPair[cell];
       int members = cellFirstPair[cell + 1] - firstPair;
-      if (members == 0) {
-        continue;
+      if (members > 0 && scanInFloat) {
+        scanCell(cell, queries, queryOffset, firstPair, members);
+      } else if (members > 0) {
+        rankCell(cell, queries, queryOffset, firstPair, members);
       }
-      if (gathered.length < members * d) {
-        gathered = new double[members * d];
-      }
-      for (int i = 0; i < members; i++) {
-        System.arraycopy(queries, (queryOffset + pairQueries[firstPair + i]) * d, gathered, i * d, d);
-      }
-      int start = cells.cellStart(cell);
-      int end = cells.cellStart(cell + 1);
-      if (panels != null) {
-        int panelCount = panels.panelCount(cell);
-        int stride = panelCount * panels.lanes();
-        ensureDots(members * stride);
-        kernel.panelDots(gathered, 0, members, panels, panels.firstPanel(cell), panelCount, dots);
-        offerRows(firstPair, members, start, end - start, stride, norms);
-      } else {
-        for (int first = start; first < end; first += ROW_BLOCK) {
-          int rowCount = Math.min(ROW_BLOCK, end - first);
-          ensureDots(members * rowCount);
-          kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
-          offerRows(firstPair, members, first, rowCount, rowCount, norms);
-        }
+    }
+    if (scanInFloat) {
+      for (int q = 0; q < queryCount; q++) {
+        rankCandidates(queries, (queryOffset + q) * d, q);
       }
     }
     for (int q = 0; q < queryCount; q++) {
       heaps[q].drainNearestFirst(out, q * k);
+    }
+  }
+
+  /**
+   * Readies the float scan's candidates, with each query's {@link CellPanels#slack}; false (the call ranks in double)
+   * when a query is too large for the float scan.
+   */
+  private boolean readyFloatScan(double[] queries, int queryOffset, int queryCount, int k) {
+    int d = matrix.dimension();
+    scanCandidates.reset(queryCount, k);
+    for (int q = 0; q < queryCount; q++) {
+      double norm = Math.sqrt(squaredNorm(queries, (queryOffset + q) * d, d));
+      if (!panels.scannable(norm)) {
+        return false;
+      }
+      scanCandidates.slack(q, panels.slack(norm));
+    }
+    return true;
+  }
+
+  /**
+   * The exact ranking of a cell's rows for its {@code members} queries (pairs firstPair ..): the kernel's double
+   * products, blocks of rows at a time.
+   */
+  private void rankCell(int cell, double[] queries, int queryOffset, int firstPair, int members) {
+    int d = matrix.dimension();
+    if (gathered.length < members * d) {
+      gathered = new double[members * d];
+    }
+    for (int i = 0; i < members; i++) {
+      System.arraycopy(queries, (queryOffset + pairQueries[firstPair + i]) * d, gathered, i * d, d);
+    }
+    RowMatrix rows = cells.cellOrdered();
+    int end = cells.cellStart(cell + 1);
+    for (int first = cells.cellStart(cell); first < end; first += ROW_BLOCK) {
+      int rowCount = Math.min(ROW_BLOCK, end - first);
+      ensureDots(members * rowCount);
+      kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
+      offerRows(firstPair, members, first, rowCount, rowCount, rows.squaredNorms());
+    }
+  }
+
+  /**
+   * A cell's rows for its {@code members} queries through the float scan: a row is kept as a candidate
+   * ({@link FloatScanCandidates}, which says why no neighbour is lost) only when its float value passes the query's
+   * filter; the candidates are ranked by their double products once every cell is scanned ({@link #rankCandidates}).
+   */
+  private void scanCell(int cell, double[] queries, int queryOffset, int firstPair, int members) {
+    int d = matrix.dimension();
+    if (gatheredFloats.length < members * d) {
+      gatheredFloats = new float[members * d];
+    }
+    for (int i = 0; i < members; i++) {
+      int base = (queryOffset + pairQueries[firstPair + i]) * d;
+      for (int j = 0; j < d; j++) {
+        gatheredFloats[i * d + j] = (float) queries[base + j];
+      }
+    }
+    int panelCount = panels.panelCount(cell);
+    int stride = panelCount * panels.lanes();
+    if (scanned.length < members * stride) {
+      scanned = new float[members * stride];
+    }
+    kernel.panelDistances(gatheredFloats, members, panels, panels.firstPanel(cell), panelCount, scanned);
+    int start = cells.cellStart(cell);
+    int lanes = panels.lanes();
+    int panelBase = panels.firstPanel(cell) * d * lanes;
+    for (int i = 0; i < members; i++) {
+      int q = pairQueries[firstPair + i];
+      int first = i * stride;
+      // The whole stride: the padding rows past the cell's own are NaN, which never passes.
+      for (int at = kernel.firstAtMost(scanned, first, first + stride, scanCandidates.filter(q)); at < first + stride;
+          at = kernel.firstAtMost(scanned, at + 1, first + stride, scanCandidates.filter(q))) {
+        int r = at - first;
+        scanCandidates.add(q, scanned[at], start + r, panelBase + r / lanes * d * lanes + r % lanes);
+      }
+    }
+  }
+
+  /**
+   * Offers query q's float-scan candidates to its heap by their double products, computed from the panels (which hold
+   * the rows' floats exactly): the bits of any kernel's, so the heap keeps what the double ranking keeps.
+   */
+  private void rankCandidates(double[] queries, int queryBase, int q) {
+    int count = scanCandidates.select(q);
+    int[] positions = scanCandidates.positions(q);
+    int[] bases = scanCandidates.bases(q);
+    double[] norms = cells.cellOrdered().squaredNorms();
+    for (int first = 0; first < count; first += ScalarDotProductKernel.BATCH) {
+      int batch = Math.min(ScalarDotProductKernel.BATCH, count - first);
+      System.arraycopy(bases, first, batchBases, 0, batch);
+      kernel.scatteredDots(queries, queryBase, panels.values(), batchBases, batch, matrix.dimension(), panels.lanes(),
+          batchDots);
+      for (int i = 0; i < batch; i++) {
+        heaps[q].offer(norms[positions[first + i]] - 2 * batchDots[i], cells.rowId(positions[first + i]));
+      }
     }
   }
 
@@ -245,7 +334,7 @@ public final class IvfIndex implements NeighbourIndex {
           batchBases[kept++] = candidates[j] * d;
         }
       }
-      kernel.scatteredDots(queries, base, centroids.values(), batchBases, kept, d, batchDots);
+      kernel.scatteredDots(queries, base, centroids.values(), batchBases, kept, d, 1, batchDots);
       for (int j = 0; j < kept; j++) {
         int c = batchBases[j] / d;
         double value = centroids.squaredNorm(c) - 2 * batchDots[j];

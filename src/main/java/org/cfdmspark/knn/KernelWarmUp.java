@@ -63,7 +63,7 @@ public final class KernelWarmUp {
           bases[i] = random.nextInt(ROWS) * DIMENSION;
         }
         kernel.scatteredDots(queries, (call % QUERIES) * DIMENSION, values, bases, 1 + call % bases.length,
-            DIMENSION, dots);
+            DIMENSION, 1, dots);
       }
       long now = System.nanoTime();
       if (now - round < COMPILED_ROUND_NANOS) {

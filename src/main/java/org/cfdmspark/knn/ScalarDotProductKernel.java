@@ -31,21 +31,21 @@ public final class ScalarDotProductKernel implements DotProductKernel {
   }
 
   /**
-   * out[i] = ⟨queries[queryBase ..], x[rowBases[i] ..]⟩ for i &lt; count ≤ {@link #BATCH}, d values each (out holds
-   * BATCH values; those past count are scratch): one query
+   * out[i] = ⟨queries[queryBase ..], (x[rowBases[i] + j · columnStride])_j⟩ for i &lt; count ≤ {@link #BATCH}, d
+   * values each (columnStride 1 for rows stored whole, a panel's lanes for a row in a panel; out holds BATCH values,
+   * those past count are scratch): one query
    * against scattered rows (a warm-started search's survivors). Eight fused chains side by side keep both FMA
-   * units busy; each still runs its own j = 0 … d−1 order, so the bits are those of {@link #dot}. A short batch
-   * repeats its first row in the idle chains (as fast as a full one, and much faster than one chain per row).
+   * units busy; each still runs its own j = 0 … d−1 order, so the bits are those of {@link #dot}. A short batch,
+   * even of one row, repeats its first row in the idle chains: as fast as a full one, since one chain alone waits on
+   * each of its adds.
    */
-  static void dotsAt(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d, double[] out) {
-    if (count <= 1) {
-      if (count == 1) {
-        out[0] = dot(queries, queryBase, x, rowBases[0], d);
-      }
+  static void dotsAt(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d, int columnStride,
+      double[] out) {
+    if (count == 0) {
       return;
     }
     int b0 = rowBases[0];
-    int b1 = rowBases[1];
+    int b1 = count > 1 ? rowBases[1] : b0;
     int b2 = count > 2 ? rowBases[2] : b0;
     int b3 = count > 3 ? rowBases[3] : b0;
     int b4 = count > 4 ? rowBases[4] : b0;
@@ -62,14 +62,15 @@ public final class ScalarDotProductKernel implements DotProductKernel {
     double s7 = 0;
     for (int j = 0; j < d; j++) {
       double qj = queries[queryBase + j];
-      s0 = Math.fma(qj, x[b0 + j], s0);
-      s1 = Math.fma(qj, x[b1 + j], s1);
-      s2 = Math.fma(qj, x[b2 + j], s2);
-      s3 = Math.fma(qj, x[b3 + j], s3);
-      s4 = Math.fma(qj, x[b4 + j], s4);
-      s5 = Math.fma(qj, x[b5 + j], s5);
-      s6 = Math.fma(qj, x[b6 + j], s6);
-      s7 = Math.fma(qj, x[b7 + j], s7);
+      int at = j * columnStride;
+      s0 = Math.fma(qj, x[b0 + at], s0);
+      s1 = Math.fma(qj, x[b1 + at], s1);
+      s2 = Math.fma(qj, x[b2 + at], s2);
+      s3 = Math.fma(qj, x[b3 + at], s3);
+      s4 = Math.fma(qj, x[b4 + at], s4);
+      s5 = Math.fma(qj, x[b5 + at], s5);
+      s6 = Math.fma(qj, x[b6 + at], s6);
+      s7 = Math.fma(qj, x[b7 + at], s7);
     }
     out[0] = s0;
     out[1] = s1;

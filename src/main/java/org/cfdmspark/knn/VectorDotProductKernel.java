@@ -86,7 +86,12 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   @Override
   public int panelLanes() {
-    return LANES;
+    return VectorPanelScan.LANES;
+  }
+
+  @Override
+  public int panelTile() {
+    return VectorPanelScan.PANEL_TILE;
   }
 
   /**
@@ -98,9 +103,9 @@ final class VectorDotProductKernel implements DotProductKernel {
    */
   @Override
   public void scatteredDots(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d,
-      double[] out) {
+      int columnStride, double[] out) {
     if (count <= 1 || FLOATS == null || ScalarDotProductKernel.BATCH % LANES != 0) {
-      ScalarDotProductKernel.dotsAt(queries, queryBase, x, rowBases, count, d, out);
+      ScalarDotProductKernel.dotsAt(queries, queryBase, x, rowBases, count, d, columnStride, out);
       return;
     }
     int vectors = (count + LANES - 1) / LANES;
@@ -110,7 +115,7 @@ final class VectorDotProductKernel implements DotProductKernel {
     for (int v = 0; v < vectors; v++) {
       DoubleVector sum = DoubleVector.zero(SPECIES);
       for (int j = 0; j < d; j++) {
-        DoubleVector column = (DoubleVector) FloatVector.fromArray(FLOATS, x, j, gatherBases, v * LANES)
+        DoubleVector column = (DoubleVector) FloatVector.fromArray(FLOATS, x, j * columnStride, gatherBases, v * LANES)
             .convertShape(VectorOperators.F2D, SPECIES, 0);
         sum = column.fma(DoubleVector.broadcast(SPECIES, queries[queryBase + j]), sum);
       }
@@ -118,16 +123,16 @@ final class VectorDotProductKernel implements DotProductKernel {
     }
   }
 
-  /** The rows come packed: no conversion, no copy, the whole depth in one pass (a cell's panel tile fits L1). */
+  /** The cells' float panels, in {@link VectorPanelScan}'s float tiles. */
   @Override
-  public void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels cellPanels, int firstPanel,
-      int panelCount, double[] out) {
-    if (cellPanels.lanes() != LANES) {
-      throw new IllegalArgumentException("panels of " + cellPanels.lanes() + " lanes, this kernel has " + LANES);
-    }
-    int d = cellPanels.dimension();
-    multiply(queries, queryOffset, queryCount, d, 0, d, cellPanels.values(), firstPanel * d * LANES, panelCount, out,
-        panelCount * LANES, ZEROS, 0);
+  public void panelDistances(float[] queries, int queryCount, CellPanels cellPanels, int firstPanel, int panelCount,
+      float[] out) {
+    VectorPanelScan.distances(queries, queryCount, cellPanels, firstPanel, panelCount, out);
+  }
+
+  @Override
+  public int firstAtMost(float[] values, int from, int to, float bound) {
+    return VectorPanelScan.firstAtMost(values, from, to, bound);
   }
 
   /**

@@ -93,4 +93,60 @@ class IvfIndexTest {
     double recall = IvfTuning.recall(ivf, exact, 100, 10);
     assertTrue(recall >= 0.9, "recall " + recall + " with " + probes + " probes");
   }
+
+  /**
+   * Rows a hair apart far from the origin: their squared distances to the query differ by less than a float can
+   * tell at the scale of ‖x‖², so the float scan cannot order them; the double ranking behind its filter must
+   * still give exact search's neighbours, ties and all (every cell probed, the vector kernel against the scalar
+   * one). With no slack on the filter, rows are lost here.
+   */
+  @Test
+  void rowsCloserThanFloatCanTellRankAsExactSearch() {
+    int n = 700;
+    int d = 9;
+    Random random = new Random(14);
+    float[] values = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        values[i * d + j] = (float) (300 + (j == i % d ? 1e-3 * random.nextInt(50) : 0) + (i < 40 ? 1e-4 * j : 0));
+      }
+    }
+    RowMatrix points = RowMatrix.of(n, d, values);
+    IvfCells cells = IvfCells.build(points, 12, 3);
+    int count = 23;
+    double[] queries = new double[count * d];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = 300 + 2e-2 * random.nextDouble();
+    }
+    for (int k : new int[] {1, 7, 40}) {
+      int[] exact = new int[count * k];
+      int[] ivf = new int[count * k];
+      new BruteForceIndex(points, ScalarDotProductKernel.INSTANCE).nearest(queries, 0, count, k, exact);
+      new IvfIndex(points, cells, cells.cells(), DotProductKernel.best()).nearest(queries, 0, count, k, ivf);
+      assertArrayEquals(exact, ivf, "k=" + k);
+    }
+  }
+
+  /**
+   * Rows whose squared norms leave float's range: the float scan would give infinities, so the search ranks those
+   * queries in double, still exact search's neighbours.
+   */
+  @Test
+  void rowsBeyondFloatsRangeRankAsExactSearch() {
+    Random random = new Random(15);
+    int n = 300;
+    int d = 5;
+    float[] values = new float[n * d];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (1e20 * random.nextGaussian());
+    }
+    RowMatrix points = RowMatrix.of(n, d, values);
+    IvfCells cells = IvfCells.build(points, 9, 5);
+    double[] queries = queriesNear(points, 11, random);
+    int[] exact = new int[11 * 6];
+    int[] ivf = new int[11 * 6];
+    new BruteForceIndex(points, ScalarDotProductKernel.INSTANCE).nearest(queries, 0, 11, 6, exact);
+    new IvfIndex(points, cells, cells.cells(), DotProductKernel.best()).nearest(queries, 0, 11, 6, ivf);
+    assertArrayEquals(exact, ivf);
+  }
 }

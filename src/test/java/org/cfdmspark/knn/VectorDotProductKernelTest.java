@@ -194,7 +194,7 @@ class VectorDotProductKernelTest {
           for (int i = 0; i < count; i++) {
             expected[i] = ScalarDotProductKernel.dot(queries, d, x, bases[i], d);
           }
-          kernel.scatteredDots(queries, d, x, bases, count, d, actual);
+          kernel.scatteredDots(queries, d, x, bases, count, d, 1, actual);
           assertSameBits(expected, actual, count, adversary + ", d=" + d + ", " + count + " rows");
         }
       }
