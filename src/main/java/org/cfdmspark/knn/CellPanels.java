@@ -3,18 +3,22 @@ package org.cfdmspark.knn;
 import java.util.Arrays;
 
 /**
- * The rows of every IVF cell stored once as the float panels a vector kernel scans for approximate distances
- * ({@link DotProductKernel#panelDistances}): a cell's rows in groups of {@code lanes}, row r of a group in lane r, one
- * group column after another (values[(panel·d + j)·lanes + lane] = x[row][j]), each cell's panels padded with rows
- * of zeros to a multiple of {@code panelTile} (the kernel's tiles then never meet a cell's edge), and the rows'
- * squared norms in the same lanes (NaN for the padding, so that no padding row ever ranks). Scanning a cell reads
- * its rows contiguously and in the kernel's layout: packing them at every call cost as much as their multiply-adds
- * (~5 queries probe a cell per sampler block). Floats, not doubles: the rows are floats already, so the copy is
- * exact, and a float lane is half a double's, so a vector holds twice the rows. Costs about (N + lanes·panelTile·C)·(d
- * + 1) floats. Immutable once built; shared by the threads of an executor.
+ * The rows of every IVF cell stored once as the panels a vector kernel multiplies: a cell's rows in groups of
+ * {@code lanes}, row r of a group in lane r, one group column after another (values[(panel·d + j)·lanes + lane] =
+ * x[row][j]), each cell's panels padded with rows of zeros to a multiple of {@code panelTile}. Re-ranking a cell
+ * then reads its rows contiguously and in the kernel's layout, where packing them at every call cost as much as their
+ * multiply-adds (~5 queries probe a cell per sampler block). Immutable once built; shared by the threads of an
+ * executor. Two forms:
  *
- * <p>The scan's values are float sums, ranked only as a filter: {@link #slack} bounds how far each can be from the
- * double value the search ranks by, so that every row the exact search would keep passes it (see {@link IvfIndex}).
+ * <ul>
+ *   <li><b>double</b> ({@link #ofDoubles}, {@link DotProductKernel#panelDots}): the rows converted once, for the
+ *       exact products; (N + lanes·C)·d doubles, twice the float copy of the rows;
+ *   <li><b>float</b> ({@link #ofFloats}, {@link DotProductKernel#panelDistances}): the rows as they are (floats
+ *       already, so exact), with their squared norms in the same lanes (NaN for the padding, so that no padding row
+ *       ever passes a filter), for a float scan whose values are only a filter: {@link #slack} bounds how far each can
+ *       be from the double value the search ranks by (see {@link FloatScanCandidates}). Half the bytes, and a float
+ *       vector holds twice the rows; about (N + lanes·panelTile·C)·(d + 1) floats.
+ * </ul>
  */
 final class CellPanels {
   /** The unit roundoff of float arithmetic, 2⁻²⁴. */
@@ -23,28 +27,41 @@ final class CellPanels {
   private final int lanes;
   private final int panelTile;
   private final int dimension;
-  private final float[] values;
-  private final float[] norms;
   /** Cell c's panels are firstPanel[c] .. firstPanel[c + 1] − 1. */
   private final int[] firstPanel;
+  /** The double form's values, or null. */
+  private final double[] doubles;
+  /** The float form's values and norms, or null. */
+  private final float[] floats;
+  private final float[] norms;
   private final double largestNorm;
 
-  private CellPanels(int lanes, int panelTile, int dimension, float[] values, float[] norms, int[] firstPanel,
-      double largestNorm) {
+  private CellPanels(int lanes, int panelTile, int dimension, int[] firstPanel, double[] doubles, float[] floats,
+      float[] norms, double largestNorm) {
     this.lanes = lanes;
     this.panelTile = panelTile;
     this.dimension = dimension;
-    this.values = values;
-    this.norms = norms;
     this.firstPanel = firstPanel;
+    this.doubles = doubles;
+    this.floats = floats;
+    this.norms = norms;
     this.largestNorm = largestNorm;
   }
 
+  /** Double panels of {@code lanes} rows for the cells of {@code cellOrdered} (cell c: rows [cellStart[c], cellStart[c + 1])). */
+  static CellPanels ofDoubles(RowMatrix cellOrdered, int[] cellStart, int lanes) {
+    return of(cellOrdered, cellStart, lanes, 1, false);
+  }
+
   /**
-   * Panels of {@code lanes} rows for the cells of {@code cellOrdered}, whose cell c holds its rows [cellStart[c],
-   * cellStart[c + 1]), each cell's panel count rounded up to a multiple of {@code panelTile}.
+   * Float panels of {@code lanes} rows for the cells of {@code cellOrdered}, each cell's panel count rounded up to a
+   * multiple of {@code panelTile}, with the rows' norms.
    */
-  static CellPanels of(RowMatrix cellOrdered, int[] cellStart, int lanes, int panelTile) {
+  static CellPanels ofFloats(RowMatrix cellOrdered, int[] cellStart, int lanes, int panelTile) {
+    return of(cellOrdered, cellStart, lanes, panelTile, true);
+  }
+
+  private static CellPanels of(RowMatrix cellOrdered, int[] cellStart, int lanes, int panelTile, boolean inFloat) {
     int cells = cellStart.length - 1;
     int d = cellOrdered.dimension();
     int[] firstPanel = new int[cells + 1];
@@ -52,9 +69,13 @@ final class CellPanels {
       int panels = (cellStart[c + 1] - cellStart[c] + lanes - 1) / lanes;
       firstPanel[c + 1] = firstPanel[c] + (panels + panelTile - 1) / panelTile * panelTile;
     }
-    float[] values = new float[Math.multiplyExact(Math.multiplyExact(firstPanel[cells], d), lanes)];
-    float[] norms = new float[Math.multiplyExact(firstPanel[cells], lanes)];
-    Arrays.fill(norms, Float.NaN);
+    int size = Math.multiplyExact(Math.multiplyExact(firstPanel[cells], d), lanes);
+    double[] doubles = inFloat ? null : new double[size];
+    float[] floats = inFloat ? new float[size] : null;
+    float[] norms = inFloat ? new float[Math.multiplyExact(firstPanel[cells], lanes)] : null;
+    if (inFloat) {
+      Arrays.fill(norms, Float.NaN);
+    }
     float[] x = cellOrdered.values();
     double[] squaredNorms = cellOrdered.squaredNorms();
     double largestSquared = 0;
@@ -64,13 +85,29 @@ final class CellPanels {
         int panel = firstPanel[c] + local / lanes;
         int base = panel * d * lanes + local % lanes;
         for (int j = 0; j < d; j++) {
-          values[base + j * lanes] = x[row * d + j];
+          if (inFloat) {
+            floats[base + j * lanes] = x[row * d + j];
+          } else {
+            doubles[base + j * lanes] = x[row * d + j];
+          }
         }
-        norms[panel * lanes + local % lanes] = (float) squaredNorms[row];
+        if (inFloat) {
+          norms[panel * lanes + local % lanes] = (float) squaredNorms[row];
+        }
         largestSquared = Math.max(largestSquared, squaredNorms[row]);
       }
     }
-    return new CellPanels(lanes, panelTile, d, values, norms, firstPanel, Math.sqrt(largestSquared));
+    return new CellPanels(lanes, panelTile, d, firstPanel, doubles, floats, norms, Math.sqrt(largestSquared));
+  }
+
+  /** True for the float form. */
+  boolean inFloat() {
+    return floats != null;
+  }
+
+  /** True when these are the panels asked for: this form, lanes and tile (the double form's tile is 1). */
+  boolean fits(int lanes, int panelTile, boolean inFloat) {
+    return this.lanes == lanes && this.panelTile == (inFloat ? panelTile : 1) && inFloat() == inFloat;
   }
 
   /** Rows per panel. */
@@ -87,12 +124,17 @@ final class CellPanels {
     return dimension;
   }
 
-  /** The panels, laid out as the class comment says. */
-  float[] values() {
-    return values;
+  /** The double form's panels, laid out as the class comment says (null for the float form). */
+  double[] values() {
+    return doubles;
   }
 
-  /** norms[panel·lanes + lane]: the squared norm of that lane's row, rounded to float; NaN for padding. */
+  /** The float form's panels, laid out as the class comment says (null for the double form). */
+  float[] floatValues() {
+    return floats;
+  }
+
+  /** The float form's norms[panel·lanes + lane]: the lane's row's squared norm, rounded to float; NaN for padding. */
   float[] norms() {
     return norms;
   }

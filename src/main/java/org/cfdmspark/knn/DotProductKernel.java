@@ -16,33 +16,47 @@ public interface DotProductKernel {
       double[] out);
 
   /**
-   * Rows per panel of the {@link CellPanels} that {@link #panelDistances} reads; 0 for a kernel that reads none (an
-   * IVF search then ranks its rows through {@link #dots}).
+   * Rows per panel of the double {@link CellPanels} that {@link #panelDots} reads; 0 for a kernel that reads none (an
+   * IVF search then hands it rows through {@link #dots}).
    */
   default int panelLanes() {
     return 0;
   }
 
   /**
-   * Panels a cell's panel count is a multiple of, so that {@link #panelDistances} never meets a cell's edge; 1 for a
-   * kernel that reads none.
+   * out[q · stride + r] = ⟨queries[(queryOffset + q) · d ..], row r of the panels⟩ for the rows of the double panels
+   * firstPanel .. firstPanel + panelCount − 1, with stride = panelCount · {@link #panelLanes} (the padding rows give
+   * 0). The same bits as {@link #dots} on the same rows.
+   *
+   * @throws UnsupportedOperationException for a kernel whose {@link #panelLanes} is 0
    */
-  default int panelTile() {
+  default void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels panels, int firstPanel,
+      int panelCount, double[] out) {
+    throw new UnsupportedOperationException("the " + name() + " kernel reads no panels");
+  }
+
+  /** Rows per panel of the float {@link CellPanels} that {@link #panelDistances} reads; 0 for a kernel that reads none. */
+  default int floatPanelLanes() {
+    return 0;
+  }
+
+  /** Panels a cell's float panel count is a multiple of, so that {@link #panelDistances} never meets a cell's edge. */
+  default int floatPanelTile() {
     return 1;
   }
 
   /**
    * out[q · stride + r] = the float value of ‖x_r‖² − 2⟨q, x_r⟩ (the squared distance less ‖q‖², which the search
    * ranks by), within {@link CellPanels#slack} of the double value, for the queries queries[q · d ..] (floats) and
-   * the rows of panels firstPanel .. firstPanel + panelCount − 1 (a multiple of {@link #panelTile}), with stride =
-   * panelCount · {@link #panelLanes}; NaN for the padding rows. Only a filter: the rows that pass it are ranked by
-   * their double products.
+   * the rows of the float panels firstPanel .. firstPanel + panelCount − 1 (a multiple of {@link #floatPanelTile}),
+   * with stride = panelCount · {@link #floatPanelLanes}; NaN for the padding rows. Only a filter: the rows that pass
+   * it are ranked by their double products.
    *
-   * @throws UnsupportedOperationException for a kernel whose {@link #panelLanes} is 0
+   * @throws UnsupportedOperationException for a kernel whose {@link #floatPanelLanes} is 0
    */
   default void panelDistances(float[] queries, int queryCount, CellPanels panels, int firstPanel, int panelCount,
       float[] out) {
-    throw new UnsupportedOperationException("the " + name() + " kernel reads no panels");
+    throw new UnsupportedOperationException("the " + name() + " kernel reads no float panels");
   }
 
   /**

@@ -75,16 +75,18 @@ public final class IvfCells implements Serializable {
   }
 
   /**
-   * The cells' rows as float panels of {@code lanes} rows, each cell's count a multiple of {@code panelTile}
-   * ({@link CellPanels}), built once per JVM and layout and shared by every searcher over these cells.
+   * The cells' rows as panels of {@code lanes} rows ({@link CellPanels}): float ones whose cells' counts are multiples
+   * of {@code panelTile} when {@code inFloat}, else double ones; built once per JVM and form, shared by every searcher
+   * over these cells.
    */
-  CellPanels panels(int lanes, int panelTile) {
+  CellPanels panels(int lanes, int panelTile, boolean inFloat) {
     CellPanels built = panels;
-    if (built == null || built.lanes() != lanes || built.panelTile() != panelTile) {
+    if (built == null || !built.fits(lanes, panelTile, inFloat)) {
       synchronized (this) {
         built = panels;
-        if (built == null || built.lanes() != lanes || built.panelTile() != panelTile) {
-          built = CellPanels.of(cellOrdered, cellStart, lanes, panelTile);
+        if (built == null || !built.fits(lanes, panelTile, inFloat)) {
+          built = inFloat ? CellPanels.ofFloats(cellOrdered, cellStart, lanes, panelTile)
+              : CellPanels.ofDoubles(cellOrdered, cellStart, lanes);
           panels = built;
         }
       }

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <p>The queries of a block are grouped by cell, so each probed cell is one (queries × cell rows) kernel call
  * rather than one call per query. Holds scratch buffers: one instance per thread, over shared {@link IvfCells}.
  *
- * <p><b>A float pass first.</b> With a vector kernel, a cell's rows are scanned in float ({@link CellPanels}: half
+ * <p><b>A float pass first.</b> With a vector kernel and cells of {@link #FLOAT_SCAN_ROWS} rows or more, a cell's
+ * rows are scanned in float ({@link CellPanels}: half
  * the bytes, twice the rows per vector), and only the rows whose float value comes within a rigorous bound
  * ({@link CellPanels#slack}) of the query's k-th float value have their double products computed and ranked
  * ({@link FloatScanCandidates}): some k to a few k rows per query out of tens of thousands at N = 10⁶. The neighbours
@@ -32,6 +33,12 @@ import java.util.Arrays;
  */
 public final class IvfIndex implements NeighbourIndex {
   private static final int ROW_BLOCK = 256;
+  /**
+   * The float scan for cells of this many rows on average, or more: 1.25× faster per search than the double panels
+   * at N = 10⁵, d = 64 (79 rows a cell), 1.8× at N = 10⁶ (250), no faster on credit default (35 rows of 122 values),
+   * where it only added its compilations to the fit (BENCHMARKS.md, "The IVF search's float scan").
+   */
+  static final int FLOAT_SCAN_ROWS = 64;
   /** Slack on squared distances, relative to ‖q‖² + the largest ‖c‖²: far above the rounding of any value. */
   private static final double SQUARED_SLACK = 1e-9;
   /** Relative slack on distances taken from square roots and sums. */
@@ -41,7 +48,7 @@ public final class IvfIndex implements NeighbourIndex {
   private final IvfCells cells;
   private final int probes;
   private final DotProductKernel kernel;
-  /** The cells' rows in the kernel's float panel layout; null for a kernel that reads none. */
+  /** The cells' rows in the kernel's panel layout, float or double; null for a kernel that reads none. */
   private final CellPanels panels;
   private final RowMatrix centroids;
   private final double largestCentroidNorm;
@@ -83,7 +90,9 @@ public final class IvfIndex implements NeighbourIndex {
     this.cells = cells;
     this.probes = Math.min(probes, cells.cells());
     this.kernel = kernel;
-    this.panels = kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes(), kernel.panelTile()) : null;
+    boolean inFloat = kernel.floatPanelLanes() > 0 && cells.rows() >= (long) FLOAT_SCAN_ROWS * cells.cells();
+    this.panels = inFloat ? cells.panels(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)
+        : kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes(), 1, false) : null;
     this.centroids = cells.centroids();
     double largest = 0;
     for (double norm : centroids.squaredNorms()) {
@@ -96,6 +105,11 @@ public final class IvfIndex implements NeighbourIndex {
     this.candidates = new int[cells.cells()];
     this.centroidValues = new double[cells.cells()];
     this.centroidStamp = new int[cells.cells()];
+  }
+
+  /** True when this search scans its cells in float first ({@link #FLOAT_SCAN_ROWS}). */
+  boolean scansInFloat() {
+    return panels != null && panels.inFloat();
   }
 
   @Override
@@ -122,7 +136,7 @@ public final class IvfIndex implements NeighbourIndex {
       slots[q].valid = true;
     }
     groupByCell(queryCount);
-    boolean scanInFloat = panels != null && readyFloatScan(queries, queryOffset, queryCount, k);
+    boolean scanInFloat = panels != null && panels.inFloat() && readyFloatScan(queries, queryOffset, queryCount, k);
     for (int cell = 0; cell < cells.cells(); cell++) {
       int firstPair = cellFirstPair[cell];
       int members = cellFirstPair[cell + 1] - firstPair;
@@ -161,7 +175,7 @@ public final class IvfIndex implements NeighbourIndex {
 
   /**
    * The exact ranking of a cell's rows for its {@code members} queries (pairs firstPair ..): the kernel's double
-   * products, blocks of rows at a time.
+   * products, from the double panels in one call, else blocks of rows at a time.
    */
   private void rankCell(int cell, double[] queries, int queryOffset, int firstPair, int members) {
     int d = matrix.dimension();
@@ -172,8 +186,17 @@ public final class IvfIndex implements NeighbourIndex {
       System.arraycopy(queries, (queryOffset + pairQueries[firstPair + i]) * d, gathered, i * d, d);
     }
     RowMatrix rows = cells.cellOrdered();
+    int start = cells.cellStart(cell);
     int end = cells.cellStart(cell + 1);
-    for (int first = cells.cellStart(cell); first < end; first += ROW_BLOCK) {
+    if (panels != null && !panels.inFloat()) {
+      int panelCount = panels.panelCount(cell);
+      int stride = panelCount * panels.lanes();
+      ensureDots(members * stride);
+      kernel.panelDots(gathered, 0, members, panels, panels.firstPanel(cell), panelCount, dots);
+      offerRows(firstPair, members, start, end - start, stride, rows.squaredNorms());
+      return;
+    }
+    for (int first = start; first < end; first += ROW_BLOCK) {
       int rowCount = Math.min(ROW_BLOCK, end - first);
       ensureDots(members * rowCount);
       kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
@@ -230,7 +253,7 @@ public final class IvfIndex implements NeighbourIndex {
     for (int first = 0; first < count; first += ScalarDotProductKernel.BATCH) {
       int batch = Math.min(ScalarDotProductKernel.BATCH, count - first);
       System.arraycopy(bases, first, batchBases, 0, batch);
-      kernel.scatteredDots(queries, queryBase, panels.values(), batchBases, batch, matrix.dimension(), panels.lanes(),
+      kernel.scatteredDots(queries, queryBase, panels.floatValues(), batchBases, batch, matrix.dimension(), panels.lanes(),
           batchDots);
       for (int i = 0; i < batch; i++) {
         heaps[q].offer(norms[positions[first + i]] - 2 * batchDots[i], cells.rowId(positions[first + i]));

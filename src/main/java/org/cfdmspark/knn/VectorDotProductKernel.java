@@ -86,11 +86,16 @@ final class VectorDotProductKernel implements DotProductKernel {
 
   @Override
   public int panelLanes() {
+    return LANES;
+  }
+
+  @Override
+  public int floatPanelLanes() {
     return VectorPanelScan.LANES;
   }
 
   @Override
-  public int panelTile() {
+  public int floatPanelTile() {
     return VectorPanelScan.PANEL_TILE;
   }
 
@@ -121,6 +126,19 @@ final class VectorDotProductKernel implements DotProductKernel {
       }
       sum.intoArray(out, v * LANES);
     }
+  }
+
+  /** The rows come packed: no conversion, no copy, the whole depth in one pass (a cell's panel tile fits L1). */
+  @Override
+  public void panelDots(double[] queries, int queryOffset, int queryCount, CellPanels cellPanels, int firstPanel,
+      int panelCount, double[] out) {
+    if (cellPanels.lanes() != LANES || cellPanels.inFloat()) {
+      throw new IllegalArgumentException("panels of " + cellPanels.lanes() + (cellPanels.inFloat() ? " float" : "")
+          + " lanes, this kernel multiplies " + LANES + " double lanes");
+    }
+    int d = cellPanels.dimension();
+    multiply(queries, queryOffset, queryCount, d, 0, d, cellPanels.values(), firstPanel * d * LANES, panelCount, out,
+        panelCount * LANES, ZEROS, 0);
   }
 
   /** The cells' float panels, in {@link VectorPanelScan}'s float tiles. */

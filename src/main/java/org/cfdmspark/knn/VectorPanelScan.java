@@ -25,14 +25,14 @@ final class VectorPanelScan {
   /** As {@link DotProductKernel#panelDistances}. */
   static void distances(float[] queries, int queryCount, CellPanels cellPanels, int firstPanel, int panelCount,
       float[] out) {
-    if (cellPanels.lanes() != LANES || panelCount % PANEL_TILE != 0) {
+    if (!cellPanels.inFloat() || cellPanels.lanes() != LANES || panelCount % PANEL_TILE != 0) {
       throw new IllegalArgumentException("panels of " + cellPanels.lanes() + " lanes in a count of " + panelCount
           + "; this scan reads " + LANES + " lanes in multiples of " + PANEL_TILE);
     }
     int d = cellPanels.dimension();
     int panelStride = d * LANES;
     int stride = panelCount * LANES;
-    float[] x = cellPanels.values();
+    float[] x = cellPanels.floatValues();
     float[] norms = cellPanels.norms();
     for (int p = 0; p < panelCount; p += PANEL_TILE) {
       int xBase = (firstPanel + p) * panelStride;

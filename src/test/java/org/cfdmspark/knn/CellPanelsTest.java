@@ -2,31 +2,84 @@ package org.cfdmspark.knn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The float cell panels against the rows they hold, and the vector kernel's float scan over them against the double
+ * The double cell panels against the rows they hold, and the vector kernel's dot products over them against the
+ * scalar reference on the same rows: the same bits for every (query, row), zeros for the padding rows. The float cell
+ * panels against the rows they hold, and the vector kernel's float scan over them against the double
  * values the search ranks by (the scalar reference's ‖x‖² − 2⟨q, x⟩): within {@link CellPanels#slack} for every
  * (query, row), NaN for the padding rows, for cells of every tail (empty, one row, a lane short of a panel, a panel
  * and one, more than a tile) and query counts that leave a query tail, on random rows and on rows whose products
  * cancel (the float sum's worst case).
  */
 class CellPanelsTest {
+  private static final int DOUBLE_LANES = VectorDotProductKernel.LANES;
   private static final int LANES = VectorPanelScan.LANES;
   private static final int TILE = VectorPanelScan.PANEL_TILE;
-  /** Cell sizes around the panel width and the kernel's tile of panels. */
-  private static final int[] CELL_SIZES = {0, 1, LANES - 1, LANES, LANES + 1, 3 * LANES, 3 * LANES + 1,
-      4 * LANES + 2, 7 * LANES - 1, 43};
 
   @Test
-  void panelsHoldEachCellsRowsInLanesPaddedToWholeTiles() {
+  void doublePanelsHoldEachCellsRowsInLanesWithZeroPadding() {
     Random random = new Random(11);
     for (int d : new int[] {1, 5, 111}) {
-      int[] cellStart = cellStarts();
+      int[] cellStart = cellStarts(DOUBLE_LANES);
       RowMatrix rows = VectorDotProductKernelTest.randomMatrix(cellStart[cellStart.length - 1], d, random);
-      CellPanels panels = CellPanels.of(rows, cellStart, LANES, TILE);
-      for (int c = 0; c < CELL_SIZES.length; c++) {
+      CellPanels panels = CellPanels.ofDoubles(rows, cellStart, DOUBLE_LANES);
+      for (int c = 0; c < cellStart.length - 1; c++) {
+        int size = cellStart[c + 1] - cellStart[c];
+        assertEquals((size + DOUBLE_LANES - 1) / DOUBLE_LANES, panels.panelCount(c), "cell " + c);
+        for (int local = 0; local < panels.panelCount(c) * DOUBLE_LANES; local++) {
+          int base = (panels.firstPanel(c) + local / DOUBLE_LANES) * d * DOUBLE_LANES + local % DOUBLE_LANES;
+          for (int j = 0; j < d; j++) {
+            double expected = local < size ? rows.get(cellStart[c] + local, j) : 0;
+            assertEquals(expected, panels.values()[base + j * DOUBLE_LANES], "cell " + c + ", row " + local + ", j " + j);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void panelDotsMatchTheScalarReferenceBitForBit() {
+    Random random = new Random(12);
+    VectorDotProductKernel kernel = new VectorDotProductKernel();
+    for (int d : VectorDotProductKernelTest.dimensions()) {
+      int[] cellStart = cellStarts(DOUBLE_LANES);
+      RowMatrix rows = VectorDotProductKernelTest.randomMatrix(cellStart[cellStart.length - 1], d, random);
+      CellPanels panels = CellPanels.ofDoubles(rows, cellStart, DOUBLE_LANES);
+      for (int queryCount : new int[] {1, 2, 3, 4, 5, 7, 9}) {
+        int offset = 2;
+        double[] queries = VectorDotProductKernelTest.randomQueries(offset + queryCount, d, random);
+        for (int c = 0; c < cellStart.length - 1; c++) {
+          int stride = panels.panelCount(c) * DOUBLE_LANES;
+          double[] out = new double[queryCount * stride];
+          Arrays.fill(out, Double.NaN);
+          kernel.panelDots(queries, offset, queryCount, panels, panels.firstPanel(c), panels.panelCount(c), out);
+          double[] expected = new double[out.length];
+          for (int q = 0; q < queryCount; q++) {
+            for (int r = 0; r < cellStart[c + 1] - cellStart[c]; r++) {
+              expected[q * stride + r] = ScalarDotProductKernel.dot(queries, (offset + q) * d, rows.values(),
+                  (cellStart[c] + r) * d, d);
+            }
+          }
+          VectorDotProductKernelTest.assertSameBits(expected, out, out.length,
+              "d " + d + ", " + queryCount + " queries, cell " + c);
+        }
+      }
+    }
+  }
+
+
+  @Test
+  void floatPanelsHoldEachCellsRowsInLanesPaddedToWholeTiles() {
+    Random random = new Random(11);
+    for (int d : new int[] {1, 5, 111}) {
+      int[] cellStart = cellStarts(LANES);
+      RowMatrix rows = VectorDotProductKernelTest.randomMatrix(cellStart[cellStart.length - 1], d, random);
+      CellPanels panels = CellPanels.ofFloats(rows, cellStart, LANES, TILE);
+      for (int c = 0; c < cellStart.length - 1; c++) {
         int size = cellStart[c + 1] - cellStart[c];
         int needed = (size + LANES - 1) / LANES;
         assertEquals((needed + TILE - 1) / TILE * TILE, panels.panelCount(c), "cell " + c);
@@ -35,7 +88,7 @@ class CellPanelsTest {
           int base = panel * d * LANES + local % LANES;
           for (int j = 0; j < d; j++) {
             double expected = local < size ? rows.get(cellStart[c] + local, j) : 0;
-            assertEquals(expected, panels.values()[base + j * LANES], "cell " + c + ", row " + local + ", j " + j);
+            assertEquals(expected, panels.floatValues()[base + j * LANES], "cell " + c + ", row " + local + ", j " + j);
           }
           float norm = panels.norms()[panel * LANES + local % LANES];
           if (local < size) {
@@ -53,7 +106,7 @@ class CellPanelsTest {
     Random random = new Random(12);
     VectorDotProductKernel kernel = new VectorDotProductKernel();
     for (int d : VectorDotProductKernelTest.dimensions()) {
-      int[] cellStart = cellStarts();
+      int[] cellStart = cellStarts(LANES);
       RowMatrix rows = VectorDotProductKernelTest.randomMatrix(cellStart[cellStart.length - 1], d, random);
       assertWithinSlack(kernel, rows, cellStart, VectorDotProductKernelTest.randomQueries(9, d, random), "random, d "
           + d);
@@ -70,7 +123,7 @@ class CellPanelsTest {
     Random random = new Random(13);
     VectorDotProductKernel kernel = new VectorDotProductKernel();
     int d = 64;
-    int[] cellStart = cellStarts();
+    int[] cellStart = cellStarts(LANES);
     int n = cellStart[cellStart.length - 1];
     float[] values = new float[n * d];
     for (int i = 0; i < values.length; i++) {
@@ -90,14 +143,14 @@ class CellPanelsTest {
       double[] queries, String where) {
     int d = rows.dimension();
     int queryCount = queries.length / d;
-    CellPanels panels = CellPanels.of(rows, cellStart, LANES, TILE);
+    CellPanels panels = CellPanels.ofFloats(rows, cellStart, LANES, TILE);
     float[] floats = new float[queries.length];
     for (int i = 0; i < queries.length; i++) {
       floats[i] = (float) queries[i];
     }
     double worstShare = 0;
     for (int count : new int[] {1, 3, 4, 5, queryCount}) {
-      for (int c = 0; c < CELL_SIZES.length; c++) {
+      for (int c = 0; c < cellStart.length - 1; c++) {
         int stride = panels.panelCount(c) * LANES;
         float[] out = new float[count * stride];
         kernel.panelDistances(floats, count, panels, panels.firstPanel(c), panels.panelCount(c), out);
@@ -133,10 +186,12 @@ class CellPanelsTest {
     return Math.sqrt(sum);
   }
 
-  private static int[] cellStarts() {
-    int[] start = new int[CELL_SIZES.length + 1];
-    for (int c = 0; c < CELL_SIZES.length; c++) {
-      start[c + 1] = start[c] + CELL_SIZES[c];
+  /** Cell sizes around the panel width and the kernel's tile of panels, as cell starts. */
+  private static int[] cellStarts(int lanes) {
+    int[] sizes = {0, 1, lanes - 1, lanes, lanes + 1, 3 * lanes, 3 * lanes + 1, 4 * lanes + 2, 7 * lanes - 1, 43};
+    int[] start = new int[sizes.length + 1];
+    for (int c = 0; c < sizes.length; c++) {
+      start[c + 1] = start[c] + sizes[c];
     }
     return start;
   }

@@ -29,15 +29,18 @@ class IvfIndexTest {
   @Test
   void probingEveryCellEqualsExactSearch() {
     RowMatrix points = clustered(1500, 11, 1);
-    IvfCells cells = IvfCells.build(points, 30, 7);
     double[] queries = queriesNear(points, 37, new Random(2));
-    for (DotProductKernel kernel : new DotProductKernel[] {DotProductKernel.best(), ScalarDotProductKernel.INSTANCE}) {
-      for (int k : new int[] {1, 10, 64}) {
-        int[] exact = new int[37 * k];
-        int[] ivf = new int[37 * k];
-        new BruteForceIndex(points, kernel).nearest(queries, 0, 37, k, exact);
-        new IvfIndex(points, cells, cells.cells(), kernel).nearest(queries, 0, 37, k, ivf);
-        assertArrayEquals(exact, ivf, kernel + ", k=" + k);
+    for (int cellCount : new int[] {30, 15}) { // cells of 50 rows ranked in double, of 100 scanned in float first
+      IvfCells cells = IvfCells.build(points, cellCount, 7);
+      for (DotProductKernel kernel : new DotProductKernel[] {DotProductKernel.best(),
+          ScalarDotProductKernel.INSTANCE}) {
+        for (int k : new int[] {1, 10, 64}) {
+          int[] exact = new int[37 * k];
+          int[] ivf = new int[37 * k];
+          new BruteForceIndex(points, kernel).nearest(queries, 0, 37, k, exact);
+          new IvfIndex(points, cells, cells.cells(), kernel).nearest(queries, 0, 37, k, ivf);
+          assertArrayEquals(exact, ivf, kernel + ", " + cellCount + " cells, k=" + k);
+        }
       }
     }
   }
@@ -112,7 +115,8 @@ class IvfIndexTest {
       }
     }
     RowMatrix points = RowMatrix.of(n, d, values);
-    IvfCells cells = IvfCells.build(points, 12, 3);
+    IvfCells cells = IvfCells.build(points, 8, 3);
+    assertTrue(new IvfIndex(points, cells, 1, DotProductKernel.best()).scansInFloat(), "cells of ~88 rows");
     int count = 23;
     double[] queries = new double[count * d];
     for (int i = 0; i < queries.length; i++) {
@@ -141,7 +145,8 @@ class IvfIndexTest {
       values[i] = (float) (1e20 * random.nextGaussian());
     }
     RowMatrix points = RowMatrix.of(n, d, values);
-    IvfCells cells = IvfCells.build(points, 9, 5);
+    IvfCells cells = IvfCells.build(points, 3, 5);
+    assertTrue(new IvfIndex(points, cells, 1, DotProductKernel.best()).scansInFloat(), "cells of ~100 rows");
     double[] queries = queriesNear(points, 11, random);
     int[] exact = new int[11 * 6];
     int[] ivf = new int[11 * 6];

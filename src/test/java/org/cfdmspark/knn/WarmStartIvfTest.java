@@ -41,6 +41,14 @@ class WarmStartIvfTest {
     return byStep;
   }
 
+  /** With the vector kernel: the cells' size picks the float scan or the double ranking, as the test means. */
+  private static void assertScansInFloat(boolean expected, RowMatrix points, IvfCells cells) {
+    if (DotProductKernel.best().floatPanelLanes() > 0) {
+      assertTrue(new IvfIndex(points, cells, 1, DotProductKernel.best()).scansInFloat() == expected,
+          cells.rows() + " rows in " + cells.cells() + " cells");
+    }
+  }
+
   private static void assertWarmEqualsFresh(RowMatrix points, IvfCells cells, int probes, DotProductKernel kernel,
       double[][] byStep, int count, int k) {
     IvfIndex warm = new IvfIndex(points, cells, probes, kernel);
@@ -62,12 +70,17 @@ class WarmStartIvfTest {
   void warmSearchAlongTrajectoriesEqualsAFreshSearch() {
     Random random = new Random(1);
     RowMatrix points = clustered(3000, 9, random);
-    IvfCells cells = IvfCells.build(points, 80, 3);
     double[][] byStep = trajectories(points, 40, 25, 0.15, 0.02, random);
-    for (DotProductKernel kernel : new DotProductKernel[] {DotProductKernel.best(), ScalarDotProductKernel.INSTANCE}) {
-      for (int probes : new int[] {1, 5, 80}) {
-        for (int k : new int[] {1, 20}) {
-          assertWarmEqualsFresh(points, cells, probes, kernel, byStep, 40, k);
+    // 80 cells of ~38 rows ranked in double; 30 of ~100 scanned in float first
+    for (int cellCount : new int[] {80, 30}) {
+      IvfCells cells = IvfCells.build(points, cellCount, 3);
+      assertScansInFloat(cellCount == 30, points, cells);
+      for (DotProductKernel kernel : new DotProductKernel[] {DotProductKernel.best(),
+          ScalarDotProductKernel.INSTANCE}) {
+        for (int probes : new int[] {1, 5, cellCount}) {
+          for (int k : new int[] {1, 20}) {
+            assertWarmEqualsFresh(points, cells, probes, kernel, byStep, 40, k);
+          }
         }
       }
     }
@@ -84,7 +97,6 @@ class WarmStartIvfTest {
       values[i] = random.nextInt(5);
     }
     RowMatrix points = RowMatrix.of(n, d, values);
-    IvfCells cells = IvfCells.build(points, 25, 4);
     int count = 30;
     int steps = 12;
     double[][] byStep = new double[steps][count * d];
@@ -99,9 +111,13 @@ class WarmStartIvfTest {
         }
       }
     }
-    for (int probes : new int[] {2, 25}) {
-      for (int k : new int[] {1, 7, 50}) {
-        assertWarmEqualsFresh(points, cells, probes, DotProductKernel.best(), byStep, count, k);
+    for (int cellCount : new int[] {25, 12}) {
+      IvfCells cells = IvfCells.build(points, cellCount, 4);
+      assertScansInFloat(cellCount == 12, points, cells);
+      for (int probes : new int[] {2, cellCount}) {
+        for (int k : new int[] {1, 7, 50}) {
+          assertWarmEqualsFresh(points, cells, probes, DotProductKernel.best(), byStep, count, k);
+        }
       }
     }
   }
