@@ -48,7 +48,10 @@ final class CellPanels {
     this.largestNorm = largestNorm;
   }
 
-  /** Double panels of {@code lanes} rows for the cells of {@code cellOrdered} (cell c: rows [cellStart[c], cellStart[c + 1])). */
+  /**
+   * Double panels of {@code lanes} rows for the cells of {@code cellOrdered}, whose cell c holds its rows
+   * [cellStart[c], cellStart[c + 1]).
+   */
   static CellPanels ofDoubles(RowMatrix cellOrdered, int[] cellStart, int lanes) {
     return of(cellOrdered, cellStart, lanes, 1, false);
   }

@@ -35,7 +35,10 @@ public interface DotProductKernel {
     throw new UnsupportedOperationException("the " + name() + " kernel reads no panels");
   }
 
-  /** Rows per panel of the float {@link CellPanels} that {@link #panelDistances} reads; 0 for a kernel that reads none. */
+  /**
+   * Rows per panel of the float {@link CellPanels} that {@link #panelDistances} reads; 0 for a kernel that reads
+   * none.
+   */
   default int floatPanelLanes() {
     return 0;
   }
@@ -73,9 +76,11 @@ public interface DotProductKernel {
   }
 
   /**
-   * out[i] = ⟨queries[queryBase ..], x[rowBases[i] ..]⟩ for i &lt; count ≤ {@link ScalarDotProductKernel#BATCH}, d
-   * values each (out holds BATCH values; those past count are scratch): one query against scattered rows (a
-   * warm-started IVF search's surviving centroids). The same bits as {@link ScalarDotProductKernel#dot} on each row.
+   * out[i] = ⟨queries[queryBase ..], (x[rowBases[i] + j · columnStride])_j⟩ for i &lt; count ≤
+   * {@link ScalarDotProductKernel#BATCH}, d values each (columnStride 1 for rows stored whole, a panel's lanes for a
+   * row in {@link CellPanels}; out holds BATCH values, those past count are scratch): one query against scattered
+   * rows (a warm-started IVF search's surviving centroids, a float scan's candidates). The same bits as
+   * {@link ScalarDotProductKernel#dot} on each row.
    */
   default void scatteredDots(double[] queries, int queryBase, float[] x, int[] rowBases, int count, int d,
       int columnStride, double[] out) {

@@ -34,7 +34,8 @@ class CellPanelsTest {
           int base = (panels.firstPanel(c) + local / DOUBLE_LANES) * d * DOUBLE_LANES + local % DOUBLE_LANES;
           for (int j = 0; j < d; j++) {
             double expected = local < size ? rows.get(cellStart[c] + local, j) : 0;
-            assertEquals(expected, panels.values()[base + j * DOUBLE_LANES], "cell " + c + ", row " + local + ", j " + j);
+            assertEquals(expected, panels.values()[base + j * DOUBLE_LANES],
+                "cell " + c + ", row " + local + ", j " + j);
           }
         }
       }
