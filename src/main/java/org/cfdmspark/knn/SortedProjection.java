@@ -47,6 +47,8 @@ public final class SortedProjection implements Serializable {
   private final double[] unit;
   /** The largest row norm plus one: scales the rounding slack. */
   private final double scale;
+  /** Every row as one cell of float panels for a vector kernel's scan; built on first use, never serialized. */
+  private transient volatile CellPanels scanPanels;
 
   private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double[] unit,
       double scale) {
@@ -251,36 +253,29 @@ public final class SortedProjection implements Serializable {
   private void nearestWithinByScan(double[] queries, int[] wide, int count, double radius, DotProductKernel kernel,
       int[] out) {
     int d = rows.dimension();
-    int n = order.length;
     double[] gathered = new double[count * d];
     double[] queryNorms = new double[count];
     double[] slack = new double[count];
     double[] limit = new double[count];
     int[][] kept = new int[count][8];
     int[] keptCount = new int[count];
+    CellPanels panels = kernel.floatPanelLanes() > 0 ? scanPanels(kernel) : null;
     for (int i = 0; i < count; i++) {
       System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
       queryNorms[i] = squaredNorm(gathered, i * d);
       slack[i] = SLACK * (queryNorms[i] + scale * scale);
       limit[i] = radius * radius;
-    }
-    double[] norms = rows.squaredNorms();
-    double[] dots = new double[count * SCAN_BLOCK];
-    for (int first = 0; first < n; first += SCAN_BLOCK) {
-      int rowCount = Math.min(SCAN_BLOCK, n - first);
-      kernel.dots(gathered, 0, count, rows, first, rowCount, dots);
-      for (int i = 0; i < count; i++) {
-        for (int r = 0; r < rowCount; r++) {
-          double squared = norms[first + r] - 2 * dots[i * rowCount + r] + queryNorms[i];
-          if (squared - slack[i] <= limit[i]) {
-            if (keptCount[i] == kept[i].length) {
-              kept[i] = Arrays.copyOf(kept[i], 2 * keptCount[i]);
-            }
-            kept[i][keptCount[i]++] = first + r;
-            limit[i] = Math.min(limit[i], squared + slack[i]);
-          }
-        }
+      if (panels != null && !panels.scannable(Math.sqrt(queryNorms[i]))) {
+        panels = null;
       }
+    }
+    if (panels != null) {
+      for (int i = 0; i < count; i++) {
+        slack[i] += panels.slack(Math.sqrt(queryNorms[i]));
+      }
+      scanInFloat(gathered, count, queryNorms, slack, limit, kept, keptCount, panels, kernel);
+    } else {
+      scanInDouble(gathered, count, queryNorms, slack, limit, kept, keptCount, kernel);
     }
     for (int i = 0; i < count; i++) {
       double best = radius * radius;
@@ -295,6 +290,95 @@ public final class SortedProjection implements Serializable {
       }
       out[wide[i]] = nearest;
     }
+  }
+
+  /**
+   * The scan of {@link #nearestWithinByScan} in the kernel's double products, a block of rows packed at a time: keeps
+   * in kept[i] the rows whose squared distance to query i may be at most limit[i], which it lowers as it goes.
+   */
+  private void scanInDouble(double[] gathered, int count, double[] queryNorms, double[] slack, double[] limit,
+      int[][] kept, int[] keptCount, DotProductKernel kernel) {
+    int n = order.length;
+    double[] norms = rows.squaredNorms();
+    double[] dots = new double[count * SCAN_BLOCK];
+    for (int first = 0; first < n; first += SCAN_BLOCK) {
+      int rowCount = Math.min(SCAN_BLOCK, n - first);
+      kernel.dots(gathered, 0, count, rows, first, rowCount, dots);
+      for (int i = 0; i < count; i++) {
+        for (int r = 0; r < rowCount; r++) {
+          keep(i, first + r, norms[first + r] - 2 * dots[i * rowCount + r] + queryNorms[i], slack, limit, kept,
+              keptCount);
+        }
+      }
+    }
+  }
+
+  /**
+   * The same scan over float panels of the rows ({@link CellPanels}: prebuilt, half the bytes, a float vector holding
+   * twice the rows), with slack[i] grown by the float values' bound, and the rows that cannot pass skipped a vector
+   * at a time: the same rows kept or more, so the same answers.
+   */
+  private void scanInFloat(double[] gathered, int count, double[] queryNorms, double[] slack, double[] limit,
+      int[][] kept, int[] keptCount, CellPanels panels, DotProductKernel kernel) {
+    int d = rows.dimension();
+    int lanes = panels.lanes();
+    float[] floats = new float[count * d];
+    for (int v = 0; v < floats.length; v++) {
+      floats[v] = (float) gathered[v];
+    }
+    int panelCount = panels.panelCount(0);
+    int blockPanels = SCAN_BLOCK / lanes / kernel.floatPanelTile() * kernel.floatPanelTile();
+    int stride = blockPanels * lanes;
+    float[] values = new float[count * stride];
+    for (int first = 0; first < panelCount; first += blockPanels) {
+      int panelsHere = Math.min(blockPanels, panelCount - first);
+      int used = panelsHere * lanes;
+      kernel.panelDistances(floats, count, panels, first, panelsHere, values);
+      for (int i = 0; i < count; i++) {
+        int base = i * used;
+        // The padding rows past the last are NaN, which never passes.
+        for (int at = kernel.firstAtMost(values, base, base + used, bound(limit[i], queryNorms[i], slack[i]));
+            at < base + used; at = kernel.firstAtMost(values, at + 1, base + used,
+                bound(limit[i], queryNorms[i], slack[i]))) {
+          keep(i, first * lanes + at - base, values[at] + queryNorms[i], slack, limit, kept, keptCount);
+        }
+      }
+    }
+  }
+
+  /** The float a scanned value v must not exceed for v + ‖q‖² − slack ≤ limit: rounded up. */
+  private static float bound(double limit, double queryNorm, double slack) {
+    double bound = limit - queryNorm + slack;
+    float rounded = (float) bound;
+    return rounded < bound ? Math.nextUp(rounded) : rounded;
+  }
+
+  /** Keeps the row for query i when its squared distance, within slack[i] of {@code squared}, may be ≤ limit[i]. */
+  private static void keep(int i, int row, double squared, double[] slack, double[] limit, int[][] kept,
+      int[] keptCount) {
+    if (squared - slack[i] <= limit[i]) {
+      if (keptCount[i] == kept[i].length) {
+        kept[i] = Arrays.copyOf(kept[i], 2 * keptCount[i]);
+      }
+      kept[i][keptCount[i]++] = row;
+      limit[i] = Math.min(limit[i], squared + slack[i]);
+    }
+  }
+
+  /** The rows as one cell of the kernel's float panels, built once per projection and JVM. */
+  private CellPanels scanPanels(DotProductKernel kernel) {
+    CellPanels built = scanPanels;
+    if (built == null || !built.fits(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)) {
+      synchronized (this) {
+        built = scanPanels;
+        if (built == null || !built.fits(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)) {
+          built = CellPanels.ofFloats(rows, new int[] {0, rows.rows()}, kernel.floatPanelLanes(),
+              kernel.floatPanelTile());
+          scanPanels = built;
+        }
+      }
+    }
+    return built;
   }
 
   private double along(double[] query, int offset) {

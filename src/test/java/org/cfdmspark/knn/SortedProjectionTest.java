@@ -207,6 +207,42 @@ class SortedProjectionTest {
     assertEquals(2, found[0], "row 9 is row 2's twin: the lower one is the answer");
   }
 
+  /**
+   * Rows a hair apart far from the origin, so that every window holds every row and the vector kernel's float scan
+   * answers, though floats cannot tell their distances apart at the scale of ‖x‖²: its bound must keep every row the
+   * window search could return (with no slack, rows are lost here).
+   */
+  @Test
+  void batchSearchFindsRowsCloserThanFloatsCanTellApart() {
+    Random random = new Random(18);
+    int n = 300;
+    int d = 7;
+    double[][] values = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        values[i][j] = 300 + 1e-3 * random.nextInt(20);
+      }
+    }
+    RowMatrix rows = RowMatrix.ofRows(values);
+    SortedProjection projections = SortedProjection.of(rows);
+    int count = 40;
+    double[] queries = new double[count * d];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = 300 + 2e-2 * random.nextDouble();
+    }
+    for (double radius : new double[] {0.1, 0.3, 1}) {
+      assertEquals(n - 1, projections.windowRows(0, radius), "every window whole: the scan answers");
+      int[] batch = new int[count];
+      projections.nearestWithin(queries, count, radius, new VectorDotProductKernel(), batch);
+      int found = 0;
+      for (int q = 0; q < count; q++) {
+        assertEquals(projections.nearestWithin(queries, q * d, radius), batch[q], "query " + q + ", radius " + radius);
+        found += batch[q] >= 0 ? 1 : 0;
+      }
+      assertTrue(found > 0, "radius " + radius + " finds no row: the case tests nothing");
+    }
+  }
+
   private static double[] copyOfRow(RowMatrix rows, int row) {
     double[] out = new double[rows.dimension()];
     for (int j = 0; j < out.length; j++) {
