@@ -152,6 +152,12 @@ final class CellPanels {
     return firstPanel[cell + 1] - firstPanel[cell];
   }
 
+  /** The least float at or above {@code value}: a filter's bound on scanned values loses no row to its rounding. */
+  static float roundedUp(double value) {
+    float rounded = (float) value;
+    return rounded < value ? Math.nextUp(rounded) : rounded;
+  }
+
   /**
    * True when a query of this Euclidean norm can be scanned in float: every value of the scan stays far inside
    * float's range (else the search ranks that query's rows in double).

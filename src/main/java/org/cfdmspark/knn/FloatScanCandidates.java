@@ -84,7 +84,7 @@ final class FloatScanCandidates {
     double before = heap.threshold();
     heap.offer(value, position);
     if (heap.threshold() != before) {
-      filter[q] = roundedUp(heap.threshold() + twiceSlack[q]);
+      filter[q] = CellPanels.roundedUp(heap.threshold() + twiceSlack[q]);
     }
   }
 
@@ -110,10 +110,5 @@ final class FloatScanCandidates {
 
   int[] bases(int q) {
     return bases[q];
-  }
-
-  private static float roundedUp(double value) {
-    float rounded = (float) value;
-    return rounded < value ? Math.nextUp(rounded) : rounded;
   }
 }

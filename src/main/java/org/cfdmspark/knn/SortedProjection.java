@@ -338,19 +338,17 @@ public final class SortedProjection implements Serializable {
         int base = i * used;
         // The padding rows past the last are NaN, which never passes.
         for (int at = kernel.firstAtMost(values, base, base + used, bound(limit[i], queryNorms[i], slack[i]));
-            at < base + used; at = kernel.firstAtMost(values, at + 1, base + used,
-                bound(limit[i], queryNorms[i], slack[i]))) {
+            at < base + used;
+            at = kernel.firstAtMost(values, at + 1, base + used, bound(limit[i], queryNorms[i], slack[i]))) {
           keep(i, first * lanes + at - base, values[at] + queryNorms[i], slack, limit, kept, keptCount);
         }
       }
     }
   }
 
-  /** The float a scanned value v must not exceed for v + ‖q‖² − slack ≤ limit: rounded up. */
+  /** The float a scanned value v must not exceed for v + ‖q‖² − slack ≤ limit. */
   private static float bound(double limit, double queryNorm, double slack) {
-    double bound = limit - queryNorm + slack;
-    float rounded = (float) bound;
-    return rounded < bound ? Math.nextUp(rounded) : rounded;
+    return CellPanels.roundedUp(limit - queryNorm + slack);
   }
 
   /** Keeps the row for query i when its squared distance, within slack[i] of {@code squared}, may be ≤ limit[i]. */
