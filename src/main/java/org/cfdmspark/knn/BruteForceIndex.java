@@ -2,7 +2,9 @@ package org.cfdmspark.knn;
 
 /**
  * Exact k-nearest-neighbour search by scanning every row, blocked so that the dot-product kernel sees a block
- * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). Not
+ * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). With a vector
+ * kernel and {@link IvfIndex#FLOAT_SCAN_ROWS} rows or more, the rows are scanned in float first and only the few
+ * that may be among a query's k nearest are ranked in double ({@link FloatScan}): the same neighbours. Not
  * thread-safe: it owns scratch buffers; use one instance per thread.
  */
 public final class BruteForceIndex implements NeighbourIndex {
@@ -12,10 +14,14 @@ public final class BruteForceIndex implements NeighbourIndex {
   private final DotProductKernel kernel;
   private double[] dots = new double[0];
   private BoundedNeighbourHeap[] heaps = new BoundedNeighbourHeap[0];
+  /** The float first pass, or null (a scalar kernel, or too few rows to be worth it). */
+  private final FloatScan floatScan;
 
   public BruteForceIndex(RowMatrix matrix, DotProductKernel kernel) {
     this.matrix = matrix;
     this.kernel = kernel;
+    this.floatScan = kernel.floatPanelLanes() > 0 && matrix.rows() >= IvfIndex.FLOAT_SCAN_ROWS
+        ? new FloatScan(kernel) : null;
   }
 
   @Override
@@ -31,6 +37,20 @@ public final class BruteForceIndex implements NeighbourIndex {
     }
     prepareScratch(queryCount, k);
     double[] norms = matrix.squaredNorms();
+    CellPanels panels = floatScan == null ? null
+        : matrix.floatPanels(kernel.floatPanelLanes(), kernel.floatPanelTile());
+    if (panels != null && floatScan.ready(panels, queries, queryOffset, queryCount, k)) {
+      int blockPanels = Math.max(1, ROW_BLOCK / panels.lanes() / kernel.floatPanelTile()) * kernel.floatPanelTile();
+      for (int first = 0; first < panels.panelCount(0); first += blockPanels) {
+        floatScan.scan(panels, first, Math.min(blockPanels, panels.panelCount(0) - first), first * panels.lanes(),
+            queries, queryOffset, null, 0, queryCount);
+      }
+      for (int q = 0; q < queryCount; q++) {
+        floatScan.rank(panels, queries, (queryOffset + q) * matrix.dimension(), q, norms, row -> row, heaps[q]);
+        heaps[q].drainNearestFirst(out, q * k);
+      }
+      return;
+    }
     for (int firstRow = 0; firstRow < n; firstRow += ROW_BLOCK) {
       int rowCount = Math.min(ROW_BLOCK, n - firstRow);
       kernel.dots(queries, queryOffset, queryCount, matrix, firstRow, rowCount, dots);

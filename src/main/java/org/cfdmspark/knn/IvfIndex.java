@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p><b>A float pass first.</b> With a vector kernel and cells of {@link #FLOAT_SCAN_ROWS} rows or more on average,
  * a cell's rows are scanned in float ({@link CellPanels}: half the bytes, twice the rows per vector), and only the
  * rows whose float value comes within a rigorous bound ({@link CellPanels#slack}) of the query's k-th float value have
- * their double products computed and ranked ({@link FloatScanCandidates}): about k of the 29,000 rows a query reads at
+ * their double products computed and ranked ({@link FloatScan}): about k of the 29,000 rows a query reads at
  * N = 10⁶, d = 64. The neighbours are the exact ranking's, bit for bit.
  *
  * <p><b>Warm start of the cell choice.</b> Each query position of a block remembers its last query
@@ -69,9 +69,8 @@ public final class IvfIndex implements NeighbourIndex {
   private int[] pairQueries = new int[0];
   private double[] gathered = new double[0];
   private double[] dots = new double[0];
-  private final FloatScanCandidates scanCandidates = new FloatScanCandidates();
-  private float[] gatheredFloats = new float[0];
-  private float[] scanned = new float[0];
+  /** The float first pass over float panels; null for double panels or none. */
+  private final FloatScan floatScan;
 
   /**
    * @param matrix the matrix the cells were built on
@@ -92,6 +91,7 @@ public final class IvfIndex implements NeighbourIndex {
     boolean inFloat = kernel.floatPanelLanes() > 0 && cells.rows() >= (long) FLOAT_SCAN_ROWS * cells.cells();
     this.panels = inFloat ? cells.panels(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)
         : kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes(), 1, false) : null;
+    this.floatScan = inFloat ? new FloatScan(kernel) : null;
     this.centroids = cells.centroids();
     double largest = 0;
     for (double norm : centroids.squaredNorms()) {
@@ -108,7 +108,7 @@ public final class IvfIndex implements NeighbourIndex {
 
   /** True when this search scans its cells in float first ({@link #FLOAT_SCAN_ROWS}). */
   boolean scansInFloat() {
-    return panels != null && panels.inFloat();
+    return floatScan != null;
   }
 
   @Override
@@ -135,41 +135,26 @@ public final class IvfIndex implements NeighbourIndex {
       slots[q].valid = true;
     }
     groupByCell(queryCount);
-    boolean scanInFloat = panels != null && panels.inFloat() && readyFloatScan(queries, queryOffset, queryCount, k);
+    boolean scanInFloat = floatScan != null && floatScan.ready(panels, queries, queryOffset, queryCount, k);
     for (int cell = 0; cell < cells.cells(); cell++) {
       int firstPair = cellFirstPair[cell];
       int members = cellFirstPair[cell + 1] - firstPair;
       if (members > 0 && scanInFloat) {
-        scanCell(cell, queries, queryOffset, firstPair, members);
+        floatScan.scan(panels, panels.firstPanel(cell), panels.panelCount(cell), cells.cellStart(cell), queries,
+            queryOffset, pairQueries, firstPair, members);
       } else if (members > 0) {
         rankCell(cell, queries, queryOffset, firstPair, members);
       }
     }
     if (scanInFloat) {
       for (int q = 0; q < queryCount; q++) {
-        rankCandidates(queries, (queryOffset + q) * d, q);
+        floatScan.rank(panels, queries, (queryOffset + q) * d, q, cells.cellOrdered().squaredNorms(), cells::rowId,
+            heaps[q]);
       }
     }
     for (int q = 0; q < queryCount; q++) {
       heaps[q].drainNearestFirst(out, q * k);
     }
-  }
-
-  /**
-   * Readies the float scan's candidates, with each query's {@link CellPanels#slack}; false (the call ranks in double)
-   * when a query is too large for the float scan.
-   */
-  private boolean readyFloatScan(double[] queries, int queryOffset, int queryCount, int k) {
-    int d = matrix.dimension();
-    scanCandidates.reset(queryCount, k);
-    for (int q = 0; q < queryCount; q++) {
-      double norm = Math.sqrt(squaredNorm(queries, (queryOffset + q) * d, d));
-      if (!panels.scannable(norm)) {
-        return false;
-      }
-      scanCandidates.slack(q, panels.slack(norm));
-    }
-    return true;
   }
 
   /**
@@ -200,63 +185,6 @@ public final class IvfIndex implements NeighbourIndex {
       ensureDots(members * rowCount);
       kernel.dots(gathered, 0, members, rows, first, rowCount, dots);
       offerRows(firstPair, members, first, rowCount, rowCount, rows.squaredNorms());
-    }
-  }
-
-  /**
-   * A cell's rows for its {@code members} queries through the float scan: a row is kept as a candidate
-   * ({@link FloatScanCandidates}, which says why no neighbour is lost) only when its float value passes the query's
-   * filter; the candidates are ranked by their double products once every cell is scanned ({@link #rankCandidates}).
-   */
-  private void scanCell(int cell, double[] queries, int queryOffset, int firstPair, int members) {
-    int d = matrix.dimension();
-    if (gatheredFloats.length < members * d) {
-      gatheredFloats = new float[members * d];
-    }
-    for (int i = 0; i < members; i++) {
-      int base = (queryOffset + pairQueries[firstPair + i]) * d;
-      for (int j = 0; j < d; j++) {
-        gatheredFloats[i * d + j] = (float) queries[base + j];
-      }
-    }
-    int panelCount = panels.panelCount(cell);
-    int stride = panelCount * panels.lanes();
-    if (scanned.length < members * stride) {
-      scanned = new float[members * stride];
-    }
-    kernel.panelDistances(gatheredFloats, members, panels, panels.firstPanel(cell), panelCount, scanned);
-    int start = cells.cellStart(cell);
-    int lanes = panels.lanes();
-    int panelBase = panels.firstPanel(cell) * d * lanes;
-    for (int i = 0; i < members; i++) {
-      int q = pairQueries[firstPair + i];
-      int first = i * stride;
-      // The whole stride: the padding rows past the cell's own are NaN, which never passes.
-      for (int at = kernel.firstAtMost(scanned, first, first + stride, scanCandidates.filter(q)); at < first + stride;
-          at = kernel.firstAtMost(scanned, at + 1, first + stride, scanCandidates.filter(q))) {
-        int r = at - first;
-        scanCandidates.add(q, scanned[at], start + r, panelBase + r / lanes * d * lanes + r % lanes);
-      }
-    }
-  }
-
-  /**
-   * Offers query q's float-scan candidates to its heap by their double products, computed from the panels (which hold
-   * the rows' floats exactly): the bits of any kernel's, so the heap keeps what the double ranking keeps.
-   */
-  private void rankCandidates(double[] queries, int queryBase, int q) {
-    int count = scanCandidates.select(q);
-    int[] positions = scanCandidates.positions(q);
-    int[] bases = scanCandidates.bases(q);
-    double[] norms = cells.cellOrdered().squaredNorms();
-    for (int first = 0; first < count; first += ScalarDotProductKernel.BATCH) {
-      int batch = Math.min(ScalarDotProductKernel.BATCH, count - first);
-      System.arraycopy(bases, first, batchBases, 0, batch);
-      kernel.scatteredDots(queries, queryBase, panels.floatValues(), batchBases, batch, matrix.dimension(),
-          panels.lanes(), batchDots);
-      for (int i = 0; i < batch; i++) {
-        heaps[q].offer(norms[positions[first + i]] - 2 * batchDots[i], cells.rowId(positions[first + i]));
-      }
     }
   }
 

@@ -17,6 +17,8 @@ public final class RowMatrix implements Serializable {
   private final double[] squaredNorms;
   /** Computed on first use and never serialized, as {@link IvfCells}' panels. */
   private transient volatile DistinctRows distinctRows;
+  /** The rows as one cell of float panels, built on first use and never serialized. */
+  private transient volatile CellPanels floatPanels;
 
   private RowMatrix(int rows, int dimension, float[] values) {
     this.rows = rows;
@@ -94,6 +96,24 @@ public final class RowMatrix implements Serializable {
   /** The squared norms, shared like {@link #values()}; callers must not modify it. */
   public double[] squaredNorms() {
     return squaredNorms;
+  }
+
+  /**
+   * The rows as one cell of float panels ({@link CellPanels#ofFloats}) of the given layout, built once per matrix
+   * object and layout: a vector kernel's exact scans ({@link BruteForceIndex}) read them.
+   */
+  CellPanels floatPanels(int lanes, int panelTile) {
+    CellPanels built = floatPanels;
+    if (built == null || !built.fits(lanes, panelTile, true)) {
+      synchronized (this) {
+        built = floatPanels;
+        if (built == null || !built.fits(lanes, panelTile, true)) {
+          built = CellPanels.ofFloats(this, new int[] {0, rows}, lanes, panelTile);
+          floatPanels = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** The groups of equal rows, computed once per matrix object ({@link DistinctRows#of}). */
