@@ -2,8 +2,8 @@ package org.cfdmspark.knn;
 
 /**
  * Exact k-nearest-neighbour search by scanning every row, blocked so that the dot-product kernel sees a block
- * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). With a vector
- * kernel and {@link IvfIndex#FLOAT_SCAN_ROWS} rows or more, the rows are scanned in float first and only the few
+ * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). Where
+ * {@link FloatScan#suits} the matrix, the rows are scanned in float first and only the few
  * that may be among a query's k nearest are ranked in double ({@link FloatScan}): the same neighbours. Not
  * thread-safe: it owns scratch buffers; use one instance per thread.
  */
@@ -20,8 +20,7 @@ public final class BruteForceIndex implements NeighbourIndex {
   public BruteForceIndex(RowMatrix matrix, DotProductKernel kernel) {
     this.matrix = matrix;
     this.kernel = kernel;
-    this.floatScan = kernel.floatPanelLanes() > 0 && matrix.rows() >= IvfIndex.FLOAT_SCAN_ROWS
-        ? new FloatScan(kernel) : null;
+    this.floatScan = FloatScan.suits(kernel, matrix.rows(), matrix.dimension()) ? new FloatScan(kernel) : null;
   }
 
   @Override

@@ -12,12 +12,33 @@ import java.util.function.IntUnaryOperator;
  * <p>Scratch of one searcher: not thread-safe.
  */
 final class FloatScan {
+  /**
+   * The float scan for cells of this many rows on average, or more: 1.25× faster per search than the double panels
+   * at N = 10⁵, d = 64 (79 rows a cell), 1.8× at N = 10⁶ (250), no faster on credit default (35 rows of 122 values),
+   * where it only added its compilations to the fit (BENCHMARKS.md, "The IVF search's float scan").
+   */
+  static final int MIN_ROWS = 64;
+  /**
+   * And for rows of at most this many values: a tile's two panels (2·d·16 floats) then stay in L1 while its queries
+   * pass over them; the scan has no depth blocks, and on the survey's 1,510 one-hot values it was 8 % slower than the
+   * double kernel, which has (BENCHMARKS.md, "The brute-force search's float pass").
+   */
+  static final int MAX_DIMENSION = 256;
+
   private final DotProductKernel kernel;
   private final FloatScanCandidates candidates = new FloatScanCandidates();
   private final int[] batchBases = new int[ScalarDotProductKernel.BATCH];
   private final double[] batchDots = new double[ScalarDotProductKernel.BATCH];
   private float[] floats = new float[0];
   private float[] scanned = new float[0];
+
+  /**
+   * True when a search over cells of {@code rowsPerCell} rows on average, of {@code dimension} values each, should
+   * scan in float first with this kernel.
+   */
+  static boolean suits(DotProductKernel kernel, long rowsPerCell, int dimension) {
+    return kernel.floatPanelLanes() > 0 && rowsPerCell >= MIN_ROWS && dimension <= MAX_DIMENSION;
+  }
 
   /** @param kernel a kernel that reads float panels ({@link DotProductKernel#floatPanelLanes} &gt; 0) */
   FloatScan(DotProductKernel kernel) {

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>The queries of a block are grouped by cell, so each probed cell is one (queries × cell rows) kernel call
  * rather than one call per query. Holds scratch buffers: one instance per thread, over shared {@link IvfCells}.
  *
- * <p><b>A float pass first.</b> With a vector kernel and cells of {@link #FLOAT_SCAN_ROWS} rows or more on average,
- * a cell's rows are scanned in float ({@link CellPanels}: half the bytes, twice the rows per vector), and only the
+ * <p><b>A float pass first.</b> With a vector kernel, cells of {@link FloatScan#MIN_ROWS} rows or more on average and
+ * rows of at most {@link FloatScan#MAX_DIMENSION} values, a cell's rows are scanned in float ({@link CellPanels}: half the bytes, twice the rows per vector), and only the
  * rows whose float value comes within a rigorous bound ({@link CellPanels#slack}) of the query's k-th float value have
  * their double products computed and ranked ({@link FloatScan}): about k of the 29,000 rows a query reads at
  * N = 10⁶, d = 64. The neighbours are the exact ranking's, bit for bit.
@@ -32,12 +32,6 @@ import java.util.Arrays;
  */
 public final class IvfIndex implements NeighbourIndex {
   private static final int ROW_BLOCK = 256;
-  /**
-   * The float scan for cells of this many rows on average, or more: 1.25× faster per search than the double panels
-   * at N = 10⁵, d = 64 (79 rows a cell), 1.8× at N = 10⁶ (250), no faster on credit default (35 rows of 122 values),
-   * where it only added its compilations to the fit (BENCHMARKS.md, "The IVF search's float scan").
-   */
-  static final int FLOAT_SCAN_ROWS = 64;
   /** Slack on squared distances, relative to ‖q‖² + the largest ‖c‖²: far above the rounding of any value. */
   private static final double SQUARED_SLACK = 1e-9;
   /** Relative slack on distances taken from square roots and sums. */
@@ -88,7 +82,7 @@ public final class IvfIndex implements NeighbourIndex {
     this.cells = cells;
     this.probes = Math.min(probes, cells.cells());
     this.kernel = kernel;
-    boolean inFloat = kernel.floatPanelLanes() > 0 && cells.rows() >= (long) FLOAT_SCAN_ROWS * cells.cells();
+    boolean inFloat = FloatScan.suits(kernel, cells.rows() / cells.cells(), matrix.dimension());
     this.panels = inFloat ? cells.panels(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)
         : kernel.panelLanes() > 0 ? cells.panels(kernel.panelLanes(), 1, false) : null;
     this.floatScan = inFloat ? new FloatScan(kernel) : null;
@@ -106,7 +100,7 @@ public final class IvfIndex implements NeighbourIndex {
     this.centroidStamp = new int[cells.cells()];
   }
 
-  /** True when this search scans its cells in float first ({@link #FLOAT_SCAN_ROWS}). */
+  /** True when this search scans its cells in float first ({@link FloatScan#suits}). */
   boolean scansInFloat() {
     return floatScan != null;
   }

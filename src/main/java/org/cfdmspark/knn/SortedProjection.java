@@ -259,7 +259,7 @@ public final class SortedProjection implements Serializable {
     double[] limit = new double[count];
     int[][] kept = new int[count][8];
     int[] keptCount = new int[count];
-    CellPanels panels = kernel.floatPanelLanes() > 0 ? scanPanels(kernel) : null;
+    CellPanels panels = FloatScan.suits(kernel, order.length, d) ? scanPanels(kernel) : null;
     for (int i = 0; i < count; i++) {
       System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
       queryNorms[i] = squaredNorm(gathered, i * d);

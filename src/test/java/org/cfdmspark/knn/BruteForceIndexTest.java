@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class BruteForceIndexTest {
 
   private static void assertSameAsDoubleRanking(RowMatrix points, double[] queries, int count) {
-    assertTrue(DotProductKernel.best().floatPanelLanes() == 0 || points.rows() >= IvfIndex.FLOAT_SCAN_ROWS,
-        "the float scan must run");
+    assertTrue(DotProductKernel.best().floatPanelLanes() == 0
+        || FloatScan.suits(DotProductKernel.best(), points.rows(), points.dimension()), "the float scan must run");
     for (int k : new int[] {1, 7, 40}) {
       int[] expected = new int[count * k];
       int[] actual = new int[count * k];
