@@ -2,13 +2,19 @@ package org.cfdmspark.knn;
 
 /**
  * Exact k-nearest-neighbour search by scanning every row, blocked so that the dot-product kernel sees a block
- * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). Where
- * {@link FloatScan#suits} the matrix, the rows are scanned in float first and only the few
+ * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). For
+ * {@link #FLOAT_SCAN_ROWS} rows or more where {@link FloatScan#suits} them, the rows are scanned in float first and only the few
  * that may be among a query's k nearest are ranked in double ({@link FloatScan}): the same neighbours. Not
  * thread-safe: it owns scratch buffers; use one instance per thread.
  */
 public final class BruteForceIndex implements NeighbourIndex {
   private static final int ROW_BLOCK = 256;
+  /**
+   * The float pass for matrices of this many rows or more: a scan of fewer is short, and the float tiles'
+   * compilations cost a 1,000-row table's fit more than they saved (0.2–0.3 s), while a 9,857-row table's sampling
+   * ran 1.4× faster (BENCHMARKS.md, "The brute-force search's float pass").
+   */
+  static final int FLOAT_SCAN_ROWS = 4096;
 
   private final RowMatrix matrix;
   private final DotProductKernel kernel;
@@ -20,7 +26,8 @@ public final class BruteForceIndex implements NeighbourIndex {
   public BruteForceIndex(RowMatrix matrix, DotProductKernel kernel) {
     this.matrix = matrix;
     this.kernel = kernel;
-    this.floatScan = FloatScan.suits(kernel, matrix.rows(), matrix.dimension()) ? new FloatScan(kernel) : null;
+    this.floatScan = matrix.rows() >= FLOAT_SCAN_ROWS && FloatScan.suits(kernel, matrix.rows(), matrix.dimension())
+        ? new FloatScan(kernel) : null;
   }
 
   @Override
