@@ -3,8 +3,8 @@ package org.cfdmspark.knn;
 /**
  * Exact k-nearest-neighbour search by scanning every row, blocked so that the dot-product kernel sees a block
  * of queries against a block of rows. Ranks by ‖x‖² − 2⟨q, x⟩ (‖q‖² is the same for every row). For
- * {@link #FLOAT_SCAN_ROWS} rows or more where {@link FloatScan#suits} them, the rows are scanned in float first and only the few
- * that may be among a query's k nearest are ranked in double ({@link FloatScan}): the same neighbours. Not
+ * {@link #FLOAT_SCAN_ROWS} rows or more where {@link FloatScan#suits} them, the rows are scanned in float first and
+ * only the few that may be among a query's k nearest are ranked in double ({@link FloatScan}): the same neighbours. Not
  * thread-safe: it owns scratch buffers; use one instance per thread.
  */
 public final class BruteForceIndex implements NeighbourIndex {

@@ -3,8 +3,8 @@ package org.cfdmspark.knn;
 import java.util.Arrays;
 
 /**
- * The rows of an IVF search's float scan ({@link CellPanels}) that may be among each query's k nearest, so that
- * only those have their double products computed. Per query: the k smallest float values seen (τ, the k-th), and
+ * The rows of a float scan ({@link FloatScan} over {@link CellPanels}) that may be among each query's k nearest,
+ * so that only those have their double products computed. Per query: the k smallest float values seen (τ, the k-th), and
  * every row whose value was at most τ + 2s when it was scanned, s being the query's {@link CellPanels#slack}.
  *
  * <p>Why that loses no neighbour: each of the k rows behind τ has a double value ≤ τ + s, so the k-th smallest
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * k·ln(n/k) of n rows met in no particular order (some 150 of 30,000 at k = 20), and about k of them are selected:
  * the double ranking had computed every row's product.
  *
- * <p>Scratch of one {@link IvfIndex}: not thread-safe.
+ * <p>Scratch of one {@link FloatScan}: not thread-safe.
  */
 final class FloatScanCandidates {
   private BoundedNeighbourHeap[] kth = new BoundedNeighbourHeap[0];

@@ -13,10 +13,11 @@ import java.util.Arrays;
  * rather than one call per query. Holds scratch buffers: one instance per thread, over shared {@link IvfCells}.
  *
  * <p><b>A float pass first.</b> With a vector kernel, cells of {@link FloatScan#MIN_ROWS} rows or more on average and
- * rows of at most {@link FloatScan#MAX_DIMENSION} values, a cell's rows are scanned in float ({@link CellPanels}: half the bytes, twice the rows per vector), and only the
- * rows whose float value comes within a rigorous bound ({@link CellPanels#slack}) of the query's k-th float value have
- * their double products computed and ranked ({@link FloatScan}): about k of the 29,000 rows a query reads at
- * N = 10⁶, d = 64. The neighbours are the exact ranking's, bit for bit.
+ * rows of at most {@link FloatScan#MAX_DIMENSION} values, a cell's rows are scanned in float ({@link CellPanels}:
+ * half the bytes, twice the rows per vector), and only the rows whose float value comes within a rigorous bound
+ * ({@link CellPanels#slack}) of the query's k-th float value have their double products computed and ranked
+ * ({@link FloatScan}): about k of the 29,000 rows a query reads at N = 10⁶, d = 64. The neighbours are the exact
+ * ranking's, bit for bit.
  *
  * <p><b>Warm start of the cell choice.</b> Each query position of a block remembers its last query
  * ({@link SlotMemory}) with lower bounds on its distances to every centroid. When the next call's query at the

@@ -47,8 +47,6 @@ public final class SortedProjection implements Serializable {
   private final double[] unit;
   /** The largest row norm plus one: scales the rounding slack. */
   private final double scale;
-  /** Every row as one cell of float panels for a vector kernel's scan; built on first use, never serialized. */
-  private transient volatile CellPanels scanPanels;
 
   private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double[] unit,
       double scale) {
@@ -259,7 +257,8 @@ public final class SortedProjection implements Serializable {
     double[] limit = new double[count];
     int[][] kept = new int[count][8];
     int[] keptCount = new int[count];
-    CellPanels panels = FloatScan.suits(kernel, order.length, d) ? scanPanels(kernel) : null;
+    CellPanels panels = FloatScan.suits(kernel, order.length, d)
+        ? rows.floatPanels(kernel.floatPanelLanes(), kernel.floatPanelTile()) : null;
     for (int i = 0; i < count; i++) {
       System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
       queryNorms[i] = squaredNorm(gathered, i * d);
@@ -361,22 +360,6 @@ public final class SortedProjection implements Serializable {
       kept[i][keptCount[i]++] = row;
       limit[i] = Math.min(limit[i], squared + slack[i]);
     }
-  }
-
-  /** The rows as one cell of the kernel's float panels, built once per projection and JVM. */
-  private CellPanels scanPanels(DotProductKernel kernel) {
-    CellPanels built = scanPanels;
-    if (built == null || !built.fits(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)) {
-      synchronized (this) {
-        built = scanPanels;
-        if (built == null || !built.fits(kernel.floatPanelLanes(), kernel.floatPanelTile(), true)) {
-          built = CellPanels.ofFloats(rows, new int[] {0, rows.rows()}, kernel.floatPanelLanes(),
-              kernel.floatPanelTile());
-          scanPanels = built;
-        }
-      }
-    }
-    return built;
   }
 
   private double along(double[] query, int offset) {
