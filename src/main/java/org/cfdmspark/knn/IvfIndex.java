@@ -1,6 +1,7 @@
 package org.cfdmspark.knn;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Approximate k-nearest-neighbour search in an inverted file ({@link IvfCells}): find the {@code probes}
@@ -142,9 +143,10 @@ public final class IvfIndex implements NeighbourIndex {
       }
     }
     if (scanInFloat) {
+      double[] norms = cells.cellOrdered().squaredNorms();
+      IntUnaryOperator rowId = cells::rowId; // once per call, not once per query
       for (int q = 0; q < queryCount; q++) {
-        floatScan.rank(panels, queries, (queryOffset + q) * d, q, cells.cellOrdered().squaredNorms(), cells::rowId,
-            heaps[q]);
+        floatScan.rank(panels, queries, (queryOffset + q) * d, q, norms, rowId, heaps[q]);
       }
     }
     for (int q = 0; q < queryCount; q++) {
