@@ -47,6 +47,8 @@ public final class SortedProjection implements Serializable {
   private final double[] unit;
   /** The largest row norm plus one: scales the rounding slack. */
   private final double scale;
+  /** The cells of {@link CellRadiusScan}, built on first use in each JVM and never serialized. */
+  private transient volatile CellRadiusScan cellScan;
 
   private SortedProjection(RowMatrix rows, int[] order, int[] position, double[] projection, double[] unit,
       double scale) {
@@ -203,28 +205,47 @@ public final class SortedProjection implements Serializable {
    * {@link #nearestWithin(double[], int, double)} of each of {@code count} queries (row-major, d values each) into
    * out[q], the same answers. A query whose window holds more than {@link #WIDEST_WINDOW} of the rows (a projection
    * that spreads the rows little: many one-hot slots, a radius near their spacing) is answered with the other such
-   * queries from one pass of {@code kernel} over every row instead: a row's ‖x‖² − 2⟨q, x⟩ + ‖q‖² is its squared
-   * distance within a rounding slack, so only the rows that may lie within the radius and no farther than the
-   * nearest seen so far are kept, and their distances are then summed as the window search sums them.
+   * queries from one pass of {@code kernel} over the rows instead ({@link RadiusCandidates}): a row's
+   * ‖x‖² − 2⟨q, x⟩ + ‖q‖² is its squared distance within a rounding slack, so only the rows that may lie within the
+   * radius and no farther than the nearest seen so far are kept, and their distances are then summed as the window
+   * search sums them. With {@link CellRadiusScan#MIN_ROWS} rows or more and a kernel that reads float panels, the
+   * pass reads only the k-means cells that can hold a row within the radius ({@link CellRadiusScan}), and so also
+   * answers a query whose window holds more than the number of cells, unless its cells hold more than
+   * {@link CellRadiusScan#SCAN_ADVANTAGE} times the window's rows.
    */
   public void nearestWithin(double[] queries, int count, double radius, DotProductKernel kernel, int[] out) {
     int d = rows.dimension();
-    int[] wide = new int[count];
-    int wideCount = 0;
+    boolean cells = CellRadiusScan.suits(rows, kernel);
+    int[] listed = new int[count];
+    int[] maxRows = new int[count];
+    int[] firsts = new int[count];
+    int[] ends = new int[count];
+    int listedCount = 0;
     for (int q = 0; q < count; q++) {
       double squaredNorm = squaredNorm(queries, q * d);
       double along = along(queries, q * d);
       double reach = reach(squaredNorm, radius);
-      int first = SortedArrays.lowerBound(projection, along - reach);
-      int end = SortedArrays.upperBound(projection, along + reach);
-      if (end - first > WIDEST_WINDOW * order.length) {
-        wide[wideCount++] = q;
+      firsts[q] = SortedArrays.lowerBound(projection, along - reach);
+      ends[q] = SortedArrays.upperBound(projection, along + reach);
+      int window = ends[q] - firsts[q];
+      if (window > WIDEST_WINDOW * order.length) {
+        maxRows[listedCount] = Integer.MAX_VALUE;
+        listed[listedCount++] = q;
+      } else if (cells && window > CellRadiusScan.cellsFor(order.length)) {
+        maxRows[listedCount] = (int) Math.min(Integer.MAX_VALUE, (long) CellRadiusScan.SCAN_ADVANTAGE * window);
+        listed[listedCount++] = q;
       } else {
-        out[q] = nearestAmong(queries, q * d, radius, first, end);
+        out[q] = nearestAmong(queries, q * d, radius, firsts[q], ends[q]);
       }
     }
-    if (wideCount > 0) {
-      nearestWithinByScan(queries, wide, wideCount, radius, kernel, out);
+    if (listedCount > 0) {
+      boolean[] declined = nearestWithinByScan(queries, listed, listedCount, maxRows, radius, kernel, out);
+      for (int i = 0; i < listedCount; i++) {
+        if (declined[i]) {
+          int q = listed[i];
+          out[q] = nearestAmong(queries, q * d, radius, firsts[q], ends[q]);
+        }
+      }
     }
   }
 
@@ -244,43 +265,48 @@ public final class SortedProjection implements Serializable {
   }
 
   /**
-   * The queries listed in wide[0 .. count) answered from one kernel pass over every row. A row x is kept when
-   * ‖x‖² − 2⟨q, x⟩ + ‖q‖² − slack ≤ the least of radius² and every earlier row's value + slack: the slack bounds
-   * the rounding of both sums, so every row the window search could return is kept.
+   * The queries listed in wide[0 .. count) answered from one kernel pass over the rows ({@link RadiusCandidates} says
+   * which are kept): over the cells that can hold a row within the radius ({@link CellRadiusScan}) where the rows are
+   * many, else over every row, in float panels where the kernel reads them, else in its double products.
    */
-  private void nearestWithinByScan(double[] queries, int[] wide, int count, double radius, DotProductKernel kernel,
-      int[] out) {
+  private boolean[] nearestWithinByScan(double[] queries, int[] wide, int count, int[] maxRows, double radius,
+      DotProductKernel kernel, int[] out) {
     int d = rows.dimension();
     double[] gathered = new double[count * d];
-    double[] queryNorms = new double[count];
-    double[] slack = new double[count];
-    double[] limit = new double[count];
-    int[][] kept = new int[count][8];
-    int[] keptCount = new int[count];
-    CellPanels panels = FloatScan.suits(kernel, order.length, d)
+    RadiusCandidates kept = new RadiusCandidates(count, radius);
+    boolean[] declined = new boolean[count];
+    CellRadiusScan cellScan = CellRadiusScan.suits(rows, kernel) ? cellScan(kernel) : null;
+    CellPanels panels = cellScan != null ? cellScan.panels() : FloatScan.suits(kernel, order.length, d)
         ? rows.floatPanels(kernel.floatPanelLanes(), kernel.floatPanelTile()) : null;
     for (int i = 0; i < count; i++) {
       System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
-      queryNorms[i] = squaredNorm(gathered, i * d);
-      slack[i] = SLACK * (queryNorms[i] + scale * scale);
-      limit[i] = radius * radius;
-      if (panels != null && !panels.scannable(Math.sqrt(queryNorms[i]))) {
+      double squaredNorm = squaredNorm(gathered, i * d);
+      kept.query(i, squaredNorm, SLACK * (squaredNorm + scale * scale));
+      if (panels != null && !panels.scannable(Math.sqrt(squaredNorm))) {
         panels = null;
       }
     }
     if (panels != null) {
-      for (int i = 0; i < count; i++) {
-        slack[i] += panels.slack(Math.sqrt(queryNorms[i]));
+      float[] floats = new float[count * d];
+      for (int v = 0; v < floats.length; v++) {
+        floats[v] = (float) gathered[v];
       }
-      scanInFloat(gathered, count, queryNorms, slack, limit, kept, keptCount, panels, kernel);
+      for (int i = 0; i < count; i++) {
+        kept.widen(i, panels.slack(Math.sqrt(kept.queryNorm(i))));
+      }
+      if (cellScan != null) {
+        declined = cellScan.scan(gathered, floats, count, radius, maxRows, kept, kernel);
+      } else {
+        scanInFloat(floats, count, kept, panels, kernel);
+      }
     } else {
-      scanInDouble(gathered, count, queryNorms, slack, limit, kept, keptCount, kernel);
+      scanInDouble(gathered, count, kept, kernel);
     }
     for (int i = 0; i < count; i++) {
       double best = radius * radius;
       int nearest = -1;
-      for (int c = 0; c < keptCount[i]; c++) {
-        int row = kept[i][c];
+      for (int c = 0; c < kept.count(i); c++) {
+        int row = kept.rows(i)[c];
         double distance = squaredDistanceUpTo(gathered, i * d, row, best);
         if (distance < best || distance == best && (nearest < 0 || row < nearest)) {
           best = distance;
@@ -289,14 +315,28 @@ public final class SortedProjection implements Serializable {
       }
       out[wide[i]] = nearest;
     }
+    return declined;
+  }
+
+  /** The rows' cells for the radius scan, built on first use in each JVM (never serialized). */
+  private CellRadiusScan cellScan(DotProductKernel kernel) {
+    CellRadiusScan built = cellScan;
+    if (built == null) {
+      synchronized (this) {
+        built = cellScan;
+        if (built == null) {
+          built = CellRadiusScan.build(rows, kernel);
+          cellScan = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**
-   * The scan of {@link #nearestWithinByScan} in the kernel's double products, a block of rows packed at a time: keeps
-   * in kept[i] the rows whose squared distance to query i may be at most limit[i], which it lowers as it goes.
+   * The scan of {@link #nearestWithinByScan} in the kernel's double products, a block of rows packed at a time.
    */
-  private void scanInDouble(double[] gathered, int count, double[] queryNorms, double[] slack, double[] limit,
-      int[][] kept, int[] keptCount, DotProductKernel kernel) {
+  private void scanInDouble(double[] gathered, int count, RadiusCandidates kept, DotProductKernel kernel) {
     int n = order.length;
     double[] norms = rows.squaredNorms();
     double[] dots = new double[count * SCAN_BLOCK];
@@ -305,8 +345,7 @@ public final class SortedProjection implements Serializable {
       kernel.dots(gathered, 0, count, rows, first, rowCount, dots);
       for (int i = 0; i < count; i++) {
         for (int r = 0; r < rowCount; r++) {
-          keep(i, first + r, norms[first + r] - 2 * dots[i * rowCount + r] + queryNorms[i], slack, limit, kept,
-              keptCount);
+          kept.keep(i, first + r, norms[first + r] - 2 * dots[i * rowCount + r] + kept.queryNorm(i));
         }
       }
     }
@@ -314,17 +353,12 @@ public final class SortedProjection implements Serializable {
 
   /**
    * The same scan over float panels of the rows ({@link CellPanels}: prebuilt, half the bytes, a float vector holding
-   * twice the rows), with slack[i] grown by the float values' bound, and the rows that cannot pass skipped a vector
+   * twice the rows), kept's slack grown by the float values' bound, and the rows that cannot pass skipped a vector
    * at a time: the same rows kept or more, so the same answers.
    */
-  private void scanInFloat(double[] gathered, int count, double[] queryNorms, double[] slack, double[] limit,
-      int[][] kept, int[] keptCount, CellPanels panels, DotProductKernel kernel) {
-    int d = rows.dimension();
+  private void scanInFloat(float[] floats, int count, RadiusCandidates kept, CellPanels panels,
+      DotProductKernel kernel) {
     int lanes = panels.lanes();
-    float[] floats = new float[count * d];
-    for (int v = 0; v < floats.length; v++) {
-      floats[v] = (float) gathered[v];
-    }
     int panelCount = panels.panelCount(0);
     int blockPanels = SCAN_BLOCK / lanes / kernel.floatPanelTile() * kernel.floatPanelTile();
     int stride = blockPanels * lanes;
@@ -336,29 +370,11 @@ public final class SortedProjection implements Serializable {
       for (int i = 0; i < count; i++) {
         int base = i * used;
         // The padding rows past the last are NaN, which never passes.
-        for (int at = kernel.firstAtMost(values, base, base + used, bound(limit[i], queryNorms[i], slack[i]));
-            at < base + used;
-            at = kernel.firstAtMost(values, at + 1, base + used, bound(limit[i], queryNorms[i], slack[i]))) {
-          keep(i, first * lanes + at - base, values[at] + queryNorms[i], slack, limit, kept, keptCount);
+        for (int at = kernel.firstAtMost(values, base, base + used, kept.floatBound(i)); at < base + used;
+            at = kernel.firstAtMost(values, at + 1, base + used, kept.floatBound(i))) {
+          kept.keep(i, first * lanes + at - base, values[at] + kept.queryNorm(i));
         }
       }
-    }
-  }
-
-  /** The float a scanned value v must not exceed for v + ‖q‖² − slack ≤ limit. */
-  private static float bound(double limit, double queryNorm, double slack) {
-    return CellPanels.roundedUp(limit - queryNorm + slack);
-  }
-
-  /** Keeps the row for query i when its squared distance, within slack[i] of {@code squared}, may be ≤ limit[i]. */
-  private static void keep(int i, int row, double squared, double[] slack, double[] limit, int[][] kept,
-      int[] keptCount) {
-    if (squared - slack[i] <= limit[i]) {
-      if (keptCount[i] == kept[i].length) {
-        kept[i] = Arrays.copyOf(kept[i], 2 * keptCount[i]);
-      }
-      kept[i][keptCount[i]++] = row;
-      limit[i] = Math.min(limit[i], squared + slack[i]);
     }
   }
 
