@@ -54,6 +54,8 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
    * may differ from the training row's encoding in the last float bit, far below any difference of values.
    */
   static final double EQUAL = 1e-5;
+  /** Training rows per task of {@link #reportSpace}. */
+  private static final int REPORT_SPACE_BLOCK = 1024;
 
   /** A check by the global threshold alone. */
   public NearCopyCheck(double threshold, int[] slots, boolean[] repeated, RowMatrix measured,
@@ -123,20 +125,24 @@ public record NearCopyCheck(double threshold, int[] slots, boolean[] repeated, R
     TableCodec standardised = codec.standardised();
     RowMatrix points = training.points();
     int d = points.dimension();
-    double[] row = new double[d];
-    Object[] cells = new Object[codec.columns().size()];
-    float[] encoded = new float[d];
     float[] values = new float[points.rows() * slots.length];
-    for (int i = 0; i < points.rows(); i++) {
-      for (int j = 0; j < d; j++) {
-        row[j] = points.get(i, j);
+    // Blocks of rows on all cores (each row's values its own, so the same matrix): a normal score's quantile costs a
+    // complementary error function, 1.9 s for 100,000 × 64 on one core.
+    IntStream.range(0, (points.rows() + REPORT_SPACE_BLOCK - 1) / REPORT_SPACE_BLOCK).parallel().forEach(block -> {
+      double[] row = new double[d];
+      Object[] cells = new Object[codec.columns().size()];
+      float[] encoded = new float[d];
+      for (int i = block * REPORT_SPACE_BLOCK; i < Math.min(points.rows(), (block + 1) * REPORT_SPACE_BLOCK); i++) {
+        for (int j = 0; j < d; j++) {
+          row[j] = points.get(i, j);
+        }
+        noiseless.decode(row, 0, cells, 0);
+        standardised.encodeCells(cells, encoded);
+        for (int j = 0; j < slots.length; j++) {
+          values[i * slots.length + j] = encoded[slots[j]];
+        }
       }
-      noiseless.decode(row, 0, cells, 0);
-      standardised.encodeCells(cells, encoded);
-      for (int j = 0; j < slots.length; j++) {
-        values[i * slots.length + j] = encoded[slots[j]];
-      }
-    }
+    });
     return RowMatrix.of(points.rows(), slots.length, values);
   }
 
