@@ -16,7 +16,9 @@ import java.util.Arrays;
  * the cells of its own group: on a 100,000 × 64 mixture of 16 components, 6 % of the rows at the near-copy threshold.
  * Where they form none, it reads nearly every cell, and costs one extra pass over the centroids (1/√N of a scan).
  *
- * <p>Immutable once built and shared by every thread of a JVM; each call holds its own scratch.
+ * <p>Memory: the rows' float panels in cell order (about N·(4·d + 4) bytes, as the plain scan's panels of all rows),
+ * their order (4·N) and the centroids' pairwise distances (8·N for √N cells). Immutable once built and shared by
+ * every thread of a JVM; each call holds its own scratch.
  */
 final class CellRadiusScan {
   /** Rows below which the plain scan is kept: √N cells then hold fewer rows than {@link FloatScan#MIN_ROWS}. */
@@ -30,7 +32,10 @@ final class CellRadiusScan {
   private static final long SEED = 0xCE11_5CA4L;
   private static final int CENTROID_BLOCK = 256;
 
-  private final IvfCells cells;
+  private final RowMatrix centroids;
+  /** Cell c's rows are at panel positions cellStart[c] .. cellStart[c + 1] − 1, position p being row rowIds[p]. */
+  private final int[] cellStart;
+  private final int[] rowIds;
   private final CellPanels panels;
   /** gaps[a · cells + b] = ‖c_a − c_b‖, summed in double from the float centroids. */
   private final double[] gaps;
@@ -38,9 +43,11 @@ final class CellRadiusScan {
   /** Bounds how far the rounding of the rows' assignment can put a row past its cell's bisectors (squared units). */
   private final double assignmentSlack;
 
-  private CellRadiusScan(IvfCells cells, CellPanels panels, double[] gaps, double largestCentroidNorm,
-      double assignmentSlack) {
-    this.cells = cells;
+  private CellRadiusScan(RowMatrix centroids, int[] cellStart, int[] rowIds, CellPanels panels, double[] gaps,
+      double largestCentroidNorm, double assignmentSlack) {
+    this.centroids = centroids;
+    this.cellStart = cellStart;
+    this.rowIds = rowIds;
     this.panels = panels;
     this.gaps = gaps;
     this.largestCentroidNorm = largestCentroidNorm;
@@ -76,13 +83,34 @@ final class CellRadiusScan {
     }
     double largestCentroid = Arrays.stream(centroids.squaredNorms()).max().orElse(0);
     double largestRow = Arrays.stream(rows.squaredNorms()).max().orElse(0);
-    return new CellRadiusScan(cells, cells.panels(kernel.floatPanelLanes(), kernel.floatPanelTile(), true), gaps,
-        largestCentroid, SortedProjection.SLACK * (largestRow + largestCentroid));
+    // The cells' panels and row order are kept, not their row-major copy of the rows: the panels hold the same floats.
+    int[] cellStart = new int[count + 1];
+    for (int c = 0; c <= count; c++) {
+      cellStart[c] = cells.cellStart(c);
+    }
+    int[] rowIds = new int[rows.rows()];
+    for (int position = 0; position < rowIds.length; position++) {
+      rowIds[position] = cells.rowId(position);
+    }
+    return new CellRadiusScan(centroids, cellStart, rowIds,
+        cells.panels(kernel.floatPanelLanes(), kernel.floatPanelTile(), true), gaps, largestCentroid,
+        SortedProjection.SLACK * (largestRow + largestCentroid));
   }
 
-  /** The cells (for tests). */
-  IvfCells cells() {
-    return cells;
+  /** The cells' centroids (for tests). */
+  RowMatrix centroids() {
+    return centroids;
+  }
+
+  /** cell[i] = the cell of row i (for tests). */
+  int[] cellOfRows() {
+    int[] cell = new int[rowIds.length];
+    for (int c = 0; c + 1 < cellStart.length; c++) {
+      for (int position = cellStart[c]; position < cellStart[c + 1]; position++) {
+        cell[rowIds[position]] = c;
+      }
+    }
+    return cell;
   }
 
   /** The panels the scan reads: for {@link CellPanels#scannable} and {@link CellPanels#slack} of a query. */
@@ -97,7 +125,7 @@ final class CellRadiusScan {
    */
   boolean[] scan(double[] queries, float[] floats, int count, double radius, int[] maxRows, RadiusCandidates kept,
       DotProductKernel kernel) {
-    int cellTotal = cells.cells();
+    int cellTotal = centroids.rows();
     double[] values = centroidValues(queries, count, kernel);
     // Which cells each query reads, grouped by cell so that a cell's panels are read once for all its queries.
     boolean[] reads = new boolean[count * cellTotal];
@@ -119,7 +147,7 @@ final class CellRadiusScan {
         double excess = values[base + c] - values[base + nearest] - slack;
         boolean read = c == nearest || !(gap > 0) || excess <= 2 * gap * (1 + SortedProjection.SLACK) * radius;
         reads[base + c] = read;
-        rowsRead += read ? cells.cellStart(c + 1) - cells.cellStart(c) : 0;
+        rowsRead += read ? cellStart[c + 1] - cellStart[c] : 0;
       }
       declined[i] = rowsRead > maxRows[i];
       for (int c = 0; c < cellTotal && !declined[i]; c++) {
@@ -159,14 +187,14 @@ final class CellRadiusScan {
         scanned = new float[memberCount * stride];
       }
       kernel.panelDistances(gathered, memberCount, panels, panels.firstPanel(c), panelCount, scanned);
-      int firstPosition = cells.cellStart(c);
+      int firstPosition = cellStart[c];
       for (int m = 0; m < memberCount; m++) {
         int i = members[cellFirst[c] + m];
         int from = m * stride;
         // The padding rows past the cell's own are NaN, which never passes.
         for (int at = kernel.firstAtMost(scanned, from, from + stride, kept.floatBound(i)); at < from + stride;
             at = kernel.firstAtMost(scanned, at + 1, from + stride, kept.floatBound(i))) {
-          kept.keep(i, cells.rowId(firstPosition + at - from), scanned[at] + kept.queryNorm(i));
+          kept.keep(i, rowIds[firstPosition + at - from], scanned[at] + kept.queryNorm(i));
         }
       }
     }
@@ -175,7 +203,6 @@ final class CellRadiusScan {
 
   /** values[i · cells + c] = ‖c‖² − 2⟨q_i, c⟩, the centroids ranked as the rows' assignment ranked them. */
   private double[] centroidValues(double[] queries, int count, DotProductKernel kernel) {
-    RowMatrix centroids = cells.centroids();
     int cellTotal = centroids.rows();
     double[] values = new double[count * cellTotal];
     double[] dots = new double[count * CENTROID_BLOCK];

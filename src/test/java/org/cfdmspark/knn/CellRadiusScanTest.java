@@ -158,9 +158,8 @@ class CellRadiusScanTest {
     RowMatrix rows = groupedRows(CellRadiusScan.MIN_ROWS + 300, random);
     DotProductKernel kernel = new VectorDotProductKernel();
     CellRadiusScan scan = CellRadiusScan.build(rows, kernel);
-    IvfCells cells = scan.cells();
-    RowMatrix centroids = cells.centroids();
-    int[] cellOf = cells.cellOfRows();
+    RowMatrix centroids = scan.centroids();
+    int[] cellOf = scan.cellOfRows();
     // Each row's distance to the bisector between its cell and the nearest other centroid, and that centroid.
     int n = rows.rows();
     double[] toBisector = new double[n];
