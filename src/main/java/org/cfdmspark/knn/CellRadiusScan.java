@@ -3,7 +3,7 @@ package org.cfdmspark.knn;
 import java.util.Arrays;
 
 /**
- * The scan behind {@link SortedProjection#nearestWithin} for queries whose window holds most rows, restricted to the
+ * The scan behind {@link SortedProjection#nearestWithin} for queries whose window holds many rows, restricted to the
  * k-means cells ({@link IvfCells}) that can hold a row within the radius. A row x of cell c is no farther from c than
  * from any other centroid c₀, so it lies on c's side of their bisector, and the query's distance to that hyperplane
  * bounds its distance to x from below: ‖q − x‖ ≥ (‖q − c‖² − ‖q − c₀‖²) / (2‖c − c₀‖) (the exact form of the IVF
@@ -121,7 +121,8 @@ final class CellRadiusScan {
   /**
    * Offers to {@code kept} the rows of every cell that may hold a row within {@code radius} of query i, for the
    * {@code count} queries in {@code queries} (row-major doubles) and {@code floats} (the same, as floats); kept's
-   * slack must already include the panels' float bound. Rows are offered by their original index.
+   * slack must already include the panels' float bound. Rows are offered by their original index. Query i is
+   * declined (true in the result, nothing offered) when its cells hold more than maxRows[i] rows.
    */
   boolean[] scan(double[] queries, float[] floats, int count, double radius, int[] maxRows, RadiusCandidates kept,
       DotProductKernel kernel) {

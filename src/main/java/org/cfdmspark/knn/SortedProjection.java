@@ -265,11 +265,12 @@ public final class SortedProjection implements Serializable {
   }
 
   /**
-   * The queries listed in wide[0 .. count) answered from one kernel pass over the rows ({@link RadiusCandidates} says
-   * which are kept): over the cells that can hold a row within the radius ({@link CellRadiusScan}) where the rows are
-   * many, else over every row, in float panels where the kernel reads them, else in its double products.
+   * The queries listed in listed[0 .. count) answered from one kernel pass over the rows ({@link RadiusCandidates}
+   * says which are kept): over the cells that can hold a row within the radius ({@link CellRadiusScan}) where the rows
+   * are many, else over every row, in float panels where the kernel reads them, else in its double products. Returns
+   * which listed queries the cells declined (more rows than maxRows[i] to read: left for their windows).
    */
-  private boolean[] nearestWithinByScan(double[] queries, int[] wide, int count, int[] maxRows, double radius,
+  private boolean[] nearestWithinByScan(double[] queries, int[] listed, int count, int[] maxRows, double radius,
       DotProductKernel kernel, int[] out) {
     int d = rows.dimension();
     double[] gathered = new double[count * d];
@@ -279,7 +280,7 @@ public final class SortedProjection implements Serializable {
     CellPanels panels = cellScan != null ? cellScan.panels() : FloatScan.suits(kernel, order.length, d)
         ? rows.floatPanels(kernel.floatPanelLanes(), kernel.floatPanelTile()) : null;
     for (int i = 0; i < count; i++) {
-      System.arraycopy(queries, wide[i] * d, gathered, i * d, d);
+      System.arraycopy(queries, listed[i] * d, gathered, i * d, d);
       double squaredNorm = squaredNorm(gathered, i * d);
       kept.query(i, squaredNorm, SLACK * (squaredNorm + scale * scale));
       if (panels != null && !panels.scannable(Math.sqrt(squaredNorm))) {
@@ -313,7 +314,7 @@ public final class SortedProjection implements Serializable {
           nearest = row;
         }
       }
-      out[wide[i]] = nearest;
+      out[listed[i]] = nearest;
     }
     return declined;
   }
