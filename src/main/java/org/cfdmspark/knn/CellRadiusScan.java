@@ -30,7 +30,6 @@ final class CellRadiusScan {
    */
   static final int SCAN_ADVANTAGE = 8;
   private static final long SEED = 0xCE11_5CA4L;
-  private static final int CENTROID_BLOCK = 256;
 
   private final RowMatrix centroids;
   /** Cell c's rows are at panel positions cellStart[c] .. cellStart[c + 1] − 1, position p being row rowIds[p]. */
@@ -127,7 +126,9 @@ final class CellRadiusScan {
   boolean[] scan(double[] queries, float[] floats, int count, double radius, int[] maxRows, RadiusCandidates kept,
       DotProductKernel kernel) {
     int cellTotal = centroids.rows();
-    double[] values = centroidValues(queries, count, kernel);
+    // ‖c‖² − 2⟨q_i, c⟩, the centroids ranked as the rows' assignment ranked them.
+    double[] values = new double[count * cellTotal];
+    kernel.rankingValues(queries, 0, count, centroids, new double[count * DotProductKernel.RANKING_BLOCK], values);
     // Which cells each query reads, grouped by cell so that a cell's panels are read once for all its queries.
     boolean[] reads = new boolean[count * cellTotal];
     int[] cellFirst = new int[cellTotal + 1];
@@ -200,22 +201,5 @@ final class CellRadiusScan {
       }
     }
     return declined;
-  }
-
-  /** values[i · cells + c] = ‖c‖² − 2⟨q_i, c⟩, the centroids ranked as the rows' assignment ranked them. */
-  private double[] centroidValues(double[] queries, int count, DotProductKernel kernel) {
-    int cellTotal = centroids.rows();
-    double[] values = new double[count * cellTotal];
-    double[] dots = new double[count * CENTROID_BLOCK];
-    for (int first = 0; first < cellTotal; first += CENTROID_BLOCK) {
-      int rowCount = Math.min(CENTROID_BLOCK, cellTotal - first);
-      kernel.dots(queries, 0, count, centroids, first, rowCount, dots);
-      for (int i = 0; i < count; i++) {
-        for (int r = 0; r < rowCount; r++) {
-          values[i * cellTotal + first + r] = centroids.squaredNorm(first + r) - 2 * dots[i * rowCount + r];
-        }
-      }
-    }
-    return values;
   }
 }

@@ -15,6 +15,28 @@ public interface DotProductKernel {
   void dots(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, int firstRow, int rowCount,
       double[] out);
 
+  /** Rows per {@link #dots} call of {@link #rankingValues}; its scratch holds queryCount times this many values. */
+  int RANKING_BLOCK = 256;
+
+  /**
+   * out[q · rows + r] = ‖x_r‖² − 2⟨q, x_r⟩, the value an exact search ranks row r of {@code matrix} by, for the
+   * queryCount queries at queries[queryOffset · d ..] and every row: {@link #dots} a block of {@link #RANKING_BLOCK}
+   * rows at a time into {@code scratch} (at least queryCount · RANKING_BLOCK values).
+   */
+  default void rankingValues(double[] queries, int queryOffset, int queryCount, RowMatrix matrix, double[] scratch,
+      double[] out) {
+    int rows = matrix.rows();
+    for (int first = 0; first < rows; first += RANKING_BLOCK) {
+      int rowCount = Math.min(RANKING_BLOCK, rows - first);
+      dots(queries, queryOffset, queryCount, matrix, first, rowCount, scratch);
+      for (int q = 0; q < queryCount; q++) {
+        for (int r = 0; r < rowCount; r++) {
+          out[q * rows + first + r] = matrix.squaredNorm(first + r) - 2 * scratch[q * rowCount + r];
+        }
+      }
+    }
+  }
+
   /**
    * Rows per panel of the double {@link CellPanels} that {@link #panelDots} reads; 0 for a kernel that reads none (an
    * IVF search then hands it rows through {@link #dots}).

@@ -310,17 +310,8 @@ public final class IvfIndex implements NeighbourIndex {
     if (coldValues.length < coldCount * cellTotal) {
       coldValues = new double[coldCount * cellTotal];
     }
-    ensureDots(coldCount * ROW_BLOCK);
-    double[] centroidNorms = centroids.squaredNorms();
-    for (int first = 0; first < cellTotal; first += ROW_BLOCK) {
-      int rowCount = Math.min(ROW_BLOCK, cellTotal - first);
-      kernel.dots(coldQueries, 0, coldCount, centroids, first, rowCount, dots);
-      for (int i = 0; i < coldCount; i++) {
-        for (int r = 0; r < rowCount; r++) {
-          coldValues[i * cellTotal + first + r] = centroidNorms[first + r] - 2 * dots[i * rowCount + r];
-        }
-      }
-    }
+    ensureDots(coldCount * DotProductKernel.RANKING_BLOCK);
+    kernel.rankingValues(coldQueries, 0, coldCount, centroids, dots, coldValues);
     for (int i = 0; i < coldCount; i++) {
       SlotMemory slot = slots[coldList[i]];
       double squaredNorm = squaredNorm(coldQueries, i * d, d);
