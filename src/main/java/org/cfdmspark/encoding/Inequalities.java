@@ -6,8 +6,9 @@ import org.apache.spark.sql.Row;
 import org.cfdmspark.config.BadInputException;
 
 /**
- * Finds the inequalities between pairs of number columns that every training row satisfies ({@link Inequality}),
- * in one pass over the cells: for each pair, the rows with both cells present and those where the first is above,
+ * Finds the inequalities between pairs of number columns, or of date and time columns (a date at its midnight,
+ * {@link NumericType#comparisonUnit}), that every training row satisfies ({@link Inequality}), in one pass over
+ * the cells: for each pair, the rows with both cells present and those where the first is above,
  * at least, below and at most the second. A pair whose ranges do not overlap is left out (clipping to each
  * column's range keeps it already), as are tables of more than {@value #MAX_COLUMNS} number columns (the pairs'
  * counts grow as their square). Stated inequalities are checked in the same pass and refused with the count of
@@ -39,11 +40,17 @@ final class Inequalities {
     for (int c = 0; c < columns.size(); c++) {
       if (values[c] != null) {
         numbers.add(c);
+        values[c] = NumberCells.compared(values[c], (NumericColumnCodec) columns.get(c));
       }
     }
     for (Inequality inequality : stated) {
       int lower = names.indexOf(inequality.lower());
       int upper = names.indexOf(inequality.upper());
+      if (lower >= 0 && upper >= 0 && columns.get(lower) instanceof NumericColumnCodec low
+          && columns.get(upper) instanceof NumericColumnCodec high && low.type().temporal() != high.type().temporal()) {
+        throw new BadInputException("--constraint \"" + inequality + "\" compares a date or time column with a "
+            + "number column; constrain two number columns, or two date or time columns");
+      }
       double[] a = lower < 0 ? null : values[lower] != null ? values[lower] : raw(rows, lower);
       double[] b = upper < 0 ? null : values[upper] != null ? values[upper] : raw(rows, upper);
       if (a != null && b != null) { // else the codec refuses it, naming the columns
@@ -62,7 +69,7 @@ final class Inequalities {
       for (int j = i + 1; j < numbers.size(); j++) {
         int x = numbers.get(i);
         int y = numbers.get(j);
-        if (!NumberCells.overlap((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
+        if (!NumberCells.orderable((NumericColumnCodec) columns.get(x), (NumericColumnCodec) columns.get(y))) {
           continue;
         }
         long[] counts = count(values[x], values[y]);
@@ -85,7 +92,7 @@ final class Inequalities {
   }
 
   /**
-   * Column c's cells as numbers (dates and timestamps in days and microseconds) for a stated inequality on a
+   * Column c's cells as numbers (dates and timestamps in microseconds, a date at its midnight) for a stated inequality on a
    * column of few values (modelled as categories, yet still numbers); null if a cell is not a number.
    */
   private static double[] raw(List<Row> rows, int c) {
@@ -96,6 +103,8 @@ final class Inequalities {
         values[r] = Double.NaN;
       } else if (cell instanceof Number number) {
         values[r] = number.doubleValue();
+      } else if (cell instanceof java.sql.Date || cell instanceof java.time.LocalDate) {
+        values[r] = NumericType.DATE.whole(cell) * NumericType.DATE.comparisonUnit();
       } else if (cell instanceof java.util.Date || cell instanceof java.time.temporal.Temporal) {
         values[r] = NumericType.TIMESTAMP.whole(cell);
       } else {

@@ -1,5 +1,6 @@
 package org.cfdmspark.encoding;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -37,5 +38,22 @@ final class NumberCells {
   static boolean overlap(NumericColumnCodec x, NumericColumnCodec y) {
     boolean comparable = x.type() == y.type() || !x.type().temporal() && !y.type().temporal();
     return comparable && x.lowest() < y.highest() && y.lowest() < x.highest();
+  }
+
+  /**
+   * Whether an inequality can hold between the columns' cells and be broken by decoding: both numbers or both
+   * dates or timestamps (a date at its midnight, {@link NumericType#comparisonUnit}), with ranges that overlap.
+   */
+  static boolean orderable(NumericColumnCodec x, NumericColumnCodec y) {
+    double xUnit = x.type().comparisonUnit();
+    double yUnit = y.type().comparisonUnit();
+    return x.type().temporal() == y.type().temporal() && x.lowest() * xUnit < y.highest() * yUnit
+        && y.lowest() * yUnit < x.highest() * xUnit;
+  }
+
+  /** {@code values} in {@code codec}'s comparison units ({@link NumericType#comparisonUnit}): a copy for dates. */
+  static double[] compared(double[] values, NumericColumnCodec codec) {
+    double unit = codec.type().comparisonUnit();
+    return unit == 1 ? values : Arrays.stream(values).map(v -> v * unit).toArray();
   }
 }

@@ -239,6 +239,14 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
+    return decode(z, offset, tieBreak, tieBreak);
+  }
+
+  /**
+   * As {@link #decode(double[], int, long)}, with the final noise drawn from {@code noiseBits} rather than the
+   * column's own row bits: what columns that share one noise draw decode with ({@link TableCodec}).
+   */
+  public Object decode(double[] z, int offset, long tieBreak, long noiseBits) {
     int state = state(z, offset, tieBreak);
     if (state == MISSING) {
       return null;
@@ -246,7 +254,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     if (state > 0) {
       return cell(masses[state - 1]);
     }
-    double reading = valueReading(z, offset, tieBreak);
+    double reading = valueReading(z, offset, noiseBits);
     return value(marginalMap == null ? reading : marginalMap.apply(reading),
         states() > 1 ? otherTime(z, offset, otherWeight(z, offset)) : timeOfDay == null ? 0 : z[offset + 1],
         tieBreak);
@@ -255,15 +263,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /**
    * The value slot's reading that decoding turns into this sample's value, before the marginal map: the slot (over
    * the barycentre's "other" rows only) plus the final noise; NaN when the sample decodes to a point mass or to a
-   * missing cell. What {@link MarginalMap} is fitted on.
+   * missing cell. What {@link MarginalMap} is fitted on. The noise is drawn from {@code noiseBits}, as decoding
+   * draws it ({@link #decode(double[], int, long, long)}).
    */
-  public double reading(double[] z, int offset, long tieBreak) {
-    return state(z, offset, tieBreak) != 0 ? Double.NaN : valueReading(z, offset, tieBreak);
+  public double reading(double[] z, int offset, long tieBreak, long noiseBits) {
+    return state(z, offset, tieBreak) != 0 ? Double.NaN : valueReading(z, offset, noiseBits);
   }
 
   /** The reading of a sample in the "other" state (its state already known): the slot plus the final noise. */
-  private double valueReading(double[] z, int offset, long tieBreak) {
-    return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + noise(tieBreak);
+  private double valueReading(double[] z, int offset, long noiseBits) {
+    return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + noise(noiseBits);
   }
 
   /**
@@ -367,9 +376,9 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return true;
   }
 
-  /** The final noise of a row whose bits are {@code tieBreak}. */
-  private double noise(long tieBreak) {
-    return finalNoise == 0 ? 0 : finalNoise * FinalNoise.gaussian(tieBreak);
+  /** The final noise drawn from {@code noiseBits}. */
+  private double noise(long noiseBits) {
+    return finalNoise == 0 ? 0 : finalNoise * FinalNoise.gaussian(noiseBits);
   }
 
   /** The value slot of an offset from the origin: standardised, or its normal score. */

@@ -27,6 +27,8 @@ public enum NumericType {
   /** Timestamps without a time zone (local date-times) as whole microseconds since 1970-01-01T00:00. */
   TIMESTAMP_NTZ(DataTypes.TimestampNTZType, true);
 
+  private static final double MICROS_PER_DAY = 86_400_000_000.0;
+
   private final DataType sparkType;
   private final boolean integral;
 
@@ -52,6 +54,15 @@ public enum NumericType {
   /** Whether the type is a date or timestamp, modelled as a whole number of days or microseconds. */
   public boolean temporal() {
     return this == DATE || this == TIMESTAMP || this == TIMESTAMP_NTZ;
+  }
+
+  /**
+   * One unit of this type on the line on which an inequality compares two columns ({@link Inequality}): a date's
+   * day is 86,400,000,000 microseconds, so that a date compares with a timestamp as its midnight (as SQL casts a
+   * date to a timestamp); a timestamp's microsecond and a number's unit are 1.
+   */
+  public double comparisonUnit() {
+    return this == DATE ? MICROS_PER_DAY : 1;
   }
 
   /** Whether the type is a timestamp, modelled as whole microseconds. */

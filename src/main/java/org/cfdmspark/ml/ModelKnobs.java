@@ -132,9 +132,11 @@ public final class ModelKnobs {
   public static final Knob<List<String>> NO_KEY = Knob.names("no-key", "(none)",
       "Columns modelled like the others although all their values are distinct (not keys).");
   public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "(detected)",
-      "Inequalities between two number columns that every output row keeps, e.g. \"paid <= invoice\" (refused "
-          + "when a training row breaks one). Every such inequality that all training rows satisfy is found "
-          + "anyway and listed in the manifest.");
+      "Inequalities between two number columns, or two date or time columns (a date as its midnight), that every "
+          + "output row keeps, e.g. \"paid <= invoice\", \"shipped <= delivered_at\" (refused when a training row "
+          + "breaks one, or when it compares a date or time with a number). Every such inequality that all training "
+          + "rows satisfy is found anyway and listed in the manifest; dates and times it joins share one final "
+          + "noise draw (README, \"Dates that follow each other\").");
   public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
       ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
       "Most distinct values a categorical column may have (each is one encoded dimension).");
