@@ -2,6 +2,7 @@ package org.cfdmspark.encoding;
 
 import java.util.Arrays;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 
 /**
  * Fits a number column: mean and population standard deviation (a single row or a constant column gives 0, not
@@ -131,6 +132,12 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
     // heights are a sample of a continuum, which decoding to the values seen would hand back in every sample.
     boolean continuum = decimals != 0 && 2 * distinct.length > present;
     double[] levels = distinct.length > NumericColumnCodec.MAX_LEVELS || continuum ? null : distinct;
+    if (type == NumericType.INTEGER || type == NumericType.LONG) {
+      String hint = CompactDateHint.of(column, origin, distinct);
+      if (hint != null) {
+        Notices.print(hint);
+      }
+    }
     // A column of few levels already decodes to values seen in training; its values are all "masses" alike.
     double[] masses = levels != null || !pointMasses ? null : masses(sorted);
     // The value slot's normal scores are those of the values other than the point masses: a mass is decoded by
