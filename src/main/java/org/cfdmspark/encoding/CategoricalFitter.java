@@ -65,13 +65,18 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
             + ColumnFitter.option(column) + ", or raise --max-categories");
       }
       String hint = ManyValuesHint.of(column, distinct);
-      throw new BadInputException(hint == null
-          ? tooMany + "leave it out with --exclude " + ColumnFitter.option(column) + " (an id or free text?) or raise --max-categories"
-          : tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column) + " or raise --max-categories");
+      throw new BadInputException(hint != null
+          ? tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column) + " or raise --max-categories"
+          : unique(distinct, present) ? tooMany + "every value is distinct (names, an id or free text?): leave it out "
+              + "with --exclude " + ColumnFitter.option(column) + ", or give each sample a new value of its form with "
+              + "--key " + ColumnFitter.option(column) + " (as categories, every sample would copy a training row's)"
+          : tooMany + "leave it out with --exclude " + ColumnFitter.option(column) + " (an id or free text?) or raise --max-categories");
     }
     String note = note(column, distinct, declared);
     if (note != null) {
       Notices.print(note);
+    } else if (unique(distinct, present)) {
+      Notices.print(copiesWarning(column, present));
     }
     Object[] levels = distinct.toArray();
     Arrays.sort(levels, CellOrder::compare);
@@ -90,6 +95,26 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     return hint == null ? null : "note: column '" + column + "' is modelled as " + distinct.size() + " categories "
         + "(each sample takes one of its training values), but " + hint + " (or --categorical " + column
         + " to keep it so without this note)";
+  }
+
+  /**
+   * Whether a text column's every one of its {@code present} values is distinct, in at least {@value
+   * KeyFitter#MIN_ROWS} rows: names, free text or an id that {@link KeyFitter} did not take for a key (it has
+   * spaces). Each value then names one training row, which every sample modelled so copies whole.
+   */
+  private boolean unique(Set<Object> distinct, long present) {
+    return type.equals(DataTypes.StringType) && present >= KeyFitter.MIN_ROWS && distinct.size() == present;
+  }
+
+  /**
+   * The warning for a column of {@code present} distinct texts modelled as categories: a new user's 150 full names
+   * came out one per sample, each a training person's, with nothing said.
+   */
+  static String copiesWarning(String column, long present) {
+    return "warning: column '" + column + "' holds a different text in each of its " + present + " rows (names or "
+        + "free text?): modelled as categories, every sample copies one training row's; leave it out with --exclude "
+        + ColumnFitter.option(column) + ", or give each sample a new value of its form with --key "
+        + ColumnFitter.option(column);
   }
 
   /** Whether Spark would read the text as a number (a cast to double: trimmed, Java's syntax, inf and nan). */
