@@ -90,6 +90,9 @@ public record CsvDialect(String separator, String quote, String escape, boolean 
     options.put("quote", quote);
     options.put("escape", escape);
     options.put("encoding", encoding);
+    // Timestamps without an offset in their text are wall-clock times, read and written in one zone without
+    // summer time on every machine rather than in the session's (the JVM's) zone; text with offsets keeps them.
+    options.put("timeZone", TimestampText.WALL_CLOCK_ZONE);
     return options;
   }
 

@@ -54,8 +54,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       counted = read.rows();
       if (format == FileFormat.CSV) {
         // Spark's inference loses the input's text form of timestamps: keep it from the text.
-        all = TimestampText.keep(all, read.text(), datetimeFormat,
-            spark.conf().get("spark.sql.session.timeZone"));
+        all = TimestampText.keep(all, read.text(), datetimeFormat);
       }
       all = DateCodes.read(all, settings.get(JobKnobs.DATE));
     } catch (Exception e) { // Scala's checked exceptions are declared nowhere, so javac needs this wide catch

@@ -29,8 +29,9 @@ import org.cfdmspark.encoding.ColumnNames;
  * or without ({@code 2024-06-29 23:11:25}). Spark reads them as instants and would write them back in the
  * session's zone with milliseconds and an offset ({@code 2024-06-29T23:11:25.000-04:00}); instead the column's
  * pattern is kept in the column's metadata (which a saved model keeps with its input schema) with the zone to
- * write it in. Text without an offset was read in the session's zone and is written in it (recorded, so a model
- * sampled on a machine in another zone writes the same text); text with offsets is written:
+ * write it in. Text without an offset is wall-clock time: it is read and written in {@link #WALL_CLOCK_ZONE},
+ * whatever the session's zone, so that the numbers the model sees and the text it writes do not depend on the
+ * machine's zone. Text with offsets is written:
  * <ul>
  *   <li>one offset: that offset;</li>
  *   <li>several, all given by the rules of a real time-zone (the first by id of those in
@@ -45,6 +46,13 @@ final class TimestampText {
   /** Metadata keys: the zone id and the DateTimeFormatter pattern of the input's text. */
   static final String ZONE = "cfdm.zone";
   static final String PATTERN = "cfdm.pattern";
+  /**
+   * The zone CSV timestamps without an offset are read and written in ({@link CsvDialect}) and recorded with:
+   * UTC, which has no summer time, so that every wall-clock time of the text is one instant (02:30 on a
+   * spring-forward night is not moved to 03:30, nor is an hour between two times across a switch two or none),
+   * the same on every machine.
+   */
+  static final String WALL_CLOCK_ZONE = "UTC";
   /**
    * Metadata key of offsets that follow no zone: the runs of equal offsets of the read rows in time order, each
    * "first/last/offset" (epoch seconds, seconds east of UTC), comma-separated.
@@ -61,12 +69,10 @@ final class TimestampText {
 
   /**
    * The table with the zone and pattern in the metadata of each timestamp column whose text is ISO-8601, or, with
-   * a --datetime-format, of every other timestamp column (that pattern); text without an offset is in
-   * {@code sessionZone}, the zone Spark read it in; {@code cells} is the table's cells as text, read only when the
-   * table has a timestamp column.
+   * a --datetime-format, of every other timestamp column (that pattern, in {@link #WALL_CLOCK_ZONE}, the zone
+   * Spark read it in); {@code cells} is the table's cells as text, read only when the table has a timestamp column.
    */
-  static Dataset<Row> keep(Dataset<Row> table, Supplier<Dataset<Row>> cells, String datetimeFormat,
-      String sessionZone) {
+  static Dataset<Row> keep(Dataset<Row> table, Supplier<Dataset<Row>> cells, String datetimeFormat) {
     List<String> timestamps = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
       if (field.dataType().equals(DataTypes.TimestampType)) {
@@ -84,9 +90,9 @@ final class TimestampText {
     for (int c = 0; c < columns.length; c++) {
       String name = table.columns()[c];
       int t = timestamps.indexOf(name);
-      Metadata form = t < 0 ? null : form(rows, t, sessionZone);
+      Metadata form = t < 0 ? null : form(rows, t);
       if (t >= 0 && form == null && datetimeFormat != null) {
-        form = new MetadataBuilder().putString(ZONE, sessionZone).putString(PATTERN, datetimeFormat)
+        form = new MetadataBuilder().putString(ZONE, WALL_CLOCK_ZONE).putString(PATTERN, datetimeFormat)
             .putBoolean(Meridiem.LOWER, DateCodes.hasHalfDay(datetimeFormat) && mostlyLowerMeridiem(rows, t))
             .build();
       }
@@ -104,10 +110,10 @@ final class TimestampText {
   }
 
   /**
-   * The zone and pattern of column t's texts: ISO-8601 all with an offset, or all without one (in
-   * {@code sessionZone}); null when they are not.
+   * The zone and pattern of column t's texts: ISO-8601 all with an offset, or all without one; null when they
+   * are not.
    */
-  private static Metadata form(List<Row> rows, int t, String sessionZone) {
+  private static Metadata form(List<Row> rows, int t) {
     List<OffsetDateTime> times = new ArrayList<>();
     int local = 0;
     String example = null;
@@ -134,7 +140,7 @@ final class TimestampText {
     }
     MetadataBuilder form = new MetadataBuilder().putString(PATTERN, pattern(example, local == 0));
     if (local > 0) {
-      return form.putString(ZONE, sessionZone).build();
+      return form.putString(ZONE, WALL_CLOCK_ZONE).build();
     }
     ZoneId zone = zone(times);
     return zone != null ? form.putString(ZONE, zone.getId()).build()

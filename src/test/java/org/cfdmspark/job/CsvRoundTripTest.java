@@ -22,7 +22,6 @@ import org.cfdmspark.encoding.ColumnNames;
 import org.cfdmspark.testkit.SparkTest;
 import org.cfdmspark.testkit.TestData;
 import org.cfdmspark.testkit.TestSpark;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,7 +71,7 @@ class CsvRoundTripTest {
         new Table("cases/25-timestamp-pattern-beside-iso.csv", "datetime-format", "dd/MM/yyyy HH:mm")));
     for (String name : new String[] {"01-iso-dates", "02-tz-timestamps", "03-all-null-column", "06-boolean-nulls",
         "09-unique-int-pk", "10-special-colnames", "11-quoted-newlines", "11b-quoted-quotes", "22-duplicate-rows",
-        "23-timestamps-without-zone"}) {
+        "23-timestamps-without-zone", "26-timestamps-across-summer-time"}) {
       tables.add(new Table("cases/" + name + ".csv"));
     }
     tables.add(new Table("cases/18-tiny-floats.csv", new ByDesign("delta", "^(-?)0\\.000$", "$10.0",
@@ -87,8 +86,7 @@ class CsvRoundTripTest {
     Settings settings = TestSpark.settings(table.options());
     String input = TestData.path(table.file());
     TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input);
-    Dataset<Row> original = TimestampText.keep(read.table(), read.text(), settings.get(JobKnobs.DATETIME_FORMAT),
-        spark.conf().get("spark.sql.session.timeZone"));
+    Dataset<Row> original = TimestampText.keep(read.table(), read.text(), settings.get(JobKnobs.DATETIME_FORMAT));
     Path written = dir.resolve("written");
     CsvDialect dialect = CsvDialect.of(settings);
     SampleWriter.writer(original.select(SampleWriter.written(original.schema(), FileFormat.CSV)), FileFormat.CSV,
@@ -120,17 +118,24 @@ class CsvRoundTripTest {
 
   /**
    * Timestamps without an offset come back in their own text in a session zone with summer time too (Spark's
-   * writer gave 2022-03-22T12:06:32.000-04:00, and -05:00 in winter, for 2022-03-22T12:06:32).
+   * writer gave 2022-03-22T12:06:32.000-04:00, and -05:00 in winter, for 2022-03-22T12:06:32), times that zone
+   * skips or repeats included (2023-03-12 02:30:00 came back as 03:30:00).
    */
-  @Test
-  void timestampsWithoutAnOffsetReadBackCellForCellInAZoneWithSummerTime(SparkSession spark) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("timestampsWithoutAnOffset")
+  void timestampsWithoutAnOffsetReadBackCellForCellInAZoneWithSummerTime(Table table, SparkSession spark) {
     String zone = spark.conf().get("spark.sql.session.timeZone");
     spark.conf().set("spark.sql.session.timeZone", "America/New_York");
     try {
-      writtenTableReadsBackCellForCell(new Table("cases/23-timestamps-without-zone.csv"), spark);
+      writtenTableReadsBackCellForCell(table, spark);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", zone);
     }
+  }
+
+  static Stream<Table> timestampsWithoutAnOffset() {
+    return Stream.of(new Table("cases/23-timestamps-without-zone.csv"),
+        new Table("cases/26-timestamps-across-summer-time.csv"));
   }
 
   /** The rows of {@code rows} less those of {@code less}, each as often as it occurs. */

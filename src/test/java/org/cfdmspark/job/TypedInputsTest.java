@@ -576,11 +576,11 @@ class TypedInputsTest {
         TestData.path("cases/25-timestamp-pattern-beside-iso.csv"));
     assertEquals(DataTypes.TimestampType, read.schema().apply("last_login").dataType(), "the ISO column");
     assertEquals(DataTypes.TimestampType, read.schema().apply("ship_eu").dataType(), "the pattern's column");
-    ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
+    // both read as wall-clock times in UTC, whatever the session's zone
     Row first = read.first();
-    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23:55").atZone(zone).toInstant()),
+    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23:55").toInstant(ZoneOffset.UTC)),
         first.getAs("last_login"));
-    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23").atZone(zone).toInstant()),
+    assertEquals(Timestamp.from(LocalDateTime.parse("2022-09-13T16:23").toInstant(ZoneOffset.UTC)),
         first.getAs("ship_eu"));
     assertEquals(40, read.where("last_login IS NOT NULL AND ship_eu IS NOT NULL").count(), "every cell parsed");
   }
@@ -603,8 +603,7 @@ class TypedInputsTest {
     Files.write(input, lines);
     Settings settings = TestSpark.settings();
     TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input.toString());
-    Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null,
-        spark.conf().get("spark.sql.session.timeZone"));
+    Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null);
     Path written = dir.resolve("written");
     SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
         CsvDialect.of(settings)).save(written.toString());
