@@ -1,6 +1,7 @@
 package org.cfdmspark.job;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -41,6 +42,10 @@ import org.cfdmspark.encoding.ColumnNames;
  *       takes the offset of the nearest read row in time, from the runs of equal offsets of the read rows, so
  *       an output instant never gets an offset its neighbourhood in the input did not have.</li>
  * </ul>
+ * A column whose cells mix date-times with dates alone ({@code 2023-01-14}, which Spark reads as that day's
+ * midnight in {@link #WALL_CLOCK_ZONE}) is written in the form most of its cells have: the date-times' (the
+ * dates then at 00:00, or at that instant in the zone of the column's offsets), or, where dates alone are the
+ * majority, as dates, in {@link #WALL_CLOCK_ZONE} so that those cells come back as they were.
  */
 final class TimestampText {
   /** Metadata keys: the zone id and the DateTimeFormatter pattern of the input's text. */
@@ -53,6 +58,8 @@ final class TimestampText {
    * the same on every machine.
    */
   static final String WALL_CLOCK_ZONE = "UTC";
+  /** The pattern of a column written as dates alone. */
+  private static final String DATE_PATTERN = "yyyy-MM-dd";
   /**
    * Metadata key of offsets that follow no zone: the runs of equal offsets of the read rows in time order, each
    * "first/last/offset" (epoch seconds, seconds east of UTC), comma-separated.
@@ -110,12 +117,13 @@ final class TimestampText {
   }
 
   /**
-   * The zone and pattern of column t's texts: ISO-8601 all with an offset, or all without one; null when they
-   * are not.
+   * The zone and pattern of column t's texts: ISO-8601 all with an offset or all without one, beside which some
+   * may be dates alone; null when they are not.
    */
   private static Metadata form(List<Row> rows, int t) {
     List<OffsetDateTime> times = new ArrayList<>();
     int local = 0;
+    int dates = 0;
     String example = null;
     for (Row row : rows) {
       String cell = row.isNullAt(t) ? null : row.getString(t).strip();
@@ -129,14 +137,27 @@ final class TimestampText {
         try {
           LocalDateTime.parse(iso);
           local++;
-        } catch (DateTimeParseException notIso) {
-          return null;
+        } catch (DateTimeParseException noTime) {
+          try {
+            LocalDate.parse(cell);
+            dates++;
+            continue;
+          } catch (DateTimeParseException notIso) {
+            return null;
+          }
         }
       }
       example = example == null ? cell : example;
     }
-    if (example == null || local > 0 && !times.isEmpty()) {
-      return null; // no text, or a mix of local times and offsets: no one form to keep
+    if (local > 0 && !times.isEmpty()) {
+      return null; // a mix of local times and offsets: no one form to keep
+    }
+    if (dates > local + times.size()) {
+      // Mostly dates alone, read as midnights in the wall-clock zone: written in it, they are those dates again.
+      return new MetadataBuilder().putString(PATTERN, DATE_PATTERN).putString(ZONE, WALL_CLOCK_ZONE).build();
+    }
+    if (example == null) {
+      return null; // no text
     }
     MetadataBuilder form = new MetadataBuilder().putString(PATTERN, pattern(example, local == 0));
     if (local > 0) {

@@ -77,6 +77,9 @@ class CsvRoundTripTest {
     tables.add(new Table("cases/18-tiny-floats.csv", new ByDesign("delta", "^(-?)0\\.000$", "$10.0",
         "6 zeros written 0.000 and -0.000 are the same doubles as the column's 402 zeros written 0.0 and -0.0: a"
             + " double has one text, the majority's")));
+    tables.add(new Table("cases/27-timestamps-beside-dates-alone.csv", new ByDesign("when",
+        "^(\\d{4}-\\d\\d-\\d\\d)$", "$1 00:00:00", "29 dates alone among 271 date-times are the same timestamps"
+            + " as those days' midnights, written in the date-times' form, the majority's")));
     return tables.stream();
   }
 
