@@ -1,13 +1,16 @@
 package org.cfdmspark.encoding;
 
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cfdmspark.config.ShellText;
 
 /**
  * What a text column of more distinct values than --max-categories holds, when most of those values say so: dates
- * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23), numbers with a
+ * or timestamps in a pattern the CSV reader does not infer (03/15/2021, 13.09.2022 16:23, 06-May-2023; dates in
+ * two forms, 2022-03-01 beside 01/06/2022, are told so, since no one pattern reads them), numbers with a
  * decimal comma read without --decimal-comma (1.507,14), numbers formatted for people ($2,273.21, 17.3%, 1,234,567)
  * but not in one form (the reader's job.NumberDress reads those that are), or durations of 24 hours or more
  * (27:10:00). Such a column is not an id or free text: the fix is to read it as what it is, not to leave it out. A
@@ -22,6 +25,13 @@ final class ManyValuesHint {
    */
   private static final Pattern DATE = Pattern.compile("\\s*(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})"
       + "(?:([ T])(\\d{1,2}):\\d{2}(:\\d{2})?(?:( ?)([AaPp][Mm]))?)?\\s*");
+  /** A day, a month's English name (short or full) and a year, one separator around the month. */
+  private static final Pattern MONTH_NAME = Pattern.compile(
+      "\\s*(\\d{1,2})([ /.-])([A-Za-z]{3,9})\\2(\\d{2}|\\d{4})\\s*");
+  /** The months' short English names, one after another. */
+  private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+  private static final Set<String> FULL_MONTHS = Set.of("january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december");
   /**
    * A time of day on a 12-hour clock, without a date (05:32 pm, 9:05:10AM); a 24-hour one (17:32) the CSV reader
    * reads as a clock time by itself.
@@ -91,9 +101,20 @@ final class ManyValuesHint {
     String oneGroupExample = null;
     int telling = 0;
     int plain = 0;
+    int monthNames = 0;
+    String monthNameExample = null;
+    String monthNamePattern = null;
     for (Object value : values) {
       if (!(value instanceof String text)) {
         return null;
+      }
+      String named = monthNamePattern(text);
+      if (named != null) {
+        monthNames++;
+        monthNameExample = monthNameExample == null ? text.strip() : monthNameExample;
+        // d reads a day of one digit or two, dd only two: a pattern with d wins.
+        monthNamePattern = monthNamePattern == null || named.charAt(1) != 'd' ? named : monthNamePattern;
+        continue;
       }
       Matcher time = TWELVE_HOUR_TIME.matcher(text);
       if (time.matches()) {
@@ -135,6 +156,13 @@ final class ManyValuesHint {
       }
     }
     int most = values.size() / 2 + 1;
+    if (dates.count >= most && dates.mixedForms() != null) {
+      return dates.mixedForms();
+    }
+    if (monthNames >= most) {
+      return "they look like dates with the month's name (such as '" + monthNameExample + "'): read them as dates "
+          + "with " + dateOption(column, monthNamePattern);
+    }
     if (dates.count >= most) {
       return dates.timed > dates.count / 2 ? timestamps(column, dates.example, dates.pattern(true))
           : "they look like dates (such as '" + dates.example + "'): read them as dates with "
@@ -211,6 +239,26 @@ final class ManyValuesHint {
             + ShellText.word(column + "=" + pattern.substring(or + 5, pattern.length() - 1)) + ")";
   }
 
+  /**
+   * The pattern of a date with the month's English name between the day and the year, one separator around it
+   * (06-May-2023, 6 September 2023, 06/Sep/23); or null.
+   */
+  private static String monthNamePattern(String text) {
+    Matcher date = MONTH_NAME.matcher(text);
+    if (!date.matches()) {
+      return null;
+    }
+    String month = date.group(3).toLowerCase(Locale.ROOT);
+    int at = MONTHS.indexOf(month.substring(0, 3));
+    boolean full = month.length() > 3;
+    if (at < 0 || at % 3 != 0 || full && !FULL_MONTHS.contains(month)) {
+      return null;
+    }
+    String sep = date.group(2);
+    return (date.group(1).length() < 2 ? "d" : "dd") + sep + (full ? "MMMM" : "MMM") + sep
+        + (date.group(4).length() == 4 ? "yyyy" : "yy");
+  }
+
   /** The pattern of a compact timestamp ({@link #COMPACT}) with a plausible month, day, hour and minute; or null. */
   private static String compactPattern(String text) {
     Matcher m = COMPACT.matcher(text);
@@ -242,8 +290,11 @@ final class ManyValuesHint {
     private int twelveHour;
     private String meridiemSpace;
     private String separator;
+    private boolean yearFirst;
     private String timeSeparator;
     private String example;
+    /** A date whose year is at the other end, or whose separator is another, than the first date's; or null. */
+    private String otherForm;
 
     /** Adds {@code text} when it is a date (or timestamp) with the year first or last; whether it is one. */
     boolean add(String text) {
@@ -272,10 +323,24 @@ final class ManyValuesHint {
         }
         timeSeparator = timeSeparator == null ? date.group(5) : timeSeparator;
       }
-      separator = separator == null ? date.group(2) : separator;
-      example = example == null ? text : example;
+      if (example == null) {
+        separator = date.group(2);
+        this.yearFirst = yearFirst;
+        example = text;
+      } else if (otherForm == null && (this.yearFirst != yearFirst || !separator.equals(date.group(2)))) {
+        otherForm = text;
+      }
       count++;
       return true;
+    }
+
+    /**
+     * The clause for dates written in two or more forms (2022-03-01 beside 01/06/2022), which no one --date
+     * pattern reads; null when they share one.
+     */
+    String mixedForms() {
+      return otherForm == null ? null : "they look like dates, but in more than one form (such as '" + example.strip()
+          + "' and '" + otherForm.strip() + "'), and --date reads one pattern: write them in one form first";
     }
 
     /**

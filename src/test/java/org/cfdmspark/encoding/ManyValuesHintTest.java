@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,25 @@ class ManyValuesHintTest {
         .endsWith("--date visit=dd/MM/yy (or visit=MM/dd/yy)"), "day and month cannot be told apart: both orders");
     assertTrue(ManyValuesHint.of("US date", List.of("04/12/2022", "09/17/2020", "08/22/2020"))
         .endsWith("--date 'US date=MM/dd/yyyy'"), "a name with a space: one shell word");
+  }
+
+  @Test
+  void datesWithTheMonthsNameGetTheirPattern() {
+    assertTrue(ManyValuesHint.of("signed", List.of("06-May-2023", "25-Dec-2021", "01-Jan-2022"))
+        .endsWith("read them as dates with --date signed=dd-MMM-yyyy"));
+    assertTrue(ManyValuesHint.of("signed", List.of("16 September 2023", "6 March 2021"))
+        .endsWith("--date 'signed=d MMMM yyyy'"), "full names; one digit in a day: d, which reads two as well");
+    assertNull(ManyValuesHint.of("code", List.of("06-Mab-2023", "25-Xyz-2021")), "no month has these names");
+  }
+
+  @Test
+  void datesInTwoFormsAreToldSoNotGivenOnePatternForBoth() {
+    String hint = ManyValuesHint.of("d", List.of("2022-03-01", "2022-05-17", "2021-11-30", "01/06/2022"));
+    assertTrue(hint.startsWith("they look like dates, but in more than one form (such as '2022-03-01' and "
+        + "'01/06/2022')"), hint);
+    assertFalse(hint.contains("--date d="), "no one pattern reads both: " + hint);
+    assertTrue(ManyValuesHint.of("d", List.of("01/03/2022", "17.05.2022")).contains("more than one form"),
+        "the same order, another separator");
   }
 
   @Test
