@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import java.io.Serializable;
+import java.util.regex.Pattern;
 import org.cfdmspark.config.BadInputException;
 
 /**
@@ -13,6 +14,8 @@ import org.cfdmspark.config.BadInputException;
  */
 public record Inequality(String lower, String upper, boolean strict) implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** What no side of an inequality holds: a second operator ("a << b", "a <= b <= c") is no inequality of two. */
+  private static final Pattern OPERATOR_TEXT = Pattern.compile("[<>=]");
 
   /**
    * Parses "a <= b", "a < b", "a >= b" or "a > b" (names as in the header, spaces around them dropped).
@@ -25,7 +28,7 @@ public record Inequality(String lower, String upper, boolean strict) implements 
       if (at > 0) {
         String left = text.substring(0, at).strip();
         String right = text.substring(at + op.length()).strip();
-        if (!left.isEmpty() && !right.isEmpty()) {
+        if (!left.isEmpty() && !right.isEmpty() && !OPERATOR_TEXT.matcher(left + right).find()) {
           boolean strict = op.length() == 1;
           return op.charAt(0) == '<' ? new Inequality(left, right, strict) : new Inequality(right, left, strict);
         }

@@ -59,6 +59,10 @@ record SampleAllocation(long[] counts) {
       allocation[k] = entry.getValue();
       total += entry.getValue();
     }
+    if (!unknown.isEmpty() && model.stratifyBy() == null) {
+      throw new BadInputException("counts per value need a model fitted with --stratify-by (stratifyBy), and this one "
+          + "has no strata; ask for a number of rows instead");
+    }
     if (!unknown.isEmpty()) {
       throw new BadInputException("'" + String.join("', '", unknown) + "' " + (unknown.size() == 1 ? "is not a value"
           : "are not values") + " of " + model.stratifyBy() + " in the training rows; values: "

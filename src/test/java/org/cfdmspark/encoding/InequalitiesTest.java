@@ -1,5 +1,6 @@
 package org.cfdmspark.encoding;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Date;
@@ -101,6 +102,15 @@ class InequalitiesTest {
     assertTrue(moved / rows.size() > 10, "the noise moves dates by " + moved / rows.size() + " days on average");
     assertTrue(gaps[rows.size() / 20] > 0.5 && gaps[rows.size() * 19 / 20] < 8,
         "5th and 95th percentile gaps " + gaps[rows.size() / 20] + ", " + gaps[rows.size() * 19 / 20]);
+  }
+
+  @Test
+  void aSecondOperatorIsNoInequalityOfTwoColumns() {
+    assertEquals("b <= a", Inequality.parse(" a >= b ").toString());
+    for (String text : List.of("income << balance", "a <= b <= c", "a =< b")) {
+      BadInputException refused = assertThrows(BadInputException.class, () -> Inequality.parse(text));
+      assertTrue(refused.getMessage().contains("is not an inequality between two columns"), refused.getMessage());
+    }
   }
 
   @Test

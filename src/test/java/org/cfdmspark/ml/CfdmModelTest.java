@@ -155,6 +155,9 @@ class CfdmModelTest {
     assertTrue(unknown.getMessage().contains("Adelie, Chinstrap, Gentoo"), unknown.getMessage());
     long total = stratified.allocation(100).values().stream().mapToLong(Long::longValue).sum();
     assertEquals(100, total);
+    BadInputException unstratified = assertThrows(BadInputException.class, () -> model.sample(Map.of("east", 3L)));
+    assertTrue(unstratified.getMessage().startsWith("counts per value need a model fitted with --stratify-by"),
+        "not \"'east' is not a value of null\": " + unstratified.getMessage());
   }
 
   @Test
