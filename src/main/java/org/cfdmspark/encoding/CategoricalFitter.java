@@ -1,10 +1,13 @@
 package org.cfdmspark.encoding;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.cfdmspark.config.BadInputException;
@@ -20,6 +23,8 @@ import org.cfdmspark.config.Notices;
 record CategoricalFitter(DataType type, boolean declared, int maxCategories) implements ColumnFitter {
   /** Distinct values from which a categorical column that looks like numbers or dates gets a {@link #note}. */
   static final int NOTE_FROM = 20;
+  /** Texts an error quotes at most. */
+  private static final int QUOTED = 5;
 
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
@@ -35,22 +40,24 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
       }
     }
     long numbers = 0;
-    Object firstText = null;
-    int texts = 0;
+    List<Object> texts = new ArrayList<>();
     for (Map.Entry<Object, long[]> value : counts.entrySet()) {
       if (type.equals(DataTypes.StringType) && isNumber((String) value.getKey())) {
         numbers += value.getValue()[0];
       } else {
-        texts++;
-        firstText = firstText == null ? value.getKey() : firstText;
+        texts.add(value.getKey());
       }
     }
     Set<Object> distinct = counts.keySet();
     long present = rows - missing;
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
-      throw new BadInputException("column '" + column + "' holds numbers but also text such as '" + firstText
-          + "' (" + (present - numbers) + " of " + present + " cells); mark that text as missing with "
-          + (texts == 1 ? "--null-value '" + firstText + "'" : "--null-value")
+      // --null-value marks one text: several (N/A, ?, null) must first be made one in the file.
+      throw new BadInputException("column '" + column + "' holds numbers but also " + (texts.size() == 1
+          ? "text such as '" + texts.get(0) + "' (" + (present - numbers) + " of " + present + " cells); mark that "
+              + "text as missing with --null-value '" + texts.get(0) + "'"
+          : texts.size() + " texts, " + quoted(texts) + " (" + (present - numbers) + " of " + present + " cells), "
+              + "and --null-value marks one text as missing: if they all mean missing, write them as one (or empty) "
+              + "in the file")
           + ", or model the column as categories with --categorical " + column);
     }
     if (missing == rows) {
@@ -115,6 +122,12 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
         + "free text?): modelled as categories, every sample copies one training row's; leave it out with --exclude "
         + ColumnFitter.option(column) + ", or give each sample a new value of its form with --key "
         + ColumnFitter.option(column);
+  }
+
+  /** The first few texts, quoted: "'N/A', '?', 'null'", then "…" past {@value #QUOTED}. */
+  private static String quoted(List<Object> texts) {
+    return texts.stream().limit(QUOTED).map(t -> "'" + t + "'").collect(Collectors.joining(", "))
+        + (texts.size() > QUOTED ? ", …" : "");
   }
 
   /** Whether Spark would read the text as a number (a cast to double: trimmed, Java's syntax, inf and nan). */

@@ -76,6 +76,10 @@ class BadInputSuiteTest {
         table("text among distinct numbers", "column 'x' holds numbers but also text such as 'abc' (1 of 41 cells); "
             + "mark that text as missing with --null-value 'abc'", "x,y\n" + IntStream.range(0, 40)
             .mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n").collect(Collectors.joining()) + "abc,1\n"),
+        // Several texts: one --null-value cannot mark them all, so the error does not offer it.
+        table("several missing markers in a numeric column", "column 'x' holds numbers but also 2 texts, '?', 'N/A' "
+            + "(3 of 43 cells), and --null-value marks one text as missing", "x,y\n" + IntStream.range(0, 40)
+            .mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n").collect(Collectors.joining()) + "N/A,1\n?,2\nN/A,0\n"),
         table("NaN in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,NaN\n5,6\n"),
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
         table("a single training row", "has 1 row (after --where and --holdout-fraction), too few to model",
