@@ -47,17 +47,17 @@ final class GenerateCommand implements CliCommand {
       given = DemoInput.complete(given);
     }
     var settings = SettingsResolver.resolve(KNOBS, parsed.matchedOptionValue("--conf-file", null), given);
+    if (settings.get(JobKnobs.REPORT) && settings.get(JobKnobs.HOLDOUT_FRACTION) == 0) {
+      System.err.println("note: --report without --holdout-fraction compares the samples with the training rows "
+          + "only: the figures against fresh rows (closer-to-train share, the holdout's DCR, identical-match and "
+          + "memorised references, TSTR) stay empty; --holdout-fraction 0.2 adds them");
+    }
     SparkSession spark = SparkSessions.getOrCreate("cfdm-spark generate");
     GenerateResult result = GenerateJob.run(spark, settings);
     out.printf("wrote %d synthetic rows to %s (manifest: %s/_manifest.json)%n", result.samples(), result.output(),
         result.output());
-    if (settings.get(JobKnobs.REPORT)) {
-      if (settings.get(JobKnobs.HOLDOUT_FRACTION) == 0) {
-        System.err.println("note: --report without --holdout-fraction compares the samples with the training rows "
-            + "only: the figures against fresh rows (closer-to-train share, the holdout's DCR, identical-match and "
-            + "memorised references, TSTR) stay empty; --holdout-fraction 0.2 adds them");
-      }
-      out.print(ReportVerdict.printed(ReportJob.afterGenerate(spark, settings, result).verdict()));
+    if (result.report() != null) {
+      out.print(ReportVerdict.printed(result.report().verdict()));
       out.printf("wrote the report to %s/%s/%s%n", result.output(), ReportJob.DIRECTORY, ReportJob.HTML);
     }
     return ExitCodes.SUCCESS;

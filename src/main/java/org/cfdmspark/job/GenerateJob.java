@@ -18,7 +18,8 @@ import org.cfdmspark.ml.ModelKnobs;
 /**
  * The generate job: read the input table (restricted by --where, less the holdout), fit a {@link CfdmModel} with
  * {@link CfdmSynthesizer}, sample {@code num-samples} rows across the cluster and write them atomically with a
- * {@link RunManifest}. The same as {@code fit} then {@code sample} with the same settings, in one process.
+ * {@link RunManifest} (and, with --report, the report: all appear together or not at all). The same as {@code fit}
+ * then {@code sample} with the same settings, in one process.
  *
  * <p>Missing values are modelled, not dropped: every column with missing cells gets a missing-value indicator
  * (or a "missing" category), so the synthetic table has missing cells at about the training rate.
@@ -36,6 +37,14 @@ public final class GenerateJob {
    * @throws UncheckedIOException when the output cannot be written or moved into place
    */
   public static GenerateResult run(SparkSession spark, Settings settings) {
+    return run(spark, settings, settings.get(JobKnobs.REPORT) ? settings : null);
+  }
+
+  /**
+   * Runs the job and, with {@code report} (settings over {@link ReportKnobs#ALL}; null for none), writes the report
+   * into the output before it is committed: a sweep's runs take the report's own knobs too.
+   */
+  static GenerateResult run(SparkSession spark, Settings settings, Settings report) {
     String inputPath = required(settings, JobKnobs.INPUT);
     String outputPath = required(settings, JobKnobs.OUTPUT);
     FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);
@@ -48,8 +57,8 @@ public final class GenerateJob {
     long phaseStart = System.nanoTime();
     InputTable input = InputTable.read(spark, settings);
     SampleWriter.requireSampleIdFree(settings, input.table().schema());
-    if (settings.get(JobKnobs.REPORT)) {
-      ReportJob.requireTarget(settings, List.of(input.table().columns()));
+    if (report != null) {
+      ReportJob.requireTarget(report, List.of(input.table().columns()));
     }
     seconds.put("read", secondsSince(phaseStart));
 
@@ -58,9 +67,11 @@ public final class GenerateJob {
     seconds.put("fit", secondsSince(phaseStart));
 
     long used = model.summary().trainingRows();
+    SampleWriter.LastStep last = report == null ? null
+        : staging -> ReportJob.afterGenerate(spark, report, output.target().toString(), staging);
     return SampleWriter.write(spark, model, settings, output, outputFormat, new SampleWriter.Run(started,
         input.facts(), new RunManifest.RowCounts(input.rowsRead(), input.rowsRead() - used, used), seconds,
-        input.holdout()));
+        input.holdout()), last);
   }
 
   /** The model of the input's training rows, with the model knobs in {@code settings}. */

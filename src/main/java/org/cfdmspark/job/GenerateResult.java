@@ -1,7 +1,12 @@
 package org.cfdmspark.job;
 
-/** The outcome of a generation run: where the table is and what the run recorded about itself. */
-public record GenerateResult(String output, RunManifest manifest) {
+import org.cfdmspark.report.QualityReport;
+
+/**
+ * The outcome of a generation run: where the table is, what the run recorded about itself and its report (generate
+ * --report; null otherwise).
+ */
+public record GenerateResult(String output, RunManifest manifest, QualityReport report) {
 
   /** Synthetic rows written. */
   public long samples() {

@@ -125,17 +125,23 @@ public final class ReportJob {
     return settings;
   }
 
-  /** generate --report: the run's training rows (after --where and the holdout split) against its output. */
-  public static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, GenerateResult result) {
+  /**
+   * generate --report: the run's training rows (after --where and the holdout split) against its samples, read from
+   * the {@code staging} directory of {@code output} before it is committed, where the report is written too (the
+   * report names the tables by their {@code output} paths).
+   */
+  static QualityReport afterGenerate(SparkSession spark, Settings generateSettings, String output, Path staging)
+      throws IOException {
     Settings settings = generateSettings.select(ReportKnobs.ALL);
     InputTable input = InputTable.read(spark, generateSettings);
-    Source synthetic = new Source(result.output(), DateCodes.read(TableReader.read(spark,
-        settings.get(JobKnobs.FORMAT).forOutput(result.output()), settings, result.output()),
+    // readable: Spark skips a directory whose name starts with a dot, as the staging directory's does.
+    Source synthetic = new Source(output, DateCodes.read(TableReader.read(spark,
+        settings.get(JobKnobs.FORMAT).forOutput(output), settings, readable(spark, staging.toString())),
         settings.get(JobKnobs.DATE)));
     Source holdout = input.holdout() == null ? null
-        : new Source(new Path(result.output(), HoldoutSplit.DIRECTORY).toString(), input.holdout());
+        : new Source(new Path(output, HoldoutSplit.DIRECTORY).toString(), input.holdout());
     return write(spark, settings, new Source(generateSettings.get(JobKnobs.INPUT), input.table()), synthetic,
-        holdout, false, new Path(result.output(), DIRECTORY).toString(), false);
+        holdout, false, new Path(staging, DIRECTORY).toString(), false);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class SampleJob {
     seconds.put("load", GenerateJob.secondsSince(phaseStart));
     long rows = model.summary().trainingRows();
     return SampleWriter.write(spark, model, CsvDialect.inherit(settings, model.inputForm()), output, outputFormat, new SampleWriter.Run(started,
-        facts(modelPath, conf), new RunManifest.RowCounts(rows, 0, rows), seconds, null));
+        facts(modelPath, conf), new RunManifest.RowCounts(rows, 0, rows), seconds, null), null);
   }
 
   /** The model directory as the run's input: its size and latest modification. */

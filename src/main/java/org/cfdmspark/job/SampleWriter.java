@@ -29,6 +29,7 @@ import org.cfdmspark.ml.GuardTally;
 import org.cfdmspark.privacy.RunWarnings;
 import org.cfdmspark.ml.ModelKnobs;
 import org.cfdmspark.ml.SamplingMonitor;
+import org.cfdmspark.report.QualityReport;
 
 /**
  * The second half of generate, and all of sample: draws the requested samples from a fitted model, writes them
@@ -42,6 +43,17 @@ final class SampleWriter {
   /** What the caller knows about the run before sampling: for the manifest. */
   record Run(String started, RunManifest.Input input, RunManifest.RowCounts rows, Map<String, Double> seconds,
       Dataset<Row> holdout) {
+  }
+
+  /**
+   * The last step of a run, into its staging directory once the samples, holdout and manifest are there and before
+   * the output is committed: generate --report's report. So the output appears whole, report and all, or not at
+   * all (a run stopped during its report left a complete-looking output without one, which a retry could not
+   * replace).
+   */
+  interface LastStep {
+    /** The report the step wrote into {@code staging}. */
+    QualityReport into(Path staging) throws IOException;
   }
 
   /**
@@ -62,8 +74,13 @@ final class SampleWriter {
     return recorded;
   }
 
+  /**
+   * Samples, writes the staging directory ({@code last}, null for none, ends it) and commits it.
+   *
+   * @return the output, its manifest and the last step's report (null without one)
+   */
   static GenerateResult write(SparkSession spark, CfdmModel model, Settings settings, AtomicOutput output,
-      FileFormat format, Run run) {
+      FileFormat format, Run run, LastStep last) {
     try {
       long phaseStart = System.nanoTime();
       Map<String, Long> perStratum = allocation(model, settings);
@@ -110,8 +127,9 @@ final class SampleWriter {
         HoldoutSplit.write(run.holdout(), output.staging(), format, dialect);
       }
       manifest.write(output.fileSystem(), new Path(output.staging(), RunManifest.FILE_NAME));
+      QualityReport report = last == null ? null : last.into(output.staging());
       output.commit();
-      return new GenerateResult(output.target().toString(), manifest);
+      return new GenerateResult(output.target().toString(), manifest, report);
     } catch (IOException e) {
       output.abort();
       throw new UncheckedIOException("could not write the output " + output.target() + ": " + e.getMessage(), e);

@@ -18,7 +18,6 @@ import org.cfdmspark.config.Notices;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.ml.GeneratorKind;
 import org.cfdmspark.ml.ModelKnobs;
-import org.cfdmspark.report.QualityReport;
 import org.cfdmspark.report.SweepReport;
 
 /**
@@ -110,9 +109,8 @@ public final class SweepJob {
       if (mode == ReportKnobs.COMPARE && runSettings.get(ModelKnobs.GENERATOR) != GeneratorKind.CFDM) {
         runSettings = ModelKnobs.withoutBarycentreKnobs(runSettings); // ignored there: warned about once
       }
-      GenerateResult result = GenerateJob.run(spark, runSettings.select(JobKnobs.GENERATE));
-      QualityReport report = ReportJob.afterGenerate(spark, runSettings, result);
-      rows.add(SweepReport.Row.of(value, result.samples(), report,
+      GenerateResult result = GenerateJob.run(spark, runSettings.select(JobKnobs.GENERATE), runSettings);
+      rows.add(SweepReport.Row.of(value, result.samples(), result.report(),
           run + "/" + ReportJob.DIRECTORY + "/" + ReportJob.HTML));
     }
     return new SweepReport(knob, List.copyOf(rows));

@@ -165,6 +165,12 @@ class BadInputSuiteTest {
           Path input = write(folder.resolve("out/train.csv"), "a\n1\n2\n");
           return generate(input.toString(), folder.resolve("out"), "--mode", "overwrite");
         }),
+        // A report refuses a --target with no values only once it runs, after sampling: the samples, holdout and
+        // manifest are not committed without it. (--redraw-columns none: auto refuses that --target at the fit.)
+        table("a report that fails after sampling", "--target label is not among the compared columns", "a,b,label\n"
+            + IntStream.range(0, 40).mapToObj(i -> (1.5 + i % 7) + "," + "xyz".charAt(i % 3) + ",\n")
+            .collect(Collectors.joining()), "--report", "--holdout-fraction", "0.2", "--target", "label",
+            "--redraw-columns", "none"),
         new Case("output under a regular file", "is a file, not a directory", folder -> {
           write(folder.resolve("file"), "not a directory");
           return generate(CREDIT, folder.resolve("file/out"));

@@ -110,12 +110,12 @@ class HoldoutAndGuardTest {
   /** 1,000 samples of credit default's numeric columns with a 20 % holdout, and their report. */
   private QualityReport creditRun(String name, String... knobs) {
     Settings settings = TestSpark.settings("input", TestSpark.testData("credit_default.csv.gz"), "output",
-        dir.resolve(name).toString(), "exclude", "ID", "num-samples", "1000", "holdout-fraction", "0.2");
+        dir.resolve(name).toString(), "exclude", "ID", "num-samples", "1000", "holdout-fraction", "0.2", "report",
+        "true");
     for (int i = 0; i < knobs.length; i += 2) {
       settings = settings.withText(knobs[i], knobs[i + 1]);
     }
-    GenerateResult result = GenerateJob.run(spark, settings);
-    return ReportJob.afterGenerate(spark, settings, result);
+    return GenerateJob.run(spark, settings).report();
   }
 
   /** Every row of a CSV table as text, numbers to one decimal (float encoding round-trips them only that far). */

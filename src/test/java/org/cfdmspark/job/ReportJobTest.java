@@ -39,9 +39,8 @@ class ReportJobTest {
     Path output = dir.resolve("penguins");
     Settings settings = TestSpark.settings("input", TestSpark.testData("penguins.csv"), "output",
         output.toString(), "num-samples", "300", "steps", "20", "holdout-fraction", "0.2", "seed", "5",
-        "target", "species");
-    GenerateResult result = GenerateJob.run(spark, settings);
-    String stderr = Stderr.of(() -> ReportJob.afterGenerate(spark, settings, result));
+        "target", "species", "report", "true");
+    String stderr = Stderr.of(() -> GenerateJob.run(spark, settings));
     assertFalse(stderr.contains("report:"), "progress off (the tests' default): no step lines\n" + stderr);
 
     Path reportDir = output.resolve(ReportJob.DIRECTORY);
@@ -134,8 +133,8 @@ class ReportJobTest {
     Path output = dir.resolve("split");
     String penguins = TestSpark.testData("penguins.csv");
     Settings generate = TestSpark.settings("input", penguins, "output", output.toString(), "num-samples", "200",
-        "steps", "10", "holdout-fraction", "0.2", "seed", "5");
-    ReportJob.afterGenerate(spark, generate, GenerateJob.run(spark, generate));
+        "steps", "10", "holdout-fraction", "0.2", "seed", "5", "report", "true");
+    GenerateJob.run(spark, generate);
     JsonNode onTrainingRows = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY)
         .resolve(ReportJob.JSON).toFile());
 
@@ -164,14 +163,14 @@ class ReportJobTest {
   void keyColumnsAreOnlyCheckedForUniqueness() throws Throwable {
     Path output = dir.resolve("keys");
     Settings settings = TestSpark.settings("input", TestSpark.testData("cases/09-unique-int-pk.csv"), "output",
-        output.toString(), "num-samples", "300", "steps", "20", "seed", "5", "progress", "true");
-    GenerateResult result = GenerateJob.run(spark, settings);
-    String stderr = Stderr.of(() -> ReportJob.afterGenerate(spark, settings, result));
+        output.toString(), "num-samples", "300", "steps", "20", "seed", "5", "progress", "true", "report", "true");
+    String stderr = Stderr.of(() -> GenerateJob.run(spark, settings));
     // No holdout and no target: one comparison, no TSTR; each step's line says when it began.
     Pattern step = Pattern.compile("(?m)^report: synthetic vs train: .*\\(\\d+\\.\\d s\\)$");
     assertTrue(step.matcher(stderr).find(), stderr);
     assertTrue(stderr.contains("report: done ("), stderr);
-    assertFalse(stderr.contains("holdout") || stderr.contains("TSTR"), stderr);
+    assertFalse(stderr.lines().filter(line -> line.startsWith("report:"))
+        .anyMatch(line -> line.contains("holdout") || line.contains("TSTR")), stderr);
     JsonNode report = new ObjectMapper().readTree(output.resolve(ReportJob.DIRECTORY).resolve(ReportJob.JSON)
         .toFile());
     assertEquals("no floor", report.at("/verdict/0/status").asText(), "no holdout: " + report.at("/verdict/0"));
