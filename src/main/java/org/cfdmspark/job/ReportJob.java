@@ -63,12 +63,16 @@ public final class ReportJob {
 
   /**
    * How the tables a run wrote are read, which report takes from the run's manifest in the --synthetic directory
-   * unless given: the dialect the run read its input in (and wrote its output in), its --date patterns and the
-   * columns it left out. fit saves them with the model, whose sample runs record them in their manifests.
+   * unless given: the dialect the run read its input in (and wrote its output in), its --date patterns, the
+   * columns it left out and the kinds it was told its columns are (a report of a run with --categorical on a
+   * column of numbers and text failed until the option was repeated). fit saves them with the model, whose sample
+   * runs record them in their manifests.
    */
   static final List<Knob<?>> RUN_READ_KNOBS = List.of(JobKnobs.NULL_VALUE, JobKnobs.CSV_SEP,
       JobKnobs.CSV_QUOTE, JobKnobs.CSV_ESCAPE, JobKnobs.MULTI_LINE, JobKnobs.DECIMAL_COMMA, JobKnobs.ENCODING,
-      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS, ModelKnobs.IGNORE);
+      JobKnobs.DATE, JobKnobs.DATETIME_FORMAT, JobKnobs.EXCLUDE, JobKnobs.COLUMNS, ModelKnobs.IGNORE,
+      JobKnobs.STRING, ModelKnobs.CATEGORICAL, ModelKnobs.INTEGER, ModelKnobs.KEY, ModelKnobs.NO_KEY,
+      ModelKnobs.MAX_CATEGORIES, ModelKnobs.CONSTRAINT);
 
   /** The report command: the tables named by --train, --synthetic and --holdout, written to --output. */
   public static QualityReport run(SparkSession spark, Settings given) {

@@ -215,6 +215,32 @@ class ReportJobTest {
         dir.resolve("notes-report-2").toString())), "a given --exclude wins: the comment column is compared then");
   }
 
+  /**
+   * report reads a run's columns as the kinds the run was told they are: a column of numbers and a text marker that
+   * the run modelled with --categorical (a new user's report failed on it until the option was repeated).
+   */
+  @Test
+  void aReportOfARunsOutputTakesItsColumnKinds() throws Throwable {
+    StringBuilder csv = new StringBuilder("x,grade\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i % 17 + 0.5).append(',').append(i % 6 == 0 ? "none" : String.valueOf(i % 4)).append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("grades.csv"), csv);
+    Path synthetic = dir.resolve("grades-out");
+    GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output", synthetic.toString(),
+        "num-samples", "50", "steps", "10", "holdout-fraction", "0.2", "categorical", "grade"));
+    Settings report = Settings.defaults(ReportKnobs.ALL).with(JobKnobs.PROGRESS, false)
+        .withText("train", input.toString()).withText("synthetic", synthetic.toString())
+        .withText("holdout", synthetic.resolve("_holdout").toString())
+        .withText("output", dir.resolve("grades-report").toString());
+    String stderr = Stderr.of(() -> ReportJob.run(spark, report));
+    assertTrue(stderr.contains("note: reading the tables as the run that wrote") && stderr.contains("--categorical "
+        + "grade"), stderr);
+    JsonNode columns = new ObjectMapper().readTree(dir.resolve("grades-report").resolve(ReportJob.JSON).toFile())
+        .at("/columns");
+    assertEquals("categorical", columns.at("/1/kind").asText(), columns.toString());
+  }
+
   @Test
   void aRunsColumnsComeInTheOrderOfColumnsAndItsReportReadsThemWithItsHoldout() throws Throwable {
     StringBuilder csv = new StringBuilder("x,y,comment\n");
