@@ -54,7 +54,7 @@ final class AtomicOutput {
       if (target.getParent() == null) {
         throw new BadInputException("output '" + output + "' is a root directory; name a directory to create");
       }
-      requireOutside(target, input, conf);
+      requireOutside(target, output, input, conf);
       requireCreatable(fs, target, output);
       if (mode == WriteMode.ERROR && fs.exists(target)) {
         throw new BadInputException("output '" + output + "' already exists; choose another path or pass "
@@ -92,11 +92,24 @@ final class AtomicOutput {
     }
   }
 
-  /** Refuses an output that is the input or holds it: replacing it would delete the training data. */
-  private static void requireOutside(Path target, String input, Configuration conf) throws IOException {
+  /**
+   * Refuses an output that is the input or holds it: replacing it would delete the training data. And one inside an
+   * input folder (a folder table or a model): it would add files to the user's folder, which a later read of the
+   * folder takes for part of it.
+   */
+  private static void requireOutside(Path target, String output, String input, Configuration conf)
+      throws IOException {
     if (holds(target, input, conf)) {
       throw new BadInputException("output '" + target + "' is or contains the input '" + input
           + "'; write the synthetic table somewhere else");
+    }
+    Path folder = new Path(input);
+    FileSystem fs = folder.getFileSystem(conf);
+    folder = fs.makeQualified(folder);
+    boolean inside = target.toString().startsWith(folder + "/");
+    if (inside && fs.exists(folder) && fs.getFileStatus(folder).isDirectory()) {
+      throw new BadInputException("output '" + output + "' is inside the input folder '" + input
+          + "', to which it would add files; choose an " + JobKnobs.OUTPUT.option() + " outside it");
     }
   }
 

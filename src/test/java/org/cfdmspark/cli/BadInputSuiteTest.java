@@ -165,6 +165,10 @@ class BadInputSuiteTest {
           Path input = write(folder.resolve("out/train.csv"), "a\n1\n2\n");
           return generate(input.toString(), folder.resolve("out"), "--mode", "overwrite");
         }),
+        new Case("output inside a folder input", "is inside the input folder", folder -> {
+          write(folder.resolve("in/part-00000.csv"), "a,b\n1,2\n3,4\n5,6\n");
+          return generate(folder.resolve("in").toString(), folder.resolve("in/synth"));
+        }),
         // A report refuses a --target with no values only once it runs, after sampling: the samples, holdout and
         // manifest are not committed without it. (--redraw-columns none: auto refuses that --target at the fit.)
         table("a report that fails after sampling", "--target label is not among the compared columns", "a,b,label\n"
@@ -178,6 +182,11 @@ class BadInputSuiteTest {
         new Case("sample without a model", "--model is required",
             folder -> List.of("sample", "--output", folder.resolve("out").toString())),
         new Case("model directory missing", "does not exist; fit one", folder -> sample(folder.resolve("no-model"), folder)),
+        new Case("sample output inside the model", "is inside the input folder", folder -> {
+          write(folder.resolve("model/metadata.json"), "{}");
+          return List.of("sample", "--model", folder.resolve("model").toString(), "--output",
+              folder.resolve("model/x").toString(), "--progress", "false");
+        }),
         new Case("partial model: no metadata", "is not a complete saved model (no metadata.json)", folder -> {
           write(folder.resolve("model/strata/0/part-0.parquet"), "half a save");
           return sample(folder.resolve("model"), folder);
