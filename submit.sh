@@ -46,6 +46,13 @@ while [[ $# -gt 0 && "$COMMANDS" != *" $1 "* ]]; do
     *) echo "submit.sh: '$1' is not a command; use one of:$COMMANDS(spark options go before it)" >&2; exit 2 ;;
   esac
 done
+# spark-submit refuses any other master with a stack trace and exit 1; a typing slip is bad input (exit 2).
+master_forms='^(local(\[([0-9]+|\*)(,[0-9]+)?\])?|local-cluster\[.+\]|spark://.+|yarn|k8s://.+)$'
+if [[ -n "$master" && ! "$master" =~ $master_forms ]]; then
+  echo "submit.sh: --master '$master' is not a Spark master URL; give local[*] (or local[N]), spark://HOST:PORT," \
+    "yarn or k8s://https://HOST:PORT" >&2
+  exit 2
+fi
 if [[ $# -eq 0 ]]; then
   echo "usage: ./submit.sh [spark options] COMMAND [options]; COMMAND is one of:$COMMANDS" >&2
   echo "       ./submit.sh generate --demo      (a first run on bundled data)" >&2

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -272,6 +273,12 @@ public final class ReportJob {
    */
   static Source read(SparkSession spark, String path, Settings settings) {
     try {
+      Path hadoopPath = new Path(path);
+      FileStatus[] found = hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(hadoopPath);
+      if (found == null || found.length == 0) {
+        // Before Spark's file listing, which logged its FileNotFoundException's stack trace first.
+        throw new BadInputException("cannot read table '" + path + "': it does not exist; check the path");
+      }
       String[] files = readable(spark, path);
       FileFormat format = Arrays.stream(files).allMatch(file -> file.endsWith(".parquet")) ? FileFormat.PARQUET
           : FileFormat.AUTO.forOutput(path);

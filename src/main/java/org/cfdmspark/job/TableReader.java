@@ -84,6 +84,7 @@ final class TableReader {
   static Counted readCounted(SparkSession spark, FileFormat format, Settings settings, String... paths) {
     List<String> strings = settings.get(JobKnobs.STRING);
     if (format == FileFormat.PARQUET) {
+      ParquetMagic.require(spark.sparkContext().hadoopConfiguration(), paths);
       Dataset<Row> table = spark.read().parquet(paths);
       return new Counted(strings.isEmpty() ? table
           : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of(), Map.of())), null, null);

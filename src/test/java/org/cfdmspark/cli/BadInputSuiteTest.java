@@ -49,7 +49,9 @@ class BadInputSuiteTest {
         new Case("missing input", "does not exist; check --input",
             folder -> generate(folder.resolve("no-such-file.csv").toString(), folder.resolve("out"))),
         file("input format not known from the name", "--input-format csv", "table.txt", "a\n1\n"),
-        file("CSV read as Parquet", "as parquet", "table.csv", "a,b\n1,2\n", "--input-format", "parquet"),
+        // Checked before Spark's footer tasks, which logged a hundred lines of stack traces first.
+        file("CSV read as Parquet", "is not Parquet: it does not start with PAR1 (a CSV?); give --input-format csv",
+            "table.csv", "a,b\n1,2\n", "--input-format", "parquet"),
         table("empty file", "has no columns", ""),
         table("header only", "has no rows", "a,b\n"),
         credit("unknown column", "unknown column \"NOPE\" in --columns", "--columns", "LIMIT_BAL,NOPE"),
@@ -211,7 +213,12 @@ class BadInputSuiteTest {
               return sample(folder.resolve("model"), folder);
             }),
         new Case("fit without --model", "--model is required",
-            folder -> List.of("fit", "--input", CREDIT)));
+            folder -> List.of("fit", "--input", CREDIT)),
+        new Case("report of a synthetic table that does not exist", "cannot read table '", folder -> {
+          write(folder.resolve("train.csv"), "a,b\n1,2\n3,4\n");
+          return List.of("report", "--train", folder.resolve("train.csv").toString(), "--synthetic",
+              folder.resolve("no-such-run").toString(), "--output", folder.resolve("out").toString());
+        }));
   }
 
   @BeforeAll
