@@ -184,10 +184,11 @@ final class ColumnRedrawFit {
       offset += column.width();
     }
     List<String> names = candidates.stream().map(ColumnCodec::name).toList();
-    for (String name : auto ? excluded : requested) {
-      if (!auto || !codecHas(codec, name)) { // auto keeps a key column anyway: -KEY (a key --target) asks nothing
-        check(name, names, codec);
-      }
+    // auto's -COL names were checked against the input's modelled columns before the fit (ModelFitting): one that
+    // is a key or has no value, which auto never redraws, asks nothing (generate's -TARGET of an empty column
+    // was refused as "not a modelled column").
+    for (String name : auto ? List.<String>of() : requested) {
+      check(name, names, codec);
     }
     if (auto && training.size() < AUTO_ROWS) {
       return Result.skipped(String.format(Locale.ROOT, "%,d rows are too few to estimate how the columns tie (at "
@@ -198,8 +199,8 @@ final class ColumnRedrawFit {
     }
     int[] reference = referenceRows(training.size(), seed);
     int[] slots = codec.metricSlots();
-    double work = estimateWork(auto ? candidates.size() - excluded.size() : requested.size(), reference.length,
-        slots.length);
+    double work = estimateWork(auto ? candidates.size() - (int) excluded.stream().filter(names::contains).count()
+        : requested.size(), reference.length, slots.length);
     if (auto && work > AUTO_WORK) {
       return Result.skipped(String.format(Locale.ROOT, "estimating how %d columns (%d slots) tie on %,d rows would "
           + "take %.1e multiply-adds, over the %.0e auto spends", candidates.size(), slots.length, reference.length,
@@ -308,7 +309,7 @@ final class ColumnRedrawFit {
     String option = ModelKnobs.REDRAW_COLUMNS.option();
     String why = codecHas(codec, name)
         ? "a key column (new values are written for it), which is never redrawn"
-        : "not a modelled column (not in the input, or left out by --columns, --exclude or --ignore)";
+        : "not a modelled column (not in the input, left out by --columns, --exclude or --ignore, or without a value)";
     throw new BadInputException(option + " names " + ColumnNames.quotedList(List.of(name)) + ", " + why
         + "; give auto or some of " + (names.isEmpty() ? "(none: the table has no categorical or number column)"
         : ColumnNames.quotedList(names)));

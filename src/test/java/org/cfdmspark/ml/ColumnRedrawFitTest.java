@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -132,8 +133,8 @@ class ColumnRedrawFitTest {
   void noneAsksForNothingAndABadNameIsRefusedWithItsReason() {
     assertSame(ColumnRedraw.NONE, fit(List.of()).redraw());
     BadInputException unknown = assertThrows(BadInputException.class, () -> fit(List.of("z")));
-    assertEquals("--redraw-columns names \"z\", not a modelled column (not in the input, or left out by --columns, "
-        + "--exclude or --ignore); give auto or some of \"x\", \"y\", \"sign\", \"coin\", \"rare\"",
+    assertEquals("--redraw-columns names \"z\", not a modelled column (not in the input, left out by --columns, "
+        + "--exclude or --ignore, or without a value); give auto or some of \"x\", \"y\", \"sign\", \"coin\", \"rare\"",
         unknown.getMessage());
     for (List<String> mixed : List.of(List.of("auto", "sign"), List.of("sign", "auto"), List.of("auto", "-coin",
         "sign"))) {
@@ -146,8 +147,9 @@ class ColumnRedrawFitTest {
       assertEquals("--redraw-columns \"-coin\": a -COL keeps a column from auto and comes after it; give auto,-coin, "
           + "or the names of the columns to redraw", e.getMessage(), withoutAuto.toString());
     }
-    BadInputException keep = assertThrows(BadInputException.class, () -> fit(List.of("auto", "-z")));
-    assertTrue(keep.getMessage().startsWith("--redraw-columns names \"z\", not a modelled column"), keep.getMessage());
+    // auto's -COL names are checked against the input's columns before the fit (the next test): here, past that
+    // check, a name the codec lacks is a column without a value (generate's -TARGET of one), which asks nothing.
+    assertDoesNotThrow(() -> fit(List.of("auto", "-z")));
   }
 
   @Test
