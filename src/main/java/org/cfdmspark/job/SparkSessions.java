@@ -30,6 +30,11 @@ public final class SparkSessions {
     // The web UI starts a Jetty server and listeners for every job; a batch run that nobody watches does not
     // need it (--conf spark.ui.enabled=true brings it back).
     conf.setIfMissing("spark.ui.enabled", "false");
+    // Text without a zone is wall-clock time: --date patterns with a time of day (dd/MM/yyyy HH:mm) are parsed, and
+    // timestamps written, in the session's zone, which is otherwise the machine's: in New York 02:30 on a
+    // spring-forward night became 03:30 and the same run sampled other rows than in UTC. UTC has no such night
+    // (--conf spark.sql.session.timeZone=… sets another); CSV's ISO timestamps are read so anyway (TimestampText).
+    conf.setIfMissing("spark.sql.session.timeZone", TimestampText.WALL_CLOCK_ZONE);
     if (!SparkSession.getDefaultSession().isDefined()) {
       MasterReachability.check(conf.get("spark.master"));
     }
