@@ -31,8 +31,9 @@ import org.apache.spark.sql.types.MetadataBuilder;
  * @param maxDecimals the most: equal to minDecimals for fixed decimals (rounded to; a value that rounds to a
  *     whole one is written as one), {@link #SHORTEST} for as many as the value needs
  * @param scientific which values are written in scientific notation and how; null for none
+ * @param plusSign whether a positive value is written with a + ({@code +1.5}), as most positive cells were
  */
-record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientific scientific)
+record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientific scientific, boolean plusSign)
     implements Serializable {
   /** Column metadata key of the form (a nested metadata). */
   static final String KEY = "cfdm.numberForm";
@@ -74,6 +75,11 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     }
   }
 
+  /** A form without a + on positive values. */
+  NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientific scientific) {
+    this(wholeDecimals, minDecimals, maxDecimals, scientific, false);
+  }
+
   /** A form of plain values only (see {@link NumberForm}). */
   static NumberForm plain(int wholeDecimals, int minDecimals, int maxDecimals) {
     return new NumberForm(wholeDecimals, minDecimals, maxDecimals, null);
@@ -89,7 +95,7 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     BigDecimal stripped = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
     String text = scientific != null && scientific.writes(stripped) ? scientific.format(stripped) : plain(stripped);
     boolean negativeZero = value == 0 && Double.doubleToRawLongBits(value) != 0; // -0.0 (a BigDecimal has no sign)
-    return negativeZero && !text.startsWith("-") ? "-" + text : text;
+    return negativeZero && !text.startsWith("-") ? "-" + text : plusSign && value > 0 ? "+" + text : text;
   }
 
   /** A value written plain: whole with {@link #wholeDecimals}, else with [minDecimals, maxDecimals]. */
@@ -121,8 +127,9 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
         form.getBoolean("plus"), (int) form.getLong("exponentDigits"), (int) form.getLong("minMantissa"),
         (int) form.getLong("maxMantissa"), form.getBoolean("always"), (int) form.getLong("fromExponent"),
         (int) form.getLong("toExponent"), (int) form.getLong("maxSignificant"));
+    // Forms saved before the sign was kept have no plusSign: no + then, as they wrote.
     return new NumberForm((int) form.getLong("wholeDecimals"), (int) form.getLong("minDecimals"),
-        (int) form.getLong("maxDecimals"), scientific);
+        (int) form.getLong("maxDecimals"), scientific, form.contains("plusSign") && form.getBoolean("plusSign"));
   }
 
   /** {@code metadata} with this form under {@link #KEY}. */
@@ -130,6 +137,9 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     MetadataBuilder form = new MetadataBuilder().putLong("wholeDecimals", wholeDecimals)
         .putLong("minDecimals", minDecimals)
         .putLong("maxDecimals", maxDecimals);
+    if (plusSign) {
+      form.putBoolean("plusSign", true);
+    }
     if (scientific != null) {
       form.putString("letter", scientific.letter()).putBoolean("plus", scientific.plus())
           .putLong("exponentDigits", scientific.exponentDigits()).putLong("minMantissa", scientific.minMantissa())
@@ -150,7 +160,8 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
    * The shape of a number's text, which {@link Tally#add} reads: (scientific, decimals of a plain value or of a
    * scientific value's mantissa, the exponent's letter is E, a non-negative exponent has a + (null for a negative
    * one), exponent digits, the value's decimal exponent (null for zero), its significant digits (0 for zero), the
-   * decimals it needs written plain); null for a text that is not a number. With a decimal comma, a comma is the
+   * decimals it needs written plain, whether a positive value is written with a + (null for zero and negative
+   * values)); null for a text that is not a number. With a decimal comma, a comma is the
    * point and thousands separators are dropped (1.234.567,5; 1 234).
    */
   static Row shape(String text, boolean decimalComma) {
@@ -209,9 +220,11 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
       }
     }
     boolean zero = first < 0;
+    char sign = n > 0 ? number.charAt(0) : ' ';
     return RowFactory.create(letter != null, decimals, letter == null ? null : letter == 'E', plus,
         letter == null ? null : exponentDigits, zero ? null : point - 1 - first + exponent,
-        zero ? 0 : last - first + 1, zero ? 0 : Math.max(0, last - point + 1 - exponent));
+        zero ? 0 : last - first + 1, zero ? 0 : Math.max(0, last - point + 1 - exponent),
+        zero || sign == '-' ? null : sign == '+');
   }
 
   /** Where the digits of {@code text} from {@code at} end. */
@@ -230,6 +243,9 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     private long upper;
     private long plus;
     private long nonNegative;
+    /** Positive cells, and those written with a +. */
+    private long positive;
+    private long plusSigned;
     private Integer wholeDecimals;
     private Integer minDecimals;
     private Integer maxDecimals;
@@ -246,6 +262,10 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
     /** Tallies one cell's shape. */
     Tally add(Row shape) {
       int decimals = shape.getInt(1);
+      if (!shape.isNullAt(8)) {
+        positive++;
+        plusSigned += shape.getBoolean(8) ? 1 : 0;
+      }
       if (!shape.getBoolean(0)) {
         plain++;
         if (!shape.isNullAt(5)) {
@@ -282,6 +302,8 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
       upper += other.upper;
       plus += other.plus;
       nonNegative += other.nonNegative;
+      positive += other.positive;
+      plusSigned += other.plusSigned;
       wholeDecimals = least(wholeDecimals, other.wholeDecimals);
       minDecimals = least(minDecimals, other.minDecimals);
       maxDecimals = most(maxDecimals, other.maxDecimals);
@@ -300,7 +322,7 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
       List<Row> shapes = plainShapes.stream().map(key -> RowFactory.create((int) Math.floorDiv(key, 64L),
           (int) Math.floorMod(key, 64L))).toList();
       return new Shapes(plain, scientific, wholeDecimals, minDecimals, maxDecimals, minMantissa, maxMantissa, upper,
-          plus, nonNegative, exponentDigits, from, to, significant, needed, shapes);
+          plus, nonNegative, exponentDigits, from, to, significant, needed, shapes, positive, plusSigned);
     }
 
     private static Integer least(Integer a, Integer b) {
@@ -328,12 +350,13 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
    * @param maxSignificant the most significant digits of a scientific cell's value
    * @param scientificNeeded the most decimals a scientific cell's value needs written plain
    * @param plainShapes each non-zero plain cell's (exponent, significant digits), distinct
+   * @param positiveCells cells of a positive value; {@code plusSignedCells} those written with a +
    */
   record Shapes(long plainCells, long scientificCells, Integer wholeDecimals, Integer minDecimals,
       Integer maxDecimals,
       Integer minMantissa, Integer maxMantissa, long upperCells, long plusCells, long nonNegativeCells,
       Integer exponentDigits, Integer fromExponent, Integer toExponent, Integer maxSignificant,
-      Integer scientificNeeded, List<Row> plainShapes) {
+      Integer scientificNeeded, List<Row> plainShapes, long positiveCells, long plusSignedCells) {
     /**
      * The form that writes every cell as it is, or, when that takes more than these rules can say, the form
      * that writes most cells as they are and every value unchanged; null for a column without number cells:
@@ -351,8 +374,15 @@ record NumberForm(int wholeDecimals, int minDecimals, int maxDecimals, Scientifi
      *       form of the majority for all, its decimals widened to as many as needed where fixed ones would
      *       round a minority cell.</li>
      * </ul>
+     * Positive values take a + when more than half of the positive cells have one (a change of +1.5 beside -0.3).
      */
     NumberForm form() {
+      NumberForm form = unsignedForm();
+      return form == null || 2 * plusSignedCells <= positiveCells ? form : new NumberForm(form.wholeDecimals(),
+          form.minDecimals(), form.maxDecimals(), form.scientific(), true);
+    }
+
+    private NumberForm unsignedForm() {
       if (plainCells == 0 && scientificCells == 0) {
         return null;
       }

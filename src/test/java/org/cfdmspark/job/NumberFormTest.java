@@ -49,6 +49,16 @@ class NumberFormTest {
   }
 
   @Test
+  void positiveValuesKeepTheirPlusWhenMostHaveOne() {
+    assertWrittenAsRead("+1.5", "-0.3", "+0.25", "0.0", "+12.75"); // a change: + on every positive value
+    assertWrittenAsRead("+2.5e-03", "-1.5e-03", "+7.0e-04"); // and on a scientific mantissa
+    assertEquals(List.of("1.5", "-0.3", "2.25"), written(formOf(false, "+1.5", "-0.3", "2.25", "3.5"), "1.5", "-0.3",
+        "2.25"), "one + in three positive cells: the majority writes none");
+    NumberForm signed = formOf(false, "+1.5", "-0.3");
+    assertEquals(signed, NumberForm.of(signed.addTo(Metadata.empty())), "kept in the column's metadata");
+  }
+
+  @Test
   void scientificFormsComeBackAsTheyWere() {
     assertWrittenAsRead("2.418e-06", "9.100e-07", "1.000e-05"); // case 18's p_value: three mantissa decimals
     assertWrittenAsRead("4.435e-09", "1.8e-09", "1.38e-09", "3e-09"); // conc_mol: shortest mantissa
