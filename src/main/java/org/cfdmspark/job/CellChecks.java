@@ -66,6 +66,8 @@ final class CellChecks implements Serializable {
   /** Per column: missing cells written as the null text; {@code emptyCells} written empty. */
   private final long[] nullTextCells;
   private final long[] emptyCells;
+  /** Per column: value cells written like the null text, letter for letter (NA beside US and FR). */
+  private final long[] nullShapedCells;
   /** Per column: cells holding the replacement character; {@code undecodedExample} the least of them. */
   private final long[] undecodedCells;
   private final String[] undecodedExample;
@@ -93,6 +95,7 @@ final class CellChecks implements Serializable {
     this.nullValue = UTF8String.fromString(nullValue);
     nullTextCells = new long[columns];
     emptyCells = new long[columns];
+    nullShapedCells = new long[columns];
     undecodedCells = new long[columns];
     undecodedExample = new String[columns];
     this.padded = padded;
@@ -137,9 +140,15 @@ final class CellChecks implements Serializable {
         emptyCells[c]++;
       } else if (isNullText(row, c)) {
         nullTextCells[c]++;
-      } else if (row.getUTF8String(c).contains(REPLACEMENT)) {
-        undecodedCells[c]++;
-        undecodedExample[c] = least(undecodedExample[c], row.getUTF8String(c).toString());
+      } else {
+        UTF8String cell = row.getUTF8String(c);
+        // Only a cell as long as the null text can be written like it: the others cost no string.
+        nullShapedCells[c] += cell.numBytes() == nullValue.numBytes()
+            && MissingText.shapedLike(cell.toString(), nullValue.toString()) ? 1 : 0;
+        if (cell.contains(REPLACEMENT)) {
+          undecodedCells[c]++;
+          undecodedExample[c] = least(undecodedExample[c], cell.toString());
+        }
       }
     }
     for (int k = 0; k < padded.length; k++) {
@@ -188,6 +197,7 @@ final class CellChecks implements Serializable {
     for (int c = 0; c < columns; c++) {
       nullTextCells[c] += other.nullTextCells[c];
       emptyCells[c] += other.emptyCells[c];
+      nullShapedCells[c] += other.nullShapedCells[c];
       undecodedCells[c] += other.undecodedCells[c];
       undecodedExample[c] = least(undecodedExample[c], other.undecodedExample[c]);
     }
@@ -263,6 +273,11 @@ final class CellChecks implements Serializable {
   /** Missing cells of column c written empty. */
   long emptyCells(int c) {
     return emptyCells[c];
+  }
+
+  /** Column c's value cells written like the null text, letter for letter ({@link MissingText#shapedLike}). */
+  long nullShapedCells(int c) {
+    return nullShapedCells[c];
   }
 
   /** Cells of column c holding the replacement character U+FFFD. */

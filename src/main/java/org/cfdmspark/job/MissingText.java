@@ -76,6 +76,44 @@ final class MissingText {
     return notes;
   }
 
+  /**
+   * One note per column whose every value is written like the null text, letter for letter, and whose missing cells
+   * are all that text: two capital letters beside NA (country codes, where NA is Namibia), which the read takes for
+   * missing cells without a word. {@code shapedCells} counts each column's value cells so written, {@code
+   * valueCells} all its value cells. Empty when the null text is empty.
+   */
+  static List<String> valueLike(String[] names, long[] nullTextCells, long[] emptyCells, long[] shapedCells,
+      long[] valueCells, String nullValue) {
+    List<String> notes = new ArrayList<>();
+    for (int c = 0; c < names.length && !nullValue.isEmpty(); c++) {
+      if (nullTextCells[c] > 0 && emptyCells[c] == 0 && valueCells[c] > 0 && shapedCells[c] == valueCells[c]) {
+        notes.add("column '" + names[c] + "' reads its " + nullTextCells[c] + " '" + nullValue + "' cells as "
+            + "missing, but its values are written like it (such codes hold '" + nullValue + "' as a value: "
+            + "Namibia's country code); if it is a value there, give " + JobKnobs.NULL_VALUE.option() + " ''");
+      }
+    }
+    return notes;
+  }
+
+  /**
+   * Whether {@code cell} is written like {@code nullValue}, letter for letter: as long, each character of the same
+   * kind (capital letter, small letter, digit) or the same character (US, FR and NA; a1 and n2).
+   */
+  static boolean shapedLike(String text, String nullValue) {
+    if (text.length() != nullValue.length() || nullValue.isEmpty()) {
+      return false;
+    }
+    for (int k = 0; k < text.length(); k++) {
+      char a = text.charAt(k);
+      char b = nullValue.charAt(k);
+      if (a != b && !(Character.isUpperCase(a) && Character.isUpperCase(b)
+          || Character.isLowerCase(a) && Character.isLowerCase(b) || Character.isDigit(a) && Character.isDigit(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code metadata} with the missing cells' text {@code text}. */
   static Metadata addTo(Metadata metadata, String text) {
     return new MetadataBuilder().withMetadata(metadata).putString(KEY, text).build();

@@ -247,7 +247,11 @@ final class TableReader {
         emptyCells[c] = found.emptyCells(c);
         valueCells[c] = found.rows() - nullTextCells[c] - emptyCells[c];
       }
+      long[] shapedCells = new long[fields.length];
+      Arrays.setAll(shapedCells, found::nullShapedCells);
       MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
+          .forEach(note -> Notices.print("note: " + note));
+      MissingText.valueLike(inferred.fieldNames(), nullTextCells, emptyCells, shapedCells, valueCells, nullValue)
           .forEach(note -> Notices.print("note: " + note));
       return new Retyping(asText, commaNumbers, dressedNumbers, forms,
           MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows(), valueCells);

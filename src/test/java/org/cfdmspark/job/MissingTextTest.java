@@ -103,4 +103,23 @@ class MissingTextTest {
     assertTrue(plain.contains(empty), "Spark writes missing cells empty: " + plain);
     assertEquals(expected, TestSpark.csvLines(dir.resolve("na")));
   }
+
+  @Test
+  void codesWrittenLikeTheNullTextGetANoteAndOtherValuesDoNot() {
+    String[] names = {"country", "amount", "tier"};
+    // country: US, FR … beside NA; amount: numbers beside NA; tier: gold, silver beside NA and empty cells.
+    List<String> notes = MissingText.valueLike(names, new long[] {20, 5, 3}, new long[] {0, 0, 4},
+        new long[] {280, 0, 0}, new long[] {280, 295, 293}, "NA");
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("column 'country' reads its 20 'NA' cells as missing, but its values are "
+        + "written like it") && notes.get(0).endsWith("give --null-value ''"), notes.get(0));
+    assertEquals(List.of(), MissingText.valueLike(names, new long[] {20, 5, 3}, new long[] {0, 0, 4},
+        new long[] {279, 0, 0}, new long[] {280, 295, 293}, "NA"), "one value unlike NA: no note");
+    assertEquals(List.of(), MissingText.valueLike(names, new long[] {20, 5, 3}, new long[] {0, 0, 4},
+        new long[] {280, 0, 0}, new long[] {280, 295, 293}, ""), "only empty cells are missing");
+    assertTrue(MissingText.shapedLike("US", "NA") && MissingText.shapedLike("a1", "n2")
+        && MissingText.shapedLike("N/A", "N/A"));
+    assertTrue(!MissingText.shapedLike("Us", "NA") && !MissingText.shapedLike("USA", "NA")
+        && !MissingText.shapedLike("1.5", "N/A"));
+  }
 }
