@@ -110,21 +110,29 @@ class TimestampTextTest {
 
   /** {@code lines} read as a CSV and written back as samples are in a session in {@code zone}: its lines, sorted. */
   private List<String> written(SparkSession spark, List<String> lines, String zone) throws Exception {
-    Path input = dir.resolve("input.csv");
-    Files.write(input, lines);
     String sessionZone = spark.conf().get("spark.sql.session.timeZone");
     spark.conf().set("spark.sql.session.timeZone", zone);
     try {
-      Settings settings = TestSpark.settings();
-      TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input.toString());
-      Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null);
-      Path written = dir.resolve("written");
-      SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
-          CsvDialect.of(settings)).save(written.toString());
-      return TestSpark.csvLines(written);
+      return writtenAsSamples(spark, dir, lines);
     } finally {
       spark.conf().set("spark.sql.session.timeZone", sessionZone);
     }
+  }
+
+  /**
+   * {@code lines} written to {@code dir}/input.csv, read as the job reads a CSV (timestamps' text forms kept) and
+   * written back to {@code dir}/written as samples are: its lines, sorted.
+   */
+  static List<String> writtenAsSamples(SparkSession spark, Path dir, List<String> lines) throws Exception {
+    Path input = dir.resolve("input.csv");
+    Files.write(input, lines);
+    Settings settings = TestSpark.settings();
+    TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input.toString());
+    Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null);
+    Path written = dir.resolve("written");
+    SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
+        CsvDialect.of(settings)).save(written.toString());
+    return TestSpark.csvLines(written);
   }
 
   /** 500 samples of {@code input}, seed 1, generated in a session in {@code zone}: the output's lines, sorted. */

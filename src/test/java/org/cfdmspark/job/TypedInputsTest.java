@@ -599,17 +599,10 @@ class TypedInputsTest {
           : summer.plusSeconds(60L * i).atOffset(ZoneOffset.ofHours(7));
       lines.add(at.format(form) + "," + (i % 3 == 0 ? "a" : "b"));
     }
-    Path input = dir.resolve("log.csv");
-    Files.write(input, lines);
-    Settings settings = TestSpark.settings();
-    TableReader.Counted read = TableReader.readCounted(spark, FileFormat.CSV, settings, input.toString());
-    Dataset<Row> table = TimestampText.keep(read.table(), read.text(), null);
-    Path written = dir.resolve("written");
-    SampleWriter.writer(table.select(SampleWriter.written(table.schema(), FileFormat.CSV)), FileFormat.CSV,
-        CsvDialect.of(settings)).save(written.toString());
     List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
     expected.sort(null);
-    assertEquals(expected, TestSpark.csvLines(written), "each row's offset as the input wrote it");
+    assertEquals(expected, TimestampTextTest.writtenAsSamples(spark, dir, lines), "each row's offset as the input "
+        + "wrote it");
   }
 
   @Test
