@@ -40,6 +40,7 @@ while [[ $# -gt 0 && "$COMMANDS" != *" $1 "* ]]; do
     --driver-memory=*) driver_memory="${1#--driver-memory=}"; spark_args+=("$1"); shift ;;
     --verbose|--supervise) spark_args+=("$1"); shift ;;
     -h|--help|-V|--version) break ;;  # cfdm-spark's own: its usage or version, no command needed
+    --print-java-flags) echo "$JAVA_FLAGS"; exit 0 ;;  # for a java command of your own (README, Spark code)
     --*=*) spark_args+=("$1"); shift ;;
     --*) [[ $# -ge 2 ]] || { echo "submit.sh: $1 needs a value" >&2; exit 2; }
          spark_args+=("$1" "$2"); shift 2 ;;
