@@ -131,7 +131,8 @@ public final class ModelKnobs {
           + "most 64 characters.");
   public static final Knob<List<String>> NO_KEY = Knob.names("no-key", "(none)",
       "Columns modelled like the others although all their values are distinct (not keys).");
-  public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "(detected)",
+  public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "INEQUALITY[,...]",
+      "comma-separated inequalities of two columns, a <= b or a < b (\"quoted\" if one holds a comma)", "(detected)",
       "Inequalities between two number columns, or two date or time columns (a date as its midnight), that every "
           + "output row keeps, e.g. \"paid <= invoice\", \"shipped <= delivered_at\" (refused when a training row "
           + "breaks one, or when it compares a date or time with a number). Every such inequality that all training "
