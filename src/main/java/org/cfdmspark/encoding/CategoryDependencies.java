@@ -68,17 +68,11 @@ public final class CategoryDependencies {
    */
   public static List<Found> find(int[][] codes, int[] codeCounts) {
     int columns = Math.min(codes.length, MAX_COLUMNS);
-    int n = columns == 0 ? 0 : codes[0].length;
     boolean[] supported = new boolean[columns];
     int[] levels = new int[columns];
     for (int k = 0; k < columns; k++) {
-      int[] counts = new int[codeCounts[k]];
-      for (int code : codes[k]) {
-        counts[code]++;
-      }
-      levels[k] = (int) Arrays.stream(counts).filter(count -> count > 0).count();
-      long covered = Arrays.stream(counts).filter(count -> count >= 2).asLongStream().sum();
-      supported[k] = levels[k] >= 2 && n - levels[k] >= MIN_EVIDENCE && covered >= MIN_COVERED * n;
+      levels[k] = levels(codes[k], codeCounts[k]);
+      supported[k] = supported(codes[k], codeCounts[k]);
     }
     List<Found> found = new ArrayList<>();
     for (int b = 0; b < columns; b++) {
@@ -103,6 +97,31 @@ public final class CategoryDependencies {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether a rule with this column as its determinant has evidence: two levels or more, at least {@value
+   * #MIN_EVIDENCE} rows beyond the first of each, and {@value #MIN_COVERED} of the rows in levels that occur twice or
+   * more.
+   */
+  static boolean supported(int[] codes, int codeCount) {
+    int[] counts = counts(codes, codeCount);
+    int levels = levels(codes, codeCount);
+    long covered = Arrays.stream(counts).filter(count -> count >= 2).asLongStream().sum();
+    return levels >= 2 && codes.length - levels >= MIN_EVIDENCE && covered >= MIN_COVERED * codes.length;
+  }
+
+  /** The codes that rows hold. */
+  static int levels(int[] codes, int codeCount) {
+    return (int) Arrays.stream(counts(codes, codeCount)).filter(count -> count > 0).count();
+  }
+
+  private static int[] counts(int[] codes, int codeCount) {
+    int[] counts = new int[codeCount];
+    for (int code : codes) {
+      counts[code]++;
+    }
+    return counts;
   }
 
   /** For each code of A, the one code of B its rows hold (−1 where no row has it); null when some A code has two. */

@@ -534,6 +534,14 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return type.integral() ? Math.min(0, decimals) : decimals;
   }
 
+  /**
+   * The cell of a value in input units that a training cell of this column holds ({@link #number} of it), as
+   * decoding writes it.
+   */
+  Object cellOf(double value) {
+    return cell(type.integral() ? value - origin : value);
+  }
+
   /** A cell of this column as a number in input units (days or microseconds for dates and timestamps). */
   public double number(Object cell) {
     return type.integral() ? type.whole(cell) : ((Number) cell).doubleValue();

@@ -37,6 +37,12 @@ public final class TableCodec implements Serializable {
   private final List<ColumnEquality> equalities;
   /** equalityColumns[q] = {source, dependent}: the positions of equality q's columns. */
   private final int[][] equalityColumns;
+  private final List<RangeDependency> ranges;
+  /** rangeColumns[q] = {number, category}: the positions of range dependency q's columns. */
+  private final int[][] rangeColumns;
+  private final List<ValueDependency> values;
+  /** valueColumns[q] = {category, number}: the positions of value dependency q's columns. */
+  private final int[][] valueColumns;
   /** The columns' slots; equality q's indicator is slot columnsWidth + q. */
   private final int columnsWidth;
   /**
@@ -74,22 +80,48 @@ public final class TableCodec implements Serializable {
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
+    this(columns, fittedRows, constraints, dependencies, equalities, List.of(), List.of());
+  }
+
+  /**
+   * @param constraints inequalities between number columns that decoded rows keep ({@link Inequality})
+   * @param dependencies categorical columns decoded from another's value ({@link CategoryDependency}); null for
+   *     none (a model saved before they were found)
+   * @param equalities number columns equal in many rows, each with an indicator slot after the columns' slots
+   *     ({@link ColumnEquality}); null for none (a model saved before they were found)
+   * @param ranges categorical columns decoded from a number's range ({@link RangeDependency}); null for none (a
+   *     model saved before they were found)
+   * @param values number columns decoded from a category's value ({@link ValueDependency}); null for none (a model
+   *     saved before they were found)
+   */
+  public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
+      List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
+      List<ValueDependency> values) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     List<String> names = columnNames();
     this.constraintColumns = positions(this.constraints, Inequality::lower, Inequality::upper,
-        NumericColumnCodec.class, inequality -> new BadInputException("--constraint " + inequality + ": both sides "
+        NumericColumnCodec.class, NumericColumnCodec.class, inequality -> new BadInputException("--constraint " + inequality + ": both sides "
             + "must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS + " values); "
             + "available: " + ColumnNames.quotedList(names)));
     this.noiseColumns = noiseColumns(this.columns, constraintColumns);
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     this.dependencyColumns = positions(this.dependencies, CategoryDependency::determinant,
-        CategoryDependency::dependent, CategoricalColumnCodec.class, dependency -> new IllegalArgumentException(
+        CategoryDependency::dependent, CategoricalColumnCodec.class, CategoricalColumnCodec.class,
+        dependency -> new IllegalArgumentException(
             "dependency " + dependency + " needs two categorical columns of " + ColumnNames.quotedList(names)));
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
     this.equalityColumns = positions(this.equalities, ColumnEquality::source, ColumnEquality::dependent,
-        NumericColumnCodec.class, equality -> new IllegalArgumentException("equality " + equality
-            + " needs two number columns of " + ColumnNames.quotedList(names)));
+        NumericColumnCodec.class, NumericColumnCodec.class, equality -> new IllegalArgumentException("equality "
+            + equality + " needs two number columns of " + ColumnNames.quotedList(names)));
+    this.ranges = ranges == null ? List.of() : List.copyOf(ranges);
+    this.rangeColumns = positions(this.ranges, RangeDependency::determinant, RangeDependency::dependent,
+        NumericColumnCodec.class, CategoricalColumnCodec.class, range -> new IllegalArgumentException("dependency "
+            + range + " needs a number and a categorical column of " + ColumnNames.quotedList(names)));
+    this.values = values == null ? List.of() : List.copyOf(values);
+    this.valueColumns = positions(this.values, ValueDependency::determinant, ValueDependency::dependent,
+        CategoricalColumnCodec.class, NumericColumnCodec.class, value -> new IllegalArgumentException("dependency "
+            + value + " needs a categorical and a number column of " + ColumnNames.quotedList(names)));
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -103,13 +135,14 @@ public final class TableCodec implements Serializable {
 
   /**
    * For each relation between two columns, their positions ({@link #pair}); {@code refusal} is thrown for one whose
-   * columns are not both modelled columns of {@code kind}.
+   * columns are not modelled columns of {@code firstKind} and {@code secondKind}.
    */
   private <T> int[][] positions(List<T> relations, Function<T, String> first, Function<T, String> second,
-      Class<? extends ColumnCodec> kind, Function<T, RuntimeException> refusal) {
+      Class<? extends ColumnCodec> firstKind, Class<? extends ColumnCodec> secondKind,
+      Function<T, RuntimeException> refusal) {
     int[][] positions = new int[relations.size()][];
     for (int q = 0; q < positions.length; q++) {
-      positions[q] = pair(first.apply(relations.get(q)), second.apply(relations.get(q)), kind);
+      positions[q] = pair(first.apply(relations.get(q)), second.apply(relations.get(q)), firstKind, secondKind);
       if (positions[q] == null) {
         throw refusal.apply(relations.get(q));
       }
@@ -117,12 +150,12 @@ public final class TableCodec implements Serializable {
     return positions;
   }
 
-  /** The positions of columns {@code a} and {@code b} when both are of {@code kind}; null otherwise. */
-  private int[] pair(String a, String b, Class<? extends ColumnCodec> kind) {
+  /** The positions of columns {@code a} and {@code b} when they are of their kinds; null otherwise. */
+  private int[] pair(String a, String b, Class<? extends ColumnCodec> aKind, Class<? extends ColumnCodec> bKind) {
     List<String> names = columnNames();
     int first = names.indexOf(a);
     int second = names.indexOf(b);
-    return first >= 0 && second >= 0 && kind.isInstance(columns.get(first)) && kind.isInstance(columns.get(second))
+    return first >= 0 && second >= 0 && aKind.isInstance(columns.get(first)) && bKind.isInstance(columns.get(second))
         ? new int[] {first, second} : null;
   }
 
@@ -176,9 +209,15 @@ public final class TableCodec implements Serializable {
       }
       throw new BadInputException(message.toString());
     }
-    return rows.isEmpty() ? new TableCodec(columns, 0) : new TableCodec(columns, rows.size(),
-        Inequalities.find(rows, columns, overrides.constraints()), CategoryDependencies.find(rows, columns),
-        ColumnEqualities.find(rows, columns));
+    if (rows.isEmpty()) {
+      return new TableCodec(columns, 0);
+    }
+    List<Inequality> constraints = Inequalities.find(rows, columns, overrides.constraints());
+    List<CategoryDependency> dependencies = CategoryDependencies.find(rows, columns);
+    List<ColumnEquality> equalities = ColumnEqualities.find(rows, columns);
+    NumberDependencies.Named found = NumberDependencies.find(rows, columns, constraints, dependencies, equalities);
+    return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
+        found.values());
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -208,6 +247,16 @@ public final class TableCodec implements Serializable {
   /** The number columns equal in many rows, whose equality decoded rows keep as often (see {@link ColumnEquality}). */
   public List<ColumnEquality> equalities() {
     return equalities;
+  }
+
+  /** The categorical columns decoded from a number's range (see {@link RangeDependency}). */
+  public List<RangeDependency> ranges() {
+    return ranges;
+  }
+
+  /** The number columns decoded from a category's value (see {@link ValueDependency}). */
+  public List<ValueDependency> values() {
+    return values;
   }
 
   /**
@@ -420,7 +469,7 @@ public final class TableCodec implements Serializable {
             : ((CategoricalColumnCodec) columns.get(c)).weighted(weights[c]));
       }
     }
-    return new TableCodec(weighted, fittedRows, constraints, dependencies, equalities);
+    return withColumns(weighted);
   }
 
   /** {@code value} of each row 0 .. count − 1. */
@@ -452,7 +501,7 @@ public final class TableCodec implements Serializable {
         mapped.set(c, n.mapped(maps[c]));
       }
     }
-    return new TableCodec(mapped, fittedRows, constraints, dependencies, equalities);
+    return withColumns(mapped);
   }
 
   /** How the categorical columns are decoded (the vote for a codec without any). */
@@ -549,8 +598,12 @@ public final class TableCodec implements Serializable {
   }
 
   private TableCodec map(UnaryOperator<ColumnCodec> column) {
-    return new TableCodec(columns.stream().map(column).toList(), fittedRows, constraints, dependencies,
-        equalities);
+    return withColumns(columns.stream().map(column).toList());
+  }
+
+  /** This codec with other codecs of the same columns, and the same relations between them. */
+  private TableCodec withColumns(List<ColumnCodec> changed) {
+    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values);
   }
 
   /**
@@ -589,9 +642,14 @@ public final class TableCodec implements Serializable {
               Vote.forColumn(rowBits, noiseColumns[c]))
           : column.decode(z, offset + offsets[c], bits, seed, sampleId);
     }
+    // Numbers first (equalities, inequalities), then the categories read from their ranges, the categories read
+    // from other categories, and last the numbers read from categories: no derived cell is changed after another
+    // is derived from it.
     keepEqualities(z, offset, cells, cellOffset, rowBits);
-    keepDependencies(cells, cellOffset);
     keepConstraints(cells, cellOffset);
+    keepRanges(cells, cellOffset);
+    keepDependencies(cells, cellOffset);
+    keepValues(cells, cellOffset);
   }
 
   /**
@@ -631,6 +689,28 @@ public final class TableCodec implements Serializable {
         cells[cellOffset + dependencyColumns[q][1]] = level < dependent.levels().length ? dependent.levels()[level]
             : null;
       }
+    }
+  }
+
+  /** Sets each range dependency's category to the one of its number's range; a missing number leaves it voted. */
+  private void keepRanges(Object[] cells, int cellOffset) {
+    for (int q = 0; q < rangeColumns.length; q++) {
+      Object number = cells[cellOffset + rangeColumns[q][0]];
+      if (number != null) {
+        CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(rangeColumns[q][1]);
+        int level = ranges.get(q).level(((NumericColumnCodec) columns.get(rangeColumns[q][0])).number(number));
+        cells[cellOffset + rangeColumns[q][1]] = level < category.levels().length ? category.levels()[level] : null;
+      }
+    }
+  }
+
+  /** Sets each value dependency's number to the value its category's cell goes with in training. */
+  private void keepValues(Object[] cells, int cellOffset) {
+    for (int q = 0; q < valueColumns.length; q++) {
+      CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(valueColumns[q][0]);
+      Double value = values.get(q).dependentValue()[category.slot(cells[cellOffset + valueColumns[q][0]])];
+      cells[cellOffset + valueColumns[q][1]] = value == null ? null
+          : ((NumericColumnCodec) columns.get(valueColumns[q][1])).cellOf(value);
     }
   }
 

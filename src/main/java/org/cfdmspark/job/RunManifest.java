@@ -37,8 +37,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param compilers what the driver JVM's JIT compilers were allowed while sampling ({@link StartupCompilation})
  * @param keys the columns regenerated as keys (new unique values), not modelled
  * @param constraints what output rows keep between columns: inequalities (found or stated) and categorical columns
- *     derived from another ("sub_grade determines grade") on every row, then number columns equal in many rows
- *     ("paid = invoice in 79.4 % of rows") about as often
+ *     derived from another ("sub_grade determines grade") or from a number's range ("age determines age_group by
+ *     ranges"), number columns fixed per category ("plan determines price") on every row, then number columns equal
+ *     in many rows ("paid = invoice in 79.4 % of rows") about as often
  * @param marginalMap each number column's --marginal-map stretch of its values about the training mean (the spread of
  *     a pilot's start rows over that of its samples, in the model's units); empty when no stretch applies
  * @param missingScale each number column's --marginal-map scale of the chance of a missing cell (the pilot's

@@ -4,26 +4,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.cfdmspark.encoding.CategoryDependencies;
+import org.cfdmspark.encoding.NumberDependencies;
 
 /**
- * DependencyAdherence: for each functional dependency between the training table's categorical columns ("sub_grade
- * determines grade", found by the rule the model's codec uses: {@link CategoryDependencies}), the share of
- * synthetic rows whose dependent value is the one training pairs with their determinant's value. Expected 1: a
- * fresh row of the table keeps its rules, and a generator that decodes columns one by one can break them (a
- * sample with grade B and sub_grade C2). Rows whose determinant value training never had are left out
- * ({@link CategoryAdherence} counts those); a missing cell is a value like any other.
+ * DependencyAdherence: for each functional dependency of the training table, found by the rules the model's codec
+ * uses, the share of synthetic rows that keep it. Between categorical columns ("sub_grade determines grade",
+ * {@link CategoryDependencies}): the rows whose dependent value is the one training pairs with their determinant's
+ * value (rows whose determinant value training never had are left out: {@link CategoryAdherence} counts those).
+ * Between a number and a category ({@link NumberDependencies}): "age determines age_group by ranges", the rows with
+ * a number whose category is the one of its range in training; "plan determines price", the rows of a plan training
+ * has whose number is that plan's. Expected 1: a fresh row of the table keeps its rules, and a generator that
+ * decodes columns one by one can break them (a sample with grade B and sub_grade C2). A missing cell is a value like
+ * any other.
  */
 final class DependencyAdherence {
   private DependencyAdherence() {
   }
 
-  /** One score per dependency of {@code train}'s categorical columns, named "A determines B". */
+  /** One score per dependency of {@code train}'s columns, named "A determines B" ("… by ranges"). */
   static List<Validity.ColumnScore> of(EvalTable train, EvalTable synthetic) {
     List<Integer> categorical = new ArrayList<>();
+    List<Integer> numeric = new ArrayList<>();
     for (int c = 0; c < train.columns().size(); c++) {
       if (train.columns().get(c) instanceof EvalColumn.Categorical) {
         categorical.add(c);
+      } else {
+        numeric.add(c);
       }
     }
     List<Map<String, Integer>> codeOf = new ArrayList<>();
@@ -31,7 +39,7 @@ final class DependencyAdherence {
     int[] codeCounts = new int[categorical.size()];
     for (int k = 0; k < codes.length; k++) {
       Map<String, Integer> values = new HashMap<>();
-      String[] cells = ((EvalColumn.Categorical) train.columns().get(categorical.get(k))).values();
+      String[] cells = categories(train, categorical.get(k));
       codes[k] = new int[cells.length];
       for (int r = 0; r < cells.length; r++) {
         codes[k][r] = values.computeIfAbsent(cells[r], value -> values.size());
@@ -40,24 +48,62 @@ final class DependencyAdherence {
       codeCounts[k] = values.size();
     }
     List<Validity.ColumnScore> scores = new ArrayList<>();
+    boolean[] derived = new boolean[categorical.size()];
     for (CategoryDependencies.Found dependency : CategoryDependencies.find(codes, codeCounts)) {
-      int determinant = categorical.get(dependency.determinant());
-      int dependent = categorical.get(dependency.dependent());
-      String[] a = ((EvalColumn.Categorical) synthetic.columns().get(determinant)).values();
-      String[] b = ((EvalColumn.Categorical) synthetic.columns().get(dependent)).values();
-      long counted = 0;
-      long kept = 0;
-      for (int r = 0; r < a.length; r++) {
-        Integer code = codeOf.get(dependency.determinant()).get(a[r]);
-        if (code != null) {
-          counted++;
-          Integer pair = codeOf.get(dependency.dependent()).get(b[r]);
-          kept += pair != null && pair == dependency.dependentCode()[code] ? 1 : 0;
-        }
-      }
-      scores.add(new Validity.ColumnScore(train.columns().get(determinant).name() + " determines "
-          + train.columns().get(dependent).name(), counted == 0 ? Double.NaN : (double) kept / counted));
+      derived[dependency.dependent()] = true;
+      Map<String, Integer> determinant = codeOf.get(dependency.determinant());
+      Map<String, Integer> dependent = codeOf.get(dependency.dependent());
+      String[] a = categories(synthetic, categorical.get(dependency.determinant()));
+      String[] b = categories(synthetic, categorical.get(dependency.dependent()));
+      scores.add(score(name(train, categorical.get(dependency.determinant()), categorical.get(dependency.dependent()),
+          ""), a.length, r -> determinant.containsKey(a[r]), r -> {
+            Integer pair = dependent.get(b[r]);
+            return pair != null && pair == dependency.dependentCode()[determinant.get(a[r])];
+          }));
+    }
+    double[][] numbers = numeric.stream().map(c -> ((EvalColumn.Numeric) train.columns().get(c)).values())
+        .toArray(double[][]::new);
+    NumberDependencies.Found found = NumberDependencies.find(codes, codeCounts, numbers, derived,
+        new boolean[numbers.length]);
+    for (NumberDependencies.Ranges range : found.ranges()) {
+      Map<String, Integer> category = codeOf.get(range.category());
+      double[] x = ((EvalColumn.Numeric) synthetic.columns().get(numeric.get(range.number()))).values();
+      String[] b = categories(synthetic, categorical.get(range.category()));
+      scores.add(score(name(train, numeric.get(range.number()), categorical.get(range.category()), " by ranges"),
+          x.length, r -> !Double.isNaN(x[r]), r -> {
+            Integer code = category.get(b[r]);
+            return code != null && code == range.code(x[r]);
+          }));
+    }
+    for (NumberDependencies.Values value : found.values()) {
+      Map<String, Integer> category = codeOf.get(value.category());
+      String[] a = categories(synthetic, categorical.get(value.category()));
+      double[] y = ((EvalColumn.Numeric) synthetic.columns().get(numeric.get(value.number()))).values();
+      scores.add(score(name(train, categorical.get(value.category()), numeric.get(value.number()), ""), y.length,
+          r -> category.containsKey(a[r]), r -> Double.compare(value.values()[category.get(a[r])], y[r]) == 0));
     }
     return scores;
+  }
+
+  private static String[] categories(EvalTable table, int column) {
+    return ((EvalColumn.Categorical) table.columns().get(column)).values();
+  }
+
+  private static String name(EvalTable train, int determinant, int dependent, String suffix) {
+    return train.columns().get(determinant).name() + " determines " + train.columns().get(dependent).name() + suffix;
+  }
+
+  /** The share of the counted rows that keep the rule; NaN when none is counted. */
+  private static Validity.ColumnScore score(String name, int rows, IntPredicate counted,
+      IntPredicate kept) {
+    long count = 0;
+    long keeping = 0;
+    for (int r = 0; r < rows; r++) {
+      if (counted.test(r)) {
+        count++;
+        keeping += kept.test(r) ? 1 : 0;
+      }
+    }
+    return new Validity.ColumnScore(name, count == 0 ? Double.NaN : (double) keeping / count);
   }
 }

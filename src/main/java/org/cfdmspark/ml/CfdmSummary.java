@@ -26,8 +26,9 @@ import org.cfdmspark.privacy.SigmaCalibration;
  * @param trainingRows rows the model was fitted on
  * @param encodedWidth values per encoded row (d)
  * @param constraints what samples keep between columns: the inequalities ("a <= b", "a < b") and the categorical
- *     columns derived from another ("sub_grade determines grade") on every sample, then the number columns equal in
- *     many rows ("paid = invoice in 79.4 % of rows") about as often
+ *     columns derived from another ("sub_grade determines grade") or from a number's range ("age determines age_group
+ *     by ranges"), the number columns fixed per category ("plan determines price") on every sample, then the number
+ *     columns equal in many rows ("paid = invoice in 79.4 % of rows") about as often
  * @param categoryDraw how categories are read from barycentres, and the pilot that chose it under auto
  */
 public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummary> columns,
@@ -86,7 +87,8 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
         s.generator() instanceof TrainedGenerator t ? new Trained(ModelKnobs.GENERATOR.format(t.kind()),
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
-        Stream.of(model.codec().constraints(), model.codec().dependencies(), model.codec().equalities())
+        Stream.of(model.codec().constraints(), model.codec().dependencies(), model.codec().ranges(),
+            model.codec().values(), model.codec().equalities())
             .flatMap(List::stream).map(Object::toString).toList(), model.categoryDraw());
   }
 

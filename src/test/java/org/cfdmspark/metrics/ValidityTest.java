@@ -82,6 +82,37 @@ class ValidityTest {
   }
 
   @Test
+  void dependencyAdherenceScoresACategoryCutFromANumberAndANumberFixedPerCategory() {
+    // 120 training rows: ages 20-79 (each twice), a group "young" below 50 and "old" from 50; a plan (3 levels,
+    // 40 rows each) whose price is 9.5, 9.5 and 20 (so the price does not tell the plan); a noise column.
+    double[] age = new double[120];
+    String[] group = new String[120];
+    String[] plan = new String[120];
+    double[] price = new double[120];
+    double[] noise = new double[120];
+    for (int r = 0; r < 120; r++) {
+      age[r] = 20 + r / 2;
+      group[r] = age[r] < 50 ? "young" : "old";
+      plan[r] = new String[] {"basic", "student", "premium"}[r % 3];
+      price[r] = plan[r].equals("premium") ? 20 : 9.5;
+      noise[r] = (r * 37) % 11;
+    }
+    EvalTable train = EvalTable.of(new Numeric("age", age), new Categorical("group", group),
+        new Categorical("plan", plan), new Numeric("price", price), new Numeric("noise", noise));
+    // Of five rows with an age, one puts 51 in "young" (the threshold is 49.5: 49 and 50 are training's neighbours);
+    // the sixth has no age. Of five plans training has, one is priced as another plan; "gold" is left out.
+    EvalTable synthetic = EvalTable.of(new Numeric("age", new double[] {30, 49.6, 51, 70, Double.NaN, 40}),
+        new Categorical("group", new String[] {"young", "old", "young", "old", "old", "young"}),
+        new Categorical("plan", new String[] {"basic", "student", "premium", "premium", "basic", "gold"}),
+        new Numeric("price", new double[] {9.5, 9.5, 20, 9.5, 9.5, 1}),
+        new Numeric("noise", new double[] {1, 2, 3, 4, 5, 6}));
+    Validity validity = Validity.compute(train, synthetic, EvalTable.of());
+    assertEquals(List.of(new Validity.ColumnScore("age determines group by ranges", 0.8),
+        new Validity.ColumnScore("plan determines price", 0.8)), validity.dependencyAdherence().columns(),
+        "noise is no range of a category, nor fixed per plan");
+  }
+
+  @Test
   void fewRowsGiveNoDependency() {
     EvalTable train = EvalTable.of(new Categorical("a", new String[] {"x", "y", "x"}),
         new Categorical("b", new String[] {"p", "q", "p"}));
