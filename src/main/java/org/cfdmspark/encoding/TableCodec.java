@@ -101,9 +101,9 @@ public final class TableCodec implements Serializable {
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     List<String> names = columnNames();
     this.constraintColumns = positions(this.constraints, Inequality::lower, Inequality::upper,
-        NumericColumnCodec.class, NumericColumnCodec.class, inequality -> new BadInputException("--constraint " + inequality + ": both sides "
-            + "must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS + " values); "
-            + "available: " + ColumnNames.quotedList(names)));
+        NumericColumnCodec.class, NumericColumnCodec.class, inequality -> new BadInputException("--constraint "
+            + inequality + ": both sides must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS
+            + " values); available: " + ColumnNames.quotedList(names)));
     this.noiseColumns = noiseColumns(this.columns, constraintColumns);
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     this.dependencyColumns = positions(this.dependencies, CategoryDependency::determinant,
