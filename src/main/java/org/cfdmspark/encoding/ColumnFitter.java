@@ -37,8 +37,8 @@ interface ColumnFitter {
 
   /**
    * The fitter for a column, from its Spark type and the user's overrides: numbers (decimals too), dates and
-   * timestamps are numeric (integers rounded), strings and booleans categorical, anything declared categorical categorical; whole-number and text
-   * columns may turn out to be keys ({@link KeyFitter}).
+   * timestamps are numeric (integers rounded), strings and booleans categorical, anything declared categorical
+   * categorical; whole-number and text columns may turn out to be keys ({@link KeyFitter}).
    */
   static ColumnFitter forField(StructField field, ColumnOverrides overrides) {
     String name = field.name();
@@ -63,9 +63,16 @@ interface ColumnFitter {
     if (overrides.categorical().contains(name)) {
       return new CategoricalFitter(type, true, overrides.maxCategories());
     }
+    if (type instanceof DecimalType decimal && decimal.scale() == 0
+        && decimal.precision() > DecimalFitter.LONG_DIGITS) {
+      // Codes and ids (a CSV's are read as text already): a double's 16 digits would make many of them one value.
+      throw new BadInputException("column '" + name + "' holds whole numbers of up to " + decimal.precision()
+          + " digits, more than a 64-bit integer holds (codes or ids, not amounts): read it as text with --string "
+          + option(name) + " (new values of its form, or categories), or leave it out with --exclude " + option(name));
+    }
     if (type instanceof DecimalType decimal) {
-      return DecimalFitter.of(decimal, numbers(decimal.scale() == 0 && decimal.precision() <= DecimalFitter.LONG_DIGITS
-          ? NumericType.LONG : NumericType.DOUBLE, name, overrides));
+      return DecimalFitter.of(decimal, numbers(decimal.scale() == 0 ? NumericType.LONG : NumericType.DOUBLE, name,
+          overrides));
     }
     var numeric = NumericType.of(type);
     if (numeric.isPresent()) {

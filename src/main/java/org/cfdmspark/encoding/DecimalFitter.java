@@ -9,7 +9,8 @@ import org.apache.spark.sql.types.DecimalType;
  * its values as doubles, or as longs when s = 0 and p ≤ 18 (exact, like any whole-number column), whose codec
  * then decodes to decimals of the same precision and scale, so the output has the input's type and is written
  * with s digits after the point (12.50, not 12.5). Values with more than about 15 significant digits come back
- * rounded to a double's precision.
+ * rounded to a double's precision. Whole numbers of more digits (s = 0, p > 18: codes and ids) are refused by
+ * {@link ColumnFitter}, to be read as text.
  */
 record DecimalFitter(ColumnFitter numbers, DecimalType type) implements ColumnFitter {
   /** The most digits a long holds whatever they are. */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.FractionalType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -31,7 +32,8 @@ import org.cfdmspark.encoding.ColumnNames;
  * what the text says:
  * <ul>
  *   <li>a number-like column with a zero-padded value (ZIP and FIPS codes, 01234) is text, since as an integer it
- *       would lose its zeros; --string columns are text;</li>
+ *       would lose its zeros; so is a column of whole numbers too long for a long (more than 18 digits: codes and
+ *       ids); --string columns are text;</li>
  *   <li>a true/false column spelt otherwise than Spark's own {@code true}/{@code false} ({@code True},
  *       {@code TRUE}) is text: modelled as the same two categories and written back as the input spelt it;</li>
  *   <li>with --decimal-comma, a text or fractional column whose every value is a number in that dialect is a
@@ -137,6 +139,15 @@ final class TableReader {
   private record CommaNumber(String grouping, boolean whole) {
   }
 
+  /**
+   * Whether Spark inferred whole numbers of more digits than a long holds (decimal(p, 0), p > 18): such numbers are
+   * codes and ids, not amounts, and as numbers they would be modelled in doubles, whose 16 digits made 300 distinct
+   * 20-digit references one value; as text they are a key (new values of their form) or categories.
+   */
+  private static boolean wholeBeyondLong(DataType type) {
+    return type instanceof DecimalType decimal && decimal.scale() == 0 && decimal.precision() > 18;
+  }
+
   /** A text column of numbers dressed for people ({@link NumberDress}), whole or fractional. */
   private record DressedNumber(NumberDress dress, boolean whole) {
   }
@@ -207,6 +218,11 @@ final class TableReader {
       for (int k = 0; k < spelt.size(); k++) {
         if (found.speltCells(k) > 0) {
           asText.add(fields[spelt.get(k)].name());
+        }
+      }
+      for (StructField field : fields) {
+        if (wholeBeyondLong(field.dataType()) && !asText.contains(field.name())) {
+          asText.add(field.name());
         }
       }
       Map<String, CommaNumber> commaNumbers = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,20 @@ class TypedColumnsTest {
       assertEquals(rows.get(0).getDecimal(1), cells[1]);
       assertEquals(rows.get(0).getDecimal(2), cells[2], "whole decimals exact");
     }
+  }
+
+  @Test
+  void wholeDecimalsBeyondALongAreRefusedWithTheTextFix() {
+    SparkSession spark = TestSpark.local(2);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(RowFactory.create(new BigDecimal("98765432109876543210").add(BigDecimal.valueOf(i)), i % 4));
+    }
+    StructType schema = new StructType().add("ref", DataTypes.createDecimalType(20, 0))
+        .add("qty", DataTypes.IntegerType);
+    BadInputException refusal = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+        () -> TableCodec.fit(spark.createDataFrame(rows, schema), ColumnOverrides.none()));
+    assertTrue(refusal.getMessage().contains("--string ref"), refusal.getMessage());
   }
 
   @Test

@@ -124,6 +124,28 @@ class CsvCasesTest {
   }
 
   @Test
+  void wholeNumbersTooLongForALongAreTextAndBecomeNewKeys(SparkSession spark) throws Exception {
+    // 20-digit references: as numbers they were doubles, whose 16 digits made the 300 of them one value.
+    StringBuilder csv = new StringBuilder("ref20,long_id,qty\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append(new java.math.BigInteger("98765432109876543210").add(java.math.BigInteger.valueOf(i))).append(',')
+          .append(1_000_000_000_000L + 7L * i).append(',').append(1 + i % 9).append('\n');
+    }
+    Path input = dir.resolve("refs.csv");
+    Files.writeString(input, csv);
+    Dataset<Row> table = read(spark, input.toString());
+    assertEquals(DataTypes.StringType, table.schema().apply("ref20").dataType());
+    assertEquals(DataTypes.LongType, table.schema().apply("long_id").dataType(), "within a long: a number");
+    Path output = dir.resolve("refs-out");
+    GenerateJob.run(spark, settings("input", input.toString(), "output", output.toString(), "num-samples", "200",
+        "steps", "10", "seed", "5"));
+    Set<String> written = distinct(read(spark, output.toString()), "ref20");
+    assertEquals(200, written.size(), "a key: a new value per sample");
+    assertTrue(written.stream().allMatch(v -> v.length() == 20 && v.startsWith("987654321098765")), "its form: "
+        + written.iterator().next());
+  }
+
+  @Test
   void allMissingColumnsAreKeptEmptyAndTheRestModelledInOneRun(SparkSession spark) {
     String input = TestData.path("cases/03-all-null-column.csv");
     Path output = dir.resolve("synthetic");
