@@ -2,8 +2,8 @@
 # A customer table of columns derived from others, for README's "Numbers and the categories they decide": 3,000
 # rows of an age (18-80), its age group (18-29, 30-44, 45-64, 65+), an income (log-normal, rising with age), its band
 # (low below 30,000, high from 80,000, mid between), a plan and its monthly price (student and basic share 8.95, so
-# the price does not tell the plan), a signup date (2021-2024) and its year, and an unrelated region. Seeded: the
-# same file on every run. Usage: python3 src/bench/segments_table.py OUT.csv; python3 src/bench/segments_table.py
+# the price does not tell the plan), a signup date (2021-2024) and its year, fees and tax in cents and their total,
+# a score and its flag (1 above 650), and an unrelated region. Seeded: the same file on every run. Usage: python3 src/bench/segments_table.py OUT.csv; python3 src/bench/segments_table.py
 # --check DIR prints the share of the CSV part files' rows in DIR that break each of the four rules.
 import csv, datetime as dt, glob, os, random, sys
 random.seed(43)
@@ -22,11 +22,15 @@ if sys.argv[1] == '--check':
     rules = {'age_group': lambda r: r['age_group'] == group_of(int(r['age'])),
              'income_band': lambda r: r['income_band'] == band_of(float(r['income'])),
              'monthly_price': lambda r: r['monthly_price'] == PRICES[r['plan']],
-             'signup_year': lambda r: r['signup_year'] == r['signup_date'][:4]}
+             'signup_year': lambda r: r['signup_year'] == r['signup_date'][:4],
+             'total': lambda r: round(100 * float(r['total'])) == round(100 * float(r['fees']))
+             + round(100 * float(r['tax'])),
+             'high_score': lambda r: r['high_score'] == str(int(float(r['score']) > 650))}
     print(f'{len(out)} rows; broken: ' + ', '.join(
         f'{name} {100 * sum(not rule(r) for r in out) / len(out):.2f} %' for name, rule in rules.items()))
     sys.exit(0)
-rows = ['age,age_group,income,income_band,plan,monthly_price,signup_date,signup_year,region']
+rows = ['age,age_group,income,income_band,plan,monthly_price,signup_date,signup_year,fees,tax,total,score,'
+        'high_score,region']
 for _ in range(3000):
     age = random.randint(18, 80)
     group = group_of(age)
@@ -35,6 +39,10 @@ for _ in range(3000):
     plan = random.choices(list(PRICES), weights=[4, 1, 3, 2])[0]
     signup = dt.date(2021, 1, 1) + dt.timedelta(days=random.randint(0, 4 * 365))
     region = random.choice(['north', 'south', 'east', 'west', 'centre'])
-    rows.append(f'{age},{group},{income:.2f},{band},{plan},{PRICES[plan]},{signup},{signup.year},{region}')
+    fees = random.randint(500, 20000)  # cents
+    tax = random.randint(0, fees // 4)
+    score = round(random.gauss(620, 60), 1)
+    rows.append(f'{age},{group},{income:.2f},{band},{plan},{PRICES[plan]},{signup},{signup.year},{fees / 100:.2f},'
+                f'{tax / 100:.2f},{(fees + tax) / 100:.2f},{score},{int(score > 650)},{region}')
 with open(sys.argv[1], 'w') as out:
     out.write('\n'.join(rows) + '\n')

@@ -525,6 +525,21 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     return v > max ? null : cell(Math.max(v, min));
   }
 
+  /**
+   * The cell of the grid value nearest {@code value} (input units), not clipped to the column's range: a value that
+   * other columns' cells decide, such as their sum ({@link ColumnSum}).
+   */
+  Object nearestOnGrid(double value) {
+    double x = type.integral() ? value - origin : value;
+    double unit = unit();
+    return cell(unit == 0 ? x : DecimalDigits.round(Math.rint(x / unit) * unit, gridDecimals()));
+  }
+
+  /** The step between decoded values in input units (see {@link #unit}). */
+  double gridStep() {
+    return unit();
+  }
+
   /** The grid step of decoded values: the grain for whole numbers, 10^-decimals, or 0 for unrounded doubles. */
   private double unit() {
     return type.integral() || grain > 0 ? grain : decimals >= 0 ? Math.pow(10, -decimals) : 0;

@@ -3,7 +3,9 @@ package org.cfdmspark.encoding;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.UnaryOperator;
@@ -43,6 +45,9 @@ public final class TableCodec implements Serializable {
   private final List<ValueDependency> values;
   /** valueColumns[q] = {category, number}: the positions of value dependency q's columns. */
   private final int[][] valueColumns;
+  private final List<ColumnSum> sums;
+  /** sumColumns[q] = {first, second, sum}: the positions of sum q's columns. */
+  private final int[][] sumColumns;
   /** The columns' slots; equality q's indicator is slot columnsWidth + q. */
   private final int columnsWidth;
   /**
@@ -80,7 +85,7 @@ public final class TableCodec implements Serializable {
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
-    this(columns, fittedRows, constraints, dependencies, equalities, List.of(), List.of());
+    this(columns, fittedRows, constraints, dependencies, equalities, List.of(), List.of(), List.of());
   }
 
   /**
@@ -93,10 +98,12 @@ public final class TableCodec implements Serializable {
    *     model saved before they were found)
    * @param values number columns decoded from a category's value ({@link ValueDependency}); null for none (a model
    *     saved before they were found)
+   * @param sums number columns decoded as the sum of two others ({@link ColumnSum}); null for none (a model saved
+   *     before they were found)
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
-      List<ValueDependency> values) {
+      List<ValueDependency> values, List<ColumnSum> sums) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     List<String> names = columnNames();
@@ -122,6 +129,18 @@ public final class TableCodec implements Serializable {
     this.valueColumns = positions(this.values, ValueDependency::determinant, ValueDependency::dependent,
         CategoricalColumnCodec.class, NumericColumnCodec.class, value -> new IllegalArgumentException("dependency "
             + value + " needs a categorical and a number column of " + ColumnNames.quotedList(names)));
+    this.sums = sums == null ? List.of() : List.copyOf(sums);
+    this.sumColumns = new int[this.sums.size()][];
+    for (int q = 0; q < sumColumns.length; q++) {
+      ColumnSum sum = this.sums.get(q);
+      int[] parts = pair(sum.first(), sum.second(), NumericColumnCodec.class, NumericColumnCodec.class);
+      int total = names.indexOf(sum.sum());
+      if (parts == null || total < 0 || !(this.columns.get(total) instanceof NumericColumnCodec)) {
+        throw new IllegalArgumentException("sum " + sum + " needs three number columns of "
+            + ColumnNames.quotedList(names));
+      }
+      sumColumns[q] = new int[] {parts[0], parts[1], total};
+    }
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -216,8 +235,11 @@ public final class TableCodec implements Serializable {
     List<CategoryDependency> dependencies = CategoryDependencies.find(rows, columns);
     List<ColumnEquality> equalities = ColumnEqualities.find(rows, columns);
     NumberDependencies.Named found = NumberDependencies.find(rows, columns, constraints, dependencies, equalities);
+    Set<String> setByOthers = new HashSet<>();
+    found.values().forEach(value -> setByOthers.add(value.dependent()));
+    equalities.forEach(equality -> setByOthers.add(equality.dependent()));
     return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
-        found.values());
+        found.values(), ColumnSums.find(rows, columns, setByOthers));
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -257,6 +279,11 @@ public final class TableCodec implements Serializable {
   /** The number columns decoded from a category's value (see {@link ValueDependency}). */
   public List<ValueDependency> values() {
     return values;
+  }
+
+  /** The number columns decoded as the sum of two others (see {@link ColumnSum}). */
+  public List<ColumnSum> sums() {
+    return sums;
   }
 
   /**
@@ -603,7 +630,7 @@ public final class TableCodec implements Serializable {
 
   /** This codec with other codecs of the same columns, and the same relations between them. */
   private TableCodec withColumns(List<ColumnCodec> changed) {
-    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values);
+    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values, sums);
   }
 
   /**
@@ -642,11 +669,12 @@ public final class TableCodec implements Serializable {
               Vote.forColumn(rowBits, noiseColumns[c]))
           : column.decode(z, offset + offsets[c], bits, seed, sampleId);
     }
-    // Numbers first (equalities, inequalities), then the categories read from their ranges, the categories read
-    // from other categories, and last the numbers read from categories: no derived cell is changed after another
-    // is derived from it.
+    // Numbers first (equalities, inequalities, sums), then the categories read from their ranges, the categories
+    // read from other categories, and last the numbers read from categories: no derived cell is changed after
+    // another is derived from it.
     keepEqualities(z, offset, cells, cellOffset, rowBits);
     keepConstraints(cells, cellOffset);
+    keepSums(cells, cellOffset);
     keepRanges(cells, cellOffset);
     keepDependencies(cells, cellOffset);
     keepValues(cells, cellOffset);
@@ -688,6 +716,19 @@ public final class TableCodec implements Serializable {
       if (level >= 0) {
         cells[cellOffset + dependencyColumns[q][1]] = level < dependent.levels().length ? dependent.levels()[level]
             : null;
+      }
+    }
+  }
+
+  /** Sets each sum's cell to the sum of its parts' cells, on its grid; a missing part leaves it as decoded. */
+  private void keepSums(Object[] cells, int cellOffset) {
+    for (int[] q : sumColumns) {
+      Object first = cells[cellOffset + q[0]];
+      Object second = cells[cellOffset + q[1]];
+      if (first != null && second != null) {
+        NumericColumnCodec sum = (NumericColumnCodec) columns.get(q[2]);
+        cells[cellOffset + q[2]] = sum.nearestOnGrid(((NumericColumnCodec) columns.get(q[0])).number(first)
+            + ((NumericColumnCodec) columns.get(q[1])).number(second));
       }
     }
   }

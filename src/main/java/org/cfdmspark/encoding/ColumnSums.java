@@ -1,0 +1,84 @@
+package org.cfdmspark.encoding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+
+/**
+ * Finds the number columns that are the sum of two others in every training row where the three are present
+ * ({@link ColumnSum}), to within half a step of the sum's grid (its decimals; a millionth of a part in a million for
+ * unrounded doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with all three present, in
+ * {@value #MIN_ROWS} of which each added column is not zero (else the sum is an equality, which {@link
+ * ColumnEqualities} keeps). Dates and timestamps take no part (a date plus a number of days mixes units); nor do
+ * the numbers that another relation sets ({@code excluded}: those set from a category, or by an equality). A sum is
+ * not added in turn, so that decoding sets each sum from cells that are final. Searched among at most {@value
+ * Inequalities#MAX_COLUMNS} number columns (the triples grow as their cube).
+ */
+final class ColumnSums {
+  static final int MIN_ROWS = 50;
+  /** The relative tolerance of an unrounded sum. */
+  private static final double RELATIVE = 1e-6;
+
+  private ColumnSums() {
+  }
+
+  /**
+   * The sums of {@code rows}, whose fields are the columns of {@code columns} in order, in column order of the
+   * sums.
+   */
+  static List<ColumnSum> find(List<Row> rows, List<ColumnCodec> columns, Set<String> excluded) {
+    double[][] values = NumberCells.of(rows, columns);
+    List<Integer> numbers = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      if (values[c] != null && !((NumericColumnCodec) columns.get(c)).type().temporal()
+          && !excluded.contains(columns.get(c).name())) {
+        numbers.add(c);
+      }
+    }
+    List<ColumnSum> found = new ArrayList<>();
+    if (numbers.size() < 3 || numbers.size() > Inequalities.MAX_COLUMNS) {
+      return found;
+    }
+    List<Integer> sums = new ArrayList<>();
+    for (int s : numbers) {
+      NumericColumnCodec sum = (NumericColumnCodec) columns.get(s);
+      for (int i = 0; i < numbers.size(); i++) {
+        int a = numbers.get(i);
+        for (int j = i + 1; j < numbers.size(); j++) {
+          int b = numbers.get(j);
+          if (a != s && b != s && !sums.contains(a) && !sums.contains(b)
+              && holds(values[a], values[b], values[s], sum.gridStep())) {
+            found.add(new ColumnSum(columns.get(a).name(), columns.get(b).name(), sum.name()));
+            sums.add(s);
+            i = numbers.size(); // one sum per column
+            break;
+          }
+        }
+      }
+    }
+    // A part that is itself a sum (found after the rule that adds it) would be set after that rule: drop the rule.
+    return found.stream().filter(f -> found.stream().noneMatch(g -> g.sum().equals(f.first())
+        || g.sum().equals(f.second()))).toList();
+  }
+
+  /** Whether s = a + b in every row with all three present, with evidence (see the class comment). */
+  private static boolean holds(double[] a, double[] b, double[] s, double step) {
+    int rows = 0;
+    int nonZeroA = 0;
+    int nonZeroB = 0;
+    for (int r = 0; r < s.length; r++) {
+      if (Double.isNaN(a[r]) || Double.isNaN(b[r]) || Double.isNaN(s[r])) {
+        continue;
+      }
+      double tolerance = step > 0 ? step / 2 * (1 + 1e-9) : RELATIVE * Math.max(1, Math.abs(s[r]));
+      if (Math.abs(a[r] + b[r] - s[r]) > tolerance) {
+        return false;
+      }
+      rows++;
+      nonZeroA += a[r] != 0 ? 1 : 0;
+      nonZeroB += b[r] != 0 ? 1 : 0;
+    }
+    return rows >= MIN_ROWS && nonZeroA >= MIN_ROWS && nonZeroB >= MIN_ROWS;
+  }
+}

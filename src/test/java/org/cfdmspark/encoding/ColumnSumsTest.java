@@ -1,0 +1,98 @@
+package org.cfdmspark.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** A number column that is the sum of two others: found only where every row keeps it, kept by decoded rows. */
+class ColumnSumsTest {
+  private static final StructType INVOICES = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("total", DataTypes.DoubleType, false),
+      DataTypes.createStructField("fees", DataTypes.DoubleType, false),
+      DataTypes.createStructField("tax", DataTypes.DoubleType, false),
+      DataTypes.createStructField("score", DataTypes.DoubleType, false)));
+
+  /** fees and tax in cents, total their sum (written first), score unrelated. */
+  private static List<Row> invoices(int n, long seed) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      BigDecimal fees = BigDecimal.valueOf(500 + random.nextInt(20_000), 2);
+      BigDecimal tax = BigDecimal.valueOf(random.nextInt(5_000), 2);
+      rows.add(RowFactory.create(fees.add(tax).doubleValue(), fees.doubleValue(), tax.doubleValue(),
+          Math.round(random.nextGaussian() * 1000) / 10.0));
+    }
+    return rows;
+  }
+
+  @Test
+  void aTotalOfTwoColumnsIsFoundWhateverTheColumnsOrder() {
+    TableCodec codec = TableCodec.fit(INVOICES, invoices(300, 1), ColumnOverrides.none());
+    assertEquals(List.of("total = fees + tax"), codec.sums().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aSumBrokenByOneRowOrSeenInFewRowsIsNoRule() {
+    List<Row> rows = invoices(300, 2);
+    Row first = rows.get(0);
+    rows.set(0, RowFactory.create(first.getDouble(0) + 0.01, first.getDouble(1), first.getDouble(2),
+        first.getDouble(3)));
+    assertEquals(List.of(), TableCodec.fit(INVOICES, rows, ColumnOverrides.none()).sums(), "one cent off");
+    assertEquals(List.of(), TableCodec.fit(INVOICES, invoices(40, 3), ColumnOverrides.none()).sums(), "40 rows");
+    List<Row> untaxed = new ArrayList<>();
+    for (Row row : invoices(300, 4)) {
+      untaxed.add(RowFactory.create(row.getDouble(1), row.getDouble(1), 0.0, row.getDouble(3)));
+    }
+    assertEquals(List.of(), ColumnSums.find(untaxed, TableCodec.fit(INVOICES, untaxed, ColumnOverrides.none())
+        .columns(), Set.of()), "adding zero: an equality, not a sum");
+  }
+
+  @Test
+  void aBarycentreDecodesToATotalThatIsTheSumOfItsParts() {
+    List<Row> rows = invoices(300, 5);
+    TableCodec codec = TableCodec.fit(INVOICES, rows, ColumnOverrides.none()).noiseless();
+    TableCodec independent = new TableCodec(codec.columns(), codec.fittedRows(), codec.constraints(),
+        codec.dependencies(), codec.equalities());
+    Random random = new Random(6);
+    int independentBroken = 0;
+    for (int trial = 0; trial < 100; trial++) {
+      float[] x = new float[codec.width()];
+      float[] y = new float[codec.width()];
+      codec.encode(rows.get(random.nextInt(rows.size())), x, 0);
+      codec.encode(rows.get(random.nextInt(rows.size())), y, 0);
+      double[] z = new double[x.length];
+      for (int j = 0; j < z.length; j++) {
+        z[j] = 0.5 * x[j] + 0.5 * y[j];
+      }
+      Object[] cells = new Object[INVOICES.size()];
+      independent.decode(z, 0, cells, 0);
+      independentBroken += cents((Double) cells[0]) != cents((Double) cells[1]) + cents((Double) cells[2]) ? 1 : 0;
+      codec.decode(z, 0, cells, 0);
+      assertEquals(cents((Double) cells[1]) + cents((Double) cells[2]), cents((Double) cells[0]));
+      assertTrue(BigDecimal.valueOf((Double) cells[0]).stripTrailingZeros().scale() <= 2,
+          "on the total's grid of cents: " + cells[0]);
+    }
+    assertTrue(independentBroken > 20, "decoded on their own, totals and parts disagree: " + independentBroken);
+  }
+
+  @Test
+  void sumsSurviveTheCodecsJson() {
+    TableCodec codec = TableCodec.fit(INVOICES, invoices(300, 7), ColumnOverrides.none());
+    TableCodec read = CodecJson.fromJson(CodecJson.toJson(codec));
+    assertEquals(codec.sums(), read.sums());
+  }
+
+  private static long cents(double value) {
+    return Math.round(value * 100);
+  }
+}
