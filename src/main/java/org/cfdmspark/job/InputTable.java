@@ -18,6 +18,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.MultiAlias;
+import org.apache.spark.sql.catalyst.expressions.Alias;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
 import org.apache.spark.sql.functions;
 import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.Knob;
@@ -101,6 +105,7 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       return all;
     }
     try {
+      requireCondition(predicate, CatalystSqlParser$.MODULE$.parseExpression(predicate));
       return all.where(functions.expr(predicate));
     } catch (Exception e) { // ParseException and AnalysisException, undeclared by Scala
       if (e instanceof AnalysisException) {
@@ -108,6 +113,20 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
             + "the input: " + firstLine(e.getMessage()).strip());
       }
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Refuses a --where whose parsed expression names itself: SQL reads a last word after a condition as its alias,
+   * so a cut-off "plan = 'basic' and" would filter on "plan = 'basic'" in silence (a filter drops the alias).
+   */
+  private static void requireCondition(String predicate, Expression parsed) {
+    String alias = parsed instanceof Alias named ? named.name()
+        : parsed instanceof MultiAlias named ? named.names().mkString(", ") : null;
+    if (alias != null) {
+      throw new BadInputException(JobKnobs.WHERE.option() + " \"" + predicate + "\" is not a whole predicate: SQL "
+          + "reads '" + alias + "' at its end as a name for the condition before it (an alias); complete the "
+          + "condition, or remove '" + alias + "'");
     }
   }
 

@@ -128,6 +128,10 @@ class BadInputSuiteTest {
         credit("--where matching no row", "matches none of the 30000 input rows", "--where", "AGE > 500"),
         credit("--where that does not parse", "is not a valid predicate on the input: [PARSE_SYNTAX_ERROR]",
             "--where", "AGE ="),
+        // SQL reads a last word as the condition's alias: Spark filtered on "AGE > 30" with exit 0.
+        credit("--where cut off after its and", "--where \"AGE > 30 and\" is not a whole predicate: SQL reads 'and' "
+            + "at its end as a name", "--where", "AGE > 30 and"),
+        credit("--where with a stray last word", "SQL reads 'x' at its end as a name", "--where", "AGE > 30 x"),
         table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
             "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
         table("--date on a column with a zero-date marker", "2 cells are not dates in that pattern, such as "
