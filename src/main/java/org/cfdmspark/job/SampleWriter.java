@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.csv.CSVFileFormat;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -37,6 +39,9 @@ import org.cfdmspark.report.QualityReport;
  * runs inside the write action, with a progress line on stderr.
  */
 final class SampleWriter {
+  /** Spark's CSV source: its writer's own test of the column types it holds. */
+  private static final CSVFileFormat CSV = new CSVFileFormat();
+
   private SampleWriter() {
   }
 
@@ -214,6 +219,12 @@ final class SampleWriter {
     for (StructField field : schema.fields()) {
       Column column = DateCodes.written(field, format == FileFormat.CSV ? TimestampText.written(field)
           : ColumnNames.column(field.name()));
+      if (format == FileFormat.CSV && !CSV.supportDataType(field.dataType())) {
+        // An array, map, struct or variant column is never modelled, so its cells here are all missing (--ignore,
+        // or a column without values): written as empty text, as --ignore promises, where Spark's CSV writer
+        // would refuse the whole table after the sampling. A cast, not a null, so no value could vanish unseen.
+        column = column.cast(DataTypes.StringType).as(field.name());
+      }
       // CSV: the grouping of decimal-comma numbers, the numbers' text form and the missing cells' text, for the
       // dialect's writer (CsvDialect#forWriting). Other formats: no metadata, which Parquet would store in the
       // user's schema (and its nulls stay nulls).
