@@ -211,8 +211,8 @@ final class SampleWriter {
   /**
    * The columns of a table with the input's {@code schema} (and its metadata) as they are written in
    * {@code format}: --date columns in their pattern ({@link DateCodes}) and, in CSV, timestamps in the input's
-   * text form ({@link TimestampText}), with the metadata that gives the text of numbers and missing cells. Samples
-   * and held-out rows are both written so.
+   * text form ({@link TimestampText}) and the columns Spark's CSV cannot hold as text, with the metadata that
+   * gives the text of numbers and missing cells. Samples and held-out rows are both written so.
    */
   static Column[] written(StructType schema, FileFormat format) {
     List<Column> columns = new ArrayList<>();
