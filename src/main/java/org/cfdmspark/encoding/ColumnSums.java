@@ -7,15 +7,15 @@ import org.apache.spark.sql.Row;
 
 /**
  * Finds the number columns that are the sum of two others in every training row where the three are present
- * ({@link ColumnSum}), to within half a step of the sum's grid (its decimals; a millionth of a part in a million for
- * unrounded doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with all three present, in
+ * ({@link ColumnSum}), to within half a step of the sum's grid (its decimals; a millionth of the sum for unrounded
+ * doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with all three present, in
  * {@value #MIN_ROWS} of which each added column is not zero (else the sum is an equality, which {@link
  * ColumnEqualities} keeps). Dates and timestamps take no part (a date plus a number of days mixes units); nor do
  * the numbers that another relation sets ({@code excluded}: those set from a category, or by an equality). A sum is
  * not added in turn, so that decoding sets each sum from cells that are final. Searched among at most {@value
  * Inequalities#MAX_COLUMNS} number columns (the triples grow as their cube).
  */
-final class ColumnSums {
+public final class ColumnSums {
   static final int MIN_ROWS = 50;
   /** The relative tolerance of an unrounded sum. */
   private static final double RELATIVE = 1e-6;
@@ -29,37 +29,57 @@ final class ColumnSums {
    */
   static List<ColumnSum> find(List<Row> rows, List<ColumnCodec> columns, Set<String> excluded) {
     double[][] values = NumberCells.of(rows, columns);
-    List<Integer> numbers = new ArrayList<>();
+    double[] steps = new double[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
-      if (values[c] != null && !((NumericColumnCodec) columns.get(c)).type().temporal()
-          && !excluded.contains(columns.get(c).name())) {
+      if (values[c] != null && (((NumericColumnCodec) columns.get(c)).type().temporal()
+          || excluded.contains(columns.get(c).name()))) {
+        values[c] = null;
+      }
+      steps[c] = values[c] == null ? 0 : ((NumericColumnCodec) columns.get(c)).gridStep();
+    }
+    return find(values, steps).stream().map(sum -> new ColumnSum(columns.get(sum[0]).name(),
+        columns.get(sum[1]).name(), columns.get(sum[2]).name())).toList();
+  }
+
+  /**
+   * The sums between number columns given as values: {@code {first, second, sum}} positions, in order of the sums.
+   *
+   * @param values values[c][r] is row r's value in column c, NaN where missing; null for a column that takes no part
+   * @param steps each column's grid step in its units (0: unrounded), which sets the tolerance of its sums
+   */
+  public static List<int[]> find(double[][] values, double[] steps) {
+    List<Integer> numbers = new ArrayList<>();
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] != null) {
         numbers.add(c);
       }
     }
-    List<ColumnSum> found = new ArrayList<>();
+    List<int[]> found = new ArrayList<>();
     if (numbers.size() < 3 || numbers.size() > Inequalities.MAX_COLUMNS) {
       return found;
     }
-    List<Integer> sums = new ArrayList<>();
     for (int s : numbers) {
-      NumericColumnCodec sum = (NumericColumnCodec) columns.get(s);
-      for (int i = 0; i < numbers.size(); i++) {
+      int[] parts = parts(s, numbers, values, steps[s]);
+      if (parts != null) {
+        found.add(new int[] {parts[0], parts[1], s});
+      }
+    }
+    // A part that is itself a sum would be set after the sum that adds it (or before it): drop the rules that add one.
+    return found.stream().filter(f -> found.stream().noneMatch(g -> g[2] == f[0] || g[2] == f[1])).toList();
+  }
+
+  /** The first two columns of {@code numbers} whose sum column s is, or null. */
+  private static int[] parts(int s, List<Integer> numbers, double[][] values, double step) {
+    for (int i = 0; i < numbers.size(); i++) {
+      for (int j = i + 1; j < numbers.size(); j++) {
         int a = numbers.get(i);
-        for (int j = i + 1; j < numbers.size(); j++) {
-          int b = numbers.get(j);
-          if (a != s && b != s && !sums.contains(a) && !sums.contains(b)
-              && holds(values[a], values[b], values[s], sum.gridStep())) {
-            found.add(new ColumnSum(columns.get(a).name(), columns.get(b).name(), sum.name()));
-            sums.add(s);
-            i = numbers.size(); // one sum per column
-            break;
-          }
+        int b = numbers.get(j);
+        if (a != s && b != s && holds(values[a], values[b], values[s], step)) {
+          return new int[] {a, b};
         }
       }
     }
-    // A part that is itself a sum (found after the rule that adds it) would be set after that rule: drop the rule.
-    return found.stream().filter(f -> found.stream().noneMatch(g -> g.sum().equals(f.first())
-        || g.sum().equals(f.second()))).toList();
+    return null;
   }
 
   /** Whether s = a + b in every row with all three present, with evidence (see the class comment). */

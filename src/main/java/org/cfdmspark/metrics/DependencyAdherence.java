@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.cfdmspark.encoding.CategoryDependencies;
+import org.cfdmspark.encoding.ColumnSums;
 import org.cfdmspark.encoding.NumberDependencies;
 
 /**
@@ -15,9 +16,10 @@ import org.cfdmspark.encoding.NumberDependencies;
  * value (rows whose determinant value training never had are left out: {@link CategoryAdherence} counts those).
  * Between a number and a category ({@link NumberDependencies}): "age determines age_group by ranges", the rows with
  * a number whose category is the one of its range in training; "plan determines price", the rows of a plan training
- * has whose number is that plan's. Expected 1: a fresh row of the table keeps its rules, and a generator that
- * decodes columns one by one can break them (a sample with grade B and sub_grade C2). A missing cell is a value like
- * any other.
+ * has whose number is that plan's. Between numbers, "total = fees + tax" ({@link ColumnSums}, to within half a step
+ * of the decimals the total's training values have, {@link DecimalStep}): the rows with the three present whose
+ * total is the sum. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
+ * by one can break them (a sample with grade B and sub_grade C2). A missing cell is a value like any other.
  */
 final class DependencyAdherence {
   private DependencyAdherence() {
@@ -75,6 +77,24 @@ final class DependencyAdherence {
             return code != null && code == range.code(x[r]);
           }));
     }
+    double[][] summable = numbers.clone();
+    double[] steps = new double[numbers.length];
+    for (int j = 0; j < numbers.length; j++) {
+      steps[j] = DecimalStep.of(numbers[j]);
+    }
+    for (NumberDependencies.Values value : found.values()) {
+      summable[value.number()] = null; // set from its category: no sum of it (the model's rule, ColumnSums)
+    }
+    for (int[] sum : ColumnSums.find(summable, steps)) {
+      double[] a = numbers(synthetic, numeric.get(sum[0]));
+      double[] b = numbers(synthetic, numeric.get(sum[1]));
+      double[] total = numbers(synthetic, numeric.get(sum[2]));
+      double tolerance = steps[sum[2]] / 2 * (1 + 1e-9);
+      scores.add(score(train.columns().get(numeric.get(sum[2])).name() + " = "
+          + train.columns().get(numeric.get(sum[0])).name() + " + " + train.columns().get(numeric.get(sum[1])).name(),
+          total.length, r -> !Double.isNaN(a[r]) && !Double.isNaN(b[r]) && !Double.isNaN(total[r]),
+          r -> Math.abs(a[r] + b[r] - total[r]) <= Math.max(tolerance, 1e-6 * Math.abs(total[r]))));
+    }
     for (NumberDependencies.Values value : found.values()) {
       Map<String, Integer> category = codeOf.get(value.category());
       String[] a = categories(synthetic, categorical.get(value.category()));
@@ -83,6 +103,10 @@ final class DependencyAdherence {
           r -> category.containsKey(a[r]), r -> Double.compare(value.values()[category.get(a[r])], y[r]) == 0));
     }
     return scores;
+  }
+
+  private static double[] numbers(EvalTable table, int column) {
+    return ((EvalColumn.Numeric) table.columns().get(column)).values();
   }
 
   private static String[] categories(EvalTable table, int column) {

@@ -113,6 +113,31 @@ class ValidityTest {
   }
 
   @Test
+  void dependencyAdherenceScoresATotalAsTheSumOfItsPartsToHalfACent() {
+    // 60 training rows: fees and tax in cents, total their sum; a fourth column unrelated.
+    double[] fees = new double[60];
+    double[] tax = new double[60];
+    double[] total = new double[60];
+    double[] other = new double[60];
+    for (int r = 0; r < 60; r++) {
+      fees[r] = 10 + r * 1.37;
+      tax[r] = Math.round(fees[r] * 21) / 100.0;
+      total[r] = Math.round((fees[r] + tax[r]) * 100) / 100.0;
+      other[r] = (r * 7919) % 101;
+    }
+    EvalTable train = EvalTable.of(new Numeric("fees", fees), new Numeric("tax", tax), new Numeric("total", total),
+        new Numeric("other", other));
+    // Of four synthetic rows with the three present, one is a cent off; the fifth lacks its tax.
+    EvalTable synthetic = EvalTable.of(new Numeric("fees", new double[] {10, 20.5, 3.33, 7, 1}),
+        new Numeric("tax", new double[] {2.1, 4.3, 0.7, 1.47, Double.NaN}),
+        new Numeric("total", new double[] {12.1, 24.8, 4.04, 8.47, 5}),
+        new Numeric("other", new double[] {1, 2, 3, 4, 5}));
+    Validity validity = Validity.compute(train, synthetic, EvalTable.of());
+    assertEquals(List.of(new Validity.ColumnScore("total = fees + tax", 0.75)),
+        validity.dependencyAdherence().columns());
+  }
+
+  @Test
   void fewRowsGiveNoDependency() {
     EvalTable train = EvalTable.of(new Categorical("a", new String[] {"x", "y", "x"}),
         new Categorical("b", new String[] {"p", "q", "p"}));
