@@ -3,7 +3,6 @@ package org.cfdmspark.encoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Row;
 
 /**
  * Finds the functional dependencies between categorical columns that the training rows support
@@ -35,29 +34,12 @@ public final class CategoryDependencies {
   private CategoryDependencies() {
   }
 
-  /** The dependencies of {@code rows}, whose fields are the columns of {@code columns} in order. */
-  static List<CategoryDependency> find(List<Row> rows, List<ColumnCodec> columns) {
-    List<Integer> categorical = new ArrayList<>();
-    for (int c = 0; c < columns.size() && categorical.size() < MAX_COLUMNS; c++) {
-      if (columns.get(c) instanceof CategoricalColumnCodec) {
-        categorical.add(c);
-      }
-    }
-    int[][] codes = new int[categorical.size()][];
-    int[] codeCounts = new int[categorical.size()];
-    for (int k = 0; k < codes.length; k++) {
-      int c = categorical.get(k);
-      CategoricalColumnCodec codec = (CategoricalColumnCodec) columns.get(c);
-      codes[k] = new int[rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        codes[k][r] = codec.slot(rows.get(r).get(c));
-      }
-      codeCounts[k] = codec.width();
-    }
+  /** The dependencies between the coded categorical columns of {@code columns}. */
+  static List<CategoryDependency> find(CategoryCodes coded, List<ColumnCodec> columns) {
     List<CategoryDependency> found = new ArrayList<>();
-    for (Found f : find(codes, codeCounts)) {
-      found.add(new CategoryDependency(columns.get(categorical.get(f.determinant())).name(),
-          columns.get(categorical.get(f.dependent())).name(), f.dependentCode()));
+    for (Found f : find(coded.codes(), coded.codeCounts())) {
+      found.add(new CategoryDependency(columns.get(coded.positions().get(f.determinant())).name(),
+          columns.get(coded.positions().get(f.dependent())).name(), f.dependentCode()));
     }
     return found;
   }

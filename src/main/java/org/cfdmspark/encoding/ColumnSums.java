@@ -3,7 +3,6 @@ package org.cfdmspark.encoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Row;
 
 /**
  * Finds the number columns that are the sum of two others in every training row where the three are present
@@ -24,11 +23,11 @@ public final class ColumnSums {
   }
 
   /**
-   * The sums of {@code rows}, whose fields are the columns of {@code columns} in order, in column order of the
-   * sums.
+   * The sums between the number columns of {@code columns}, whose cells are {@code numbers} ({@link NumberCells#of};
+   * null for other columns), in column order of the sums.
    */
-  static List<ColumnSum> find(List<Row> rows, List<ColumnCodec> columns, Set<String> excluded) {
-    double[][] values = NumberCells.of(rows, columns);
+  static List<ColumnSum> find(double[][] numbers, List<ColumnCodec> columns, Set<String> excluded) {
+    double[][] values = numbers.clone();
     double[] steps = new double[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       if (values[c] != null && (((NumericColumnCodec) columns.get(c)).type().temporal()

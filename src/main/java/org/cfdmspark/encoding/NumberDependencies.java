@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.spark.sql.Row;
 
 /**
  * Finds the functional dependencies between a number column and a categorical column that the training rows support,
@@ -79,51 +78,43 @@ public final class NumberDependencies {
   }
 
   /**
-   * The dependencies between the categorical and the number columns of {@code rows}, whose fields are the columns
-   * of {@code columns} in order, given the relations already found: a category that another determines is not
-   * derived again, and a number in an inequality or an equality is not set from a category.
+   * The dependencies between the coded categorical columns and the number columns of {@code columns}, given the
+   * relations already found: a category that another determines is not derived again, and a number in an inequality
+   * or an equality is not set from a category.
+   *
+   * @param numbers the number columns' cells ({@link NumberCells#of}); null for other columns
    */
-  static Named find(List<Row> rows, List<ColumnCodec> columns, List<Inequality> constraints,
+  static Named find(CategoryCodes coded, double[][] numbers, List<ColumnCodec> columns, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
-    List<Integer> categorical = new ArrayList<>();
+    List<Integer> categorical = coded.positions();
+    boolean[] derivedCategory = new boolean[categorical.size()];
+    for (int k = 0; k < derivedCategory.length; k++) {
+      String name = names.get(categorical.get(k));
+      derivedCategory[k] = dependencies.stream().anyMatch(d -> d.dependent().equals(name));
+    }
     List<Integer> numeric = new ArrayList<>();
     for (int c = 0; c < columns.size(); c++) {
-      if (columns.get(c) instanceof CategoricalColumnCodec) {
-        categorical.add(c);
-      } else if (columns.get(c) instanceof NumericColumnCodec) {
+      if (numbers[c] != null) {
         numeric.add(c);
       }
     }
-    int[][] codes = new int[categorical.size()][];
-    int[] codeCounts = new int[categorical.size()];
-    boolean[] derivedCategory = new boolean[categorical.size()];
-    for (int k = 0; k < codes.length; k++) {
-      CategoricalColumnCodec codec = (CategoricalColumnCodec) columns.get(categorical.get(k));
-      codes[k] = new int[rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        codes[k][r] = codec.slot(rows.get(r).get(categorical.get(k)));
-      }
-      codeCounts[k] = codec.width();
-      derivedCategory[k] = dependencies.stream().anyMatch(d -> d.dependent().equals(codec.name()));
-    }
-    double[][] all = NumberCells.of(rows, columns);
-    double[][] numbers = new double[numeric.size()][];
+    double[][] values = new double[numeric.size()][];
     boolean[] tiedNumber = new boolean[numeric.size()];
-    for (int j = 0; j < numbers.length; j++) {
+    for (int j = 0; j < values.length; j++) {
       String name = names.get(numeric.get(j));
-      numbers[j] = all[numeric.get(j)];
+      values[j] = numbers[numeric.get(j)];
       tiedNumber[j] = constraints.stream().anyMatch(q -> q.lower().equals(name) || q.upper().equals(name))
           || equalities.stream().anyMatch(e -> e.source().equals(name) || e.dependent().equals(name));
     }
-    Found found = find(codes, codeCounts, numbers, derivedCategory, tiedNumber);
+    Found found = find(coded.codes(), coded.codeCounts(), values, derivedCategory, tiedNumber);
     List<RangeDependency> ranges = found.ranges().stream().map(range -> new RangeDependency(
         names.get(numeric.get(range.number())), names.get(categorical.get(range.category())), range.bounds(),
         range.codes())).toList();
-    List<ValueDependency> values = found.values().stream().map(value -> new ValueDependency(
+    List<ValueDependency> valueDependencies = found.values().stream().map(value -> new ValueDependency(
         names.get(categorical.get(value.category())), names.get(numeric.get(value.number())),
         Arrays.stream(value.values()).mapToObj(v -> Double.isNaN(v) ? null : v).toArray(Double[]::new))).toList();
-    return new Named(ranges, values);
+    return new Named(ranges, valueDependencies);
   }
 
   /**
@@ -168,19 +159,12 @@ public final class NumberDependencies {
       }
     }
     List<Ranges> ranges = new ArrayList<>();
-    int[][] order = new int[numbers.length][];
     for (int k = 0; k < codes.length; k++) {
       if (!supported[k] || derivedCategory[k]) {
         continue;
       }
       for (int j = 0; j < numbers.length; j++) {
-        if (derivedNumber[j]) {
-          continue;
-        }
-        if (order[j] == null) {
-          order[j] = sortedPresent(numbers[j]);
-        }
-        Ranges found = ranges(k, j, codes[k], codeCounts[k], numbers[j], order[j]);
+        Ranges found = derivedNumber[j] ? null : ranges(k, j, codes[k], codeCounts[k], numbers[j]);
         if (found != null) {
           ranges.add(found);
           break;
@@ -215,47 +199,56 @@ public final class NumberDependencies {
     return map;
   }
 
-  /** The rows whose number is present, by increasing number (ties in row order). */
-  private static int[] sortedPresent(double[] numbers) {
-    return IntStream.range(0, numbers.length).filter(r -> !Double.isNaN(numbers[r])).boxed()
-        .sorted((a, b) -> Double.compare(numbers[a], numbers[b])).mapToInt(Integer::intValue).toArray();
-  }
-
   /**
-   * The ranges of the number that hold the category's codes, when each code holds one run of the sorted rows with
-   * present numbers and two codes never share a value; null otherwise, or when the rows with a number have fewer than
-   * two codes or too little evidence.
+   * The ranges of the number that hold the category's codes, when the codes' spans of the number (least to greatest
+   * value of their rows with a number) do not meet (a value shared by two codes makes them meet): then sorted by the
+   * number, each code holds one run of rows and no value holds two codes. Null otherwise, or when the rows with a number hold fewer than two codes or too little
+   * evidence.
    */
-  private static Ranges ranges(int k, int j, int[] codes, int codeCount, double[] numbers, int[] sorted) {
-    if (sorted.length == 0) {
-      return null;
-    }
-    boolean[] closed = new boolean[codeCount];
-    List<Double> bounds = new ArrayList<>();
-    List<Integer> runCodes = new ArrayList<>(List.of(codes[sorted[0]]));
-    for (int p = 1; p < sorted.length; p++) {
-      int previous = codes[sorted[p - 1]];
-      int code = codes[sorted[p]];
-      if (code == previous) {
+  private static Ranges ranges(int k, int j, int[] codes, int codeCount, double[] numbers) {
+    double[] least = new double[codeCount];
+    double[] greatest = new double[codeCount];
+    Arrays.fill(least, Double.POSITIVE_INFINITY);
+    Arrays.fill(greatest, Double.NEGATIVE_INFINITY);
+    int present = 0;
+    for (int r = 0; r < codes.length; r++) {
+      double x = numbers[r];
+      if (Double.isNaN(x)) {
         continue;
       }
-      double below = numbers[sorted[p - 1]];
-      double above = numbers[sorted[p]];
-      if (below == above || closed[code]) {
-        return null; // one value with two codes, or a code in two runs
+      int code = codes[r];
+      if (x < least[code] || x > greatest[code]) {
+        least[code] = Math.min(least[code], x);
+        greatest[code] = Math.max(greatest[code], x);
+        for (int other = 0; other < codeCount; other++) {
+          if (other != code && least[code] <= greatest[other] && least[other] <= greatest[code]) {
+            return null; // checked as the spans grow, so that an unrelated pair stops within a few rows
+          }
+        }
       }
-      closed[previous] = true;
-      bounds.add(below + (above - below) / 2);
-      runCodes.add(code);
+      present++;
     }
-    int[] present = new int[sorted.length];
-    for (int p = 0; p < sorted.length; p++) {
-      present[p] = codes[sorted[p]];
-    }
-    if (runCodes.size() < 2 || !CategoryDependencies.supported(present, codeCount)) {
+    Integer[] held = IntStream.range(0, codeCount).filter(code -> least[code] <= greatest[code]).boxed()
+        .sorted((a, b) -> Double.compare(least[a], least[b])).toArray(Integer[]::new);
+    if (held.length < 2) {
       return null;
     }
-    return new Ranges(j, k, bounds.stream().mapToDouble(Double::doubleValue).toArray(),
-        runCodes.stream().mapToInt(Integer::intValue).toArray());
+    double[] bounds = new double[held.length - 1];
+    for (int i = 0; i < bounds.length; i++) {
+      double below = greatest[held[i]];
+      double above = least[held[i + 1]];
+      bounds[i] = below + (above - below) / 2;
+    }
+    int[] presentCodes = new int[present];
+    int p = 0;
+    for (int r = 0; r < codes.length; r++) {
+      if (!Double.isNaN(numbers[r])) {
+        presentCodes[p++] = codes[r];
+      }
+    }
+    if (!CategoryDependencies.supported(presentCodes, codeCount)) {
+      return null;
+    }
+    return new Ranges(j, k, bounds, Arrays.stream(held).mapToInt(Integer::intValue).toArray());
   }
 }

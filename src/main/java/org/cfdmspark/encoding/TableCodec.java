@@ -232,14 +232,17 @@ public final class TableCodec implements Serializable {
       return new TableCodec(columns, 0);
     }
     List<Inequality> constraints = Inequalities.find(rows, columns, overrides.constraints());
-    List<CategoryDependency> dependencies = CategoryDependencies.find(rows, columns);
+    CategoryCodes coded = CategoryCodes.of(rows, columns);
+    double[][] numbers = NumberCells.of(rows, columns);
+    List<CategoryDependency> dependencies = CategoryDependencies.find(coded, columns);
     List<ColumnEquality> equalities = ColumnEqualities.find(rows, columns);
-    NumberDependencies.Named found = NumberDependencies.find(rows, columns, constraints, dependencies, equalities);
+    NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, constraints, dependencies,
+        equalities);
     Set<String> setByOthers = new HashSet<>();
     found.values().forEach(value -> setByOthers.add(value.dependent()));
     equalities.forEach(equality -> setByOthers.add(equality.dependent()));
     return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
-        found.values(), ColumnSums.find(rows, columns, setByOthers));
+        found.values(), ColumnSums.find(numbers, columns, setByOthers));
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */

@@ -53,8 +53,9 @@ class ColumnSumsTest {
     for (Row row : invoices(300, 4)) {
       untaxed.add(RowFactory.create(row.getDouble(1), row.getDouble(1), 0.0, row.getDouble(3)));
     }
-    assertEquals(List.of(), ColumnSums.find(untaxed, TableCodec.fit(INVOICES, untaxed, ColumnOverrides.none())
-        .columns(), Set.of()), "adding zero: an equality, not a sum");
+    List<ColumnCodec> columns = TableCodec.fit(INVOICES, untaxed, ColumnOverrides.none()).columns();
+    assertEquals(List.of(), ColumnSums.find(NumberCells.of(untaxed, columns), columns, Set.of()),
+        "adding zero: an equality, not a sum");
   }
 
   @Test
