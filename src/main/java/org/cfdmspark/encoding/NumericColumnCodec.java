@@ -527,7 +527,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /**
    * The cell of the grid value nearest {@code value} (input units), not clipped to the column's range: a value that
-   * other columns' cells decide, such as their sum ({@link ColumnSum}).
+   * other columns' cells decide, such as their sum ({@link ColumnFormula}).
    */
   Object nearestOnGrid(double value) {
     double x = type.integral() ? value - origin : value;

@@ -45,9 +45,9 @@ public final class TableCodec implements Serializable {
   private final List<ValueDependency> values;
   /** valueColumns[q] = {category, number}: the positions of value dependency q's columns. */
   private final int[][] valueColumns;
-  private final List<ColumnSum> sums;
-  /** sumColumns[q] = {first, second, sum}: the positions of sum q's columns. */
-  private final int[][] sumColumns;
+  private final List<ColumnFormula> formulas;
+  /** formulaColumns[q] = {first, second, result}: the positions of formula q's columns. */
+  private final int[][] formulaColumns;
   /** The columns' slots; equality q's indicator is slot columnsWidth + q. */
   private final int columnsWidth;
   /**
@@ -98,12 +98,12 @@ public final class TableCodec implements Serializable {
    *     model saved before they were found)
    * @param values number columns decoded from a category's value ({@link ValueDependency}); null for none (a model
    *     saved before they were found)
-   * @param sums number columns decoded as the sum of two others ({@link ColumnSum}); null for none (a model saved
-   *     before they were found)
+   * @param formulas number columns decoded as a sum, product or quotient of two others ({@link ColumnFormula}); null
+   *     for none (a model saved before they were found)
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
-      List<ValueDependency> values, List<ColumnSum> sums) {
+      List<ValueDependency> values, List<ColumnFormula> formulas) {
     this.columns = List.copyOf(columns);
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
     List<String> names = columnNames();
@@ -129,17 +129,17 @@ public final class TableCodec implements Serializable {
     this.valueColumns = positions(this.values, ValueDependency::determinant, ValueDependency::dependent,
         CategoricalColumnCodec.class, NumericColumnCodec.class, value -> new IllegalArgumentException("dependency "
             + value + " needs a categorical and a number column of " + ColumnNames.quotedList(names)));
-    this.sums = sums == null ? List.of() : List.copyOf(sums);
-    this.sumColumns = new int[this.sums.size()][];
-    for (int q = 0; q < sumColumns.length; q++) {
-      ColumnSum sum = this.sums.get(q);
-      int[] parts = pair(sum.first(), sum.second(), NumericColumnCodec.class, NumericColumnCodec.class);
-      int total = names.indexOf(sum.sum());
-      if (parts == null || total < 0 || !(this.columns.get(total) instanceof NumericColumnCodec)) {
-        throw new IllegalArgumentException("sum " + sum + " needs three number columns of "
+    this.formulas = formulas == null ? List.of() : List.copyOf(formulas);
+    this.formulaColumns = new int[this.formulas.size()][];
+    for (int q = 0; q < formulaColumns.length; q++) {
+      ColumnFormula formula = this.formulas.get(q);
+      int[] parts = pair(formula.first(), formula.second(), NumericColumnCodec.class, NumericColumnCodec.class);
+      int result = names.indexOf(formula.result());
+      if (parts == null || result < 0 || !(this.columns.get(result) instanceof NumericColumnCodec)) {
+        throw new IllegalArgumentException("formula " + formula + " needs three number columns of "
             + ColumnNames.quotedList(names));
       }
-      sumColumns[q] = new int[] {parts[0], parts[1], total};
+      formulaColumns[q] = new int[] {parts[0], parts[1], result};
     }
     this.offsets = new int[columns.size()];
     int sum = 0;
@@ -242,7 +242,7 @@ public final class TableCodec implements Serializable {
     found.values().forEach(value -> setByOthers.add(value.dependent()));
     equalities.forEach(equality -> setByOthers.add(equality.dependent()));
     return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
-        found.values(), ColumnSums.find(numbers, columns, setByOthers));
+        found.values(), ColumnFormulas.find(numbers, columns, setByOthers));
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -284,9 +284,9 @@ public final class TableCodec implements Serializable {
     return values;
   }
 
-  /** The number columns decoded as the sum of two others (see {@link ColumnSum}). */
-  public List<ColumnSum> sums() {
-    return sums;
+  /** The number columns decoded as a sum, product or quotient of two others (see {@link ColumnFormula}). */
+  public List<ColumnFormula> formulas() {
+    return formulas;
   }
 
   /**
@@ -633,7 +633,7 @@ public final class TableCodec implements Serializable {
 
   /** This codec with other codecs of the same columns, and the same relations between them. */
   private TableCodec withColumns(List<ColumnCodec> changed) {
-    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values, sums);
+    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values, formulas);
   }
 
   /**
@@ -672,12 +672,12 @@ public final class TableCodec implements Serializable {
               Vote.forColumn(rowBits, noiseColumns[c]))
           : column.decode(z, offset + offsets[c], bits, seed, sampleId);
     }
-    // Numbers first (equalities, inequalities, sums), then the categories read from their ranges, the categories
+    // Numbers first (equalities, inequalities, formulas), then the categories read from their ranges, the categories
     // read from other categories, and last the numbers read from categories: no derived cell is changed after
     // another is derived from it.
     keepEqualities(z, offset, cells, cellOffset, rowBits);
     keepConstraints(cells, cellOffset);
-    keepSums(cells, cellOffset);
+    keepFormulas(cells, cellOffset);
     keepRanges(cells, cellOffset);
     keepDependencies(cells, cellOffset);
     keepValues(cells, cellOffset);
@@ -723,15 +723,21 @@ public final class TableCodec implements Serializable {
     }
   }
 
-  /** Sets each sum's cell to the sum of its parts' cells, on its grid; a missing part leaves it as decoded. */
-  private void keepSums(Object[] cells, int cellOffset) {
-    for (int[] q : sumColumns) {
-      Object first = cells[cellOffset + q[0]];
-      Object second = cells[cellOffset + q[1]];
+  /**
+   * Sets each formula's result to the operation on its columns' cells, on its grid; a missing cell (or a quotient by
+   * zero) leaves it as decoded.
+   */
+  private void keepFormulas(Object[] cells, int cellOffset) {
+    for (int q = 0; q < formulaColumns.length; q++) {
+      int[] at = formulaColumns[q];
+      Object first = cells[cellOffset + at[0]];
+      Object second = cells[cellOffset + at[1]];
       if (first != null && second != null) {
-        NumericColumnCodec sum = (NumericColumnCodec) columns.get(q[2]);
-        cells[cellOffset + q[2]] = sum.nearestOnGrid(((NumericColumnCodec) columns.get(q[0])).number(first)
-            + ((NumericColumnCodec) columns.get(q[1])).number(second));
+        double value = formulas.get(q).operation().apply(((NumericColumnCodec) columns.get(at[0])).number(first),
+            ((NumericColumnCodec) columns.get(at[1])).number(second));
+        if (Double.isFinite(value)) {
+          cells[cellOffset + at[2]] = ((NumericColumnCodec) columns.get(at[2])).nearestOnGrid(value);
+        }
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.cfdmspark.encoding.CategoryDependencies;
-import org.cfdmspark.encoding.ColumnSums;
+import org.cfdmspark.encoding.ColumnFormula;
+import org.cfdmspark.encoding.ColumnFormulas;
 import org.cfdmspark.encoding.NumberDependencies;
 
 /**
@@ -16,9 +17,9 @@ import org.cfdmspark.encoding.NumberDependencies;
  * value (rows whose determinant value training never had are left out: {@link CategoryAdherence} counts those).
  * Between a number and a category ({@link NumberDependencies}): "age determines age_group by ranges", the rows with
  * a number whose category is the one of its range in training; "plan determines price", the rows of a plan training
- * has whose number is that plan's. Between numbers, "total = fees + tax" ({@link ColumnSums}, to within half a step
- * of the decimals the total's training values have, {@link DecimalStep}): the rows with the three present whose
- * total is the sum. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
+ * has whose number is that plan's. Between numbers, "total = fees + tax", "amount = quantity * price" ({@link
+ * ColumnFormulas}, to within half a step of the decimals the result's training values have, {@link DecimalStep}):
+ * the rows with the three present whose result is the formula's. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
  * by one can break them (a sample with grade B and sub_grade C2). A missing cell is a value like any other.
  */
 final class DependencyAdherence {
@@ -77,23 +78,25 @@ final class DependencyAdherence {
             return code != null && code == range.code(x[r]);
           }));
     }
-    double[][] summable = numbers.clone();
+    double[][] operands = numbers.clone();
     double[] steps = new double[numbers.length];
     for (int j = 0; j < numbers.length; j++) {
       steps[j] = DecimalStep.of(numbers[j]);
     }
     for (NumberDependencies.Values value : found.values()) {
-      summable[value.number()] = null; // set from its category: no sum of it (the model's rule, ColumnSums)
+      operands[value.number()] = null; // set from its category: in no formula (the model's rule)
     }
-    for (int[] sum : ColumnSums.find(summable, steps)) {
-      double[] a = numbers(synthetic, numeric.get(sum[0]));
-      double[] b = numbers(synthetic, numeric.get(sum[1]));
-      double[] total = numbers(synthetic, numeric.get(sum[2]));
-      double tolerance = steps[sum[2]] / 2 * (1 + 1e-9);
-      scores.add(score(train.columns().get(numeric.get(sum[2])).name() + " = "
-          + train.columns().get(numeric.get(sum[0])).name() + " + " + train.columns().get(numeric.get(sum[1])).name(),
-          total.length, r -> !Double.isNaN(a[r]) && !Double.isNaN(b[r]) && !Double.isNaN(total[r]),
-          r -> Math.abs(a[r] + b[r] - total[r]) <= Math.max(tolerance, 1e-6 * Math.abs(total[r]))));
+    for (ColumnFormulas.Found formula : ColumnFormulas.find(operands, steps)) {
+      double[] a = numbers(synthetic, numeric.get(formula.first()));
+      double[] b = numbers(synthetic, numeric.get(formula.second()));
+      double[] result = numbers(synthetic, numeric.get(formula.result()));
+      double tolerance = steps[formula.result()] / 2 * (1 + 1e-9);
+      String name = new ColumnFormula(train.columns().get(numeric.get(formula.first())).name(),
+          train.columns().get(numeric.get(formula.second())).name(),
+          train.columns().get(numeric.get(formula.result())).name(), formula.operation()).toString();
+      scores.add(score(name, result.length, r -> !Double.isNaN(a[r]) && !Double.isNaN(b[r])
+          && !Double.isNaN(result[r]), r -> Math.abs(formula.operation().apply(a[r], b[r]) - result[r])
+          <= Math.max(tolerance, 1e-6 * Math.abs(result[r]))));
     }
     for (NumberDependencies.Values value : found.values()) {
       Map<String, Integer> category = codeOf.get(value.category());

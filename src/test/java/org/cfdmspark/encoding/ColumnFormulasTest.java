@@ -1,0 +1,170 @@
+package org.cfdmspark.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A number column that is a sum, product or quotient of two others: found only where every row keeps it, kept by
+ * decoded rows.
+ */
+class ColumnFormulasTest {
+  private static final StructType INVOICES = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("total", DataTypes.DoubleType, false),
+      DataTypes.createStructField("fees", DataTypes.DoubleType, false),
+      DataTypes.createStructField("tax", DataTypes.DoubleType, false),
+      DataTypes.createStructField("score", DataTypes.DoubleType, false)));
+
+  /** fees and tax in cents, total their sum (written first), score unrelated. */
+  private static List<Row> invoices(int n, long seed) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      BigDecimal fees = BigDecimal.valueOf(500 + random.nextInt(20_000), 2);
+      BigDecimal tax = BigDecimal.valueOf(random.nextInt(5_000), 2);
+      rows.add(RowFactory.create(fees.add(tax).doubleValue(), fees.doubleValue(), tax.doubleValue(),
+          Math.round(random.nextGaussian() * 1000) / 10.0));
+    }
+    return rows;
+  }
+
+  @Test
+  void aTotalOfTwoColumnsIsFoundWhateverTheColumnsOrder() {
+    TableCodec codec = TableCodec.fit(INVOICES, invoices(300, 1), ColumnOverrides.none());
+    assertEquals(List.of("total = fees + tax"), codec.formulas().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aSumBrokenByOneRowOrSeenInFewRowsIsNoRule() {
+    List<Row> rows = invoices(300, 2);
+    Row first = rows.get(0);
+    rows.set(0, RowFactory.create(first.getDouble(0) + 0.01, first.getDouble(1), first.getDouble(2),
+        first.getDouble(3)));
+    assertEquals(List.of(), TableCodec.fit(INVOICES, rows, ColumnOverrides.none()).formulas(), "one cent off");
+    assertEquals(List.of(), TableCodec.fit(INVOICES, invoices(40, 3), ColumnOverrides.none()).formulas(), "40 rows");
+    List<Row> untaxed = new ArrayList<>();
+    for (Row row : invoices(300, 4)) {
+      untaxed.add(RowFactory.create(row.getDouble(1), row.getDouble(1), 0.0, row.getDouble(3)));
+    }
+    List<ColumnCodec> columns = TableCodec.fit(INVOICES, untaxed, ColumnOverrides.none()).columns();
+    assertEquals(List.of(), ColumnFormulas.find(NumberCells.of(untaxed, columns), columns, Set.of()),
+        "adding zero: an equality, not a sum");
+  }
+
+  @Test
+  void aBarycentreDecodesToATotalThatIsTheSumOfItsParts() {
+    List<Row> rows = invoices(300, 5);
+    TableCodec codec = TableCodec.fit(INVOICES, rows, ColumnOverrides.none()).noiseless();
+    TableCodec independent = new TableCodec(codec.columns(), codec.fittedRows(), codec.constraints(),
+        codec.dependencies(), codec.equalities());
+    Random random = new Random(6);
+    int independentBroken = 0;
+    for (int trial = 0; trial < 100; trial++) {
+      float[] x = new float[codec.width()];
+      float[] y = new float[codec.width()];
+      codec.encode(rows.get(random.nextInt(rows.size())), x, 0);
+      codec.encode(rows.get(random.nextInt(rows.size())), y, 0);
+      double[] z = new double[x.length];
+      for (int j = 0; j < z.length; j++) {
+        z[j] = 0.5 * x[j] + 0.5 * y[j];
+      }
+      Object[] cells = new Object[INVOICES.size()];
+      independent.decode(z, 0, cells, 0);
+      independentBroken += cents((Double) cells[0]) != cents((Double) cells[1]) + cents((Double) cells[2]) ? 1 : 0;
+      codec.decode(z, 0, cells, 0);
+      assertEquals(cents((Double) cells[1]) + cents((Double) cells[2]), cents((Double) cells[0]));
+      assertTrue(BigDecimal.valueOf((Double) cells[0]).stripTrailingZeros().scale() <= 2,
+          "on the total's grid of cents: " + cells[0]);
+    }
+    assertTrue(independentBroken > 20, "decoded on their own, totals and parts disagree: " + independentBroken);
+  }
+
+  private static final StructType LINES = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("ordered", DataTypes.DateType, false),
+      DataTypes.createStructField("lead_days", DataTypes.IntegerType, false),
+      DataTypes.createStructField("delivered", DataTypes.DateType, false),
+      DataTypes.createStructField("quantity", DataTypes.IntegerType, false),
+      DataTypes.createStructField("unit_price", DataTypes.DoubleType, false),
+      DataTypes.createStructField("amount", DataTypes.DoubleType, false),
+      DataTypes.createStructField("unit_cost", DataTypes.DoubleType, false)));
+
+  /** Order lines: a delivery lead_days after the order, an amount of quantity × unit price, a cost per unit. */
+  private static List<Row> lines(int n, long seed) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      java.time.LocalDate ordered = java.time.LocalDate.of(2024, 1, 1).plusDays(random.nextInt(365));
+      int lead = 1 + random.nextInt(40);
+      int quantity = 1 + random.nextInt(60);
+      BigDecimal price = BigDecimal.valueOf(99 + random.nextInt(5_000), 2);
+      BigDecimal amount = price.multiply(BigDecimal.valueOf(quantity));
+      BigDecimal cost = amount.multiply(BigDecimal.valueOf(0.6 + 0.1 * random.nextDouble()));
+      rows.add(RowFactory.create(java.sql.Date.valueOf(ordered), lead, java.sql.Date.valueOf(ordered.plusDays(lead)),
+          quantity, price.doubleValue(), amount.doubleValue(),
+          cost.divide(BigDecimal.valueOf(quantity), 2, java.math.RoundingMode.HALF_UP).doubleValue()));
+    }
+    return rows;
+  }
+
+  @Test
+  void aDateAfterADelayAProductAndAPricePerUnitAreFoundAndKept() {
+    List<Row> rows = lines(400, 8);
+    TableCodec codec = TableCodec.fit(LINES, rows, ColumnOverrides.none()).noiseless();
+    assertEquals(List.of("delivered = ordered + lead_days", "amount = quantity * unit_price"),
+        codec.formulas().stream().map(Object::toString).toList(),
+        "unit_cost is rounded from a cost the table does not hold: no formula of its columns");
+    Random random = new Random(9);
+    for (int trial = 0; trial < 50; trial++) {
+      float[] x = new float[codec.width()];
+      float[] y = new float[codec.width()];
+      codec.encode(rows.get(random.nextInt(rows.size())), x, 0);
+      codec.encode(rows.get(random.nextInt(rows.size())), y, 0);
+      double[] z = new double[x.length];
+      for (int j = 0; j < z.length; j++) {
+        z[j] = 0.3 * x[j] + 0.7 * y[j];
+      }
+      Object[] cells = new Object[LINES.size()];
+      codec.decode(z, 0, cells, 0);
+      assertEquals(((java.sql.Date) cells[0]).toLocalDate().plusDays((Integer) cells[1]),
+          ((java.sql.Date) cells[2]).toLocalDate());
+      assertEquals(Math.round((Integer) cells[3] * (Double) cells[4] * 100), Math.round((Double) cells[5] * 100));
+    }
+  }
+
+  @Test
+  void aQuotientRoundedToItsDecimalsIsFound() {
+    int n = 200;
+    double[] amount = new double[n];
+    double[] quantity = new double[n];
+    double[] perUnit = new double[n];
+    for (int r = 0; r < n; r++) {
+      amount[r] = 10 + r * 3.17;
+      quantity[r] = 2 + r % 7;
+      perUnit[r] = Math.round(amount[r] / quantity[r] * 100) / 100.0;
+    }
+    List<ColumnFormulas.Found> found = ColumnFormulas.find(new double[][] {amount, quantity, perUnit},
+        new double[] {0.01, 1, 0.01});
+    assertEquals(List.of(new ColumnFormulas.Found(0, 1, 2, ColumnFormula.Operation.QUOTIENT)), found);
+  }
+
+  @Test
+  void sumsSurviveTheCodecsJson() {
+    TableCodec codec = TableCodec.fit(INVOICES, invoices(300, 7), ColumnOverrides.none());
+    TableCodec read = CodecJson.fromJson(CodecJson.toJson(codec));
+    assertEquals(codec.formulas(), read.formulas());
+  }
+
+  private static long cents(double value) {
+    return Math.round(value * 100);
+  }
+}
