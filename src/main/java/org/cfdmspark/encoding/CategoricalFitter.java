@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,15 +40,27 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     }
     long numbers = 0;
     List<Object> texts = new ArrayList<>();
+    long nonFinite = 0;
+    List<String> nonFiniteTexts = new ArrayList<>();
     for (Map.Entry<Object, long[]> value : counts.entrySet()) {
-      if (type.equals(DataTypes.StringType) && isNumber((String) value.getKey())) {
+      boolean text = type.equals(DataTypes.StringType);
+      if (text && isNumber((String) value.getKey())) {
         numbers += value.getValue()[0];
       } else {
         texts.add(value.getKey());
       }
+      if (text && NonFiniteText.is((String) value.getKey())) {
+        nonFinite += value.getValue()[0];
+        nonFiniteTexts.add((String) value.getKey());
+      }
     }
     Set<Object> distinct = counts.keySet();
     long present = rows - missing;
+    // Numbers but for NaN or infinity spelt otherwise than Spark reads them (inf, -Infinity): a number column, with
+    // the refusal of one, however many of its cells those are and however many values it has.
+    if (!declared && numbers > 0 && nonFinite > 0 && numbers + nonFinite == present) {
+      throw NonFiniteText.refusal(column, nonFinite, rows, nonFiniteTexts);
+    }
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
       // --null-value marks one text: several (N/A, ?, null) must first be made one in the file.
       throw new BadInputException("column '" + column + "' holds numbers but also " + (texts.size() == 1
@@ -130,15 +141,17 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
         + (texts.size() > QUOTED ? ", …" : "");
   }
 
-  /** Whether Spark would read the text as a number (a cast to double: trimmed, Java's syntax, inf and nan). */
+  /**
+   * Whether Spark would read the text as a finite number (a cast to double: trimmed, Java's syntax). NaN and
+   * infinity are not: a column of numbers among which they stand is refused as such ({@link NonFiniteText}).
+   */
   static boolean isNumber(String text) {
     String trimmed = text.strip();
     try {
-      Double.parseDouble(trimmed);
-      return !trimmed.endsWith("d") && !trimmed.endsWith("D") && !trimmed.endsWith("f") && !trimmed.endsWith("F");
+      return Double.isFinite(Double.parseDouble(trimmed)) && !trimmed.endsWith("d") && !trimmed.endsWith("D")
+          && !trimmed.endsWith("f") && !trimmed.endsWith("F");
     } catch (NumberFormatException e) {
-      String word = trimmed.toLowerCase(Locale.ROOT);
-      return word.matches("[+-]?(inf|infinity)") || word.equals("nan");
+      return false;
     }
   }
 }

@@ -1,7 +1,7 @@
 package org.cfdmspark.encoding;
 
 import java.util.Arrays;
-import org.cfdmspark.config.BadInputException;
+import java.util.List;
 import org.cfdmspark.config.Notices;
 
 /**
@@ -52,9 +52,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       }
     }
     if (nonFinite > 0) {
-      throw new BadInputException("column '" + column + "' holds NaN or Infinity in " + nonFinite + " of " + rows
-          + " rows; mark such cells as missing (e.g. --null-value NaN) or leave the column out with --exclude "
-          + column);
+      throw NonFiniteText.refusal(column, nonFinite, rows, List.of());
     }
     if (present == 0) {
       throw ColumnFitter.noValues(column);

@@ -84,6 +84,9 @@ class BadInputSuiteTest {
             .mapToObj(i -> (1.5 + i) + "," + (i % 3) + "\n").collect(Collectors.joining()) + "N/A,1\n?,2\nN/A,0\n"),
         table("NaN in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,NaN\n5,6\n"),
         table("Infinity in a numeric column", "holds NaN or Infinity in 1 of 3 rows", "a,b\n1,2\n3,Inf\n5,6\n"),
+        // Spelt so that Spark leaves the column text: it was modelled as categories, with exit 0.
+        table("lowercase inf in a numeric column", "column 'b' holds NaN or Infinity in 1 of 4 rows (written 'inf'); "
+            + "mark such cells as missing with --null-value inf", "a,b\n1,2.5\n3,inf\n5,6.5\n7,8.5\n"),
         table("a single training row", "has 1 row (after --where and --holdout-fraction), too few to model",
             "a,b\n1,2\n"),
         table("no row left by the holdout", "has 0 rows (after --where and --holdout-fraction), too few to model; give",

@@ -69,4 +69,46 @@ class CategoricalFitterTest {
     assertEquals("", Stderr.of(() -> new CategoricalFitter(DataTypes.StringType, false, 200).fit("full name",
         repeated)), "a name twice: not every row's own");
   }
+
+  /** {@code count} distinct decimal numbers as text (a number column Spark left text), then {@code others}. */
+  private static Object[] numbersAnd(int count, String... others) {
+    Object[] cells = new Object[count + others.length];
+    for (int i = 0; i < count; i++) {
+      cells[i] = String.format(java.util.Locale.ROOT, "%.2f", 10 + i * 0.37);
+    }
+    System.arraycopy(others, 0, cells, count, others.length);
+    return cells;
+  }
+
+  private static String refusal(CategoricalFitter fitter, String column, Object[] cells) {
+    return assertThrows(BadInputException.class, () -> fitter.fit(column, cells)).getMessage();
+  }
+
+  @Test
+  void infinityAndNanSpeltAsSparkDoesNotReadThemAreRefusedAsInANumberColumn() {
+    CategoricalFitter fitter = new CategoricalFitter(DataTypes.StringType, false, 200);
+    for (String spelling : new String[] {"inf", "-inf", "+Inf", "infinity", "-Infinity", "∞", "nan", "1.#INF"}) {
+      String message = refusal(fitter, "z", numbersAnd(40, spelling, null, spelling));
+      assertTrue(message.startsWith("column 'z' holds NaN or Infinity in 2 of 43 rows (written '" + spelling + "')")
+          && message.contains("--null-value") && message.contains("--exclude z"), message);
+    }
+    // Two spellings: one --null-value cannot mark both, so the message does not offer it alone.
+    String two = refusal(fitter, "z", numbersAnd(40, "inf", "-inf"));
+    assertTrue(two.contains("'inf', '-inf'") && two.contains("write them as one text"), two);
+    // Past --max-categories the infinities are the problem named, not the number of values.
+    String many = refusal(new CategoricalFitter(DataTypes.StringType, false, 10), "z", numbersAnd(40, "inf"));
+    assertTrue(many.contains("holds NaN or Infinity") && !many.contains("--max-categories"), many);
+    assertEquals(41, ((CategoricalColumnCodec) new CategoricalFitter(DataTypes.StringType, true, 200)
+        .fit("z", numbersAnd(40, "inf"))).levels().length, "declared categorical: taken as it is");
+  }
+
+  @Test
+  void distinctNumbersWithOneInfinityAreRefusedNotTakenForAKey() {
+    // All 41 values distinct and without spaces: once taken for a text key, drawn digit by digit.
+    KeyFitter fitter = new KeyFitter(new CategoricalFitter(DataTypes.StringType, false, 200), DataTypes.StringType,
+        false, 200);
+    String message = assertThrows(BadInputException.class, () -> fitter.fit("z", numbersAnd(40, "∞")))
+        .getMessage();
+    assertTrue(message.startsWith("column 'z' holds NaN or Infinity in 1 of 41 rows (written '∞')"), message);
+  }
 }
