@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,6 +18,9 @@ import org.cfdmspark.config.Notices;
  * Fits a categorical column: its distinct values, sorted ({@link CellOrder}, so the encoding does not depend on how
  * the data is split), and whether it has missing cells. A text column whose cells are mostly numbers is refused
  * unless declared categorical: a stray word in a number column is far likelier than a category that looks numeric.
+ * So is one of numbers among which stand only NaN or infinity spelt otherwise than Spark reads them ({@link
+ * NonFiniteText}) or numbers in parentheses (accounting negatives, (788), which the reader takes for text), whatever
+ * their share: each named as what it is, with its fix.
  * A column of more than --max-categories values is refused (an id or free text, most likely; or dates or
  * decimal-comma numbers not read as such, which {@link ManyValuesHint} recognises).
  */
@@ -24,6 +29,9 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
   static final int NOTE_FROM = 20;
   /** Texts an error quotes at most. */
   private static final int QUOTED = 5;
+  /** A number in parentheses, with a currency sign before or after its digits or a percent sign after them. */
+  private static final Pattern PARENTHESISED = Pattern.compile(
+      "\\s*\\(\\s*\\p{Sc}?\\s?[\\d,]*\\d(\\.\\d+)?\\s?[\\p{Sc}%]?\\s*\\)\\s*");
 
   @Override
   public ColumnCodec fit(String column, Object[] cells) {
@@ -60,6 +68,12 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     // the refusal of one, however many of its cells those are and however many values it has.
     if (!declared && numbers > 0 && nonFinite > 0 && numbers + nonFinite == present) {
       throw NonFiniteText.refusal(column, nonFinite, rows, nonFiniteTexts);
+    }
+    if (!declared && numbers > 0 && !texts.isEmpty() && texts.stream().allMatch(CategoricalFitter::isParenthesised)) {
+      throw new BadInputException(String.format(Locale.ROOT, "column '%s' holds numbers, %,d of its %,d in "
+          + "parentheses (accounting negatives?) such as '%s', which are read as text: write them with a minus sign "
+          + "(%s) to model the column as numbers, or model it as categories with --categorical %s", column,
+          present - numbers, present, texts.get(0), withMinus((String) texts.get(0)), ColumnFitter.option(column)));
     }
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
       // --null-value marks one text: several (N/A, ?, null) must first be made one in the file.
@@ -153,5 +167,16 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** Whether a value is a number in parentheses, an accounting negative: (788), ($1,234.50), (12.5 %). */
+  private static boolean isParenthesised(Object value) {
+    return value instanceof String text && PARENTHESISED.matcher(text).matches();
+  }
+
+  /** An accounting negative written with a minus sign instead: (788) → -788, ($1,234.50) → -$1,234.50. */
+  private static String withMinus(String parenthesised) {
+    String inner = parenthesised.strip();
+    return "-" + inner.substring(1, inner.length() - 1).strip();
   }
 }

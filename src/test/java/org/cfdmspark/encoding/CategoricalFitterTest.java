@@ -111,4 +111,17 @@ class CategoricalFitterTest {
         .getMessage();
     assertTrue(message.startsWith("column 'z' holds NaN or Infinity in 1 of 41 rows (written '∞')"), message);
   }
+
+  @Test
+  void accountingNegativesAreNamedAsSuchWithTheirMinusForm() {
+    CategoricalFitter fitter = new CategoricalFitter(DataTypes.StringType, false, 200);
+    String message = refusal(fitter, "balance", numbersAnd(30, "(788)", "(12.50)", "( $1,234.50 )"));
+    assertTrue(message.contains("column 'balance' holds numbers, 3 of its 33 in parentheses")
+        && message.contains("'(788)'") && message.contains("(-788)") && message.contains("--categorical balance")
+        && !message.contains("--null-value"), message);
+    // Past --max-categories, and mostly negatives: the same refusal.
+    String many = refusal(new CategoricalFitter(DataTypes.StringType, false, 10), "balance",
+        numbersAnd(2, "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)"));
+    assertTrue(many.contains("in parentheses") && !many.contains("--max-categories"), many);
+  }
 }
