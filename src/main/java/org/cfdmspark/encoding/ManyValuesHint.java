@@ -63,6 +63,11 @@ final class ManyValuesHint {
    */
   private static final Pattern FORMATTED = Pattern.compile("\\s*(?:[+-]?\\p{Sc}\\s?[+-]?[\\d,]*\\d(?:\\.\\d+)?"
       + "|[+-]?[\\d,]*\\d(?:\\.\\d+)?\\s?%|[+-]?\\d{1,3}(?:,\\d{3})+\\.\\d+|[+-]?\\d{1,3}(?:,\\d{3}){2,})\\s*");
+  /**
+   * A formatted number whose one comma has one or two digits after it, then no digit to the end, and no point
+   * (€ 15,37; 8,5 %): a decimal comma, since a thousands separator is followed by a group of three.
+   */
+  private static final Pattern FORMATTED_DECIMAL_COMMA = Pattern.compile("[^.,]*\\d,\\d{1,2}[^\\d.,]*");
   /** What makes a comma a thousands separator: a decimal point, a currency sign or a second group. */
   private static final Pattern TELLS_THOUSANDS = Pattern.compile("\\.|\\p{Sc}|,\\d{3},");
   /** A plain number, which every form of number above may hold among its values. */
@@ -97,6 +102,9 @@ final class ManyValuesHint {
     String timePattern = null;
     int formatted = 0;
     String formattedExample = null;
+    int formattedCommas = 0;
+    int formattedDecimalCommas = 0;
+    String decimalCommaExample = null;
     int oneGroup = 0;
     String oneGroupExample = null;
     int telling = 0;
@@ -140,6 +148,11 @@ final class ManyValuesHint {
         formatted++;
         formattedExample = formattedExample == null ? text.strip() : formattedExample;
         telling += TELLS_THOUSANDS.matcher(text).find() ? 1 : 0;
+        formattedCommas += text.contains(",") ? 1 : 0;
+        if (FORMATTED_DECIMAL_COMMA.matcher(text).matches()) {
+          formattedDecimalCommas++;
+          decimalCommaExample = decimalCommaExample == null ? text.strip() : decimalCommaExample;
+        }
         continue;
       }
       if (PLAIN.matcher(text).matches()) {
@@ -184,6 +197,13 @@ final class ManyValuesHint {
       return "they look like numbers with a thousands separator or a decimal comma (such as '" + oneGroupExample
           + "'): if the comma separates thousands, write them without it to model them as numbers; if it is a "
           + "decimal comma, read them with --decimal-comma";
+    }
+    // Formatted numbers whose every comma is a decimal comma (€ 15,37): written plainly without it they would be
+    // 100 times too large, so the fix is the dialect that reads them.
+    if (formattedDecimalCommas > 0 && formattedDecimalCommas == formattedCommas && decimals == 0 && oneGroup == 0
+        && formatted + plain >= most) {
+      return "they look like numbers formatted for reading with a decimal comma (such as '" + decimalCommaExample
+          + "'): read them as numbers with --decimal-comma true";
     }
     // Formatted numbers, and the ambiguous 1,935 among them, with no decimal comma that only a decimal comma reads.
     if (formatted > 0 && decimals == 0 && formatted + oneGroup + plain >= most) {

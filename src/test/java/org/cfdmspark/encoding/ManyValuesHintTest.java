@@ -102,6 +102,18 @@ class ManyValuesHintTest {
   }
 
   @Test
+  void formattedNumbersWithADecimalCommaAreToldTheDecimalCommaNotToBeWrittenPlainly() {
+    // Written plainly without the comma, € 8,00 would be 800: 100 times the amount.
+    String euros = ManyValuesHint.of("price", List.of("€ 15,37", "€ 8,00", "€ 9,5", "12"));
+    assertEquals("they look like numbers formatted for reading with a decimal comma (such as '€ 15,37'): read them "
+        + "as numbers with --decimal-comma true", euros);
+    assertTrue(ManyValuesHint.of("share", List.of("5,1 %", "12,75%", "3 %")).endsWith("--decimal-comma true"),
+        "percents too");
+    assertFalse(ManyValuesHint.of("amount", List.of("$2,273.21", "$15,37", "$1,000")).contains("--decimal-comma"),
+        "a point or a group of three beside them: thousands separators");
+  }
+
+  @Test
   void aLoneGroupAfterACommaIsToldBothReadings() {
     // 1,935 reads as 1.935 with --decimal-comma: the hint must not send a thousands column there alone.
     assertEquals("they look like numbers with a thousands separator or a decimal comma (such as '1,935'): if the "
