@@ -61,7 +61,8 @@ final class CsvHeader {
     }
   }
 
-  private static InputStream open(Configuration conf, Path path) throws IOException {
+  /** The file at {@code path}, decompressed as Spark would by its extension (.gz). */
+  static InputStream open(Configuration conf, Path path) throws IOException {
     InputStream raw = path.getFileSystem(conf).open(path);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
     try {

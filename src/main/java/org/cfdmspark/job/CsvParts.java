@@ -88,6 +88,10 @@ final class CsvParts {
         : dialect.reader(spark).schema(new StructType().add("listing", DataTypes.StringType)).load(paths)
             .inputFiles();
     Arrays.sort(files);
+    if (files.length > 0) {
+      // Before any header is parsed. The first file only: the parts of one table come in one encoding.
+      WideEncoding.require(conf, dialect.encoding(), files[0]);
+    }
     if (files.length <= 1) {
       return new CsvParts(conf, dialect, paths, files.length == 0 ? null : files[0], null, List.of());
     }

@@ -229,6 +229,24 @@ class CsvCasesTest {
   }
 
   @Test
+  void aUtf16FileIsRefusedBeforeParsingNamingItsEncodingThenReadWithIt(SparkSession spark) throws Exception {
+    // Read as UTF-8, its NUL bytes and line breaks made the error blame a row's number of fields.
+    List<String> lines = List.of("ort,wert", "S\u00fcd,1.5", "K\u00f6ln,2.5", "Nord,3.5");
+    Path marked = dir.resolve("utf16.csv");
+    Files.write(marked, lines, StandardCharsets.UTF_16); // with a byte-order mark
+    BadInputException refused = assertThrows(BadInputException.class, () -> read(spark, marked.toString()));
+    assertTrue(refused.getMessage().contains("is UTF-16 text (its byte-order mark says so)")
+        && refused.getMessage().endsWith("give --encoding UTF-16"), refused.getMessage());
+    Path unmarked = dir.resolve("utf16le.csv");
+    Files.write(unmarked, lines, StandardCharsets.UTF_16LE);
+    assertTrue(assertThrows(BadInputException.class, () -> read(spark, unmarked.toString())).getMessage()
+        .endsWith("give --encoding UTF-16LE"));
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings("encoding", "UTF-16"), marked.toString());
+    assertEquals(List.of("ort", "wert"), List.of(table.columns()));
+    assertEquals(Set.of("S\u00fcd", "K\u00f6ln", "Nord"), distinct(table, "ort"));
+  }
+
+  @Test
   void aNamelessColumnIsRefusedAndATrailingSeparatorDropped(SparkSession spark) throws Exception {
     // Spark names a column whose header cell is empty _c1: a name the user never wrote, in the output.
     Path blank = dir.resolve("blank.csv");
