@@ -15,8 +15,9 @@ import scala.reflect.ClassTag$;
 /**
  * What {@link TableReader} decides its corrections from, tallied over a CSV file's cells as text in one pass: the
  * row count, the rows whose number of fields is not the header's (Spark's corrupt-record column), each column's
- * missing cells by form (empty or the --null-value text, {@link MissingText}) and cells holding U+FFFD (the
- * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and, per column,
+ * missing cells by form (empty or the --null-value text, {@link MissingText}), cells holding U+FFFD (the
+ * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and cells that are
+ * the column's name ({@link HeaderAsData}) and, per column,
  * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
  * dressed for people ({@link NumberDress}) and the {@link NumberForm} tally. A plain Java fold over the scan's rows
  * (one Spark job, one stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
@@ -58,6 +59,8 @@ final class CellChecks implements Serializable {
   private final UTF8String nullValue;
   /** The table's columns, the first cells of a text row; the next holds a malformed row's raw text. */
   private final int columns;
+  /** The columns' names as read from the header. */
+  private final UTF8String[] names;
 
   private long rows;
   private long malformedRows;
@@ -71,6 +74,8 @@ final class CellChecks implements Serializable {
   /** Per column: cells holding the replacement character; {@code undecodedExample} the least of them. */
   private final long[] undecodedCells;
   private final String[] undecodedExample;
+  /** Per column: cells that are the column's name. */
+  private final long[] nameCells;
   private final long[] paddedCells;
   private final long[] speltCells;
   /** Per comma column: whether every non-missing cell is a decimal-comma number (null: no such cell). */
@@ -86,18 +91,20 @@ final class CellChecks implements Serializable {
    * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
    * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows; a formed
    * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, the missing cells of
-   * each of the text rows' first {@code columns} cells, empty or {@code nullValue}, and (when {@code columns} is
-   * not 0) malformed rows' raw text in the cell after them.
+   * each of the text rows' first cells, one per name of {@code names}, empty or {@code nullValue}, and (when there
+   * are names) malformed rows' raw text in the cell after them.
    */
   CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, boolean decimalComma,
-      String nullValue, int columns) {
-    this.columns = columns;
+      String nullValue, String[] names) {
+    columns = names.length;
+    this.names = Arrays.stream(names).map(UTF8String::fromString).toArray(UTF8String[]::new);
     this.nullValue = UTF8String.fromString(nullValue);
     nullTextCells = new long[columns];
     emptyCells = new long[columns];
     nullShapedCells = new long[columns];
     undecodedCells = new long[columns];
     undecodedExample = new String[columns];
+    nameCells = new long[columns];
     this.padded = padded;
     this.spelt = spelt;
     this.comma = comma;
@@ -145,6 +152,7 @@ final class CellChecks implements Serializable {
         // Only a cell as long as the null text can be written like it: the others cost no string.
         nullShapedCells[c] += cell.numBytes() == nullValue.numBytes()
             && MissingText.shapedLike(cell.toString(), nullValue.toString()) ? 1 : 0;
+        nameCells[c] += cell.equals(names[c]) ? 1 : 0;
         if (cell.contains(REPLACEMENT)) {
           undecodedCells[c]++;
           undecodedExample[c] = least(undecodedExample[c], cell.toString());
@@ -200,6 +208,7 @@ final class CellChecks implements Serializable {
       nullShapedCells[c] += other.nullShapedCells[c];
       undecodedCells[c] += other.undecodedCells[c];
       undecodedExample[c] = least(undecodedExample[c], other.undecodedExample[c]);
+      nameCells[c] += other.nameCells[c];
     }
     for (int k = 0; k < padded.length; k++) {
       paddedCells[k] += other.paddedCells[k];
@@ -288,6 +297,11 @@ final class CellChecks implements Serializable {
   /** One of them (the least by code point), null if none. */
   String undecodedExample(int c) {
     return undecodedExample[c];
+  }
+
+  /** Cells of column c that are its name, as the header writes it. */
+  long nameCells(int c) {
+    return nameCells[c];
   }
 
   /** Cells of the k-th padded column that are zero-padded numbers. */

@@ -54,8 +54,9 @@ import org.cfdmspark.encoding.ColumnNames;
  * </ul>
  * These decisions and the row count are one pass over the cells as text ({@link CellChecks}): with Spark's
  * inference, reading a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
- * the option that reads it. A folder's part files are read by name ({@link CsvParts}), text the --encoding could
- * not decode is refused ({@link UndecodedText}), and nameless columns are refused or, when they are a trailing
+ * the option that reads it. A folder's part files are read by name ({@link CsvParts}), UTF-16 and UTF-32 files read
+ * in another --encoding ({@link WideEncoding}) and text the --encoding could not decode ({@link UndecodedText}) are
+ * refused, a header that looks like a row of data is noted ({@link HeaderAsData}), and nameless columns are refused or, when they are a trailing
  * separator's, left out ({@link UnnamedColumns}). Parquet carries its own types; --string casts.
  */
 final class TableReader {
@@ -200,7 +201,7 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          indices(dressed), decimalComma, nullValue, fields.length).over(text);
+          indices(dressed), decimalComma, nullValue, inferred.fieldNames()).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
             + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
@@ -209,6 +210,10 @@ final class TableReader {
             + JobKnobs.CSV_QUOTE.option() + " and " + JobKnobs.MULTI_LINE.option() + ")");
       }
       UndecodedText.require(inferred.fieldNames(), found, path, dialect.encoding());
+      String headerNote = HeaderAsData.note(path, fields, found);
+      if (headerNote != null) {
+        Notices.print(headerNote);
+      }
       List<String> asText = new ArrayList<>(strings);
       for (int k = 0; k < padded.size(); k++) {
         if (found.paddedCells(k) > 0) {

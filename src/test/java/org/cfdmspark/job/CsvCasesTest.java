@@ -18,6 +18,7 @@ import org.cfdmspark.config.BadInputException;
 import org.cfdmspark.config.NameList;
 import org.cfdmspark.config.Settings;
 import org.cfdmspark.testkit.SparkTest;
+import org.cfdmspark.testkit.Stderr;
 import org.cfdmspark.testkit.TestData;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -244,6 +245,31 @@ class CsvCasesTest {
     Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings("encoding", "UTF-16"), marked.toString());
     assertEquals(List.of("ort", "wert"), List.of(table.columns()));
     assertEquals(Set.of("S\u00fcd", "K\u00f6ln", "Nord"), distinct(table, "ort"));
+  }
+
+  @Test
+  void aHeaderThatLooksLikeARowOfDataIsNotedAndYearsAreNot(SparkSession spark) throws Throwable {
+    // Without a header line Spark names the columns after the first row, silently.
+    Path headless = dir.resolve("headless.csv");
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(List.of("Oslo", "Lima", "Pune").get(i % 3) + "," + (20 + i % 7) + "," + (40 + i) + ".25");
+    }
+    Files.write(headless, rows);
+    String note = Stderr.of(() -> read(spark, headless.toString()));
+    assertTrue(note.contains("note: the header of '" + headless + "' looks like a row of data (column 'Oslo' holds "
+        + "the value 'Oslo' in 9 rows; column '20' holds the value '20' in 4 rows; column '40.25' is named by a "
+        + "number, and holds numbers)") && note.contains("add one naming its columns"), note);
+    assertEquals(1, note.lines().filter(line -> line.contains("looks like a row of data")).count(), note);
+    // Years over counts, and names that are no value of their column: a header as meant.
+    Path years = dir.resolve("years.csv");
+    rows = new ArrayList<>(List.of("region,2023,2024"));
+    for (int i = 0; i < 30; i++) {
+      rows.add(List.of("North", "South").get(i % 2) + "," + (100 + i) + "," + (300 + i));
+    }
+    Files.write(years, rows);
+    String none = Stderr.of(() -> read(spark, years.toString()));
+    assertTrue(!none.contains("looks like a row of data"), none);
   }
 
   @Test
