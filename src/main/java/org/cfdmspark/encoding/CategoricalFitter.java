@@ -29,6 +29,8 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
   static final int NOTE_FROM = 20;
   /** Texts an error quotes at most. */
   private static final int QUOTED = 5;
+  /** Digits, and nothing else. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** A number in parentheses, with a currency sign before or after its digits or a percent sign after them. */
   private static final Pattern PARENTHESISED = Pattern.compile(
       "\\s*\\(\\s*\\p{Sc}?\\s?[\\d,]*\\d(\\.\\d+)?\\s?[\\p{Sc}%]?\\s*\\)\\s*");
@@ -96,6 +98,15 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
         throw new BadInputException(tooMany + "model it as a number without --categorical "
             + ColumnFitter.option(column) + ", or raise --max-categories");
       }
+      String codes = codes(distinct);
+      if (codes != null) {
+        throw new BadInputException(tooMany + "they look like codes (" + codes + "): " + (distinct.size()
+            <= ColumnOverrides.MOST_MAX_CATEGORIES ? "keep them as categories with --max-categories "
+            + distinct.size() + " (a sample takes a training row's code), or " : "") + "leave it out with --exclude "
+            + ColumnFitter.option(column) + "; --key " + ColumnFitter.option(column) + " would give each sample a "
+            + "new code of their form, but needs every cell present and distinct (" + distinct.size()
+            + " values in " + rows + " rows)");
+      }
       String hint = ManyValuesHint.of(column, distinct);
       throw new BadInputException(hint != null
           ? tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column) + " or raise --max-categories"
@@ -147,6 +158,24 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
         + "free text?): modelled as categories, every sample copies one training row's; leave it out with --exclude "
         + ColumnFitter.option(column) + ", or give each sample a new value of its form with --key "
         + ColumnFitter.option(column);
+  }
+
+  /**
+   * What makes a text column's values codes, not amounts: digits of one length, some with a leading zero (ZIP,
+   * FIPS or account codes: "5 digits, with leading zeros, such as '00501'"); null when they are not.
+   */
+  private static String codes(Set<Object> distinct) {
+    int length = -1;
+    String padded = null;
+    for (Object value : distinct) {
+      if (!(value instanceof String text) || !DIGITS.matcher(text).matches()
+          || length >= 0 && text.length() != length) {
+        return null;
+      }
+      length = text.length();
+      padded = padded == null && text.startsWith("0") ? text : padded;
+    }
+    return padded == null ? null : length + " digits, with leading zeros, such as '" + padded + "'";
   }
 
   /** The first few texts, quoted: "'N/A', '?', 'null'", then "…" past {@value #QUOTED}. */

@@ -36,6 +36,8 @@ public record ColumnOverrides(Set<String> categorical, Set<String> integer, int 
   }
 
   public static final int DEFAULT_MAX_CATEGORIES = 200;
+  /** The largest --max-categories, which refusals may suggest raising it to. */
+  public static final int MOST_MAX_CATEGORIES = 100_000;
 
   public static ColumnOverrides none() {
     return new ColumnOverrides(Set.of(), Set.of(), DEFAULT_MAX_CATEGORIES, true);

@@ -139,7 +139,7 @@ public final class ModelKnobs {
           + "rows satisfy is found anyway and listed in the manifest; dates and times it joins share one final "
           + "noise draw (README, \"Dates that follow each other\").");
   public static final Knob<Integer> MAX_CATEGORIES = Knob.integer("max-categories",
-      ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, 100_000,
+      ColumnOverrides.DEFAULT_MAX_CATEGORIES, 2, ColumnOverrides.MOST_MAX_CATEGORIES,
       "Most distinct values a categorical column may have (each is one encoded dimension).");
   public static final Knob<Boolean> POINT_MASSES = Knob.flag("point-masses", true,
       "Give a number column a vote for each value that at least 5 % of its cells hold exactly (the 0 of a debt "

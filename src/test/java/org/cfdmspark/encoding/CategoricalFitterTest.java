@@ -124,4 +124,27 @@ class CategoricalFitterTest {
         numbersAnd(2, "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)"));
     assertTrue(many.contains("in parentheses") && !many.contains("--max-categories"), many);
   }
+
+  /** {@code count} distinct five-digit codes from {@code first} on, then the first again: a repeat. */
+  private static Object[] codes(int first, int count) {
+    Object[] cells = new Object[count + 1];
+    for (int i = 0; i < count; i++) {
+      cells[i] = String.format(java.util.Locale.ROOT, "%05d", first + 37 * i);
+    }
+    cells[count] = cells[0];
+    return cells;
+  }
+
+  @Test
+  void manyCodesWithLeadingZerosAreToldTheLimitTheyNeedAndWhatAKeyNeeds() {
+    CategoricalFitter fitter = new CategoricalFitter(DataTypes.StringType, false, 200);
+    String message = refusal(fitter, "zip", codes(501, 399));
+    assertTrue(message.startsWith("column 'zip' has 399 distinct values, more than --max-categories 200; they look "
+        + "like codes (5 digits, with leading zeros, such as '00501')") && message.contains("--max-categories 399")
+        && message.contains("--key zip") && message.contains("(399 values in 400 rows)"), message);
+    assertFalse(refusal(fitter, "amount", codes(10_000, 399)).contains("codes"), "no leading zero: amounts?");
+    Object[] lengths = codes(501, 399);
+    lengths[5] = "123456";
+    assertFalse(refusal(fitter, "zip", lengths).contains("codes"), "digits of several lengths");
+  }
 }
