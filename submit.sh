@@ -131,15 +131,23 @@ if [[ -z "$dump_to" ]]; then
   exec "${launch[@]}"
 fi
 # The run that writes the archive: the JVM is a child, so that the archive can be checked and moved into place
-# after it exits; signals to this script are passed on to it.
+# after it exits; signals to this script are passed on to it. A background child ignores SIGINT, so each signal
+# reaches it as SIGTERM, and the script exits with the signal's own code (Ctrl-C: 130), as the JVM run directly does.
 "${launch[@]}" <&0 &
 child=$!
-trap 'kill -TERM "$child" 2>/dev/null || true' TERM INT HUP
+signal_rc=""
+pass_on() { signal_rc=$1; kill -TERM "$child" 2>/dev/null || true; }
+trap 'pass_on 143' TERM
+trap 'pass_on 130' INT
+trap 'pass_on 129' HUP
 rc=0
 wait "$child" || rc=$?
 while kill -0 "$child" 2>/dev/null; do  # a signal ended the wait, not the JVM
   rc=0; wait "$child" || rc=$?
 done
+if [[ -n "$signal_rc" && $rc -eq 143 ]]; then
+  rc=$signal_rc
+fi
 # shellcheck disable=SC2086 # (a subshell, so that a crash of the check is not reported by this shell)
 if [[ $rc -eq 0 && -s "$dump_to" ]] && (java $JAVA_FLAGS $VM_OUTPUT_FLAGS -XX:ErrorFile=/dev/null -Xshare:on \
     "-XX:SharedArchiveFile=$dump_to" -cp "$JAR:$HERE/target/lib/*" -version) >/dev/null 2>&1; then
