@@ -56,8 +56,9 @@ import org.cfdmspark.encoding.ColumnNames;
  * inference, reading a CSV costs two passes. A CSV read as a single column whose name holds another likely separator is refused with
  * the option that reads it. A folder's part files are read by name ({@link CsvParts}), UTF-16 and UTF-32 files read
  * in another --encoding ({@link WideEncoding}) and text the --encoding could not decode ({@link UndecodedText}) are
- * refused, a header that looks like a row of data is noted ({@link HeaderAsData}), and nameless columns are refused or, when they are a trailing
- * separator's, left out ({@link UnnamedColumns}). Parquet carries its own types; --string casts.
+ * refused, a header that looks like a row of data is noted ({@link HeaderAsData}), and nameless columns are
+ * refused or, when they are a trailing separator's, left out ({@link UnnamedColumns}). Parquet carries its own
+ * types; --string casts.
  */
 final class TableReader {
   /** Column metadata key: the thousands separator of a decimal-comma number column. */
