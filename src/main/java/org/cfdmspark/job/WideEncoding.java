@@ -51,6 +51,9 @@ final class WideEncoding {
 
   /** The wide encoding of text that starts with {@code head}'s first {@code length} bytes, or null for none. */
   static Found found(byte[] head, int length) {
+    if (startsWith(head, length, 'P', 'A', 'R', '1')) {
+      return null; // Parquet, whose NUL bytes say nothing of text: TableReader names the format
+    }
     String mark = "its byte-order mark says so";
     if (startsWith(head, length, 0xFF, 0xFE, 0, 0) || startsWith(head, length, 0, 0, 0xFE, 0xFF)) {
       return new Found("UTF-32", mark);

@@ -52,5 +52,11 @@ class WideEncodingTest {
     stray[5] = 0;
     assertNull(found(stray));
     assertNull(found(new byte[0]), "an empty file");
+    byte[] parquet = new byte[64]; // its NUL bytes at odd positions
+    System.arraycopy(new byte[] {'P', 'A', 'R', '1'}, 0, parquet, 0, 4);
+    for (int i = 4; i < parquet.length; i += 2) {
+      parquet[i] = 7;
+    }
+    assertNull(found(parquet), "Parquet: named by the reader, not taken for UTF-16");
   }
 }
