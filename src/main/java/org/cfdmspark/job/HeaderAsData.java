@@ -19,10 +19,17 @@ final class HeaderAsData {
   /** A number with a fractional part or an exponent, as Spark reads numbers. */
   private static final Pattern FRACTIONAL = Pattern.compile("\\s*[+-]?(\\d*\\.\\d+|\\d+\\.\\d*|\\d+(\\.\\d*)?"
       + "[eE][+-]?\\d+)\\s*");
+  /** A number, whole or not, as a CSV writes one. */
+  private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*");
   /** Columns the note names at most. */
   private static final int NAMED = 3;
 
   private HeaderAsData() {
+  }
+
+  /** Whether a header name is a number: a header that names two columns so is likelier a row of data. */
+  static boolean isNumber(String name) {
+    return NUMBER.matcher(name).matches();
   }
 
   /**

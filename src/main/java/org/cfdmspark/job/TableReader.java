@@ -399,8 +399,11 @@ final class TableReader {
         }
         header = header == null ? parts.header() : header;
         if (header != null && i < header.length && j < header.length && header[i].equalsIgnoreCase(header[j])) {
+          // A number named twice is likelier a first row of data than a header: say so.
           throw new BadInputException("input '" + path + "' names two columns '" + header[i] + "' (columns "
-              + (i + 1) + " and " + (j + 1) + " of its header); rename one so that every column has its own name");
+              + (i + 1) + " and " + (j + 1) + " of its header); rename one so that every column has its own name"
+              + (HeaderAsData.isNumber(header[i]) ? " (or, if the file has no header line, add one naming its "
+                  + "columns)" : ""));
         }
       }
     }

@@ -120,6 +120,9 @@ class BadInputSuiteTest {
             + "of them", "a,b\n1,2\n3,4\n", "--columns", "a,b", "--exclude", "b"),
         table("semicolon-separated file read with commas", "give --csv-sep ';'", "a;b\n1;2\n3;4\n"),
         table("a column named twice", "names two columns 'value' (columns 2 and 3", "id,value,value\n1,2,3\n4,5,6\n"),
+        table("a headerless file whose first row repeats a number", "names two columns '5' (columns 1 and 3 of its "
+            + "header); rename one so that every column has its own name (or, if the file has no header line, add one "
+            + "naming its columns)", "5,7,5\n1,2,3\n4,5,6\n"),
         table("a row with too many fields", "number of fields is not the header's 2", "a,b\n1,2\n3,4,5\n6,7\n"),
         table("a row with too few fields", "number of fields is not the header's 3", "a,b,c\n1,2,3\n4,5\n6,7,8\n"),
         table("tab-separated file read with commas", "give --csv-sep '\\t'", "a\tb\n1\t2\n3\t4\n"),
