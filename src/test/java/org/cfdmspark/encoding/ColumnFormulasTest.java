@@ -70,14 +70,8 @@ class ColumnFormulasTest {
     Random random = new Random(6);
     int independentBroken = 0;
     for (int trial = 0; trial < 100; trial++) {
-      float[] x = new float[codec.width()];
-      float[] y = new float[codec.width()];
-      codec.encode(rows.get(random.nextInt(rows.size())), x, 0);
-      codec.encode(rows.get(random.nextInt(rows.size())), y, 0);
-      double[] z = new double[x.length];
-      for (int j = 0; j < z.length; j++) {
-        z[j] = 0.5 * x[j] + 0.5 * y[j];
-      }
+      double[] z = Barycentres.of(codec, rows.get(random.nextInt(rows.size())), rows.get(random.nextInt(rows.size())),
+          0.5);
       Object[] cells = new Object[INVOICES.size()];
       independent.decode(z, 0, cells, 0);
       independentBroken += cents((Double) cells[0]) != cents((Double) cells[1]) + cents((Double) cells[2]) ? 1 : 0;
@@ -125,14 +119,8 @@ class ColumnFormulasTest {
         "unit_cost is rounded from a cost the table does not hold: no formula of its columns");
     Random random = new Random(9);
     for (int trial = 0; trial < 50; trial++) {
-      float[] x = new float[codec.width()];
-      float[] y = new float[codec.width()];
-      codec.encode(rows.get(random.nextInt(rows.size())), x, 0);
-      codec.encode(rows.get(random.nextInt(rows.size())), y, 0);
-      double[] z = new double[x.length];
-      for (int j = 0; j < z.length; j++) {
-        z[j] = 0.3 * x[j] + 0.7 * y[j];
-      }
+      double[] z = Barycentres.of(codec, rows.get(random.nextInt(rows.size())), rows.get(random.nextInt(rows.size())),
+          0.3);
       Object[] cells = new Object[LINES.size()];
       codec.decode(z, 0, cells, 0);
       assertEquals(((java.sql.Date) cells[0]).toLocalDate().plusDays((Integer) cells[1]),

@@ -157,17 +157,7 @@ class NumberDependenciesTest {
     Random random = new Random(4);
     for (int trial = 0; trial < 300; trial++) {
       // Two random rows with present ages, mixed at a random weight: their age, plan and price blocks average.
-      Row a = present(rows, random);
-      Row b = present(rows, random);
-      double w = random.nextDouble();
-      float[] x = new float[codec.width()];
-      float[] y = new float[codec.width()];
-      codec.encode(a, x, 0);
-      codec.encode(b, y, 0);
-      double[] z = new double[codec.width()];
-      for (int j = 0; j < z.length; j++) {
-        z[j] = w * x[j] + (1 - w) * y[j];
-      }
+      double[] z = Barycentres.of(codec, present(rows, random), present(rows, random), random.nextDouble());
       Object[] cells = new Object[CUSTOMERS.size()];
       independent.decode(z, 0, cells, 0);
       independentMismatches += !group((Integer) cells[0]).equals(cells[1]) ? 1 : 0;
@@ -187,12 +177,7 @@ class NumberDependenciesTest {
     List<Row> rows = customers(2000, 5);
     TableCodec codec = TableCodec.fit(CUSTOMERS, rows, ColumnOverrides.none()).noiseless();
     Row missingAge = rows.stream().filter(r -> r.isNullAt(0)).findFirst().orElseThrow();
-    float[] x = new float[codec.width()];
-    codec.encode(missingAge, x, 0);
-    double[] z = new double[x.length];
-    for (int j = 0; j < z.length; j++) {
-      z[j] = x[j];
-    }
+    double[] z = Barycentres.of(codec, missingAge, missingAge, 1);
     Object[] cells = new Object[CUSTOMERS.size()];
     codec.decode(z, 0, cells, 0);
     assertNull(cells[0]);
