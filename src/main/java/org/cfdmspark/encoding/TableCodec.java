@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -28,26 +27,13 @@ public final class TableCodec implements Serializable {
   private final int[] offsets;
   private final int width;
   private final long fittedRows;
-  private final List<Inequality> constraints;
-  /** constraintColumns[q] = {lower, upper}: the positions of constraint q's columns. */
-  private final int[][] constraintColumns;
   /** For each column, the column whose row bits draw its final noise ({@link #noiseColumns}). */
   private final int[] noiseColumns;
-  private final List<CategoryDependency> dependencies;
-  /** dependencyColumns[q] = {determinant, dependent}: the positions of dependency q's columns. */
-  private final int[][] dependencyColumns;
   private final List<ColumnEquality> equalities;
   /** equalityColumns[q] = {source, dependent}: the positions of equality q's columns. */
   private final int[][] equalityColumns;
-  private final List<RangeDependency> ranges;
-  /** rangeColumns[q] = {number, category}: the positions of range dependency q's columns. */
-  private final int[][] rangeColumns;
-  private final List<ValueDependency> values;
-  /** valueColumns[q] = {category, number}: the positions of value dependency q's columns. */
-  private final int[][] valueColumns;
-  private final List<ColumnFormula> formulas;
-  /** formulaColumns[q] = {first, second, result}: the positions of formula q's columns. */
-  private final int[][] formulaColumns;
+  /** The cells decoding derives from others: inequalities, formulas, dependencies ({@link DerivedCells}). */
+  private final DerivedCells derived;
   /** The columns' slots; equality q's indicator is slot columnsWidth + q. */
   private final int columnsWidth;
   /**
@@ -105,42 +91,13 @@ public final class TableCodec implements Serializable {
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
       List<ValueDependency> values, List<ColumnFormula> formulas) {
     this.columns = List.copyOf(columns);
-    this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
-    List<String> names = columnNames();
-    this.constraintColumns = positions(this.constraints, Inequality::lower, Inequality::upper,
-        NumericColumnCodec.class, NumericColumnCodec.class, inequality -> new BadInputException("--constraint "
-            + inequality + ": both sides must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS
-            + " values); available: " + ColumnNames.quotedList(names)));
-    this.noiseColumns = noiseColumns(this.columns, constraintColumns);
-    this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
-    this.dependencyColumns = positions(this.dependencies, CategoryDependency::determinant,
-        CategoryDependency::dependent, CategoricalColumnCodec.class, CategoricalColumnCodec.class,
-        dependency -> new IllegalArgumentException(
-            "dependency " + dependency + " needs two categorical columns of " + ColumnNames.quotedList(names)));
+    this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas);
+    this.noiseColumns = noiseColumns(this.columns, derived.constraintColumns());
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
-    this.equalityColumns = positions(this.equalities, ColumnEquality::source, ColumnEquality::dependent,
-        NumericColumnCodec.class, NumericColumnCodec.class, equality -> new IllegalArgumentException("equality "
-            + equality + " needs two number columns of " + ColumnNames.quotedList(names)));
-    this.ranges = ranges == null ? List.of() : List.copyOf(ranges);
-    this.rangeColumns = positions(this.ranges, RangeDependency::determinant, RangeDependency::dependent,
-        NumericColumnCodec.class, CategoricalColumnCodec.class, range -> new IllegalArgumentException("dependency "
-            + range + " needs a number and a categorical column of " + ColumnNames.quotedList(names)));
-    this.values = values == null ? List.of() : List.copyOf(values);
-    this.valueColumns = positions(this.values, ValueDependency::determinant, ValueDependency::dependent,
-        CategoricalColumnCodec.class, NumericColumnCodec.class, value -> new IllegalArgumentException("dependency "
-            + value + " needs a categorical and a number column of " + ColumnNames.quotedList(names)));
-    this.formulas = formulas == null ? List.of() : List.copyOf(formulas);
-    this.formulaColumns = new int[this.formulas.size()][];
-    for (int q = 0; q < formulaColumns.length; q++) {
-      ColumnFormula formula = this.formulas.get(q);
-      int[] parts = pair(formula.first(), formula.second(), NumericColumnCodec.class, NumericColumnCodec.class);
-      int result = names.indexOf(formula.result());
-      if (parts == null || result < 0 || !(this.columns.get(result) instanceof NumericColumnCodec)) {
-        throw new IllegalArgumentException("formula " + formula + " needs three number columns of "
-            + ColumnNames.quotedList(names));
-      }
-      formulaColumns[q] = new int[] {parts[0], parts[1], result};
-    }
+    this.equalityColumns = DerivedCells.positions(this.columns, this.equalities, ColumnEquality::source,
+        ColumnEquality::dependent, NumericColumnCodec.class, NumericColumnCodec.class,
+        equality -> new IllegalArgumentException("equality " + equality + " needs two number columns of "
+            + ColumnNames.quotedList(columnNames())));
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -150,32 +107,6 @@ public final class TableCodec implements Serializable {
     this.columnsWidth = sum;
     this.width = sum + this.equalities.size();
     this.fittedRows = fittedRows;
-  }
-
-  /**
-   * For each relation between two columns, their positions ({@link #pair}); {@code refusal} is thrown for one whose
-   * columns are not modelled columns of {@code firstKind} and {@code secondKind}.
-   */
-  private <T> int[][] positions(List<T> relations, Function<T, String> first, Function<T, String> second,
-      Class<? extends ColumnCodec> firstKind, Class<? extends ColumnCodec> secondKind,
-      Function<T, RuntimeException> refusal) {
-    int[][] positions = new int[relations.size()][];
-    for (int q = 0; q < positions.length; q++) {
-      positions[q] = pair(first.apply(relations.get(q)), second.apply(relations.get(q)), firstKind, secondKind);
-      if (positions[q] == null) {
-        throw refusal.apply(relations.get(q));
-      }
-    }
-    return positions;
-  }
-
-  /** The positions of columns {@code a} and {@code b} when they are of their kinds; null otherwise. */
-  private int[] pair(String a, String b, Class<? extends ColumnCodec> aKind, Class<? extends ColumnCodec> bKind) {
-    List<String> names = columnNames();
-    int first = names.indexOf(a);
-    int second = names.indexOf(b);
-    return first >= 0 && second >= 0 && aKind.isInstance(columns.get(first)) && bKind.isInstance(columns.get(second))
-        ? new int[] {first, second} : null;
   }
 
   /**
@@ -261,12 +192,12 @@ public final class TableCodec implements Serializable {
 
   /** The inequalities between columns that every decoded row keeps. */
   public List<Inequality> constraints() {
-    return constraints;
+    return derived.constraints();
   }
 
   /** The categorical columns decoded from another's value (see {@link CategoryDependency}). */
   public List<CategoryDependency> dependencies() {
-    return dependencies;
+    return derived.dependencies();
   }
 
   /** The number columns equal in many rows, whose equality decoded rows keep as often (see {@link ColumnEquality}). */
@@ -276,17 +207,17 @@ public final class TableCodec implements Serializable {
 
   /** The categorical columns decoded from a number's range (see {@link RangeDependency}). */
   public List<RangeDependency> ranges() {
-    return ranges;
+    return derived.ranges();
   }
 
   /** The number columns decoded from a category's value (see {@link ValueDependency}). */
   public List<ValueDependency> values() {
-    return values;
+    return derived.values();
   }
 
   /** The number columns decoded as a sum, product or quotient of two others (see {@link ColumnFormula}). */
   public List<ColumnFormula> formulas() {
-    return formulas;
+    return derived.formulas();
   }
 
   /**
@@ -633,7 +564,8 @@ public final class TableCodec implements Serializable {
 
   /** This codec with other codecs of the same columns, and the same relations between them. */
   private TableCodec withColumns(List<ColumnCodec> changed) {
-    return new TableCodec(changed, fittedRows, constraints, dependencies, equalities, ranges, values, formulas);
+    return new TableCodec(changed, fittedRows, derived.constraints(), derived.dependencies(), equalities,
+        derived.ranges(), derived.values(), derived.formulas());
   }
 
   /**
@@ -672,15 +604,9 @@ public final class TableCodec implements Serializable {
               Vote.forColumn(rowBits, noiseColumns[c]))
           : column.decode(z, offset + offsets[c], bits, seed, sampleId);
     }
-    // Numbers first (equalities, inequalities, formulas), then the categories read from their ranges, the categories
-    // read from other categories, and last the numbers read from categories: no derived cell is changed after
-    // another is derived from it.
+    // The equalities first: they draw with the row's bits and leave numbers that the derived cells may use.
     keepEqualities(z, offset, cells, cellOffset, rowBits);
-    keepConstraints(cells, cellOffset);
-    keepFormulas(cells, cellOffset);
-    keepRanges(cells, cellOffset);
-    keepDependencies(cells, cellOffset);
-    keepValues(cells, cellOffset);
+    derived.keep(cells, cellOffset);
   }
 
   /**
@@ -707,60 +633,6 @@ public final class TableCodec implements Serializable {
       if (onGrid != null) {
         cells[cellOffset + equalityColumns[q][1]] = onGrid;
       }
-    }
-  }
-
-  /** Sets each dependent cell to the value its determinant's cell goes with in training. */
-  private void keepDependencies(Object[] cells, int cellOffset) {
-    for (int q = 0; q < dependencyColumns.length; q++) {
-      CategoricalColumnCodec determinant = (CategoricalColumnCodec) columns.get(dependencyColumns[q][0]);
-      CategoricalColumnCodec dependent = (CategoricalColumnCodec) columns.get(dependencyColumns[q][1]);
-      int level = dependencies.get(q).dependentLevel()[determinant.slot(cells[cellOffset + dependencyColumns[q][0]])];
-      if (level >= 0) {
-        cells[cellOffset + dependencyColumns[q][1]] = level < dependent.levels().length ? dependent.levels()[level]
-            : null;
-      }
-    }
-  }
-
-  /**
-   * Sets each formula's result to the operation on its columns' cells, on its grid; a missing cell (or a quotient by
-   * zero) leaves it as decoded.
-   */
-  private void keepFormulas(Object[] cells, int cellOffset) {
-    for (int q = 0; q < formulaColumns.length; q++) {
-      int[] at = formulaColumns[q];
-      Object first = cells[cellOffset + at[0]];
-      Object second = cells[cellOffset + at[1]];
-      if (first != null && second != null) {
-        double value = formulas.get(q).operation().apply(((NumericColumnCodec) columns.get(at[0])).number(first),
-            ((NumericColumnCodec) columns.get(at[1])).number(second));
-        if (Double.isFinite(value)) {
-          cells[cellOffset + at[2]] = ((NumericColumnCodec) columns.get(at[2])).nearestOnGrid(value);
-        }
-      }
-    }
-  }
-
-  /** Sets each range dependency's category to the one of its number's range; a missing number leaves it voted. */
-  private void keepRanges(Object[] cells, int cellOffset) {
-    for (int q = 0; q < rangeColumns.length; q++) {
-      Object number = cells[cellOffset + rangeColumns[q][0]];
-      if (number != null) {
-        CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(rangeColumns[q][1]);
-        int level = ranges.get(q).level(((NumericColumnCodec) columns.get(rangeColumns[q][0])).number(number));
-        cells[cellOffset + rangeColumns[q][1]] = level < category.levels().length ? category.levels()[level] : null;
-      }
-    }
-  }
-
-  /** Sets each value dependency's number to the value its category's cell goes with in training. */
-  private void keepValues(Object[] cells, int cellOffset) {
-    for (int q = 0; q < valueColumns.length; q++) {
-      CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(valueColumns[q][0]);
-      Double value = values.get(q).dependentValue()[category.slot(cells[cellOffset + valueColumns[q][0]])];
-      cells[cellOffset + valueColumns[q][1]] = value == null ? null
-          : ((NumericColumnCodec) columns.get(valueColumns[q][1])).cellOf(value);
     }
   }
 
@@ -795,47 +667,6 @@ public final class TableCodec implements Serializable {
 
   private static boolean temporal(ColumnCodec column) {
     return column instanceof NumericColumnCodec number && number.type().temporal();
-  }
-
-  /**
-   * Moves cells that break a constraint back onto its right side (see {@link Inequality}); a few passes settle
-   * chains such as a <= b <= c, whose fixes can undo each other once.
-   */
-  private void keepConstraints(Object[] cells, int cellOffset) {
-    for (int pass = 0; pass < constraints.size() + 1; pass++) {
-      boolean moved = false;
-      for (int q = 0; q < constraintColumns.length; q++) {
-        Inequality inequality = constraints.get(q);
-        int lower = cellOffset + constraintColumns[q][0];
-        int upper = cellOffset + constraintColumns[q][1];
-        if (cells[lower] == null || cells[upper] == null) {
-          continue;
-        }
-        NumericColumnCodec low = (NumericColumnCodec) columns.get(constraintColumns[q][0]);
-        NumericColumnCodec high = (NumericColumnCodec) columns.get(constraintColumns[q][1]);
-        // On one line: a date against a timestamp as its midnight (NumericType.comparisonUnit).
-        double lowUnit = low.type().comparisonUnit();
-        double highUnit = high.type().comparisonUnit();
-        double a = low.number(cells[lower]) * lowUnit;
-        double b = high.number(cells[upper]) * highUnit;
-        if (inequality.holds(a, b)) {
-          continue;
-        }
-        Object down = low.atMost(b / lowUnit, inequality.strict());
-        if (down != null) {
-          cells[lower] = down;
-        } else {
-          Object up = high.atLeast(a / highUnit, inequality.strict());
-          if (up != null) {
-            cells[upper] = up;
-          }
-        }
-        moved = true;
-      }
-      if (!moved) {
-        return;
-      }
-    }
   }
 
   /**
