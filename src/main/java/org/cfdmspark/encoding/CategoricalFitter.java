@@ -109,11 +109,13 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
       }
       String hint = ManyValuesHint.of(column, distinct);
       throw new BadInputException(hint != null
-          ? tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column) + " or raise --max-categories"
+          ? tooMany + hint + ", or leave it out with --exclude " + ColumnFitter.option(column)
+              + " or raise --max-categories"
           : unique(distinct, present) ? tooMany + "every value is distinct (names, an id or free text?): leave it out "
               + "with --exclude " + ColumnFitter.option(column) + ", or give each sample a new value of its form with "
               + "--key " + ColumnFitter.option(column) + " (as categories, every sample would copy a training row's)"
-          : tooMany + "leave it out with --exclude " + ColumnFitter.option(column) + " (an id or free text?) or raise --max-categories");
+          : tooMany + "leave it out with --exclude " + ColumnFitter.option(column)
+              + " (an id or free text?) or raise --max-categories");
     }
     String note = note(column, distinct, declared);
     if (note != null) {

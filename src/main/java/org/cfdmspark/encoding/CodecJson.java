@@ -29,11 +29,12 @@ import org.apache.spark.sql.types.DecimalType;
 public final class CodecJson {
   /**
    * The JSON form of the codec, as written into a saved model's metadata; {@code dependencies}, {@code equalities},
-   * {@code ranges}, {@code values} and {@code formulas} are absent (null) in models saved before they were found.
+   * {@code ranges}, {@code values}, {@code formulas} and {@code calendars} are absent (null) in models saved before
+   * they were found.
    */
   public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
-      List<ValueDependency> values, List<ColumnFormula> formulas) {
+      List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -48,7 +49,7 @@ public final class CodecJson {
 
   public static JsonNode toJson(TableCodec codec) {
     return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints(),
-        codec.dependencies(), codec.equalities(), codec.ranges(), codec.values(), codec.formulas()));
+        codec.dependencies(), codec.equalities(), codec.ranges(), codec.values(), codec.formulas(), codec.calendars()));
   }
 
   /** @throws IllegalArgumentException when the JSON is not a codec this version can read */
@@ -56,7 +57,7 @@ public final class CodecJson {
     try {
       Form form = MAPPER.treeToValue(json, Form.class);
       return new TableCodec(form.columns(), form.fittedRows(), form.constraints(), form.dependencies(),
-          form.equalities(), form.ranges(), form.values(), form.formulas());
+          form.equalities(), form.ranges(), form.values(), form.formulas(), form.calendars());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a column codec: " + e.getMessage(), e);
     }

@@ -7,9 +7,10 @@ import org.cfdmspark.config.BadInputException;
 
 /**
  * The cells decoding derives from other cells of the row, once every column is decoded on its own: inequalities
- * between number columns ({@link Inequality}), formulas ({@link ColumnFormula}), categories read from a number's
- * range ({@link RangeDependency}) or from another category ({@link CategoryDependency}), and numbers read from a
- * category ({@link ValueDependency}). Immutable and Serializable, as part of its {@link TableCodec}.
+ * between number columns ({@link Inequality}), formulas ({@link ColumnFormula}), categories read from a date's
+ * calendar ({@link CalendarDependency}), a number's range ({@link RangeDependency}) or another category ({@link
+ * CategoryDependency}), and numbers read from a category ({@link ValueDependency}). Immutable and Serializable, as
+ * part of its {@link TableCodec}.
  */
 final class DerivedCells implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,6 +31,9 @@ final class DerivedCells implements Serializable {
   private final List<ColumnFormula> formulas;
   /** formulaColumns[q] = {first, second, result}: the positions of formula q's columns. */
   private final int[][] formulaColumns;
+  private final List<CalendarDependency> calendars;
+  /** calendarColumns[q] = {date, category}: the positions of calendar dependency q's columns. */
+  private final int[][] calendarColumns;
 
   /**
    * The relations between {@code columns} (each list null for none: a model saved before they were found).
@@ -38,7 +42,8 @@ final class DerivedCells implements Serializable {
    * @throws IllegalArgumentException for another relation whose columns are not of its kinds
    */
   DerivedCells(List<ColumnCodec> columns, List<Inequality> constraints, List<CategoryDependency> dependencies,
-      List<RangeDependency> ranges, List<ValueDependency> values, List<ColumnFormula> formulas) {
+      List<RangeDependency> ranges, List<ValueDependency> values, List<ColumnFormula> formulas,
+      List<CalendarDependency> calendars) {
     this.columns = columns;
     String names = ColumnNames.quotedList(columns.stream().map(ColumnCodec::name).toList());
     this.constraints = constraints == null ? List.of() : List.copyOf(constraints);
@@ -72,6 +77,10 @@ final class DerivedCells implements Serializable {
       }
       formulaColumns[q] = new int[] {parts[0], parts[1], result[0]};
     }
+    this.calendars = calendars == null ? List.of() : List.copyOf(calendars);
+    this.calendarColumns = positions(columns, this.calendars, CalendarDependency::date, CalendarDependency::dependent,
+        NumericColumnCodec.class, CategoricalColumnCodec.class, calendar -> new IllegalArgumentException("dependency "
+            + calendar + " needs a date and a categorical column of " + names));
   }
 
   List<Inequality> constraints() {
@@ -98,14 +107,19 @@ final class DerivedCells implements Serializable {
     return formulas;
   }
 
+  List<CalendarDependency> calendars() {
+    return calendars;
+  }
+
   /**
    * Derives the row's cells in cells[cellOffset ..]: numbers first (inequalities, formulas), then the categories read
-   * from their ranges, the categories read from other categories, and last the numbers read from categories, so that
-   * no derived cell is changed after another is derived from it.
+   * from a date's calendar or a number's ranges, the categories read from other categories, and last the numbers
+   * read from categories, so that no derived cell is changed after another is derived from it.
    */
   void keep(Object[] cells, int cellOffset) {
     keepConstraints(cells, cellOffset);
     keepFormulas(cells, cellOffset);
+    keepCalendars(cells, cellOffset);
     keepRanges(cells, cellOffset);
     keepDependencies(cells, cellOffset);
     keepValues(cells, cellOffset);
@@ -144,6 +158,27 @@ final class DerivedCells implements Serializable {
     }
   }
 
+
+  /**
+   * Sets each calendar dependency's category to the level that spells its date's field; a missing date, or a field
+   * no level spells (a year past training's), leaves it voted.
+   */
+  private void keepCalendars(Object[] cells, int cellOffset) {
+    for (int q = 0; q < calendarColumns.length; q++) {
+      Object date = cells[cellOffset + calendarColumns[q][0]];
+      if (date == null) {
+        continue;
+      }
+      String text = calendars.get(q).field().of((long) ((NumericColumnCodec) columns.get(calendarColumns[q][0]))
+          .number(date));
+      for (Object level : ((CategoricalColumnCodec) columns.get(calendarColumns[q][1])).levels()) {
+        if (CalendarDependency.normal(level).equals(text)) {
+          cells[cellOffset + calendarColumns[q][1]] = level;
+          break;
+        }
+      }
+    }
+  }
 
   /** Sets each range dependency's category to the one of its number's range; a missing number leaves it voted. */
   private void keepRanges(Object[] cells, int cellOffset) {

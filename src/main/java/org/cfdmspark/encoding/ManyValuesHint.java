@@ -221,8 +221,9 @@ final class ManyValuesHint {
   }
 
   /**
-   * Why a column of formatted numbers is not in one form the reader takes: a value it does not take at all ("'(2,274.23)'
-   * is not"), else a value with another currency or percent sign than {@code example} ("'€5' beside '$5'").
+   * Why a column of formatted numbers is not in one form the reader takes: a value it does not take at all
+   * ("'(2,274.23)' is not"), else a value with another currency or percent sign than {@code example} ("'€5' beside
+   * '$5'").
    */
   private static String outOfForm(Collection<?> values, String example) {
     String signs = signs(example);

@@ -3,6 +3,7 @@ package org.cfdmspark.encoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -79,19 +80,18 @@ public final class NumberDependencies {
 
   /**
    * The dependencies between the coded categorical columns and the number columns of {@code columns}, given the
-   * relations already found: a category that another determines is not derived again, and a number in an inequality
-   * or an equality is not set from a category.
+   * relations already found: a category that another column determines ({@code derived}) is not derived again, and
+   * a number in an inequality or an equality is not set from a category.
    *
    * @param numbers the number columns' cells ({@link NumberCells#of}); null for other columns
    */
   static Named find(CategoryCodes coded, double[][] numbers, List<ColumnCodec> columns, List<Inequality> constraints,
-      List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
+      Set<String> derived, List<ColumnEquality> equalities) {
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
     List<Integer> categorical = coded.positions();
     boolean[] derivedCategory = new boolean[categorical.size()];
     for (int k = 0; k < derivedCategory.length; k++) {
-      String name = names.get(categorical.get(k));
-      derivedCategory[k] = dependencies.stream().anyMatch(d -> d.dependent().equals(name));
+      derivedCategory[k] = derived.contains(names.get(categorical.get(k)));
     }
     List<Integer> numeric = new ArrayList<>();
     for (int c = 0; c < columns.size(); c++) {
@@ -202,8 +202,8 @@ public final class NumberDependencies {
   /**
    * The ranges of the number that hold the category's codes, when the codes' spans of the number (least to greatest
    * value of their rows with a number) do not meet (a value shared by two codes makes them meet): then sorted by the
-   * number, each code holds one run of rows and no value holds two codes. Null otherwise, or when the rows with a number hold fewer than two codes or too little
-   * evidence.
+   * number, each code holds one run of rows and no value holds two codes. Null otherwise, or when the rows with a
+   * number hold fewer than two codes or too little evidence.
    */
   private static Ranges ranges(int k, int j, int[] codes, int codeCount, double[] numbers) {
     double[] least = new double[codeCount];

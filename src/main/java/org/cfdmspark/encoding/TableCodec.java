@@ -71,7 +71,7 @@ public final class TableCodec implements Serializable {
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities) {
-    this(columns, fittedRows, constraints, dependencies, equalities, List.of(), List.of(), List.of());
+    this(columns, fittedRows, constraints, dependencies, equalities, List.of(), List.of(), List.of(), List.of());
   }
 
   /**
@@ -86,12 +86,14 @@ public final class TableCodec implements Serializable {
    *     saved before they were found)
    * @param formulas number columns decoded as a sum, product or quotient of two others ({@link ColumnFormula}); null
    *     for none (a model saved before they were found)
+   * @param calendars categorical columns decoded as a date's calendar field ({@link CalendarDependency}); null for
+   *     none (a model saved before they were found)
    */
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
-      List<ValueDependency> values, List<ColumnFormula> formulas) {
+      List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars) {
     this.columns = List.copyOf(columns);
-    this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas);
+    this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas, calendars);
     this.noiseColumns = noiseColumns(this.columns, derived.constraintColumns());
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
     this.equalityColumns = DerivedCells.positions(this.columns, this.equalities, ColumnEquality::source,
@@ -167,13 +169,17 @@ public final class TableCodec implements Serializable {
     double[][] numbers = NumberCells.of(rows, columns);
     List<CategoryDependency> dependencies = CategoryDependencies.find(coded, columns);
     List<ColumnEquality> equalities = ColumnEqualities.find(rows, columns);
-    NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, constraints, dependencies,
+    Set<String> derived = new HashSet<>();
+    dependencies.forEach(dependency -> derived.add(dependency.dependent()));
+    List<CalendarDependency> calendars = CalendarDependencies.find(coded, numbers, columns, derived);
+    calendars.forEach(calendar -> derived.add(calendar.dependent()));
+    NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, constraints, derived,
         equalities);
     Set<String> setByOthers = new HashSet<>();
     found.values().forEach(value -> setByOthers.add(value.dependent()));
     equalities.forEach(equality -> setByOthers.add(equality.dependent()));
     return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
-        found.values(), ColumnFormulas.find(numbers, columns, setByOthers));
+        found.values(), ColumnFormulas.find(numbers, columns, setByOthers), calendars);
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */
@@ -213,6 +219,11 @@ public final class TableCodec implements Serializable {
   /** The number columns decoded from a category's value (see {@link ValueDependency}). */
   public List<ValueDependency> values() {
     return derived.values();
+  }
+
+  /** The categorical columns decoded as a date's calendar field (see {@link CalendarDependency}). */
+  public List<CalendarDependency> calendars() {
+    return derived.calendars();
   }
 
   /** The number columns decoded as a sum, product or quotient of two others (see {@link ColumnFormula}). */
@@ -565,7 +576,7 @@ public final class TableCodec implements Serializable {
   /** This codec with other codecs of the same columns, and the same relations between them. */
   private TableCodec withColumns(List<ColumnCodec> changed) {
     return new TableCodec(changed, fittedRows, derived.constraints(), derived.dependencies(), equalities,
-        derived.ranges(), derived.values(), derived.formulas());
+        derived.ranges(), derived.values(), derived.formulas(), derived.calendars());
   }
 
   /**

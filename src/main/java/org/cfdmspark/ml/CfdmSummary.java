@@ -88,7 +88,7 @@ public record CfdmSummary(long trainingRows, int encodedWidth, List<ColumnSummar
             t.fitSeconds(), t.bestEpoch(), t.epochs()) : null)).toList();
     return new CfdmSummary(model.trainingRows(), model.codec().width(), columns, strata,
         Stream.of(model.codec().constraints(), model.codec().formulas(), model.codec().dependencies(),
-            model.codec().ranges(), model.codec().values(), model.codec().equalities())
+            model.codec().calendars(), model.codec().ranges(), model.codec().values(), model.codec().equalities())
             .flatMap(List::stream).map(Object::toString).toList(), model.categoryDraw());
   }
 
