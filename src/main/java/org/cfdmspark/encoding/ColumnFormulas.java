@@ -13,10 +13,11 @@ import org.cfdmspark.encoding.ColumnFormula.Operation;
  * training row where the three are present, to within half a step of the result's grid (its decimals; a millionth of
  * the result for unrounded doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with the
  * three present in which the result equals neither column (else it is an equality, which {@link ColumnEqualities}
- * keeps: a sum with zero, a product with one). Numbers that another relation sets ({@code excluded}: those set from
- * a category, or by an equality) take no part. A result is not an operand of another formula (see {@link #find(
- * double[][], double[])}). Searched among at most {@value Inequalities#MAX_COLUMNS} number columns (the
- * triples grow as their cube; a test usually stops at a table's first rows).
+ * keeps: a sum with zero, a product with one); a quotient's rows with a zero divisor count neither way. Numbers set
+ * from a category ({@code excluded}) take no part: they are decoded after the formulas. A result is not an operand
+ * of another formula (see {@link #find(double[][], double[])}). Searched among at most {@value
+ * Inequalities#MAX_COLUMNS} number columns (the triples grow as their cube; a test usually stops at a table's first
+ * rows).
  */
 public final class ColumnFormulas {
   static final int MIN_ROWS = 50;
@@ -71,19 +72,23 @@ public final class ColumnFormulas {
     if (numbers.size() < 3 || numbers.size() > Inequalities.MAX_COLUMNS) {
       return found;
     }
-    // Three columns of a formula make others too (amount = quantity * price: price = amount / quantity): the result
-    // is taken to be the column of the most distinct values (a product has more than its factors), and a column
-    // is a result or an operand, not both, so that decoding sets each result from cells that are final.
-    List<Integer> byValues = new ArrayList<>(numbers);
+    // Three columns of a formula make others too (amount = quantity * price: price = amount / quantity; conversion =
+    // buys / visits: buys = visits * conversion): the result is taken to be the column written most finely for its
+    // size (its step over its median magnitude: a computed amount in cents, a ratio to 4 decimals), then the one of
+    // most distinct values, and a column is a result or an operand, not both, so that decoding sets each result
+    // from cells that are final.
+    List<Integer> byFineness = new ArrayList<>(numbers);
+    double[] relativeStep = new double[values.length];
     int[] distinct = new int[values.length];
     for (int c : numbers) {
+      relativeStep[c] = steps[c] / Math.max(Double.MIN_NORMAL, medianMagnitude(values[c]));
       distinct[c] = distinctValues(values[c]);
     }
-    byValues.sort((a, b) -> distinct[a] != distinct[b] ? Integer.compare(distinct[b], distinct[a])
-        : Integer.compare(a, b));
+    byFineness.sort(Comparator.<Integer>comparingDouble(c -> relativeStep[c])
+        .thenComparing(c -> -distinct[c]).thenComparing(c -> c));
     Set<Integer> results = new HashSet<>();
     Set<Integer> operands = new HashSet<>();
-    for (int result : byValues) {
+    for (int result : byFineness) {
       if (operands.contains(result)) {
         continue;
       }
@@ -98,6 +103,12 @@ public final class ColumnFormulas {
     }
     found.sort(Comparator.comparingInt(Found::result));
     return found;
+  }
+
+  /** The median of a column's absolute values (NaN, missing, left out); 0 for a column without values. */
+  private static double medianMagnitude(double[] column) {
+    double[] magnitudes = Arrays.stream(column).filter(v -> !Double.isNaN(v)).map(Math::abs).sorted().toArray();
+    return magnitudes.length == 0 ? 0 : magnitudes[magnitudes.length / 2];
   }
 
   /** The distinct values of a column (NaN, missing, not counted). */
@@ -135,9 +146,12 @@ public final class ColumnFormulas {
       if (Double.isNaN(a[r]) || Double.isNaN(b[r]) || Double.isNaN(s[r])) {
         continue;
       }
+      if (operation == Operation.QUOTIENT && b[r] == 0) {
+        continue; // no quotient: the table's own value (0, say) for it is no evidence either way
+      }
       double value = operation.apply(a[r], b[r]);
       double tolerance = step > 0 ? step / 2 * (1 + 1e-9) : RELATIVE * Math.max(1, Math.abs(s[r]));
-      if (!(Math.abs(value - s[r]) <= tolerance)) { // NaN (0 / 0) breaks it too
+      if (!(Math.abs(value - s[r]) <= tolerance)) {
         return false;
       }
       informative += s[r] != a[r] && s[r] != b[r] ? 1 : 0;

@@ -50,7 +50,8 @@ final class DerivedCells implements Serializable {
     this.constraintColumns = positions(columns, this.constraints, Inequality::lower, Inequality::upper,
         NumericColumnCodec.class, NumericColumnCodec.class, inequality -> new BadInputException("--constraint "
             + inequality + ": both sides must be modelled number columns (with more than " + NumericFitter.CODE_LEVELS
-            + " values); available: " + names));
+            + " values); the table's are " + ColumnNames.quotedList(columns.stream()
+                .filter(column -> column instanceof NumericColumnCodec).map(ColumnCodec::name).toList())));
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     this.dependencyColumns = positions(columns, this.dependencies, CategoryDependency::determinant,
         CategoryDependency::dependent, CategoricalColumnCodec.class, CategoricalColumnCodec.class,
@@ -140,15 +141,16 @@ final class DerivedCells implements Serializable {
 
 
   /**
-   * Sets each formula's result to the operation on its columns' cells, on its grid; a missing cell (or a quotient by
-   * zero) leaves it as decoded.
+   * Sets each formula's result to the operation on its columns' cells, on its grid; a missing cell (the result's
+   * own too) or a quotient by zero leaves it as decoded.
    */
   private void keepFormulas(Object[] cells, int cellOffset) {
     for (int q = 0; q < formulaColumns.length; q++) {
       int[] at = formulaColumns[q];
       Object first = cells[cellOffset + at[0]];
       Object second = cells[cellOffset + at[1]];
-      if (first != null && second != null) {
+      // A result decoded missing stays missing: training's rows without one are no part of the formula.
+      if (first != null && second != null && cells[cellOffset + at[2]] != null) {
         double value = formulas.get(q).operation().apply(((NumericColumnCodec) columns.get(at[0])).number(first),
             ((NumericColumnCodec) columns.get(at[1])).number(second));
         if (Double.isFinite(value)) {
@@ -180,13 +182,19 @@ final class DerivedCells implements Serializable {
     }
   }
 
-  /** Sets each range dependency's category to the one of its number's range; a missing number leaves it voted. */
+  /**
+   * Sets each range dependency's category to the one of its number's range, and a missing number's to the category
+   * every such training row holds (else it stays voted).
+   */
   private void keepRanges(Object[] cells, int cellOffset) {
     for (int q = 0; q < rangeColumns.length; q++) {
       Object number = cells[cellOffset + rangeColumns[q][0]];
-      if (number != null) {
+      RangeDependency range = ranges.get(q);
+      Integer level = number != null
+          ? Integer.valueOf(range.level(((NumericColumnCodec) columns.get(rangeColumns[q][0])).number(number)))
+          : range.missingLevel();
+      if (level != null) {
         CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(rangeColumns[q][1]);
-        int level = ranges.get(q).level(((NumericColumnCodec) columns.get(rangeColumns[q][0])).number(number));
         cells[cellOffset + rangeColumns[q][1]] = level < category.levels().length ? category.levels()[level] : null;
       }
     }

@@ -39,8 +39,10 @@ public final class NumberDependencies {
    * @param bounds the thresholds, increasing: each the midpoint between the last value of one range in training and
    *     the first of the next
    * @param codes each range's code of the category
+   * @param missingCode the code of every row whose number is missing, when they all hold one (a group missing with
+   *     the age); −1 when they hold several, or no row lacks the number
    */
-  public record Ranges(int number, int category, double[] bounds, int[] codes) {
+  public record Ranges(int number, int category, double[] bounds, int[] codes, int missingCode) {
     /** The code of the range that holds {@code x}. */
     public int code(double x) {
       return codes[range(bounds, x)];
@@ -110,7 +112,7 @@ public final class NumberDependencies {
     Found found = find(coded.codes(), coded.codeCounts(), values, derivedCategory, tiedNumber);
     List<RangeDependency> ranges = found.ranges().stream().map(range -> new RangeDependency(
         names.get(numeric.get(range.number())), names.get(categorical.get(range.category())), range.bounds(),
-        range.codes())).toList();
+        range.codes(), range.missingCode() < 0 ? null : range.missingCode())).toList();
     List<ValueDependency> valueDependencies = found.values().stream().map(value -> new ValueDependency(
         names.get(categorical.get(value.category())), names.get(numeric.get(value.number())),
         Arrays.stream(value.values()).mapToObj(v -> Double.isNaN(v) ? null : v).toArray(Double[]::new))).toList();
@@ -241,14 +243,20 @@ public final class NumberDependencies {
     }
     int[] presentCodes = new int[present];
     int p = 0;
+    int missingCode = -1;
+    boolean oneMissingCode = true;
     for (int r = 0; r < codes.length; r++) {
       if (!Double.isNaN(numbers[r])) {
         presentCodes[p++] = codes[r];
+      } else {
+        oneMissingCode &= missingCode < 0 || missingCode == codes[r];
+        missingCode = codes[r];
       }
     }
     if (!CategoryDependencies.supported(presentCodes, codeCount)) {
       return null;
     }
-    return new Ranges(j, k, bounds, Arrays.stream(held).mapToInt(Integer::intValue).toArray());
+    return new Ranges(j, k, bounds, Arrays.stream(held).mapToInt(Integer::intValue).toArray(),
+        oneMissingCode ? missingCode : -1);
   }
 }

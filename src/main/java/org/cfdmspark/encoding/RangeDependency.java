@@ -14,9 +14,12 @@ import java.io.Serializable;
  *     increasing: a value below bounds[0] is in the first range, one at least bounds[i − 1] and below bounds[i] in
  *     range i, one at least the last bound in the last range
  * @param dependentLevel each range's level index of the dependent (its levels' length for a missing cell)
+ * @param missingLevel the dependent's level index (its levels' length for a missing cell) of every training row
+ *     whose number is missing, when they all hold one (an age group missing with the age); null when they hold
+ *     several, or no row lacks the number (and for models saved before it was kept)
  */
-public record RangeDependency(String determinant, String dependent, double[] bounds, int[] dependentLevel)
-    implements Serializable {
+public record RangeDependency(String determinant, String dependent, double[] bounds, int[] dependentLevel,
+    Integer missingLevel) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public RangeDependency {

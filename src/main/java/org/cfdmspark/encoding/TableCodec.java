@@ -175,11 +175,17 @@ public final class TableCodec implements Serializable {
     calendars.forEach(calendar -> derived.add(calendar.dependent()));
     NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, constraints, derived,
         equalities);
-    Set<String> setByOthers = new HashSet<>();
-    found.values().forEach(value -> setByOthers.add(value.dependent()));
-    equalities.forEach(equality -> setByOthers.add(equality.dependent()));
-    return new TableCodec(columns, rows.size(), constraints, dependencies, equalities, found.ranges(),
-        found.values(), ColumnFormulas.find(numbers, columns, setByOthers), calendars);
+    Set<String> fromCategories = new HashSet<>();
+    found.values().forEach(value -> fromCategories.add(value.dependent()));
+    List<ColumnFormula> formulas = ColumnFormulas.find(numbers, columns, fromCategories);
+    // A formula holds in every row, an equality in some: an equality that would set a formula's result, or copy one
+    // before the formula sets it, goes (an amount equal to its unit price where the quantity is 1).
+    Set<String> results = new HashSet<>();
+    formulas.forEach(formula -> results.add(formula.result()));
+    List<ColumnEquality> kept = equalities.stream().filter(equality -> !results.contains(equality.source())
+        && !results.contains(equality.dependent())).toList();
+    return new TableCodec(columns, rows.size(), constraints, dependencies, kept, found.ranges(), found.values(),
+        formulas, calendars);
   }
 
   /** Column c's cells of {@code rows}, in order (one column at a time: the rows' cells are not copied twice). */

@@ -16,7 +16,8 @@ import org.cfdmspark.encoding.NumberDependencies;
  * {@link CategoryDependencies}): the rows whose dependent value is the one training pairs with their determinant's
  * value (rows whose determinant value training never had are left out: {@link CategoryAdherence} counts those).
  * Between a number and a category ({@link NumberDependencies}): "age determines age_group by ranges", the rows with
- * a number whose category is the one of its range in training; "plan determines price", the rows of a plan training
+ * a number whose category is the one of its range in training (and the rows without one, when training's all hold
+ * one category: a group missing with the age); "plan determines price", the rows of a plan training
  * has whose number is that plan's. Between numbers, "total = fees + tax", "amount = quantity * price" ({@link
  * ColumnFormulas}, to within half a step of the decimals the result's training values have, {@link DecimalStep}):
  * the rows with the three present whose result is the formula's. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
@@ -73,9 +74,9 @@ final class DependencyAdherence {
       double[] x = ((EvalColumn.Numeric) synthetic.columns().get(numeric.get(range.number()))).values();
       String[] b = categories(synthetic, categorical.get(range.category()));
       scores.add(score(name(train, numeric.get(range.number()), categorical.get(range.category()), " by ranges"),
-          x.length, r -> !Double.isNaN(x[r]), r -> {
+          x.length, r -> !Double.isNaN(x[r]) || range.missingCode() >= 0, r -> {
             Integer code = category.get(b[r]);
-            return code != null && code == range.code(x[r]);
+            return code != null && code == (Double.isNaN(x[r]) ? range.missingCode() : range.code(x[r]));
           }));
     }
     double[][] operands = numbers.clone();

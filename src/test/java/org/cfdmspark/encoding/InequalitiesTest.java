@@ -114,6 +114,24 @@ class InequalitiesTest {
   }
 
   @Test
+  void aStatedInequalityWithACategoryLikeColumnNamesTheColumnsItCouldUse() {
+    StructType salaries = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("grade_min", DataTypes.IntegerType, false),
+        DataTypes.createStructField("salary", DataTypes.DoubleType, false),
+        DataTypes.createStructField("bonus", DataTypes.DoubleType, false)));
+    Random random = new Random(5);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int grade = 30_000 + 10_000 * random.nextInt(6); // 6 values: categories
+      rows.add(RowFactory.create(grade, grade + 20_000 * random.nextDouble(), 1000 * random.nextDouble()));
+    }
+    ColumnOverrides stated = new ColumnOverrides(Set.of(), Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES, true,
+        Set.of(), Set.of(), List.of("grade_min <= salary"));
+    BadInputException refused = assertThrows(BadInputException.class, () -> TableCodec.fit(salaries, rows, stated));
+    assertTrue(refused.getMessage().endsWith("the table's are \"salary\", \"bonus\""), refused.getMessage());
+  }
+
+  @Test
   void aStatedInequalityBetweenADateAndANumberIsRefused() {
     ColumnOverrides stated = new ColumnOverrides(Set.of(), Set.of(), ColumnOverrides.DEFAULT_MAX_CATEGORIES, true,
         Set.of(), Set.of(), List.of("shipped <= weight"));

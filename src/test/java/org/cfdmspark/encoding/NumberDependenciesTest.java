@@ -184,6 +184,30 @@ class NumberDependenciesTest {
   }
 
   @Test
+  void aCategoryMissingWithItsNumberStaysMissing() {
+    // Every tenth age missing, and its group with it.
+    List<Row> rows = new ArrayList<>();
+    for (Row row : customers(2000, 7)) {
+      rows.add(RowFactory.create(row.get(0), row.isNullAt(0) ? null : row.get(1), row.get(2), row.get(3), row.get(4),
+          row.get(5), row.get(6)));
+    }
+    StructType schema = DataTypes.createStructType(java.util.Arrays.stream(CUSTOMERS.fields())
+        .map(f -> f.name().equals("age_group") ? f.copy(f.name(), f.dataType(), true, f.metadata()) : f)
+        .toArray(org.apache.spark.sql.types.StructField[]::new));
+    TableCodec codec = TableCodec.fit(schema, rows, ColumnOverrides.none()).noiseless();
+    RangeDependency ages = codec.ranges().get(0);
+    assertEquals(codec.columns().get(1).width() - 1, ages.missingLevel(), "the group's missing slot");
+    Random random = new Random(8);
+    for (int trial = 0; trial < 300; trial++) {
+      double[] z = Barycentres.of(codec, rows.get(random.nextInt(rows.size())), rows.get(random.nextInt(rows.size())),
+          random.nextDouble());
+      Object[] cells = new Object[schema.size()];
+      codec.decode(z, 0, cells, 0);
+      assertEquals(cells[0] == null, cells[1] == null, "age and group missing together: " + cells[0] + ", " + cells[1]);
+    }
+  }
+
+  @Test
   void rangesAndValuesSurviveTheCodecsJson() {
     TableCodec codec = TableCodec.fit(CUSTOMERS, customers(2000, 6), ColumnOverrides.none());
     TableCodec read = CodecJson.fromJson(CodecJson.toJson(codec));
@@ -192,6 +216,7 @@ class NumberDependenciesTest {
       assertEquals(codec.ranges().get(q).toString(), read.ranges().get(q).toString());
       assertArrayEquals(codec.ranges().get(q).bounds(), read.ranges().get(q).bounds());
       assertArrayEquals(codec.ranges().get(q).dependentLevel(), read.ranges().get(q).dependentLevel());
+      assertEquals(codec.ranges().get(q).missingLevel(), read.ranges().get(q).missingLevel());
     }
     assertEquals(codec.values().size(), read.values().size());
     assertArrayEquals(codec.values().get(0).dependentValue(), read.values().get(0).dependentValue());
