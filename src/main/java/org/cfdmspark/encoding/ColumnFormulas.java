@@ -13,9 +13,9 @@ import org.cfdmspark.encoding.ColumnFormula.Operation;
  * training row where the three are present, to within half a step of the result's grid (its decimals; a millionth of
  * the result for unrounded doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with the
  * three present in which the result equals neither column (else it is an equality, which {@link ColumnEqualities}
- * keeps: a sum with zero, a product with one); a quotient's rows with a zero divisor count neither way. Numbers set
- * from a category ({@code excluded}) take no part: they are decoded after the formulas. A result is not an operand
- * of another formula (see {@link #find(double[][], double[])}). Searched among at most {@value
+ * keeps: a sum with zero, a product with one); a quotient's rows with a zero divisor count neither way. A number
+ * set from a category ({@code operandsOnly}) is an operand at most (bill = seats * a plan's price). A result is not an
+ * operand of another formula (see {@link #find(double[][], double[])}). Searched among at most {@value
  * Inequalities#MAX_COLUMNS} number columns (the triples grow as their cube; a test usually stops at a table's first
  * rows).
  */
@@ -42,16 +42,14 @@ public final class ColumnFormulas {
    * The formulas between the number columns of {@code columns}, whose cells are {@code numbers} ({@link
    * NumberCells#of}; null for other columns), in column order of their results.
    */
-  static List<ColumnFormula> find(double[][] numbers, List<ColumnCodec> columns, Set<String> excluded) {
-    double[][] values = numbers.clone();
+  static List<ColumnFormula> find(double[][] numbers, List<ColumnCodec> columns, Set<String> operandsOnly) {
     double[] steps = new double[columns.size()];
+    boolean[] operandOnly = new boolean[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
-      if (values[c] != null && excluded.contains(columns.get(c).name())) {
-        values[c] = null;
-      }
-      steps[c] = values[c] == null ? 0 : ((NumericColumnCodec) columns.get(c)).gridStep();
+      steps[c] = numbers[c] == null ? 0 : ((NumericColumnCodec) columns.get(c)).gridStep();
+      operandOnly[c] = operandsOnly.contains(columns.get(c).name());
     }
-    return find(values, steps).stream().map(f -> new ColumnFormula(columns.get(f.first()).name(),
+    return find(numbers, steps, operandOnly).stream().map(f -> new ColumnFormula(columns.get(f.first()).name(),
         columns.get(f.second()).name(), columns.get(f.result()).name(), f.operation())).toList();
   }
 
@@ -62,6 +60,11 @@ public final class ColumnFormulas {
    * @param steps each column's grid step in its units (0: unrounded), which sets the tolerance of its results
    */
   public static List<Found> find(double[][] values, double[] steps) {
+    return find(values, steps, new boolean[values.length]);
+  }
+
+  /** As {@link #find(double[][], double[])}, with columns that may be operands but no result ({@code operandOnly}). */
+  static List<Found> find(double[][] values, double[] steps, boolean[] operandOnly) {
     List<Integer> numbers = new ArrayList<>();
     for (int c = 0; c < values.length; c++) {
       if (values[c] != null) {
@@ -89,7 +92,7 @@ public final class ColumnFormulas {
     Set<Integer> results = new HashSet<>();
     Set<Integer> operands = new HashSet<>();
     for (int result : byFineness) {
-      if (operands.contains(result)) {
+      if (operands.contains(result) || operandOnly[result]) {
         continue;
       }
       List<Integer> candidates = numbers.stream().filter(c -> !results.contains(c)).toList();

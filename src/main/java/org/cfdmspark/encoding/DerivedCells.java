@@ -31,6 +31,8 @@ final class DerivedCells implements Serializable {
   private final List<ColumnFormula> formulas;
   /** formulaColumns[q] = {first, second, result}: the positions of formula q's columns. */
   private final int[][] formulaColumns;
+  /** Whether formula q has an operand set from a category, so is decoded after the value dependencies. */
+  private final boolean[] formulaAfterValues;
   private final List<CalendarDependency> calendars;
   /** calendarColumns[q] = {date, category}: the positions of calendar dependency q's columns. */
   private final int[][] calendarColumns;
@@ -78,6 +80,12 @@ final class DerivedCells implements Serializable {
       }
       formulaColumns[q] = new int[] {parts[0], parts[1], result[0]};
     }
+    this.formulaAfterValues = new boolean[formulaColumns.length];
+    for (int q = 0; q < formulaColumns.length; q++) {
+      for (int[] value : valueColumns) {
+        formulaAfterValues[q] |= value[1] == formulaColumns[q][0] || value[1] == formulaColumns[q][1];
+      }
+    }
     this.calendars = calendars == null ? List.of() : List.copyOf(calendars);
     this.calendarColumns = positions(columns, this.calendars, CalendarDependency::date, CalendarDependency::dependent,
         NumericColumnCodec.class, CategoricalColumnCodec.class, calendar -> new IllegalArgumentException("dependency "
@@ -114,16 +122,18 @@ final class DerivedCells implements Serializable {
 
   /**
    * Derives the row's cells in cells[cellOffset ..]: numbers first (inequalities, formulas), then the categories read
-   * from a date's calendar or a number's ranges, the categories read from other categories, and last the numbers
-   * read from categories, so that no derived cell is changed after another is derived from it.
+   * from a date's calendar or a number's ranges, the categories read from other categories, the numbers read from
+   * categories, and last the formulas of those numbers, so that no derived cell is changed after another is derived
+   * from it.
    */
   void keep(Object[] cells, int cellOffset) {
     keepConstraints(cells, cellOffset);
-    keepFormulas(cells, cellOffset);
+    keepFormulas(cells, cellOffset, false);
     keepCalendars(cells, cellOffset);
     keepRanges(cells, cellOffset);
     keepDependencies(cells, cellOffset);
     keepValues(cells, cellOffset);
+    keepFormulas(cells, cellOffset, true);
   }
 
   /** Sets each dependent cell to the value its determinant's cell goes with in training. */
@@ -141,11 +151,15 @@ final class DerivedCells implements Serializable {
 
 
   /**
-   * Sets each formula's result to the operation on its columns' cells, on its grid; a missing cell (the result's
-   * own too) or a quotient by zero leaves it as decoded.
+   * Sets the result of each formula of this phase (with an operand set from a category or not) to the operation on
+   * its columns' cells, on its grid; a missing cell (the result's own too) or a quotient by zero leaves it as
+   * decoded.
    */
-  private void keepFormulas(Object[] cells, int cellOffset) {
+  private void keepFormulas(Object[] cells, int cellOffset, boolean afterValues) {
     for (int q = 0; q < formulaColumns.length; q++) {
+      if (formulaAfterValues[q] != afterValues) {
+        continue;
+      }
       int[] at = formulaColumns[q];
       Object first = cells[cellOffset + at[0]];
       Object second = cells[cellOffset + at[1]];

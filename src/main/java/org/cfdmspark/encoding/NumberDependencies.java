@@ -83,12 +83,13 @@ public final class NumberDependencies {
   /**
    * The dependencies between the coded categorical columns and the number columns of {@code columns}, given the
    * relations already found: a category that another column determines ({@code derived}) is not derived again, and
-   * a number in an inequality or an equality is not set from a category.
+   * a number in an equality is not set from a category (one in an inequality is: its value per category keeps
+   * training's order, as a price below a bill of seats times that price).
    *
    * @param numbers the number columns' cells ({@link NumberCells#of}); null for other columns
    */
-  static Named find(CategoryCodes coded, double[][] numbers, List<ColumnCodec> columns, List<Inequality> constraints,
-      Set<String> derived, List<ColumnEquality> equalities) {
+  static Named find(CategoryCodes coded, double[][] numbers, List<ColumnCodec> columns, Set<String> derived,
+      List<ColumnEquality> equalities) {
     List<String> names = columns.stream().map(ColumnCodec::name).toList();
     List<Integer> categorical = coded.positions();
     boolean[] derivedCategory = new boolean[categorical.size()];
@@ -106,8 +107,7 @@ public final class NumberDependencies {
     for (int j = 0; j < values.length; j++) {
       String name = names.get(numeric.get(j));
       values[j] = numbers[numeric.get(j)];
-      tiedNumber[j] = constraints.stream().anyMatch(q -> q.lower().equals(name) || q.upper().equals(name))
-          || equalities.stream().anyMatch(e -> e.source().equals(name) || e.dependent().equals(name));
+      tiedNumber[j] = equalities.stream().anyMatch(e -> e.source().equals(name) || e.dependent().equals(name));
     }
     Found found = find(coded.codes(), coded.codeCounts(), values, derivedCategory, tiedNumber);
     List<RangeDependency> ranges = found.ranges().stream().map(range -> new RangeDependency(
@@ -127,8 +127,7 @@ public final class NumberDependencies {
    * @param codeCounts each categorical column's number of codes
    * @param numbers numbers[j][r] is row r's value in number column j, NaN where missing
    * @param derivedCategory categories already decoded from another's value, which no range may derive again
-   * @param tiedNumber numbers that decoding sets by another relation (an equality or an inequality), which no
-   *     category may set
+   * @param tiedNumber numbers that decoding sets by another relation (an equality), which no category may set
    */
   public static Found find(int[][] codes, int[] codeCounts, double[][] numbers, boolean[] derivedCategory,
       boolean[] tiedNumber) {

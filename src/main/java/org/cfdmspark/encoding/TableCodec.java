@@ -173,11 +173,17 @@ public final class TableCodec implements Serializable {
     dependencies.forEach(dependency -> derived.add(dependency.dependent()));
     List<CalendarDependency> calendars = CalendarDependencies.find(coded, numbers, columns, derived);
     calendars.forEach(calendar -> derived.add(calendar.dependent()));
-    NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, constraints, derived,
-        equalities);
+    NumberDependencies.Named found = NumberDependencies.find(coded, numbers, columns, derived, equalities);
     Set<String> fromCategories = new HashSet<>();
     found.values().forEach(value -> fromCategories.add(value.dependent()));
-    List<ColumnFormula> formulas = ColumnFormulas.find(numbers, columns, fromCategories);
+    // A formula of a number set from a category is decoded after it, so after the categories that numbers decide:
+    // its result decides none (else that category would follow the result before the formula set it).
+    Set<String> deciding = new HashSet<>();
+    found.ranges().forEach(range -> deciding.add(range.determinant()));
+    calendars.forEach(calendar -> deciding.add(calendar.date()));
+    List<ColumnFormula> formulas = ColumnFormulas.find(numbers, columns, fromCategories).stream()
+        .filter(formula -> !(deciding.contains(formula.result()) && (fromCategories.contains(formula.first())
+            || fromCategories.contains(formula.second())))).toList();
     // A formula holds in every row, an equality in some: an equality that would set a formula's result, or copy one
     // before the formula sets it, goes (an amount equal to its unit price where the quantity is 1).
     Set<String> results = new HashSet<>();

@@ -187,6 +187,39 @@ class ColumnFormulasTest {
   }
 
   @Test
+  void aNumberSetFromItsCategoryIsAnOperandDecodedBeforeItsFormula() {
+    // A plan's price (three plans, three prices) times the seats is the bill.
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("plan", DataTypes.StringType, false),
+        DataTypes.createStructField("price", DataTypes.DoubleType, false),
+        DataTypes.createStructField("seats", DataTypes.IntegerType, false),
+        DataTypes.createStructField("bill", DataTypes.DoubleType, false)));
+    String[] plans = {"basic", "team", "pro"};
+    double[] prices = {8.95, 14.99, 19.99};
+    Random random = new Random(11);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      int plan = random.nextInt(3);
+      int seats = 1 + random.nextInt(60);
+      rows.add(RowFactory.create(plans[plan], prices[plan], seats,
+          BigDecimal.valueOf(prices[plan]).multiply(BigDecimal.valueOf(seats)).doubleValue()));
+    }
+    TableCodec codec = TableCodec.fit(schema, rows, ColumnOverrides.none()).noiseless();
+    assertEquals(List.of("plan determines price"), codec.values().stream().map(Object::toString).toList(),
+        "the price is below the bill in every row (an inequality): still set from its plan");
+    assertEquals(List.of("bill = price * seats"), codec.formulas().stream().map(Object::toString).toList());
+    for (int trial = 0; trial < 100; trial++) {
+      double[] z = Barycentres.of(codec, rows.get(random.nextInt(rows.size())), rows.get(random.nextInt(rows.size())),
+          random.nextDouble());
+      Object[] cells = new Object[schema.size()];
+      codec.decode(z, 0, cells, 0);
+      double price = prices[List.of(plans).indexOf(cells[0])];
+      assertEquals(price, (Double) cells[1]);
+      assertEquals(Math.round(price * (Integer) cells[2] * 100), Math.round((Double) cells[3] * 100));
+    }
+  }
+
+  @Test
   void sumsSurviveTheCodecsJson() {
     TableCodec codec = TableCodec.fit(INVOICES, invoices(300, 7), ColumnOverrides.none());
     TableCodec read = CodecJson.fromJson(CodecJson.toJson(codec));
