@@ -65,7 +65,12 @@ public record CategoricalColumnCodec(String name, DataType outputType, Object[] 
   public Object decode(double[] z, int offset, long tieBreak) {
     int best = draw == CategoryDraw.VOTE && voteWeights != null
         ? Vote.winner(z, offset, width(), voteWeights, tieBreak) : draw.category(z, offset, width(), tieBreak);
-    return best < levels.length ? levels[best] : null;
+    return cell(best);
+  }
+
+  /** The cell of slot {@code slot}: its level, or null for the missing cell's slot. */
+  Object cell(int slot) {
+    return slot < levels.length ? levels[slot] : null;
   }
 
   /** The slot of {@code value} in this block: its level index, or the levels' count for a missing cell. */

@@ -143,8 +143,7 @@ final class DerivedCells implements Serializable {
       CategoricalColumnCodec dependent = (CategoricalColumnCodec) columns.get(dependencyColumns[q][1]);
       int level = dependencies.get(q).dependentLevel()[determinant.slot(cells[cellOffset + dependencyColumns[q][0]])];
       if (level >= 0) {
-        cells[cellOffset + dependencyColumns[q][1]] = level < dependent.levels().length ? dependent.levels()[level]
-            : null;
+        cells[cellOffset + dependencyColumns[q][1]] = dependent.cell(level);
       }
     }
   }
@@ -209,7 +208,7 @@ final class DerivedCells implements Serializable {
           : range.missingLevel();
       if (level != null) {
         CategoricalColumnCodec category = (CategoricalColumnCodec) columns.get(rangeColumns[q][1]);
-        cells[cellOffset + rangeColumns[q][1]] = level < category.levels().length ? category.levels()[level] : null;
+        cells[cellOffset + rangeColumns[q][1]] = category.cell(level);
       }
     }
   }
