@@ -1,6 +1,7 @@
 package org.cfdmspark.encoding;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.cfdmspark.config.BadInputException;
@@ -36,6 +37,8 @@ final class DerivedCells implements Serializable {
   private final List<CalendarDependency> calendars;
   /** calendarColumns[q] = {date, category}: the positions of calendar dependency q's columns. */
   private final int[][] calendarColumns;
+  /** calendarLevels[q][k]: level k of calendar dependency q's category as fields are compared. */
+  private final String[][] calendarLevels;
 
   /**
    * The relations between {@code columns} (each list null for none: a model saved before they were found).
@@ -90,6 +93,11 @@ final class DerivedCells implements Serializable {
     this.calendarColumns = positions(columns, this.calendars, CalendarDependency::date, CalendarDependency::dependent,
         NumericColumnCodec.class, CategoricalColumnCodec.class, calendar -> new IllegalArgumentException("dependency "
             + calendar + " needs a date and a categorical column of " + names));
+    this.calendarLevels = new String[calendarColumns.length][];
+    for (int q = 0; q < calendarColumns.length; q++) {
+      calendarLevels[q] = Arrays.stream(((CategoricalColumnCodec) columns.get(calendarColumns[q][1]))
+          .levels()).map(CalendarDependency::normal).toArray(String[]::new);
+    }
   }
 
   List<Inequality> constraints() {
@@ -186,11 +194,10 @@ final class DerivedCells implements Serializable {
       }
       String text = calendars.get(q).field().of((long) ((NumericColumnCodec) columns.get(calendarColumns[q][0]))
           .number(date));
-      for (Object level : ((CategoricalColumnCodec) columns.get(calendarColumns[q][1])).levels()) {
-        if (CalendarDependency.normal(level).equals(text)) {
-          cells[cellOffset + calendarColumns[q][1]] = level;
-          break;
-        }
+      int level = Arrays.asList(calendarLevels[q]).indexOf(text);
+      if (level >= 0) {
+        cells[cellOffset + calendarColumns[q][1]] = ((CategoricalColumnCodec) columns.get(calendarColumns[q][1]))
+            .cell(level);
       }
     }
   }
