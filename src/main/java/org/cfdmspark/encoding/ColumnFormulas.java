@@ -12,8 +12,8 @@ import org.cfdmspark.encoding.ColumnFormula.Operation;
  * Finds the number columns that are a sum, product or quotient of two others ({@link ColumnFormula}) in every
  * training row where the three are present, to within half a step of the result's grid (its decimals; a millionth of
  * the result for unrounded doubles). A rule counts only with evidence: at least {@value #MIN_ROWS} rows with the
- * three present in which the result equals neither column (else it is an equality, which {@link ColumnEqualities}
- * keeps: a sum with zero, a product with one); a quotient's rows with a zero divisor count neither way. A number
+ * three present in which the result is not 0 and equals neither column (else it is an equality, which {@link
+ * ColumnEqualities} keeps: a sum with zero, a product with one); a quotient's rows with a zero divisor count neither way. A number
  * set from a category ({@code operandsOnly}) is an operand at most (bill = seats * a plan's price). A result is not an
  * operand of another formula (see {@link #find(double[][], double[])}). Searched among at most {@value
  * Inequalities#MAX_COLUMNS} number columns (the triples grow as their cube; a test usually stops at a table's first
@@ -157,7 +157,9 @@ public final class ColumnFormulas {
       if (!(Math.abs(value - s[r]) <= tolerance)) {
         return false;
       }
-      informative += s[r] != a[r] && s[r] != b[r] ? 1 : 0;
+      // A result of 0 is no evidence: a quotient below half the result's step rounds to it whatever its columns (in
+      // adult, capital-gain is 0 wherever capital-loss is not, and age / capital-loss < 0.5 made a "formula").
+      informative += s[r] != a[r] && s[r] != b[r] && s[r] != 0 ? 1 : 0;
     }
     return informative >= MIN_ROWS;
   }

@@ -20,7 +20,7 @@ import org.cfdmspark.encoding.NumberDependencies;
  * one category: a group missing with the age); "plan determines price", the rows of a plan training
  * has whose number is that plan's. Between numbers, "total = fees + tax", "amount = quantity * price" ({@link
  * ColumnFormulas}, to within half a step of the decimals the result's training values have, {@link DecimalStep}):
- * the rows with the three present whose result is the formula's. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
+ * the rows with the three present (and a divisor other than 0) whose result is the formula's. Expected 1: a fresh row of the table keeps its rules, and a generator that decodes columns one
  * by one can break them (a sample with grade B and sub_grade C2). A missing cell is a value like any other.
  */
 final class DependencyAdherence {
@@ -95,8 +95,10 @@ final class DependencyAdherence {
       String name = new ColumnFormula(train.columns().get(numeric.get(formula.first())).name(),
           train.columns().get(numeric.get(formula.second())).name(),
           train.columns().get(numeric.get(formula.result())).name(), formula.operation()).toString();
+      // A quotient by zero is no part of the rule, as in the search (ColumnFormulas).
       scores.add(score(name, result.length, r -> !Double.isNaN(a[r]) && !Double.isNaN(b[r])
-          && !Double.isNaN(result[r]), r -> Math.abs(formula.operation().apply(a[r], b[r]) - result[r])
+          && !Double.isNaN(result[r]) && (formula.operation() != ColumnFormula.Operation.QUOTIENT || b[r] != 0),
+          r -> Math.abs(formula.operation().apply(a[r], b[r]) - result[r])
           <= Math.max(tolerance, 1e-6 * Math.abs(result[r]))));
     }
     for (NumberDependencies.Values value : found.values()) {

@@ -62,6 +62,23 @@ class ColumnFormulasTest {
   }
 
   @Test
+  void aQuotientThatRoundsToZeroIsNoRule() {
+    // adult's capital-gain is 0 wherever capital-loss is not, and age / capital-loss is below half a dollar there.
+    int n = 500;
+    double[] age = new double[n];
+    double[] gain = new double[n];
+    double[] loss = new double[n];
+    Random random = new Random(13);
+    for (int r = 0; r < n; r++) {
+      age[r] = 17 + random.nextInt(74);
+      boolean gained = r % 3 == 0;
+      gain[r] = gained ? 100 + random.nextInt(20_000) : 0;
+      loss[r] = !gained && r % 3 == 1 ? 155 + random.nextInt(4_000) : 0;
+    }
+    assertEquals(List.of(), ColumnFormulas.find(new double[][] {age, gain, loss}, new double[] {1, 1, 1}));
+  }
+
+  @Test
   void aBarycentreDecodesToATotalThatIsTheSumOfItsParts() {
     List<Row> rows = invoices(300, 5);
     TableCodec codec = TableCodec.fit(INVOICES, rows, ColumnOverrides.none()).noiseless();
@@ -217,6 +234,55 @@ class ColumnFormulasTest {
       assertEquals(price, (Double) cells[1]);
       assertEquals(Math.round(price * (Integer) cells[2] * 100), Math.round((Double) cells[3] * 100));
     }
+  }
+
+  @Test
+  void aRatioKeepsItsOwnDecodedValueAndItsDividendFollows() {
+    // A sensor's efficiency = energy_out / energy_in, 0.5-0.9, to 4 decimals; energies to 1 decimal.
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("energy_in", DataTypes.DoubleType, false),
+        DataTypes.createStructField("energy_out", DataTypes.DoubleType, false),
+        DataTypes.createStructField("efficiency", DataTypes.DoubleType, false)));
+    Random random = new Random(12);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      double in = Math.round(10 * Math.exp(6.2 + 0.5 * random.nextGaussian())) / 10.0;
+      double out = Math.round(10 * in * (0.5 + 0.4 * random.nextDouble())) / 10.0;
+      rows.add(RowFactory.create(in, out, Math.round(10_000 * out / in) / 10_000.0));
+    }
+    TableCodec codec = TableCodec.fit(schema, rows, ColumnOverrides.none()).noiseless();
+    assertEquals(List.of("efficiency = energy_out / energy_in"),
+        codec.formulas().stream().map(Object::toString).toList());
+    TableCodec independent = new TableCodec(codec.columns(), codec.fittedRows(), codec.constraints(),
+        codec.dependencies(), codec.equalities());
+    double low = rows.stream().mapToDouble(row -> row.getDouble(2)).min().orElseThrow();
+    double high = rows.stream().mapToDouble(row -> row.getDouble(2)).max().orElseThrow();
+    int quotientsOutside = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      double[] z = Barycentres.of(codec, rows.get(random.nextInt(rows.size())), rows.get(random.nextInt(rows.size())),
+          random.nextDouble());
+      for (int j = 0; j < z.length; j++) {
+        z[j] += 0.5 * random.nextGaussian(); // the columns' errors of a smoothed sample, drawn apart
+      }
+      Object[] own = new Object[schema.size()];
+      independent.decode(z, 0, own, 0);
+      Object[] cells = new Object[schema.size()];
+      codec.decode(z, 0, cells, 0);
+      double in = (Double) cells[0];
+      double out = (Double) cells[1];
+      double efficiency = (Double) cells[2];
+      assertEquals(own[0], cells[0], "the divisor as decoded");
+      assertEquals(Math.round(10_000 * out / in) / 10_000.0, efficiency, 1e-12, "the formula holds: " + out + " / " + in);
+      // The dividend on its grid of 0.1 moves the quotient by at most 0.05 / in, and the quotient's own grid by half a
+      // step more.
+      assertEquals((Double) own[2], efficiency, 0.05 / in + 0.00005 + 1e-12, "the ratio as decoded on its own");
+      assertTrue(efficiency >= low - 0.05 / in - 0.00005 && efficiency <= high + 0.05 / in + 0.00005,
+          efficiency + " in training's range");
+      double quotient = (Double) own[1] / (Double) own[0];
+      quotientsOutside += quotient < low || quotient > high ? 1 : 0;
+    }
+    assertTrue(quotientsOutside > 15, "the quotient of the two energies decoded apart leaves the ratio's range: "
+        + quotientsOutside + " of 300");
   }
 
   @Test

@@ -138,6 +138,27 @@ class ValidityTest {
   }
 
   @Test
+  void dependencyAdherenceLeavesAQuotientByZeroOut() {
+    // 60 training rows: a conversion of buys over visits to 4 decimals, 0 where a page had no visits.
+    double[] visits = new double[60];
+    double[] buys = new double[60];
+    double[] conversion = new double[60];
+    for (int r = 0; r < 60; r++) {
+      visits[r] = r % 10 == 0 ? 0 : 20 + r * 3;
+      buys[r] = visits[r] == 0 ? 0 : 1 + r % 9;
+      conversion[r] = visits[r] == 0 ? 0 : Math.round(10_000 * buys[r] / visits[r]) / 10_000.0;
+    }
+    EvalTable train = EvalTable.of(new Numeric("visits", visits), new Numeric("buys", buys),
+        new Numeric("conversion", conversion));
+    // Of the three rows with visits, one is off; the row without visits has no quotient to keep.
+    EvalTable synthetic = EvalTable.of(new Numeric("visits", new double[] {100, 40, 0, 50}),
+        new Numeric("buys", new double[] {5, 3, 0, 1}),
+        new Numeric("conversion", new double[] {0.05, 0.075, 0, 0.03}));
+    assertEquals(List.of(new Validity.ColumnScore("conversion = buys / visits", 2.0 / 3)),
+        Validity.compute(train, synthetic, EvalTable.of()).dependencyAdherence().columns());
+  }
+
+  @Test
   void fewRowsGiveNoDependency() {
     EvalTable train = EvalTable.of(new Categorical("a", new String[] {"x", "y", "x"}),
         new Categorical("b", new String[] {"p", "q", "p"}));
