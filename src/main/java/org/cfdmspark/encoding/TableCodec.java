@@ -93,13 +93,14 @@ public final class TableCodec implements Serializable {
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
       List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars) {
     this.columns = List.copyOf(columns);
-    this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas, calendars);
-    this.noiseColumns = noiseColumns(this.columns, derived.constraintColumns());
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
     this.equalityColumns = DerivedCells.positions(this.columns, this.equalities, ColumnEquality::source,
         ColumnEquality::dependent, NumericColumnCodec.class, NumericColumnCodec.class,
         equality -> new IllegalArgumentException("equality " + equality + " needs two number columns of "
             + ColumnNames.quotedList(columnNames())));
+    this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas, calendars,
+        equalityColumns);
+    this.noiseColumns = noiseColumns(this.columns, derived.constraintColumns());
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
