@@ -96,7 +96,8 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
 
   /** What the manifest records about the input. */
   RunManifest.Input facts() {
-    return new RunManifest.Input(path, format.sparkName(), bytes, Instant.ofEpochMilli(modifiedMillis).toString());
+    return new RunManifest.Input(path, format.sparkName(), bytes, Instant.ofEpochMilli(modifiedMillis).toString(),
+        null, null);
   }
 
   /** The rows matching the --where predicate (all rows without one). */

@@ -1,5 +1,6 @@
 package org.cfdmspark.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,8 +71,16 @@ public record RunManifest(String projectVersion, String sparkVersion, String mas
   public record Profile(Map<String, Double> fitSeconds, @JsonUnwrapped SamplingMonitor.Profile sampling) {
   }
 
-  /** @param modified the input's modification time, ISO-8601 UTC */
-  public record Input(String path, String format, long bytes, String modified) {
+  /**
+   * @param modified the input's modification time, ISO-8601 UTC
+   * @param modelUid a saved model's uid (the sample job's input); absent for a table
+   * @param modelSha256 the SHA-256 of the saved model's metadata as loaded ({@code CfdmModel#savedSha256}), which
+   *     holds its rows' SHA-256: which model made the rows, even if another was saved at its path since; absent for
+   *     a table
+   */
+  public record Input(String path, String format, long bytes, String modified,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String modelUid,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String modelSha256) {
   }
 
   public record Output(String path, String format, int partitions) {

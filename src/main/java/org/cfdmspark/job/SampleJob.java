@@ -51,17 +51,17 @@ public final class SampleJob {
     seconds.put("load", GenerateJob.secondsSince(phaseStart));
     long rows = model.summary().trainingRows();
     return SampleWriter.write(spark, model, CsvDialect.inherit(settings, model.inputForm()), output, outputFormat, new SampleWriter.Run(started,
-        facts(modelPath, conf), new RunManifest.RowCounts(rows, 0, rows), seconds, null), null);
+        facts(modelPath, model, conf), new RunManifest.RowCounts(rows, 0, rows), seconds, null), null);
   }
 
-  /** The model directory as the run's input: its size and latest modification. */
-  private static RunManifest.Input facts(String modelPath, Configuration conf) {
+  /** The model directory as the run's input: its size and latest modification, the loaded model's uid and SHA-256. */
+  private static RunManifest.Input facts(String modelPath, CfdmModel model, Configuration conf) {
     try {
       Path path = new Path(modelPath);
       FileStatus status = path.getFileSystem(conf).getFileStatus(path);
       ContentSummary summary = path.getFileSystem(conf).getContentSummary(path);
       return new RunManifest.Input(modelPath, "cfdm-model", summary.getLength(),
-          Instant.ofEpochMilli(status.getModificationTime()).toString());
+          Instant.ofEpochMilli(status.getModificationTime()).toString(), model.uid(), model.savedSha256());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot measure model '" + modelPath + "'", e);
     }

@@ -72,6 +72,8 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
   private transient SparkContext broadcastContext;
   /** How the training table was written (e.g. its CSV dialect), as saved with the model; empty until saved. */
   private Map<String, String> inputForm = Map.of();
+  /** The SHA-256 of the metadata this model was loaded from; null until saved and loaded. */
+  private String savedSha256;
 
   CfdmModel(String uid, FittedModel fitted) {
     this.uid = uid;
@@ -114,9 +116,19 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
     return inputForm;
   }
 
-  /** This model with {@code form} as its input form (for a loaded model). */
-  CfdmModel withInputForm(Map<String, String> form) {
+  /**
+   * The SHA-256 (hex) of the saved model's metadata file this model was loaded from, which holds the SHA-256 of each
+   * stratum's rows, so that it names the whole saved model: a run's manifest records it, so that an audit can tell
+   * which of two models saved at one path made a table. Null for a model that was not loaded.
+   */
+  public String savedSha256() {
+    return savedSha256;
+  }
+
+  /** This model as loaded: {@code form} its input form, {@code sha256} its metadata's SHA-256. */
+  CfdmModel withSaved(Map<String, String> form, String sha256) {
     this.inputForm = Map.copyOf(form);
+    this.savedSha256 = sha256;
     return this;
   }
 
@@ -138,7 +150,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
         : new FittedModel.Stratum(s.label(), s.rows(), s.training(), s.config().withSeed(seed), s.search(),
             s.guard(), s.sigmaCalibration(), s.generator())).toList();
     return copyValues(new CfdmModel(uid, new FittedModel(fitted.inputSchema(), fitted.codec(), fitted.stratifyBy(),
-        fitted.trainingRows(), strata, fitted.fitSeconds(), fitted.categoryDraw())), ParamMap.empty()).withInputForm(inputForm);
+        fitted.trainingRows(), strata, fitted.fitSeconds(), fitted.categoryDraw())), ParamMap.empty()).withSaved(inputForm, savedSha256);
   }
 
   /**
@@ -179,7 +191,7 @@ public final class CfdmModel extends Model<CfdmModel> implements MLWritable {
 
   @Override
   public CfdmModel copy(ParamMap extra) {
-    CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra).withInputForm(inputForm);
+    CfdmModel copy = copyValues(new CfdmModel(uid, fitted), extra).withSaved(inputForm, savedSha256);
     return parent() == null ? copy : copy.setParent(parent());
   }
 

@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.MLReader;
@@ -47,10 +54,12 @@ final class ModelStore {
   static final String METADATA = "metadata.json";
   /**
    * Bumped whenever the layout changes; a model of another format is refused, never misread. 2: key columns keep
-   * their training keys' form and numbers ({@code KeyColumnCodec}), not the largest key.
+   * their training keys' form and numbers ({@code KeyColumnCodec}), not the largest key. 3: each stratum's rows
+   * carry their SHA-256 in the metadata, checked on load.
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final int BLOCK_ROWS = 4096;
+  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private ModelStore() {
   }
@@ -62,10 +71,12 @@ final class ModelStore {
    * @param columnRedraw the columns redrawn after the last step as fitted (--redraw-columns: reference rows,
    *     weights, k), so that a load does not estimate them again; absent (null) in models saved before it was
    *     stored, which fit it again from the settings
+   * @param rowsSha256 the SHA-256 of the stratum's encoded rows as saved ({@link #rowsSha256}): a load that reads
+   *     other rows (a corrupt file, or a model replaced while it was read) is refused; null for a stratum without rows
    */
   record StoredStratum(String label, long rows, SamplerConfig config, int ivfCells, int ivfProbes,
       Double guardThreshold, SigmaCalibration.Result sigmaCalibration, Double repeatedCopyRedraw,
-      ColumnRedraw columnRedraw) {
+      ColumnRedraw columnRedraw, String rowsSha256) {
   }
 
   /**
@@ -105,7 +116,9 @@ final class ModelStore {
         strata.add(new StoredStratum(s.label(), s.rows(), s.config(), cells == null ? 0 : cells.cells(),
             cells == null ? 0 : s.search().probes(), s.guard() == null ? null : s.guard().threshold(),
             s.sigmaCalibration(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
-            s.sampleable() ? s.generator().columnRedraw() : null));
+            s.sampleable() ? s.generator().columnRedraw() : null,
+            s.sampleable() ? rowsSha256(s.training().points().values(), s.training().size()
+                * s.training().dimension()) : null));
       }
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
           model.settings().asText(), json(fitted.inputSchema().json()), fitted.stratifyBy(),
@@ -135,7 +148,8 @@ final class ModelStore {
     @Override
     public CfdmModel load(String path) {
       SparkSession spark = sparkSession();
-      Metadata metadata = readMetadata(spark, path);
+      SavedMetadata saved = readMetadata(spark, path);
+      Metadata metadata = saved.metadata();
       try {
         TableCodec codec = CodecJson.fromJson(metadata.codec());
         StructType schema = (StructType) DataType.fromJson(metadata.inputSchema().toString());
@@ -157,11 +171,16 @@ final class ModelStore {
         // sample learns of copies as generate does: the fit that warned ran in another process.
         ModelFitting.warnIfUnsmoothed(settings, fitted.strata());
         CfdmModel model = new CfdmModel(metadata.uid(), fitted);
-        return model.withSettings(settings).withInputForm(metadata.inputForm() == null ? Map.of()
-            : metadata.inputForm());
-      } catch (RuntimeException e) {
-        if (e instanceof BadInputException) {
-          throw e;
+        return model.withSettings(settings).withSaved(metadata.inputForm() == null ? Map.of()
+            : metadata.inputForm(), saved.sha256());
+      } catch (Exception e) { // Spark's reading errors are Scala's checked exceptions, which Java sees declared nowhere
+        if (e instanceof BadInputException bad) {
+          throw bad;
+        }
+        if (!readMetadata(spark, path).sha256().equals(saved.sha256())) {
+          // A fit --mode overwrite renamed another model into place between the metadata's read and the rows'.
+          throw new IllegalStateException("model '" + path + "' was replaced while it was loaded (its " + METADATA
+              + " changed); run again", e);
         }
         throw corrupt(path, e.getMessage());
       }
@@ -181,11 +200,11 @@ final class ModelStore {
      *     --parent-noise and --category-draw (the slots a sample takes from one drawn row) as saved
      */
     private static FittedModel.Stratum stratum(SparkSession spark, String path, int k, StoredStratum stored,
-        TableCodec codec, Settings settings) {
+        TableCodec codec, Settings settings) throws IOException {
       if (stored.config() == null) {
         return new FittedModel.Stratum(stored.label(), stored.rows(), null, null, null, null, null, null);
       }
-      TrainingSet training = new TrainingSet(readRows(spark, stratumPath(path, k), stored.rows(), codec.width()));
+      TrainingSet training = new TrainingSet(readRows(spark, stratumPath(path, k), stored, codec.width()));
       NeighbourSearch search = stored.ivfCells() == 0 ? NeighbourSearch.EXACT
           : new NeighbourSearch(IvfCells.build(training.points(), stored.ivfCells(), stored.config().seed()),
               stored.ivfProbes());
@@ -201,7 +220,9 @@ final class ModelStore {
               codec, ModelKnobs.localNoise(settings)));
     }
 
-    private static RowMatrix readRows(SparkSession spark, String path, long rows, int d) {
+    private static RowMatrix readRows(SparkSession spark, String path, StoredStratum stored, int d) throws IOException {
+      requireWholeParquet(spark, path);
+      long rows = stored.rows();
       float[] values = new float[Math.toIntExact(rows * d)];
       long read = 0;
       for (EncodedBlock block : spark.read().parquet(path).as(Encoders.bean(EncodedBlock.class))
@@ -212,12 +233,47 @@ final class ModelStore {
       if (read != rows) {
         throw new IllegalStateException(path + " holds " + read + " rows, the metadata says " + rows);
       }
+      if (!rowsSha256(values, values.length).equals(stored.rowsSha256())) {
+        throw new IllegalStateException(path + "'s rows are not the ones saved (their SHA-256 differs from the "
+            + "metadata's)");
+      }
       return RowMatrix.of((int) rows, d, values);
     }
 
-    private static Metadata readMetadata(SparkSession spark, String path) {
+    /**
+     * Refuses a stratum's folder without a data file, or with one that does not start and end with Parquet's magic
+     * bytes ({@code PAR1}: a file cut short), before Spark reads it: Spark's footer-reading tasks log about a hundred
+     * lines of stack traces before the error that the load turns into one line.
+     */
+    private static void requireWholeParquet(SparkSession spark, String folder) throws IOException {
+      Path path = new Path(folder);
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileStatus[] files = fs.exists(path) ? fs.listStatus(path, file -> !file.getName().startsWith("_")
+          && !file.getName().startsWith(".")) : new FileStatus[0];
+      if (files.length == 0) {
+        throw new IllegalStateException(folder + " holds no rows file");
+      }
+      byte[] head = new byte[PARQUET_MAGIC.length];
+      byte[] tail = new byte[PARQUET_MAGIC.length];
+      for (FileStatus file : files) {
+        if (file.getLen() >= 2L * PARQUET_MAGIC.length) {
+          try (FSDataInputStream in = fs.open(file.getPath())) {
+            in.readFully(0, head);
+            in.readFully(file.getLen() - tail.length, tail);
+          }
+        }
+        if (file.getLen() < 2L * PARQUET_MAGIC.length || !Arrays.equals(head, PARQUET_MAGIC)
+            || !Arrays.equals(tail, PARQUET_MAGIC)) {
+          throw new IllegalStateException(file.getPath().getName() + " is not a whole Parquet file");
+        }
+      }
+    }
+
+    /** The model's metadata and the SHA-256 of its file's bytes. */
+    private static SavedMetadata readMetadata(SparkSession spark, String path) {
       Path file = new Path(path, METADATA);
       Metadata metadata;
+      String sha256;
       try {
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(new Path(path))) {
@@ -239,7 +295,9 @@ final class ModelStore {
               + "was not written by a model save, or the save did not finish; save the model again");
         }
         try (InputStream in = fs.open(file)) {
-          JsonNode tree = Json.mapper().readTree(in);
+          byte[] bytes = in.readAllBytes();
+          sha256 = sha256(bytes);
+          JsonNode tree = Json.mapper().readTree(bytes);
           requireSameVersion(path, tree);
           metadata = Json.mapper().treeToValue(tree, Metadata.class);
         }
@@ -249,7 +307,7 @@ final class ModelStore {
       if (metadata.strata() == null || metadata.codec() == null || metadata.inputSchema() == null) {
         throw corrupt(path, "incomplete metadata");
       }
-      return metadata;
+      return new SavedMetadata(metadata, sha256);
     }
 
     private static void requireSameVersion(String path, JsonNode tree) {
@@ -260,6 +318,24 @@ final class ModelStore {
             + format + "); this is cfdm-spark " + ProjectVersion.current() + " (model format " + FORMAT
             + "): fit it again with this version");
       }
+    }
+  }
+
+  private record SavedMetadata(Metadata metadata, String sha256) {
+  }
+
+  /** The SHA-256 (hex) of the first {@code count} values, as IEEE 754 bits in big-endian order. */
+  static String rowsSha256(float[] values, int count) {
+    ByteBuffer bytes = ByteBuffer.allocate(4 * count);
+    bytes.asFloatBuffer().put(values, 0, count);
+    return sha256(bytes.array());
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 

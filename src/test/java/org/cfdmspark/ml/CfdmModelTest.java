@@ -114,6 +114,56 @@ class CfdmModelTest {
   }
 
   @Test
+  void aLoadedModelNamesItsMetadataBySha256AndRefusesRowsThatAreNotItsOwn() throws Exception {
+    assertEquals(null, model.savedSha256(), "a fitted model was never saved");
+    String path = dir.resolve("named").toString();
+    model.write().save(path);
+    Path metadata = Path.of(path, ModelStore.METADATA);
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(metadata)));
+    assertEquals(sha256, CfdmModel.load(path).savedSha256());
+
+    // Another fit of as many rows, whose rows are put in this model's place: a model replaced between the reads of
+    // its metadata and of its rows loaded as a mix of the two, silently.
+    String other = dir.resolve("other").toString();
+    new CfdmSynthesizer().setSeed(11).setSteps(20)
+        .fit(penguins.withColumn("bill_length_mm", functions.negate(functions.col("bill_length_mm")))).write()
+        .save(other);
+    Path rows = Path.of(path, "strata", "0");
+    try (var files = Files.walk(rows)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    }
+    try (var files = Files.walk(Path.of(other, "strata", "0"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, rows.resolve(Path.of(other, "strata", "0").relativize(file)),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    BadInputException mixed = assertThrows(BadInputException.class, () -> CfdmModel.load(path));
+    assertTrue(mixed.getMessage().contains("is corrupt") && mixed.getMessage().contains("rows are not the ones saved"),
+        mixed.getMessage());
+
+    // A truncated rows file, and no rows at all: Spark's own reading errors, one line of ours each.
+    String truncated = dir.resolve("truncated").toString();
+    model.write().save(truncated);
+    try (var files = Files.list(Path.of(truncated, "strata", "0"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), 300));
+        Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".crc"));
+      }
+    }
+    BadInputException cut = assertThrows(BadInputException.class, () -> CfdmModel.load(truncated));
+    assertTrue(cut.getMessage().contains("is corrupt"), cut.getMessage());
+    String empty = dir.resolve("empty").toString();
+    model.write().save(empty);
+    try (var files = Files.walk(Path.of(empty, "strata"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    }
+    BadInputException gone = assertThrows(BadInputException.class, () -> CfdmModel.load(empty));
+    assertTrue(gone.getMessage().contains("is corrupt"), gone.getMessage());
+  }
+
+  @Test
   void aModelSavedBeforeTheRedrawOrWithItsOldEmptyTextLoadsWithoutIt() throws Exception {
     String name = ModelKnobs.REDRAW_COLUMNS.name();
     assertEquals(List.of("auto"), model.settings().get(ModelKnobs.REDRAW_COLUMNS), "the default");
