@@ -45,8 +45,10 @@ final class AtomicOutput {
    * Checks that the output may be written in this mode; creates nothing.
    *
    * @param input the path the job reads (its input table or model), which the output must neither be nor hold
+   * @param marker the file that marks the kind of output the job writes ({@link ReplaceableOutput#MARKERS}): an
+   *     existing output of another kind is not replaced
    */
-  static AtomicOutput prepare(String output, WriteMode mode, Configuration conf, String input) {
+  static AtomicOutput prepare(String output, WriteMode mode, Configuration conf, String input, String marker) {
     try {
       Path path = new Path(output);
       FileSystem fs = path.getFileSystem(conf);
@@ -61,7 +63,7 @@ final class AtomicOutput {
             + JobKnobs.MODE.option() + " overwrite to replace it");
       }
       if (mode == WriteMode.OVERWRITE && fs.exists(target)) {
-        ReplaceableOutput.require(fs, target, output);
+        ReplaceableOutput.require(fs, target, output, marker);
       }
       return new AtomicOutput(fs, target, mode);
     } catch (IOException e) {

@@ -38,7 +38,8 @@ public final class FitJob {
           + "samples in one run");
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf, inputPath);
+    AtomicOutput output = AtomicOutput.prepare(modelPath, settings.get(JobKnobs.MODE), conf, inputPath,
+        "metadata.json");
     InputTable input = InputTable.read(spark, settings);
     CfdmModel model = GenerateJob.fit(input, settings);
     try {

@@ -49,7 +49,8 @@ public final class GenerateJob {
     String outputPath = required(settings, JobKnobs.OUTPUT);
     FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf, inputPath);
+    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf, inputPath,
+        RunManifest.FILE_NAME);
     String started = Instant.now().toString();
     Map<String, Double> seconds = SparkSessions.startSeconds(spark);
 

@@ -167,7 +167,7 @@ public final class ReportJob {
             + JobKnobs.OUTPUT.option() + " or pass " + JobKnobs.MODE.option() + " overwrite");
       }
       if (fs.exists(target)) {
-        ReplaceableOutput.require(fs, target, output);
+        ReplaceableOutput.require(fs, target, output, JSON);
       }
       List<String> columns = new ArrayList<>(columns(train, synthetic, holdout, settings));
       HoldoutInTrain.Training training = training(train, holdout, trainMayHoldHoldout, columns);

@@ -36,7 +36,8 @@ public final class SampleJob {
     String outputPath = GenerateJob.required(settings, JobKnobs.OUTPUT);
     FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf, modelPath);
+    AtomicOutput output = AtomicOutput.prepare(outputPath, settings.get(JobKnobs.MODE), conf, modelPath,
+        RunManifest.FILE_NAME);
     String started = Instant.now().toString();
     Map<String, Double> seconds = SparkSessions.startSeconds(spark);
     long phaseStart = System.nanoTime();

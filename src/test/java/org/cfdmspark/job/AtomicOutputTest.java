@@ -27,7 +27,7 @@ class AtomicOutputTest {
   @Test
   void oldOutputStaysUntilTheNewOneIsCommitted() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME);
     Path staging = Path.of(output.staging().toUri());
     Files.createDirectories(staging);
     Files.writeString(staging.resolve("part-0"), "new");
@@ -43,7 +43,7 @@ class AtomicOutputTest {
   @Test
   void commitDeletesStagingLeftByKilledRunsButNotByLiveOnes() throws Exception {
     Path target = dir.resolve("synthetic");
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT);
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT, RunManifest.FILE_NAME);
     Path killed = stagingSibling(".synthetic.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
     Path live = stagingSibling(".synthetic.tmp-live", FileTime.from(Instant.now().plusSeconds(60)));
     Path other = stagingSibling(".other.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
@@ -65,7 +65,7 @@ class AtomicOutputTest {
   @Test
   void abortDeletesOnlyTheStagingDirectory() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME);
     Files.createDirectories(Path.of(output.staging().toUri()));
     output.abort();
     assertEquals(List.of("synthetic"), TestSpark.listing(dir));
@@ -76,7 +76,7 @@ class AtomicOutputTest {
   void errorModeRefusesAnExistingOutput() throws Exception {
     Path target = oldOutput();
     BadInputException error = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT));
+        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT, RunManifest.FILE_NAME));
     assertTrue(error.getMessage().contains("--mode overwrite"), error.getMessage());
   }
 
@@ -105,18 +105,18 @@ class AtomicOutputTest {
     Files.writeString(mine.resolve("mydata.txt"), "precious");
     Files.writeString(mine.resolve("notes.md"), "also");
     BadInputException error = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(mine.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT));
+        () -> AtomicOutput.prepare(mine.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME));
     assertTrue(error.getMessage().contains("did not write (mydata.txt and 1 more)"), error.getMessage());
     Path file = Files.writeString(dir.resolve("table.csv"), "x\n1\n");
     BadInputException fileError = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(file.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT));
+        () -> AtomicOutput.prepare(file.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME));
     assertTrue(fileError.getMessage().contains("is a file"), fileError.getMessage());
     assertEquals(List.of("my-data", "table.csv"), TestSpark.listing(dir));
     assertEquals(List.of("mydata.txt", "notes.md"), TestSpark.listing(mine));
     assertEquals("x\n1\n", Files.readString(file));
 
     Path empty = Files.createDirectory(dir.resolve("empty"));
-    AtomicOutput.prepare(empty.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT); // nothing to lose
+    AtomicOutput.prepare(empty.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME); // nothing to lose
   }
 
   @Test
@@ -140,6 +140,28 @@ class AtomicOutputTest {
           .withText("output", report.toString()).withText("mode", "overwrite"));
     }
     assertTrue(Files.isRegularFile(report.resolve(ReportJob.JSON)));
+
+    // Another kind of output is not replaced: a sample run's rows over a saved model lost the fit.
+    List<String> saved = TestSpark.listing(model);
+    Path other = dir.resolve("other-model");
+    FitJob.run(spark, Settings.defaults(JobKnobs.FIT).withText("input", input.toString())
+        .withText("model", other.toString()).withText("steps", "10"));
+    BadInputException overModel = assertThrows(BadInputException.class, () -> SampleJob.run(spark,
+        Settings.defaults(JobKnobs.SAMPLE).with(JobKnobs.PROGRESS, false).withText("model", model.toString())
+            .withText("output", other.toString()).withText("mode", "overwrite").withText("num-samples", "5")));
+    assertTrue(overModel.getMessage().contains("holds a saved model (metadata.json), not a generate or sample run's "
+        + "rows, so --mode overwrite will not replace it"), overModel.getMessage());
+    BadInputException overReport = assertThrows(BadInputException.class, () -> GenerateJob.run(spark,
+        TestSpark.settings("input", input.toString(), "output", report.toString(), "num-samples", "5", "steps", "10",
+            "mode", "overwrite")));
+    assertTrue(overReport.getMessage().contains("holds a report (report.json), not a generate or sample run's rows"),
+        overReport.getMessage());
+    assertEquals(saved, TestSpark.listing(model), "the model is kept");
+    BadInputException fitOverRows = assertThrows(BadInputException.class, () -> FitJob.run(spark,
+        Settings.defaults(JobKnobs.FIT).withText("input", input.toString()).withText("model", synthetic.toString())
+            .withText("mode", "overwrite").withText("steps", "10")));
+    assertTrue(fitOverRows.getMessage().contains("holds a generate or sample run's rows (_manifest.json), not a "
+        + "saved model"), fitOverRows.getMessage());
   }
 
   /**
