@@ -177,7 +177,7 @@ final class ModelStore {
         if (e instanceof BadInputException bad) {
           throw bad;
         }
-        if (!readMetadata(spark, path).sha256().equals(saved.sha256())) {
+        if (!saved.sha256().equals(currentSha256(spark, path))) {
           // A fit --mode overwrite renamed another model into place between the metadata's read and the rows'.
           throw new IllegalStateException("model '" + path + "' was replaced while it was loaded (its " + METADATA
               + " changed); run again", e);
@@ -266,6 +266,15 @@ final class ModelStore {
             || !Arrays.equals(tail, PARQUET_MAGIC)) {
           throw new IllegalStateException(file.getPath().getName() + " is not a whole Parquet file");
         }
+      }
+    }
+
+    /** The SHA-256 of the metadata at {@code path} now; null while there is none (between a swap's two renames). */
+    private static String currentSha256(SparkSession spark, String path) {
+      try {
+        return readMetadata(spark, path).sha256();
+      } catch (BadInputException gone) {
+        return null;
       }
     }
 
