@@ -1,6 +1,7 @@
 package org.cfdmspark.ml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Encoders;
@@ -177,8 +179,9 @@ final class ModelStore {
         if (e instanceof BadInputException bad) {
           throw bad;
         }
-        if (!saved.sha256().equals(currentSha256(spark, path))) {
-          // A fit --mode overwrite renamed another model into place between the metadata's read and the rows'.
+        if (vanished(e) || !saved.sha256().equals(currentSha256(spark, path))) {
+          // A fit --mode overwrite renamed another model into place between the metadata's read and the rows' (a
+          // file listed, then gone, even where the model in place at the end has the metadata read first).
           throw new IllegalStateException("model '" + path + "' was replaced while it was loaded (its " + METADATA
               + " changed); run again", e);
         }
@@ -267,6 +270,17 @@ final class ModelStore {
           throw new IllegalStateException(file.getPath().getName() + " is not a whole Parquet file");
         }
       }
+    }
+
+    /** Whether {@code e} was caused by a file that Spark listed and then could not find. */
+    private static boolean vanished(Throwable e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof FileNotFoundException || cause instanceof SparkThrowable spark
+            && String.valueOf(spark.getCondition()).equals("FAILED_READ_FILE.FILE_NOT_EXIST")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The SHA-256 of the metadata at {@code path} now; null while there is none (between a swap's two renames). */
