@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -182,8 +183,7 @@ final class ModelStore {
         if (vanished(e) || !saved.sha256().equals(currentSha256(spark, path))) {
           // A fit --mode overwrite renamed another model into place between the metadata's read and the rows' (a
           // file listed, then gone, even where the model in place at the end has the metadata read first).
-          throw new IllegalStateException("model '" + path + "' was replaced while it was loaded (its " + METADATA
-              + " changed); run again", e);
+          throw replaced(path, e);
         }
         throw corrupt(path, e.getMessage());
       }
@@ -272,6 +272,23 @@ final class ModelStore {
       }
     }
 
+    /**
+     * The file's bytes. A checksum error is read once more: the local file system checks a file against its hidden
+     * .crc sibling, and a model renamed into place between the opening of the two disagrees once (a file that is
+     * corrupt disagrees again).
+     */
+    private static byte[] readAll(FileSystem fs, Path file) throws IOException {
+      for (int attempt = 1; ; attempt++) {
+        try (InputStream in = fs.open(file)) {
+          return in.readAllBytes();
+        } catch (ChecksumException e) {
+          if (attempt == 2) {
+            throw e;
+          }
+        }
+      }
+    }
+
     /** Whether {@code e} was caused by a file that Spark listed and then could not find. */
     private static boolean vanished(Throwable e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -317,13 +334,13 @@ final class ModelStore {
           throw new BadInputException("'" + path + "' is not a complete saved model (no " + METADATA + "): it "
               + "was not written by a model save, or the save did not finish; save the model again");
         }
-        try (InputStream in = fs.open(file)) {
-          byte[] bytes = in.readAllBytes();
-          sha256 = sha256(bytes);
-          JsonNode tree = Json.mapper().readTree(bytes);
-          requireSameVersion(path, tree);
-          metadata = Json.mapper().treeToValue(tree, Metadata.class);
-        }
+        byte[] bytes = readAll(fs, file);
+        sha256 = sha256(bytes);
+        JsonNode tree = Json.mapper().readTree(bytes);
+        requireSameVersion(path, tree);
+        metadata = Json.mapper().treeToValue(tree, Metadata.class);
+      } catch (FileNotFoundException e) { // there a moment ago
+        throw replaced(path, e);
       } catch (IOException e) {
         throw corrupt(path, e.getMessage());
       }
@@ -342,6 +359,11 @@ final class ModelStore {
             + "): fit it again with this version");
       }
     }
+  }
+
+  private static IllegalStateException replaced(String path, Exception e) {
+    return new IllegalStateException("model '" + path + "' was replaced while it was loaded (its " + METADATA
+        + " changed); run again", e);
   }
 
   private record SavedMetadata(Metadata metadata, String sha256) {
