@@ -289,11 +289,16 @@ final class ModelStore {
       }
     }
 
-    /** Whether {@code e} was caused by a file that Spark listed and then could not find. */
+    /**
+     * Whether {@code e} was caused by a file or folder that Spark could not find: listed a moment before (a folder
+     * without rows is refused before Spark reads it, {@link #requireWholeParquet}).
+     */
     private static boolean vanished(Throwable e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        // getCondition is null for a SparkThrowable without an error class (List.of refuses null).
         if (cause instanceof FileNotFoundException || cause instanceof SparkThrowable spark
-            && String.valueOf(spark.getCondition()).equals("FAILED_READ_FILE.FILE_NOT_EXIST")) {
+            && List.of("FAILED_READ_FILE.FILE_NOT_EXIST", "PATH_NOT_FOUND")
+                .contains(String.valueOf(spark.getCondition()))) {
           return true;
         }
       }
