@@ -83,12 +83,12 @@ public final class CfdmSynthesizer extends Estimator<CfdmModel> {
   /**
    * Sets any model knob from the text its command-line option takes, e.g. {@code setKnob("sigma", "auto")}.
    *
-   * @throws org.cfdmspark.config.KnobException for an unknown knob or a value out of its range
+   * @throws org.cfdmspark.config.KnobException for a value out of the knob's range, or for an unknown knob: the
+   *     message names the model settings and, for an option of the commands that is not one (--target, --where,
+   *     --num-samples …), what Spark code does instead
    */
   public CfdmSynthesizer setKnob(String knobName, String text) {
-    Knob<?> knob = ModelKnobs.ALL.stream().filter(k -> k.name().equals(knobName)).findFirst()
-        .orElseThrow(() -> new org.cfdmspark.config.KnobException("unknown model setting '" + knobName + "'"));
-    return setParsed(knob, text);
+    return setParsed(params.knob(knobName), text);
   }
 
   private <T> CfdmSynthesizer setParsed(Knob<T> knob, String text) {

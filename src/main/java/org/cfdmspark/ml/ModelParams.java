@@ -41,13 +41,17 @@ final class ModelParams implements java.io.Serializable {
 
   /** The Param of the knob called {@code knobName} (its command-line name, e.g. "start-time"). */
   Param<?> of(String knobName) {
-    for (int k = 0; k < knobs.size(); k++) {
-      if (knobs.get(k).name().equals(knobName)) {
-        return params[k];
-      }
-    }
-    throw new KnobException("unknown model setting '" + knobName + "'; known: "
-        + String.join(", ", knobs.stream().map(Knob::name).toList()));
+    return params[knobs.indexOf(knob(knobName))];
+  }
+
+  /**
+   * The knob called {@code knobName}.
+   *
+   * @throws KnobException naming the model settings, and what Spark code does instead for a job option
+   */
+  Knob<?> knob(String knobName) {
+    return knobs.stream().filter(k -> k.name().equals(knobName)).findFirst()
+        .orElseThrow(() -> JobOptionHints.unknownSetting(knobName, knobs));
   }
 
   /** Gives the owner's Params the knobs' defaults (knobs without one, such as the seed, stay unset). */
