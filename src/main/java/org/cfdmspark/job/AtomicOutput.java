@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * (one cfdm-spark wrote, or an empty directory: {@link ReplaceableOutput}) is moved aside only once the new one is
  * complete, and deleted after the new one is in place.
  *
- * <p>A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling stays, hidden,
- * and the output path is untouched. The next successful run to the same output deletes such leftovers.
+ * <p>A run stopped by a signal (SIGINT, SIGTERM) deletes its staging directory as the JVM shuts down
+ * ({@link ShutdownCleanup}). A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling
+ * stays, hidden, and the output path is untouched. The next successful run to the same output deletes such
+ * leftovers.
  */
 final class AtomicOutput {
   private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
@@ -33,6 +35,11 @@ final class AtomicOutput {
   private final Path staging;
   private final WriteMode mode;
   private final long startedMillis = System.currentTimeMillis();
+  /** The staging directory's deletion at shutdown, from the first {@link #staging} until commit or abort. */
+  private final Runnable onShutdown = this::abort;
+  private boolean staged;
+  /** Set by {@link #abort}: a commit after it (the shutdown's abort ran first) must not touch the target. */
+  private boolean aborted;
 
   private AtomicOutput(FileSystem fs, Path target, WriteMode mode) {
     this.fs = fs;
@@ -127,8 +134,15 @@ final class AtomicOutput {
     return target;
   }
 
-  /** Where the job writes; it does not exist yet. */
-  Path staging() {
+  /**
+   * Where the job writes; it does not exist yet. From the first call until {@link #commit} or {@link #abort}, a
+   * JVM shutdown (a signal) deletes it: callers ask for it inside the block whose failure aborts.
+   */
+  synchronized Path staging() {
+    if (!staged) {
+      staged = true;
+      ShutdownCleanup.add(onShutdown);
+    }
     return staging;
   }
 
@@ -141,7 +155,15 @@ final class AtomicOutput {
    * deletes stale staging siblings of killed runs.
    */
   void commit() throws IOException {
-    moveIntoPlace();
+    // Under the lock that abort takes: a shutdown's abort waits for the renames to finish, and one that came
+    // first leaves the target alone (the old output, in overwrite mode, is never moved aside for nothing).
+    synchronized (this) {
+      if (aborted) {
+        throw new IOException("the run was stopped before its output " + target + " was complete");
+      }
+      moveIntoPlace();
+      ShutdownCleanup.remove(onShutdown);
+    }
     removeStaleStaging();
   }
 
@@ -167,8 +189,13 @@ final class AtomicOutput {
     }
   }
 
-  /** Deletes the staging directory after a failure; never throws, so the original failure stays visible. */
-  void abort() {
+  /**
+   * Deletes the staging directory after a failure or at shutdown; never throws, so the original failure stays
+   * visible.
+   */
+  synchronized void abort() {
+    aborted = true;
+    ShutdownCleanup.remove(onShutdown);
     try {
       fs.delete(staging, true);
     } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.cfdmspark.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -70,6 +71,42 @@ class AtomicOutputTest {
     output.abort();
     assertEquals(List.of("synthetic"), TestSpark.listing(dir));
     assertEquals("old", Files.readString(target.resolve("keep.txt")));
+  }
+
+  /**
+   * A signal (SIGINT, SIGTERM) shuts the JVM down with the run's cleanup left to the shutdown hook, which runs the
+   * pending cleanups: an interrupted run left an empty hidden staging folder beside its output.
+   */
+  @Test
+  void aShutdownDeletesTheStagingOfARunInProgressAndLeavesTheOldOutput() throws Exception {
+    Path target = oldOutput();
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
+    Path staging = Path.of(output.staging().toUri());
+    Files.createDirectories(staging.resolve("_temporary"));
+    Files.writeString(staging.resolve("_temporary").resolve("part-0"), "half");
+
+    ShutdownCleanup.runPending();
+    assertEquals(List.of("synthetic"), TestSpark.listing(dir), "no staging folder left");
+    // The main thread, if it gets there, finds the run stopped and leaves the old output as it was.
+    IOException late = assertThrows(IOException.class, output::commit);
+    assertTrue(late.getMessage().contains("stopped before its output"), late.getMessage());
+    assertEquals(List.of("synthetic"), TestSpark.listing(dir));
+    assertEquals(List.of(RunManifest.FILE_NAME, "keep.txt"), TestSpark.listing(target));
+    assertEquals("old", Files.readString(target.resolve("keep.txt")));
+  }
+
+  @Test
+  void aShutdownAfterTheCommitLeavesTheOutput() throws Exception {
+    Path target = dir.resolve("synthetic");
+    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT);
+    Path staging = Path.of(output.staging().toUri());
+    Files.createDirectories(staging);
+    Files.writeString(staging.resolve("part-0"), "rows");
+    output.commit();
+
+    ShutdownCleanup.runPending();
+    assertEquals(List.of("synthetic"), TestSpark.listing(dir));
+    assertEquals("rows", Files.readString(target.resolve("part-0")));
   }
 
   @Test
