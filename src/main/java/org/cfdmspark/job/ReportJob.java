@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -188,23 +189,38 @@ public final class ReportJob {
           settings.get(ReportKnobs.PLOT_COLUMNS), DIRECTIONS, seed, settings.get(JobKnobs.TARGET));
 
       java.nio.file.Path local = Files.createTempDirectory("cfdm-report");
-      stages.next("privacy: distances to the closest rows");
-      ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
-      stages.next("plots");
-      ReportPlots.Files plots = ReportPlots.write(local, tables, privacy, options);
-      QualityReport report = QualityReport.compute(spark, tables, training.setAside(), options, privacy.figures(),
-          plots, stages::next);
-      stages.next("done");
-      Json.mapper().writeValue(local.resolve(JSON).toFile(), report);
-      Files.writeString(local.resolve(HTML), ReportHtml.render(report), StandardCharsets.UTF_8);
-      if (fs.exists(target)) {
-        fs.delete(target, true);
+      // The scratch folder goes however the report ends: copied (then already gone), failed, or stopped by a signal.
+      Runnable removeScratch = () -> FileUtil.fullyDelete(local.toFile());
+      ShutdownCleanup.add(removeScratch);
+      try {
+        return writeReport(spark, fs, target, local, tables, training, options, stages);
+      } finally {
+        ShutdownCleanup.remove(removeScratch);
+        removeScratch.run();
       }
-      fs.copyFromLocalFile(true, true, new Path(local.toUri()), target);
-      return report;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report to " + output + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Computes the report into the local folder {@code local}, then copies it to {@code target}, replacing it. */
+  private static QualityReport writeReport(SparkSession spark, FileSystem fs, Path target, java.nio.file.Path local,
+      ReportTables tables, HoldoutInTrain.Training training, ReportOptions options, Stages stages)
+      throws IOException {
+    stages.next("privacy: distances to the closest rows");
+    ReportPrivacy.Measured privacy = ReportPrivacy.compute(tables, options);
+    stages.next("plots");
+    ReportPlots.Files plots = ReportPlots.write(local, tables, privacy, options);
+    QualityReport report = QualityReport.compute(spark, tables, training.setAside(), options, privacy.figures(),
+        plots, stages::next);
+    stages.next("done");
+    Json.mapper().writeValue(local.resolve(JSON).toFile(), report);
+    Files.writeString(local.resolve(HTML), ReportHtml.render(report), StandardCharsets.UTF_8);
+    if (fs.exists(target)) {
+      fs.delete(target, true);
+    }
+    fs.copyFromLocalFile(true, true, new Path(local.toUri()), target);
+    return report;
   }
 
   /**
