@@ -22,7 +22,12 @@ final class ShutdownCleanup {
   private static final Set<Runnable> PENDING = ConcurrentHashMap.newKeySet();
 
   static {
-    ShutdownHookManager.get().addShutdownHook(ShutdownCleanup::runPending, PRIORITY);
+    try {
+      ShutdownHookManager.get().addShutdownHook(ShutdownCleanup::runPending, PRIORITY);
+    } catch (IllegalStateException shutdownInProgress) {
+      // First used by a run that a signal already stops (an abort before any staging): no hook can be added
+      // any more, and that run's own abort is the cleanup.
+    }
   }
 
   private ShutdownCleanup() {
