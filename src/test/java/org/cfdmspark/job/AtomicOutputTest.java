@@ -28,7 +28,7 @@ class AtomicOutputTest {
   @Test
   void oldOutputStaysUntilTheNewOneIsCommitted() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME);
+    AtomicOutput output = prepare(target, WriteMode.OVERWRITE);
     Path staging = Path.of(output.staging().toUri());
     Files.createDirectories(staging);
     Files.writeString(staging.resolve("part-0"), "new");
@@ -44,7 +44,7 @@ class AtomicOutputTest {
   @Test
   void commitDeletesStagingLeftByKilledRunsButNotByLiveOnes() throws Exception {
     Path target = dir.resolve("synthetic");
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT, RunManifest.FILE_NAME);
+    AtomicOutput output = prepare(target, WriteMode.ERROR);
     Path killed = stagingSibling(".synthetic.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
     Path live = stagingSibling(".synthetic.tmp-live", FileTime.from(Instant.now().plusSeconds(60)));
     Path other = stagingSibling(".other.tmp-killed", FileTime.from(Instant.now().minusSeconds(3600)));
@@ -66,7 +66,7 @@ class AtomicOutputTest {
   @Test
   void abortDeletesOnlyTheStagingDirectory() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME);
+    AtomicOutput output = prepare(target, WriteMode.OVERWRITE);
     Files.createDirectories(Path.of(output.staging().toUri()));
     output.abort();
     assertEquals(List.of("synthetic"), TestSpark.listing(dir));
@@ -80,7 +80,7 @@ class AtomicOutputTest {
   @Test
   void aShutdownDeletesTheStagingOfARunInProgressAndLeavesTheOldOutput() throws Exception {
     Path target = oldOutput();
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT);
+    AtomicOutput output = prepare(target, WriteMode.OVERWRITE);
     Path staging = Path.of(output.staging().toUri());
     Files.createDirectories(staging.resolve("_temporary"));
     Files.writeString(staging.resolve("_temporary").resolve("part-0"), "half");
@@ -98,7 +98,7 @@ class AtomicOutputTest {
   @Test
   void aShutdownAfterTheCommitLeavesTheOutput() throws Exception {
     Path target = dir.resolve("synthetic");
-    AtomicOutput output = AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT);
+    AtomicOutput output = prepare(target, WriteMode.ERROR);
     Path staging = Path.of(output.staging().toUri());
     Files.createDirectories(staging);
     Files.writeString(staging.resolve("part-0"), "rows");
@@ -113,7 +113,7 @@ class AtomicOutputTest {
   void errorModeRefusesAnExistingOutput() throws Exception {
     Path target = oldOutput();
     BadInputException error = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(target.toString(), WriteMode.ERROR, new Configuration(), INPUT, RunManifest.FILE_NAME));
+        () -> prepare(target, WriteMode.ERROR));
     assertTrue(error.getMessage().contains("--mode overwrite"), error.getMessage());
   }
 
@@ -142,18 +142,18 @@ class AtomicOutputTest {
     Files.writeString(mine.resolve("mydata.txt"), "precious");
     Files.writeString(mine.resolve("notes.md"), "also");
     BadInputException error = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(mine.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME));
+        () -> prepare(mine, WriteMode.OVERWRITE));
     assertTrue(error.getMessage().contains("did not write (mydata.txt and 1 more)"), error.getMessage());
     Path file = Files.writeString(dir.resolve("table.csv"), "x\n1\n");
     BadInputException fileError = assertThrows(BadInputException.class,
-        () -> AtomicOutput.prepare(file.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME));
+        () -> prepare(file, WriteMode.OVERWRITE));
     assertTrue(fileError.getMessage().contains("is a file"), fileError.getMessage());
     assertEquals(List.of("my-data", "table.csv"), TestSpark.listing(dir));
     assertEquals(List.of("mydata.txt", "notes.md"), TestSpark.listing(mine));
     assertEquals("x\n1\n", Files.readString(file));
 
     Path empty = Files.createDirectory(dir.resolve("empty"));
-    AtomicOutput.prepare(empty.toString(), WriteMode.OVERWRITE, new Configuration(), INPUT, RunManifest.FILE_NAME); // nothing to lose
+    prepare(empty, WriteMode.OVERWRITE); // nothing to lose
   }
 
   @Test
@@ -231,5 +231,10 @@ class AtomicOutputTest {
     Files.writeString(target.resolve(RunManifest.FILE_NAME), "{}");
     Files.writeString(target.resolve("keep.txt"), "old");
     return target;
+  }
+
+  /** Prepares a generate run's output at {@code target}. */
+  private static AtomicOutput prepare(Path target, WriteMode mode) {
+    return AtomicOutput.prepare(target.toString(), mode, new Configuration(), INPUT, RunManifest.FILE_NAME);
   }
 }
