@@ -3,25 +3,15 @@ package org.cfdmspark.ml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Encoders;
@@ -62,7 +52,6 @@ final class ModelStore {
    */
   static final int FORMAT = 3;
   private static final int BLOCK_ROWS = 4096;
-  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private ModelStore() {
   }
@@ -74,7 +63,7 @@ final class ModelStore {
    * @param columnRedraw the columns redrawn after the last step as fitted (--redraw-columns: reference rows,
    *     weights, k), so that a load does not estimate them again; absent (null) in models saved before it was
    *     stored, which fit it again from the settings
-   * @param rowsSha256 the SHA-256 of the stratum's encoded rows as saved ({@link #rowsSha256}): a load that reads
+   * @param rowsSha256 the SHA-256 of the stratum's encoded rows as saved ({@link ModelFiles#rowsSha256}): a load that reads
    *     other rows (a corrupt file, or a model replaced while it was read) is refused; null for a stratum without rows
    */
   record StoredStratum(String label, long rows, SamplerConfig config, int ivfCells, int ivfProbes,
@@ -120,7 +109,7 @@ final class ModelStore {
             cells == null ? 0 : s.search().probes(), s.guard() == null ? null : s.guard().threshold(),
             s.sigmaCalibration(), s.guard() == null ? null : s.guard().repeatedCopyRedraw(),
             s.sampleable() ? s.generator().columnRedraw() : null,
-            s.sampleable() ? rowsSha256(s.training().points().values(), s.training().size()
+            s.sampleable() ? ModelFiles.rowsSha256(s.training().points().values(), s.training().size()
                 * s.training().dimension()) : null));
       }
       Metadata metadata = new Metadata(FORMAT, ProjectVersion.current(), spark.version(), model.uid(),
@@ -180,7 +169,7 @@ final class ModelStore {
         if (e instanceof BadInputException bad) {
           throw bad;
         }
-        if (vanished(e) || !saved.sha256().equals(currentSha256(spark, path))) {
+        if (ModelFiles.vanished(e) || !saved.sha256().equals(currentSha256(spark, path))) {
           // A fit --mode overwrite renamed another model into place between the metadata's read and the rows' (a
           // file listed, then gone, even where the model in place at the end has the metadata read first).
           throw replaced(path, e);
@@ -224,7 +213,7 @@ final class ModelStore {
     }
 
     private static RowMatrix readRows(SparkSession spark, String path, StoredStratum stored, int d) throws IOException {
-      requireWholeParquet(spark, path);
+      ModelFiles.requireWholeParquet(spark, path);
       long rows = stored.rows();
       float[] values = new float[Math.toIntExact(rows * d)];
       long read = 0;
@@ -236,73 +225,11 @@ final class ModelStore {
       if (read != rows) {
         throw new IllegalStateException(path + " holds " + read + " rows, the metadata says " + rows);
       }
-      if (!rowsSha256(values, values.length).equals(stored.rowsSha256())) {
+      if (!ModelFiles.rowsSha256(values, values.length).equals(stored.rowsSha256())) {
         throw new IllegalStateException(path + "'s rows are not the ones saved (their SHA-256 differs from the "
             + "metadata's)");
       }
       return RowMatrix.of((int) rows, d, values);
-    }
-
-    /**
-     * Refuses a stratum's folder without a data file, or with one that does not start and end with Parquet's magic
-     * bytes ({@code PAR1}: a file cut short), before Spark reads it: Spark's footer-reading tasks log about a hundred
-     * lines of stack traces before the error that the load turns into one line.
-     */
-    private static void requireWholeParquet(SparkSession spark, String folder) throws IOException {
-      Path path = new Path(folder);
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      FileStatus[] files = fs.exists(path) ? fs.listStatus(path, file -> !file.getName().startsWith("_")
-          && !file.getName().startsWith(".")) : new FileStatus[0];
-      if (files.length == 0) {
-        throw new IllegalStateException(folder + " holds no rows file");
-      }
-      byte[] head = new byte[PARQUET_MAGIC.length];
-      byte[] tail = new byte[PARQUET_MAGIC.length];
-      for (FileStatus file : files) {
-        if (file.getLen() >= 2L * PARQUET_MAGIC.length) {
-          try (FSDataInputStream in = fs.open(file.getPath())) {
-            in.readFully(0, head);
-            in.readFully(file.getLen() - tail.length, tail);
-          }
-        }
-        if (file.getLen() < 2L * PARQUET_MAGIC.length || !Arrays.equals(head, PARQUET_MAGIC)
-            || !Arrays.equals(tail, PARQUET_MAGIC)) {
-          throw new IllegalStateException(file.getPath().getName() + " is not a whole Parquet file");
-        }
-      }
-    }
-
-    /**
-     * The file's bytes. A checksum error is read once more: the local file system checks a file against its hidden
-     * .crc sibling, and a model renamed into place between the opening of the two disagrees once (a file that is
-     * corrupt disagrees again).
-     */
-    private static byte[] readAll(FileSystem fs, Path file) throws IOException {
-      for (int attempt = 1; ; attempt++) {
-        try (InputStream in = fs.open(file)) {
-          return in.readAllBytes();
-        } catch (ChecksumException e) {
-          if (attempt == 2) {
-            throw e;
-          }
-        }
-      }
-    }
-
-    /**
-     * Whether {@code e} was caused by a file or folder that Spark could not find: listed a moment before (a folder
-     * without rows is refused before Spark reads it, {@link #requireWholeParquet}).
-     */
-    private static boolean vanished(Throwable e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        // getCondition is null for a SparkThrowable without an error class (List.of refuses null).
-        if (cause instanceof FileNotFoundException || cause instanceof SparkThrowable spark
-            && List.of("FAILED_READ_FILE.FILE_NOT_EXIST", "PATH_NOT_FOUND")
-                .contains(String.valueOf(spark.getCondition()))) {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** The SHA-256 of the metadata at {@code path} now; null while there is none (between a swap's two renames). */
@@ -339,8 +266,8 @@ final class ModelStore {
           throw new BadInputException("'" + path + "' is not a complete saved model (no " + METADATA + "): it "
               + "was not written by a model save, or the save did not finish; save the model again");
         }
-        byte[] bytes = readAll(fs, file);
-        sha256 = sha256(bytes);
+        byte[] bytes = ModelFiles.readAll(fs, file);
+        sha256 = ModelFiles.sha256(bytes);
         JsonNode tree = Json.mapper().readTree(bytes);
         requireSameVersion(path, tree);
         metadata = Json.mapper().treeToValue(tree, Metadata.class);
@@ -372,21 +299,6 @@ final class ModelStore {
   }
 
   private record SavedMetadata(Metadata metadata, String sha256) {
-  }
-
-  /** The SHA-256 (hex) of the first {@code count} values, as IEEE 754 bits in big-endian order. */
-  static String rowsSha256(float[] values, int count) {
-    ByteBuffer bytes = ByteBuffer.allocate(4 * count);
-    bytes.asFloatBuffer().put(values, 0, count);
-    return sha256(bytes.array());
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   private static BadInputException corrupt(String path, String detail) {
