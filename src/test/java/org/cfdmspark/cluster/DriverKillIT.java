@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.cfdmspark.testkit.TestSpark;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A driver killed outright (SIGKILL, no shutdown hook runs) while writing leaves the output path as it was:
- * absent, or the previous output in overwrite mode. Only a hidden staging sibling may remain. One stopped by
- * SIGTERM leaves not even that.
+ * absent, or the previous output in overwrite mode. Only a hidden staging sibling may remain.
  */
 class DriverKillIT {
   @RegisterExtension
@@ -54,26 +52,6 @@ class DriverKillIT {
         "the old output must stay as it was");
     assertEquals("old result", Files.readString(old));
     assertOnlyStagingBeside(List.of("synthetic"));
-  }
-
-  /** A new user's SIGTERM during sampling left an empty hidden staging folder beside the output. */
-  @Test
-  void terminatedOverwriteKeepsTheOldOutputAndLeavesNoStaging() throws Exception {
-    Files.createDirectory(output);
-    Files.writeString(output.resolve("_manifest.json"), "{}");
-    Path old = Files.writeString(output.resolve("part-00000.csv"), "old result");
-    // Without the class-data archive: the run that writes it (the first after a build) links every loaded class
-    // before the JVM runs its shutdown hooks, so a signal takes effect some seconds late, by when this short run
-    // has finished.
-    Submission run = processes.submit(dir.resolve("run.log"), Map.of("SPARK_LOCAL_IP", "127.0.0.1", "CFDM_CDS",
-        "off"), CreditRun.args("local[2]", output, "--mode", "overwrite"));
-    run.awaitLine(CreditRun.PROGRESS, CreditRun.RUN_TIMEOUT);
-    run.terminate();
-    assertEquals(143, run.await(CreditRun.RUN_TIMEOUT), run::output);
-    assertTrue(run.output().contains("\ninterrupted: "), run::output);
-    assertEquals(List.of("synthetic"), TestSpark.listing(parent), "nothing beside the old output");
-    assertEquals(List.of("_manifest.json", "part-00000.csv"), TestSpark.listing(output));
-    assertEquals("old result", Files.readString(old));
   }
 
   /** Starts a local run to the output and kills its JVM and descendants once sampling (and writing) is under way. */

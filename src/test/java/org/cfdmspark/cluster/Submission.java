@@ -113,11 +113,6 @@ final class Submission implements AutoCloseable {
     return List.copyOf(seen);
   }
 
-  /** Stops the run with SIGTERM, as a scheduler stops a task: the run's shutdown hooks run. */
-  void terminate() {
-    process.destroy();
-  }
-
   /** Kills the run's JVM and its descendants (SIGKILL), as an out-of-memory killer or a lost node would. */
   @Override
   public void close() {
