@@ -24,7 +24,7 @@ final class Interruption {
         interrupted = true;
         Configurator.setRootLevel(Level.OFF);
         err.println("interrupted: the run stopped before its output was complete, and nothing was written there "
-            + "(its hidden staging folder is deleted as the run ends)");
+            + "(its hidden staging folder is deleted as the run ends, or by the next run to that output)");
         err.flush();
       }
     }, "cfdm-interruption"));

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * complete, and deleted after the new one is in place.
  *
  * <p>A run stopped by a signal (SIGINT, SIGTERM) deletes its staging directory as the JVM shuts down
- * ({@link ShutdownCleanup}). A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling
+ * ({@link ShutdownCleanup}); a task still writing its file then can create it again (a fresh-clone test saw it once),
+ * as a killed run leaves it. A run killed outright (SIGKILL, a lost driver node) cannot clean up: its staging sibling
  * stays, hidden, and the output path is untouched. The next successful run to the same output deletes such
  * leftovers.
  */
