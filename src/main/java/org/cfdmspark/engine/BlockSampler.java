@@ -21,6 +21,15 @@ public interface BlockSampler {
     return 0;
   }
 
+  /**
+   * Whether a sample depends on its trajectory (start, noise, σ), as the near-copy guard's redraws assume; false
+   * when every value is drawn from training rows by sample id alone (σ-CFDM whose --redraw-columns draws every
+   * column from any row, as auto does on a table of independent columns), which no redraw can move.
+   */
+  default boolean followsTrajectory() {
+    return true;
+  }
+
   /** The part of {@link #posteriorMeanNanos} spent in neighbour searches; 0 for samplers that search none. */
   default long searchNanos() {
     return 0;

@@ -27,8 +27,9 @@ import org.cfdmspark.knn.RowMatrix;
  * seeded random order, and each sample counts their positions from a random start of its own: rows equally far
  * from the sample are told apart by that position, and it must not follow the training rows' sorted values (in row
  * order a table of repeated rows redrew 84 % of its samples into the region that sorts first, 14 % of its rows).
- * The draw of trajectory i comes from the stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt, so a sample
- * depends on its id alone.
+ * The draw of trajectory i comes from the stream (seed, i, −1, COLUMN_REDRAW), the same at every guard attempt and on
+ * the guard's fresh trajectories of sample i ({@link #FRESH_ROUND_STRIDE}), so a sample depends on its id alone and
+ * the guard's choices do not select its redrawn values.
  *
  * @param referenceRows the training rows the neighbours are taken from (indices into the training set)
  * @param slots the slots distances are measured on (the report's: without the number columns' point-mass indicators,
@@ -42,6 +43,17 @@ import org.cfdmspark.knn.RowMatrix;
  */
 public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights, int[] from, int[] to,
     int[] neighbours) implements Serializable {
+  /**
+   * Round r ≥ 1 of the guard's fresh trajectories for sample id has the trajectory key id + r · 2^48 (sample ids stay
+   * below 2^48, the pilots' keys set bits 60 and up). The redrawn columns of every round are sample id's own draws: a
+   * fresh round that drew them anew would select them, for the guard refuses some values more than others (a
+   * number column missing in 31 % of a table's rows came out missing in 24 % of the samples: a row with a missing
+   * cell has fewer values to tell it from a training row, so its samples were copies, replaced, more often).
+   */
+  public static final long FRESH_ROUND_STRIDE = 1L << 48;
+  /** The bits of a trajectory key that number its fresh round: 2^12 rounds at most. */
+  private static final long FRESH_ROUND_BITS = 0xFFFL * FRESH_ROUND_STRIDE;
+
   /** No column redrawn: the values the last step's barycentre gives (method.md §6). */
   public static final ColumnRedraw NONE = new ColumnRedraw(new int[0], new int[0], new double[0][], new int[0],
       new int[0], new int[0]);
@@ -69,6 +81,25 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
   /** Whether any column is redrawn. */
   public boolean active() {
     return from.length > 0;
+  }
+
+  /**
+   * Whether every one of a sample's {@code dimension} slots is replaced by a uniformly drawn training row's (k = every
+   * reference row for the columns covering them): the redrawn sample then does not depend on the flow at all.
+   */
+  public boolean drawsEverySlotFromAnyRow(int dimension) {
+    boolean[] drawn = new boolean[dimension];
+    for (int c = 0; c < from.length; c++) {
+      if (drawnFromAnyRow(c)) {
+        Arrays.fill(drawn, from[c], to[c], true);
+      }
+    }
+    for (boolean slot : drawn) {
+      if (!slot) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Scratch for {@link #apply} on blocks of up to {@code blockSize} samples of {@code training}: one per sampler. */
@@ -188,9 +219,12 @@ public record ColumnRedraw(int[] referenceRows, int[] slots, double[][] weights,
     }
   }
 
-  /** Sets {@code random} at the c-th pair of draws of the trajectory's stream, whichever block the sample is in. */
+  /**
+   * Sets {@code random} at the c-th pair of draws of the trajectory's stream (its sample's, on a fresh round of the
+   * guard), whichever block the sample is in.
+   */
   private static void seek(RandomStream random, long seed, long trajectory, int c) {
-    random.reset(RandomStream.key(seed, trajectory, -1, RandomStream.Purpose.COLUMN_REDRAW));
+    random.reset(RandomStream.key(seed, trajectory & ~FRESH_ROUND_BITS, -1, RandomStream.Purpose.COLUMN_REDRAW));
     for (int skip = 0; skip < 2 * c; skip++) {
       random.nextDouble();
     }

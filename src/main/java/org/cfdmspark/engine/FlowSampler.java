@@ -138,6 +138,11 @@ public final class FlowSampler implements BlockSampler {
     return blockSize;
   }
 
+  @Override
+  public boolean followsTrajectory() {
+    return !columnRedraw.drawsEverySlotFromAnyRow(d);
+  }
+
   /** Samples trajectories first .. first+count−1 into out (row-major, count·d). */
   public void sample(long first, int count, double[] out) {
     for (int done = 0; done < count; done += blockSize) {

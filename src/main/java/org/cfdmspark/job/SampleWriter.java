@@ -126,7 +126,8 @@ final class SampleWriter {
       }
       if (manifest.guard() != null) {
         RunWarnings.stillNear(manifest.guard().stillNear(), samples,
-            model.settings().get(ModelKnobs.GENERATOR).baseline(), System.err);
+            model.settings().get(ModelKnobs.GENERATOR).baseline(),
+            summary.strata().stream().anyMatch(stratum -> !stratum.redrawnColumns().isEmpty()), System.err);
       }
       if (run.holdout() != null) {
         HoldoutSplit.write(run.holdout(), output.staging(), format, dialect);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.function.IntFunction;
 import org.cfdmspark.encoding.TableCodec;
 import org.cfdmspark.engine.BlockSampler;
+import org.cfdmspark.engine.ColumnRedraw;
 import org.cfdmspark.knn.NeighbourIndex;
 import org.cfdmspark.knn.SplitMix64;
 
@@ -17,8 +18,8 @@ import org.cfdmspark.knn.SplitMix64;
  * row still depends on its id alone, whatever the
  * partitioning. After the last attempt the sample is kept: the guard lowers the near-copy rate, it does not
  * promise zero — except for a copy of a training row that occurs once, which is never kept: such a sample (an
- * isolated row that even 16σ cannot leave) is drawn from fresh trajectories at 16σ, keyed by its id and the round,
- * until it is not one (up to {@value #FRESH_ROUNDS} rounds, each failing with about the copy rate of 16σ).
+ * isolated row that even 16σ cannot leave) is drawn from fresh trajectories at 16σ, keyed by its id and the round
+ * (its --redraw-columns draws stay its own: {@link ColumnRedraw#FRESH_ROUND_STRIDE}), until it is not one (up to {@value #FRESH_ROUNDS} rounds, each failing with about the copy rate of 16σ).
  *
  * <p>Copies of repeated training rows pass the near-copy test, as fresh rows repeat such rows too; but the flow
  * seeks the common rows more often than fresh data falls on them. With a redraw share r above 0
@@ -31,8 +32,11 @@ import org.cfdmspark.knn.SplitMix64;
 public final class NearCopyGuard implements Serializable {
   public static final int ATTEMPTS = 8;
   static final int FRESH_ROUNDS = 64;
-  /** Round r's trajectory key for sample id: id + r · 2^48, apart from every sample id (ids stay below 2^48). */
-  static final long FRESH_STRIDE = 1L << 48;
+  /**
+   * Round r's trajectory key for sample id: id + r · 2^48, apart from every sample id (ids stay below 2^48); the
+   * column redraw keeps the sample's own draws on it.
+   */
+  static final long FRESH_STRIDE = ColumnRedraw.FRESH_ROUND_STRIDE;
   private static final long serialVersionUID = 1L;
 
   /** Salt of the redraw decision's stream, apart from the sampler's and the decoder's. */
@@ -105,6 +109,13 @@ public final class NearCopyGuard implements Serializable {
     }
     int[] outcomes = new int[ATTEMPTS + 1];
     int pending = NearCopyCheck.flagged(near);
+    if (pending > 0 && !samplers.apply(1).followsTrajectory()) {
+      // Every value is drawn by id from other rows: a redraw gives the sample back, and drawing it from fresh ids
+      // instead would select values (a copy is likelier where a row has fewer values, a missing cell or a mode),
+      // so its marginals would move. Such a copy is a chance combination; it is kept and counted.
+      outcomes[ATTEMPTS] = pending;
+      return outcomes;
+    }
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       int size = 0;
       for (int s = 0; s < count; s++) {

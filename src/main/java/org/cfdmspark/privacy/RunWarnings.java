@@ -40,9 +40,12 @@ public final class RunWarnings {
 
   /**
    * Warns when the guard kept {@code stillNear} of {@code samples} samples as near-copies: after its widest σ for
-   * σ-CFDM ({@code baseline} false), after its last fresh draw for a baseline, which has no σ to widen.
+   * σ-CFDM ({@code baseline} false), after its last fresh draw for a baseline, which has no σ to widen. With
+   * {@code redrawn} (σ-CFDM redraws columns, --redraw-columns) it adds that a sample whose every column is redrawn
+   * does not move with σ: on a table of independent columns auto redraws them all, and such a copy is a chance
+   * combination of other rows' values, which a larger σ would not change.
    */
-  public static void stillNear(long stillNear, long samples, boolean baseline, PrintStream err) {
+  public static void stillNear(long stillNear, long samples, boolean baseline, boolean redrawn, PrintStream err) {
     if (stillNear > 0 && baseline) {
       err.println(String.format(Locale.ROOT, "warning: %,d of %,d samples are still near-copies of training rows "
           + "after the guard's last redraw and were kept: a baseline has no sigma to widen (guard in the manifest "
@@ -50,8 +53,10 @@ public final class RunWarnings {
     } else if (stillNear > 0) {
       err.println(String.format(Locale.ROOT, "warning: %,d of %,d samples are still near-copies of training rows "
           + "after the guard's last widening of sigma (%.0fx) and were kept; give a larger --sigma or a "
-          + "--near-copy-target below 1 (guard in the manifest counts them)", stillNear, samples,
-          SigmaSteps.multiple(NearCopyGuard.ATTEMPTS)));
+          + "--near-copy-target below 1 (guard in the manifest counts them)%s", stillNear, samples,
+          SigmaSteps.multiple(NearCopyGuard.ATTEMPTS), redrawn ? "; a sample whose every column --redraw-columns "
+          + "draws from other rows is the same at any sigma (a chance combination of their values; --redraw-columns "
+          + "none keeps the flow's)" : ""));
     }
   }
 }

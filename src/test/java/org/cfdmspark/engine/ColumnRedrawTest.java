@@ -135,6 +135,35 @@ class ColumnRedrawTest {
   }
 
   /**
+   * The guard's fresh trajectories of sample s (keys s + r · 2^48) redraw its columns as s does, whatever their
+   * other values: a round that drew them anew let the guard select them (a column's missing share fell from 31 to
+   * 24 %). Keys with bits 60 and up (the pilots') are their own.
+   */
+  @Test
+  void aFreshRoundOfTheGuardRedrawsTheSampleItsOwnWay() {
+    ColumnRedraw redraw = new ColumnRedraw(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3}, ONLY_SLOT_0,
+        new int[] {1}, new int[] {4}, new int[] {2});
+    TrainingSet training = TrainingSet.of(ROWS);
+    int samples = 200;
+    double[] start = {0.05, H, 0, 0};
+    double[] own = redrawn(redraw, samples, start);
+    int pilotsDiffer = 0;
+    for (int s = 0; s < samples; s++) {
+      for (long round : new long[] {1, 7, 64}) {
+        double[] z = start.clone();
+        redraw.apply(z, 1, new long[] {s + round * ColumnRedraw.FRESH_ROUND_STRIDE}, training, 3, new RandomStream(),
+            redraw.scratch(training, 1));
+        assertArrayEquals(Arrays.copyOfRange(own, s * 4, s * 4 + 4), z, "sample " + s + ", round " + round);
+      }
+      double[] pilot = start.clone();
+      redraw.apply(pilot, 1, new long[] {(4L << 60) + s}, training, 3, new RandomStream(), redraw.scratch(training, 1));
+      pilotsDiffer += Arrays.equals(pilot, 0, 4, own, s * 4, s * 4 + 4) ? 0 : 1;
+    }
+    // k = 2 among the rows at x = 0 and 0.1 (a and b): a pilot's draw differs from sample s's about half the time.
+    assertTrue(pilotsDiffer > samples / 4, pilotsDiffer + " of " + samples + " pilot draws differ");
+  }
+
+  /**
    * Ten reference rows equally near every sample (the same x), their categories a, a, a, a, a, b, b, b, c, c in that
    * order, as sorted training rows come, and k = 3: each sample takes its k from its own random start, so the redrawn
    * shares are the ten rows' (0.5, 0.3, 0.2), not those of the first three (all a).

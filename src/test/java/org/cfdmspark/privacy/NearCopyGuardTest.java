@@ -113,6 +113,49 @@ class NearCopyGuardTest {
     assertEquals(50, outcomes[1], "all settled at the second attempt");
   }
 
+  /**
+   * A sampler whose samples do not follow their trajectories (every column redrawn from any row) is not asked again:
+   * its copies are kept and counted as still near, and the samples stay as drawn.
+   */
+  @Test
+  void samplesThatDoNotFollowTheirTrajectoriesAreKeptAndCounted() {
+    // Ten rows 0, 1, … 9, each once.
+    TrainingSet training = TrainingSet.of(java.util.stream.IntStream.range(0, 10).mapToObj(i -> new double[] {i})
+        .toArray(double[][]::new));
+    TableCodec codec = new TableCodec(List.of(new NumericColumnCodec("x", NumericType.DOUBLE, 0, 1, 0, 9,
+        NumericColumnCodec.UNROUNDED, null, null, false)), 10);
+    BruteForceIndex index = new BruteForceIndex(training.points(), DotProductKernel.best());
+    NearCopyGuard guard = new NearCopyGuard(NearCopyCheck.withThreshold(0.001, training, codec));
+    long[] ids = java.util.stream.LongStream.range(0, 20).toArray();
+    double[] z = new double[20];
+    java.util.Arrays.fill(z, 0, 10, 5); // ten copies of row 5, ten samples at 0.5 (new)
+    java.util.Arrays.fill(z, 10, 20, 0.5);
+    int[] calls = new int[1];
+    BlockSampler fixed = new BlockSampler() {
+      @Override
+      public int blockSize() {
+        return 128;
+      }
+
+      @Override
+      public void sampleBlock(long[] blockIds, int count, double[] out, int outOffset) {
+        calls[0]++;
+        java.util.Arrays.fill(out, outOffset, outOffset + count, 2.5);
+      }
+
+      @Override
+      public boolean followsTrajectory() {
+        return false;
+      }
+    };
+    int[] outcomes = guard.apply(attempt -> fixed, index, codec, ids, 20, z, 1);
+    assertEquals(0, calls[0], "no redraw asked of a sampler that would give the samples back");
+    assertEquals(10, outcomes[NearCopyGuard.ATTEMPTS], "the ten copies counted as still near");
+    assertEquals(10, java.util.Arrays.stream(outcomes).sum());
+    assertEquals(5, z[0], 0);
+    assertEquals(0.5, z[19], 0);
+  }
+
   /** A sampler whose every sample is {@code value} (one column). */
   private static BlockSampler constant(double value) {
     return new BlockSampler() {

@@ -1,6 +1,7 @@
 package org.cfdmspark.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -28,15 +29,20 @@ class RunWarningsTest {
 
   @Test
   void samplesKeptAsNearCopiesAreNamedInOneLine() {
-    String warning = captured(err -> RunWarnings.stillNear(2, 1000, false, err));
+    String warning = captured(err -> RunWarnings.stillNear(2, 1000, false, false, err));
     assertTrue(warning.startsWith("warning: 2 of 1,000 samples are still near-copies"), warning);
     assertTrue(warning.contains("give a larger --sigma"), warning);
     assertEquals(1, warning.lines().count(), warning);
-    assertEquals("", captured(err -> RunWarnings.stillNear(0, 1000, false, err)));
+    assertEquals("", captured(err -> RunWarnings.stillNear(0, 1000, false, false, err)));
     // A baseline has no σ: it is not told to raise one (a new user's smote run was).
-    String baseline = captured(err -> RunWarnings.stillNear(26, 300, true, err));
+    String baseline = captured(err -> RunWarnings.stillNear(26, 300, true, false, err));
     assertTrue(baseline.startsWith("warning: 26 of 300 samples are still near-copies") && !baseline.contains(
         "--sigma ") && baseline.contains("no sigma to widen"), baseline);
     assertEquals(1, baseline.lines().count(), baseline);
+    // Redrawn columns do not move with σ: the warning says so, still on one line.
+    String redrawn = captured(err -> RunWarnings.stillNear(303, 3000, false, true, err));
+    assertTrue(redrawn.contains("give a larger --sigma") && redrawn.contains("is the same at any sigma"), redrawn);
+    assertEquals(1, redrawn.lines().count(), redrawn);
+    assertFalse(warning.contains("--redraw-columns"), warning);
   }
 }
