@@ -77,6 +77,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   /** Columns with at most this many distinct values decode to one of them. */
   public static final int MAX_LEVELS = 32;
+
+  /**
+   * The values that hold a point mass's share of {@code values} (NaN: no value), by the fit's rule for masses
+   * ({@link NumericFitter}: 5 % of the values and 10 of them), ascending: a column of few levels has no mass states,
+   * but its heavy levels are masses all the same.
+   */
+  public static double[] heavyValues(double[] values) {
+    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    return sorted.length == 0 ? new double[0] : NumericFitter.masses(sorted);
+  }
   /** {@code decimals} of a column whose values have more decimals than are worth rounding to: none. */
   public static final int UNROUNDED = -1;
   /** {@link #state}'s answer for a missing cell. */

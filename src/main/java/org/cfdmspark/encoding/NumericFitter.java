@@ -253,7 +253,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
    * The values (ascending) that hold at least MASS_SHARE of the sorted values and MASS_ROWS of them; none in a
    * constant column.
    */
-  private static double[] masses(double[] sorted) {
+  static double[] masses(double[] sorted) {
     double[] masses = new double[(int) Math.floor(1 / MASS_SHARE)];
     int found = 0;
     if (sorted[0] == sorted[sorted.length - 1]) {

@@ -168,6 +168,7 @@ final class MarginalMapFit {
     List<double[]> starts = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
     List<double[]> startsMissing = new ArrayList<>();
+    List<double[]> trainingValues = new ArrayList<>();
     double sum = 0;
     long values = 0;
     long missingRows = 0;
@@ -179,6 +180,7 @@ final class MarginalMapFit {
       readings.add(codec.readings(c, pilots.get(k), rows.length, stratum.config().seed(), PILOT_FIRST_ID));
       weights.add(codec.missingWeights(c, pilots.get(k), rows.length));
       double[] training = codec.trainingReadings(c, points, stratum.training().size());
+      trainingValues.add(training);
       double[] missing = codec.trainingMissing(c, points, stratum.training().size());
       double[] start = new double[rows.length];
       double[] startMissing = new double[rows.length];
@@ -200,6 +202,9 @@ final class MarginalMapFit {
     double[] r = concatenate(readings);
     double[] x = concatenate(starts);
     double[] w = concatenate(weights);
+    if (((NumericColumnCodec) codec.columns().get(c)).levels() != null) {
+      leaveOutHeavyLevels(x, concatenate(trainingValues));
+    }
     long pairs = IntStream.range(0, r.length).filter(s -> !Double.isNaN(r[s] + x[s])).count();
     MarginalMap stretch = pairs < MIN_PAIRS || values == 0 ? null : MarginalMap.fit(r, x, sum / values);
     double missingScale = Double.isNaN(w[0]) ? Double.NaN : MarginalMap.missingScale(w,
@@ -209,6 +214,22 @@ final class MarginalMapFit {
     }
     return (stretch != null ? stretch : new MarginalMap(values == 0 ? 0 : sum / values, 1))
         .withMissingScale(missingScale);
+  }
+
+  /**
+   * Sets to NaN the start values at a level that holds a point mass's share of the training values: such a level is
+   * left out of the stretch as a mass state is. The final noise spreads its tied readings, which decoding snaps back
+   * to the level, so its pairs shrank the stretch, and the stretch then pulled the column's rare levels into it (a
+   * refund column, 0.00 in 99 % of 3,000 rows and 31 other amounts: stretch 0.80, and 0.3 % of the samples held
+   * another amount than 0.00 instead of 1.0 %).
+   */
+  private static void leaveOutHeavyLevels(double[] starts, double[] training) {
+    double[] heavy = NumericColumnCodec.heavyValues(training);
+    for (int s = 0; s < starts.length; s++) {
+      if (Arrays.binarySearch(heavy, starts[s]) >= 0) {
+        starts[s] = Double.NaN;
+      }
+    }
   }
 
   /** The training rows the pilot's trajectories start from (ids from {@link #PILOT_FIRST_ID}). */
