@@ -19,7 +19,8 @@ import scala.reflect.ClassTag$;
  * decoder's stand-in for bytes that are no character of the --encoding, {@link UndecodedText}) and cells that are
  * the column's name ({@link HeaderAsData}) and, per column,
  * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
- * dressed for people ({@link NumberDress}) and the {@link NumberForm} tally. A plain Java fold over the scan's rows
+ * dressed for people ({@link NumberDress}), the {@link NumberForm} tally and ISO date-times to the minute with an
+ * offset ({@link MinuteOffsetTimes}). A plain Java fold over the scan's rows
  * (one Spark job, one stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
  * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
@@ -54,6 +55,7 @@ final class CellChecks implements Serializable {
    */
   private final int[] undress;
   private final int[] dressed;
+  private final int[] offsetTimes;
   private final boolean decimalComma;
   /** The --null-value text; "" when empty cells are the only missing ones. */
   private final UTF8String nullValue;
@@ -86,16 +88,18 @@ final class CellChecks implements Serializable {
   private final Boolean[] anyComma;
   private final NumberForm.Tally[] forms;
   private final NumberDress.Tally[] dresses;
+  private final long[] offsetTimeCells;
 
   /**
    * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
    * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows; a formed
-   * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, the missing cells of
+   * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, ISO date-times with
+   * an offset ({@link MinuteOffsetTimes#is}) in {@code offsetTimes}, the missing cells of
    * each of the text rows' first cells, one per name of {@code names}, empty or {@code nullValue}, and (when there
    * are names) malformed rows' raw text in the cell after them.
    */
-  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, boolean decimalComma,
-      String nullValue, String[] names) {
+  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, int[] offsetTimes,
+      boolean decimalComma, String nullValue, String[] names) {
     columns = names.length;
     this.names = Arrays.stream(names).map(UTF8String::fromString).toArray(UTF8String[]::new);
     this.nullValue = UTF8String.fromString(nullValue);
@@ -110,6 +114,7 @@ final class CellChecks implements Serializable {
     this.comma = comma;
     this.formed = formed;
     this.dressed = dressed;
+    this.offsetTimes = offsetTimes;
     this.decimalComma = decimalComma;
     undress = new int[formed.length];
     for (int k = 0; k < formed.length; k++) {
@@ -125,6 +130,7 @@ final class CellChecks implements Serializable {
     Arrays.setAll(forms, k -> new NumberForm.Tally());
     dresses = new NumberDress.Tally[dressed.length];
     Arrays.setAll(dresses, k -> new NumberDress.Tally(decimalComma));
+    offsetTimeCells = new long[offsetTimes.length];
   }
 
   /** These checks tallied over every row of {@code text} (a CSV read with every column as text). */
@@ -184,6 +190,10 @@ final class CellChecks implements Serializable {
         plain[k] = dresses[k].add(cell);
       }
     }
+    for (int k = 0; k < offsetTimes.length; k++) {
+      String cell = cell(row, offsetTimes[k]);
+      offsetTimeCells[k] += cell != null && MinuteOffsetTimes.is(cell) ? 1 : 0;
+    }
     for (int k = 0; k < formed.length; k++) {
       String cell = cell(row, formed[k]);
       // A dressed number's form is that of its digits and decimals, written plainly with a point.
@@ -226,6 +236,9 @@ final class CellChecks implements Serializable {
     }
     for (int k = 0; k < dressed.length; k++) {
       dresses[k].merge(other.dresses[k]);
+    }
+    for (int k = 0; k < offsetTimes.length; k++) {
+      offsetTimeCells[k] += other.offsetTimeCells[k];
     }
     return this;
   }
@@ -332,6 +345,11 @@ final class CellChecks implements Serializable {
   /** The k-th dressed column's cells as a tally, whose {@link NumberDress.Tally#dress} decides. */
   NumberDress.Tally dress(int k) {
     return dresses[k];
+  }
+
+  /** Cells of the k-th offset-times column that are ISO date-times with an offset ({@link MinuteOffsetTimes#is}). */
+  long offsetTimeCells(int k) {
+    return offsetTimeCells[k];
   }
 
   /** The form of the k-th formed column's cells, null for a column without numbers. */

@@ -48,6 +48,8 @@ import org.cfdmspark.encoding.ColumnNames;
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
  *   <li>a column of clock times without a date (08:30, 00:59:26), which Spark would stamp with the run's date, is
  *       read as {@link ClockTimes};</li>
+ *   <li>a text column of ISO-8601 date-times with an offset written to the minute (2023-11-23T04:55+01:00), which
+ *       Spark reads only with seconds, is read as timestamps ({@link MinuteOffsetTimes});</li>
  *   <li>a column whose missing cells were mostly the --null-value text rather than empty (or, without missing
  *       cells, in a table whose were) keeps that text in its metadata ({@link MissingText}), so that CSV output
  *       writes its missing cells so.</li>
@@ -130,10 +132,12 @@ final class TableReader {
       table = parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), schema);
     }
     table = unnamed.isEmpty() ? table : table.drop(unnamed.toArray(String[]::new));
-    return new Counted(ClockTimes.read(retyping.commaNumbers().isEmpty() && retyping.dressedNumbers().isEmpty()
+    table = retyping.commaNumbers().isEmpty() && retyping.dressedNumbers().isEmpty()
         && retyping.forms().isEmpty() && retyping.missingTexts().isEmpty() ? table
         : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.dressedNumbers(),
-            retyping.forms(), retyping.missingTexts())), clockTimes), retyping.rows(),
+            retyping.forms(), retyping.missingTexts()));
+    return new Counted(MinuteOffsetTimes.read(ClockTimes.read(table, clockTimes), retyping.offsetTimes()),
+        retyping.rows(),
         () -> parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), asText(inferred.schema())));
   }
 
@@ -157,13 +161,14 @@ final class TableReader {
   /**
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
-   * decimal-comma number columns, the text forms of fractional columns and the columns whose missing cells are
-   * written as the null text ({@link MissingText#decide}); with the row count and each column's cells that are
-   * neither empty nor the null text.
+   * decimal-comma number columns, the text forms of fractional columns, the columns whose missing cells are
+   * written as the null text ({@link MissingText#decide}) and the text columns of ISO date-times with an offset to
+   * read as timestamps ({@link MinuteOffsetTimes}); with the row count and each column's cells that are neither
+   * empty nor the null text.
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
       Map<String, DressedNumber> dressedNumbers, Map<String, NumberForm> forms, Map<String, String> missingTexts,
-      long rows, long[] valueCells) {
+      List<String> offsetTimes, long rows, long[] valueCells) {
     /**
      * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}), empty cells null and
      * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
@@ -202,7 +207,7 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          indices(dressed), decimalComma, nullValue, inferred.fieldNames()).over(text);
+          indices(dressed), indices(dressed), decimalComma, nullValue, inferred.fieldNames()).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
             + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
@@ -269,6 +274,14 @@ final class TableReader {
         emptyCells[c] = found.emptyCells(c);
         valueCells[c] = found.rows() - nullTextCells[c] - emptyCells[c];
       }
+      // Every text column is checked for date-times with an offset (as for dressed numbers): a column all of them.
+      List<String> offsetTimes = new ArrayList<>();
+      for (int k = 0; k < dressed.size(); k++) {
+        int c = dressed.get(k);
+        if (found.offsetTimeCells(k) > 0 && found.offsetTimeCells(k) == valueCells[c]) {
+          offsetTimes.add(fields[c].name());
+        }
+      }
       long[] shapedCells = new long[fields.length];
       Arrays.setAll(shapedCells, found::nullShapedCells);
       MissingText.mixedForms(inferred.fieldNames(), nullTextCells, emptyCells, nullValue)
@@ -276,7 +289,8 @@ final class TableReader {
       MissingText.valueLike(inferred.fieldNames(), nullTextCells, emptyCells, shapedCells, valueCells, nullValue)
           .forEach(note -> Notices.print("note: " + note));
       return new Retyping(asText, commaNumbers, dressedNumbers, forms,
-          MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), found.rows(), valueCells);
+          MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), offsetTimes, found.rows(),
+          valueCells);
     }
 
     private static int[] indices(List<Integer> columns) {
