@@ -37,6 +37,19 @@ class CompactDateHintTest {
   }
 
   @Test
+  void monthsWrittenYyyyMMGetTheNoteWithTheirPattern() {
+    long origin = 201_901L;
+    // 60 months from January 2019: 201901 … 202312, as offsets from the first; the middle one, the 31st, July 2021
+    double[] months = IntStream.range(0, 60).mapToDouble(k -> (2019 + k / 12) * 100L + k % 12 + 1 - origin)
+        .toArray();
+    assertEquals("note: column 'period' holds whole numbers that are all months written yyyyMM (such as 202107); as "
+        + "numbers, a sample can be a month that does not exist: read them as dates with --date period=yyyyMM",
+        CompactDateHint.of("period", origin, months));
+    months[59] = 202_313L - origin; // month 13
+    assertNull(CompactDateHint.of("period", origin, months));
+  }
+
+  @Test
   void fewValuesDecodeToTheirOwnAndNeedNoNote() {
     assertNull(CompactDateHint.of("visit", ORIGIN, days(CompactDateHint.MIN_VALUES - 1)));
   }
