@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.cfdmspark.config.BadInputException;
+import org.cfdmspark.config.Notices;
 
 /**
  * Tells a key column from a modelled one. A key ({@link KeyColumnCodec}) has at least {@value #MIN_ROWS} rows, no
@@ -21,7 +22,8 @@ import org.cfdmspark.config.BadInputException;
  *       n distinct draws of a measure from a span of c·n values are all distinct with probability about
  *       exp(−n / 2c) (the birthday bound), under 10⁻³ for c = 4 from n = 60 on; so all-distinct values that
  *       are sparse (300 incomes between 12,000 and 250,000) are a measure that happened not to repeat, and are
- *       modelled;</li>
+ *       modelled; so are days, months and years written as numbers ({@link CalendarNumbers}: a table of one row
+ *       per day holds a dense run of 20230101 …), which a key would replace by other numbers of their digits;</li>
  *   <li>text: no value with white space (free text has it) and none longer than {@value #MAX_TEXT_LENGTH}
  *       characters (a SHA-256 in hex has 64; longer unspaced cells are blobs, not ids), not dates in a pattern,
  *       and not numbers among which a few words stray (numbers all but a few: a measure with a stray "n/a").</li>
@@ -132,8 +134,30 @@ record KeyFitter(ColumnFitter modelled, DataType type, boolean declared, int max
       boolean numbersAndAStrayWord = numbers >= seen.size() / 2.0 && numbers < seen.size();
       return !numbersAndAStrayWord && ManyValuesHint.of(column, seen) == null;
     }
+    boolean idName = ID_NAME.matcher(column).find();
     // The span in doubles: a 64-bit span cannot overflow.
-    return ID_NAME.matcher(column).find() || (double) high - low + 1 <= (double) DENSE_SPAN * cells.length;
+    if (!idName && (double) high - low + 1 > (double) DENSE_SPAN * cells.length) {
+      return false;
+    }
+    return !calendarValues(column, seen, idName, low, high);
+  }
+
+  /**
+   * Whether distinct whole numbers that would be a key are days, months or years instead (a table of one row per
+   * day or year: {@link CalendarNumbers}), which are modelled: as a key they came out as numbers of the same digits,
+   * 12260473 for a day, 9726 for a year, with only a note calling them ids. Days and months are so whatever the
+   * column's name (a warehouse's date_key 20230101 is a date), and the number fitter's note tells how to read them
+   * as dates. Years only without an id-like name, since four-digit ids lie among the years too; for them a note
+   * is printed here, naming --key for the id that only looks like years.
+   */
+  private static boolean calendarValues(String column, Set<Object> values, boolean idName, long low, long high) {
+    CalendarNumbers kind = CalendarNumbers.of(values.stream().map(Long.class::cast).toList());
+    if (kind == CalendarNumbers.YEARS && !idName) {
+      Notices.print("note: column '" + column + "' has a different whole number in every row, all of them years ("
+          + low + "–" + high + "): modelled as a number, not as a key; --key " + ColumnFitter.option(column)
+          + " makes it a key (new values, none from training)");
+    }
+    return kind == CalendarNumbers.DAYS || kind == CalendarNumbers.MONTHS || (kind == CalendarNumbers.YEARS && !idName);
   }
 
   private Object value(Object cell) {

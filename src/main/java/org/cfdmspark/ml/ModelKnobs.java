@@ -128,7 +128,8 @@ public final class ModelKnobs {
           + "form, none taken from training. "
           + "Detected when every value is present and distinct and looks like an id: whole numbers in a sequence "
           + "(span at most 4 per row) or under an id-like name (customer_id, OrderNo), text without spaces of at "
-          + "most 64 characters.");
+          + "most 64 characters. Days, months and years written as numbers (20230514, 202305, 1987; years under an "
+          + "id-like name aside) are modelled, not keys.");
   public static final Knob<List<String>> NO_KEY = Knob.names("no-key", "(none)",
       "Columns modelled like the others although all their values are distinct (not keys).");
   public static final Knob<List<String>> CONSTRAINT = Knob.names("constraint", "INEQUALITY[,...]",
