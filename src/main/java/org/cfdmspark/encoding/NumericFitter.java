@@ -116,6 +116,7 @@ record NumericFitter(NumericType type, boolean declaredInteger, boolean pointMas
       }
       sd = Math.sqrt(squares / present);
     }
+    NumberOverflow.require(column, mean, sd, min, max);
     double[] distinct = distinct(sorted);
     long step = type.timestamp() ? TIMESTAMP_GRAINS[grain] : 1;
     int decimals = decimals(maxScale, maxPrecision, step);
