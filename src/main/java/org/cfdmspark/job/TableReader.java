@@ -317,12 +317,16 @@ final class TableReader {
   }
 
   /**
-   * A reader in the dialect; with a --datetime-format, timestamp cells are parsed in it or else as ISO-8601
-   * (Spark's fallback), so that ISO columns typed by {@link #withIsoTimestamps} read too.
+   * A reader in the dialect, its {@code nullValue} cells and empty cells missing; with a --datetime-format, timestamp
+   * cells are parsed in it or else as ISO-8601 (Spark's fallback), so that ISO columns typed by {@link
+   * #withIsoTimestamps} read too. A quoted empty cell ("") is an empty cell too, as README and --null-value say
+   * (Spark's own reading makes it an empty text in a text column, missing in a number column): the read's note
+   * and the missing-text tally counted it as one while a text column kept it as a value.
    */
   private static DataFrameReader csv(SparkSession spark, CsvDialect dialect, String nullValue, boolean multiLine,
       String datetimeFormat) {
-    DataFrameReader reader = dialect.reader(spark).option("nullValue", nullValue).option("multiLine", multiLine);
+    DataFrameReader reader = dialect.reader(spark).option("nullValue", nullValue).option("emptyValue", nullValue)
+        .option("multiLine", multiLine);
     return datetimeFormat == null ? reader
         : reader.option("timestampFormat", datetimeFormat).option("enableDateTimeParsingFallback", "true");
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -299,6 +300,19 @@ class CsvCasesTest {
     assertEquals(List.of("grp", "a", "c"), List.of(table.columns()));
     assertEquals(List.of("x,1.50,3", "x,NA,5", "y,2.25,"), writtenLines(table, settings()),
         "the other columns written as read");
+  }
+
+  @Test
+  void aQuotedEmptyCellIsMissingAsTheNoteSays(SparkSession spark) throws Throwable {
+    // 2 empty cells, 3 quoted empty ones and 2 NA: the note said all 5 empty ones were missing, but a text column
+    // kept the quoted ones as the value "".
+    String input = TestData.path("cases/30-quoted-empty-text.csv");
+    AtomicReference<Dataset<Row>> read = new AtomicReference<>();
+    String notes = Stderr.of(() -> read.set(read(spark, input)));
+    Dataset<Row> table = read.get();
+    assertTrue(notes.contains("column 't' has 5 empty cells and 2 'NA' cells, all read as missing"), notes);
+    assertEquals(7, table.where("t is null").count());
+    assertEquals(Set.of("foo", "bar"), distinct(table.where("t is not null"), "t"));
   }
 
   private static Settings settings(String... options) {
