@@ -20,7 +20,8 @@ import scala.reflect.ClassTag$;
  * the column's name ({@link HeaderAsData}) and, per column,
  * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
  * dressed for people ({@link NumberDress}), the {@link NumberForm} tally and ISO date-times to the minute with an
- * offset ({@link MinuteOffsetTimes}). A plain Java fold over the scan's rows
+ * offset ({@link MinuteOffsetTimes}); cells and malformed rows holding a quote escaped by a backslash
+ * ({@link BackslashEscapes}). A plain Java fold over the scan's rows
  * (one Spark job, one stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
  * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
  *
@@ -57,6 +58,8 @@ final class CellChecks implements Serializable {
   private final int[] dressed;
   private final int[] offsetTimes;
   private final boolean decimalComma;
+  /** A backslash and the quote character, when the dialect escapes quotes otherwise (doubled); else null. */
+  private final UTF8String backslashQuote;
   /** The --null-value text; "" when empty cells are the only missing ones. */
   private final UTF8String nullValue;
   /** The table's columns, the first cells of a text row; the next holds a malformed row's raw text. */
@@ -73,6 +76,9 @@ final class CellChecks implements Serializable {
   private final long[] emptyCells;
   /** Per column: value cells written like the null text, letter for letter (NA beside US and FR). */
   private final long[] nullShapedCells;
+  /** Cells and malformed rows holding {@code backslashQuote}; {@code backslashQuoteExample} the least of them. */
+  private long backslashQuotes;
+  private String backslashQuoteExample;
   /** Per column: cells holding the replacement character; {@code undecodedExample} the least of them. */
   private final long[] undecodedCells;
   private final String[] undecodedExample;
@@ -96,16 +102,18 @@ final class CellChecks implements Serializable {
    * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, ISO date-times with
    * an offset ({@link MinuteOffsetTimes#is}) in {@code offsetTimes}, the missing cells of
    * each of the text rows' first cells, one per name of {@code names}, empty or {@code nullValue}, and (when there
-   * are names) malformed rows' raw text in the cell after them.
+   * are names) malformed rows' raw text in the cell after them; cells holding a backslash before {@code quote}
+   * when {@code quoteDoubled} (the dialect's escape is the quote itself).
    */
   CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, int[] offsetTimes,
-      boolean decimalComma, String nullValue, String[] names) {
+      boolean decimalComma, String nullValue, String[] names, String quote, boolean quoteDoubled) {
     columns = names.length;
     this.names = Arrays.stream(names).map(UTF8String::fromString).toArray(UTF8String[]::new);
     this.nullValue = UTF8String.fromString(nullValue);
     nullTextCells = new long[columns];
     emptyCells = new long[columns];
     nullShapedCells = new long[columns];
+    backslashQuote = quoteDoubled ? UTF8String.fromString("\\" + quote) : null;
     undecodedCells = new long[columns];
     undecodedExample = new String[columns];
     nameCells = new long[columns];
@@ -147,6 +155,7 @@ final class CellChecks implements Serializable {
     if (raw != null) {
       malformedRows++;
       malformedExample = least(malformedExample, raw);
+      countBackslashQuote(row.getUTF8String(columns));
     }
     for (int c = 0; c < columns; c++) {
       if (row.isNullAt(c)) {
@@ -155,6 +164,7 @@ final class CellChecks implements Serializable {
         nullTextCells[c]++;
       } else {
         UTF8String cell = row.getUTF8String(c);
+        countBackslashQuote(cell);
         // Only a cell as long as the null text can be written like it: the others cost no string.
         nullShapedCells[c] += cell.numBytes() == nullValue.numBytes()
             && MissingText.shapedLike(cell.toString(), nullValue.toString()) ? 1 : 0;
@@ -212,6 +222,8 @@ final class CellChecks implements Serializable {
     rows += other.rows;
     malformedRows += other.malformedRows;
     malformedExample = least(malformedExample, other.malformedExample);
+    backslashQuotes += other.backslashQuotes;
+    backslashQuoteExample = least(backslashQuoteExample, other.backslashQuoteExample);
     for (int c = 0; c < columns; c++) {
       nullTextCells[c] += other.nullTextCells[c];
       emptyCells[c] += other.emptyCells[c];
@@ -246,6 +258,14 @@ final class CellChecks implements Serializable {
   /** A cell's text, null when it is missing (empty or the null text). */
   private String cell(InternalRow row, int column) {
     return row.isNullAt(column) || isNullText(row, column) ? null : row.getUTF8String(column).toString();
+  }
+
+  /** Counts a cell or malformed row's text holding a backslash before the quote, when the dialect doubles quotes. */
+  private void countBackslashQuote(UTF8String text) {
+    if (backslashQuote != null && text.contains(backslashQuote)) {
+      backslashQuotes++;
+      backslashQuoteExample = least(backslashQuoteExample, text.toString());
+    }
   }
 
   /** Whether a present cell is the null text (compared as bytes: no string made per cell). */
@@ -300,6 +320,16 @@ final class CellChecks implements Serializable {
   /** Column c's value cells written like the null text, letter for letter ({@link MissingText#shapedLike}). */
   long nullShapedCells(int c) {
     return nullShapedCells[c];
+  }
+
+  /** Cells and malformed rows holding a backslash before the quote, when the dialect doubles quotes. */
+  long backslashQuotes() {
+    return backslashQuotes;
+  }
+
+  /** The least of them by code point, null if none. */
+  String backslashQuoteExample() {
+    return backslashQuoteExample;
   }
 
   /** Cells of column c holding the replacement character U+FFFD. */

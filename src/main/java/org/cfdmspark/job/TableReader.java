@@ -117,7 +117,8 @@ final class TableReader {
     Map<String, String> clockTimes = ClockTimes.patterns(inferred.schema(), text, strings, nullValue);
     List<String> asText = new ArrayList<>(strings);
     asText.addAll(clockTimes.keySet());
-    Retyping retyping = Retyping.of(inferred.schema(), text, asText, dialect, nullValue, paths[0]);
+    Retyping retyping = Retyping.of(inferred.schema(), text, asText, dialect,
+        settings.isGiven(JobKnobs.CSV_ESCAPE), nullValue, paths[0]);
     List<String> unnamed = UnnamedColumns.dropped(inferred.schema().fieldNames(), parts, retyping.valueCells(),
         settings, paths[0]);
     Dataset<Row> table;
@@ -174,11 +175,13 @@ final class TableReader {
      * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
      * table has no columns).
      *
-     * @throws BadInputException if a row of {@code path} has another number of fields than the header, or its
-     *     header or cells hold text the dialect's encoding could not decode ({@link UndecodedText})
+     * @throws BadInputException if a row of {@code path} has another number of fields than the header, its
+     *     header or cells hold text the dialect's encoding could not decode ({@link UndecodedText}), or its cells
+     *     hold quotes escaped by a backslash, read with doubled quotes that {@code escapeGiven} did not choose
+     *     ({@link BackslashEscapes})
      */
     static Retyping of(StructType inferred, Dataset<Row> text, List<String> strings, CsvDialect dialect,
-        String nullValue, String path) {
+        boolean escapeGiven, String nullValue, String path) {
       boolean decimalComma = dialect.decimalComma();
       List<Integer> padded = new ArrayList<>();
       List<Integer> spelt = new ArrayList<>();
@@ -207,14 +210,17 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          indices(dressed), indices(dressed), decimalComma, nullValue, inferred.fieldNames()).over(text);
+          indices(dressed), indices(dressed), decimalComma, nullValue, inferred.fieldNames(), dialect.quote(),
+          dialect.escape().equals(dialect.quote())).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
             + (found.malformedRows() == 1 ? "" : "s") + " whose number of fields is not the header's "
             + fields.length + ", such as '" + found.malformedExample().strip() + "'; fix "
             + (found.malformedRows() == 1 ? "it" : "them") + " (or check " + JobKnobs.CSV_SEP.option() + ", "
-            + JobKnobs.CSV_QUOTE.option() + " and " + JobKnobs.MULTI_LINE.option() + ")");
+            + JobKnobs.CSV_QUOTE.option() + " and " + JobKnobs.MULTI_LINE.option() + ")"
+            + BackslashEscapes.hint(found, dialect));
       }
+      BackslashEscapes.require(found, dialect, escapeGiven, path);
       UndecodedText.require(inferred.fieldNames(), found, path, dialect.encoding());
       String headerNote = HeaderAsData.note(path, fields, found);
       if (headerNote != null) {

@@ -303,6 +303,27 @@ class CsvCasesTest {
   }
 
   @Test
+  void backslashEscapedQuotesAreRefusedNamingCsvEscapeThenReadWithIt(SparkSession spark) {
+    // Read with doubled quotes, "6\" sub" was the value "6\" sub" with its quotes, silently.
+    String silent = TestData.path("cases/29-backslash-escaped-quotes.csv");
+    String refused = assertThrows(BadInputException.class, () -> read(spark, silent)).getMessage();
+    assertTrue(refused.contains("quotes escaped by a backslash") && refused.contains("give --csv-escape '\\'"),
+        refused);
+    Dataset<Row> table = TableReader.read(spark, FileFormat.CSV, settings("csv-escape", "\\"), silent);
+    assertEquals(Set.of("6\" sub", "12\" pizza", "plain"), distinct(table, "item"));
+    // A file of doubled quotes whose values hold a backslash before a quote: read as asked.
+    Dataset<Row> asked = TableReader.read(spark, FileFormat.CSV, settings("csv-escape", "\""), silent);
+    assertEquals(6, asked.count());
+    // Where the misreading breaks the rows' number of fields, that error names the option too.
+    String ragged = TestData.path("cases/29b-backslash-escaped-quotes-with-commas.csv");
+    String fields = assertThrows(BadInputException.class, () -> read(spark, ragged)).getMessage();
+    assertTrue(fields.contains("whose number of fields is not the header's") && fields.contains("--csv-escape '\\'"),
+        fields);
+    assertEquals(Set.of("say \"hi\", ok", "6\" sub", "plain"), distinct(TableReader.read(spark, FileFormat.CSV,
+        settings("csv-escape", "\\"), ragged), "item"));
+  }
+
+  @Test
   void aQuotedEmptyCellIsMissingAsTheNoteSays(SparkSession spark) throws Throwable {
     // 2 empty cells, 3 quoted empty ones and 2 NA: the note said all 5 empty ones were missing, but a text column
     // kept the quoted ones as the value "".
