@@ -80,8 +80,8 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     if (!declared && numbers > 0 && numbers >= present / 2 && numbers < present) {
       // --null-value marks one text: several (N/A, ?, null) must first be made one in the file.
       throw new BadInputException("column '" + column + "' holds numbers but also " + (texts.size() == 1
-          ? "text such as '" + texts.get(0) + "' (" + (present - numbers) + " of " + present + " cells); mark that "
-              + "text as missing with --null-value '" + texts.get(0) + "'"
+          ? "text such as '" + texts.get(0) + "' (" + (present - numbers) + " of " + present + " cells); "
+              + missingAdvice((String) texts.get(0))
           : texts.size() + " texts, " + quoted(texts) + " (" + (present - numbers) + " of " + present + " cells), "
               + "and --null-value marks one text as missing: if they all mean missing, write them as one (or empty) "
               + "in the file")
@@ -126,6 +126,15 @@ record CategoricalFitter(DataType type, boolean declared, int maxCategories) imp
     Object[] levels = distinct.toArray();
     Arrays.sort(levels, CellOrder::compare);
     return new CategoricalColumnCodec(column, type, levels, missing > 0);
+  }
+
+  /**
+   * How to make a text's cells missing: --null-value names it, but not white space, which the option's value loses
+   * (it is trimmed) and which the reader takes for missing only in a column it reads as numbers.
+   */
+  private static String missingAdvice(String text) {
+    return text.isBlank() ? "if those blank cells mean missing, write them empty in the file"
+        : "mark that text as missing with --null-value '" + text + "'";
   }
 
   /**

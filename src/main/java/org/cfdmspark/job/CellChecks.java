@@ -20,7 +20,8 @@ import scala.reflect.ClassTag$;
  * the column's name ({@link HeaderAsData}) and, per column,
  * zero-padded numbers, booleans spelt otherwise than Spark's, decimal-comma numbers and their grouping, numbers
  * dressed for people ({@link NumberDress}), the {@link NumberForm} tally and ISO date-times to the minute with an
- * offset ({@link MinuteOffsetTimes}); cells and malformed rows holding a quote escaped by a backslash
+ * offset ({@link MinuteOffsetTimes}); blank cells ({@link BlankCells}), which the number checks take for missing, and
+ * cells that keep a text column text; cells and malformed rows holding a quote escaped by a backslash
  * ({@link BackslashEscapes}). A plain Java fold over the scan's rows
  * (one Spark job, one stage, no shuffle): as SQL aggregates it was two jobs (adaptive execution runs the partial aggregation as one) and, on a 1,000-row file,
  * seconds of planning and generated-code compiling for a pass that reads 36 kB (BENCHMARKS.md "Read: one pass").
@@ -32,7 +33,7 @@ import scala.reflect.ClassTag$;
  */
 final class CellChecks implements Serializable {
   /** A zero-padded number: a zero followed by another digit (0.5 and 0 are not padded). */
-  private static final Pattern ZERO_PADDED = Pattern.compile("^\\s*[+-]?0[0-9]");
+  static final Pattern ZERO_PADDED = Pattern.compile("^\\s*[+-]?0[0-9]");
   /** The thousands separators of decimal-comma numbers: point, space, no-break space, narrow no-break space. */
   static final String GROUP_SEPARATORS = ". \u00A0\u202F";
   /**
@@ -76,6 +77,15 @@ final class CellChecks implements Serializable {
   private final long[] emptyCells;
   /** Per column: value cells written like the null text, letter for letter (NA beside US and FR). */
   private final long[] nullShapedCells;
+  /** Per column: cells of white space only ({@link BlankCells#isBlank}). */
+  private final long[] blankCells;
+  /** Per formed column: present cells, blank ones aside, that are no number. */
+  private final long[] textCells;
+  /**
+   * Per formed column: number cells that keep a text column text, codes ({@link BlankCells#keepsText}: 01234, whole
+   * numbers beyond a long).
+   */
+  private final long[] codeCells;
   /** Cells and malformed rows holding {@code backslashQuote}; {@code backslashQuoteExample} the least of them. */
   private long backslashQuotes;
   private String backslashQuoteExample;
@@ -113,6 +123,7 @@ final class CellChecks implements Serializable {
     nullTextCells = new long[columns];
     emptyCells = new long[columns];
     nullShapedCells = new long[columns];
+    blankCells = new long[columns];
     backslashQuote = quoteDoubled ? UTF8String.fromString("\\" + quote) : null;
     undecodedCells = new long[columns];
     undecodedExample = new String[columns];
@@ -131,6 +142,8 @@ final class CellChecks implements Serializable {
     }
     paddedCells = new long[padded.length];
     speltCells = new long[spelt.length];
+    textCells = new long[formed.length];
+    codeCells = new long[formed.length];
     allCommaNumbers = new Boolean[comma.length];
     grouping = new String[comma.length];
     anyComma = new Boolean[comma.length];
@@ -164,6 +177,7 @@ final class CellChecks implements Serializable {
         nullTextCells[c]++;
       } else {
         UTF8String cell = row.getUTF8String(c);
+        blankCells[c] += BlankCells.isBlank(cell) ? 1 : 0;
         countBackslashQuote(cell);
         // Only a cell as long as the null text can be written like it: the others cost no string.
         nullShapedCells[c] += cell.numBytes() == nullValue.numBytes()
@@ -213,6 +227,8 @@ final class CellChecks implements Serializable {
       if (shape != null) {
         forms[k].add(shape);
       }
+      textCells[k] += cell != null && shape == null ? 1 : 0;
+      codeCells[k] += shape != null && BlankCells.keepsText(cell, shape) ? 1 : 0;
     }
     return this;
   }
@@ -228,6 +244,7 @@ final class CellChecks implements Serializable {
       nullTextCells[c] += other.nullTextCells[c];
       emptyCells[c] += other.emptyCells[c];
       nullShapedCells[c] += other.nullShapedCells[c];
+      blankCells[c] += other.blankCells[c];
       undecodedCells[c] += other.undecodedCells[c];
       undecodedExample[c] = least(undecodedExample[c], other.undecodedExample[c]);
       nameCells[c] += other.nameCells[c];
@@ -245,6 +262,8 @@ final class CellChecks implements Serializable {
     }
     for (int k = 0; k < formed.length; k++) {
       forms[k].merge(other.forms[k]);
+      textCells[k] += other.textCells[k];
+      codeCells[k] += other.codeCells[k];
     }
     for (int k = 0; k < dressed.length; k++) {
       dresses[k].merge(other.dresses[k]);
@@ -255,9 +274,13 @@ final class CellChecks implements Serializable {
     return this;
   }
 
-  /** A cell's text, null when it is missing (empty or the null text). */
+  /**
+   * A cell's text, null when it is missing (empty or the null text) or blank: a column of numbers beside blank
+   * cells is a number column whose blank cells are missing ({@link BlankCells}).
+   */
   private String cell(InternalRow row, int column) {
-    return row.isNullAt(column) || isNullText(row, column) ? null : row.getUTF8String(column).toString();
+    return row.isNullAt(column) || isNullText(row, column) || BlankCells.isBlank(row.getUTF8String(column)) ? null
+        : row.getUTF8String(column).toString();
   }
 
   /** Counts a cell or malformed row's text holding a backslash before the quote, when the dialect doubles quotes. */
@@ -320,6 +343,21 @@ final class CellChecks implements Serializable {
   /** Column c's value cells written like the null text, letter for letter ({@link MissingText#shapedLike}). */
   long nullShapedCells(int c) {
     return nullShapedCells[c];
+  }
+
+  /** Cells of column c of white space only. */
+  long blankCells(int c) {
+    return blankCells[c];
+  }
+
+  /** Present cells of the k-th formed column, blank ones aside, that are no number. */
+  long textCells(int k) {
+    return textCells[k];
+  }
+
+  /** Number cells of the k-th formed column that are codes, which keep it text ({@link BlankCells#keepsText}). */
+  long codeCells(int k) {
+    return codeCells[k];
   }
 
   /** Cells and malformed rows holding a backslash before the quote, when the dialect doubles quotes. */

@@ -3,8 +3,10 @@ package org.cfdmspark.job;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -43,6 +45,9 @@ import org.cfdmspark.encoding.ColumnNames;
  *   <li>a text column of numbers dressed for people in one form (a currency sign, a percent sign, separators between
  *       thousands: $2,273.21, 17.3%, 1,234,567, with --decimal-comma 1.629,09 €) is a number, whole when no value has
  *       decimals; its {@link NumberDress} travels in its metadata so that CSV output dresses the values again;</li>
+ *   <li>a column of numbers (plain, decimal-comma or dressed) beside blank cells (spaces or tabs only) is a number
+ *       column whose blank cells are missing, and so are those of a column of number codes, kept text
+ *       ({@link BlankCells});</li>
  *   <li>a fractional column (or decimal-comma or dressed number) keeps the text form of its numbers in its metadata
  *       ({@link NumberForm}: fixed decimals as in money's 12.50 and 3,70, whole values without a point as in 34
  *       beside 39.1, scientific notation as in 5.00E+05 and 2.418e-06), so that CSV output writes them so;</li>
@@ -93,7 +98,8 @@ final class TableReader {
       ParquetMagic.require(spark.sparkContext().hadoopConfiguration(), paths);
       Dataset<Row> table = spark.read().parquet(paths);
       return new Counted(strings.isEmpty() ? table
-          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of(), Map.of())), null, null);
+          : table.select(retyped(table.schema(), strings, Map.of(), Map.of(), Map.of(), Set.of(), Map.of(),
+              Map.of())), null, null);
     }
     CsvDialect dialect = CsvDialect.of(settings);
     String nullValue = settings.get(JobKnobs.NULL_VALUE);
@@ -123,7 +129,7 @@ final class TableReader {
         settings, paths[0]);
     Dataset<Row> table;
     if (retyping.asText().stream().noneMatch(name -> isTyped(inferred.schema(), name))
-        && retyping.commaNumbers().isEmpty()) {
+        && retyping.commaNumbers().isEmpty() && retyping.blankNumbers().isEmpty()) {
       table = inferred;
     } else {
       StructType schema = new StructType(Arrays.stream(inferred.schema().fields())
@@ -134,9 +140,9 @@ final class TableReader {
     }
     table = unnamed.isEmpty() ? table : table.drop(unnamed.toArray(String[]::new));
     table = retyping.commaNumbers().isEmpty() && retyping.dressedNumbers().isEmpty()
-        && retyping.forms().isEmpty() && retyping.missingTexts().isEmpty() ? table
+        && retyping.forms().isEmpty() && retyping.missingTexts().isEmpty() && retyping.blankNumbers().isEmpty() ? table
         : table.select(retyped(table.schema(), List.of(), retyping.commaNumbers(), retyping.dressedNumbers(),
-            retyping.forms(), retyping.missingTexts()));
+            retyping.blankNumbers(), retyping.blanks(), retyping.forms(), retyping.missingTexts()));
     return new Counted(MinuteOffsetTimes.read(ClockTimes.read(table, clockTimes), retyping.offsetTimes()),
         retyping.rows(),
         () -> parts.load(csv(spark, dialect, nullValue, multiLine, datetimeFormat), asText(inferred.schema())));
@@ -162,14 +168,17 @@ final class TableReader {
   /**
    * Where Spark's inferred types give way to the text: the columns to read as text (--string, zero-padded number
    * columns, booleans spelt otherwise than Spark's, and decimal-comma numbers, parsed from it) and the
-   * decimal-comma number columns, the text forms of fractional columns, the columns whose missing cells are
-   * written as the null text ({@link MissingText#decide}) and the text columns of ISO date-times with an offset to
-   * read as timestamps ({@link MinuteOffsetTimes}); with the row count and each column's cells that are neither
-   * empty nor the null text.
+   * decimal-comma number columns, the text columns of plain numbers beside blank cells (their type: long or
+   * double), the columns of numbers or number codes whose blank cells are missing ({@link BlankCells}), the text
+   * forms of fractional columns, the columns whose missing cells are written as the null text
+   * ({@link MissingText#decide}) and the text columns of ISO date-times with an offset to read as timestamps
+   * ({@link MinuteOffsetTimes}); with the row count and each column's cells that are neither missing nor blank in a
+   * number column.
    */
   private record Retyping(List<String> asText, Map<String, CommaNumber> commaNumbers,
-      Map<String, DressedNumber> dressedNumbers, Map<String, NumberForm> forms, Map<String, String> missingTexts,
-      List<String> offsetTimes, long rows, long[] valueCells) {
+      Map<String, DressedNumber> dressedNumbers, Map<String, DataType> blankNumbers, Set<String> blanks,
+      Map<String, NumberForm> forms, Map<String, String> missingTexts, List<String> offsetTimes, long rows,
+      long[] valueCells) {
     /**
      * Decided in one pass over {@code text}, the table's cells as text ({@link CellChecks}), empty cells null and
      * {@code nullValue} cells as that text, with the raw text of malformed rows in its last column (unless the
@@ -263,21 +272,46 @@ final class TableReader {
         }
       }
       Map<String, NumberForm> forms = new LinkedHashMap<>();
+      Map<String, DataType> blankNumbers = new LinkedHashMap<>();
+      Set<String> blankCodes = new LinkedHashSet<>();
       for (int k = 0; k < formed.size(); k++) {
         NumberForm form = found.form(k);
+        int c = formed.get(k);
+        String name = fields[c].name();
         if (form != null) {
-          forms.put(fields[formed.get(k)].name(), form);
+          forms.put(name, form);
+        }
+        // Plain numbers (or number codes) that Spark read as text for their blank cells alone.
+        if (form == null || found.blankCells(c) == 0 || found.textCells(k) > 0 || commaNumbers.containsKey(name)
+            || dressedNumbers.containsKey(name)) {
+          continue;
+        }
+        if (found.codeCells(k) > 0) {
+          blankCodes.add(name);
+        } else {
+          boolean whole = form.scientific() == null && form.maxDecimals() == 0 && form.wholeDecimals() == 0;
+          blankNumbers.put(name, whole ? DataTypes.LongType : DataTypes.DoubleType);
         }
       }
-      // A text column that is not a decimal-comma or dressed number keeps its text; its number form means nothing.
+      // A text column that is not a number of one of those kinds keeps its text; its number form means nothing.
       forms.keySet().removeIf(name -> !commaNumbers.containsKey(name) && !dressedNumbers.containsKey(name)
-          && (asText.contains(name) || !isTyped(inferred, name)));
+          && !blankNumbers.containsKey(name) && (asText.contains(name) || !isTyped(inferred, name)));
+      Set<String> blanks = new LinkedHashSet<>();
+      for (int c = 0; c < fields.length; c++) {
+        String name = fields[c].name();
+        if (found.blankCells(c) > 0 && (blankNumbers.containsKey(name) || blankCodes.contains(name)
+            || commaNumbers.containsKey(name) || dressedNumbers.containsKey(name))) {
+          blanks.add(name);
+          Notices.print(BlankCells.note(name, found.blankCells(c), found.rows()));
+        }
+      }
       long[] nullTextCells = new long[fields.length];
       long[] emptyCells = new long[fields.length];
       long[] valueCells = new long[fields.length];
       for (int c = 0; c < fields.length; c++) {
         nullTextCells[c] = found.nullTextCells(c);
-        emptyCells[c] = found.emptyCells(c);
+        // A number column's blank cells are missing cells written empty.
+        emptyCells[c] = found.emptyCells(c) + (blanks.contains(fields[c].name()) ? found.blankCells(c) : 0);
         valueCells[c] = found.rows() - nullTextCells[c] - emptyCells[c];
       }
       // Every text column is checked for date-times with an offset (as for dressed numbers): a column all of them.
@@ -294,7 +328,7 @@ final class TableReader {
           .forEach(note -> Notices.print("note: " + note));
       MissingText.valueLike(inferred.fieldNames(), nullTextCells, emptyCells, shapedCells, valueCells, nullValue)
           .forEach(note -> Notices.print("note: " + note));
-      return new Retyping(asText, commaNumbers, dressedNumbers, forms,
+      return new Retyping(asText, commaNumbers, dressedNumbers, blankNumbers, blanks, forms,
           MissingText.decide(inferred.fieldNames(), nullTextCells, emptyCells, nullValue), offsetTimes, found.rows(),
           valueCells);
     }
@@ -366,15 +400,19 @@ final class TableReader {
 
   /**
    * The columns of {@code schema}: {@code strings} cast to text, {@code commaNumbers} parsed as numbers (their
-   * thousands separators dropped, the comma made a point) with their grouping in the metadata, and the text
-   * {@code forms} of number columns and the {@code missingTexts} of columns in theirs.
+   * thousands separators dropped, the comma made a point) with their grouping in the metadata, {@code
+   * dressedNumbers} undressed, {@code blankNumbers} cast to their type, the blank cells of {@code blanks} missing
+   * first, and the text {@code forms} of number columns and the {@code missingTexts} of columns in theirs.
    */
   private static Column[] retyped(StructType schema, List<String> strings, Map<String, CommaNumber> commaNumbers,
-      Map<String, DressedNumber> dressedNumbers, Map<String, NumberForm> forms, Map<String, String> missingTexts) {
+      Map<String, DressedNumber> dressedNumbers, Map<String, DataType> blankNumbers, Set<String> blanks,
+      Map<String, NumberForm> forms, Map<String, String> missingTexts) {
     Column[] columns = new Column[schema.fields().length];
     for (int c = 0; c < columns.length; c++) {
       String name = schema.fields()[c].name();
-      Column column = ColumnNames.column(name);
+      Column column = blanks.contains(name) ? BlankCells.asMissing(ColumnNames.column(name))
+          : ColumnNames.column(name);
+      DataType blankNumber = blankNumbers.get(name);
       CommaNumber number = commaNumbers.get(name);
       DressedNumber dressed = dressedNumbers.get(name);
       NumberForm form = forms.get(name);
@@ -397,7 +435,9 @@ final class TableReader {
             : functions.regexp_replace(column, "[^0-9.+-]", "");
         column = digits.cast(dressed.whole() ? DataTypes.LongType : DataTypes.DoubleType)
             .as(name, dressed.dress().addTo(metadata.build()));
-      } else if (form != null || missingText != null) {
+      } else if (blankNumber != null) {
+        column = column.cast(blankNumber).as(name, metadata.build());
+      } else if (form != null || missingText != null || blanks.contains(name)) {
         column = column.as(name, metadata.build());
       }
       columns[c] = column;

@@ -85,6 +85,18 @@ class CategoricalFitterTest {
   }
 
   @Test
+  void blankTextAmongNumbersIsNotAdvisedAsANullValue() {
+    // --null-value '   ' is trimmed to nothing: advising it sent the user round in a circle.
+    CategoricalFitter fitter = new CategoricalFitter(DataTypes.StringType, false, 200);
+    for (String blank : new String[] {"   ", "\t", " "}) {
+      String message = refusal(fitter, "a", numbersAnd(30, blank, blank));
+      assertTrue(message.contains("holds numbers but also text such as '" + blank + "'")
+          && message.contains("write them empty in the file") && !message.contains("--null-value"), message);
+    }
+    assertTrue(refusal(fitter, "a", numbersAnd(30, "?", "?")).contains("--null-value '?'"));
+  }
+
+  @Test
   void infinityAndNanSpeltAsSparkDoesNotReadThemAreRefusedAsInANumberColumn() {
     CategoricalFitter fitter = new CategoricalFitter(DataTypes.StringType, false, 200);
     for (String spelling : new String[] {"inf", "-inf", "+Inf", "infinity", "-Infinity", "∞", "nan", "1.#INF"}) {
