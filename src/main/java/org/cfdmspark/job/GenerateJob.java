@@ -45,6 +45,11 @@ public final class GenerateJob {
    * into the output before it is committed: a sweep's runs take the report's own knobs too.
    */
   static GenerateResult run(SparkSession spark, Settings settings, Settings report) {
+    // Each note once per run: the report reads the input again, which printed its notes twice.
+    return Notices.onceEach(() -> runOnce(spark, settings, report));
+  }
+
+  private static GenerateResult runOnce(SparkSession spark, Settings settings, Settings report) {
     String inputPath = required(settings, JobKnobs.INPUT);
     String outputPath = required(settings, JobKnobs.OUTPUT);
     FileFormat outputFormat = settings.get(JobKnobs.FORMAT).forOutput(outputPath);

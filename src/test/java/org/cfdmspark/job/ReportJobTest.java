@@ -159,6 +159,21 @@ class ReportJobTest {
     assertTrue(onInput.at("/privacy/dcr_holdout_to_train/median").asDouble() > 0, "not every held-out row a copy");
   }
 
+  /** generate --report reads the input twice (the fit's, the report's): its notes are printed once. */
+  @Test
+  void aRunWithItsReportPrintsEachNoteOfTheInputOnce() throws Throwable {
+    StringBuilder csv = new StringBuilder("x,region\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i % 23 + 0.5).append(',').append(i % 6 == 0 ? "" : i % 6 == 1 ? "NA" : i % 2 == 0 ? "EU" : "AS")
+          .append('\n');
+    }
+    Path input = Files.writeString(dir.resolve("regions.csv"), csv);
+    String stderr = Stderr.of(() -> GenerateJob.run(spark, TestSpark.settings("input", input.toString(), "output",
+        dir.resolve("regions-out").toString(), "num-samples", "100", "steps", "10", "report", "true")));
+    assertEquals(1, stderr.lines().filter(line -> line.startsWith("note: column 'region' has 20 empty cells and 20 "
+        + "'NA' cells")).count(), stderr);
+  }
+
   @Test
   void keyColumnsAreOnlyCheckedForUniqueness() throws Throwable {
     Path output = dir.resolve("keys");
