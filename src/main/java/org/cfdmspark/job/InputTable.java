@@ -106,28 +106,43 @@ public record InputTable(String path, FileFormat format, Dataset<Row> table, Dat
       return all;
     }
     try {
-      requireCondition(predicate, CatalystSqlParser$.MODULE$.parseExpression(predicate));
+      requireCondition(predicate, CatalystSqlParser$.MODULE$.parseExpression(predicate), all.columns());
       return all.where(functions.expr(predicate));
     } catch (Exception e) { // ParseException and AnalysisException, undeclared by Scala
       if (e instanceof AnalysisException) {
         throw new BadInputException(JobKnobs.WHERE.option() + " \"" + predicate + "\" is not a valid predicate on "
-            + "the input: " + firstLine(e.getMessage()).strip());
+            + "the input: " + firstLine(e.getMessage()).strip() + backtickHint(all.columns(), predicate));
       }
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
   }
 
   /**
+   * The advice for a --where that names a column whose name is no SQL identifier (a space, a dot, a hyphen) without
+   * backticks, which SQL reads as separate words (monthly fee > 10) and refuses with an error of its own; else "".
+   */
+  private static String backtickHint(String[] columns, String predicate) {
+    for (String column : columns) {
+      boolean identifier = column.matches("[A-Za-z_][A-Za-z0-9_]*");
+      if (!identifier && predicate.contains(column) && !predicate.contains("`" + column.replace("`", "``") + "`")) {
+        return "; a column name that is no SQL word (spaces, dots, hyphens) goes in backticks: `"
+            + column.replace("`", "``") + "`";
+      }
+    }
+    return "";
+  }
+
+  /**
    * Refuses a --where whose parsed expression names itself: SQL reads a last word after a condition as its alias,
    * so a cut-off "plan = 'basic' and" would filter on "plan = 'basic'" in silence (a filter drops the alias).
    */
-  private static void requireCondition(String predicate, Expression parsed) {
+  private static void requireCondition(String predicate, Expression parsed, String[] columns) {
     String alias = parsed instanceof Alias named ? named.name()
         : parsed instanceof MultiAlias named ? named.names().mkString(", ") : null;
     if (alias != null) {
       throw new BadInputException(JobKnobs.WHERE.option() + " \"" + predicate + "\" is not a whole predicate: SQL "
           + "reads '" + alias + "' at its end as a name for the condition before it (an alias); complete the "
-          + "condition, or remove '" + alias + "'");
+          + "condition, or remove '" + alias + "'" + backtickHint(columns, predicate));
     }
   }
 

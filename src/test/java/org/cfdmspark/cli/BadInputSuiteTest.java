@@ -138,6 +138,9 @@ class BadInputSuiteTest {
         credit("--where cut off after its and", "--where \"AGE > 30 and\" is not a whole predicate: SQL reads 'and' "
             + "at its end as a name", "--where", "AGE > 30 and"),
         credit("--where with a stray last word", "SQL reads 'x' at its end as a name", "--where", "AGE > 30 x"),
+        // A name with a space unquoted: Spark's own error, which does not say names with spaces need backticks.
+        table("--where naming a column with a space without backticks", "goes in backticks: `monthly fee`",
+            "monthly fee,n\n10,1\n20,2\n30,3\n", "--where", "monthly fee > 10"),
         table("--date without a pattern", "--date visit: give the column's pattern as visit=PATTERN",
             "visit,n\n20210315,1\n20210422,2\n20201201,3\n", "--date", "visit"),
         table("--date on a column with a zero-date marker", "2 cells are not dates in that pattern, such as "
