@@ -13,6 +13,8 @@ public enum FileFormat {
   private static final Pattern CSV_NAME = Pattern.compile(".*\\.csv(\\.(gz|bz2|deflate|zst|lz4|snappy))?/?");
   private static final Pattern TSV_NAME = Pattern.compile(".*\\.(tsv|tab)(\\.(gz|bz2|deflate|zst|lz4|snappy))?/?");
   private static final Pattern PARQUET_NAME = Pattern.compile(".*\\.parquet/?");
+  /** JSON and JSON lines, which the job does not read: said so, rather than offered as CSV or Parquet. */
+  private static final Pattern JSON_NAME = Pattern.compile(".*\\.(json|jsonl|ndjson)(\\.(gz|bz2|zst))?/?");
 
   /** The format of the input at {@code path}: {@code .csv} or {@code .tsv} (compressed too) or {@code .parquet}. */
   FileFormat forInput(String path) {
@@ -33,9 +35,14 @@ public enum FileFormat {
     if (byName != null) {
       return byName;
     }
-    List<FileFormat> parts = partNames.get().stream().map(FileFormat::byName).distinct().toList();
+    List<String> names = partNames.get();
+    List<FileFormat> parts = names.stream().map(FileFormat::byName).distinct().toList();
     if (parts.size() == 1 && parts.get(0) != null) {
       return parts.get(0);
+    }
+    if (isJson(path) || !names.isEmpty() && names.stream().allMatch(FileFormat::isJson)) {
+      throw new BadInputException("input '" + path + "' is JSON by its name, which cfdm-spark does not read (CSV "
+          + "and Parquet only): convert it to Parquet or CSV first (in Spark: spark.read.json(IN).write.parquet(OUT))");
     }
     throw new BadInputException("cannot tell the format of input '" + path + "' from its name"
         + (parts.isEmpty() ? "" : " or its files' names") + "; pass " + JobKnobs.INPUT_FORMAT.option() + " csv or "
@@ -47,6 +54,10 @@ public enum FileFormat {
     String name = path.toLowerCase(Locale.ROOT);
     return PARQUET_NAME.matcher(name).matches() ? PARQUET
         : CSV_NAME.matcher(name).matches() || TSV_NAME.matcher(name).matches() ? CSV : null;
+  }
+
+  private static boolean isJson(String path) {
+    return JSON_NAME.matcher(path.toLowerCase(Locale.ROOT)).matches();
   }
 
   /** Whether the input at {@code path} is tab-separated by its name ({@code .tsv} or {@code .tab}, compressed too). */

@@ -49,6 +49,9 @@ class BadInputSuiteTest {
         new Case("missing input", "does not exist; check --input",
             folder -> generate(folder.resolve("no-such-file.csv").toString(), folder.resolve("out"))),
         file("input format not known from the name", "--input-format csv", "table.txt", "a\n1\n"),
+        // JSON was told to pass --input-format csv or parquet, as if either would read it.
+        file("JSON input", "is JSON by its name, which cfdm-spark does not read (CSV and Parquet only)", "table.json",
+            "{\"a\": 1}\n"),
         // Checked before Spark's footer tasks, which logged a hundred lines of stack traces first.
         file("CSV read as Parquet", "is not Parquet: it does not start with PAR1 (a CSV?); give --input-format csv",
             "table.csv", "a,b\n1,2\n", "--input-format", "parquet"),
