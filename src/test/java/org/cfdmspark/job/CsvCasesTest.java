@@ -306,10 +306,9 @@ class CsvCasesTest {
   void blankCellsAmongNumbersAreMissingWithANoteAndATextColumnKeepsThem(SparkSession spark) throws Throwable {
     // Spaces of any width and tabs: Spark read each such column as text, and the advice to give --null-value '   '
     // failed again (the option's value is trimmed, and one text cannot name every width).
-    String input = TestData.path("cases/28-blank-number-cells.csv");
-    AtomicReference<Dataset<Row>> read = new AtomicReference<>();
-    String notes = Stderr.of(() -> read.set(read(spark, input)));
-    Dataset<Row> table = read.get();
+    Noted read = readNoted(spark, "cases/28-blank-number-cells.csv");
+    Dataset<Row> table = read.table();
+    String notes = read.notes();
     assertEquals(DataTypes.DoubleType, table.schema().apply("amount").dataType());
     assertEquals(DataTypes.LongType, table.schema().apply("count").dataType());
     assertEquals(DataTypes.DoubleType, table.schema().apply("price").dataType(), "dressed: $1,200.50");
@@ -355,10 +354,9 @@ class CsvCasesTest {
   void aQuotedEmptyCellIsMissingAsTheNoteSays(SparkSession spark) throws Throwable {
     // 2 empty cells, 3 quoted empty ones and 2 NA: the note said all 5 empty ones were missing, but a text column
     // kept the quoted ones as the value "".
-    String input = TestData.path("cases/30-quoted-empty-text.csv");
-    AtomicReference<Dataset<Row>> read = new AtomicReference<>();
-    String notes = Stderr.of(() -> read.set(read(spark, input)));
-    Dataset<Row> table = read.get();
+    Noted read = readNoted(spark, "cases/30-quoted-empty-text.csv");
+    Dataset<Row> table = read.table();
+    String notes = read.notes();
     assertTrue(notes.contains("column 't' has 5 empty cells and 2 'NA' cells, all read as missing"), notes);
     assertEquals(7, table.where("t is null").count());
     assertEquals(Set.of("foo", "bar"), distinct(table.where("t is not null"), "t"));
@@ -366,6 +364,16 @@ class CsvCasesTest {
 
   private static Settings settings(String... options) {
     return TestSpark.settings(options);
+  }
+
+  /** A case file's table as read at the defaults, with the notes the read printed on stderr. */
+  private record Noted(Dataset<Row> table, String notes) {
+  }
+
+  private static Noted readNoted(SparkSession spark, String caseFile) throws Throwable {
+    AtomicReference<Dataset<Row>> read = new AtomicReference<>();
+    String notes = Stderr.of(() -> read.set(read(spark, TestData.path(caseFile))));
+    return new Noted(read.get(), notes);
   }
 
   private static Dataset<Row> read(SparkSession spark, String path) {
