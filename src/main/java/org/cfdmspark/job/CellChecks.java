@@ -57,7 +57,6 @@ final class CellChecks implements Serializable {
    */
   private final int[] undress;
   private final int[] dressed;
-  private final int[] offsetTimes;
   private final boolean decimalComma;
   /** A backslash and the quote character, when the dialect escapes quotes otherwise (doubled); else null. */
   private final UTF8String backslashQuote;
@@ -109,14 +108,14 @@ final class CellChecks implements Serializable {
   /**
    * Empty checks: zero padding in the columns {@code padded}, spelling of booleans in {@code spelt},
    * decimal-comma numbers in {@code comma}, number forms in {@code formed} (indices into the text rows; a formed
-   * column that is also {@code dressed} is read undressed), dressed numbers in {@code dressed}, ISO date-times with
-   * an offset ({@link MinuteOffsetTimes#is}) in {@code offsetTimes}, the missing cells of
+   * column that is also {@code dressed} is read undressed), dressed numbers and ISO date-times with an offset
+   * ({@link MinuteOffsetTimes#is}) in {@code dressed} (the text columns), the missing cells of
    * each of the text rows' first cells, one per name of {@code names}, empty or {@code nullValue}, and (when there
    * are names) malformed rows' raw text in the cell after them; cells holding a backslash before {@code quote}
    * when {@code quoteDoubled} (the dialect's escape is the quote itself).
    */
-  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, int[] offsetTimes,
-      boolean decimalComma, String nullValue, String[] names, String quote, boolean quoteDoubled) {
+  CellChecks(int[] padded, int[] spelt, int[] comma, int[] formed, int[] dressed, boolean decimalComma,
+      String nullValue, String[] names, String quote, boolean quoteDoubled) {
     columns = names.length;
     this.names = Arrays.stream(names).map(UTF8String::fromString).toArray(UTF8String[]::new);
     this.nullValue = UTF8String.fromString(nullValue);
@@ -133,7 +132,6 @@ final class CellChecks implements Serializable {
     this.comma = comma;
     this.formed = formed;
     this.dressed = dressed;
-    this.offsetTimes = offsetTimes;
     this.decimalComma = decimalComma;
     undress = new int[formed.length];
     for (int k = 0; k < formed.length; k++) {
@@ -151,7 +149,7 @@ final class CellChecks implements Serializable {
     Arrays.setAll(forms, k -> new NumberForm.Tally());
     dresses = new NumberDress.Tally[dressed.length];
     Arrays.setAll(dresses, k -> new NumberDress.Tally(decimalComma));
-    offsetTimeCells = new long[offsetTimes.length];
+    offsetTimeCells = new long[dressed.length];
   }
 
   /** These checks tallied over every row of {@code text} (a CSV read with every column as text). */
@@ -212,11 +210,8 @@ final class CellChecks implements Serializable {
       String cell = cell(row, dressed[k]);
       if (cell != null) {
         plain[k] = dresses[k].add(cell);
+        offsetTimeCells[k] += MinuteOffsetTimes.is(cell) ? 1 : 0;
       }
-    }
-    for (int k = 0; k < offsetTimes.length; k++) {
-      String cell = cell(row, offsetTimes[k]);
-      offsetTimeCells[k] += cell != null && MinuteOffsetTimes.is(cell) ? 1 : 0;
     }
     for (int k = 0; k < formed.length; k++) {
       String cell = cell(row, formed[k]);
@@ -268,7 +263,7 @@ final class CellChecks implements Serializable {
     for (int k = 0; k < dressed.length; k++) {
       dresses[k].merge(other.dresses[k]);
     }
-    for (int k = 0; k < offsetTimes.length; k++) {
+    for (int k = 0; k < dressed.length; k++) {
       offsetTimeCells[k] += other.offsetTimeCells[k];
     }
     return this;
@@ -415,7 +410,7 @@ final class CellChecks implements Serializable {
     return dresses[k];
   }
 
-  /** Cells of the k-th offset-times column that are ISO date-times with an offset ({@link MinuteOffsetTimes#is}). */
+  /** Cells of the k-th dressed (text) column that are ISO date-times with an offset ({@link MinuteOffsetTimes#is}). */
   long offsetTimeCells(int k) {
     return offsetTimeCells[k];
   }

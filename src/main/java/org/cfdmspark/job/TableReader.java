@@ -219,7 +219,7 @@ final class TableReader {
         }
       }
       CellChecks found = new CellChecks(indices(padded), indices(spelt), indices(comma), indices(formed),
-          indices(dressed), indices(dressed), decimalComma, nullValue, inferred.fieldNames(), dialect.quote(),
+          indices(dressed), decimalComma, nullValue, inferred.fieldNames(), dialect.quote(),
           dialect.escape().equals(dialect.quote())).over(text);
       if (found.malformedRows() > 0) {
         throw new BadInputException("input '" + path + "' has " + found.malformedRows() + " row"
