@@ -95,6 +95,9 @@ public final class NearCopyGuard implements Serializable {
   public int[] apply(IntFunction<? extends BlockSampler> samplers, NeighbourIndex index, TableCodec codec,
       long[] ids, int count, double[] z, long seed) {
     int d = index.matrix().dimension();
+    // Each attempt's sampler made once per call, though asked for by the check below and by the attempt.
+    BlockSampler[] made = new BlockSampler[ATTEMPTS + 1];
+    IntFunction<BlockSampler> sampler = k -> made[k] != null ? made[k] : (made[k] = samplers.apply(k));
     double[] retry = new double[count * d];
     long[] retryIds = new long[count];
     boolean[] near = check.test(index, codec, z, count, seed, ids);
@@ -109,7 +112,7 @@ public final class NearCopyGuard implements Serializable {
     }
     int[] outcomes = new int[ATTEMPTS + 1];
     int pending = NearCopyCheck.flagged(near);
-    if (pending > 0 && !samplers.apply(1).followsTrajectory()) {
+    if (pending > 0 && !sampler.apply(1).followsTrajectory()) {
       // Every value is drawn by id from other rows: a redraw gives the sample back, and drawing it from fresh ids
       // instead would select values (a copy is likelier where a row has fewer values, a missing cell or a mode),
       // so its marginals would move. Such a copy is a chance combination; it is kept and counted.
@@ -126,7 +129,7 @@ public final class NearCopyGuard implements Serializable {
       if (size == 0) {
         break;
       }
-      samplers.apply(attempt).sampleBlock(retryIds, size, retry, 0);
+      sampler.apply(attempt).sampleBlock(retryIds, size, retry, 0);
       boolean[] stillNear = check.test(index, codec, retry, size, seed, retryIds);
       boolean[] stillCopy = repeatedCopyRedraw > 0 && attempt < ATTEMPTS
           ? check.repeatedRowCopies(index, codec, retry, size, seed, retryIds) : new boolean[size];
@@ -141,7 +144,7 @@ public final class NearCopyGuard implements Serializable {
       outcomes[attempt - 1] = pending - left;
       pending = left;
     }
-    int fresh = freshTrajectories(samplers.apply(ATTEMPTS), index, codec, ids, count, z, near, retry, retryIds,
+    int fresh = freshTrajectories(sampler.apply(ATTEMPTS), index, codec, ids, count, z, near, retry, retryIds,
         seed);
     outcomes[ATTEMPTS - 1] += fresh;
     outcomes[ATTEMPTS] = pending - fresh;
