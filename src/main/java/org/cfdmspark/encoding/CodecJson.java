@@ -30,11 +30,12 @@ public final class CodecJson {
   /**
    * The JSON form of the codec, as written into a saved model's metadata; {@code dependencies}, {@code equalities},
    * {@code ranges}, {@code values}, {@code formulas} and {@code calendars} are absent (null) in models saved before
-   * they were found.
+   * they were found, {@code noiseCorrelation} in those saved before it was fitted and in those without it.
    */
   public record Form(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
-      List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars) {
+      List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars,
+      NoiseCorrelation noiseCorrelation) {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -49,7 +50,8 @@ public final class CodecJson {
 
   public static JsonNode toJson(TableCodec codec) {
     return MAPPER.valueToTree(new Form(codec.columns(), codec.fittedRows(), codec.constraints(),
-        codec.dependencies(), codec.equalities(), codec.ranges(), codec.values(), codec.formulas(), codec.calendars()));
+        codec.dependencies(), codec.equalities(), codec.ranges(), codec.values(), codec.formulas(), codec.calendars(),
+        codec.noiseCorrelation()));
   }
 
   /** @throws IllegalArgumentException when the JSON is not a codec this version can read */
@@ -57,7 +59,7 @@ public final class CodecJson {
     try {
       Form form = MAPPER.treeToValue(json, Form.class);
       return new TableCodec(form.columns(), form.fittedRows(), form.constraints(), form.dependencies(),
-          form.equalities(), form.ranges(), form.values(), form.formulas(), form.calendars());
+          form.equalities(), form.ranges(), form.values(), form.formulas(), form.calendars(), form.noiseCorrelation());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a column codec: " + e.getMessage(), e);
     }

@@ -249,14 +249,15 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
 
   @Override
   public Object decode(double[] z, int offset, long tieBreak) {
-    return decode(z, offset, tieBreak, tieBreak);
+    return decodeWithNoise(z, offset, tieBreak, finalNoise == 0 ? 0 : FinalNoise.gaussian(tieBreak));
   }
 
   /**
-   * As {@link #decode(double[], int, long)}, with the final noise drawn from {@code noiseBits} rather than the
-   * column's own row bits: what columns that share one noise draw decode with ({@link TableCodec}).
+   * As {@link #decode(double[], int, long)}, with the final noise {@code finalNoise · noiseDraw} for a standard normal
+   * {@code noiseDraw} given, rather than drawn from the column's own row bits: what a table's columns decode with,
+   * their draws shared by joined dates and mixed by {@link NoiseCorrelation} ({@link TableCodec}).
    */
-  public Object decode(double[] z, int offset, long tieBreak, long noiseBits) {
+  public Object decodeWithNoise(double[] z, int offset, long tieBreak, double noiseDraw) {
     int state = state(z, offset, tieBreak);
     if (state == MISSING) {
       return null;
@@ -264,7 +265,7 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
     if (state > 0) {
       return cell(masses[state - 1]);
     }
-    double reading = valueReading(z, offset, noiseBits);
+    double reading = valueReading(z, offset, noiseDraw);
     return value(marginalMap == null ? reading : marginalMap.apply(reading),
         states() > 1 ? otherTime(z, offset, otherWeight(z, offset)) : timeOfDay == null ? 0 : z[offset + 1],
         tieBreak);
@@ -273,16 +274,16 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
   /**
    * The value slot's reading that decoding turns into this sample's value, before the marginal map: the slot (over
    * the barycentre's "other" rows only) plus the final noise; NaN when the sample decodes to a point mass or to a
-   * missing cell. What {@link MarginalMap} is fitted on. The noise is drawn from {@code noiseBits}, as decoding
-   * draws it ({@link #decode(double[], int, long, long)}).
+   * missing cell. What {@link MarginalMap} is fitted on. The noise is {@code finalNoise · noiseDraw}, as decoding
+   * adds it ({@link #decodeWithNoise}).
    */
-  public double reading(double[] z, int offset, long tieBreak, long noiseBits) {
-    return state(z, offset, tieBreak) != 0 ? Double.NaN : valueReading(z, offset, noiseBits);
+  public double reading(double[] z, int offset, long tieBreak, double noiseDraw) {
+    return state(z, offset, tieBreak) != 0 ? Double.NaN : valueReading(z, offset, noiseDraw);
   }
 
   /** The reading of a sample in the "other" state (its state already known): the slot plus the final noise. */
-  private double valueReading(double[] z, int offset, long noiseBits) {
-    return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + noise(noiseBits);
+  private double valueReading(double[] z, int offset, double noiseDraw) {
+    return (states() == 1 ? z[offset] : otherValue(z, offset, otherWeight(z, offset))) + finalNoise * noiseDraw;
   }
 
   /**
@@ -384,11 +385,6 @@ public record NumericColumnCodec(String name, NumericType type, double mean, dou
       }
     }
     return true;
-  }
-
-  /** The final noise drawn from {@code noiseBits}. */
-  private double noise(long noiseBits) {
-    return finalNoise == 0 ? 0 : finalNoise * FinalNoise.gaussian(noiseBits);
   }
 
   /** The value slot of an offset from the origin: standardised, or its normal score. */

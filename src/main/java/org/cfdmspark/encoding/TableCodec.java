@@ -29,6 +29,10 @@ public final class TableCodec implements Serializable {
   private final long fittedRows;
   /** For each column, the column whose row bits draw its final noise ({@link #noiseColumns}). */
   private final int[] noiseColumns;
+  /** The number columns' final noise drawn together (--correlated-noise); null: each column's draw its own. */
+  private final NoiseCorrelation noiseCorrelation;
+  /** Whether some number column adds final noise: else decoding draws none. */
+  private final boolean noiseDrawn;
   private final List<ColumnEquality> equalities;
   /** equalityColumns[q] = {source, dependent}: the positions of equality q's columns. */
   private final int[][] equalityColumns;
@@ -92,6 +96,19 @@ public final class TableCodec implements Serializable {
   public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
       List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
       List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars) {
+    this(columns, fittedRows, constraints, dependencies, equalities, ranges, values, formulas, calendars, null);
+  }
+
+  /**
+   * As {@link #TableCodec(List, long, List, List, List, List, List, List, List)}, with the number columns' final
+   * noise drawn together by {@code noiseCorrelation} (null: each column's draw its own; a model saved before it).
+   *
+   * @throws IllegalArgumentException when {@code noiseCorrelation} mixes a position that is not a number column
+   */
+  public TableCodec(List<ColumnCodec> columns, long fittedRows, List<Inequality> constraints,
+      List<CategoryDependency> dependencies, List<ColumnEquality> equalities, List<RangeDependency> ranges,
+      List<ValueDependency> values, List<ColumnFormula> formulas, List<CalendarDependency> calendars,
+      NoiseCorrelation noiseCorrelation) {
     this.columns = List.copyOf(columns);
     this.equalities = equalities == null ? List.of() : List.copyOf(equalities);
     this.equalityColumns = DerivedCells.positions(this.columns, this.equalities, ColumnEquality::source,
@@ -101,6 +118,13 @@ public final class TableCodec implements Serializable {
     this.derived = new DerivedCells(this.columns, constraints, dependencies, ranges, values, formulas, calendars,
         equalityColumns);
     this.noiseColumns = noiseColumns(this.columns, derived.constraintColumns());
+    if (noiseCorrelation != null && Arrays.stream(noiseCorrelation.columns()).anyMatch(c -> c < 0
+        || c >= this.columns.size() || !(this.columns.get(c) instanceof NumericColumnCodec) || noiseColumns[c] != c)) {
+      throw new IllegalArgumentException("the final noise's correlation mixes " + Arrays.toString(
+          noiseCorrelation.columns()) + ", not all number columns with a noise draw of their own");
+    }
+    this.noiseCorrelation = noiseCorrelation;
+    this.noiseDrawn = this.columns.stream().anyMatch(c -> c instanceof NumericColumnCodec n && n.finalNoise() > 0);
     this.offsets = new int[columns.size()];
     int sum = 0;
     for (int c = 0; c < columns.size(); c++) {
@@ -352,17 +376,27 @@ public final class TableCodec implements Serializable {
   }
 
   /**
-   * Number column {@code c}'s value-slot readings ({@link NumericColumnCodec#reading}) of {@code count} encoded
-   * samples (row-major in z), sample s decoded as sample {@code firstId + s} of a run with {@code seed}; NaN for a
-   * sample that decodes to a point mass or a missing cell. What the column's {@link MarginalMap} is fitted on.
+   * Each number column's value-slot readings ({@link NumericColumnCodec#reading}) of {@code count} encoded samples
+   * (row-major in z), sample s decoded as sample {@code firstId + s} of a run with {@code seed}: readings[c][s], NaN
+   * for a sample that decodes to a point mass or a missing cell, readings[c] null for a column that is not a number
+   * column. What the columns' {@link MarginalMap}s are fitted on.
    */
-  public double[] readings(int c, double[] z, int count, long seed, long firstId) {
-    NumericColumnCodec column = (NumericColumnCodec) columns.get(c);
-    return perRow(count, s -> {
+  public double[][] readings(double[] z, int count, long seed, long firstId) {
+    double[][] readings = new double[columns.size()][];
+    for (int c = 0; c < readings.length; c++) {
+      readings[c] = columns.get(c) instanceof NumericColumnCodec ? new double[count] : null;
+    }
+    for (int s = 0; s < count; s++) {
       long rowBits = Vote.rowBits(z, s * width, width, seed, firstId + s);
-      return column.reading(z, s * width + offsets[c], Vote.forColumn(rowBits, c),
-          Vote.forColumn(rowBits, noiseColumns[c]));
-    });
+      double[] noise = noiseDraws(rowBits);
+      for (int c = 0; c < readings.length; c++) {
+        if (readings[c] != null) {
+          readings[c][s] = ((NumericColumnCodec) columns.get(c)).reading(z, s * width + offsets[c],
+              Vote.forColumn(rowBits, c), noise[c]);
+        }
+      }
+    }
+    return readings;
   }
 
   /**
@@ -589,7 +623,50 @@ public final class TableCodec implements Serializable {
   /** This codec with other codecs of the same columns, and the same relations between them. */
   private TableCodec withColumns(List<ColumnCodec> changed) {
     return new TableCodec(changed, fittedRows, derived.constraints(), derived.dependencies(), equalities,
-        derived.ranges(), derived.values(), derived.formulas(), derived.calendars());
+        derived.ranges(), derived.values(), derived.formulas(), derived.calendars(), noiseCorrelation);
+  }
+
+  /** This codec with the number columns' final noise drawn together by {@code correlation} (null: apart). */
+  public TableCodec withNoiseCorrelation(NoiseCorrelation correlation) {
+    return new TableCodec(columns, fittedRows, derived.constraints(), derived.dependencies(), equalities,
+        derived.ranges(), derived.values(), derived.formulas(), derived.calendars(), correlation);
+  }
+
+  /**
+   * Whether column c is a number column that adds final noise from a draw of its own (not one shared with an
+   * earlier date it is joined to): the columns a {@link NoiseCorrelation} may mix.
+   */
+  public boolean drawsOwnNoise(int c) {
+    return noiseColumns[c] == c && columns.get(c) instanceof NumericColumnCodec n && n.finalNoise() > 0;
+  }
+
+  /** How the number columns' final noise is drawn together; null when each column draws its own. */
+  public NoiseCorrelation noiseCorrelation() {
+    return noiseCorrelation;
+  }
+
+  /**
+   * The standard normal draw behind each column's final noise in the row with {@code rowBits}: FinalNoise of the
+   * column's bits (those of the first column of joined dates), mixed by {@link #noiseCorrelation}; 0 for every
+   * entry when no column adds noise, and for columns that are not number columns.
+   */
+  private double[] noiseDraws(long rowBits) {
+    double[] draws = new double[columns.size()];
+    if (!noiseDrawn) {
+      return draws;
+    }
+    for (int c = 0; c < draws.length; c++) {
+      if (noiseColumns[c] == c && columns.get(c) instanceof NumericColumnCodec) {
+        draws[c] = FinalNoise.gaussian(Vote.forColumn(rowBits, c));
+      }
+    }
+    if (noiseCorrelation != null) {
+      noiseCorrelation.mix(draws);
+    }
+    for (int c = 0; c < draws.length; c++) {
+      draws[c] = draws[noiseColumns[c]];
+    }
+    return draws;
   }
 
   /**
@@ -620,12 +697,12 @@ public final class TableCodec implements Serializable {
   private void decode(double[] z, int offset, Object[] cells, int cellOffset, long seed, long sampleId,
       boolean keys) {
     long rowBits = Vote.rowBits(z, offset, width, seed, sampleId);
+    double[] noise = noiseDraws(rowBits);
     for (int c = 0; c < offsets.length; c++) {
       ColumnCodec column = columns.get(c);
       long bits = Vote.forColumn(rowBits, c);
       cells[cellOffset + c] = !keys && column instanceof KeyColumnCodec ? null
-          : noiseColumns[c] != c ? ((NumericColumnCodec) column).decode(z, offset + offsets[c], bits,
-              Vote.forColumn(rowBits, noiseColumns[c]))
+          : column instanceof NumericColumnCodec number ? number.decodeWithNoise(z, offset + offsets[c], bits, noise[c])
           : column.decode(z, offset + offsets[c], bits, seed, sampleId);
     }
     // The equalities first: they draw with the row's bits and leave numbers that the derived cells may use.

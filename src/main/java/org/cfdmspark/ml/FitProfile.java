@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Where a fit spent its time, for the run manifest's profile (the log line of each stratum says the same): wall
  * seconds per step (collect, sort, codec, then encode, repeated_rows, search, sigma_spacing, near_copy_threshold,
- * sigma_calibration, guard_and_generator, summed over strata; then category_draw, auto's pilot), in the order first
+ * sigma_calibration, guard_and_generator, summed over strata; then noise_correlation, category_draw, auto's pilot,
+ * marginal_map), in the order first
  * timed, and {@code process_cpu}: the driver process's CPU seconds over the whole fit (all its threads, the JIT
  * compiler's and the garbage collector's included; absent where the JVM does not measure it), which, unlike wall
  * time, another process on the machine does not inflate. Not thread-safe: the fit runs on one thread.

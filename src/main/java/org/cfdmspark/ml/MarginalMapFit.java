@@ -80,10 +80,15 @@ final class MarginalMapFit {
           stratum.search(), 0), codec.width(), PILOT_FIRST_ID, count, Runtime.getRuntime().availableProcessors()));
       startRows.add(startRows(stratum, count));
     }
+    List<double[][]> readings = new ArrayList<>();
+    for (int k = 0; k < sampled.size(); k++) {
+      readings.add(codec.readings(pilots.get(k), startRows.get(k).length, sampled.get(k).config().seed(),
+          PILOT_FIRST_ID));
+    }
     MarginalMap[] maps = new MarginalMap[codec.columns().size()];
     for (int c = 0; c < maps.length; c++) {
       if (codec.columns().get(c) instanceof NumericColumnCodec) {
-        maps[c] = fit(codec, c, sampled, pilots, startRows);
+        maps[c] = fit(codec, c, sampled, pilots, readings, startRows);
       }
     }
     TableCodec mapped = codec.mapped(maps);
@@ -163,7 +168,7 @@ final class MarginalMapFit {
    * missing scale with at least {@value #MIN_MISSING} missing start rows (else 1); null when it has neither.
    */
   private static MarginalMap fit(TableCodec codec, int c, List<FittedModel.Stratum> sampled, List<double[]> pilots,
-      List<int[]> startRows) {
+      List<double[][]> pilotReadings, List<int[]> startRows) {
     List<double[]> readings = new ArrayList<>();
     List<double[]> starts = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
@@ -177,7 +182,7 @@ final class MarginalMapFit {
       FittedModel.Stratum stratum = sampled.get(k);
       int[] rows = startRows.get(k);
       float[] points = stratum.training().points().values();
-      readings.add(codec.readings(c, pilots.get(k), rows.length, stratum.config().seed(), PILOT_FIRST_ID));
+      readings.add(pilotReadings.get(k)[c]);
       weights.add(codec.missingWeights(c, pilots.get(k), rows.length));
       double[] training = codec.trainingReadings(c, points, stratum.training().size());
       trainingValues.add(training);

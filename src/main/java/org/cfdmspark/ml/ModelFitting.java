@@ -169,6 +169,14 @@ final class ModelFitting {
       strata.add(fitStratum(plan, encoded, profile.add("encode", start), codec, settings, profile));
     }
     warnIfUnsmoothed(settings, strata);
+    if (ModelKnobs.correlatedNoise(settings)) {
+      // Before the pilots, which decode as sampling will.
+      start = System.nanoTime();
+      codec = codec.withNoiseCorrelation(NoiseCorrelationFit.fit(codec, strata.stream()
+          .filter(FittedModel.Stratum::sampleable).map(FittedModel.Stratum::training).toList()));
+      profile.add("noise_correlation", start);
+      LOG.info("final noise: {}", NoiseCorrelationFit.describe(codec));
+    }
     start = System.nanoTime();
     CategoryDrawChoice draw = CategoryDrawChoice.choose(requestedDraw, strata, codec,
         settings.get(ModelKnobs.GENERATOR) == GeneratorKind.CFDM);

@@ -163,6 +163,12 @@ public final class ModelKnobs {
           + "barycentre itself, method.md §4) with standard, where noise widens skewed columns. Baselines and "
           + "--sigma 0 (training rows as they are) get none.",
       v -> v == null ? "auto" : Knob.plain(v));
+  public static final Knob<Boolean> CORRELATED_NOISE = Knob.flag("correlated-noise", true,
+      "σ-CFDM: draw the number columns' --final-noise together, correlated as their values are within the "
+          + "categories in the training rows (after the categorical columns' effects; each column's noise as large "
+          + "as drawn alone), so that columns that move together, such as a quantity and its double plus a little, "
+          + "move together under the noise instead of being blurred apart (README, \"Final noise drawn together\"). "
+          + "false = each column's noise drawn by itself (the default before 2026-12-07).");
   public static final Knob<Double> LOCAL_NOISE = Knob.decimal("local-noise", 0, 0, 10, true,
       "σ-CFDM: move each sample off its barycentre by Gaussian noise on the number columns' values whose length "
           + "is about this multiple of the local spacing (its nearest training row's distance to that row's nearest "
@@ -211,8 +217,8 @@ public final class ModelKnobs {
           + "(the plain flow; an empty value is refused). Off by itself at --sigma 0 (samples are training rows) and "
           + "for the other generators.");
   /** The knobs that act on σ-CFDM's barycentres only (declared after them: static fields start in order). */
-  private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, LOCAL_NOISE, PARENT_NOISE,
-      LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS);
+  private static final List<Knob<?>> BARYCENTRE_KNOBS = List.of(FINAL_NOISE, CORRELATED_NOISE, LOCAL_NOISE,
+      PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS);
   public static final Knob<CategoryDraw> CATEGORY_DRAW = Knob.choice("category-draw", CategoryDraw.class,
       CategoryDraw.AUTO, "How a sample's category is read from its barycentre of M training rows, whose categorical "
           + "block holds each category's share of them: vote = the most common category (method.md §6); weights = "
@@ -256,7 +262,7 @@ public final class ModelKnobs {
   public static final List<Knob<?>> ALL = Stream.concat(Stream.of(GENERATOR, SIGMA,
       DRAWS, STEPS, START_TIME, NOISE_POLICY, ESTIMATOR, NEIGHBORS, RANDOM_POINTS, INDEX, NLIST, NPROBE, SEED, RUN_ID,
       CATEGORICAL, INTEGER, KEY, NO_KEY, CONSTRAINT, IGNORE, MAX_CATEGORIES, POINT_MASSES, NUMERIC_SCALE, FINAL_NOISE,
-      LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS, CATEGORY_DRAW, STRATIFY_BY,
+      CORRELATED_NOISE, LOCAL_NOISE, PARENT_NOISE, LEAVE_ONE_OUT, MARGINAL_MAP, REDRAW_COLUMNS, CATEGORY_DRAW, STRATIFY_BY,
       BROADCAST_BUDGET_MB, NEAR_COPY_TARGET, GUARD, GUARD_THRESHOLD, GUARD_LOCALITY), ScoreModelKnobs.ALL.stream()).toList();
 
   /** The model's knobs of {@code settings} (say, a command's), the defaults for those it lacks. */
@@ -389,6 +395,11 @@ public final class ModelKnobs {
   }
 
   /** Whether σ-CFDM's number columns are mapped to the training rows' marginals: not at a fixed σ of 0. */
+  /** Whether σ-CFDM's final noise is drawn together (--correlated-noise): only where decoding adds some. */
+  static boolean correlatedNoise(Settings settings) {
+    return settings.get(CORRELATED_NOISE) && appliedFinalNoise(settings) > 0;
+  }
+
   public static boolean marginalMap(Settings settings) {
     return settings.get(GENERATOR) == GeneratorKind.CFDM && !memorises(settings) && settings.get(MARGINAL_MAP);
   }

@@ -34,15 +34,33 @@ class CodecJsonTest {
   @Test
   void normalScoresAndFinalNoiseSurviveTheirJson(SparkSession spark) {
     Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
-    ColumnOverrides normal = new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), 200, true,
-        java.util.Set.of(), java.util.Set.of(), List.of(), true, 0.15);
-    TableCodec codec = TableCodec.fit(table, normal);
+    TableCodec codec = TableCodec.fit(table, normalScores(0.15));
     TableCodec read = assertRoundTrip(codec, table.collectAsList());
     NumericColumnCodec first = read.columns().stream().filter(c -> c instanceof NumericColumnCodec)
         .map(c -> (NumericColumnCodec) c).findFirst().orElseThrow();
     assertEquals(first.quantiles().length, first.probabilities().length);
     assertEquals(true, first.quantiles().length > NormalScores.KNOTS, "4,454 rows: tail knots at both ends");
     assertEquals(0.15, first.finalNoise());
+  }
+
+  @Test
+  void theFinalNoisesCorrelationSurvivesItsJson(SparkSession spark) {
+    Dataset<Row> table = TestData.csv(spark, "credit_data.csv.gz");
+    TableCodec codec = TableCodec.fit(table, normalScores(0.2));
+    List<Row> rows = table.collectAsList();
+    float[] x = new float[rows.size() * codec.width()];
+    for (int r = 0; r < rows.size(); r++) {
+      codec.encode(rows.get(r), x, r * codec.width());
+    }
+    double[][] readings = new double[codec.columns().size()][];
+    for (int c = 0; c < readings.length; c++) {
+      readings[c] = codec.drawsOwnNoise(c) ? codec.trainingReadings(c, x, rows.size()) : null;
+    }
+    TableCodec correlated = codec.withNoiseCorrelation(NoiseCorrelation.fit(readings));
+    TableCodec read = assertRoundTrip(correlated, rows);
+    assertArrayEquals(correlated.noiseCorrelation().columns(), read.noiseCorrelation().columns());
+    assertArrayEquals(correlated.noiseCorrelation().factor(), read.noiseCorrelation().factor());
+    assertNull(CodecJson.fromJson(CodecJson.toJson(codec)).noiseCorrelation(), "none written, none read");
   }
 
   @Test
@@ -158,6 +176,12 @@ class CodecJsonTest {
   void somethingElseIsRefused() throws Exception {
     JsonNode notACodec = new ObjectMapper().readTree("{\"columns\": [{\"kind\": \"hologram\"}]}");
     assertThrows(IllegalArgumentException.class, () -> CodecJson.fromJson(notACodec));
+  }
+
+  /** Normal scores with this final noise, the other overrides at their defaults. */
+  private static ColumnOverrides normalScores(double finalNoise) {
+    return new ColumnOverrides(java.util.Set.of(), java.util.Set.of(), 200, true, java.util.Set.of(),
+        java.util.Set.of(), List.of(), true, finalNoise);
   }
 
   /** The JSON of the read codec equals the written one, and both encode and decode every row alike. */

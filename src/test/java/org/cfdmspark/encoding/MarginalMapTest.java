@@ -53,10 +53,10 @@ class MarginalMapTest {
     double[] other = {0.5, 0};
     assertEquals(55.0, (Double) plain.decode(other, 0, 7L), 1e-9);
     assertEquals(60.0, (Double) mapped.decode(other, 0, 7L), 1e-9);
-    assertEquals(0.5, mapped.reading(other, 0, 7L, 7L), 1e-12);
+    assertEquals(0.5, mapped.reading(other, 0, 7L, 1.5), 1e-12, "no final noise: its draw is not added");
     double[] mass = {-5, 1};
     assertEquals(0.0, (Double) mapped.decode(mass, 0, 7L), 0);
-    assertTrue(Double.isNaN(mapped.reading(mass, 0, 7L, 7L)), "a point mass has no reading");
+    assertTrue(Double.isNaN(mapped.reading(mass, 0, 7L, 1.5)), "a point mass has no reading");
   }
 
   @Test

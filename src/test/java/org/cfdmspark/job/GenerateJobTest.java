@@ -123,8 +123,8 @@ class GenerateJobTest {
     List<String> steps = new ArrayList<>();
     fit.fieldNames().forEachRemaining(steps::add);
     assertEquals(List.of("collect", "sort", "codec", "encode", "repeated_rows", "sigma_spacing", "search",
-        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "category_draw", "marginal_map",
-        "process_cpu"), steps, fit.toString());
+        "near_copy_threshold", "sigma_calibration", "guard_and_generator", "noise_correlation", "category_draw",
+        "marginal_map", "process_cpu"), steps, fit.toString());
     // The marginal stretch is on by default, but a table of fewer than 1,000 rows gets none.
     assertEquals(0, manifest.at("/marginal_map").size(), manifest.toString());
     for (String step : steps.subList(0, steps.size() - 1)) {
