@@ -1,5 +1,6 @@
 package org.cfdmspark.ml;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +19,18 @@ import org.cfdmspark.engine.TrainingSet;
  * both rise together (Simpson's paradox), and the plain correlation would push every sample's noise the wrong way.
  * Columns that vary together whatever the categories (a quantity and its double) keep their correlation.
  *
- * <p>The least squares reads at most {@value #MAX_WORK} multiply-adds' worth of rows (every k-th row of the
- * strata's rows in order: deterministic), so a table of thousands of one-hot slots does not spend seconds here; the
- * residuals and the correlation are of every row.
+ * <p>Both read every k-th row of the strata's rows in order (deterministic): at most {@value #MAX_ROWS} rows, which
+ * estimate a correlation to about ±0.003, and at most {@value #MAX_WORK} multiply-adds' worth for the normal
+ * equations, so that a table of a million rows or of thousands of one-hot slots spends no more than a fraction of a
+ * second and a few of its rows' worth of memory here.
  */
 final class NoiseCorrelationFit {
   /** The ridge of the least squares, per row (RidgeNormalEquations' λ). */
   static final double RIDGE = 1e-6;
   /** The most multiply-adds the least squares' normal equations may cost (rows × (slots + 1)²). */
   static final double MAX_WORK = 2e9;
+  /** The most rows read. */
+  static final int MAX_ROWS = 100_000;
 
   private NoiseCorrelationFit() {
   }
@@ -37,30 +41,52 @@ final class NoiseCorrelationFit {
    * have spread.
    */
   static NoiseCorrelation fit(TableCodec codec, List<TrainingSet> sets) {
+    int[] slots = codec.categoricalSlots();
+    int total = sets.stream().mapToInt(TrainingSet::size).sum();
+    double features = slots.length + 1.0;
+    long stride = Math.max(1, (long) Math.ceil(total / Math.min(MAX_ROWS, MAX_WORK / (features * features))));
+    List<int[]> rows = sampledRows(sets, stride);
     double[][] readings = new double[codec.columns().size()][];
     for (int c = 0; c < readings.length; c++) {
       if (codec.drawsOwnNoise(c)) {
-        int column = c;
-        readings[c] = sets.stream().flatMapToDouble(set -> Arrays.stream(codec.trainingReadings(column,
-            set.points().values(), set.size()))).toArray();
+        readings[c] = new double[rows.size()];
+        double[][] perSet = new double[sets.size()][];
+        for (int k = 0; k < sets.size(); k++) {
+          perSet[k] = codec.trainingReadings(c, sets.get(k).points().values(), sets.get(k).size());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+          readings[c][r] = perSet[rows.get(r)[0]][rows.get(r)[1]];
+        }
       }
     }
     int[] columns = IntStream.range(0, readings.length).filter(c -> readings[c] != null).toArray();
-    int[] slots = codec.categoricalSlots();
     if (columns.length >= 2 && slots.length > 0) {
-      residuals(readings, columns, slots, sets);
+      residuals(readings, columns, slots, sets, rows);
     }
     return NoiseCorrelation.fit(readings);
   }
 
+  /** Every {@code stride}-th row of the sets in order, as (set, row in it). */
+  private static List<int[]> sampledRows(List<TrainingSet> sets, long stride) {
+    List<int[]> rows = new ArrayList<>();
+    long row = 0;
+    for (int k = 0; k < sets.size(); k++) {
+      for (int i = 0; i < sets.get(k).size(); i++, row++) {
+        if (row % stride == 0) {
+          rows.add(new int[] {k, i});
+        }
+      }
+    }
+    return rows;
+  }
+
   /**
-   * Replaces the present readings of {@code columns} by their residuals on an intercept and the categorical
-   * {@code slots}; a missing reading (NaN) stays missing.
+   * Replaces the present readings of {@code columns} (one per row of {@code rows}) by their residuals on an
+   * intercept and the categorical {@code slots}; a missing reading (NaN) stays missing.
    */
-  private static void residuals(double[][] readings, int[] columns, int[] slots, List<TrainingSet> sets) {
+  private static void residuals(double[][] readings, int[] columns, int[] slots, List<TrainingSet> sets,
+      List<int[]> rows) {
     int features = slots.length + 1;
-    int rows = readings[columns[0]].length;
-    long stride = Math.max(1, (long) Math.ceil(rows * (double) features * features / MAX_WORK));
     double[] means = new double[columns.length];
     for (int j = 0; j < columns.length; j++) {
       means[j] = Arrays.stream(readings[columns[j]]).filter(v -> !Double.isNaN(v)).average().orElse(0);
@@ -68,43 +94,35 @@ final class NoiseCorrelationFit {
     RidgeNormalEquations equations = new RidgeNormalEquations(features, columns.length);
     double[] phi = new double[features];
     double[] targets = new double[columns.length];
-    int row = 0;
-    for (TrainingSet set : sets) {
-      for (int i = 0; i < set.size(); i++, row++) {
-        if (row % stride != 0) {
-          continue;
-        }
-        features(set, i, slots, phi);
-        for (int j = 0; j < columns.length; j++) {
-          double v = readings[columns[j]][row];
-          targets[j] = Double.isNaN(v) ? means[j] : v; // a missing cell at the mean: it pulls no coefficient
-        }
-        equations.add(phi, 0, targets, 0);
+    for (int r = 0; r < rows.size(); r++) {
+      features(sets, rows.get(r), slots, phi);
+      for (int j = 0; j < columns.length; j++) {
+        double v = readings[columns[j]][r];
+        targets[j] = Double.isNaN(v) ? means[j] : v; // a missing cell at the mean: it pulls no coefficient
       }
+      equations.add(phi, 0, targets, 0);
     }
     double[] beta = equations.solve(RIDGE); // column-major: beta[a + j · features]
-    row = 0;
-    for (TrainingSet set : sets) {
-      for (int i = 0; i < set.size(); i++, row++) {
-        features(set, i, slots, phi);
-        for (int j = 0; j < columns.length; j++) {
-          double[] values = readings[columns[j]];
-          if (!Double.isNaN(values[row])) {
-            double fitted = 0;
-            for (int a = 0; a < features; a++) {
-              fitted += beta[a + j * features] * phi[a];
-            }
-            values[row] -= fitted;
+    for (int r = 0; r < rows.size(); r++) {
+      features(sets, rows.get(r), slots, phi);
+      for (int j = 0; j < columns.length; j++) {
+        double[] values = readings[columns[j]];
+        if (!Double.isNaN(values[r])) {
+          double fitted = 0;
+          for (int a = 0; a < features; a++) {
+            fitted += beta[a + j * features] * phi[a];
           }
+          values[r] -= fitted;
         }
       }
     }
   }
 
-  /** Row i's regressors: 1, then its categorical slots. */
-  private static void features(TrainingSet set, int i, int[] slots, double[] phi) {
+  /** A row's regressors: 1, then its categorical slots; {@code row} is (set, row in it). */
+  private static void features(List<TrainingSet> sets, int[] row, int[] slots, double[] phi) {
+    TrainingSet set = sets.get(row[0]);
     float[] x = set.points().values();
-    int at = i * set.dimension();
+    int at = row[1] * set.dimension();
     phi[0] = 1;
     for (int k = 0; k < slots.length; k++) {
       phi[k + 1] = x[at + slots[k]];
