@@ -38,8 +38,9 @@ import org.apache.spark.sql.types.DecimalType;
  * <p>The value slot holds (x − mean) / sd, or, with {@code quantiles}, the normal score Φ⁻¹(F(x)) of
  * {@link NormalScores} (--numeric-scale normal-scores), so that barycentres keep a skewed column's shape. Decoding
  * adds {@code finalNoise}·N(0, 1) to the value slot's reading of a sample in the "other" state (in the slot's units:
- * standard deviations or normal scores), drawn from the row's bits ({@link FinalNoise}): σ-CFDM lands on a
- * barycentre, and the noise spreads it the way fresh rows spread around their neighbours (--final-noise).
+ * standard deviations or normal scores), drawn from the row's bits ({@link FinalNoise}) and, in a table, mixed with
+ * the other number columns' draws ({@link NoiseCorrelation}): σ-CFDM lands on a barycentre, and the noise spreads it
+ * the way fresh rows spread around their neighbours (--final-noise, --correlated-noise).
  *
  * @param negativeZero whether the column's zeros are all −0.0
  * @param declaredType the column's Spark type when it is not {@code type}'s own: a {@code DecimalType(p, s)}

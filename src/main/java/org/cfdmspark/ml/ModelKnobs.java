@@ -179,8 +179,8 @@ public final class ModelKnobs {
       "σ-CFDM: move each sample off its barycentre along the directions in which its parents (the rows its M "
           + "smoothing draws land on) differ: an affine combination of them with Gaussian weights around 1/M, "
           + "this multiple of their own spread, on the number columns' values. Keeps pairs of columns that vary "
-          + "together on their curve, where --final-noise moves every column alone. 0 = none (so is --sigma 0); "
-          + "adds to --final-noise.");
+          + "together on their local curve, where --final-noise follows one correlation for the whole table "
+          + "(--correlated-noise). 0 = none (so is --sigma 0); adds to --final-noise.");
   public static final Knob<Boolean> LEAVE_ONE_OUT = Knob.flag("leave-one-out", false,
       "σ-CFDM: each trajectory starts from a noised training row (--start-time) and leaves that row out of its "
           + "posterior means, so it lands among the row's neighbours instead of on it, as a fresh row lands among "
