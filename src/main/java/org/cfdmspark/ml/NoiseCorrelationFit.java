@@ -129,7 +129,7 @@ final class NoiseCorrelationFit {
     }
   }
 
-  /** How the codec's final noise is drawn, for the log: "drawn together over 14 number columns; …". */
+  /** How the codec's final noise is drawn, for the log: "drawn together over 14 number columns, …". */
   static String describe(TableCodec codec) {
     NoiseCorrelation correlation = codec.noiseCorrelation();
     if (correlation == null) {
@@ -146,8 +146,9 @@ final class NoiseCorrelationFit {
         }
       }
     }
-    return String.format(Locale.ROOT, "drawn together over %d number columns, correlated as within the categories; "
-        + "the strongest correlation %.3f (%s, %s)", columns.length, correlation.correlation(strongest, partner),
+    return String.format(Locale.ROOT, "drawn together over %d number columns, correlated as their normal scores "
+        + "are%s; the strongest correlation %.3f (%s, %s)", columns.length, codec.categoricalSlots().length > 0
+        ? " within the categories" : "", correlation.correlation(strongest, partner),
         codec.columns().get(columns[partner]).name(), codec.columns().get(columns[strongest]).name());
   }
 }

@@ -63,7 +63,8 @@ class NoiseCorrelationTest {
       assertEquals(1, variance(mixed[j]), 4.5 * Math.sqrt(2.0 / N), "column " + j + " keeps its noise");
       for (int k = 0; k < j; k++) {
         double expected = CorrelationSimilarity.pearson(columns[j], columns[k]);
-        assertEquals(expected, CorrelationSimilarity.pearson(mixed[j], mixed[k]), 4.5 * (1 - expected * expected) / Math.sqrt(N) + 1e-3,
+        double tolerance = 4.5 * (1 - expected * expected) / Math.sqrt(N) + 1e-3;
+        assertEquals(expected, CorrelationSimilarity.pearson(mixed[j], mixed[k]), tolerance,
             "columns " + j + " and " + k);
       }
     }
@@ -77,7 +78,8 @@ class NoiseCorrelationTest {
     double[] onlyMissing = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     NoiseCorrelation mixing = NoiseCorrelation.fit(new double[][] {x, constant, y, onlyMissing});
     assertArrayEquals(new int[] {0, 2}, mixing.columns());
-    // Centred with missing cells as 0: x − 3.2 = (−2.2, −1.2, −0.2, 0.8, 0, 2.8), y − 24 = (−22, −20, −18, −16, 76, 0)
+    // Centred with missing cells as 0:
+    // x − 3.2 = (−2.2, −1.2, −0.2, 0.8, 0, 2.8), y − 24 = (−22, −20, −18, −16, 76, 0)
     double[] cx = {-2.2, -1.2, -0.2, 0.8, 0, 2.8};
     double[] cy = {-22, -20, -18, -16, 76, 0};
     double dot = 0;
